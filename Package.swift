@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "MedLake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "medlake", targets: ["medlake"]),
+        .library(name: "DICOM", targets: ["DICOM"]),
+        .library(name: "Genomics", targets: ["Genomics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // MARK: - Parsers
+        .target(name: "DICOM", dependencies: ["CZlib"]),
+        .target(name: "Genomics", dependencies: ["CZlib"]),
+
+        // MARK: - Executable
+        .executableTarget(
+            name: "medlake",
+            dependencies: [
+                "DICOM",
+                "Genomics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
+        .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

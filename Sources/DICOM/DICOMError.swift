@@ -1,0 +1,2 @@
+/// An error raised while reading or writing DICOM data.
+public struct DICOMError: Error, Sendable {}

@@ -1,0 +1,2 @@
+/// An error raised while reading genomic files.
+public struct GenomicsError: Error, Sendable {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `medlake dicom …`: read DICOM files.
+struct DICOMCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dicom",
+        abstract: "Read DICOM Part 10 files.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `medlake` command: the lake's command-line interface and, later, its terminal workbench.
+@main
+struct MedLake: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "medlake",
+        abstract: "Catalog, inspect and govern an AI-ready medical data lake.",
+        version: "0.1.0",
+        subcommands: [
+            DICOMCommand.self,
+            GenomicsCommand.self,
+        ]
+    )
+}
