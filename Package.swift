@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "medlake", targets: ["medlake"]),
         .library(name: "DICOM", targets: ["DICOM"]),
         .library(name: "Genomics", targets: ["Genomics"]),
+        .library(name: "TUI", targets: ["TUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,12 +21,16 @@ let package = Package(
         .target(name: "DICOM", dependencies: ["CZlib"]),
         .target(name: "Genomics", dependencies: ["CZlib"]),
 
+        // MARK: - Terminal
+        .target(name: "TUI"),
+
         // MARK: - Executable
         .executableTarget(
             name: "medlake",
             dependencies: [
                 "DICOM",
                 "Genomics",
+                "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +38,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
     ],
     swiftLanguageModes: [.v6]
 )
