@@ -71,7 +71,9 @@ struct DataSetParser {
                     continue
                 }
             }
-            let element = parseValue(header, limit: end, depth: depth, characterSet: dataSet.characterSet)
+            guard let element = parseValue(header, limit: end, depth: depth, characterSet: dataSet.characterSet) else {
+                break
+            }
             if element.tag == .specificCharacterSet {
                 dataSet.characterSet = SpecificCharacterSet(value: element.bytes)
             }
@@ -126,8 +128,9 @@ struct DataSetParser {
 
     // MARK: - Values
 
+    /// Parses the value after `header`; `nil` when its length runs past the data (the failure is recorded).
     private mutating func parseValue(_ header: Header, limit: Int, depth: Int,
-                                     characterSet: SpecificCharacterSet) -> DataElement
+                                     characterSet: SpecificCharacterSet) -> DataElement?
     {
         var vr = header.vr
         let undefined = header.length == DataElement.undefinedLength
@@ -154,7 +157,7 @@ struct DataSetParser {
         guard Int(header.length) <= limit - start else {
             fail(.lengthBeyondEnd(length: header.length, remaining: limit - start), at: header.headerOffset,
                  tag: header.tag)
-            return DataElement(tag: header.tag, vr: vr, value: .notLoaded, valueOffset: start, length: header.length)
+            return nil
         }
         position = start + Int(header.length)
         if header.tag == .pixelData, !options.loadBulkData {
@@ -179,7 +182,7 @@ struct DataSetParser {
     }
 
     private mutating func parseReinterpretedUN(_ header: Header, as known: VR, limit: Int, depth: Int,
-                                               characterSet: SpecificCharacterSet) -> DataElement
+                                               characterSet: SpecificCharacterSet) -> DataElement?
     {
         let saved = (explicitVR, bigEndian)
         (explicitVR, bigEndian) = (false, false)
@@ -187,11 +190,8 @@ struct DataSetParser {
         if known == .SQ || header.length == DataElement.undefinedLength {
             return parseSequence(header, vr: .SQ, limit: limit, depth: depth, characterSet: characterSet)
         }
-        var element = parseValue(Header(tag: header.tag, vr: known, length: header.length,
-                                        headerOffset: header.headerOffset),
-                                 limit: limit, depth: depth, characterSet: characterSet)
-        element.vr = known
-        return element
+        return parseValue(Header(tag: header.tag, vr: known, length: header.length, headerOffset: header.headerOffset),
+                          limit: limit, depth: depth, characterSet: characterSet)
     }
 
     // MARK: - Sequences
