@@ -17,35 +17,36 @@ import Darwin
 ///
 /// Thread-safety: stateless; call from any thread.
 public enum DICOMReader {
-    /// How many bytes a stopping read loads first; most headers fit, larger ones trigger a full read.
-    static let prefixSize = 32 * 1024
+    /// How many bytes a stopping read loads first; most headers fit. When they do not, the prefix grows
+    /// eightfold until the header fits or the whole file is loaded.
+    static let prefixSize = 8 * 1024
 
     /// Reads the file at `path`. Damage after the start yields a ``DICOMFile`` with ``DICOMFile/error``
     /// set; unreadable files and non-DICOM bytes throw.
+    ///
+    /// Stopping reads (``ParseOptions/headerOnly``, ``ParseOptions/selected(_:)``) load only a prefix of
+    /// the file, so indexing costs one `open`, one `read` and one `close` per typical file.
     public static func read(path: String, options: ParseOptions = .full) throws(DICOMError) -> DICOMFile {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DICOMError(.io(errno: errno), offset: 0, path: path) }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw DICOMError(.io(errno: errno), offset: 0, path: path) }
-        let size = Int(status.st_size)
-        var wanted = options.stopsEarly ? min(size, prefixSize) : size
+        var wanted = options.stopsEarly ? prefixSize : Int.max
         var loaded: [UInt8] = []
+        var atEnd = false
         while true {
-            loaded = try readBytes(descriptor, from: loaded, upTo: wanted, path: path)
+            atEnd = try readBytes(descriptor, into: &loaded, upTo: wanted, path: path)
             do throws(DICOMError) {
                 let file = try parse(loaded, options: options)
-                let needsMore = file.error != nil || file.transferSyntax.isDeflated
-                if loaded.count < size, needsMore {
-                    wanted = size
+                if !atEnd, file.error != nil || file.transferSyntax.isDeflated {
+                    wanted = wanted > Int.max / 8 ? Int.max : wanted * 8
                     continue
                 }
                 var result = file
                 result.error?.path = path
                 return result
             } catch {
-                if loaded.count < size, wanted < size {
-                    wanted = size
+                if !atEnd {
+                    wanted = wanted > Int.max / 8 ? Int.max : wanted * 8
                     continue
                 }
                 var located = error
@@ -55,28 +56,29 @@ public enum DICOMReader {
         }
     }
 
-    /// Appends bytes from `descriptor` to `existing` until it holds `count` bytes or the file ends.
-    private static func readBytes(_ descriptor: Int32, from existing: [UInt8], upTo count: Int,
-                                  path: String) throws(DICOMError) -> [UInt8]
+    /// Reads from `descriptor` until `bytes` holds `limit` bytes or the file ends; returns whether it ended.
+    private static func readBytes(_ descriptor: Int32, into bytes: inout [UInt8], upTo limit: Int,
+                                  path: String) throws(DICOMError) -> Bool
     {
-        var bytes = existing
-        let start = bytes.count
-        guard count > start else { return bytes }
-        bytes.append(contentsOf: repeatElement(0, count: count - start))
-        var filled = start
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress.map { $0 + filled }, count - filled, off_t(filled))
+        while bytes.count < limit {
+            let chunk = min(limit - bytes.count, max(prefixSize, bytes.count))
+            let start = bytes.count
+            bytes.reserveCapacity(start + chunk)
+            var failure: Int32 = 0
+            var got = 0
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            got = bytes.withUnsafeMutableBytes { raw in
+                SystemIO.read(descriptor, raw.baseAddress.map { $0 + start }, chunk)
             }
+            if got < 0 { failure = errno }
+            bytes.removeLast(chunk - max(got, 0))
             if got < 0 {
-                if errno == EINTR { continue }
-                throw DICOMError(.io(errno: errno), offset: filled, path: path)
+                if failure == EINTR { continue }
+                throw DICOMError(.io(errno: failure), offset: start, path: path)
             }
-            if got == 0 { break }
-            filled += got
+            if got == 0 { return true }
         }
-        bytes.removeLast(count - filled)
-        return bytes
+        return false
     }
 
     /// Parses a whole file held in memory.

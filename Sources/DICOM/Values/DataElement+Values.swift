@@ -10,12 +10,29 @@ extension DataElement {
             if let numbers = binaryNumbers { return numbers.map(JSONText.number) }
             return vr == .AT ? attributeTags.map(\.jsonKey) : []
         }
-        let text: String
-        switch decodedText(characterSet: characterSet) {
-        case let .text(decoded): text = decoded
-        case let .undecodable(bytes, _):
-            text = String(String.UnicodeScalarView(bytes.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" }))
+        let raw = bytes
+        let repertoire = vr.usesSpecificCharacterSet ? characterSet : .default
+        guard repertoire.unknownTerms.isEmpty else {
+            return split(String(String.UnicodeScalarView(raw.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" })))
         }
+        guard vr.isMultiValuedText, repertoire.delimiterIsSingleByte else {
+            return split(repertoire.decode(raw) ?? "")
+        }
+        // Fast path: split and trim at byte level, then decode each value.
+        var values: [String] = []
+        var start = 0
+        for index in 0 ... raw.count where index == raw.count || raw[index] == 0x5C {
+            var low = start, high = index
+            while high > low, raw[high - 1] == 0x20 || raw[high - 1] == 0 { high -= 1 }
+            if vr != .PN, vr != .UC { while low < high, raw[low] == 0x20 { low += 1 } }
+            values.append(repertoire.decode(raw[low ..< high]) ?? "")
+            start = index + 1
+        }
+        return values == [""] ? [] : values
+    }
+
+    /// Splits decoded text into values (where the delimiter byte may be part of a character) and trims them.
+    private func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         let trimLeading = vr != .PN && vr != .UC && vr != .LT && vr != .ST && vr != .UT && vr != .UR
         let values = vr.isMultiValuedText

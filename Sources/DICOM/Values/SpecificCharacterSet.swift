@@ -7,45 +7,69 @@
 public struct SpecificCharacterSet: Sendable, Hashable {
     /// The defined terms, as written (trimmed); the first may be empty, meaning the default repertoire.
     public let terms: [String]
+    /// How values are decoded, worked out once from ``terms``.
+    private let resolution: Resolution
+
+    private enum Resolution: Hashable {
+        case single(Encoding)
+        case codeExtensions
+        case unknown([String])
+    }
 
     /// The default repertoire (ISO-IR 6, i.e. ASCII).
     public static let `default` = SpecificCharacterSet(terms: [])
 
     public init(terms: [String]) {
         self.terms = terms
+        let unknown = terms.filter { !$0.isEmpty && Self.encoding(forTerm: $0) == nil }
+        if !unknown.isEmpty {
+            resolution = .unknown(unknown)
+        } else if terms.contains(where: { $0.hasPrefix("ISO 2022") }) {
+            resolution = .codeExtensions
+        } else {
+            resolution = .single(terms.first.flatMap { Self.encoding(forTerm: $0) } ?? .latin1)
+        }
     }
 
     /// Parses the value of (0008,0005).
     public init(value: [UInt8]) {
-        let text = String(decoding: value, as: UTF8.self)
-        terms = text.split(separator: "\\", omittingEmptySubsequences: false)
-            .map { $0.trimmingSpaces() }
-        .reduce(into: [String]()) { $0.append($1) }
-        .dropLastEmpty()
+        var terms = value.split(separator: 0x5C, omittingEmptySubsequences: false).map { term in
+            String(decoding: term.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 || $0 == 0 }.reversed(),
+                   as: UTF8.self)
+        }
+        if terms.count == 1, terms[0].isEmpty { terms = [] }
+        self.init(terms: terms)
     }
 
     /// Terms MedLake cannot decode; text in such a data set is kept as bytes.
     public var unknownTerms: [String] {
-        terms.filter { !$0.isEmpty && Self.encoding(forTerm: $0) == nil }
+        if case let .unknown(terms) = resolution { return terms }
+        return []
     }
 
     /// Whether escape sequences may switch sets inside a value.
-    public var usesCodeExtensions: Bool { terms.contains { $0.hasPrefix("ISO 2022") } }
+    public var usesCodeExtensions: Bool { resolution == .codeExtensions }
+
+    /// Whether byte 0x5C is always the value delimiter `\`, so values can be split before decoding.
+    /// Not so for ISO 2022 (a JIS X 0208 byte pair may contain 0x5C) nor for GBK/GB18030 trail bytes.
+    var delimiterIsSingleByte: Bool {
+        switch resolution {
+        case .single(.iconv("GB18030")), .single(.iconv("GBK")), .codeExtensions: return false
+        default: return true
+        }
+    }
 
     /// Decodes a text value's bytes. Returns `nil` when a term is unknown (the caller keeps the bytes).
-    public func decode(_ bytes: [UInt8]) -> String? {
-        guard unknownTerms.isEmpty else { return nil }
-        if usesCodeExtensions {
-            return ISO2022Decoder(initial: terms.first ?? "").decode(bytes)
+    public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
+        switch resolution {
+        case let .single(encoding): return encoding.decode(bytes)
+        case .codeExtensions: return ISO2022Decoder(initial: terms.first ?? "").decode(Array(bytes))
+        case .unknown: return nil
         }
-        guard let term = terms.first, !term.isEmpty, let encoding = Self.encoding(forTerm: term) else {
-            return Self.decodeDefault(bytes)
-        }
-        return encoding.decode(bytes)
     }
 
     /// Default repertoire text; bytes above 0x7F are not allowed there but are common, and are read as Latin-1.
-    static func decodeDefault(_ bytes: [UInt8]) -> String {
+    static func decodeDefault<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
@@ -57,9 +81,9 @@ public struct SpecificCharacterSet: Sendable, Hashable {
         case jisX0201
         case iconv(String)
 
-        func decode(_ bytes: [UInt8]) -> String {
+        func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
             switch self {
-            case .latin1: return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            case .latin1: return SpecificCharacterSet.decodeDefault(bytes)
             case .utf8: return String(decoding: bytes, as: UTF8.self)
             case .jisX0201: return String(String.UnicodeScalarView(bytes.map(ISO2022Decoder.jisX0201)))
             case let .iconv(name): return TextConverter.decode(bytes, encoding: name) ?? String(repeating: "\u{FFFD}", count: bytes.count)
@@ -69,47 +93,23 @@ public struct SpecificCharacterSet: Sendable, Hashable {
 
     /// The encoding a single-set or ISO 2022 defined term names (PS3.3 Tables C.12-2 to C.12-5).
     static func encoding(forTerm term: String) -> Encoding? {
-        var number = Substring(term)
-        if number.hasPrefix("ISO 2022 ") { number = number.dropFirst(9) }
-        if number.hasPrefix("ISO_") { number = number.dropFirst(4) }
-        switch number {
-        case "", "IR 6": return .latin1
-        case "IR 100": return .latin1
-        case "IR 101": return .iconv("ISO-8859-2")
-        case "IR 109": return .iconv("ISO-8859-3")
-        case "IR 110": return .iconv("ISO-8859-4")
-        case "IR 144": return .iconv("ISO-8859-5")
-        case "IR 127": return .iconv("ISO-8859-6")
-        case "IR 126": return .iconv("ISO-8859-7")
-        case "IR 138": return .iconv("ISO-8859-8")
-        case "IR 148": return .iconv("ISO-8859-9")
-        case "IR 203": return .iconv("ISO-8859-15")
-        case "IR 166": return .iconv("TIS-620")
-        case "IR 13": return .jisX0201
-        case "IR 87", "IR 159": return .iconv("EUC-JP")
-        case "IR 149": return .iconv("EUC-KR")
-        case "IR 58": return .iconv("GB2312")
-        case "IR 192": return .utf8
-        case "GB18030": return .iconv("GB18030")
-        case "GBK": return .iconv("GBK")
-        default: return nil
+        encodingsByTerm[term]
+    }
+
+    private static let encodingsByTerm: [String: Encoding] = {
+        let byNumber: [(String, Encoding)] = [
+            ("IR 6", .latin1), ("IR 100", .latin1), ("IR 101", .iconv("ISO-8859-2")), ("IR 109", .iconv("ISO-8859-3")),
+            ("IR 110", .iconv("ISO-8859-4")), ("IR 144", .iconv("ISO-8859-5")), ("IR 127", .iconv("ISO-8859-6")),
+            ("IR 126", .iconv("ISO-8859-7")), ("IR 138", .iconv("ISO-8859-8")), ("IR 148", .iconv("ISO-8859-9")),
+            ("IR 203", .iconv("ISO-8859-15")), ("IR 166", .iconv("TIS-620")), ("IR 13", .jisX0201),
+            ("IR 87", .iconv("EUC-JP")), ("IR 159", .iconv("EUC-JP")), ("IR 149", .iconv("EUC-KR")),
+            ("IR 58", .iconv("GB2312")), ("IR 192", .utf8),
+        ]
+        var table: [String: Encoding] = ["": .latin1, "GB18030": .iconv("GB18030"), "GBK": .iconv("GBK")]
+        for (number, encoding) in byNumber {
+            table["ISO_" + number] = encoding
+            table["ISO 2022 " + number] = encoding
         }
-    }
-}
-
-// MARK: - Helpers
-
-extension Substring {
-    /// The text without leading and trailing spaces and NULs.
-    func trimmingSpaces() -> String {
-        let trimmed = drop { $0 == " " || $0 == "\0" }
-        return String(trimmed.reversed().drop { $0 == " " || $0 == "\0" }.reversed())
-    }
-}
-
-extension Array where Element == String {
-    /// The terms without a trailing empty one (a value of just padding).
-    fileprivate func dropLastEmpty() -> [String] {
-        count == 1 && self[0].isEmpty ? [] : self
-    }
+        return table
+    }()
 }

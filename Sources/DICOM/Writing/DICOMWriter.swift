@@ -49,7 +49,7 @@ public enum DICOMWriter {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
-                systemWrite(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
+                SystemIO.write(descriptor, raw.baseAddress.map { $0 + written }, bytes.count - written)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -57,15 +57,6 @@ public enum DICOMWriter {
             }
             written += count
         }
-    }
-
-    /// The C library's `write`, which the static `write(_:to:)` above hides.
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(descriptor, buffer, count)
-        #else
-        return Darwin.write(descriptor, buffer, count)
-        #endif
     }
 
     // MARK: - Meta group
