@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Build the DICOM reader with libFuzzer + AddressSanitizer and fuzz it.
 #   Fuzz/run-dicom.sh [SECONDS]   (default 600)
-# Seeds: small files in every native syntax written by MedLake's own writer, plus the committed byte
-# fixtures in Tests/DICOMTests/Fixtures. Crashes land in Fuzz/.work/ as crash-* files.
+# Seeds: small files in every native syntax written by MedLake's own writer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
@@ -14,7 +13,6 @@ for syntax in explicit implicit big-endian deflated; do
     .build/debug/medlake dicom generate --count 5 --size 4 --syntax "$syntax" --seed 7 --output "$work/seeds/$syntax" >/dev/null
 done
 find "$work/seeds" -name '*.dcm' -exec cp {} "$work/corpus/" \;
-if [ -d Tests/DICOMTests/Fixtures ]; then cp Tests/DICOMTests/Fixtures/*.dcm "$work/corpus/" 2>/dev/null || true; fi
 
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name DICOMFuzz \
     -I Sources/CZlib -lz \

@@ -45,7 +45,9 @@ public enum DICOMReader {
                 result.error?.path = path
                 return result
             } catch {
-                if !atEnd {
+                // Detection looks at the first 140 bytes only: more of a non-DICOM file changes nothing.
+                let decided = error.kind == .notDICOM && loaded.count >= 140
+                if !atEnd, !decided {
                     wanted = wanted > Int.max / 8 ? Int.max : wanted * 8
                     continue
                 }
