@@ -30,7 +30,7 @@ python3 -c "import pydicom" 2>/dev/null || python3 -m pip install --quiet pydico
 echo "== building release"
 swift build -c release --product medlake 2>&1 | tail -1
 medlake=.build/release/medlake
-swiftc -O Benchmarks/ReadFloor.swift -o "$work/read-floor"
+swiftc -O -parse-as-library Benchmarks/ReadFloor.swift -o "$work/read-floor"
 
 if [ ! -f "$corpus/.complete" ]; then
     echo "== writing $count files into $corpus"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the DICOM reader with libFuzzer + AddressSanitizer and fuzz it.
 #   Fuzz/run-dicom.sh [SECONDS]   (default 600)
-# Seeds: small files in every native syntax written by MedLake's own writer
+# Seeds: small files in four syntaxes written by MedLake's own writer (`medlake dicom generate`).
+# Crashes land in Fuzz/.work/ as crash-* files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"

@@ -2,8 +2,8 @@
 ///
 /// Elements keep the order they were read in (ascending tags in well-formed data). A data set also
 /// carries the Specific Character Set in force for it: its own (0008,0005), or the enclosing data
-/// set's for items that have none (PS3.5 §6.1.2.5.2 ... items inherit).
-public struct DataSet: Sendable, Equatable {
+/// set's for items that have none (PS3.5 §6.1.2.5: sequence items inherit it).
+public struct DataSet: Sendable {
     public var elements: [DataElement]
     /// The character set that text values of this data set are decoded with.
     public var characterSet: SpecificCharacterSet
@@ -50,6 +50,11 @@ public struct DataSet: Sendable, Equatable {
         guard let creatorTag = tag.privateCreatorTag, let creator = self[creatorTag] else { return nil }
         return creator.strings(characterSet: characterSet).first
     }
+}
 
+// MARK: - Equatable
+
+extension DataSet: Equatable {
+    /// Data sets are equal when their elements are; the character set is derived from them.
     public static func == (lhs: DataSet, rhs: DataSet) -> Bool { lhs.elements == rhs.elements }
 }

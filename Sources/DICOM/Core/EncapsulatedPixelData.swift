@@ -3,7 +3,7 @@
 /// fragment is so that other tools can read it, and keeps the bytes only when asked to.
 public struct EncapsulatedPixelData: Sendable, Equatable {
     /// One item of the encapsulated sequence.
-    public struct Fragment: Sendable, Equatable {
+    public struct Fragment: Sendable {
         /// Byte offset of the fragment's bytes in the source.
         public var offset: Int
         /// Number of bytes in the fragment.
@@ -16,10 +16,6 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
             self.length = length
             self.bytes = bytes
         }
-
-        public static func == (lhs: Fragment, rhs: Fragment) -> Bool {
-            lhs.length == rhs.length && lhs.bytes == rhs.bytes
-        }
     }
 
     /// The first item: the basic offset table (often empty).
@@ -30,5 +26,14 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
     public init(offsetTable: Fragment, fragments: [Fragment]) {
         self.offsetTable = offsetTable
         self.fragments = fragments
+    }
+}
+
+// MARK: - Equatable
+
+extension EncapsulatedPixelData.Fragment: Equatable {
+    /// Fragments are equal when their contents are; where they were read from does not matter.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.length == rhs.length && lhs.bytes == rhs.bytes
     }
 }
