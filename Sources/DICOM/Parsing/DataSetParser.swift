@@ -184,12 +184,14 @@ struct DataSetParser {
     private mutating func parseReinterpretedUN(_ header: Header, as known: VR, limit: Int, depth: Int,
                                                characterSet: SpecificCharacterSet) -> DataElement?
     {
-        let saved = (explicitVR, bigEndian)
-        (explicitVR, bigEndian) = (false, false)
-        defer { (explicitVR, bigEndian) = saved }
         if known == .SQ || header.length == DataElement.undefinedLength {
+            // Items of a UN sequence are Implicit VR Little Endian whatever the syntax (PS3.5 §6.2.2).
+            let saved = (explicitVR, bigEndian)
+            (explicitVR, bigEndian) = (false, false)
+            defer { (explicitVR, bigEndian) = saved }
             return parseSequence(header, vr: .SQ, limit: limit, depth: depth, characterSet: characterSet)
         }
+        // A plain value keeps the syntax's byte order; copying swaps it for the known VR.
         return parseValue(Header(tag: header.tag, vr: known, length: header.length, headerOffset: header.headerOffset),
                           limit: limit, depth: depth, characterSet: characterSet)
     }

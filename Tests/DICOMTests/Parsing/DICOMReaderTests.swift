@@ -51,6 +51,8 @@ struct DICOMReaderTests {
         #expect(file.transferSyntax == .explicitVRBigEndian)
         #expect(file.dataSet.string(.patientID) == "BE42")
         #expect(file.dataSet.integer(.rows) == 256)
+        #expect(file.dataSet[.columns]?.vr == .US)
+        #expect(file.dataSet.integer(.columns) == 3)
     }
 
     @Test("UN elements known to the dictionary are re-read with its VR, UN sequences as implicit items")

@@ -59,9 +59,10 @@ enum HandBuilt {
             + item(length: 4) + le32(0) + item(length: 6) + [1, 2, 3, 4, 5, 6] + item(length: 2) + [7, 8]
             + sequenceEnd)
 
-    /// A bare explicit-VR big-endian data set.
+    /// A bare explicit-VR big-endian data set; Columns is encoded as UN (in big-endian order).
     static let bareBigEndian: [UInt8] = [0x00, 0x10, 0x00, 0x20] + Array("LO".utf8) + [0x00, 0x04] + Array("BE42".utf8)
         + [0x00, 0x28, 0x00, 0x10] + Array("US".utf8) + [0x00, 0x02, 0x01, 0x00]
+        + [0x00, 0x28, 0x00, 0x11] + Array("UN".utf8) + [0, 0, 0x00, 0x00, 0x00, 0x02, 0x00, 0x03]
 
     static let all: [(String, [UInt8])] = [
         ("unknown VR", unknownVR), ("nested undefined", nestedUndefined), ("fragments", fragments),
