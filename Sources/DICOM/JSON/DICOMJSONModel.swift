@@ -2,7 +2,7 @@
 ///
 /// Each attribute becomes `"GGGGEEEE": {"vr": …, "Value": […]}`; PN values are objects with
 /// `Alphabetic`/`Ideographic`/`Phonetic`; AT values are 8-hex-digit strings; DS, IS and the binary
-/// numeric VRs are numbers; OB, OD, OF, OL, OV, OW and UN are `InlineBinary` (base64); pixel data is a
+/// numeric VRs are numbers (SV/UV beyond ±2^53 are strings, to keep their precision); OB, OD, OF, OL, OV, OW and UN are `InlineBinary` (base64); pixel data is a
 /// `BulkDataURI` naming the file with the byte offset and length of its value, never its bytes.
 /// Empty values have no `Value` key (§F.2.5).
 public struct DICOMJSONModel: Sendable {
@@ -114,8 +114,9 @@ public struct DICOMJSONModel: Sendable {
         case .US, .SS, .UL, .SL, .UV, .SV, .FL, .FD:
             let values: [String]
             switch element.vr {
-            case .UV: values = element.numbers(UInt64.self).map { String($0) }
-            case .SV: values = element.numbers(Int64.self).map { String($0) }
+            // Beyond ±2^53 a JSON number loses precision in most readers, so such values are strings (§F.2.3).
+            case .UV: values = element.numbers(UInt64.self).map { $0 <= 1 << 53 ? String($0) : JSONText.quoted(String($0)) }
+            case .SV: values = element.numbers(Int64.self).map { $0.magnitude <= 1 << 53 ? String($0) : JSONText.quoted(String($0)) }
             case .FL: values = element.floats.map { JSONText.number(Double("\($0)") ?? Double($0)) }
             default: values = (element.binaryNumbers ?? []).map(JSONText.number)
             }

@@ -24,6 +24,10 @@ struct DICOMJSONModelTests {
         #expect(attribute("0008041B")?["InlineBinary"] as? String == "AQIDAA==")
         #expect(attribute("0008041B")?["Value"] == nil)
         #expect(attribute("00089459")?["Value"] as? [Double] == [29.97])
+        #expect(attribute("0008040C")?["Value"] as? [String] == ["18446744073709551615"])
+        let signed = attribute("00720082")?["Value"] as? [Any]
+        #expect(signed?.first as? String == "-9223372036854775808")
+        #expect(signed?.last as? Int == 5)
         let pixel = try #require(attribute("7FE00010"))
         #expect(pixel["vr"] as? String == "OW")
         let uri = try #require(pixel["BulkDataURI"] as? String)
@@ -110,7 +114,7 @@ struct DICOMJSONModelTests {
             if k.upper() == '7FE00010':
                 v = {'vr': v['vr'], 'BulkDataURI': 'X'}
             if 'Value' in v:
-                v['Value'] = [norm(x) if v['vr'] == 'SQ' else (number(v['vr'], x) if isinstance(x, (int, float)) else x)
+                v['Value'] = [norm(x) if v['vr'] == 'SQ' else (number(v['vr'], x) if isinstance(x, (int, float)) or v['vr'] in ('SV', 'UV') else x)
                               for x in v['Value']]
             out[k.upper()] = v
         return out
