@@ -109,6 +109,7 @@ public enum DICOMReader {
             let metaEnd = metaGroupEnd(raw, from: start)
             var metaParser = DataSetParser(buffer: raw, syntax: .explicitVRLittleEndian, position: start,
                                            options: .full)
+            // Depth 1: the stop-at-pixel-data and selected-tags rules are for the data set, not the meta group.
             meta = metaParser.parseDataSet(end: metaEnd, delimited: false, depth: 1, characterSet: .default)
             if start == 0, meta.elements.isEmpty { throw DICOMError(.notDICOM, offset: 0) }
             if let failure = metaParser.failure {

@@ -100,21 +100,26 @@ struct ISO2022Decoder {
         case .jisRoman, .katakana:
             return String(String.UnicodeScalarView(run.map(jisX0201)))
         case .jisX0208:
-            return TextConverter.decode(run.map { $0 | 0x80 }, encoding: "EUC-JP") ?? ""
+            return TextConverter.decode(run.map { $0 | 0x80 }, encoding: "EUC-JP") ?? unavailable(run)
         case .jisX0212:
             var euc: [UInt8] = []
             for (offset, byte) in run.enumerated() {
                 if offset % 2 == 0 { euc.append(0x8F) }
                 euc.append(byte | 0x80)
             }
-            return TextConverter.decode(euc, encoding: "EUC-JP") ?? ""
+            return TextConverter.decode(euc, encoding: "EUC-JP") ?? unavailable(run)
         case .ksX1001:
-            return TextConverter.decode(run, encoding: "EUC-KR") ?? ""
+            return TextConverter.decode(run, encoding: "EUC-KR") ?? unavailable(run)
         case .gb2312:
-            return TextConverter.decode(run, encoding: "GB2312") ?? ""
+            return TextConverter.decode(run, encoding: "GB2312") ?? unavailable(run)
         case let .upperHalf(name):
-            return TextConverter.decode(run, encoding: name) ?? ""
+            return TextConverter.decode(run, encoding: name) ?? unavailable(run)
         }
+    }
+
+    /// What a run becomes when the C library lacks its converter: one U+FFFD per byte, so the loss shows.
+    private static func unavailable(_ run: [UInt8]) -> String {
+        String(repeating: "\u{FFFD}", count: run.count)
     }
 
     /// JIS X 0201: half-width katakana in 0xA1–0xDF. Its Roman half is read as ASCII (as pydicom and
