@@ -4,7 +4,7 @@
 /// `Alphabetic`/`Ideographic`/`Phonetic`; AT values are 8-hex-digit strings; DS, IS and the binary
 /// numeric VRs are numbers (SV/UV beyond ±2^53 are strings, to keep their precision); OB, OD, OF, OL, OV, OW and UN are `InlineBinary` (base64); pixel data is a
 /// `BulkDataURI` naming the file with the byte offset and length of its value, never its bytes.
-/// Empty values have no `Value` key (§F.2.5).
+/// Empty values have no `Value` key (§F.2.5); group length elements are omitted (§F.2.2).
 public struct DICOMJSONModel: Sendable {
     /// The URI the bulk data references point into, e.g. `file:///lake/1.dcm`.
     public var bulkDataBaseURI: String
@@ -26,7 +26,8 @@ public struct DICOMJSONModel: Sendable {
     // MARK: - Objects
 
     private func encode(_ dataSet: DataSet, level: Int, into output: inout String) {
-        let members = dataSet.elements.map { element in
+        // Group lengths are left out (§F.2.2).
+        let members = dataSet.elements.filter { !$0.tag.isGroupLength }.map { element in
             (JSONText.quoted(element.tag.jsonKey), attribute(element, in: dataSet, level: level + 1))
         }
         object(members, level: level, into: &output)

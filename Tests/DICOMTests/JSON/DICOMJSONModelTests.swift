@@ -37,10 +37,11 @@ struct DICOMJSONModelTests {
         #expect(nested.count == 1)
     }
 
-    @Test("Empty values have no Value member, empty items are empty objects")
+    @Test("Empty values have no Value member, empty items are empty objects, group lengths are left out")
     func emptyValues() throws {
         var dataSet = DataSet()
         dataSet.set(DataElement(tag: .patientID, vr: .LO, value: .bytes([])))
+        dataSet.set(.uint32(AttributeTag(rawValue: 0x0010_0000), 10))
         dataSet.set(.sequence(AttributeTag(rawValue: 0x0008_1032), [DataSet()]))
         let text = DICOMJSONModel(bulkDataBaseURI: "x", prettyPrinted: false).encode(dataSet)
         #expect(text == #"{"00081032":{"vr":"SQ","Value":[{}]},"00100020":{"vr":"LO"}}"#)
