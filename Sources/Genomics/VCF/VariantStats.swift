@@ -1,0 +1,77 @@
+/// Counts from a streaming pass over VCF or BCF records.
+public struct VariantStats: Sendable, Hashable, Codable {
+    /// Records read.
+    public var records = 0
+    /// Records per `CHROM`, in the order contigs first appear.
+    public var perContig: [ContigCount] = []
+    /// Records whose alleles are all single-base substitutions.
+    public var snvs = 0
+    /// Records with at least one insertion or deletion allele (REF and ALT lengths differ).
+    public var indels = 0
+    /// Everything else: MNPs, symbolic (`<DEL>`) and breakend alleles, records without ALT.
+    public var others = 0
+    /// Records whose FILTER is `PASS`.
+    public var passed = 0
+
+    /// Empty counts.
+    public init() {}
+
+    /// `passed / records`, or nil without records.
+    public var passFraction: Double? { records > 0 ? Double(passed) / Double(records) : nil }
+
+    /// One contig's record count.
+    public struct ContigCount: Sendable, Hashable, Codable {
+        /// The `CHROM` value.
+        public var contig: String
+        /// Records on it.
+        public var records: Int
+    }
+
+    /// The class of one record's alleles.
+    enum VariantClass { case snv, indel, other }
+
+    mutating func add(_ variantClass: VariantClass, passed isPass: Bool) {
+        records += 1
+        switch variantClass {
+        case .snv: snvs += 1
+        case .indel: indels += 1
+        case .other: others += 1
+        }
+        if isPass { passed += 1 }
+    }
+
+    /// Adds one record to `contig`'s count; `lastIndex` caches the previous contig since files are sorted.
+    mutating func addContig(_ name: UnsafeRawBufferPointer, lastIndex: inout Int?) {
+        if let index = lastIndex, perContig[index].contig.utf8.elementsEqual(name) {
+            perContig[index].records += 1
+            return
+        }
+        if let index = perContig.firstIndex(where: { $0.contig.utf8.elementsEqual(name) }) {
+            perContig[index].records += 1
+            lastIndex = index
+            return
+        }
+        perContig.append(ContigCount(contig: String(decoding: name, as: UTF8.self), records: 1))
+        lastIndex = perContig.count - 1
+    }
+
+    /// Classifies a record from its REF and its ALT alleles.
+    static func classify<Alleles: Sequence>(referenceLength: Int, alternates: Alleles) -> VariantClass
+    where Alleles.Element == UnsafeRawBufferPointer {
+        var sawSNV = false
+        var sawOther = false
+        for allele in alternates {
+            if allele.count == 1, allele[0] == 0x2e || allele[0] == 0x2a { continue }
+            if allele.contains(where: { $0 == 0x3c || $0 == 0x5b || $0 == 0x5d }) {
+                sawOther = true
+            } else if allele.count != referenceLength {
+                return .indel
+            } else if referenceLength == 1 {
+                sawSNV = true
+            } else {
+                sawOther = true
+            }
+        }
+        return sawSNV && !sawOther ? .snv : .other
+    }
+}
