@@ -16,10 +16,11 @@ let package = Package(
     targets: [
         // MARK: - System libraries
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate"),
 
         // MARK: - Parsers
         .target(name: "DICOM", dependencies: ["CZlib"]),
-        .target(name: "Genomics", dependencies: ["CZlib"]),
+        .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
         .target(name: "TUI"),

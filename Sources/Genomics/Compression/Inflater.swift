@@ -1,9 +1,12 @@
+import CLibdeflate
 import CZlib
 
 /// Turns a file's stored bytes into its content: BGZF block by block, gzip member by member, or plain.
 ///
-/// BGZF blocks are inflated in one `inflate` call straight into the caller's buffer (the window above
+/// BGZF blocks are inflated whole with libdeflate straight into the caller's buffer (the window above
 /// guarantees 64 KiB of free space), and each block's CRC32 and ISIZE are checked as htslib does.
+/// libdeflate because it measured ~1.6× faster than zlib on whole blocks (htslib uses it for the same
+/// reason); zlib keeps the streaming gzip case libdeflate cannot do.
 /// Plain gzip is inflated as a stream with bounded buffers; several members are concatenated, as `gzip -d`
 /// does. The inflater records what integrity checks need: whether the last BGZF block was the empty EOF
 /// marker, how many blocks or members were read, and whether bytes followed the last gzip member.
@@ -20,6 +23,7 @@ final class Inflater: ByteProducer {
 
     private let input: ByteWindow<ByteSource>
     private let stream: UnsafeMutablePointer<z_stream>
+    private var blockDecompressor: OpaquePointer?
     private var currentBlockOffset: Int64 = 0
     private var betweenMembers = false
 
@@ -34,9 +38,14 @@ final class Inflater: ByteProducer {
         compression = Compression.detect(input.bytes)
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        if compression != .plain {
-            let windowBits: Int32 = compression == .bgzf ? -15 : 15 + 16
-            let status = inflateInit2_(stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        if compression == .bgzf {
+            blockDecompressor = libdeflate_alloc_decompressor()
+            guard blockDecompressor != nil else {
+                stream.deallocate()
+                throw GenomicsError(.inflateFailed, offset: 0, detail: "libdeflate could not start")
+            }
+        } else if compression == .gzip {
+            let status = inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
             guard status == Z_OK else {
                 stream.deallocate()
                 throw GenomicsError(.inflateFailed, offset: 0, detail: "zlib could not start (status \(status))")
@@ -45,7 +54,8 @@ final class Inflater: ByteProducer {
     }
 
     deinit {
-        if compression != .plain { inflateEnd(stream) }
+        if compression == .gzip { inflateEnd(stream) }
+        if let blockDecompressor { libdeflate_free_decompressor(blockDecompressor) }
         stream.deinitialize(count: 1)
         stream.deallocate()
     }
@@ -113,25 +123,19 @@ final class Inflater: ByteProducer {
                 throw GenomicsError.badBlockSize(at: currentBlockOffset, field: "ISIZE",
                                                  "inflated size \(expectedSize) exceeds 65536")
             }
-            inflateReset(stream)
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: (block + headerLength)
-                .assumingMemoryBound(to: UInt8.self))
-            stream.pointee.avail_in = UInt32(total - headerLength - BGZFBlock.trailerSize)
-            stream.pointee.next_out = destination.assumingMemoryBound(to: UInt8.self)
-            stream.pointee.avail_out = UInt32(min(capacity, BGZFBlock.maximumSize))
-            let status = inflate(stream, Z_FINISH)
-            let produced = Int(stream.pointee.total_out)
-            guard status == Z_STREAM_END else {
+            var produced = 0
+            let status = libdeflate_deflate_decompress(
+                blockDecompressor, block + headerLength, total - headerLength - BGZFBlock.trailerSize,
+                destination, min(capacity, BGZFBlock.maximumSize), &produced)
+            guard status == LIBDEFLATE_SUCCESS else {
                 throw GenomicsError(.inflateFailed, offset: currentBlockOffset, field: "CDATA",
-                                    detail: "zlib: \(zlibMessage(status))")
+                                    detail: "the block's deflate data is corrupt (libdeflate status \(status.rawValue))")
             }
             guard produced == expectedSize else {
                 throw GenomicsError(.checksumMismatch, offset: currentBlockOffset, field: "ISIZE",
                                     detail: "block inflates to \(produced) bytes, ISIZE says \(expectedSize)")
             }
-            let actualCRC = UInt32(truncatingIfNeeded: crc32(0, destination.assumingMemoryBound(to: UInt8.self),
-                                                             UInt32(produced)))
-            guard actualCRC == expectedCRC else {
+            guard libdeflate_crc32(0, destination, produced) == expectedCRC else {
                 throw GenomicsError(.checksumMismatch, offset: currentBlockOffset, field: "CRC32",
                                     detail: "block CRC32 does not match its inflated bytes")
             }
