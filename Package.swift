@@ -38,7 +38,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
-        .testTarget(name: "GenomicsTests", dependencies: ["Genomics"], exclude: ["Fixtures"]),
+        .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
     ],
     swiftLanguageModes: [.v6]

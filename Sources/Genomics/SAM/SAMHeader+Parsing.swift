@@ -4,10 +4,7 @@ extension SAMHeader {
     public init(text: String) {
         self.init()
         let content = text.split(separator: "\0", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        for rawLine in content.split(separator: "\n", omittingEmptySubsequences: true) {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            guard !line.isEmpty else { continue }
+        for line in content.split(omittingEmptySubsequences: true, whereSeparator: \.isLineEnd) {
             add(line: line)
         }
     }

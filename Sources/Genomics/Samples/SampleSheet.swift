@@ -20,7 +20,7 @@ public struct SampleSheet: Sendable, Hashable, Codable {
     public init(text: String) throws {
         var section = ""
         var columns: [String]?
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isLineEnd) {
             let line = String(rawLine)
             if line.hasPrefix("[") {
                 section = line.prefix { $0 != "]" }.dropFirst().lowercased()

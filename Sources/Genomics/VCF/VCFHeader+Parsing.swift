@@ -2,10 +2,8 @@ extension VCFHeader {
     /// Reads a whole header text (as BCF stores it, or as a VCF's `#` lines).
     public init(text: String) {
         self.init()
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\0" }) {
-            var trimmed = Substring(line)
-            if trimmed.hasSuffix("\r") { trimmed = trimmed.dropLast() }
-            if !trimmed.isEmpty { add(line: trimmed) }
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0.isLineEnd || $0 == "\0" }) {
+            add(line: line)
         }
     }
 
