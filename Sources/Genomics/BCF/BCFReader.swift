@@ -91,15 +91,18 @@ public final class BCFReader {
         let alleleCount = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt32.self).littleEndian >> 16)
         var cursor = 24
         _ = try typedValue(record, &cursor)
-        var reference = UnsafeRawBufferPointer(start: nil, count: 0)
-        var alternates: [UnsafeRawBufferPointer] = []
+        var classifier = VariantStats.Classifier(referenceLength: 0)
         for index in 0..<alleleCount {
             let allele = try typedValue(record, &cursor).bytes
-            if index == 0 { reference = allele } else { alternates.append(allele) }
+            if index == 0 {
+                classifier = VariantStats.Classifier(referenceLength: allele.count)
+            } else {
+                classifier.add(allele)
+            }
         }
         let filter = try typedValue(record, &cursor)
         let isPass = filter.count == 1 && filter.bytes.first == 0 && filter.bytes.allSatisfy { $0 == 0 }
-        return (VariantStats.classify(referenceLength: reference.count, alternates: alternates), isPass)
+        return (classifier.result, isPass)
     }
 
     /// Reads one typed value at `cursor`: its element count and its raw bytes.

@@ -34,35 +34,25 @@ public final class SAMTextReader {
 
     /// Counts one record line from its FLAG, RNAME, MAPQ and RNEXT columns.
     private func count(_ line: UnsafeRawBufferPointer, into stats: inout FlagStats) throws {
-        var columns: [Range<Int>] = []
-        columns.reserveCapacity(7)
-        var start = 0
-        for index in 0..<line.count where line[index] == 0x09 {
-            columns.append(start..<index)
-            start = index + 1
-            if columns.count == 7 { break }
-        }
-        guard columns.count == 7 else {
+        let fields = LineFields(line)
+        guard fields.columnCount >= 11, let flagText = fields[1], let reference = fields[2],
+              let mapqText = fields[4], let mate = fields[6] else {
             throw GenomicsError.malformedRecord(at: window.producer.storedOffset, field: "line \(lineNumber)",
                                                 "a SAM record has fewer than 11 columns")
         }
-        guard let flag = Self.decimal(line, columns[1]), flag <= 0xFFFF,
-              let mapq = Self.decimal(line, columns[4]), mapq <= 255
-        else {
+        guard let flag = Self.decimal(flagText), flag <= 0xFFFF, let mapq = Self.decimal(mapqText), mapq <= 255 else {
             throw GenomicsError.malformedRecord(at: window.producer.storedOffset, field: "line \(lineNumber)",
                                                 "FLAG or MAPQ is not a number in range")
         }
-        let reference = UnsafeRawBufferPointer(rebasing: line[columns[2]])
-        let mate = UnsafeRawBufferPointer(rebasing: line[columns[6]])
         let sameReference = (mate.count == 1 && mate[0] == 0x3d) || mate.elementsEqual(reference)
         stats.add(flag: UInt16(flag), mapq: UInt8(mapq), mateOnOtherReference: !sameReference)
     }
 
-    private static func decimal(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 9 else { return nil }
+    private static func decimal(_ text: UnsafeRawBufferPointer) -> Int? {
+        guard !text.isEmpty, text.count <= 9 else { return nil }
         var value = 0
-        for index in range {
-            let digit = Int(line[index]) - 0x30
+        for byte in text {
+            let digit = Int(byte) - 0x30
             guard digit >= 0, digit <= 9 else { return nil }
             value = value * 10 + digit
         }

@@ -45,19 +45,13 @@ public final class VCFReader {
         while let line = try window.nextLine() {
             lineNumber += 1
             if line.isEmpty { continue }
-            var tabs: [Int] = []
-            tabs.reserveCapacity(8)
-            var columns = 1
-            for index in 0..<line.count where line[index] == 0x09 {
-                if tabs.count < 8 { tabs.append(index) }
-                columns += 1
-            }
-            guard tabs.count >= 7 else {
+            let fields = LineFields(line)
+            guard let contig = fields[0], let reference = fields[3], let alternates = fields[4],
+                  let filter = fields[6] else {
                 throw GenomicsError.malformedRecord(at: window.producer.storedOffset, field: "line \(lineNumber)",
                                                     "a VCF record has fewer than 8 columns")
             }
-            if columns > expectedColumns { extraColumnRecords += 1 }
-            let contig = UnsafeRawBufferPointer(rebasing: line[0..<tabs[0]])
+            if fields.columnCount > expectedColumns { extraColumnRecords += 1 }
             stats.addContig(contig, lastIndex: &lastContig)
             if stats.perContig.count > knownContigCount {
                 knownContigCount = stats.perContig.count
@@ -65,13 +59,9 @@ public final class VCFReader {
                     undeclaredContigs.append(name)
                 }
             }
-            let reference = line[(tabs[2] + 1)..<tabs[3]]
-            let alternates = UnsafeRawBufferPointer(rebasing: line[(tabs[3] + 1)..<tabs[4]])
-            let filter = UnsafeRawBufferPointer(rebasing: line[(tabs[5] + 1)..<tabs[6]])
-            let variantClass = VariantStats.classify(
-                referenceLength: reference.count,
-                alternates: alternates.split(separator: 0x2c).map { UnsafeRawBufferPointer(rebasing: $0) })
-            stats.add(variantClass, passed: filter.elementsEqual("PASS".utf8))
+            var classifier = VariantStats.Classifier(referenceLength: reference.count)
+            classifier.add(alternates: alternates)
+            stats.add(classifier.result, passed: filter.elementsEqual("PASS".utf8))
         }
     }
 

@@ -55,23 +55,44 @@ public struct VariantStats: Sendable, Hashable, Codable {
         lastIndex = perContig.count - 1
     }
 
-    /// Classifies a record from its REF and its ALT alleles.
-    static func classify<Alleles: Sequence>(referenceLength: Int, alternates: Alleles) -> VariantClass
-    where Alleles.Element == UnsafeRawBufferPointer {
-        var sawSNV = false
-        var sawOther = false
-        for allele in alternates {
-            if allele.count == 1, allele[0] == 0x2e || allele[0] == 0x2a { continue }
+    /// Classifies a record allele by allele, without collecting the alleles.
+    struct Classifier {
+        private let referenceLength: Int
+        private var sawSNV = false
+        private var sawOther = false
+        private var sawIndel = false
+
+        init(referenceLength: Int) {
+            self.referenceLength = referenceLength
+        }
+
+        /// Adds one ALT allele; `.` and `*` (no allele, overlapping deletion) are ignored.
+        mutating func add(_ allele: UnsafeRawBufferPointer) {
+            if allele.count == 1, allele[0] == 0x2e || allele[0] == 0x2a { return }
             if allele.contains(where: { $0 == 0x3c || $0 == 0x5b || $0 == 0x5d }) {
                 sawOther = true
             } else if allele.count != referenceLength {
-                return .indel
+                sawIndel = true
             } else if referenceLength == 1 {
                 sawSNV = true
             } else {
                 sawOther = true
             }
         }
-        return sawSNV && !sawOther ? .snv : .other
+
+        /// Indel when any allele is one, SNV when all are single-base substitutions, else other.
+        var result: VariantClass {
+            if sawIndel { return .indel }
+            return sawSNV && !sawOther ? .snv : .other
+        }
+
+        /// Adds every allele of a comma-separated ALT column.
+        mutating func add(alternates: UnsafeRawBufferPointer) {
+            var start = 0
+            for index in 0...alternates.count where index == alternates.count || alternates[index] == 0x2c {
+                add(UnsafeRawBufferPointer(rebasing: alternates[start..<index]))
+                start = index + 1
+            }
+        }
     }
 }
