@@ -13,10 +13,11 @@ public final class BAMReader {
 
     let window: ByteWindow<Inflater>
 
-    /// Reads the header from `window`.
-    init(window: ByteWindow<Inflater>) throws {
+    /// Reads the header from `window`; `textRead` receives the header text as soon as it is parsed, so
+    /// a caller keeps it when the binary reference list that follows is damaged.
+    init(window: ByteWindow<Inflater>, textRead: (SAMHeader) -> Void = { _ in }) throws {
         self.window = window
-        (header, binaryHeader) = try BAMReader.readHeader(window)
+        (header, binaryHeader) = try BAMReader.readHeader(window, textRead: textRead)
     }
 
     /// Counts every remaining record into `stats`; on error, `stats` keeps the records counted so far.
@@ -62,7 +63,8 @@ public final class BAMReader {
 
     // MARK: - Header
 
-    private static func readHeader(_ window: ByteWindow<Inflater>) throws -> (SAMHeader, BAMHeader) {
+    private static func readHeader(_ window: ByteWindow<Inflater>, textRead: (SAMHeader) -> Void) throws
+        -> (SAMHeader, BAMHeader) {
         guard try window.ensure(4) else {
             throw window.count == 0 ? GenomicsError(.empty, offset: 0, detail: "the BAM holds no bytes")
                 : GenomicsError.truncated(at: 0, field: "magic", "the file ends inside the magic")
@@ -85,6 +87,7 @@ public final class BAMReader {
         let text = String(decoding: textBytes[..<(nulIndex ?? textBytes.endIndex)], as: UTF8.self)
         window.consume(Int(textLength))
         let samHeader = SAMHeader(text: text)
+        textRead(samHeader)
 
         let referenceCount = try readInt32(window, field: "n_ref")
         guard referenceCount >= 0 else {

@@ -65,7 +65,8 @@ public final class ByteSource {
             let count = min(capacity, bytes.count - start)
             guard count > 0 else { return 0 }
             bytes.withUnsafeBytes { all in
-                destination.copyMemory(from: all.baseAddress.unsafelyUnwrapped + start, byteCount: count)
+                guard let base = all.baseAddress else { return }
+                destination.copyMemory(from: base + start, byteCount: count)
             }
             position += Int64(count)
             return count

@@ -98,8 +98,7 @@ public struct GenomicInspector: Sendable {
     }
 
     private func readBAM(_ window: ByteWindow<Inflater>, into report: inout GenomicFileReport) throws {
-        let reader = try BAMReader(window: window)
-        report.samHeader = reader.header
+        let reader = try BAMReader(window: window) { report.samHeader = $0 }
         report.bamHeader = reader.binaryHeader
         report.warnings += reader.binaryHeader.referenceDisagreements
         guard !headerOnly else { return }

@@ -78,6 +78,15 @@ struct BAMReaderTests {
         #expect(report.error?.field == "l_text")
     }
 
+    @Test("a file cut inside the reference list keeps the header text")
+    func cutInReferences() throws {
+        let content = bamContent(text: "@RG\tID:a\tSM:S1\n", references: [("chr1", 100), ("chr2", 50)])
+        let report = inspect(Array(content.dropLast(6)))
+        #expect(report.error?.reason == .truncated)
+        #expect(report.samples == ["S1"])
+        #expect(report.bamHeader == nil)
+    }
+
     @Test("a missing EOF block means truncated, as samtools quickcheck says")
     func missingEOF() throws {
         let report = GenomicInspector(headerOnly: true).inspect(path: Fixture.path("no-eof.bam"))
