@@ -31,11 +31,8 @@ struct GenomicsInspectCommand: AsyncParsableCommand {
         let reports = files.map { inspector.inspect(path: $0) }
         let samples = SampleCollector.collect(reports)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(GenomicsInspection(files: reports, samples: samples))
+            let data = try TerminalSafeJSON.encode(GenomicsInspection(files: reports, samples: samples))
             FileHandle.standardOutput.write(data)
-            FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             var output = ""
             for report in reports { GenomicsReportPrinter.write(report, to: &output) }
