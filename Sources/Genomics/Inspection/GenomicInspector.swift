@@ -10,6 +10,9 @@ public struct GenomicInspector: Sendable {
     /// Skip the streaming pass over records and read headers (and end markers) only.
     public var headerOnly: Bool
 
+    /// FASTQ has no header: header-only reads sample this many reads for names and quality encoding.
+    public static let headerOnlyReads = 1000
+
     /// Creates an inspector.
     public init(headerOnly: Bool = false) {
         self.headerOnly = headerOnly
@@ -146,7 +149,7 @@ public struct GenomicInspector: Sendable {
         var stats = FASTQStats()
         defer { report.fastqStats = stats }
         if headerOnly {
-            try reader.accumulate(into: &stats, limit: 1)
+            try reader.accumulate(into: &stats, limit: GenomicInspector.headerOnlyReads)
         } else {
             try reader.accumulate(into: &stats)
         }

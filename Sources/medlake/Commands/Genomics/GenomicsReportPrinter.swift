@@ -32,7 +32,7 @@ enum GenomicsReportPrinter {
         if !report.samples.isEmpty { line("samples", list(report.samples.map(safe)), &output) }
         if let stats = report.flagStats { writeFlagStats(stats, &output) }
         if let stats = report.variantStats { writeVariants(stats, &output) }
-        if let stats = report.fastqStats { writeFASTQ(stats, &output) }
+        if let stats = report.fastqStats { writeFASTQ(stats, sampledOnly: !report.integrity.fullyRead, &output) }
         if let sheet = report.sampleSheet { line("sheet rows", "\(sheet.rows.count)", &output) }
         for warning in report.warnings { line("warning", safe(warning), &output) }
         if let error = report.error { line("error", safe(error.description), &output) }
@@ -128,11 +128,11 @@ enum GenomicsReportPrinter {
         if !contigs.isEmpty { line("per contig", list(contigs), &output) }
     }
 
-    private static func writeFASTQ(_ stats: FASTQStats, _ output: inout String) {
+    private static func writeFASTQ(_ stats: FASTQStats, sampledOnly: Bool, _ output: inout String) {
         let lengths = [stats.minimumLength, stats.maximumLength].map { $0.map(String.init) ?? "?" }
         let mean = stats.meanLength.map { String(format: "%.1f", $0) } ?? "?"
         let gc = stats.gcFraction.map { String(format: "%.1f%%", $0 * 100) } ?? "?"
-        line("reads", "\(stats.reads) reads, \(stats.bases) bases · length \(lengths[0])/\(mean)/\(lengths[1]) "
+        line(sampledOnly ? "first reads" : "reads", "\(stats.reads) reads, \(stats.bases) bases · length \(lengths[0])/\(mean)/\(lengths[1]) "
              + "(min/mean/max) · GC \(gc) · \(stats.qualityEncoding.rawValue)", &output)
         if let name = stats.firstReadName {
             let fields = [("instrument", Optional(name.instrument)), ("run", name.run), ("flowcell", name.flowcell),
