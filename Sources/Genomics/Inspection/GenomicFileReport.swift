@@ -11,6 +11,8 @@ public struct GenomicFileReport: Sendable, Hashable, Codable {
     public var storedSize: Int64?
     /// The SAM header of SAM, BAM and CRAM files.
     public var samHeader: SAMHeader?
+    /// `@PG` IDs in the order the programs ran (one list per chain, longest first), resolved from `PP`.
+    public var programChains: [[String]]?
     /// BAM's binary header facts.
     public var bamHeader: BAMHeader?
     /// The header of VCF and BCF files.

@@ -3,6 +3,7 @@ extension GenomicInspector {
     func summarise(_ report: inout GenomicFileReport) {
         if let header = report.samHeader {
             report.samples = unique(header.readGroups.compactMap(\.sample))
+            report.programChains = header.programChains.map { $0.map(\.id) }
             var contigs = header.references.map { (name: $0.name, length: $0.length) }
             if contigs.isEmpty, let binary = report.bamHeader?.references {
                 contigs = binary.map { (name: $0.name, length: Optional($0.length)) }

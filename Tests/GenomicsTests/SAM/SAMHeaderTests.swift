@@ -22,6 +22,8 @@ struct SAMHeaderTests {
         #expect(group.date == "2024-01-02")
         #expect(header.readGroups.last?.sample == "Zoë")
         #expect(header.comments == ["This is a comment\twith a tab"])
+        let report = GenomicInspector(headerOnly: true).inspect(path: Fixture.path("sample.bam"))
+        #expect(report.programChains == [["bwa", "samtools", "picard", "samtools.1"]])
         #expect(header.warnings.isEmpty)
     }
 
