@@ -18,7 +18,7 @@ struct CRAMReaderTests {
         #expect(cram.containers > 0)
         #expect(report.integrity.endMarkerPresent == true)
         if PeerTool.available("samtools") {
-            let count = try PeerTool.run("samtools", ["view", "-c", Fixture.path(name)])
+            let count = try PeerTool.run("samtools", ["view", "-c", "-T", Fixture.path("ref.fa"), Fixture.path(name)])
             #expect(String(cram.records) == count.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
