@@ -6,7 +6,7 @@
 /// ```
 /// Never throws: a file that cannot be read fully yields a report with ``GenomicFileReport/error`` set
 /// and every fact read before the failure.
-public struct GenomicInspector: Sendable {
+public struct GenomicInspector {
     /// Skip the streaming pass over records and read headers (and end markers) only.
     public var headerOnly: Bool
 
@@ -183,3 +183,7 @@ public struct GenomicInspector: Sendable {
         if !reader.facts.eofContainer { report.warnings.append("no CRAM EOF container: the file is truncated") }
     }
 }
+
+// MARK: - Conformances
+
+extension GenomicInspector: Sendable {}
