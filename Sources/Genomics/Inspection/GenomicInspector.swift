@@ -80,7 +80,12 @@ public struct GenomicInspector {
             if inflater.compression != .plain { report.integrity.compressedBlocks = inflater.blockCount }
             if inflater.trailingGarbage { report.warnings.append("bytes after the last gzip member were ignored") }
         }
-        _ = try window.ensure(8192)
+        do {
+            _ = try window.ensure(8192)
+        } catch where window.count > 0 {
+            // Sniff from the bytes that did arrive; the reader meets the same damage again, after
+            // collecting the facts that precede it.
+        }
         guard window.count > 0 else {
             throw GenomicsError(.empty, offset: 0, detail: "the file decompresses to no bytes")
         }
