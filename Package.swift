@@ -49,6 +49,7 @@ let package = Package(
                 "DICOM",
                 "Genomics",
                 "TUI",
+                "Catalog",
                 "LakeEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

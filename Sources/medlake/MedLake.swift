@@ -10,6 +10,15 @@ struct MedLake: AsyncParsableCommand {
         subcommands: [
             DICOMCommand.self,
             GenomicsCommand.self,
+            InitCommand.self,
+            IngestCommand.self,
+            DatasetsCommand.self,
+            StudiesCommand.self,
+            SeriesCommand.self,
+            ShowCommand.self,
+            SamplesCommand.self,
+            FlagsCommand.self,
+            AuditCommand.self,
         ]
     )
 }

@@ -65,7 +65,13 @@ public struct FileSystemTier: Sendable {
     public func store(bytes: UnsafeRawBufferPointer, syncFolder: Bool = true) throws -> StoredObject {
         var hasher = ContentHasher()
         hasher.update(bytes)
-        let digest = hasher.finalize()
+        return try store(bytes: bytes, digest: hasher.finalize(), syncFolder: syncFolder)
+    }
+
+    /// Stores `bytes` under `digest`, which the caller computed with ``ContentHasher`` while it needed the
+    /// digest anyway (ingest hashes before it decides whether to store). Writes nothing when present.
+    /// - precondition: `digest` is the SHA-256 of `bytes`.
+    public func store(bytes: UnsafeRawBufferPointer, digest: ObjectDigest, syncFolder: Bool = true) throws -> StoredObject {
         let size = Int64(bytes.count)
         if contains(digest) { return StoredObject(digest: digest, size: size, alreadyPresent: true) }
         let temporary = try TemporaryFile(in: temporaryFolder)
@@ -160,9 +166,14 @@ public struct FileSystemTier: Sendable {
         return StoredObject(digest: digest, size: size, alreadyPresent: false)
     }
 
-    /// Creates `folder` (02770) unless it exists.
+    /// Creates `folder` unless it exists, with mode 02770 set explicitly: the process umask must not take
+    /// group write away from the other role users who store objects here.
     static func makeFolder(_ folder: String) throws {
-        if mkdir(folder, 0o2770) == 0 || errno == EEXIST { return }
+        if mkdir(folder, 0o2770) == 0 {
+            guard chmod(folder, 0o2770) == 0 else { throw StorageError(operation: "chmod", path: folder, errno: errno) }
+            return
+        }
+        if errno == EEXIST { return }
         throw StorageError(operation: "mkdir", path: folder, errno: errno)
     }
 

@@ -1,0 +1,22 @@
+/// How ``Lake/ingest(_:dataset:options:progress:)`` runs.
+public struct IngestOptions: Sendable {
+    /// Store files of unknown format as opaque objects instead of only reporting them.
+    public var keepUnknown: Bool
+    /// Files per catalog transaction: small enough that other processes wait briefly, large enough that
+    /// commits do not dominate.
+    public var batchSize: Int
+    /// Files up to this size are read into memory once (hash, parse and store from one buffer); larger
+    /// ones are streamed.
+    public var inMemoryLimit: Int
+    /// Threads reading, hashing and parsing files.
+    public var workers: Int
+
+    public init(keepUnknown: Bool = false, batchSize: Int = 500, inMemoryLimit: Int = 64 << 20, workers: Int? = nil) {
+        self.keepUnknown = keepUnknown
+        self.batchSize = max(1, batchSize)
+        self.inMemoryLimit = inMemoryLimit
+        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+import Foundation
