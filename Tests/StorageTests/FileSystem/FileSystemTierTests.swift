@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import Storage
+
+@Suite struct FileSystemTierTests {
+    let folder: String
+    let tier: FileSystemTier
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "tier-" + UUID().uuidString
+        tier = FileSystemTier(name: "hot", root: folder)
+        try tier.prepare()
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+
+    @Test func storesUnderItsDigestReadOnly() throws {
+        let bytes = Array("abc".utf8)
+        let stored = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(!stored.alreadyPresent)
+        #expect(stored.size == 3)
+        let path = folder + "/objects/ba/7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        #expect(tier.path(of: stored.digest) == path)
+        #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+        #expect(try mode(path) == 0o440)
+        #expect(try mode(folder + "/objects/ba") & 0o007 == 0)
+    }
+
+    @Test func presentObjectIsNotWrittenAgain() throws {
+        let bytes = Array("same bytes".utf8)
+        let first = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        let before = try FileManager.default.attributesOfItem(atPath: tier.path(of: first.digest))[.modificationDate] as? Date
+        let second = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(second.alreadyPresent)
+        #expect(second.digest == first.digest)
+        let after = try FileManager.default.attributesOfItem(atPath: tier.path(of: first.digest))[.modificationDate] as? Date
+        #expect(before == after)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
+    }
+
+    @Test func streamingCopyHashesAcrossChunks() throws {
+        let source = folder + "/source.bin"
+        let bytes = (0..<(FileSystemTier.chunkSize * 2 + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        let stored = try tier.store(contentsOf: source)
+        #expect(stored.digest == ContentHasher.digest(of: bytes))
+        #expect(stored.size == Int64(bytes.count))
+        #expect(FileManager.default.contents(atPath: tier.path(of: stored.digest)) == Data(bytes))
+        let again = try tier.store(contentsOf: source)
+        #expect(again.alreadyPresent)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
+    }
+
+    @Test func verifyDetectsChangedBytes() throws {
+        let stored = try Array("original".utf8).withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(try tier.verify(stored.digest))
+        let path = tier.path(of: stored.digest)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try Data("tampered".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try !tier.verify(stored.digest))
+    }
+
+    @Test func missingSourceIsATypedError() throws {
+        #expect {
+            try tier.store(contentsOf: folder + "/nope")
+        } throws: { error in
+            (error as? StorageError)?.operation == "open" && (error as? StorageError)?.errno == ENOENT
+        }
+    }
+}
