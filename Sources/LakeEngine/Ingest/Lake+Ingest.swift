@@ -122,7 +122,7 @@ extension Lake {
 
     // MARK: - Datasets
 
-    private func findOrCreateDataset(_ name: String, role: Role) throws -> Dataset {
+    func findOrCreateDataset(_ name: String, role: Role) throws -> Dataset {
         try catalog.pool.write { db in
             if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) { return dataset }
             let now = Date()
