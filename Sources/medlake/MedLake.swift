@@ -17,6 +17,7 @@ struct MedLake: AsyncParsableCommand {
             SeriesCommand.self,
             ShowCommand.self,
             SamplesCommand.self,
+            ModalitiesCommand.self,
             FlagsCommand.self,
             AuditCommand.self,
         ]

@@ -9,8 +9,9 @@ import Darwin
 
 /// Reads, hashes, parses and stores one file: the per-file half of ingest, run on worker threads.
 ///
-/// A small file is read into memory once and hashed, parsed and stored from that one buffer; a large one
-/// is parsed from its header and streamed into the tier while hashed. Nothing here touches the catalog.
+/// A small file is read into memory once and hashed, parsed and staged from that one buffer (the batch
+/// publishes staged objects together); a large one is parsed from its header and streamed into the tier
+/// while hashed. Nothing here touches the catalog.
 struct FileIngestor: Sendable {
     let tier: FileSystemTier
     let reader: HeaderReader
@@ -52,8 +53,8 @@ struct FileIngestor: Sendable {
             if case .unknown(let reason) = content, !options.keepUnknown {
                 return .rejected(path: entry.path, reason: reason)
             }
-            let stored = try tier.store(bytes: buffer, digest: digest, syncFolder: false)
-            return .stored(IngestedFile(path: entry.path, stored: stored, content: content))
+            let staged = try tier.stage(bytes: buffer, digest: digest)
+            return .stored(IngestedFile(path: entry.path, digest: digest, size: size, content: content, staged: staged))
         }
     }
 
@@ -62,9 +63,11 @@ struct FileIngestor: Sendable {
         if case .unknown(let reason) = content, !options.keepUnknown {
             return .rejected(path: entry.path, reason: reason)
         }
-        let stored = try tier.store(contentsOf: entry.path, syncFolder: false)
+        let stored = try tier.store(contentsOf: entry.path)
         if known.contains(stored.digest.hex) { return .alreadyInDataset(path: entry.path, size: stored.size) }
-        return .stored(IngestedFile(path: entry.path, stored: stored, content: content))
+        return .stored(IngestedFile(
+            path: entry.path, digest: stored.digest, size: stored.size, content: content, staged: nil,
+            streamedNewObject: !stored.alreadyPresent))
     }
 
     /// Reads a whole file, refusing one that grew past `expectedSize` (being written to while ingested).
@@ -95,9 +98,14 @@ struct FileIngestor: Sendable {
     }
 }
 
-/// A file that was hashed, parsed and stored, ready for the catalog.
+/// A file that was hashed, parsed and stored (or staged), ready for the catalog.
 struct IngestedFile: Sendable {
     var path: String
-    var stored: StoredObject
+    var digest: ObjectDigest
+    var size: Int64
     var content: FileContent
+    /// Bytes waiting in the tier's temporary folder; nil when the object was present or streamed in.
+    var staged: StagedObject?
+    /// A large file streamed straight into the tier wrote a new object.
+    var streamedNewObject = false
 }

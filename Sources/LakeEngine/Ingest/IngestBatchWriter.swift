@@ -29,7 +29,7 @@ struct IngestBatchWriter {
         var outcome = Outcome()
         var instanceCounts: [Int64: Int] = [:]
         for file in files {
-            let objectId = try objectId(for: file.stored, db)
+            let objectId = try objectId(for: file, db)
             try db.execute(
                 sql: """
                     INSERT INTO datasetFile (datasetId, objectId, path, format, ingestedAt) VALUES (?, ?, ?, ?, ?)
@@ -64,16 +64,16 @@ struct IngestBatchWriter {
 
     // MARK: - Objects
 
-    private func objectId(for stored: StoredObject, _ db: Database) throws -> Int64 {
+    private func objectId(for file: IngestedFile, _ db: Database) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
                 ON CONFLICT(sha256) DO NOTHING
                 """,
-            arguments: [stored.digest.hex, stored.size, tier, now]
+            arguments: [file.digest.hex, file.size, tier, now]
         )
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [stored.digest.hex])
-        else { throw CatalogError.notFound(kind: "object", id: stored.digest.hex) }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [file.digest.hex])
+        else { throw CatalogError.notFound(kind: "object", id: file.digest.hex) }
         return id
     }
 
@@ -83,7 +83,7 @@ struct IngestBatchWriter {
     private func writeImaging(
         _ header: ImagingHeader, file: IngestedFile, objectId: Int64, outcome: inout Outcome, _ db: Database
     ) throws -> Int64? {
-        let objectHash = file.stored.digest.hex
+        let objectHash = file.digest.hex
         guard let studyUID = header.studyInstanceUID, let seriesUID = header.seriesInstanceUID,
             let sopUID = header.sopInstanceUID
         else {
@@ -203,7 +203,7 @@ struct IngestBatchWriter {
                 """,
             arguments: [sampleId, objectId, header.format, factsText])
 
-        let objectHash = file.stored.digest.hex
+        let objectHash = file.digest.hex
         if header.expectsReference, header.referenceGenome == nil {
             try raise(.noReferenceGenome, kind: "genomicFile", target: objectHash,
                       note: "\(header.format) of sample \(name)", outcome: &outcome, db)

@@ -55,18 +55,20 @@ extension Lake {
                 ingestor.ingest(entry, known: known)
             }
             var stored: [IngestedFile] = []
-            var seenInBatch: Set<String> = []
+            var staged: [StagedObject] = []
+            var seenInBatch: Set<ObjectDigest> = []
             for outcome in outcomes {
                 switch outcome {
                 case .stored(let file):
-                    if seenInBatch.insert(file.stored.digest.hex).inserted {
+                    if let object = file.staged { staged.append(object) }
+                    if file.streamedNewObject {
+                        report.objectsWritten += 1
+                        report.bytesWritten += file.size
+                    }
+                    if seenInBatch.insert(file.digest).inserted {
                         stored.append(file)
                     } else {
                         report.filesAlreadyPresent += 1
-                    }
-                    if !file.stored.alreadyPresent {
-                        report.objectsWritten += 1
-                        report.bytesWritten += file.stored.size
                     }
                 case .alreadyInDataset:
                     report.filesAlreadyPresent += 1
@@ -75,9 +77,19 @@ extension Lake {
                 }
             }
             bytesDone += batch.reduce(0) { $0 + $1.size }
+            // Objects must be complete and durable under their names before catalog rows name them.
+            let written: Set<ObjectDigest>
+            do {
+                written = try tier.publish(staged)
+            } catch {
+                tier.discard(staged)
+                throw error
+            }
+            for object in staged where written.contains(object.digest) {
+                report.objectsWritten += 1
+                report.bytesWritten += object.size
+            }
             if !stored.isEmpty {
-                // Objects must be durable before catalog rows name them.
-                try tier.syncFolders(Set(stored.map { tier.folder(of: $0.stored.digest) }))
                 batchNumber += 1
                 let writer = IngestBatchWriter(datasetId: datasetId, tier: tier.name, now: Date(), flagRaiser: raiser)
                 let outcome = try catalog.pool.write { db in
@@ -87,7 +99,7 @@ extension Lake {
                             db, role: role, action: "ingest", target: name,
                             details: [
                                 "batch": String(batchNumber), "files": String(outcome.filesAdded),
-                                "bytes": String(stored.reduce(Int64(0)) { $0 + $1.stored.size }),
+                                "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
                                 "formats": outcome.byFormat.keys.sorted().joined(separator: ","),
                             ])
                     }
@@ -98,7 +110,7 @@ extension Lake {
                 report.byFormat.merge(outcome.byFormat, uniquingKeysWith: +)
                 report.byModality.merge(outcome.byModality, uniquingKeysWith: +)
                 report.flagsRaised.merge(outcome.flagsRaised, uniquingKeysWith: +)
-                known.formUnion(stored.map(\.stored.digest.hex))
+                known.formUnion(stored.map(\.digest.hex))
             }
             progress?(IngestProgress(
                 filesDone: batchStart + batch.count, filesTotal: walk.files.count, bytesDone: bytesDone,

@@ -7,9 +7,9 @@ import Darwin
 /// A storage tier kept in a folder: objects live at `<root>/objects/ab/cdef…` named by their SHA-256.
 ///
 /// Writes are crash-safe: bytes go to a temporary file under `<root>/tmp`, which is fsynced and then
-/// renamed into place, so an object under its final name is always complete. A rename is made durable by
-/// fsyncing its folder; callers storing many objects may pass `syncFolder: false` and call
-/// ``syncFolders(_:)`` once per batch, before the catalog commits rows naming the objects.
+/// renamed into place, so an object under its final name is always complete; the rename is made durable
+/// by fsyncing its folder. Callers storing many objects ``stage(bytes:digest:)`` them and
+/// ``publish(_:)`` them together, which does the same steps with the fsyncs in flight at once.
 /// Objects are written read-only (0440): they are immutable once stored.
 ///
 /// The type holds only paths, so it is `Sendable` and safe to use from several threads and processes at
@@ -62,22 +62,16 @@ public struct FileSystemTier: Sendable {
     // MARK: - Writing
 
     /// Stores `bytes`, hashing them first; writes nothing when the object is already present.
-    public func store(bytes: UnsafeRawBufferPointer, syncFolder: Bool = true) throws -> StoredObject {
+    public func store(bytes: UnsafeRawBufferPointer) throws -> StoredObject {
         var hasher = ContentHasher()
         hasher.update(bytes)
-        return try store(bytes: bytes, digest: hasher.finalize(), syncFolder: syncFolder)
-    }
-
-    /// Stores `bytes` under `digest`, which the caller computed with ``ContentHasher`` while it needed the
-    /// digest anyway (ingest hashes before it decides whether to store). Writes nothing when present.
-    /// - precondition: `digest` is the SHA-256 of `bytes`.
-    public func store(bytes: UnsafeRawBufferPointer, digest: ObjectDigest, syncFolder: Bool = true) throws -> StoredObject {
+        let digest = hasher.finalize()
         let size = Int64(bytes.count)
         if contains(digest) { return StoredObject(digest: digest, size: size, alreadyPresent: true) }
         let temporary = try TemporaryFile(in: temporaryFolder)
         do {
             try temporary.append(bytes)
-            return try commit(temporary, digest: digest, size: size, syncFolder: syncFolder)
+            return try commit(temporary, digest: digest, size: size)
         } catch {
             temporary.discard()
             throw error
@@ -88,7 +82,7 @@ public struct FileSystemTier: Sendable {
     ///
     /// The copy is made before the digest is known; if the object turns out to be present the copy is
     /// discarded and nothing is renamed.
-    public func store(contentsOf sourcePath: String, syncFolder: Bool = true) throws -> StoredObject {
+    public func store(contentsOf sourcePath: String) throws -> StoredObject {
         let source = open(sourcePath, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { throw StorageError(operation: "open", path: sourcePath, errno: errno) }
         defer { close(source) }
@@ -115,16 +109,11 @@ public struct FileSystemTier: Sendable {
                 temporary.discard()
                 return StoredObject(digest: digest, size: size, alreadyPresent: true)
             }
-            return try commit(temporary, digest: digest, size: size, syncFolder: syncFolder)
+            return try commit(temporary, digest: digest, size: size)
         } catch {
             temporary.discard()
             throw error
         }
-    }
-
-    /// fsyncs `folders` so that renames into them survive a crash.
-    public func syncFolders(_ folders: some Sequence<String>) throws {
-        for folder in folders { try Self.sync(folder: folder) }
     }
 
     // MARK: - Reading
@@ -152,9 +141,7 @@ public struct FileSystemTier: Sendable {
 
     // MARK: - Helpers
 
-    private func commit(
-        _ temporary: TemporaryFile, digest: ObjectDigest, size: Int64, syncFolder: Bool
-    ) throws -> StoredObject {
+    private func commit(_ temporary: TemporaryFile, digest: ObjectDigest, size: Int64) throws -> StoredObject {
         try temporary.finish()
         let shard = folder(of: digest)
         try Self.makeFolder(shard)
@@ -162,7 +149,7 @@ public struct FileSystemTier: Sendable {
         guard rename(temporary.path, destination) == 0 else {
             throw StorageError(operation: "rename", path: destination, errno: errno)
         }
-        if syncFolder { try Self.sync(folder: shard) }
+        try Self.sync(folder: shard)
         return StoredObject(digest: digest, size: size, alreadyPresent: false)
     }
 

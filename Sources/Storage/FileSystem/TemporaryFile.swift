@@ -50,6 +50,13 @@ final class TemporaryFile {
         descriptor = -1
     }
 
+    /// Sets `mode` and closes the file without flushing it (``FileSystemTier/publish(_:)`` flushes later).
+    func closeUnflushed(mode: mode_t) throws {
+        guard fchmod(descriptor, mode) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
+        close(descriptor)
+        descriptor = -1
+    }
+
     /// Closes and removes the file (used when the object was already present or writing failed).
     func discard() {
         if descriptor >= 0 {

@@ -18,7 +18,7 @@ import Testing
 
     private func file(_ name: String, _ content: FileContent) -> IngestedFile {
         let digest = ContentHasher.digest(of: Array(name.utf8))
-        return IngestedFile(path: "/in/" + name, stored: StoredObject(digest: digest, size: 100, alreadyPresent: false), content: content)
+        return IngestedFile(path: "/in/" + name, digest: digest, size: 100, content: content, staged: nil)
     }
 
     private func ct(_ number: Int, z: Double, sop: String? = nil, series: String = "1.2.3.1") -> ImagingHeader {

@@ -71,3 +71,29 @@ import Testing
         }
     }
 }
+
+@Suite struct FileSystemTierBatchTests {
+    @Test func stagedObjectsAppearOnlyWhenPublished() throws {
+        let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "batch-" + UUID().uuidString)
+        try tier.prepare()
+        let contents = (0..<50).map { Array("object \($0 % 40)".utf8) }
+        var staged: [StagedObject] = []
+        for bytes in contents {
+            let digest = ContentHasher.digest(of: bytes)
+            if let object = try bytes.withUnsafeBytes({ try tier.stage(bytes: $0, digest: digest) }) {
+                staged.append(object)
+                #expect(!tier.contains(digest))
+            }
+        }
+        #expect(staged.count == 50)
+        let written = try tier.publish(staged)
+        #expect(written.count == 40)
+        for bytes in contents {
+            let digest = ContentHasher.digest(of: bytes)
+            #expect(FileManager.default.contents(atPath: tier.path(of: digest)) == Data(bytes))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tier.root + "/tmp").isEmpty)
+        let present = try contents[0].withUnsafeBytes { try tier.stage(bytes: $0, digest: ContentHasher.digest(of: contents[0])) }
+        #expect(present == nil)
+    }
+}
