@@ -169,58 +169,68 @@ struct IngestBatchWriter {
     private func writeGenomic(
         _ header: GenomicHeader, file: IngestedFile, objectId: Int64, outcome: inout Outcome, _ db: Database
     ) throws {
-        let name = Self.sampleName(for: file.path)
-        let sampleId: Int64
-        if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM sample WHERE datasetId = ? AND name = ?", arguments: [datasetId, name])
-        {
-            sampleId = id
-            try db.execute(
-                sql: """
-                    UPDATE sample SET referenceGenome = IFNULL(referenceGenome, ?), platform = IFNULL(platform, ?),
-                      aligner = IFNULL(aligner, ?), variantCaller = IFNULL(variantCaller, ?) WHERE id = ?
-                    """,
-                arguments: [header.referenceGenome, header.platform, header.aligner, header.variantCaller, id])
-        } else {
-            var sample = Sample(
-                datasetId: datasetId, name: name, assay: header.facts["assay"], platform: header.platform,
-                referenceGenome: header.referenceGenome, aligner: header.aligner, variantCaller: header.variantCaller)
-            try sample.insert(db)
-            sampleId = sample.id ?? db.lastInsertedRowID
-        }
+        let stem = Self.fileStem(of: file.path)
         var facts = header.facts
         facts["sampleNames"] = header.sampleNames.joined(separator: ",")
+        facts["fileStem"] = stem
         if let reference = header.referenceGenome { facts["reference"] = reference }
         if let count = header.readGroupCount { facts["readGroups"] = String(count) }
         if let eof = header.hasEndOfFileBlock { facts["bgzfEOF"] = eof ? "present" : "missing" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let factsText = String(decoding: try encoder.encode(facts), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT INTO genomicFile (sampleId, objectId, format, headerFacts, stats) VALUES (?, ?, ?, ?, '{}')
-                ON CONFLICT DO NOTHING
-                """,
-            arguments: [sampleId, objectId, header.format, factsText])
+
+        // A file naming no sample (a BAM without read groups) is filed under its file name's stem.
+        let names = header.sampleNames.isEmpty ? [stem] : header.sampleNames
+        for name in names {
+            let sampleId = try findOrInsertSample(name, header: header, db)
+            try db.execute(
+                sql: """
+                    INSERT INTO genomicFile (sampleId, objectId, format, headerFacts, stats) VALUES (?, ?, ?, ?, '{}')
+                    ON CONFLICT DO NOTHING
+                    """,
+                arguments: [sampleId, objectId, header.format, factsText])
+        }
 
         let objectHash = file.digest.hex
+        let about = "\(header.format) of \(names.joined(separator: ", "))"
         if header.expectsReference, header.referenceGenome == nil {
-            try raise(.noReferenceGenome, kind: "genomicFile", target: objectHash,
-                      note: "\(header.format) of sample \(name)", outcome: &outcome, db)
+            try raise(.noReferenceGenome, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
         }
         if header.readGroupCount == 0 {
-            try raise(.noReadGroups, kind: "genomicFile", target: objectHash,
-                      note: "\(header.format) of sample \(name)", outcome: &outcome, db)
+            try raise(.noReadGroups, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
         }
         if header.hasEndOfFileBlock == false {
-            try raise(.truncatedBGZF, kind: "genomicFile", target: objectHash,
-                      note: "\(header.format) of sample \(name)", outcome: &outcome, db)
+            try raise(.truncatedBGZF, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
         }
     }
 
-    /// The sample a genomic file belongs to: its file name up to the first dot (`S1.sorted.bam` → `S1`),
-    /// the convention that ties a sample's BAM, VCF and FASTQ files together.
-    static func sampleName(for path: String) -> String {
+    /// Finds or creates sample `name`; facts the sample lacks are filled from this file (first file wins).
+    private func findOrInsertSample(_ name: String, header: GenomicHeader, _ db: Database) throws -> Int64 {
+        let assay = header.sampleAssays[name] ?? header.assay
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM sample WHERE datasetId = ? AND name = ?", arguments: [datasetId, name])
+        {
+            try db.execute(
+                sql: """
+                    UPDATE sample SET assay = IFNULL(assay, ?), referenceGenome = IFNULL(referenceGenome, ?),
+                      platform = IFNULL(platform, ?), aligner = IFNULL(aligner, ?),
+                      variantCaller = IFNULL(variantCaller, ?)
+                    WHERE id = ?
+                    """,
+                arguments: [assay, header.referenceGenome, header.platform, header.aligner, header.variantCaller, id])
+            return id
+        }
+        var sample = Sample(
+            datasetId: datasetId, name: name, assay: assay, platform: header.platform,
+            referenceGenome: header.referenceGenome, aligner: header.aligner, variantCaller: header.variantCaller)
+        try sample.insert(db)
+        return sample.id ?? db.lastInsertedRowID
+    }
+
+    /// A file name up to its first dot (`S1.sorted.bam` → `S1`): the convention that ties one sample's BAM,
+    /// VCF and FASTQ files together, used to file unnamed samples and to find sample-name mismatches.
+    static func fileStem(of path: String) -> String {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let stem = fileName.split(separator: ".", maxSplits: 1).first.map(String.init) ?? fileName
         return stem.isEmpty ? fileName : stem

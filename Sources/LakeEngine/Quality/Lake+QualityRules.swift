@@ -38,24 +38,27 @@ extension Lake {
             }
         }
 
-        var namesBySample: [String: Set<String>] = [:]
-        let files = try Row.fetchCursor(
+        // Files sharing a file-name stem belong to one sample: they must agree on its name.
+        var namesByStem: [String: Set<String>] = [:]
+        let files = try String.fetchCursor(
             db,
             sql: """
-                SELECT p.name, f.headerFacts FROM sample p JOIN genomicFile f ON f.sampleId = p.id
+                SELECT DISTINCT f.headerFacts FROM sample p JOIN genomicFile f ON f.sampleId = p.id
                 WHERE p.datasetId = ?
                 """,
             arguments: [datasetId])
-        while let row = try files.next() {
-            let facts = (try? JSONDecoder().decode([String: String].self, from: Data((row["headerFacts"] as String).utf8)))
-            guard let names = facts?["sampleNames"], !names.isEmpty else { continue }
-            namesBySample[row["name"], default: []].insert(names)
+        while let text = try files.next() {
+            let facts = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+            guard let stem = facts?["fileStem"], let names = facts?["sampleNames"], !names.isEmpty else { continue }
+            namesByStem[stem, default: []].insert(names)
         }
-        for (sample, names) in namesBySample.sorted(by: { $0.key < $1.key }) where names.count > 1 {
-            if try raiser.raise(.sampleNameMismatch, datasetId: datasetId, kind: "sample", target: sample,
-                                note: "files name the sample as: " + names.sorted().joined(separator: " / "),
-                                now: now, db) {
-                raised[QualityRule.sampleNameMismatch.code, default: 0] += 1
+        for (stem, names) in namesByStem.sorted(by: { $0.key < $1.key }) where names.count > 1 {
+            let note = "files named \(stem).* disagree on the sample: " + names.sorted().joined(separator: " / ")
+            for sample in Set(names.flatMap { $0.split(separator: ",").map(String.init) }).sorted() {
+                if try raiser.raise(.sampleNameMismatch, datasetId: datasetId, kind: "sample", target: sample,
+                                    note: note, now: now, db) {
+                    raised[QualityRule.sampleNameMismatch.code, default: 0] += 1
+                }
             }
         }
         return raised

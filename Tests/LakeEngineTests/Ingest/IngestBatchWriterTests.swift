@@ -121,18 +121,36 @@ import Testing
     }
 
     @Test func genomicRulesAndSampleNameMismatch() throws {
-        let bam = GenomicHeader(format: "BAM", sampleNames: ["NA12878"], referenceGenome: nil, readGroupCount: 0,
+        let bam = GenomicHeader(format: "BAM", sampleNames: ["NA12878"], referenceGenome: nil, readGroupCount: 1,
                                 hasEndOfFileBlock: false)
         let vcf = GenomicHeader(format: "VCF", sampleNames: ["NA12891"], referenceGenome: "GRCh38")
         let (_, raised) = try ingest([file("S1.bam", .genomic(bam)), file("S1.vcf.gz", .genomic(vcf))])
-        #expect(raised == ["sample-name-mismatch": 1])
+        #expect(raised == ["sample-name-mismatch": 2])
         #expect(try flags() == [
-            "no-reference-genome": "blocking", "no-read-groups": "warning", "truncated-bgzf": "blocking",
-            "sample-name-mismatch": "blocking",
+            "no-reference-genome": "blocking", "truncated-bgzf": "blocking", "sample-name-mismatch": "blocking",
         ])
+        let mismatch = try lake.owner.listFlags(FlagFilter(code: "sample-name-mismatch")).map(\.target)
+        #expect(mismatch == ["NA12878", "NA12891"])
+    }
+
+    @Test func samplesCollectFactsAcrossFiles() throws {
+        let sheet = GenomicHeader(format: "sample-sheet", sampleNames: ["S7", "S8"], sampleAssays: ["S7": "WES"])
+        let bam = GenomicHeader(format: "BAM", sampleNames: ["S7"], referenceGenome: "GRCh38", readGroupCount: 0,
+                                platform: "ILLUMINA", aligner: "bwa 0.7.17", hasEndOfFileBlock: true)
+        let unnamed = GenomicHeader(format: "FASTQ")
+        let (outcome, raised) = try ingest([
+            file("sheet.csv", .genomic(sheet)), file("S7.bam", .genomic(bam)), file("lane1.fastq.gz", .genomic(unnamed)),
+        ])
+        #expect(outcome.byFormat == ["sample-sheet": 1, "BAM": 1, "FASTQ": 1])
+        #expect(raised.isEmpty)
+        #expect(try flags() == ["no-read-groups": "warning"])
         let samples = try lake.owner.samples()
-        #expect(samples.map(\.sample.name) == ["S1"])
-        #expect(samples.first?.formats == "BAM,VCF")
-        #expect(samples.first?.sample.referenceGenome == "GRCh38")
+        #expect(samples.map(\.sample.name) == ["S7", "S8", "lane1"])
+        let s7 = try #require(samples.first)
+        #expect(s7.sample.assay == "WES")
+        #expect(s7.sample.referenceGenome == "GRCh38")
+        #expect(s7.sample.aligner == "bwa 0.7.17")
+        #expect(s7.formats == "BAM,sample-sheet")
+        #expect(try lake.owner.samples(assay: "WES").map(\.sample.name) == ["S7"])
     }
 }
