@@ -19,10 +19,11 @@ let package = Package(
     targets: [
         // MARK: - System libraries
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate"),
 
         // MARK: - Parsers
         .target(name: "DICOM", dependencies: ["CZlib"]),
-        .target(name: "Genomics", dependencies: ["CZlib"]),
+        .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
         .target(name: "TUI"),
@@ -57,7 +58,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
-        .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
+        .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),

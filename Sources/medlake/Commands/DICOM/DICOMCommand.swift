@@ -5,6 +5,11 @@ struct DICOMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dicom",
         abstract: "Read DICOM Part 10 files.",
-        subcommands: []
+        subcommands: [
+            DICOMDumpCommand.self,
+            DICOMTagsCommand.self,
+            DICOMGenerateCommand.self,
+            DICOMIndexCommand.self,
+        ]
     )
 }

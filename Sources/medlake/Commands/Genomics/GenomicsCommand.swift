@@ -5,6 +5,6 @@ struct GenomicsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "genomics",
         abstract: "Read VCF, BCF, SAM, BAM, CRAM and FASTQ headers and sample facts.",
-        subcommands: []
+        subcommands: [GenomicsInspectCommand.self]
     )
 }

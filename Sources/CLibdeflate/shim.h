@@ -1,0 +1,4 @@
+#ifndef MEDLAKE_CLIBDEFLATE_SHIM_H
+#define MEDLAKE_CLIBDEFLATE_SHIM_H
+#include <libdeflate.h>
+#endif

@@ -1,2 +1,0 @@
-/// An error raised while reading genomic files.
-public struct GenomicsError: Error, Sendable {}
