@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage"]),
+        .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
         .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
     ],
     swiftLanguageModes: [.v6]
