@@ -29,21 +29,21 @@ elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 # MARK: - Corpus
 CORPUS=$WORK/corpus-$FILES
-if [ ! -f "$CORPUS/.complete" ]; then
+if [ ! -f "$CORPUS.complete" ]; then
     rm -rf "$CORPUS"
     echo "generating $FILES DICOM files…" >&2
     "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
-    touch "$CORPUS/.complete"
+    touch "$CORPUS.complete"
 fi
-BYTES=$(find "$CORPUS" -type f ! -name .complete -printf '%s\n' | awk '{s += $1} END {print s}')
-warm() { find "$CORPUS" -type f ! -name .complete -print0 | xargs -0 cat > /dev/null; }
+BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+warm() { find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null; }
 
 # MARK: - Coreutils floor: cp, then sha256sum of the copies
 warm
 rm -rf "$WORK/floor"
 start=$(now)
 cp -r "$CORPUS" "$WORK/floor"
-find "$WORK/floor" -type f ! -name .complete -print0 | xargs -0 sha256sum > /dev/null
+find "$WORK/floor" -type f -print0 | xargs -0 sha256sum > /dev/null
 floor=$(elapsed "$start" "$(now)")
 rm -rf "$WORK/floor"
 
@@ -74,7 +74,8 @@ JSON
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/system" > /dev/null && break; sleep 0.1; done
     warm
     orthanc_json=$(python3 Benchmarks/orthanc-post.py "$CORPUS" "$PORT" 4)
-    orthanc=$(python3 -c "import json; print(f\"{json.loads('$orthanc_json')['seconds']:.3f}\")")
+    orthanc=$(python3 -c 'import json, sys; print("%.3f" % json.load(sys.stdin)["seconds"])' <<< "$orthanc_json")
+    echo "orthanc: $orthanc_json" >&2
     kill "$orthanc_pid" && wait "$orthanc_pid" 2> /dev/null || true
     trap - EXIT
 fi

@@ -14,7 +14,8 @@ import time
 
 folder, port = sys.argv[1], int(sys.argv[2])
 threads = int(sys.argv[3]) if len(sys.argv) > 3 else 4
-paths = sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names)
+paths = sorted(os.path.join(root, name) for root, _, names in os.walk(folder) for name in names
+               if not name.startswith("."))
 lock = threading.Lock()
 state = {"next": 0, "bytes": 0, "failed": 0}
 

@@ -36,8 +36,7 @@ struct HeaderReader: Sendable {
 
     /// Reads a file already in memory.
     func read(bytes: UnsafeRawBufferPointer, path: String) -> FileContent {
-        let prefix = Array(bytes.prefix(64 * 1024))
-        if GenomicFormat.sniff(bytes: prefix) != nil {
+        if !Self.hasPart10Marker(bytes), GenomicFormat.sniff(bytes: Array(bytes.prefix(64 * 1024))) != nil {
             return genomic(GenomicInspector(headerOnly: true).inspect(bytes: Array(bytes), name: path))
         }
         do {
@@ -45,6 +44,11 @@ struct HeaderReader: Sendable {
         } catch {
             return Self.unrecognized(error)
         }
+    }
+
+    /// `DICM` at offset 128 (PS3.10 §7.1): certainly DICOM, so the genomic sniff is skipped.
+    static func hasPart10Marker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 132 && bytes[128] == 0x44 && bytes[129] == 0x49 && bytes[130] == 0x43 && bytes[131] == 0x4D
     }
 
     /// Reads a file too large to hold in memory, from its header only.

@@ -30,13 +30,12 @@ struct IngestBatchWriter {
         var instanceCounts: [Int64: Int] = [:]
         for file in files {
             let objectId = try objectId(for: file, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO datasetFile (datasetId, objectId, path, format, ingestedAt) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING
-                    """,
-                arguments: [datasetId, objectId, file.path, file.content.formatName, now]
-            )
+            try execute(
+                """
+                INSERT INTO datasetFile (datasetId, objectId, path, format, ingestedAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """,
+                [datasetId, objectId, file.path, file.content.formatName, now], db)
             guard db.changesCount > 0 else {
                 outcome.filesAlreadyPresent += 1
                 continue
@@ -56,8 +55,7 @@ struct IngestBatchWriter {
             }
         }
         for (seriesId, count) in instanceCounts {
-            try db.execute(
-                sql: "UPDATE series SET instanceCount = instanceCount + ? WHERE id = ?", arguments: [count, seriesId])
+            try execute("UPDATE series SET instanceCount = instanceCount + ? WHERE id = ?", [count, seriesId], db)
         }
         return outcome
     }
@@ -65,14 +63,13 @@ struct IngestBatchWriter {
     // MARK: - Objects
 
     private func objectId(for file: IngestedFile, _ db: Database) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
-                ON CONFLICT(sha256) DO NOTHING
-                """,
-            arguments: [file.digest.hex, file.size, tier, now]
-        )
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [file.digest.hex])
+        try execute(
+            """
+            INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
+            ON CONFLICT(sha256) DO NOTHING
+            """,
+            [file.digest.hex, file.size, tier, now], db)
+        guard let id = try fetchID("SELECT id FROM object WHERE sha256 = ?", [file.digest.hex], db)
         else { throw CatalogError.notFound(kind: "object", id: file.digest.hex) }
         return id
     }
@@ -97,11 +94,10 @@ struct IngestBatchWriter {
         let seriesId = try findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, db)
 
         let existing = try Row.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT i.objectId, i.seriesId FROM instance i JOIN series s ON s.id = i.seriesId
                 WHERE i.sopInstanceUID = ? AND s.datasetId = ?
-                """,
+                """),
             arguments: [sopUID, datasetId]
         )
         if let existing {
@@ -138,8 +134,7 @@ struct IngestBatchWriter {
     }
 
     private func findOrInsertStudy(uid: String, header: ImagingHeader, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM study WHERE datasetId = ? AND studyInstanceUID = ?", arguments: [datasetId, uid])
+        if let id = try fetchID("SELECT id FROM study WHERE datasetId = ? AND studyInstanceUID = ?", [datasetId, uid], db)
         {
             return id
         }
@@ -151,8 +146,7 @@ struct IngestBatchWriter {
     }
 
     private func findOrInsertSeries(uid: String, studyId: Int64, header: ImagingHeader, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM series WHERE studyId = ? AND seriesInstanceUID = ?", arguments: [studyId, uid])
+        if let id = try fetchID("SELECT id FROM series WHERE studyId = ? AND seriesInstanceUID = ?", [studyId, uid], db)
         {
             return id
         }
@@ -184,12 +178,12 @@ struct IngestBatchWriter {
         let names = header.sampleNames.isEmpty ? [stem] : header.sampleNames
         for name in names {
             let sampleId = try findOrInsertSample(name, header: header, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO genomicFile (sampleId, objectId, format, headerFacts, stats) VALUES (?, ?, ?, ?, '{}')
-                    ON CONFLICT DO NOTHING
-                    """,
-                arguments: [sampleId, objectId, header.format, factsText])
+            try execute(
+                """
+                INSERT INTO genomicFile (sampleId, objectId, format, headerFacts, stats) VALUES (?, ?, ?, ?, '{}')
+                ON CONFLICT DO NOTHING
+                """,
+                [sampleId, objectId, header.format, factsText], db)
         }
 
         let objectHash = file.digest.hex
@@ -208,17 +202,16 @@ struct IngestBatchWriter {
     /// Finds or creates sample `name`; facts the sample lacks are filled from this file (first file wins).
     private func findOrInsertSample(_ name: String, header: GenomicHeader, _ db: Database) throws -> Int64 {
         let assay = header.sampleAssays[name] ?? header.assay
-        if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM sample WHERE datasetId = ? AND name = ?", arguments: [datasetId, name])
+        if let id = try fetchID("SELECT id FROM sample WHERE datasetId = ? AND name = ?", [datasetId, name], db)
         {
-            try db.execute(
-                sql: """
-                    UPDATE sample SET assay = IFNULL(assay, ?), referenceGenome = IFNULL(referenceGenome, ?),
-                      platform = IFNULL(platform, ?), aligner = IFNULL(aligner, ?),
-                      variantCaller = IFNULL(variantCaller, ?)
-                    WHERE id = ?
-                    """,
-                arguments: [assay, header.referenceGenome, header.platform, header.aligner, header.variantCaller, id])
+            try execute(
+                """
+                UPDATE sample SET assay = IFNULL(assay, ?), referenceGenome = IFNULL(referenceGenome, ?),
+                platform = IFNULL(platform, ?), aligner = IFNULL(aligner, ?),
+                variantCaller = IFNULL(variantCaller, ?)
+                WHERE id = ?
+                """,
+                [assay, header.referenceGenome, header.platform, header.aligner, header.variantCaller, id], db)
             return id
         }
         var sample = Sample(
@@ -237,6 +230,15 @@ struct IngestBatchWriter {
     }
 
     // MARK: - Helpers
+
+    /// Runs `sql` through the connection's statement cache: ingest repeats a few statements per file.
+    private func execute(_ sql: String, _ arguments: StatementArguments, _ db: Database) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    private func fetchID(_ sql: String, _ arguments: StatementArguments, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
 
     private func raise(
         _ rule: QualityRule, kind: String, target: String, note: String, outcome: inout Outcome, _ db: Database

@@ -8,14 +8,15 @@ public struct IngestOptions: Sendable {
     /// Files up to this size are read into memory once (hash, parse and store from one buffer); larger
     /// ones are streamed.
     public var inMemoryLimit: Int
-    /// Threads reading, hashing and parsing files.
+    /// Threads reading, hashing, parsing and staging files: twice the cores by default, since a thread
+    /// waiting on a read or a file creation leaves its core idle.
     public var workers: Int
 
     public init(keepUnknown: Bool = false, batchSize: Int = 500, inMemoryLimit: Int = 64 << 20, workers: Int? = nil) {
         self.keepUnknown = keepUnknown
         self.batchSize = max(1, batchSize)
         self.inMemoryLimit = inMemoryLimit
-        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.workers = max(1, workers ?? 2 * ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 

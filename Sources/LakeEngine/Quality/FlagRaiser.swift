@@ -14,15 +14,14 @@ struct FlagRaiser: Sendable {
         if configuration.quality.disabledRules.contains(rule.code) { return false }
         var severity = configuration.flagCodes[rule.code]?.severity ?? rule.severity
         if rule == .phiPresent, zone != configuration.ingestZone { severity = .blocking }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
                   createdAt, updatedAt)
                 VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """,
-            arguments: [datasetId, kind, target, rule.code, severity.rawValue, note, now, now]
-        )
+                """
+        ).execute(arguments: [datasetId, kind, target, rule.code, severity.rawValue, note, now, now])
         return db.changesCount > 0
     }
 }
