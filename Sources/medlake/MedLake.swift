@@ -20,6 +20,7 @@ struct MedLake: AsyncParsableCommand {
             ModalitiesCommand.self,
             FlagsCommand.self,
             AuditCommand.self,
+            RolesCommand.self,
         ]
     )
 }

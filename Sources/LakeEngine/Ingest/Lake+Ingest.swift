@@ -29,6 +29,7 @@ extension Lake {
         let start = clock.now
         let tier = try tier(named: configuration.ingestTier)
         try tier.prepare()
+        tier.sweepTemporaries(olderThan: Self.staleTemporaryAge)
         let dataset = try findOrCreateDataset(name, role: role)
         guard let datasetId = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
 
@@ -131,6 +132,9 @@ extension Lake {
         report.seconds = Self.seconds(clock.now - start)
         return report
     }
+
+    /// In-flight object files older than this are leftovers of a killed ingest.
+    static let staleTemporaryAge: TimeInterval = 6 * 3600
 
     // MARK: - Datasets
 

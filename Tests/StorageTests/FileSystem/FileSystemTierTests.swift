@@ -97,3 +97,18 @@ import Testing
         #expect(present == nil)
     }
 }
+
+@Suite struct FileSystemTierSweepTests {
+    @Test func sweepsOnlyOldLeftovers() throws {
+        let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "sweep-" + UUID().uuidString)
+        try tier.prepare()
+        let old = tier.root + "/tmp/object-old.partial"
+        let young = tier.root + "/tmp/object-young.partial"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: old))
+        try Data("y".utf8).write(to: URL(fileURLWithPath: young))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        #expect(tier.sweepTemporaries(olderThan: 3600) == 1)
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: young))
+    }
+}
