@@ -50,8 +50,8 @@ extension Lake {
         var bytesDone: Int64 = 0
         var batchNumber = 0
 
-        for batchStart in stride(from: 0, to: walk.files.count, by: options.batchSize) {
-            let batch = Array(walk.files[batchStart..<min(batchStart + options.batchSize, walk.files.count)])
+        var filesDone = 0
+        for batch in Self.batches(walk.files, count: options.batchSize, bytes: options.batchBytes) {
             let outcomes = Self.parallelMap(batch, workers: options.workers) { [known] entry in
                 ingestor.ingest(entry, known: known)
             }
@@ -78,6 +78,7 @@ extension Lake {
                 }
             }
             bytesDone += batch.reduce(0) { $0 + $1.size }
+            filesDone += batch.count
             // Objects must be complete and durable under their names before catalog rows name them.
             let written: Set<ObjectDigest>
             do {
@@ -114,7 +115,7 @@ extension Lake {
                 known.formUnion(stored.map(\.digest.hex))
             }
             progress?(IngestProgress(
-                filesDone: batchStart + batch.count, filesTotal: walk.files.count, bytesDone: bytesDone,
+                filesDone: filesDone, filesTotal: walk.files.count, bytesDone: bytesDone,
                 bytesTotal: report.bytesSeen, elapsed: Self.seconds(clock.now - start)))
         }
 
@@ -177,6 +178,25 @@ extension Lake {
     }
 
     // MARK: - Helpers
+
+    /// Splits `files` into batches of at most `count` files and, unless one file is larger, `bytes` bytes,
+    /// so that large files still commit (and report progress) often.
+    static func batches(_ files: [FileWalker.Entry], count: Int, bytes: Int64) -> [[FileWalker.Entry]] {
+        var batches: [[FileWalker.Entry]] = []
+        var current: [FileWalker.Entry] = []
+        var size: Int64 = 0
+        for file in files {
+            if !current.isEmpty, current.count >= count || size + file.size > bytes {
+                batches.append(current)
+                current = []
+                size = 0
+            }
+            current.append(file)
+            size += file.size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
 
     /// Applies `transform` to every element on `workers` threads, keeping the order.
     static func parallelMap<Element: Sendable, Result: Sendable>(

@@ -88,3 +88,17 @@ import Testing
         }
     }
 }
+
+@Suite struct IngestBatchingTests {
+    private func entries(_ sizes: [Int64]) -> [FileWalker.Entry] {
+        sizes.enumerated().map { FileWalker.Entry(path: "f\($0.offset)", size: $0.element) }
+    }
+
+    @Test func batchesAreBoundedByCountAndBytes() {
+        let byCount = Lake.batches(entries(Array(repeating: 1, count: 7)), count: 3, bytes: 100)
+        #expect(byCount.map(\.count) == [3, 3, 1])
+        let byBytes = Lake.batches(entries([40, 40, 40, 500, 10]), count: 10, bytes: 100)
+        #expect(byBytes.map(\.count) == [2, 1, 1, 1])
+        #expect(Lake.batches([], count: 3, bytes: 100).isEmpty)
+    }
+}
