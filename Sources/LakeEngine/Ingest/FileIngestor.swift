@@ -58,16 +58,25 @@ struct FileIngestor: Sendable {
         }
     }
 
+    /// Hashes a large file first, so bytes the dataset or the tier already holds are never copied; only a
+    /// new object is streamed into the tier (hashed again on the way, to catch a file changed meanwhile).
     private func ingestStreaming(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
+        let (digest, size) = try ContentHasher.digest(ofFileAt: entry.path)
+        if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
         let content = reader.read(path: entry.path)
         if case .unknown(let reason) = content, !options.keepUnknown {
             return .rejected(path: entry.path, reason: reason)
         }
-        let stored = try tier.store(contentsOf: entry.path)
-        if known.contains(stored.digest.hex) { return .alreadyInDataset(path: entry.path, size: stored.size) }
+        var wrote = false
+        if !tier.contains(digest) {
+            let stored = try tier.store(contentsOf: entry.path)
+            guard stored.digest == digest else {
+                throw StorageError(operation: "read", path: entry.path, reason: "file changed while being ingested")
+            }
+            wrote = !stored.alreadyPresent
+        }
         return .stored(IngestedFile(
-            path: entry.path, digest: stored.digest, size: stored.size, content: content, staged: nil,
-            streamedNewObject: !stored.alreadyPresent))
+            path: entry.path, digest: digest, size: size, content: content, staged: nil, streamedNewObject: wrote))
     }
 
     /// Reads a whole file, refusing one that grew past `expectedSize` (being written to while ingested).

@@ -22,6 +22,9 @@ extension Lake {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let configurationPath = root + "/" + configurationFileName
         if FileManager.default.fileExists(atPath: configurationPath) { throw LakeError.lakeExists(path: root) }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: root), !entries.isEmpty {
+            throw LakeError.invalidArgument("Please create the lake in a new or empty folder (\(root) holds files).")
+        }
         let groupID = try group.map(groupID(named:))
 
         try makeSharedFolder(root, group: groupID)

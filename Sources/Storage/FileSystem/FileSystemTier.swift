@@ -120,23 +120,7 @@ public struct FileSystemTier: Sendable {
 
     /// Re-hashes the stored object and reports whether its bytes still match its name.
     public func verify(_ digest: ObjectDigest) throws -> Bool {
-        let objectPath = path(of: digest)
-        let descriptor = open(objectPath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StorageError(operation: "open", path: objectPath, errno: errno) }
-        defer { close(descriptor) }
-        var hasher = ContentHasher()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StorageError(operation: "read", path: objectPath, errno: errno)
-            }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
-        return hasher.finalize() == digest
+        try ContentHasher.digest(ofFileAt: path(of: digest)).digest == digest
     }
 
     // MARK: - Helpers

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import GRDB
+import Storage
 import Testing
 
 @testable import LakeEngine
@@ -100,5 +101,25 @@ import Testing
         let byBytes = Lake.batches(entries([40, 40, 40, 500, 10]), count: 10, bytes: 100)
         #expect(byBytes.map(\.count) == [2, 1, 1, 1])
         #expect(Lake.batches([], count: 3, bytes: 100).isEmpty)
+    }
+}
+
+@Suite struct StreamingIngestTests {
+    @Test func largeFilesAreStreamedAndNotCopiedAgain() throws {
+        let lake = try TemporaryLake()
+        let input = try lake.inputFolder()
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: input + "/big.bin"))
+        let options = IngestOptions(keepUnknown: true, inMemoryLimit: 1024)
+        let first = try lake.owner.ingest([input], dataset: "a", options: options)
+        #expect(first.objectsWritten == 1)
+        #expect(first.bytesWritten == 300_000)
+        let second = try lake.owner.ingest([input], dataset: "a", options: options)
+        #expect(second.filesAlreadyPresent == 1)
+        let other = try lake.owner.ingest([input], dataset: "b", options: options)
+        #expect(other.filesAdded == 1)
+        #expect(other.objectsWritten == 0)
+        let stored = try #require(try lake.owner.show(ContentHasher.digest(of: bytes).hex).first?.objects.first)
+        #expect(FileManager.default.contents(atPath: stored.path) == Data(bytes))
     }
 }

@@ -34,6 +34,13 @@ import Testing
         #expect(throws: LakeError.self) { try Lake.create(at: lake.root, group: nil, as: Identity(user: "x", uid: 1)) }
     }
 
+    @Test func refusesAFolderWithFiles() throws {
+        let folder = NSTemporaryDirectory() + "busy-" + UUID().uuidString
+        try write("data", to: folder + "/keep.txt")
+        #expect(throws: LakeError.self) { try Lake.create(at: folder, group: nil, as: Identity(user: "x", uid: 1)) }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/lake.toml"))
+    }
+
     @Test func badConfigurationStopsOpening() throws {
         let lake = try TemporaryLake()
         try write("[tiers.hot]\npath = 5\n", to: lake.root + "/lake.toml")
