@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -25,6 +28,21 @@ let package = Package(
         // MARK: - Terminal
         .target(name: "TUI"),
 
+        // MARK: - Catalog engine
+        .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "LakeEngine",
+            dependencies: [
+                "Catalog",
+                "Storage",
+                "DICOM",
+                "Genomics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
         // MARK: - Executable
         .executableTarget(
             name: "medlake",
@@ -32,6 +50,8 @@ let package = Package(
                 "DICOM",
                 "Genomics",
                 "TUI",
+                "Catalog",
+                "LakeEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +60,10 @@ let package = Package(
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,17 @@ struct MedLake: AsyncParsableCommand {
         subcommands: [
             DICOMCommand.self,
             GenomicsCommand.self,
+            InitCommand.self,
+            IngestCommand.self,
+            DatasetsCommand.self,
+            StudiesCommand.self,
+            SeriesCommand.self,
+            ShowCommand.self,
+            SamplesCommand.self,
+            ModalitiesCommand.self,
+            FlagsCommand.self,
+            AuditCommand.self,
+            RolesCommand.self,
         ]
     )
 }

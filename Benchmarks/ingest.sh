@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Ingest and query benchmark (DESIGN.md §8: peers compared in one run; not a unit test).
+#
+# 1. Ingest of the generated DICOM corpus (FILES files, default 20,000) into a new lake with
+#    `medlake ingest`, against the coreutils floor for the same bytes (`cp` into a folder on the same
+#    disk, then `sha256sum` of the copies) and against Orthanc's REST ingest (POST /instances on
+#    127.0.0.1). Caches are warmed first, so every contestant reads from memory.
+# 2. Catalog queries on a generated 1,000,000-instance catalog (100 datasets, 20,000 series, written
+#    straight into the store): listing the 10,000 series of the largest dataset, listing a small
+#    dataset's series, and counting by modality; each is one `medlake … --json` process, timed by
+#    hyperfine.
+#
+# Usage: Benchmarks/ingest.sh            (FILES=2000 Benchmarks/ingest.sh for a quick run)
+# Needs: swift, python3, hyperfine; installs orthanc with apt-get when missing (root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FILES=${FILES:-20000}
+WORK=Benchmarks/.work
+PORT=${ORTHANC_PORT:-18042}
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+
+swift build -c release --product medlake >&2
+BIN=$(swift build -c release --show-bin-path)/medlake
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
+
+# MARK: - Corpus
+CORPUS=$WORK/corpus-$FILES
+if [ ! -f "$CORPUS.complete" ]; then
+    rm -rf "$CORPUS"
+    echo "generating $FILES DICOM files…" >&2
+    "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
+    touch "$CORPUS.complete"
+fi
+BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+warm() { find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null; }
+
+# MARK: - Coreutils floor: cp, then sha256sum of the copies
+warm
+rm -rf "$WORK/floor"
+start=$(now)
+cp -r "$CORPUS" "$WORK/floor"
+find "$WORK/floor" -type f -print0 | xargs -0 sha256sum > /dev/null
+floor=$(elapsed "$start" "$(now)")
+rm -rf "$WORK/floor"
+
+# MARK: - MedLake
+warm
+rm -rf "$WORK/lake"
+"$BIN" init "$WORK/lake" > /dev/null
+start=$(now)
+"$BIN" ingest "$CORPUS" --dataset bench --lake "$WORK/lake" --json > "$WORK/ingest-report.json"
+medlake=$(elapsed "$start" "$(now)")
+added=$(python3 -c "import json; r = json.load(open('$WORK/ingest-report.json')); print(r['filesAdded'], len(r['errors']))")
+
+# MARK: - Orthanc
+orthanc=""
+if ! command -v Orthanc > /dev/null && [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq orthanc > /dev/null 2>&1 || true
+fi
+if [ -x /usr/sbin/Orthanc ]; then
+    rm -rf "$WORK/orthanc" && mkdir -p "$WORK/orthanc"
+    cat > "$WORK/orthanc/config.json" <<JSON
+{ "Name": "bench", "StorageDirectory": "$WORK/orthanc/storage", "IndexDirectory": "$WORK/orthanc/index",
+  "HttpPort": $PORT, "DicomPort": $((PORT + 1)), "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": [] }
+JSON
+    /usr/sbin/Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc/log.txt" 2>&1 &
+    orthanc_pid=$!
+    trap 'kill $orthanc_pid 2> /dev/null || true' EXIT
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/system" > /dev/null && break; sleep 0.1; done
+    warm
+    orthanc_json=$(python3 Benchmarks/orthanc-post.py "$CORPUS" "$PORT" 4)
+    orthanc=$(python3 -c 'import json, sys; print("%.3f" % json.load(sys.stdin)["seconds"])' <<< "$orthanc_json")
+    echo "orthanc: $orthanc_json" >&2
+    kill "$orthanc_pid" && wait "$orthanc_pid" 2> /dev/null || true
+    trap - EXIT
+fi
+
+# MARK: - Ingest table
+python3 - "$FILES" "$BYTES" "$floor" "$medlake" "${orthanc:-}" "$added" <<'PY'
+import sys
+files, size, floor, medlake, orthanc, added = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+def row(name, seconds):
+    print(f"| {name} | {seconds:.2f} | {files / seconds:,.0f} | {size / seconds / 1e6:,.1f} | {seconds / medlake:.2f} |")
+print(f"\nIngest of {files:,} DICOM files ({size / 1e6:,.1f} MB); medlake added/errors: {added}\n")
+print("| contestant | seconds | files/s | MB/s | time ÷ medlake |")
+print("|---|---|---|---|---|")
+row("medlake ingest (parse + hash + store + catalog, fsync)", medlake)
+row("cp + sha256sum (coreutils floor, no fsync)", floor)
+if orthanc:
+    row("Orthanc REST POST /instances (4 connections)", float(orthanc))
+print(f"\nmedlake vs floor: {floor / medlake:.2f}× (target ≥ 1.0)")
+if orthanc:
+    print(f"medlake vs Orthanc: {float(orthanc) / medlake:.2f}× (target ≥ 5)")
+PY
+
+# MARK: - Queries on 1,000,000 instances
+rm -rf "$WORK/query-lake"
+"$BIN" init "$WORK/query-lake" > /dev/null
+python3 Benchmarks/generate-catalog.py "$WORK/query-lake/catalog.sqlite" >&2
+Q="--lake $WORK/query-lake --json"
+hyperfine -N --warmup 3 --runs 30 --export-markdown "$WORK/queries.md" \
+    -n "series of a 10,000-series dataset" "$BIN series big $Q" \
+    -n "series of a 101-series dataset" "$BIN series ds002 $Q" \
+    -n "count by modality (1,000,000 instances)" "$BIN modalities $Q" \
+    -n "datasets with counts" "$BIN datasets $Q" > /dev/null
+echo
+echo "Catalog queries, 1,000,000 instances (each a whole medlake process; target < 50 ms):"
+echo
+cat "$WORK/queries.md"

@@ -1,0 +1,61 @@
+import GRDB
+
+/// A dataset with its content counts, for listings.
+public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
+    public var dataset: Dataset
+    public var studyCount: Int
+    public var seriesCount: Int
+    public var instanceCount: Int
+    public var sampleCount: Int
+    public var fileCount: Int
+    public var byteCount: Int64
+    public var openFlagCount: Int
+
+    public init(row: Row) throws {
+        dataset = try Dataset(row: row)
+        studyCount = row["studyCount"] ?? 0
+        seriesCount = row["seriesCount"] ?? 0
+        instanceCount = row["instanceCount"] ?? 0
+        sampleCount = row["sampleCount"] ?? 0
+        fileCount = row["fileCount"] ?? 0
+        byteCount = row["byteCount"] ?? 0
+        openFlagCount = row["openFlagCount"] ?? 0
+    }
+
+    /// Datasets in name order, optionally only those holding `modality` (imaging) or `assay` (genomics)
+    /// and only those in `zone`. Counts come from indexes and `series.instanceCount`, never a scan of
+    /// instances.
+    public static func fetchAll(
+        _ db: Database, modality: String? = nil, assay: String? = nil, zone: String? = nil
+    ) throws -> [DatasetSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let modality {
+            conditions.append("EXISTS (SELECT 1 FROM series s WHERE s.datasetId = d.id AND s.modality = ?)")
+            _ = arguments.append(contentsOf: [modality])
+        }
+        if let assay {
+            conditions.append("EXISTS (SELECT 1 FROM sample p WHERE p.datasetId = d.id AND p.assay = ?)")
+            _ = arguments.append(contentsOf: [assay])
+        }
+        if let zone {
+            conditions.append("d.zone = ?")
+            _ = arguments.append(contentsOf: [zone])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT d.*,
+              (SELECT COUNT(*) FROM study WHERE datasetId = d.id) AS studyCount,
+              (SELECT COUNT(*) FROM series WHERE datasetId = d.id) AS seriesCount,
+              (SELECT IFNULL(SUM(instanceCount), 0) FROM series WHERE datasetId = d.id) AS instanceCount,
+              (SELECT COUNT(*) FROM sample WHERE datasetId = d.id) AS sampleCount,
+              (SELECT COUNT(*) FROM datasetFile WHERE datasetId = d.id) AS fileCount,
+              (SELECT IFNULL(SUM(o.size), 0) FROM datasetFile f JOIN object o ON o.id = f.objectId
+                 WHERE f.datasetId = d.id) AS byteCount,
+              (SELECT COUNT(*) FROM qualityFlag WHERE datasetId = d.id AND state = 'open') AS openFlagCount
+            FROM dataset d \(whereClause)
+            ORDER BY d.name
+            """
+        return try DatasetSummary.fetchAll(db, sql: sql, arguments: arguments)
+    }
+}

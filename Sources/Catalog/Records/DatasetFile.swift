@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// Membership of an object in a dataset, with the path it was ingested from.
+public struct DatasetFile: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var datasetId: Int64
+    public var objectId: Int64
+    /// The source path at ingest (data, never trusted for display).
+    public var path: String
+    /// Sniffed format (`dicom`, `vcf`, `bam`…, or `unknown`).
+    public var format: String
+    public var ingestedAt: Date
+
+    public init(
+        id: Int64? = nil, datasetId: Int64, objectId: Int64, path: String, format: String, ingestedAt: Date
+    ) {
+        self.id = id
+        self.datasetId = datasetId
+        self.objectId = objectId
+        self.path = path
+        self.format = format
+        self.ingestedAt = ingestedAt
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let datasetId = Column(CodingKeys.datasetId)
+        public static let objectId = Column(CodingKeys.objectId)
+        public static let path = Column(CodingKeys.path)
+        public static let format = Column(CodingKeys.format)
+        public static let ingestedAt = Column(CodingKeys.ingestedAt)
+    }
+}
+
+// MARK: - Persistence
+
+extension DatasetFile: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "datasetFile"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,114 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+extension Lake {
+    /// Appends an audit event inside the caller's write transaction, chained to the newest event.
+    ///
+    /// Called in the same transaction as the change it records, so a change and its audit event commit
+    /// together or not at all. Writers are serialized by SQLite, so the chain has no forks.
+    func appendAudit(
+        _ db: Database, role: Role, action: String, target: String, details: [String: String]
+    ) throws {
+        let last = try AuditEvent.order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
+        var event = AuditEvent(
+            seq: (last?.seq ?? 0) + 1,
+            time: Int64((Date().timeIntervalSince1970 * 1000).rounded()),
+            actor: actor.user, role: role.rawValue, action: action, target: target,
+            details: detailsText, prevHash: last?.hash ?? AuditEvent.genesisHash, hash: ""
+        )
+        event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
+        try event.insert(db)
+    }
+
+    /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
+    public func auditEvents(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            var request = AuditEvent.order(AuditEvent.Columns.seq)
+            if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
+            if let action = filter.action {
+                request = action.hasSuffix(".")
+                    ? request.filter(AuditEvent.Columns.action.like(action + "%"))
+                    : request.filter(AuditEvent.Columns.action == action)
+            }
+            if let since = filter.since {
+                request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
+            }
+            if let limit = filter.limit { request = request.limit(limit) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Re-walks the whole chain and reports the first event whose sequence, back-link or hash is wrong.
+    ///
+    /// Detects rows altered, deleted or reordered anywhere but at the very end: dropping the newest events
+    /// leaves a valid shorter chain, so keep ``AuditVerification/headHash`` somewhere outside the lake to
+    /// detect that too.
+    public func verifyAudit() throws -> AuditVerification {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            var expectedSeq: Int64 = 1
+            var previousHash = AuditEvent.genesisHash
+            var count = 0
+            let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
+            while let event = try cursor.next() {
+                let problem: String? =
+                    if event.seq != expectedSeq {
+                        "expected seq \(expectedSeq), found \(event.seq) (an event was deleted or reordered)"
+                    } else if event.prevHash != previousHash {
+                        "prevHash does not match the hash of event \(expectedSeq - 1)"
+                    } else if event.hash != ContentHasher.digest(of: event.canonicalEncoding).hex {
+                        "hash does not match the event's contents (the row was altered)"
+                    } else {
+                        nil
+                    }
+                if let problem {
+                    return AuditVerification(
+                        eventCount: count, headHash: previousHash,
+                        firstBad: AuditVerification.BadEvent(seq: event.seq, reason: problem))
+                }
+                count += 1
+                expectedSeq += 1
+                previousHash = event.hash
+            }
+            return AuditVerification(eventCount: count, headHash: previousHash, firstBad: nil)
+        }
+    }
+}
+
+/// Filters for ``Lake/auditEvents(_:)``.
+public struct AuditFilter: Sendable {
+    public var actor: String?
+    public var action: String?
+    public var since: Date?
+    public var limit: Int?
+
+    public init(actor: String? = nil, action: String? = nil, since: Date? = nil, limit: Int? = nil) {
+        self.actor = actor
+        self.action = action
+        self.since = since
+        self.limit = limit
+    }
+}
+
+/// The outcome of ``Lake/verifyAudit()``.
+public struct AuditVerification: Sendable, Codable, Hashable {
+    /// Events that verified before the first bad one (all of them when the chain is intact).
+    public var eventCount: Int
+    /// Hash of the last good event: record it elsewhere to detect truncation later.
+    public var headHash: String
+    /// The first event that does not verify.
+    public var firstBad: BadEvent?
+
+    public struct BadEvent: Sendable, Codable, Hashable {
+        public var seq: Int64
+        public var reason: String
+    }
+
+    public var isIntact: Bool { firstBad == nil }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Lake {
+    /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles`.
+    ///
+    /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
+    /// only its `[roles]` table changes. Returns the lake reopened with the new configuration.
+    public func grant(_ role: Role, to user: String) throws -> Lake {
+        try changeRoles(user: user, role: role, granted: true)
+    }
+
+    /// Takes `role` away from `user` (admin only); audited as `config.roles`. The last admin cannot be
+    /// removed, so a lake always has someone who can change its roles.
+    public func revoke(_ role: Role, from user: String) throws -> Lake {
+        try changeRoles(user: user, role: role, granted: false)
+    }
+
+    private func changeRoles(user: String, role: Role, granted: Bool) throws -> Lake {
+        let allowedAs = try authorize(.configure)
+        guard !user.isEmpty, !user.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw LakeError.invalidArgument("Please give a Unix user name without control characters.")
+        }
+        var roles = configuration.roles
+        if granted {
+            roles[role, default: []].insert(user)
+        } else {
+            roles[role]?.remove(user)
+            if role == .admin, roles[.admin]?.isEmpty ?? true {
+                throw LakeError.invalidArgument("Please keep at least one admin: grant the role to someone else first.")
+            }
+        }
+        let path = root + "/" + Self.configurationFileName
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let updated = LakeConfiguration.replacingRoles(in: text, with: roles)
+        let configuration = try LakeConfiguration(toml: updated, path: path)
+        try Self.replaceFile(path, with: Array(updated.utf8))
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        try catalog.pool.write { db in
+            try appendAudit(
+                db, role: allowedAs, action: "config.roles", target: user,
+                details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
+        }
+        return lake
+    }
+
+    /// Replaces `path` atomically, keeping its mode and group.
+    private static func replaceFile(_ path: String, with contents: [UInt8]) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw LakeError.system(operation: "stat", path: path, errno: errno) }
+        let temporary = path + ".new-" + String(UInt32.random(in: 0..<UInt32.max), radix: 36)
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
+        var failure: Int32 = 0
+        let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written != contents.count || fchown(descriptor, uid_t.max, info.st_gid) != 0
+            || fchmod(descriptor, info.st_mode & 0o7777) != 0 || fsync(descriptor) != 0
+        {
+            failure = errno
+        }
+        close(descriptor)
+        guard failure == 0, rename(temporary, path) == 0 else {
+            let code = failure != 0 ? failure : errno
+            unlink(temporary)
+            throw LakeError.system(operation: "write", path: path, errno: code)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import TOMLKit
+
+extension LakeConfiguration {
+    /// Parses `lake.toml` text. `path` only names the file in errors.
+    ///
+    /// - Throws: ``ConfigurationError`` with the line and key of the first problem: TOML syntax, a value of
+    ///   the wrong type, an unknown key, a role name that does not exist, an ingest tier that is not declared.
+    public init(toml text: String, path: String) throws {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(path: path, line: error.source.begin.line, key: nil, message: error.description)
+        }
+        let fields = TOMLFields(table: root, prefix: "", path: path, locator: TOMLKeyLocator(text: text))
+        try fields.rejectUnknownKeys(["lake", "zones", "tiers", "roles", "qc", "approval", "flags"])
+
+        let lake = try fields.table("lake")
+        try lake?.rejectUnknownKeys(["name", "group", "ingest_tier", "ingest_zone"])
+        name = try lake?.string("name") ?? "lake"
+        group = try lake?.string("group")
+
+        zones = try fields.table("zones")?.strings("names") ?? ["raw", "curated", "training"]
+        guard !zones.isEmpty else { throw fields.error("zones.names", "a lake needs at least one zone") }
+        ingestZone = try lake?.string("ingest_zone") ?? zones[0]
+        if !zones.contains(ingestZone) {
+            throw (lake ?? fields).error("ingest_zone", "zone '\(ingestZone)' is not in zones.names")
+        }
+
+        tiers = try Self.parseTiers(fields)
+        ingestTier = try lake?.string("ingest_tier") ?? "hot"
+        if tiers[ingestTier] == nil {
+            throw (lake ?? fields).error("ingest_tier", "tier '\(ingestTier)' is not declared under [tiers]")
+        }
+
+        roles = [:]
+        if let table = try fields.table("roles") {
+            for key in table.keys {
+                guard let role = Role(rawValue: key) else {
+                    throw table.error(key, "unknown role (expected admin, curator, annotator or operator)")
+                }
+                roles[role] = Set(try table.strings(key) ?? [])
+            }
+        }
+
+        quality = try Self.parseQuality(fields.table("qc"))
+        approval = try Self.parseApproval(fields.table("approval"))
+        flagCodes = try Self.parseFlagCodes(fields.table("flags"))
+    }
+
+    // MARK: - Sections
+
+    private static func parseTiers(_ fields: TOMLFields) throws -> [String: TierConfiguration] {
+        guard let table = try fields.table("tiers"), !table.keys.isEmpty else {
+            throw fields.error("tiers", "a lake needs at least one tier")
+        }
+        var tiers: [String: TierConfiguration] = [:]
+        for name in table.keys {
+            guard let tier = try table.table(name) else { continue }
+            try tier.rejectUnknownKeys(["path", "bandwidth_limit_mbps", "restore_required", "cost_per_gb_month"])
+            guard let path = try tier.string("path"), !path.isEmpty else {
+                throw tier.error("path", "every tier needs a path")
+            }
+            tiers[name] = TierConfiguration(
+                name: name,
+                path: path,
+                bandwidthLimitMBps: try tier.nonNegativeNumber("bandwidth_limit_mbps"),
+                restoreRequired: try tier.bool("restore_required", default: false),
+                costPerGBMonth: try tier.nonNegativeNumber("cost_per_gb_month") ?? 0
+            )
+        }
+        return tiers
+    }
+
+    private static func parseQuality(_ table: TOMLFields?) throws -> QualitySettings {
+        try table?.rejectUnknownKeys(["disabled_rules", "required_tags", "spacing_tolerance_mm", "orientation_tolerance"])
+        return QualitySettings(
+            disabledRules: Set(try table?.strings("disabled_rules") ?? []),
+            requiredTags: try table?.strings("required_tags") ?? QualitySettings.defaultRequiredTags,
+            spacingToleranceMM: try table?.nonNegativeNumber("spacing_tolerance_mm") ?? 0.01,
+            orientationTolerance: try table?.nonNegativeNumber("orientation_tolerance") ?? 0.001
+        )
+    }
+
+    private static func parseApproval(_ table: TOMLFields?) throws -> ApprovalPolicy {
+        try table?.rejectUnknownKeys(["curated_approvals", "training_approvals", "approver_roles"])
+        var approverRoles: [Role] = []
+        for name in try table?.strings("approver_roles") ?? [Role.curator.rawValue] {
+            guard let role = Role(rawValue: name) else {
+                let message = "unknown role '\(name)'"
+                throw table?.error("approver_roles", message)
+                    ?? ConfigurationError(path: "", line: nil, key: "approval.approver_roles", message: message)
+            }
+            approverRoles.append(role)
+        }
+        return ApprovalPolicy(
+            curatedApprovals: try table?.int("curated_approvals", default: 1) ?? 1,
+            trainingApprovals: try table?.int("training_approvals", default: 2) ?? 2,
+            approverRoles: approverRoles
+        )
+    }
+
+    private static func parseFlagCodes(_ table: TOMLFields?) throws -> [String: FlagCode] {
+        var codes = FlagCode.builtIn
+        guard let table else { return codes }
+        try table.rejectUnknownKeys(["codes"])
+        guard let vocabulary = try table.table("codes") else { return codes }
+        for code in vocabulary.keys {
+            guard let entry = try vocabulary.table(code) else { continue }
+            try entry.rejectUnknownKeys(["severity", "description"])
+            let severityName = try entry.string("severity", default: "warning")
+            guard let severity = FlagSeverity(rawValue: severityName) else {
+                throw entry.error("severity", "expected info, warning or blocking")
+            }
+            codes[code] = FlagCode(code: code, severity: severity, description: try entry.string("description", default: ""))
+        }
+        return codes
+    }
+}
+
+extension QualitySettings {
+    /// The keywords every instance must carry by default.
+    public static let defaultRequiredTags = [
+        "SOPClassUID", "SOPInstanceUID", "StudyInstanceUID", "SeriesInstanceUID", "Modality",
+    ]
+}

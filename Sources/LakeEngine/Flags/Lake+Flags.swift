@@ -1,0 +1,115 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+extension Lake {
+    /// Raises a flag on `target` (a UID, sample, dataset or object hash) by the acting person.
+    ///
+    /// `code` must be in the lake's vocabulary; `severity` defaults to the code's. Needs annotator or curator.
+    @discardableResult
+    public func addFlag(target: String, code: String, severity: FlagSeverity? = nil, note: String) throws -> QualityFlag {
+        let role = try authorize(.addFlag)
+        guard let vocabulary = configuration.flagCodes[code] else { throw LakeError.unknownFlagCode(code) }
+        let resolved = try resolveTarget(target)
+        return try catalog.pool.write { db in
+            let now = Date()
+            var flag = QualityFlag(
+                datasetId: resolved.datasetId, targetKind: resolved.kind, target: target, code: code,
+                severity: (severity ?? vocabulary.severity).rawValue, state: FlagState.open.rawValue, source: "person",
+                author: actor.user, note: note, createdAt: now, updatedAt: now)
+            try flag.insert(db)
+            try appendAudit(
+                db, role: role, action: "flag.add", target: target,
+                details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity, "note": note])
+            return flag
+        }
+    }
+
+    /// Flags matching `filter`, oldest first.
+    public func listFlags(_ filter: FlagFilter = FlagFilter()) throws -> [QualityFlag] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            var request = QualityFlag.order(QualityFlag.Columns.id)
+            if let state = filter.state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
+            if let severity = filter.severity {
+                request = request.filter(QualityFlag.Columns.severity == severity.rawValue)
+            }
+            if let code = filter.code { request = request.filter(QualityFlag.Columns.code == code) }
+            if let target = filter.target { request = request.filter(QualityFlag.Columns.target == target) }
+            if let dataset = filter.dataset {
+                request = request.filter(QualityFlag.Columns.datasetId == (try datasetId(named: dataset, db)))
+            }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Marks an open flag resolved, with a note saying what was done. Needs annotator or curator.
+    @discardableResult
+    public func resolveFlag(id: Int64, note: String) throws -> QualityFlag {
+        let role = try authorize(.resolveFlag)
+        return try closeFlag(id: id, state: .resolved, text: note, role: role, action: "flag.resolve")
+    }
+
+    /// Waives an open flag: accepted as is, with a reason. A blocking flag needs a curator; others an
+    /// annotator or curator.
+    @discardableResult
+    public func waiveFlag(id: Int64, reason: String) throws -> QualityFlag {
+        var role = try authorize(.waiveFlag)
+        let flag = try catalog.reader.read { db in try QualityFlag.fetchOne(db, key: id) }
+        if flag?.severity == FlagSeverity.blocking.rawValue { role = try authorize(.waiveBlockingFlag) }
+        return try closeFlag(id: id, state: .waived, text: reason, role: role, action: "flag.waive")
+    }
+
+    private func closeFlag(id: Int64, state: FlagState, text: String, role: Role, action: String) throws -> QualityFlag {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LakeError.invalidArgument("Please say why (a note or reason is required).")
+        }
+        return try catalog.pool.write { db in
+            guard var flag = try QualityFlag.fetchOne(db, key: id) else {
+                throw LakeError.notFound(kind: "flag", id: String(id))
+            }
+            guard flag.state == FlagState.open.rawValue else { throw LakeError.flagNotOpen(id: id, state: flag.state) }
+            if state == .waived, flag.severity == FlagSeverity.blocking.rawValue, role != .curator {
+                throw LakeError.notPermitted(user: actor.user, permission: .waiveBlockingFlag)
+            }
+            flag.state = state.rawValue
+            flag.resolution = text
+            flag.resolvedBy = actor.user
+            flag.updatedAt = Date()
+            try flag.update(db)
+            try appendAudit(
+                db, role: role, action: action, target: flag.target,
+                details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text])
+            return flag
+        }
+    }
+
+    /// Finds what a flag target names, so the flag carries its kind and dataset.
+    private func resolveTarget(_ target: String) throws -> (kind: String, datasetId: Int64?) {
+        let entries = try show(target)
+        guard let entry = entries.first else { throw LakeError.notFound(kind: "flag target", id: target) }
+        let id = try catalog.reader.read { db in try entry.dataset.map { try datasetId(named: $0, db) } }
+        return (entry.kind, id)
+    }
+}
+
+/// Filters for ``Lake/listFlags(_:)``.
+public struct FlagFilter: Sendable {
+    public var state: FlagState?
+    public var severity: FlagSeverity?
+    public var code: String?
+    public var target: String?
+    public var dataset: String?
+
+    public init(
+        state: FlagState? = nil, severity: FlagSeverity? = nil, code: String? = nil, target: String? = nil,
+        dataset: String? = nil
+    ) {
+        self.state = state
+        self.severity = severity
+        self.code = code
+        self.target = target
+        self.dataset = dataset
+    }
+}

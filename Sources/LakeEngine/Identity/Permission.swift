@@ -1,0 +1,30 @@
+/// Something a user may or may not do in a lake, with the roles that allow it.
+///
+/// Checks live in the engine (``Lake/authorize(_:)``), so the CLI and the workbench enforce the same rules.
+public enum Permission: String, Sendable, CaseIterable {
+    /// List and show catalog contents and the audit log.
+    case read
+    /// Ingest files into a dataset.
+    case ingest
+    /// Raise a quality flag.
+    case addFlag
+    /// Resolve a quality flag.
+    case resolveFlag
+    /// Waive a non-blocking quality flag.
+    case waiveFlag
+    /// Waive a blocking quality flag: a curator's call.
+    case waiveBlockingFlag
+    /// Change the lake's configuration.
+    case configure
+
+    /// Roles allowed, in the order the audit log prefers when a user holds several.
+    public var allowedRoles: [Role] {
+        switch self {
+        case .read: [.curator, .annotator, .operator, .admin]
+        case .ingest: [.operator, .curator, .admin]
+        case .addFlag, .resolveFlag, .waiveFlag: [.annotator, .curator]
+        case .waiveBlockingFlag: [.curator]
+        case .configure: [.admin]
+        }
+    }
+}

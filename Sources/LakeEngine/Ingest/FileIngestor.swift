@@ -1,0 +1,120 @@
+import Foundation
+import Storage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads, hashes, parses and stores one file: the per-file half of ingest, run on worker threads.
+///
+/// A small file is read into memory once and hashed, parsed and staged from that one buffer (the batch
+/// publishes staged objects together); a large one is parsed from its header and streamed into the tier
+/// while hashed. Nothing here touches the catalog.
+struct FileIngestor: Sendable {
+    let tier: FileSystemTier
+    let reader: HeaderReader
+    let options: IngestOptions
+
+    /// The result for one file.
+    enum Outcome: Sendable {
+        /// The bytes were hashed and, unless the dataset held them already, parsed and stored.
+        case stored(IngestedFile)
+        /// The dataset already holds these bytes: nothing was parsed or written.
+        case alreadyInDataset(path: String, size: Int64)
+        /// The file was not stored: unreadable, or of unknown format without `--keep-unknown`.
+        case rejected(path: String, reason: String)
+    }
+
+    /// Ingests `entry`; `known` holds the digests the dataset already has.
+    func ingest(_ entry: FileWalker.Entry, known: Set<String>) -> Outcome {
+        do {
+            if entry.size <= Int64(options.inMemoryLimit) {
+                return try ingestInMemory(entry, known: known)
+            }
+            return try ingestStreaming(entry, known: known)
+        } catch let error as StorageError {
+            return .rejected(path: entry.path, reason: error.description)
+        } catch {
+            return .rejected(path: entry.path, reason: String(describing: error))
+        }
+    }
+
+    private func ingestInMemory(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
+        let bytes = try Self.readAll(entry.path, expectedSize: entry.size)
+        return try bytes.withUnsafeBytes { buffer -> Outcome in
+            var hasher = ContentHasher()
+            hasher.update(buffer)
+            let digest = hasher.finalize()
+            let size = Int64(buffer.count)
+            if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
+            let content = reader.read(bytes: buffer, path: entry.path)
+            if case .unknown(let reason) = content, !options.keepUnknown {
+                return .rejected(path: entry.path, reason: reason)
+            }
+            let staged = try tier.stage(bytes: buffer, digest: digest)
+            return .stored(IngestedFile(path: entry.path, digest: digest, size: size, content: content, staged: staged))
+        }
+    }
+
+    /// Hashes a large file first, so bytes the dataset or the tier already holds are never copied; only a
+    /// new object is streamed into the tier (hashed again on the way, to catch a file changed meanwhile).
+    private func ingestStreaming(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
+        let (digest, size) = try ContentHasher.digest(ofFileAt: entry.path)
+        if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
+        let content = reader.read(path: entry.path)
+        if case .unknown(let reason) = content, !options.keepUnknown {
+            return .rejected(path: entry.path, reason: reason)
+        }
+        var wrote = false
+        if !tier.contains(digest) {
+            let stored = try tier.store(contentsOf: entry.path)
+            guard stored.digest == digest else {
+                throw StorageError(operation: "read", path: entry.path, reason: "file changed while being ingested")
+            }
+            wrote = !stored.alreadyPresent
+        }
+        return .stored(IngestedFile(
+            path: entry.path, digest: digest, size: size, content: content, staged: nil, streamedNewObject: wrote))
+    }
+
+    /// Reads a whole file, refusing one that grew past `expectedSize` (being written to while ingested).
+    static func readAll(_ path: String, expectedSize: Int64) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StorageError(operation: "open", path: path, errno: errno) }
+        defer { close(descriptor) }
+        let capacity = Int(expectedSize) + 1
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let got = read(descriptor, buffer.baseAddress.map { $0 + count }, capacity - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { break }
+                count += got
+            }
+        }
+        if failure != 0 { throw StorageError(operation: "read", path: path, errno: failure) }
+        guard bytes.count == Int(expectedSize) else {
+            throw StorageError(operation: "read", path: path, reason: "file changed size while being ingested")
+        }
+        return bytes
+    }
+}
+
+/// A file that was hashed, parsed and stored (or staged), ready for the catalog.
+struct IngestedFile: Sendable {
+    var path: String
+    var digest: ObjectDigest
+    var size: Int64
+    var content: FileContent
+    /// Bytes waiting in the tier's temporary folder; nil when the object was present or streamed in.
+    var staged: StagedObject?
+    /// A large file streamed straight into the tier wrote a new object.
+    var streamedNewObject = false
+}

@@ -1,0 +1,29 @@
+/// How ``Lake/ingest(_:dataset:options:progress:)`` runs.
+public struct IngestOptions: Sendable {
+    /// Store files of unknown format as opaque objects instead of only reporting them.
+    public var keepUnknown: Bool
+    /// Files per catalog transaction: small enough that other processes wait briefly, large enough that
+    /// commits do not dominate.
+    public var batchSize: Int
+    /// Bytes per batch (unless one file is larger), so batches of large files still commit often.
+    public var batchBytes: Int64
+    /// Files up to this size are read into memory once (hash, parse and store from one buffer); larger
+    /// ones are streamed.
+    public var inMemoryLimit: Int
+    /// Threads reading, hashing, parsing and staging files: twice the cores by default, since a thread
+    /// waiting on a read or a file creation leaves its core idle.
+    public var workers: Int
+
+    public init(
+        keepUnknown: Bool = false, batchSize: Int = 500, batchBytes: Int64 = 256 << 20, inMemoryLimit: Int = 64 << 20,
+        workers: Int? = nil
+    ) {
+        self.keepUnknown = keepUnknown
+        self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
+        self.inMemoryLimit = inMemoryLimit
+        self.workers = max(1, workers ?? 2 * ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+import Foundation

@@ -1,0 +1,221 @@
+import Catalog
+import Dispatch
+import Foundation
+import GRDB
+import Storage
+import Synchronization
+
+extension Lake {
+    /// Ingests files and folders into dataset `name` (created in the ingest zone if new).
+    ///
+    /// Walks `paths`, then per batch of files: reads, hashes, sniffs and parses headers on worker threads,
+    /// stores new objects in the ingest tier, makes their folders durable, and commits the batch's catalog
+    /// rows, per-file QC flags and one audit event in one short transaction. After the last batch the
+    /// series and sample rules run and the dataset's modality/assay summary is refreshed.
+    ///
+    /// Idempotent: bytes the dataset already holds are hashed, found and skipped. A file that cannot be
+    /// read or parsed is reported in ``IngestReport/errors`` and never stops the batch. Killed at any point,
+    /// the catalog holds whole batches only, and a rerun completes the rest.
+    ///
+    /// - Parameter progress: Called after each committed batch (on the calling thread).
+    public func ingest(
+        _ paths: [String], dataset name: String, options: IngestOptions = IngestOptions(),
+        progress: ((IngestProgress) -> Void)? = nil
+    ) throws -> IngestReport {
+        let role = try authorize(.ingest)
+        try Self.validateDatasetName(name)
+        guard !paths.isEmpty else { throw LakeError.invalidArgument("Please give at least one file or folder to ingest.") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let tier = try tier(named: configuration.ingestTier)
+        try tier.prepare()
+        tier.sweepTemporaries(olderThan: Self.staleTemporaryAge)
+        let dataset = try findOrCreateDataset(name, role: role)
+        guard let datasetId = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
+
+        var report = IngestReport(dataset: name)
+        let walk = FileWalker(roots: paths)
+        report.skipped = walk.skipped.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
+        report.filesSeen = walk.files.count
+        report.bytesSeen = walk.files.reduce(0) { $0 + $1.size }
+
+        var known = try catalog.reader.read { db in
+            Set(try String.fetchAll(
+                db,
+                sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
+                arguments: [datasetId]))
+        }
+        let ingestor = FileIngestor(tier: tier, reader: HeaderReader(quality: configuration.quality), options: options)
+        let raiser = FlagRaiser(configuration: configuration, zone: dataset.zone)
+        var bytesDone: Int64 = 0
+        var batchNumber = 0
+
+        var filesDone = 0
+        for batch in Self.batches(walk.files, count: options.batchSize, bytes: options.batchBytes) {
+            let outcomes = Self.parallelMap(batch, workers: options.workers) { [known] entry in
+                ingestor.ingest(entry, known: known)
+            }
+            var stored: [IngestedFile] = []
+            var staged: [StagedObject] = []
+            var seenInBatch: Set<ObjectDigest> = []
+            for outcome in outcomes {
+                switch outcome {
+                case .stored(let file):
+                    if let object = file.staged { staged.append(object) }
+                    if file.streamedNewObject {
+                        report.objectsWritten += 1
+                        report.bytesWritten += file.size
+                    }
+                    if seenInBatch.insert(file.digest).inserted {
+                        stored.append(file)
+                    } else {
+                        report.filesAlreadyPresent += 1
+                    }
+                case .alreadyInDataset:
+                    report.filesAlreadyPresent += 1
+                case .rejected(let path, let reason):
+                    report.errors.append(IngestReport.Problem(path: path, reason: reason))
+                }
+            }
+            bytesDone += batch.reduce(0) { $0 + $1.size }
+            filesDone += batch.count
+            // Objects must be complete and durable under their names before catalog rows name them.
+            let written: Set<ObjectDigest>
+            do {
+                written = try tier.publish(staged)
+            } catch {
+                tier.discard(staged)
+                throw error
+            }
+            for object in staged where written.contains(object.digest) {
+                report.objectsWritten += 1
+                report.bytesWritten += object.size
+            }
+            if !stored.isEmpty {
+                batchNumber += 1
+                let writer = IngestBatchWriter(datasetId: datasetId, tier: tier.name, now: Date(), flagRaiser: raiser)
+                let outcome = try catalog.pool.write { db in
+                    let outcome = try writer.write(stored, db)
+                    if outcome.filesAdded > 0 {
+                        try appendAudit(
+                            db, role: role, action: "ingest", target: name,
+                            details: [
+                                "batch": String(batchNumber), "files": String(outcome.filesAdded),
+                                "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
+                                "formats": outcome.byFormat.keys.sorted().joined(separator: ","),
+                            ])
+                    }
+                    return outcome
+                }
+                report.filesAdded += outcome.filesAdded
+                report.filesAlreadyPresent += outcome.filesAlreadyPresent
+                report.byFormat.merge(outcome.byFormat, uniquingKeysWith: +)
+                report.byModality.merge(outcome.byModality, uniquingKeysWith: +)
+                report.flagsRaised.merge(outcome.flagsRaised, uniquingKeysWith: +)
+                known.formUnion(stored.map(\.digest.hex))
+            }
+            progress?(IngestProgress(
+                filesDone: filesDone, filesTotal: walk.files.count, bytesDone: bytesDone,
+                bytesTotal: report.bytesSeen, elapsed: Self.seconds(clock.now - start)))
+        }
+
+        let raised = try catalog.pool.write { db in
+            let raised = try runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, db)
+            try refreshSummary(datasetId: datasetId, db)
+            if !raised.isEmpty {
+                try appendAudit(
+                    db, role: role, action: "qc.rules", target: name,
+                    details: raised.mapValues(String.init))
+            }
+            return raised
+        }
+        report.flagsRaised.merge(raised, uniquingKeysWith: +)
+        report.seconds = Self.seconds(clock.now - start)
+        return report
+    }
+
+    /// In-flight object files older than this are leftovers of a killed ingest.
+    static let staleTemporaryAge: TimeInterval = 6 * 3600
+
+    // MARK: - Datasets
+
+    func findOrCreateDataset(_ name: String, role: Role) throws -> Dataset {
+        try catalog.pool.write { db in
+            if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) { return dataset }
+            let now = Date()
+            var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
+            try dataset.insert(db)
+            guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
+            var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
+            try version.insert(db)
+            try appendAudit(db, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
+            return dataset
+        }
+    }
+
+    /// Recomputes the dataset's modality and assay summary from its series and samples.
+    private func refreshSummary(datasetId: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE dataset SET
+                  modalities = IFNULL((SELECT GROUP_CONCAT(m, ',') FROM (SELECT DISTINCT modality AS m FROM series
+                    WHERE datasetId = ?1 AND modality <> '' ORDER BY m)), ''),
+                  assays = IFNULL((SELECT GROUP_CONCAT(a, ',') FROM (SELECT DISTINCT assay AS a FROM sample
+                    WHERE datasetId = ?1 AND assay IS NOT NULL ORDER BY a)), '')
+                WHERE id = ?1
+                """,
+            arguments: [datasetId])
+    }
+
+    /// Dataset names are identifiers: 1–128 characters, no control characters, no `/`.
+    static func validateDatasetName(_ name: String) throws {
+        let valid = !name.isEmpty && name.count <= 128
+            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "/" }
+        guard valid else {
+            throw LakeError.invalidArgument(
+                "Please name the dataset with 1 to 128 characters, without '/' or control characters.")
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Splits `files` into batches of at most `count` files and, unless one file is larger, `bytes` bytes,
+    /// so that large files still commit (and report progress) often.
+    static func batches(_ files: [FileWalker.Entry], count: Int, bytes: Int64) -> [[FileWalker.Entry]] {
+        var batches: [[FileWalker.Entry]] = []
+        var current: [FileWalker.Entry] = []
+        var size: Int64 = 0
+        for file in files {
+            if !current.isEmpty, current.count >= count || size + file.size > bytes {
+                batches.append(current)
+                current = []
+                size = 0
+            }
+            current.append(file)
+            size += file.size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// Applies `transform` to every element on `workers` threads, keeping the order.
+    static func parallelMap<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], workers: Int, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let results = Mutex<[Int: Result]>([:])
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, elements.count)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
+                let result = transform(elements[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { map in elements.indices.compactMap { map[$0] } }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,87 @@
+import Catalog
+import Foundation
+import Storage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Lake {
+    /// Creates a lake in `path` (a new or empty folder) with the acting user in every role.
+    ///
+    /// Writes `lake.toml` (0640), `catalog.sqlite` (0660, WAL) and the tier folders (02770), with no
+    /// world access. When `group` is given the lake's files belong to that Unix group, so the users named
+    /// in `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
+    public static func create(at path: String, group: String? = nil) throws -> Lake {
+        try create(at: path, group: group, as: Identity.current())
+    }
+
+    static func create(at path: String, group: String?, as actor: Identity) throws -> Lake {
+        let root = URL(fileURLWithPath: path).standardizedFileURL.path
+        let configurationPath = root + "/" + configurationFileName
+        if FileManager.default.fileExists(atPath: configurationPath) { throw LakeError.lakeExists(path: root) }
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: root), !entries.isEmpty {
+            throw LakeError.invalidArgument("Please create the lake in a new or empty folder (\(root) holds files).")
+        }
+        let groupID = try group.map(groupID(named:))
+
+        try makeSharedFolder(root, group: groupID)
+        let name = URL(fileURLWithPath: root).lastPathComponent
+        let text = LakeConfiguration.defaultTOML(name: name, owner: actor.user, group: group)
+        try writeNewFile(configurationPath, contents: Array(text.utf8), mode: 0o640, group: groupID)
+        let configuration = try LakeConfiguration(toml: text, path: configurationPath)
+
+        let catalogPath = root + "/" + catalogFileName
+        let catalog = try CatalogStore(path: catalogPath)
+        try setMode(catalogPath, 0o660, group: groupID)
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        try makeSharedFolder(root + "/tiers", group: groupID)
+        for name in configuration.tiers.keys.sorted() {
+            let tier = try lake.tier(named: name)
+            try tier.prepare()
+            for folder in [tier.root, tier.objectsFolder] { try setMode(folder, 0o2770, group: groupID) }
+        }
+        try catalog.pool.write { db in
+            try lake.appendAudit(
+                db, role: .admin, action: "lake.init", target: name,
+                details: ["group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ",")]
+            )
+        }
+        return lake
+    }
+
+    // MARK: - File helpers
+
+    private static func groupID(named name: String) throws -> gid_t {
+        guard let entry = getgrnam(name) else { throw LakeError.unknownGroup(name) }
+        return entry.pointee.gr_gid
+    }
+
+    private static func makeSharedFolder(_ path: String, group: gid_t?) throws {
+        if mkdir(path, 0o2770) != 0, errno != EEXIST {
+            throw LakeError.system(operation: "mkdir", path: path, errno: errno)
+        }
+        try setMode(path, 0o2770, group: group)
+    }
+
+    /// Sets `mode` explicitly (the umask must not widen or narrow what the lake shares) and the group.
+    private static func setMode(_ path: String, _ mode: mode_t, group: gid_t?) throws {
+        if let group, chown(path, uid_t.max, group) != 0 {
+            throw LakeError.system(operation: "chown", path: path, errno: errno)
+        }
+        guard chmod(path, mode) == 0 else { throw LakeError.system(operation: "chmod", path: path, errno: errno) }
+    }
+
+    private static func writeNewFile(_ path: String, contents: [UInt8], mode: mode_t, group: gid_t?) throws {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: path, errno: errno) }
+        defer { close(descriptor) }
+        let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == contents.count, fsync(descriptor) == 0 else {
+            throw LakeError.system(operation: "write", path: path, errno: errno)
+        }
+        try setMode(path, mode, group: group)
+    }
+}

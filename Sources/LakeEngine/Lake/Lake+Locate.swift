@@ -1,0 +1,32 @@
+import Foundation
+
+extension Lake {
+    /// The environment variable naming the lake when `--lake` is not given.
+    public static let environmentVariable = "MEDLAKE_LAKE"
+
+    /// Finds the lake folder: `explicit` (`--lake`), else `$MEDLAKE_LAKE`, else the nearest folder at or
+    /// above `workingDirectory` holding a `lake.toml`.
+    public static func locate(
+        explicit: String?, environment: [String: String], workingDirectory: String
+    ) throws -> String {
+        if let explicit, !explicit.isEmpty { return absolute(explicit, relativeTo: workingDirectory) }
+        if let named = environment[environmentVariable], !named.isEmpty {
+            return absolute(named, relativeTo: workingDirectory)
+        }
+        var folder = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(configurationFileName).path) {
+                return folder.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw LakeError.lakeNotFound(start: workingDirectory)
+    }
+
+    static func absolute(_ path: String, relativeTo base: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+}

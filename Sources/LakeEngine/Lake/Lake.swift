@@ -1,0 +1,86 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+/// An open lake: its folder, configuration, catalog and tiers, and the user acting on it.
+///
+/// Every service the CLI and the workbench call hangs off this type (ingest, queries, flags, audit), and
+/// each checks the acting user's roles itself. Open it once per process with ``open(at:)``; it is
+/// `Sendable` and safe to share between threads (the catalog's `DatabasePool` serializes writes).
+///
+/// ## Topics
+/// - ``create(at:group:)``, ``open(at:)``, ``locate(explicit:environment:workingDirectory:)``
+/// - ``ingest(_:dataset:options:progress:)``
+/// - ``datasets(modality:assay:zone:)``, ``studies(dataset:)``, ``series(dataset:studyUID:)``, ``show(_:)``
+/// - ``addFlag(target:code:severity:note:)``, ``listFlags(_:)``, ``resolveFlag(id:note:)``, ``waiveFlag(id:reason:)``
+/// - ``auditEvents(_:)``, ``verifyAudit()``
+public final class Lake: Sendable {
+    /// The lake folder.
+    public let root: String
+    public let configuration: LakeConfiguration
+    public let catalog: CatalogStore
+    /// Who is acting: the process's OS user.
+    public let actor: Identity
+
+    /// The configuration file's name inside the lake folder.
+    public static let configurationFileName = "lake.toml"
+    /// The catalog file's name inside the lake folder.
+    public static let catalogFileName = "catalog.sqlite"
+
+    init(root: String, configuration: LakeConfiguration, catalog: CatalogStore, actor: Identity) {
+        self.root = root
+        self.configuration = configuration
+        self.catalog = catalog
+        self.actor = actor
+    }
+
+    /// Opens the lake in `root` as the process's OS user.
+    public static func open(at root: String) throws -> Lake {
+        try open(at: root, as: Identity.current())
+    }
+
+    /// Opens the lake as `actor`. Internal: only tests choose the actor; commands use ``open(at:)``.
+    static func open(at root: String, as actor: Identity) throws -> Lake {
+        let configurationPath = root + "/" + configurationFileName
+        let text: String
+        do {
+            text = try String(contentsOfFile: configurationPath, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(path: configurationPath, line: nil, key: nil, message: "cannot read the file")
+        }
+        let configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        let catalog = try CatalogStore(path: root + "/" + catalogFileName)
+        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+    }
+
+    // MARK: - Tiers
+
+    /// The filesystem backend of tier `name`.
+    public func tier(named name: String) throws -> FileSystemTier {
+        guard let tier = configuration.tiers[name] else { throw LakeError.notFound(kind: "tier", id: name) }
+        let path = tier.path.hasPrefix("/") ? tier.path : root + "/" + tier.path
+        return FileSystemTier(name: name, root: path)
+    }
+
+    /// Where the object with `digest` lives when it is in tier `tierName`.
+    public func objectPath(_ digest: ObjectDigest, tier tierName: String) throws -> String {
+        try tier(named: tierName).path(of: digest)
+    }
+
+    // MARK: - Permissions
+
+    /// Checks that the actor may do `permission` and returns the role that allows it (recorded in audit).
+    /// - Throws: ``LakeError/notPermitted(user:permission:)``.
+    @discardableResult
+    public func authorize(_ permission: Permission) throws -> Role {
+        let held = Set(configuration.roles(of: actor.user))
+        guard let role = permission.allowedRoles.first(where: held.contains) else {
+            throw LakeError.notPermitted(user: actor.user, permission: permission)
+        }
+        return role
+    }
+
+    /// The roles the actor holds.
+    public var actorRoles: [Role] { configuration.roles(of: actor.user) }
+}

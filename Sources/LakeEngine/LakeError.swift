@@ -1,0 +1,55 @@
+/// A failure of a lake operation, in words a user can act on. Never carries patient data.
+public enum LakeError: Error, Sendable, CustomStringConvertible {
+    /// The process's user id has no password-database entry.
+    case unknownUser(uid: UInt32)
+    /// No lake was given and none was found above `start`.
+    case lakeNotFound(start: String)
+    /// `init` was pointed at a folder that already holds a lake.
+    case lakeExists(path: String)
+    /// `user` holds none of the roles `permission` needs.
+    case notPermitted(user: String, permission: Permission)
+    /// Nothing in the catalog matches `id`.
+    case notFound(kind: String, id: String)
+    /// A code that is not in the lake's flag vocabulary.
+    case unknownFlagCode(String)
+    /// A flag that is not open cannot change state again.
+    case flagNotOpen(id: Int64, state: String)
+    /// A Unix group named in `lake.toml` or on the command line does not exist.
+    case unknownGroup(String)
+    /// A system call failed on `path`.
+    case system(operation: String, path: String, errno: Int32)
+    /// An argument a caller gave is unusable.
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .unknownUser(let uid): "user id \(uid) has no entry in the password database"
+        case .lakeNotFound(let start):
+            "no lake found: pass --lake PATH, set MEDLAKE_LAKE, or run inside a lake (no lake.toml above \(start))"
+        case .lakeExists(let path): "\(path) already holds a lake (lake.toml exists)"
+        case .notPermitted(let user, let permission):
+            "\(user) may not \(permission.phrase): needs role \(permission.allowedRoles.map(\.rawValue).joined(separator: " or "))"
+        case .notFound(let kind, let id): "no \(kind) matches \(id)"
+        case .unknownFlagCode(let code): "flag code '\(code)' is not in the lake's vocabulary (see [flags.codes] in lake.toml)"
+        case .flagNotOpen(let id, let state): "flag \(id) is \(state), not open"
+        case .unknownGroup(let name): "no Unix group named \(name)"
+        case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
+        case .invalidArgument(let message): message
+        }
+    }
+}
+
+extension Permission {
+    /// The action in words, for error messages.
+    var phrase: String {
+        switch self {
+        case .read: "read this lake"
+        case .ingest: "ingest data"
+        case .addFlag: "add quality flags"
+        case .resolveFlag: "resolve quality flags"
+        case .waiveFlag: "waive quality flags"
+        case .waiveBlockingFlag: "waive blocking quality flags"
+        case .configure: "change the lake's configuration"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+
+/// Inserts automatic quality flags, once per dataset, target and code however often the rule fires.
+struct FlagRaiser: Sendable {
+    let configuration: LakeConfiguration
+    /// The zone of the dataset being checked: PHI is expected (info) in `raw`, blocking elsewhere.
+    let zone: String
+
+    /// Raises `rule` on `target` unless the rule is disabled or the flag exists; true when inserted.
+    func raise(
+        _ rule: QualityRule, datasetId: Int64, kind: String, target: String, note: String, now: Date, _ db: Database
+    ) throws -> Bool {
+        if configuration.quality.disabledRules.contains(rule.code) { return false }
+        var severity = configuration.flagCodes[rule.code]?.severity ?? rule.severity
+        if rule == .phiPresent, zone != configuration.ingestZone { severity = .blocking }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
+                  createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """
+        ).execute(arguments: [datasetId, kind, target, rule.code, severity.rawValue, note, now, now])
+        return db.changesCount > 0
+    }
+}

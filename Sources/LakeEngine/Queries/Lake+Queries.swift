@@ -1,0 +1,51 @@
+import Catalog
+import GRDB
+
+extension Lake {
+    /// Datasets with their counts, optionally holding `modality` or `assay`, optionally in `zone`.
+    public func datasets(modality: String? = nil, assay: String? = nil, zone: String? = nil) throws -> [DatasetSummary] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try DatasetSummary.fetchAll(db, modality: modality, assay: assay, zone: zone)
+        }
+    }
+
+    /// The studies of dataset `name`.
+    public func studies(dataset name: String) throws -> [StudySummary] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try StudySummary.fetchAll(db, datasetId: try datasetId(named: name, db))
+        }
+    }
+
+    /// The series of dataset `name`, optionally of one study.
+    public func series(dataset name: String, studyUID: String? = nil) throws -> [SeriesListing] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try SeriesListing.fetchAll(db, datasetId: try datasetId(named: name, db), studyUID: studyUID)
+        }
+    }
+
+    /// Samples across datasets, optionally of one assay or one dataset.
+    public func samples(assay: String? = nil, dataset name: String? = nil) throws -> [SampleListing] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try SampleListing.fetchAll(db, assay: assay, datasetId: try name.map { try datasetId(named: $0, db) })
+        }
+    }
+
+    /// Series and instance counts by modality, over the lake or one dataset.
+    public func modalityCounts(dataset name: String? = nil) throws -> [ModalityCount] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try ModalityCount.fetchAll(db, datasetId: try name.map { try datasetId(named: $0, db) })
+        }
+    }
+
+    func datasetId(named name: String, _ db: Database) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) else {
+            throw LakeError.notFound(kind: "dataset", id: name)
+        }
+        return id
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A uniquely named file being written before it is renamed into place.
+///
+/// - warning: Not thread-safe; one writer per temporary file.
+final class TemporaryFile {
+    let path: String
+    private var descriptor: Int32
+
+    /// Creates a new file with a random name in `folder` (never reusing an existing name).
+    init(in folder: String) throws {
+        while true {
+            let path = folder + "/object-" + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+            if descriptor >= 0 {
+                self.path = path
+                self.descriptor = descriptor
+                return
+            }
+            if errno != EEXIST { throw StorageError(operation: "create", path: path, errno: errno) }
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Appends all of `bytes`, retrying short writes.
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StorageError(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
+    }
+
+    /// Makes the file read-only, flushes it to disk and closes it.
+    func finish() throws {
+        guard fchmod(descriptor, 0o440) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
+        guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    /// Sets `mode` and closes the file without flushing it (``FileSystemTier/publish(_:)`` flushes later).
+    func closeUnflushed(mode: mode_t) throws {
+        guard fchmod(descriptor, mode) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    /// Closes and removes the file (used when the object was already present or writing failed).
+    func discard() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        unlink(path)
+    }
+}

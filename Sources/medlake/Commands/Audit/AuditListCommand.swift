@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LakeEngine
+
+/// `medlake audit list`: print audit events.
+struct AuditListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit events, oldest first.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Option(help: "Only events by this user.")
+    var actor: String?
+
+    @Option(help: "Only this action (ingest, flag.add…), or a prefix ending in '.' (flag.).")
+    var action: String?
+
+    @Option(help: "Only events at or after this time (ISO 8601, e.g. 2026-11-25 or 2026-11-25T10:00:00Z).",
+            transform: AuditListCommand.parseTime)
+    var since: Date?
+
+    func run() throws {
+        try reportingFailures {
+            let events = try options.open().auditEvents(AuditFilter(actor: actor, action: action, since: since))
+            if options.json { return try printJSON(events) }
+            var table = TextTable("SEQ", "TIME", "ACTOR", "ROLE", "ACTION", "TARGET", "DETAILS")
+            for event in events {
+                let time = Date(timeIntervalSince1970: Double(event.time) / 1000).formatted(.iso8601)
+                table.add(String(event.seq), time, event.actor, event.role, event.action, event.target, event.details)
+            }
+            print(table.render(empty: "No audit events."))
+        }
+    }
+
+    static func parseTime(_ text: String) throws -> Date {
+        if let time = try? Date(text, strategy: .iso8601) { return time }
+        if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return day }
+        throw ValidationError("Please give --since as an ISO 8601 date or time, e.g. 2026-11-25 or 2026-11-25T10:00:00Z.")
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake datasets`: list datasets.
+struct DatasetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasets", abstract: "List datasets with their contents and open flags.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Option(help: "Only datasets holding series of this modality (CT, MR…).")
+    var modality: String?
+
+    @Option(help: "Only datasets holding samples of this assay (WGS, WES, RNA…).")
+    var assay: String?
+
+    @Option(help: "Only datasets in this zone (raw, curated, training).")
+    var zone: String?
+
+    func run() throws {
+        try reportingFailures {
+            let datasets = try options.open().datasets(modality: modality, assay: assay, zone: zone)
+            if options.json { return try printJSON(datasets) }
+            var table = TextTable("NAME", "ZONE", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS")
+            for summary in datasets {
+                let dataset = summary.dataset
+                table.add(
+                    dataset.name, dataset.zone, dataset.modalities, dataset.assays, String(summary.studyCount),
+                    String(summary.seriesCount), String(summary.instanceCount), String(summary.sampleCount),
+                    byteCount(summary.byteCount), String(summary.openFlagCount))
+            }
+            print(table.render(empty: "No datasets."))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake flags list`: list flags.
+struct FlagsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List quality flags.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Option(help: "open, resolved or waived.")
+    var state: FlagState?
+
+    @Option(help: "info, warning or blocking.")
+    var severity: FlagSeverity?
+
+    @Option(help: "Only flags with this code.")
+    var code: String?
+
+    @Option(help: "Only flags of this dataset.")
+    var dataset: String?
+
+    @Option(help: "Only flags on this target.")
+    var target: String?
+
+    func run() throws {
+        try reportingFailures {
+            let flags = try options.open().listFlags(
+                FlagFilter(state: state, severity: severity, code: code, target: target, dataset: dataset))
+            if options.json { return try printJSON(flags) }
+            print(flagTable(flags))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake flags resolve ID --note …`: mark a flag resolved.
+struct FlagsResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve", abstract: "Mark an open flag resolved, saying what was done.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Argument(help: "The flag's id.")
+    var id: Int64
+
+    @Option(help: "What was done about it.")
+    var note: String
+
+    func run() throws {
+        try reportingFailures {
+            let flag = try options.open().resolveFlag(id: id, note: note)
+            if options.json { return try printJSON(flag) }
+            print("Flag #\(id) resolved.")
+        }
+    }
+}

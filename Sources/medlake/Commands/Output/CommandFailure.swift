@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import TUI
+
+/// Runs a command body, printing any failure to standard error, sanitized, and exiting with status 1.
+///
+/// Error texts can carry data (paths, UIDs, notes), so they go through `SafeText` like every other
+/// output; ArgumentParser's own error printing would emit them raw.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let message = SafeText(String(describing: error)).text
+        FileHandle.standardError.write(Data("medlake: error: \(message)\n".utf8))
+        throw ExitCode.failure
+    }
+}

@@ -1,0 +1,77 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+import Testing
+
+@testable import LakeEngine
+
+/// Tampering is done the way an attacker with file access would: drop the append-only triggers, then
+/// edit rows with SQL.
+@Suite struct AuditChainTests {
+    let lake: TemporaryLake
+
+    init() throws {
+        lake = try TemporaryLake()
+        let input = try lake.inputFolder()
+        try write("payload", to: input + "/a.bin")
+        _ = try lake.owner.ingest([input], dataset: "d1", options: IngestOptions(keepUnknown: true))
+        for index in 0..<3 { try lake.owner.addFlag(target: "d1", code: "needs-review", note: "n\(index)") }
+    }
+
+    private func tamper(_ sql: String) throws {
+        try lake.owner.catalog.pool.write { db in
+            try db.execute(sql: "DROP TRIGGER auditEvent_no_update; DROP TRIGGER auditEvent_no_delete;")
+            try db.execute(sql: sql)
+        }
+    }
+
+    @Test func intactChainVerifies() throws {
+        let result = try lake.owner.verifyAudit()
+        #expect(result.isIntact)
+        #expect(result.eventCount == 6)
+        let events = try lake.owner.auditEvents()
+        #expect(events.map(\.seq) == [1, 2, 3, 4, 5, 6])
+        #expect(result.headHash == events.last?.hash)
+    }
+
+    @Test func alteredRowIsNamed() throws {
+        try tamper("UPDATE auditEvent SET actor = 'mallory' WHERE seq = 4")
+        let result = try lake.owner.verifyAudit()
+        #expect(result.firstBad?.seq == 4)
+        #expect(result.firstBad?.reason.contains("altered") == true)
+        #expect(result.eventCount == 3)
+    }
+
+    @Test func deletedRowIsNamed() throws {
+        try tamper("DELETE FROM auditEvent WHERE seq = 3")
+        #expect(try lake.owner.verifyAudit().firstBad?.seq == 4)
+    }
+
+    @Test func reorderedRowsAreNamed() throws {
+        try tamper("""
+            UPDATE auditEvent SET seq = 100 WHERE seq = 4;
+            UPDATE auditEvent SET seq = 4 WHERE seq = 5;
+            UPDATE auditEvent SET seq = 5 WHERE seq = 100;
+            """)
+        #expect(try lake.owner.verifyAudit().firstBad?.seq == 4)
+    }
+
+    @Test func rehashedRowStillBreaksTheLink() throws {
+        // Recomputing one row's hash is not enough: the next event's prevHash no longer matches.
+        let events = try lake.owner.auditEvents()
+        var forged = try #require(events.first { $0.seq == 2 })
+        forged.actor = "mallory"
+        forged.hash = ContentHasher.digest(of: forged.canonicalEncoding).hex
+        try tamper("UPDATE auditEvent SET actor = 'mallory', hash = '\(forged.hash)' WHERE seq = 2")
+        #expect(try lake.owner.verifyAudit().firstBad?.seq == 3)
+    }
+
+    @Test func filtersByActorActionAndTime() throws {
+        #expect(try lake.owner.auditEvents(AuditFilter(actor: "alice")).count == 6)
+        #expect(try lake.owner.auditEvents(AuditFilter(actor: "bob")).isEmpty)
+        #expect(try lake.owner.auditEvents(AuditFilter(action: "flag.add")).count == 3)
+        #expect(try lake.owner.auditEvents(AuditFilter(since: Date().addingTimeInterval(3600))).isEmpty)
+        #expect(try lake.owner.auditEvents(AuditFilter(since: Date().addingTimeInterval(-3600))).count == 6)
+    }
+}

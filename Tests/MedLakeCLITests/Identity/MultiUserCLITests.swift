@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Two real Unix users share one lake through the CLI: roles are enforced per user and the audit log
+/// names who did what.
+@Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
+struct MultiUserCLITests {
+    @Test func rolesAreEnforcedAndAuditNamesTheActor() throws {
+        let users = try UnixUsers(["alice", "bob"])
+        let alice = users.names[0]
+        let bob = users.names[1]
+        let base = NSTemporaryDirectory() + "multiuser-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for index in 0..<3 { try Data("scan \(index)".utf8).write(to: URL(fileURLWithPath: base + "/input/f\(index).bin")) }
+        // The administrator hands alice an empty folder for the lake.
+        let lake = base + "/lake"
+        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
+
+        let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice)
+        #expect(created.status == 0, "\(created.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")
+        #expect(attributes[.ownerAccountName] as? String == alice)
+        #expect(attributes[.groupOwnerAccountName] as? String == users.group)
+
+        // The admin names bob an annotator.
+        let toml = lake + "/lake.toml"
+        let text = try String(contentsOfFile: toml, encoding: .utf8)
+            .replacingOccurrences(of: "annotator = [\"\(alice)\"]", with: "annotator = [\"\(alice)\", \"\(bob)\"]")
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+
+        let refused = try MedLakeProcess.run(["ingest", base + "/input", "--dataset", "d", "--lake", lake], as: bob)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("\(bob) may not ingest data"))
+
+        let ingested = try MedLakeProcess.run(
+            ["ingest", base + "/input", "--dataset", "d", "--keep-unknown", "--lake", lake, "--json"], as: alice)
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        #expect(ingested.stdout.contains("\"filesAdded\" : 3"))
+
+        let added = try MedLakeProcess.run(
+            ["flags", "add", "d", "wrong-label", "--note", "labels swapped", "--lake", lake, "--json"], as: bob)
+        #expect(added.status == 0, "\(added.stderr)")
+        let flag = try JSONDecoder().decode(FlagJSON.self, from: Data(added.stdout.utf8))
+        #expect(flag.severity == "blocking")
+        #expect(flag.author == bob)
+
+        let bobWaive = try MedLakeProcess.run(["flags", "waive", String(flag.id), "--reason", "ok", "--lake", lake], as: bob)
+        #expect(bobWaive.status != 0)
+        #expect(bobWaive.stderr.contains("needs role curator"))
+        let aliceWaive = try MedLakeProcess.run(
+            ["flags", "waive", String(flag.id), "--reason", "checked", "--lake", lake], as: alice)
+        #expect(aliceWaive.status == 0, "\(aliceWaive.stderr)")
+
+        // Bob reads the lake through MEDLAKE_LAKE; his view of the log names each actor.
+        let log = try MedLakeProcess.run(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
+        #expect(log.status == 0, "\(log.stderr)")
+        let events = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
+        #expect(events.map(\.action) == ["lake.init", "dataset.create", "ingest", "flag.add", "flag.waive"])
+        #expect(events.map(\.actor) == [alice, alice, alice, bob, alice])
+        #expect(events.map(\.role) == ["admin", "operator", "operator", "annotator", "curator"])
+        let byActor = try MedLakeProcess.run(["audit", "list", "--actor", bob, "--json", "--lake", lake], as: alice)
+        #expect(try JSONDecoder().decode([EventJSON].self, from: Data(byActor.stdout.utf8)).count == 1)
+
+        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], as: bob)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("intact: 5 events"))
+
+        // Nothing the lake wrote is readable by others.
+        let stranger = try FileManager.default.subpathsOfDirectory(atPath: lake).filter { path in
+            let mode = (try? FileManager.default.attributesOfItem(atPath: lake + "/" + path)[.posixPermissions] as? Int) ?? 0
+            return mode & 0o007 != 0
+        }
+        #expect(stranger.isEmpty, "world-accessible: \(stranger)")
+    }
+
+    private struct FlagJSON: Decodable {
+        var id: Int64
+        var severity: String
+        var author: String
+    }
+
+    private struct EventJSON: Decodable {
+        var actor: String
+        var role: String
+        var action: String
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the built `medlake` binary, optionally as another Unix user through `runuser`.
+///
+/// The binary is found next to the test bundle (both live in `.build/<configuration>/`), so a plain
+/// `swift test` on a fresh clone builds and uses it.
+enum MedLakeProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// `.build/<configuration>/medlake`.
+    static var binary: String {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        // On Linux the runner is `<name>.xctest` in the build folder; on macOS it sits inside a bundle.
+        while !folder.path.isEmpty, folder.path != "/" {
+            let candidate = folder.appendingPathComponent("medlake").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return "medlake"
+    }
+
+    /// Starts `medlake arguments…` (as `user` when given) without waiting.
+    static func start(_ arguments: [String], as user: String? = nil, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "MEDLAKE_LAKE")
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, output, errors)
+    }
+
+    /// Runs `medlake arguments…` to completion.
+    @discardableResult
+    static func run(_ arguments: [String], as user: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let (process, output, errors) = try start(arguments, as: user, environment: environment)
+        // Drain standard error on another thread while reading standard output, so neither pipe fills up.
+        let stderrData = Mutex(Data())
+        let drained = DispatchGroup()
+        DispatchQueue.global().async(group: drained) {
+            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            stderrData.withLock { $0 = data }
+        }
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
+    }
+}
+
+import Synchronization

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import Storage
+
+@Suite struct FileSystemTierTests {
+    let folder: String
+    let tier: FileSystemTier
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "tier-" + UUID().uuidString
+        tier = FileSystemTier(name: "hot", root: folder)
+        try tier.prepare()
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+
+    @Test func storesUnderItsDigestReadOnly() throws {
+        let bytes = Array("abc".utf8)
+        let stored = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(!stored.alreadyPresent)
+        #expect(stored.size == 3)
+        let path = folder + "/objects/ba/7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        #expect(tier.path(of: stored.digest) == path)
+        #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+        #expect(try mode(path) == 0o440)
+        #expect(try mode(folder + "/objects/ba") & 0o007 == 0)
+    }
+
+    @Test func presentObjectIsNotWrittenAgain() throws {
+        let bytes = Array("same bytes".utf8)
+        let first = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        let before = try FileManager.default.attributesOfItem(atPath: tier.path(of: first.digest))[.modificationDate] as? Date
+        let second = try bytes.withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(second.alreadyPresent)
+        #expect(second.digest == first.digest)
+        let after = try FileManager.default.attributesOfItem(atPath: tier.path(of: first.digest))[.modificationDate] as? Date
+        #expect(before == after)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
+    }
+
+    @Test func streamingCopyHashesAcrossChunks() throws {
+        let source = folder + "/source.bin"
+        let bytes = (0..<(FileSystemTier.chunkSize * 2 + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        let stored = try tier.store(contentsOf: source)
+        #expect(stored.digest == ContentHasher.digest(of: bytes))
+        #expect(stored.size == Int64(bytes.count))
+        #expect(FileManager.default.contents(atPath: tier.path(of: stored.digest)) == Data(bytes))
+        let again = try tier.store(contentsOf: source)
+        #expect(again.alreadyPresent)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
+    }
+
+    @Test func verifyDetectsChangedBytes() throws {
+        let stored = try Array("original".utf8).withUnsafeBytes { try tier.store(bytes: $0) }
+        #expect(try tier.verify(stored.digest))
+        let path = tier.path(of: stored.digest)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try Data("tampered".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try !tier.verify(stored.digest))
+    }
+
+    @Test func missingSourceIsATypedError() throws {
+        #expect {
+            try tier.store(contentsOf: folder + "/nope")
+        } throws: { error in
+            (error as? StorageError)?.operation == "open" && (error as? StorageError)?.errno == ENOENT
+        }
+    }
+}
+
+@Suite struct FileSystemTierBatchTests {
+    @Test func stagedObjectsAppearOnlyWhenPublished() throws {
+        let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "batch-" + UUID().uuidString)
+        try tier.prepare()
+        let contents = (0..<50).map { Array("object \($0 % 40)".utf8) }
+        var staged: [StagedObject] = []
+        for bytes in contents {
+            let digest = ContentHasher.digest(of: bytes)
+            if let object = try bytes.withUnsafeBytes({ try tier.stage(bytes: $0, digest: digest) }) {
+                staged.append(object)
+                #expect(!tier.contains(digest))
+            }
+        }
+        #expect(staged.count == 50)
+        let written = try tier.publish(staged)
+        #expect(written.count == 40)
+        for bytes in contents {
+            let digest = ContentHasher.digest(of: bytes)
+            #expect(FileManager.default.contents(atPath: tier.path(of: digest)) == Data(bytes))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tier.root + "/tmp").isEmpty)
+        let present = try contents[0].withUnsafeBytes { try tier.stage(bytes: $0, digest: ContentHasher.digest(of: contents[0])) }
+        #expect(present == nil)
+    }
+}
+
+@Suite struct FileSystemTierSweepTests {
+    @Test func sweepsOnlyOldLeftovers() throws {
+        let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "sweep-" + UUID().uuidString)
+        try tier.prepare()
+        let old = tier.root + "/tmp/object-old.partial"
+        let young = tier.root + "/tmp/object-young.partial"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: old))
+        try Data("y".utf8).write(to: URL(fileURLWithPath: young))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
+        #expect(tier.sweepTemporaries(olderThan: 3600) == 1)
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: young))
+    }
+}
