@@ -50,6 +50,8 @@ extension Permission {
         case .waiveFlag: "waive quality flags"
         case .waiveBlockingFlag: "waive blocking quality flags"
         case .configure: "change the lake's configuration"
+        case .curate: "publish versions, label datasets or request promotions"
+        case .recordRun: "record training runs"
         }
     }
 }

@@ -24,6 +24,8 @@ public struct LakeConfiguration: Sendable, Hashable {
     public var approval: ApprovalPolicy
     /// The flag codes annotators and rules may use, by code.
     public var flagCodes: [String: FlagCode]
+    /// Sensitivity labels, consent uses and de-identification options.
+    public var governance: GovernanceSettings
 
     /// The roles `user` holds, in ``Role`` order.
     public func roles(of user: String) -> [Role] {
