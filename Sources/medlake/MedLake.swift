@@ -21,6 +21,13 @@ struct MedLake: AsyncParsableCommand {
             FlagsCommand.self,
             AuditCommand.self,
             RolesCommand.self,
+            VersionCommand.self,
+            ManifestCommand.self,
+            PromoteCommand.self,
+            GrantCommand.self,
+            LabelCommand.self,
+            RunCommand.self,
+            ExplainCommand.self,
         ]
     )
 }
