@@ -152,6 +152,8 @@ public struct Deidentifier: Sendable {
     static func identifyingWords(of dataSet: DataSet) -> [String] {
         var words: Set<String> = []
         if let name = dataSet.string(.patientName) {
+            let whole = name.trimmingCharacters(in: CharacterSet(charactersIn: "^= "))
+            if whole.count >= 3 { words.insert(whole) }
             for part in name.split(whereSeparator: { $0 == "^" || $0 == "=" || $0 == " " }) where part.count >= 3 {
                 words.insert(String(part))
             }
