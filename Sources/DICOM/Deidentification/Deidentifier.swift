@@ -152,8 +152,12 @@ public struct Deidentifier: Sendable {
     static func identifyingWords(of dataSet: DataSet) -> [String] {
         var words: Set<String> = []
         if let name = dataSet.string(.patientName) {
-            let whole = name.trimmingCharacters(in: CharacterSet(charactersIn: "^= "))
-            if whole.count >= 3 { words.insert(whole) }
+            // The name as written in free text: "Family^Given", "Family^Given^Middle"…, as well as its parts.
+            let parts = name.split(separator: "^", omittingEmptySubsequences: false)
+            for count in stride(from: 2, through: parts.count, by: 1) {
+                let prefix = parts.prefix(count).joined(separator: "^").trimmingCharacters(in: CharacterSet(charactersIn: "^= "))
+                if prefix.count >= 3 { words.insert(prefix) }
+            }
             for part in name.split(whereSeparator: { $0 == "^" || $0 == "=" || $0 == " " }) where part.count >= 3 {
                 words.insert(String(part))
             }
