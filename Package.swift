@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "Genomics", dependencies: ["CZlib"]),
 
         // MARK: - Terminal
-        .target(name: "TUI"),
+        .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
         // MARK: - Executable
         .executableTarget(
@@ -38,7 +39,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
