@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "DICOM", targets: ["DICOM"]),
         .library(name: "Genomics", targets: ["Genomics"]),
         .library(name: "TUI", targets: ["TUI"]),
+        .library(name: "TUICurses", targets: ["TUICurses"]),
+        .executable(name: "tui-demo", targets: ["TUIDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +19,7 @@ let package = Package(
     targets: [
         // MARK: - System libraries
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // MARK: - Parsers
         .target(name: "DICOM", dependencies: ["CZlib"]),
@@ -24,6 +27,9 @@ let package = Package(
 
         // MARK: - Terminal
         .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "CNcurseswShim", dependencies: ["CNcursesw"], linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "TUICurses", dependencies: ["TUI", "CNcursesw", "CNcurseswShim"]),
+        .executableTarget(name: "TUIDemo", dependencies: ["TUI", "TUICurses"]),
 
         // MARK: - Executable
         .executableTarget(
@@ -40,6 +46,7 @@ let package = Package(
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUICursesTests", dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]),
     ],
     swiftLanguageModes: [.v6]
 )
