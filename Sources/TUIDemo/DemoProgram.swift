@@ -74,6 +74,9 @@ struct DemoProgram: Program {
                 model.transfers[index].meter.record(done: transfer.meter.done + transfer.bytesPerTick, at: time)
             }
             model.ticksLeft = model.ticksLeft.map { $0 - 1 }
+            if model.ticksLeft == 0 {
+                model.flash = FlashMessage("tick limit reached", level: .info, at: time, for: .seconds(3600))
+            }
             return .none
         case .message(.children(let nodes, let id)):
             model.tree.setChildren(nodes, of: id)

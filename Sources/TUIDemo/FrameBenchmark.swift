@@ -31,8 +31,10 @@ enum FrameBenchmark {
         samples.sort()
         func micros(_ d: Duration) -> String { String(Int((d.seconds * 1e6).rounded())) }
         let median = samples[samples.count / 2]
+        let p90 = samples[min(samples.count - 1, samples.count * 9 / 10)]
         let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
-        return "frames=\(frames) size=200x60 median_us=\(micros(median)) p99_us=\(micros(p99)) "
+        return "frames=\(frames) size=200x60 min_us=\(micros(samples[0])) median_us=\(micros(median)) "
+            + "p90_us=\(micros(p90)) p99_us=\(micros(p99)) "
             + "changed_cells_per_tick=\(frames > 1 ? changed / (frames - 1) : 0)"
     }
 }
