@@ -7,11 +7,14 @@ struct DemoOptions {
     var paused = false
     /// Stop the transfers after this many ticks.
     var ticks: Int?
+    /// Crash on `!` (a trap, as a bug would), to test that the terminal is restored.
+    var crashKey = false
     /// Render this many frames headlessly at 200×60 and print timings instead of running.
     var benchFrames: Int?
 
     static let usage = """
-        usage: tui-demo [--theme NAME|PATH] [--pid-file PATH] [--paused] [--ticks N] [--bench-frames N]
+        usage: tui-demo [--theme NAME|PATH] [--pid-file PATH] [--paused] [--ticks N] [--crash-key]
+               [--bench-frames N]
         """
 
     /// Parses `arguments` (without the program name); nil on a bad or unknown option.
@@ -20,6 +23,7 @@ struct DemoOptions {
         while let option = remaining.popFirst() {
             switch option {
             case "--paused": paused = true
+            case "--crash-key": crashKey = true
             case "--theme", "--pid-file", "--ticks", "--bench-frames":
                 guard let value = remaining.popFirst() else { return nil }
                 switch option {

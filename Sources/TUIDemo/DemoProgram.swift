@@ -3,6 +3,8 @@ import TUI
 /// The toolkit's demo: a million-row table, a lazily loaded tree, three transfers with progress,
 /// a confirmation dialog, a help overlay and flash messages. The tmux tests and the benchmark drive it.
 struct DemoProgram: Program {
+    /// Whether `!` crashes the program (for the terminal-restore test).
+    var crashKey = false
     enum Pane: Hashable { case table, tree }
 
     struct Transfer {
@@ -86,6 +88,7 @@ struct DemoProgram: Program {
 
     private func handle(_ key: Key, model: inout Model, now: Timestamp) -> Command<Message> {
         if model.dialog != nil { return handleDialog(key, model: &model, now: now) }
+        if crashKey, key == .character("!") { fatalError("crash requested with --crash-key") }
         if model.showHelp {
             model.showHelp = false
             return .none

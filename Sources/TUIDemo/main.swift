@@ -21,23 +21,15 @@ if let frames = options.benchFrames {
     exit(0)
 }
 
-BacktraceSetting.ensureNonInteractive()
 if let pidFile = options.pidFile {
     try? "\(getpid())\n".write(toFile: pidFile, atomically: true, encoding: .utf8)
 }
 
 do {
-    let terminal = try CursesTerminal()
-    let model = DemoProgram.Model(size: terminal.size, running: !options.paused, tickLimit: options.ticks,
-                                  themeName: choice.theme.name)
-    let runtime = Runtime(program: DemoProgram(), model: model, backend: terminal, theme: choice.theme,
-                          noColor: choice.noColor)
-    do {
-        try runtime.run()
-        terminal.stop()
-    } catch {
-        terminal.stop()
-        throw error
+    let program = DemoProgram(crashKey: options.crashKey)
+    try CursesTerminal.run(program, theme: choice.theme, noColor: choice.noColor) { size in
+        DemoProgram.Model(size: size, running: !options.paused, tickLimit: options.ticks,
+                          themeName: choice.theme.name)
     }
 } catch {
     FileHandle.standardError.write(Data("tui-demo: \(error)\n".utf8))

@@ -115,6 +115,27 @@ struct DemoInTmuxTests {
         #expect(!screen.contains("-icanon"))
     }
 
+    @Test func aCrashRestoresTheTerminalAndDoesNotWaitForInput() throws {
+        let session = try start("--paused --crash-key")
+        session.waitFor("q quit")
+        try session.send("!")
+        // SWIFT_BACKTRACE=interactive=no: the backtracer prints and exits instead of waiting 30 s.
+        let (held, screen) = session.waitFor({ $0.contains("EXITED") && $0.contains("echo") }, timeout: 20)
+        #expect(held, "no exit after the crash:\n\(screen)")
+        #expect(!screen.contains("EXITED rc=0"))
+        #expect(screen.contains("icanon echo"), "tty not restored after the crash:\n\(screen)")
+    }
+
+    @Test func aBadThemeFileIsReportedWithItsLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).toml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "name = \"bad\"\n[normal]\nfg = 300\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let session = try start("--theme \(path)")
+        let (held, screen) = session.waitFor("EXITED rc=2")
+        #expect(held, "\(screen)")
+        #expect(screen.contains("line 3"), "the error must name the line:\n\(screen)")
+    }
+
     @Test func hangupEndsTheProcessWithinASecond() throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid").path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
