@@ -104,7 +104,7 @@ public final class CursesTerminal: Backend {
             }
             // Writing the bottom-right cell reports ERR although the character is drawn.
             _ = wadd_wch(window, &character)
-            let width = DisplayWidth.of(change.cell.symbol)
+            let width = change.cell.symbol.unicodeScalars.first.map(DisplayWidth.wcwidth) ?? 1
             cursor = (change.column + max(1, width), change.row)
         }
     }

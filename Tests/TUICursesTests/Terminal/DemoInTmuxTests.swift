@@ -148,6 +148,12 @@ struct DemoInTmuxTests {
         #expect(held, "still running a second after SIGHUP:\n\(screen)")
     }
 
+    @Test func endOfInputEndsTheProcess() throws {
+        let session = try start("< /dev/null")
+        let (held, screen) = session.waitFor("EXITED rc=0", timeout: 2)
+        #expect(held, "still running with stdin at end of file:\n\(screen)")
+    }
+
     @Test func closingTheSessionEndsTheProcess() throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid").path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }

@@ -75,3 +75,56 @@ import Testing
         assertSnapshot(buffer, named: "confirm-dialog-typed-\(size.tag)")
     }
 }
+
+/// A screen with one destructive action behind a dialog, driven through the runtime's clock.
+private struct DeleteScreen: Program {
+    struct Model {
+        var dialog: ConfirmDialogState?
+        var deleted = 0
+    }
+
+    typealias Message = Never
+
+    func update(_ model: inout Model, _ event: Event<Never>, now: Timestamp) -> Command<Never> {
+        guard case .key(let key) = event else { return .none }
+        if var dialog = model.dialog {
+            switch dialog.handle(key, at: now) {
+            case .pending: model.dialog = dialog
+            case .cancelled: model.dialog = nil
+            case .confirmed:
+                model.dialog = nil
+                model.deleted += 1
+            }
+        } else if key == .character("d") {
+            model.dialog = ConfirmDialogState(openedAt: now, openingKey: key)
+        }
+        return .none
+    }
+
+    func view(_ model: Model, into buffer: inout Buffer) {
+        guard var state = model.dialog else { return }
+        ConfirmDialog(title: "Delete?", message: ["Delete 1 object?"]).render(in: buffer.area, buffer: &buffer, state: &state)
+    }
+}
+
+@MainActor
+@Suite struct ConfirmDialogRuntimeTests {
+    @Test func keyRepeatsRightAfterOpeningAreIgnoredByTheRuntimeClock() throws {
+        let clock = VirtualClock()
+        let backend = TestBackend(width: 40, height: 10, clock: clock)
+        let runtime = Runtime(program: DeleteScreen(), model: DeleteScreen.Model(), backend: backend,
+                              theme: Theme(name: "t", roles: [:]), clock: clock)
+        runtime.dispatch(.key(.character("d")))
+        clock.advance(by: .milliseconds(30))
+        runtime.dispatch(.key(.character("d")))  // auto-repeat of the opening key
+        runtime.dispatch(.key(.character("y")))  // typed ahead
+        #expect(runtime.model.dialog != nil && runtime.model.deleted == 0)
+        try runtime.render()
+        #expect(backend.screen.text.contains("[ Cancel ]"))
+        clock.advance(by: .milliseconds(300))
+        runtime.dispatch(.key(.character("d")))
+        #expect(runtime.model.dialog != nil, "the opening key never confirms")
+        runtime.dispatch(.key(.character("y")))
+        #expect(runtime.model.dialog == nil && runtime.model.deleted == 1)
+    }
+}
