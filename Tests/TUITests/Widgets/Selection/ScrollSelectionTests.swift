@@ -1,15 +1,7 @@
 import Testing
 @testable import TUI
 
-@Suite struct ListViewTests {
-    @Test(arguments: snapshotSizes)
-    func snapshot(size: Size) {
-        var state = ListState()
-        state.selection.select(3, count: Fixtures.all.count)
-        let buffer = render(size) { ListView(items: Fixtures.all).render(in: $0.area, buffer: &$0, state: &state) }
-        assertSnapshot(buffer, named: "list-\(size.tag)")
-    }
-
+@Suite struct ScrollSelectionTests {
     @Test func navigationKeysMoveAndClamp() {
         var selection = ScrollSelection()
         selection.handle(.character("j"), count: 3, page: 10)
@@ -23,5 +15,15 @@ import Testing
         #expect(selection.selected == 2)
         selection.clamp(count: 0)
         #expect(selection.selected == nil)
+    }
+
+    @Test func scrollingKeepsTheSelectionVisible() {
+        var selection = ScrollSelection()
+        selection.select(50, count: 100)
+        #expect(selection.scrollToSelection(height: 10, count: 100) == 41..<51)
+        selection.select(45, count: 100)
+        #expect(selection.scrollToSelection(height: 10, count: 100) == 41..<51)
+        selection.select(3, count: 100)
+        #expect(selection.scrollToSelection(height: 10, count: 100) == 3..<13)
     }
 }
