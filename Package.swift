@@ -27,7 +27,11 @@ let package = Package(
 
         // MARK: - Terminal
         .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "CNcurseswShim", dependencies: ["CNcursesw"], linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(
+            name: "CNcurseswShim",
+            dependencies: ["CNcursesw"],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
         .target(name: "TUICurses", dependencies: ["TUI", "CNcursesw", "CNcurseswShim"]),
         .executableTarget(name: "TUIDemo", dependencies: ["TUI", "TUICurses"]),
 
@@ -46,7 +50,10 @@ let package = Package(
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUICursesTests", dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]),
+        .testTarget(
+            name: "TUICursesTests",
+            dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -107,7 +107,9 @@ struct DemoProgram: Program {
             guard model.focus == .tree, case .needsChildren(let id) = model.tree.toggle() else { return .none }
             return .run {
                 try? await Task.sleep(for: .milliseconds(150))
-                let children = (1...3).map { TreeNode(id: "\(id)/\($0)", label: "\(id)-dataset-\($0)", detail: "v\($0)") }
+                let children = (1...3).map {
+                    TreeNode(id: "\(id)/\($0)", label: "\(id)-dataset-\($0)", detail: "v\($0)")
+                }
                 return .children(children, of: id)
             }
         case .sort:
@@ -135,8 +137,11 @@ struct DemoProgram: Program {
             model.flash = FlashMessage("cancelled", level: .info, at: now)
         case .confirmed:
             model.dialog = nil
-            model.flash = FlashMessage("deleted \(model.pendingDelete ?? "?") (demo: nothing was deleted)",
-                                       level: .success, at: now)
+            model.flash = FlashMessage(
+                "deleted \(model.pendingDelete ?? "?") (demo: nothing was deleted)",
+                level: .success,
+                at: now
+            )
         }
         return .none
     }
@@ -150,7 +155,9 @@ struct DemoProgram: Program {
     // MARK: - View
 
     /// Where the panes go on a screen of `area`.
-    static func layout(_ area: Rect) -> (header: Rect, table: Rect, tree: Rect, transfers: Rect, flash: Rect, hints: Rect) {
+    static func layout(_ area: Rect) -> (
+        header: Rect, table: Rect, tree: Rect, transfers: Rect, flash: Rect, hints: Rect
+    ) {
         let rows = area.split(.vertical, [.length(1), .fill(1), .length(5), .length(1), .length(1)])
         let panes = rows[1].split(.horizontal, [.fill(2), .fill(1)])
         return (rows[0], panes[0], panes[1], rows[2], rows[3], rows[4])
@@ -158,9 +165,13 @@ struct DemoProgram: Program {
 
     func view(_ model: Model, into buffer: inout Buffer) {
         let layout = Self.layout(buffer.area)
-        StatusBar(left: "MedLake toolkit demo", center: "theme " + model.themeName,
-                  right: model.table.position(rowCount: model.objects.rowCount), role: .header)
-            .render(in: layout.header, buffer: &buffer)
+        StatusBar(
+            left: "MedLake toolkit demo",
+            center: "theme " + model.themeName,
+            right: model.table.position(rowCount: model.objects.rowCount),
+            role: .header
+        )
+        .render(in: layout.header, buffer: &buffer)
         let tableBlock = Block(title: "Objects", isFocused: model.focus == .table)
         tableBlock.render(in: layout.table, buffer: &buffer)
         var table = model.table
@@ -169,7 +180,11 @@ struct DemoProgram: Program {
         let treeBlock = Block(title: "Lake", isFocused: model.focus == .tree)
         treeBlock.render(in: layout.tree, buffer: &buffer)
         var tree = model.tree
-        Tree<String>(isFocused: model.focus == .tree).render(in: treeBlock.inner(layout.tree), buffer: &buffer, state: &tree)
+        Tree<String>(isFocused: model.focus == .tree).render(
+            in: treeBlock.inner(layout.tree),
+            buffer: &buffer,
+            state: &tree
+        )
 
         let transfersBlock = Block(title: model.running ? "Transfers" : "Transfers (paused)")
         transfersBlock.render(in: layout.transfers, buffer: &buffer)
@@ -184,9 +199,13 @@ struct DemoProgram: Program {
 
         if let dialog = model.dialog {
             var state = dialog
-            ConfirmDialog(title: "Delete object?", message: [
-                "Delete \(model.pendingDelete ?? "?") from the lake?", "This cannot be undone.",
-            ], confirmLabel: "Delete").render(in: buffer.area, buffer: &buffer, state: &state)
+            ConfirmDialog(
+                title: "Delete object?",
+                message: [
+                    "Delete \(model.pendingDelete ?? "?") from the lake?", "This cannot be undone.",
+                ],
+                confirmLabel: "Delete"
+            ).render(in: buffer.area, buffer: &buffer, state: &state)
         }
         if model.showHelp {
             HelpOverlay(title: "Keys", sections: demoKeymap.helpSections).render(in: buffer.area, buffer: &buffer)

@@ -9,8 +9,11 @@ guard let options = DemoOptions(Array(CommandLine.arguments.dropFirst())) else {
 
 let choice: ThemeLoader.Choice
 do {
-    choice = try ThemeLoader().choose(flag: options.theme, environment: ProcessInfo.processInfo.environment,
-                                      lakeConfig: nil)
+    choice = try ThemeLoader().choose(
+        flag: options.theme,
+        environment: ProcessInfo.processInfo.environment,
+        lakeConfig: nil
+    )
 } catch {
     FileHandle.standardError.write(Data("tui-demo: \(error)\n".utf8))
     exit(2)
@@ -28,8 +31,12 @@ if let pidFile = options.pidFile {
 do {
     let program = DemoProgram(crashKey: options.crashKey)
     try CursesTerminal.run(program, theme: choice.theme, noColor: choice.noColor) { size in
-        DemoProgram.Model(size: size, running: !options.paused, tickLimit: options.ticks,
-                          themeName: choice.theme.name)
+        DemoProgram.Model(
+            size: size,
+            running: !options.paused,
+            tickLimit: options.ticks,
+            themeName: choice.theme.name
+        )
     }
 } catch {
     FileHandle.standardError.write(Data("tui-demo: \(error)\n".utf8))

@@ -8,13 +8,21 @@ extension CursesTerminal {
     /// crash cannot leave the backtracer waiting on a raw screen (``BacktraceSetting``; this may
     /// re-execute the process). `makeModel` receives the terminal's size.
     public static func run<P: Program>(
-        _ program: P, theme: Theme, noColor: Bool, makeModel: (Size) -> P.Model
+        _ program: P,
+        theme: Theme,
+        noColor: Bool,
+        makeModel: (Size) -> P.Model
     ) throws {
         BacktraceSetting.ensureNonInteractive()
         let terminal = try CursesTerminal()
         defer { terminal.stop() }
-        let runtime = Runtime(program: program, model: makeModel(terminal.size), backend: terminal, theme: theme,
-                              noColor: noColor)
+        let runtime = Runtime(
+            program: program,
+            model: makeModel(terminal.size),
+            backend: terminal,
+            theme: theme,
+            noColor: noColor
+        )
         try runtime.run()
     }
 }

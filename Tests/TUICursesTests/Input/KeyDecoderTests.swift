@@ -1,7 +1,8 @@
 import CNcursesw
 import CNcurseswShim
-import Testing
 import TUI
+import Testing
+
 @testable import TUICurses
 
 @Suite struct KeyDecoderTests {

@@ -1,21 +1,31 @@
 import Foundation
-import Testing
 import TUI
+import Testing
 
 /// The demo executable on a real terminal (tmux): first frame, keys, resize, dialog, Ctrl-C,
 /// hang-up and the 8-colour and ASCII fallbacks.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable && TmuxSession.demoPath != nil,
-                             "needs tmux and the tui-demo product built next to the tests"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: TmuxSession.isAvailable && TmuxSession.demoPath != nil,
+        "needs tmux and the tui-demo product built next to the tests"
+    )
+)
 struct DemoInTmuxTests {
     private static let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color"]
 
     /// Runs the demo, then reports its exit status and whether the tty is back in cooked mode; the
     /// final `read` ends when the pane closes, so nothing outlives the test.
-    private func start(_ arguments: String = "", width: Int = 100, height: Int = 30,
-                       environment: [String: String] = utf8) throws -> TmuxSession {
+    private func start(
+        _ arguments: String = "",
+        width: Int = 100,
+        height: Int = 30,
+        environment: [String: String] = utf8
+    ) throws -> TmuxSession {
         let demo = try #require(TmuxSession.demoPath)
         // tmux sets TERM from its default-terminal option, so the pane's TERM is exported here.
-        let command = "export TERM=\(environment["TERM"] ?? "tmux-256color"); \(demo) \(arguments); echo EXITED rc=$?; "
+        let command =
+            "export TERM=\(environment["TERM"] ?? "tmux-256color"); \(demo) \(arguments); echo EXITED rc=$?; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; read -r _"
         return try TmuxSession(command: command, width: width, height: height, environment: environment)
     }
@@ -23,7 +33,8 @@ struct DemoInTmuxTests {
     /// Whether `pid` is alive: a zombie waiting to be reaped has exited.
     private func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
+            let close = stat.lastIndex(of: ")")
+        else { return false }
         return !stat[close...].hasPrefix(") Z")
     }
 
@@ -32,7 +43,8 @@ struct DemoInTmuxTests {
     private func isAligned(_ screen: String, width: Int) -> Bool {
         lines(screen).allSatisfy { row in
             let cells = DisplayWidth.of(row)
-            let bordered = row.hasSuffix("│") || row.hasSuffix("┐") || row.hasSuffix("┘") || row.hasSuffix("|")
+            let bordered =
+                row.hasSuffix("│") || row.hasSuffix("┐") || row.hasSuffix("┘") || row.hasSuffix("|")
                 || row.hasSuffix("+")
             return bordered ? cells == width : cells <= width
         }
@@ -137,12 +149,17 @@ struct DemoInTmuxTests {
     }
 
     @Test func hangupEndsTheProcessWithinASecond() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid").path
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid")
+            .path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let session = try start("--paused --pid-file \(pidFile)")
         session.waitFor("q quit")
-        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(
+                (try String(contentsOfFile: pidFile, encoding: .utf8))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            )
+        )
         kill(pid, SIGHUP)
         let (held, screen) = session.waitFor("EXITED rc=0", timeout: 1)
         #expect(held, "still running a second after SIGHUP:\n\(screen)")
@@ -155,12 +172,17 @@ struct DemoInTmuxTests {
     }
 
     @Test func closingTheSessionEndsTheProcess() throws {
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid").path
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).pid")
+            .path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let session = try start("--pid-file \(pidFile)")
         session.waitFor("q quit")
-        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8))
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(
+                (try String(contentsOfFile: pidFile, encoding: .utf8))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            )
+        )
         try session.run(["kill-session", "-t", "t"])
         let end = Date().addingTimeInterval(1)
         while isRunning(pid), Date() < end { Thread.sleep(forTimeInterval: 0.02) }
@@ -175,7 +197,10 @@ struct DemoInTmuxTests {
         #expect(held, "no frame on TERM=screen:\n\(screen)")
         let colours = session.capture(escapes: true)
         #expect(colours.contains("\u{1B}["), "expected colour sequences")
-        #expect(!colours.contains("38;5;") && !colours.contains("48;5;"), "256-colour sequences on an 8-colour terminal")
+        #expect(
+            !colours.contains("38;5;") && !colours.contains("48;5;"),
+            "256-colour sequences on an 8-colour terminal"
+        )
         #expect(screen.contains("─"))
     }
 

@@ -39,8 +39,11 @@ public struct Gauge: Widget, Sendable {
             }
         }
         if labelWidth > 0 {
-            buffer.write(" " + label, in: Rect(x: row.x + barWidth, y: row.y, width: labelWidth, height: 1),
-                         role: .normal)
+            buffer.write(
+                " " + label,
+                in: Rect(x: row.x + barWidth, y: row.y, width: labelWidth, height: 1),
+                role: .normal
+            )
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct BreadcrumbsTests {
@@ -7,7 +8,10 @@ import Testing
         let buffer = render(Size(width: size.width, height: 2)) { buffer in
             Breadcrumbs(["lake", "datasets", "ct-chest " + Fixtures.bidiOverride, "series 3"])
                 .render(in: buffer.area.row(0), buffer: &buffer)
-            Breadcrumbs(["lake", Fixtures.cjk, Fixtures.clearScreen, Fixtures.rtl]).render(in: buffer.area.row(1), buffer: &buffer)
+            Breadcrumbs(["lake", Fixtures.cjk, Fixtures.clearScreen, Fixtures.rtl]).render(
+                in: buffer.area.row(1),
+                buffer: &buffer
+            )
         }
         assertSnapshot(buffer, named: "breadcrumbs-\(size.tag)")
     }

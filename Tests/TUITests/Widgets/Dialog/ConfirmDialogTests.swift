@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ConfirmDialogTests {
@@ -57,9 +58,13 @@ import Testing
     @Test(arguments: snapshotSizes)
     func dialogSnapshot(size: Size) {
         var state = ConfirmDialogState(openedAt: opened, openingKey: .character("d"))
-        let dialog = ConfirmDialog(title: "Delete objects?", message: [
-            "Delete 3 objects from tier cold:", "sha256:ab12… " + Fixtures.clearScreen, "This cannot be undone.",
-        ], confirmLabel: "Delete")
+        let dialog = ConfirmDialog(
+            title: "Delete objects?",
+            message: [
+                "Delete 3 objects from tier cold:", "sha256:ab12… " + Fixtures.clearScreen, "This cannot be undone.",
+            ],
+            confirmLabel: "Delete"
+        )
         let buffer = render(size) { dialog.render(in: $0.area, buffer: &$0, state: &state) }
         assertSnapshot(buffer, named: "confirm-dialog-\(size.tag)")
     }
@@ -68,7 +73,11 @@ import Testing
     func typedDialogSnapshot(size: Size) {
         var state = ConfirmDialogState(openedAt: opened, openingKey: .character("D"), requiredPhrase: "1204")
         for digit in "12" { _ = state.handle(.character(digit), at: later) }
-        let dialog = ConfirmDialog(title: "Purge", message: ["Purge 1204 objects " + Fixtures.cjk], confirmLabel: "Purge")
+        let dialog = ConfirmDialog(
+            title: "Purge",
+            message: ["Purge 1204 objects " + Fixtures.cjk],
+            confirmLabel: "Purge"
+        )
         let buffer = render(Size(width: size.width, height: size.height + 2)) {
             dialog.render(in: $0.area, buffer: &$0, state: &state)
         }
@@ -103,7 +112,11 @@ private struct DeleteScreen: Program {
 
     func view(_ model: Model, into buffer: inout Buffer) {
         guard var state = model.dialog else { return }
-        ConfirmDialog(title: "Delete?", message: ["Delete 1 object?"]).render(in: buffer.area, buffer: &buffer, state: &state)
+        ConfirmDialog(title: "Delete?", message: ["Delete 1 object?"]).render(
+            in: buffer.area,
+            buffer: &buffer,
+            state: &state
+        )
     }
 }
 
@@ -112,8 +125,13 @@ private struct DeleteScreen: Program {
     @Test func keyRepeatsRightAfterOpeningAreIgnoredByTheRuntimeClock() throws {
         let clock = VirtualClock()
         let backend = TestBackend(width: 40, height: 10, clock: clock)
-        let runtime = Runtime(program: DeleteScreen(), model: DeleteScreen.Model(), backend: backend,
-                              theme: Theme(name: "t", roles: [:]), clock: clock)
+        let runtime = Runtime(
+            program: DeleteScreen(),
+            model: DeleteScreen.Model(),
+            backend: backend,
+            theme: Theme(name: "t", roles: [:]),
+            clock: clock
+        )
         runtime.dispatch(.key(.character("d")))
         clock.advance(by: .milliseconds(30))
         runtime.dispatch(.key(.character("d")))  // auto-repeat of the opening key

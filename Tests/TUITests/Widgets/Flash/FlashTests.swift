@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct FlashTests {
@@ -10,8 +11,10 @@ import Testing
                 .render(in: buffer.area.row(0), buffer: &buffer)
             FlashLine(message: FlashMessage("expired", at: .zero, for: .seconds(1)), now: now)
                 .render(in: buffer.area.row(1), buffer: &buffer)
-            FlashLine(message: FlashMessage("cannot read " + Fixtures.carriageReturn + Fixtures.cjk, level: .error, at: now),
-                      now: now).render(in: buffer.area.row(2), buffer: &buffer)
+            FlashLine(
+                message: FlashMessage("cannot read " + Fixtures.carriageReturn + Fixtures.cjk, level: .error, at: now),
+                now: now
+            ).render(in: buffer.area.row(2), buffer: &buffer)
         }
         assertSnapshot(buffer, named: "flash-\(size.tag)")
     }

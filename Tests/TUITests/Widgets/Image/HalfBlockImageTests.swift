@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct HalfBlockImageTests {
@@ -14,7 +15,9 @@ import Testing
     @Test func eachCellShowsTheTopPixelAsForegroundAndTheBottomAsBackground() {
         let two = GrayImage(width: 1, height: 2, pixels: [255, 0])!
         let palette = Theme(name: "t", roles: [:]).palette(depth: .ansi256)
-        let buffer = render(Size(width: 1, height: 1), palette: palette) { HalfBlockImage(two).render(in: $0.area, buffer: &$0) }
+        let buffer = render(Size(width: 1, height: 1), palette: palette) {
+            HalfBlockImage(two).render(in: $0.area, buffer: &$0)
+        }
         #expect(buffer[0, 0] == Cell("▀", style: Style(foreground: .indexed(231), background: .indexed(16))))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct TextInputTests {
@@ -54,7 +55,11 @@ import Testing
         let buffer = render(Size(width: size.width, height: 3)) { buffer in
             TextInput(prompt: "> ").render(in: buffer.area.row(0), buffer: &buffer, state: &long)
             TextInput(prompt: "> ").render(in: buffer.area.row(1), buffer: &buffer, state: &middle)
-            FilterLine(matchCount: 12, totalCount: 1_000_000).render(in: buffer.area.row(2), buffer: &buffer, state: &empty)
+            FilterLine(matchCount: 12, totalCount: 1_000_000).render(
+                in: buffer.area.row(2),
+                buffer: &buffer,
+                state: &empty
+            )
         }
         assertSnapshot(buffer, named: "text-input-\(size.tag)")
     }

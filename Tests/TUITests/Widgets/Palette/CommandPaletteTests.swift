@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct CommandPaletteTests {
@@ -20,7 +21,10 @@ import Testing
         #expect(palette.matches(for: "zzz").isEmpty)
         #expect(palette.matches(for: "").count == 7)
         #expect(FuzzyMatch.match("ab", in: "xab-a")?.positions == [1, 2])
-        #expect((FuzzyMatch.match("mg", in: "image-manager")?.score ?? 0) < (FuzzyMatch.match("mg", in: "migrations")?.score ?? 0))
+        #expect(
+            (FuzzyMatch.match("mg", in: "image-manager")?.score ?? 0)
+                < (FuzzyMatch.match("mg", in: "migrations")?.score ?? 0)
+        )
     }
 
     @Test func typingResetsTheSelectionAndArrowsMoveIt() {

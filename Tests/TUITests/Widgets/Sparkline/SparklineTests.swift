@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct SparklineTests {
@@ -17,7 +18,9 @@ import Testing
     }
 
     @Test func theNewestValueIsAtTheRightEdgeAndTheMaximumIsFull() {
-        let buffer = render(Size(width: 6, height: 1)) { Sparkline(values: [1, 2, 4, 8]).render(in: $0.area, buffer: &$0) }
+        let buffer = render(Size(width: 6, height: 1)) {
+            Sparkline(values: [1, 2, 4, 8]).render(in: $0.area, buffer: &$0)
+        }
         #expect(buffer.line(0) == "  ▂▃▅█")
     }
 }

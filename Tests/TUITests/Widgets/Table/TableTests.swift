@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import TUI
 
 /// A million synthetic rows that count how many values the table asked for.
@@ -43,7 +44,9 @@ private final class CountingSource: TableSource, Sendable {
     func snapshot(size: Size) {
         var state = TableState()
         state.selection.select(2, count: 10)
-        let buffer = render(size) { Table(columns: columns, source: rows).render(in: $0.area, buffer: &$0, state: &state) }
+        let buffer = render(size) {
+            Table(columns: columns, source: rows).render(in: $0.area, buffer: &$0, state: &state)
+        }
         assertSnapshot(buffer, named: "table-\(size.tag)")
     }
 
@@ -93,7 +96,11 @@ private final class CountingSource: TableSource, Sendable {
         let table = Table(columns: columns, source: rows)
         let widths = table.columnWidths(available: 40, titles: ["Name", "Size", "Note"], values: [["ab", "1", "n"]])
         #expect(widths == [4, 4, 30])
-        let wide = table.columnWidths(available: 40, titles: ["Name", "Size", "Note"], values: [["山田太郎山田太郎山田", "1", "n"]])
+        let wide = table.columnWidths(
+            available: 40,
+            titles: ["Name", "Size", "Note"],
+            values: [["山田太郎山田太郎山田", "1", "n"]]
+        )
         #expect(wide[0] == 16)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct TabsTests {
@@ -12,7 +13,9 @@ import Testing
     }
 
     @Test func theSelectedTabIsHighlighted() {
-        let buffer = render(Size(width: 30, height: 1)) { Tabs(titles: ["A", "B"], selected: 1).render(in: $0.area, buffer: &$0) }
+        let buffer = render(Size(width: 30, height: 1)) {
+            Tabs(titles: ["A", "B"], selected: 1).render(in: $0.area, buffer: &$0)
+        }
         #expect(buffer.line(0).hasPrefix(" A │ B "))
         #expect(buffer[5, 0].style == Palette.plain[.tabActive])
     }

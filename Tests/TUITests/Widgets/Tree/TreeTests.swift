@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct TreeTests {
@@ -44,10 +45,13 @@ import Testing
     func snapshot(size: Size) {
         var state = makeState()
         _ = state.toggle()
-        state.setChildren([
-            TreeNode(id: "ct/1", label: "series 1 " + Fixtures.combining, detail: "120 instances"),
-            TreeNode(id: "ct/2", label: "series 2 " + Fixtures.rtl, hasChildren: true),
-        ], of: "ct")
+        state.setChildren(
+            [
+                TreeNode(id: "ct/1", label: "series 1 " + Fixtures.combining, detail: "120 instances"),
+                TreeNode(id: "ct/2", label: "series 2 " + Fixtures.rtl, hasChildren: true),
+            ],
+            of: "ct"
+        )
         state.selection.select(2, count: state.rows.count)
         _ = state.toggle()
         let buffer = render(size) { Tree<String>().render(in: $0.area, buffer: &$0, state: &state) }
