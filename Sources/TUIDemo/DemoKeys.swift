@@ -2,7 +2,7 @@ import TUI
 
 /// What the demo's keys do.
 enum DemoAction: Hashable, Sendable {
-    case up, down, pageUp, pageDown, top, bottom, switchPane, toggle, sort, delete, pause, help, quit
+    case up, down, pageUp, pageDown, top, bottom, switchPane, toggle, sort, delete, pause, preview, help, quit
 }
 
 /// The demo keymap; the hint bar and the help overlay are generated from it.
@@ -18,6 +18,7 @@ let demoKeymap = Keymap<DemoAction>([
     KeyBinding([.character("s")], .sort, help: "sort"),
     KeyBinding([.character("d")], .delete, help: "delete"),
     KeyBinding([.character("p")], .pause, help: "pause/resume"),
+    KeyBinding([.character("i")], .preview, help: "image"),
     KeyBinding([.character("?")], .help, help: "help", group: "General"),
     KeyBinding([.character("q")], .quit, help: "quit", group: "General"),
 ])

@@ -24,6 +24,7 @@ struct DemoProgram: Program {
         var dialog: ConfirmDialogState?
         var pendingDelete: String?
         var showHelp = false
+        var showImage = false
         var flash: FlashMessage?
         var now = Timestamp.zero
         var themeName: String
@@ -48,6 +49,19 @@ struct DemoProgram: Program {
     enum Message: Sendable {
         case children([TreeNode<String>], of: String)
     }
+
+    /// A 64×40 test card whose neighbouring pixels differ, so the preview needs several hundred
+    /// colour pairs (more than `COLOR_PAIR` can address).
+    static let previewImage: GrayImage = {
+        var pixels: [UInt8] = []
+        for y in 0..<40 {
+            for x in 0..<64 { pixels.append(UInt8(8 + 10 * ((x * 5 + y * 11 + (x * y) % 7) % 24))) }
+        }
+        guard let image = GrayImage(width: 64, height: 40, pixels: pixels) else {
+            preconditionFailure("the test card has 64×40 pixels")
+        }
+        return image
+    }()
 
     static let roots = [
         TreeNode(id: "imaging", label: "imaging", detail: "3 datasets", hasChildren: true),
@@ -93,6 +107,10 @@ struct DemoProgram: Program {
             model.showHelp = false
             return .none
         }
+        if model.showImage, key != .character("i") {
+            model.showImage = false
+            return .none
+        }
         guard let action = demoKeymap.action(for: key) else { return .none }
         let page = 10
         switch action {
@@ -120,6 +138,7 @@ struct DemoProgram: Program {
             model.pendingDelete = model.objects.value(row: row, column: 0)
             model.dialog = ConfirmDialogState(openedAt: now, openingKey: key)
         case .pause: model.running.toggle()
+        case .preview: model.showImage.toggle()
         case .help: model.showHelp = true
         case .quit: return .quit
         }
@@ -206,6 +225,12 @@ struct DemoProgram: Program {
                 ],
                 confirmLabel: "Delete"
             ).render(in: buffer.area, buffer: &buffer, state: &state)
+        }
+        if model.showImage {
+            let box = buffer.area.centered(width: 66, height: 22)
+            let block = Block(title: "Preview", isFocused: true, fillRole: .normal)
+            block.render(in: box, buffer: &buffer)
+            HalfBlockImage(Self.previewImage).render(in: block.inner(box), buffer: &buffer)
         }
         if model.showHelp {
             HelpOverlay(title: "Keys", sections: demoKeymap.helpSections).render(in: buffer.area, buffer: &buffer)
