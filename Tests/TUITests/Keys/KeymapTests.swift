@@ -54,6 +54,13 @@ import Testing
         assertSnapshot(buffer, named: "help-overlay-\(size.tag)")
     }
 
+    @Test func conflictsListKeysBoundTwice() {
+        #expect(keymap.conflicts.isEmpty)
+        let clash = keymap.merged(with: Keymap([KeyBinding([.character("q"), .character("z")], .hidden, help: "x")]))
+        #expect(clash.conflicts == [.character("q")])
+        #expect(clash.action(for: .character("q")) == .quit)
+    }
+
     @Test func keyLabelsAreReadable() {
         #expect(Key.character(" ").label == "Space")
         #expect(Key.control("w").label == "Ctrl-W")
