@@ -185,10 +185,16 @@ public final class CursesTerminal: Backend {
         var columns: Int32 = 0
         if medlake_window_size(&rows, &columns) == 0, rows > 0, columns > 0 {
             resizeterm(rows, columns)
-            // resizeterm queues a KEY_RESIZE of its own; this event already reports the change.
+            // resizeterm queues a KEY_RESIZE of its own; this event already reports the change, so
+            // take it out (putting back anything else that came first).
             wtimeout(window, 0)
             var code: wint_t = 0
-            if wget_wch(window, &code) == KEY_CODE_YES, Int32(code) != KEY_RESIZE { unget_wch(wchar_t(code)) }
+            let result = wget_wch(window, &code)
+            if result == KEY_CODE_YES, Int32(code) != KEY_RESIZE {
+                ungetch(Int32(code))
+            } else if result == OK {
+                unget_wch(wchar_t(bitPattern: code))
+            }
         }
         return .resize(size)
     }
