@@ -17,6 +17,17 @@ import Testing
         #expect(Set(theme.roles.keys) == Set(Role.allCases))
     }
 
+    @Test(arguments: ["default", "light", "high-contrast", "mono"])
+    func selectionsAndFocusStayVisibleAtEveryDepth(name: String) throws {
+        let theme = try ThemeLoader().load(name)
+        for depth in [ColorDepth.ansi256, .ansi16, .ansi8, .monochrome] {
+            let palette = theme.palette(depth: depth)
+            for role in [Role.selection, .buttonFocused, .cursor, .tabActive] {
+                #expect(palette[role] != palette[.normal], "\(name) at \(depth): \(role) looks like normal text")
+            }
+        }
+    }
+
     @Test func rolesResolvePerDepth() throws {
         let theme = try ThemeLoader().load("default")
         #expect(
