@@ -112,3 +112,5 @@ echo
 echo "Catalog queries, 1,000,000 instances (each a whole medlake process; target < 50 ms):"
 echo
 cat "$WORK/queries.md"
+echo
+python3 Benchmarks/time-queries.py "$WORK/query-lake/catalog.sqlite"
