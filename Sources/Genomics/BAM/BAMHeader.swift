@@ -1,8 +1,8 @@
 /// The binary part of a BAM header: the text's stored length and the reference list that follows it.
 /// The text itself is parsed into a ``SAMHeader``.
-public struct BAMHeader: Sendable, Hashable, Codable {
+public struct BAMHeader {
     /// One entry of the binary reference list (`n_ref` entries of name and length).
-    public struct Reference: Sendable, Hashable, Codable {
+    public struct Reference {
         /// The reference name.
         public var name: String
         /// The reference length.
@@ -19,3 +19,12 @@ public struct BAMHeader: Sendable, Hashable, Codable {
     /// or the text has no `@SQ` lines (then the binary list is authoritative, as in htslib).
     public var referenceDisagreements: [String]
 }
+
+// MARK: - Conformances
+
+extension BAMHeader: Sendable {}
+extension BAMHeader: Hashable {}
+extension BAMHeader: Codable {}
+extension BAMHeader.Reference: Sendable {}
+extension BAMHeader.Reference: Hashable {}
+extension BAMHeader.Reference: Codable {}

@@ -1,5 +1,5 @@
 /// What a CRAM file's structure says without decoding slices.
-public struct CRAMFacts: Sendable, Hashable, Codable {
+public struct CRAMFacts {
     /// The format version from the file definition, e.g. `3.0`.
     public var version: String
     /// The 20-byte file id from the file definition, NULs trimmed.
@@ -13,3 +13,9 @@ public struct CRAMFacts: Sendable, Hashable, Codable {
     /// The compression method of the header block (`raw`, `gzip`).
     public var headerCodec: String?
 }
+
+// MARK: - Conformances
+
+extension CRAMFacts: Sendable {}
+extension CRAMFacts: Hashable {}
+extension CRAMFacts: Codable {}

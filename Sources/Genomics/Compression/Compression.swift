@@ -1,5 +1,5 @@
 /// How a file's bytes are stored on disk.
-public enum Compression: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Compression: String {
     /// Uncompressed bytes.
     case plain
     /// Ordinary gzip, one or more members (what `gzip` writes); not randomly accessible.
@@ -13,3 +13,10 @@ public enum Compression: String, Sendable, Hashable, Codable, CaseIterable {
         return BGZFBlock.hasBGZFExtra(prefix) ? .bgzf : .gzip
     }
 }
+
+// MARK: - Conformances
+
+extension Compression: Sendable {}
+extension Compression: Hashable {}
+extension Compression: Codable {}
+extension Compression: CaseIterable {}

@@ -28,7 +28,8 @@ final class Inflater: ByteProducer {
     private var betweenMembers = false
 
     init(_ source: ByteSource) throws {
-        input = ByteWindow(source, initialCapacity: 2 * BGZFBlock.maximumSize)
+        let sizeHint = source.size.map { Int(min($0, Int64(2 * BGZFBlock.maximumSize))) } ?? 2 * BGZFBlock.maximumSize
+        input = ByteWindow(source, initialCapacity: max(4096, sizeHint))
         _ = try input.ensure(BGZFBlock.fixedHeaderSize)
         if input.count >= BGZFBlock.fixedHeaderSize, input.bytes[0] == 0x1f, input.bytes[1] == 0x8b,
            input.bytes[3] & 4 != 0 {

@@ -3,9 +3,9 @@
 /// Offsets are byte offsets in the file as stored (for compressed files, the start of the compressed
 /// block being read), so a curator can find the damage with `xxd -s OFFSET`. The description never quotes
 /// record contents (sample or read names can be identifying); it names fields instead.
-public struct GenomicsError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct GenomicsError {
     /// The kind of failure, stable for scripts (`--json`) and QC rules.
-    public enum Reason: String, Sendable, Hashable, Codable {
+    public enum Reason: String {
         /// The file holds no bytes (or no decompressed bytes).
         case empty
         /// The file ends inside a structure that promised more bytes.
@@ -58,14 +58,6 @@ public struct GenomicsError: Error, Sendable, Hashable, Codable, CustomStringCon
         if copy.path == nil { copy.path = path }
         return copy
     }
-
-    public var description: String {
-        var text = reason.rawValue
-        if let path { text += " in \(path)" }
-        if let offset { text += " at byte \(offset)" }
-        if let field { text += " (\(field))" }
-        return text + ": " + detail
-    }
 }
 
 // MARK: - Factories
@@ -91,3 +83,23 @@ extension GenomicsError {
         Self(.malformedRecord, offset: offset, field: field, detail: detail)
     }
 }
+
+// MARK: - Conformances
+
+extension GenomicsError: Error {}
+extension GenomicsError: Sendable {}
+extension GenomicsError: Hashable {}
+extension GenomicsError: Codable {}
+extension GenomicsError: CustomStringConvertible {
+    /// `reason in path at byte offset (field): detail`, the form the CLI prints.
+    public var description: String {
+        var text = reason.rawValue
+        if let path { text += " in \(path)" }
+        if let offset { text += " at byte \(offset)" }
+        if let field { text += " (\(field))" }
+        return text + ": " + detail
+    }
+}
+extension GenomicsError.Reason: Sendable {}
+extension GenomicsError.Reason: Hashable {}
+extension GenomicsError.Reason: Codable {}

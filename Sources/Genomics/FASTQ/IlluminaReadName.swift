@@ -2,7 +2,7 @@
 ///
 /// Casava 1.8+: `@instrument:run:flowcell:lane:tile:x:y read:filtered:control:index`;
 /// older pipelines: `@instrument:lane:tile:x:y#index/read`.
-public struct IlluminaReadName: Sendable, Hashable, Codable {
+public struct IlluminaReadName {
     /// The instrument identifier.
     public var instrument: String
     /// The run number (Casava 1.8+ only).
@@ -54,3 +54,9 @@ public struct IlluminaReadName: Sendable, Hashable, Codable {
         return nil
     }
 }
+
+// MARK: - Conformances
+
+extension IlluminaReadName: Sendable {}
+extension IlluminaReadName: Hashable {}
+extension IlluminaReadName: Codable {}

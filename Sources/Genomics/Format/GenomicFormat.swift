@@ -1,5 +1,5 @@
 /// The genomic file formats MedLake reads.
-public enum GenomicFormat: String, Sendable, Hashable, Codable, CaseIterable {
+public enum GenomicFormat: String {
     /// Variant Call Format text.
     case vcf = "VCF"
     /// Binary VCF.
@@ -15,3 +15,10 @@ public enum GenomicFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// A sequencing sample sheet (Illumina `SampleSheet.csv` or a CSV with a sample column).
     case sampleSheet = "sample-sheet"
 }
+
+// MARK: - Conformances
+
+extension GenomicFormat: Sendable {}
+extension GenomicFormat: Hashable {}
+extension GenomicFormat: Codable {}
+extension GenomicFormat: CaseIterable {}

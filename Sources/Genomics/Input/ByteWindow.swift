@@ -19,7 +19,9 @@ final class ByteWindow<Producer: ByteProducer> {
     /// The largest window this reader will allocate.
     let maximumCapacity: Int
 
-    init(_ producer: Producer, initialCapacity: Int = 256 * 1024, maximumCapacity: Int = 512 * 1024 * 1024) {
+    /// Creates a window; the buffer starts at `initialCapacity` (at least twice the producer's minimum) and
+    /// grows on demand, so small inputs cost small buffers.
+    init(_ producer: Producer, initialCapacity: Int = 64 * 1024, maximumCapacity: Int = 512 * 1024 * 1024) {
         self.producer = producer
         self.capacity = max(initialCapacity, producer.minimumCapacity * 2)
         self.maximumCapacity = max(maximumCapacity, self.capacity)

@@ -1,6 +1,6 @@
 /// Everything MedLake learned about one genomic file: format, header facts, counts, integrity and the
 /// error that stopped reading, if any (with the facts read before it).
-public struct GenomicFileReport: Sendable, Hashable, Codable {
+public struct GenomicFileReport {
     /// The file as given.
     public var path: String
     /// The format recognised from content, nil when not recognised.
@@ -46,7 +46,7 @@ public struct GenomicFileReport: Sendable, Hashable, Codable {
     }
 
     /// Whole-file checks.
-    public struct Integrity: Sendable, Hashable, Codable {
+    public struct Integrity {
         /// BGZF: the file ends with the 28-byte EOF block. CRAM: it ends with the EOF container. Nil when
         /// the format has no end marker (plain, gzip) or it was not checked.
         public var endMarkerPresent: Bool?
@@ -58,3 +58,12 @@ public struct GenomicFileReport: Sendable, Hashable, Codable {
         public var compressedBlocks: Int?
     }
 }
+
+// MARK: - Conformances
+
+extension GenomicFileReport: Sendable {}
+extension GenomicFileReport: Hashable {}
+extension GenomicFileReport: Codable {}
+extension GenomicFileReport.Integrity: Sendable {}
+extension GenomicFileReport.Integrity: Hashable {}
+extension GenomicFileReport.Integrity: Codable {}

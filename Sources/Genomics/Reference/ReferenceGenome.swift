@@ -1,5 +1,5 @@
 /// The reference genome a file was aligned or called against.
-public struct ReferenceGenome: Sendable, Hashable, Codable {
+public struct ReferenceGenome {
     /// The assembly: `GRCh37`, `GRCh38` or `NCBI36` when recognised.
     public var build: String
     /// The flavour of the build when known: `hg19`, `b37`, `hs37d5`, `hg38`, `hg18`.
@@ -17,3 +17,9 @@ public struct ReferenceGenome: Sendable, Hashable, Codable {
         self.evidence = evidence
     }
 }
+
+// MARK: - Conformances
+
+extension ReferenceGenome: Sendable {}
+extension ReferenceGenome: Hashable {}
+extension ReferenceGenome: Codable {}

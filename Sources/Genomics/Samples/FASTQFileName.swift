@@ -2,7 +2,7 @@
 ///
 /// Recognises Illumina's `Sample_S1_L001_R1_001.fastq.gz`, and the common `sample_R1.fq.gz`,
 /// `sample.R2.fastq`, `sample_1.fq.gz` and `sample.2.fastq` forms.
-public struct FASTQFileName: Sendable, Hashable, Codable {
+public struct FASTQFileName {
     /// The sample name part.
     public var sample: String
     /// The lane, when the name has an Illumina `_L001` part.
@@ -32,3 +32,9 @@ public struct FASTQFileName: Sendable, Hashable, Codable {
         }
     }
 }
+
+// MARK: - Conformances
+
+extension FASTQFileName: Sendable {}
+extension FASTQFileName: Hashable {}
+extension FASTQFileName: Codable {}

@@ -1,5 +1,5 @@
 /// One biological sample seen across genomic files: the catalog's `sample` row.
-public struct GenomicSample: Sendable, Hashable, Codable {
+public struct GenomicSample {
     /// The sample name as the files spell it (VCF column, `@RG SM`, FASTQ name or sample sheet).
     public var name: String
     /// The files naming this sample, in the order given.
@@ -22,3 +22,9 @@ public struct GenomicSample: Sendable, Hashable, Codable {
         self.name = name
     }
 }
+
+// MARK: - Conformances
+
+extension GenomicSample: Sendable {}
+extension GenomicSample: Hashable {}
+extension GenomicSample: Codable {}

@@ -1,8 +1,8 @@
 /// A sequencing sample sheet: an Illumina `SampleSheet.csv` (`[Header]` … `[Data]` sections) or a plain
 /// CSV whose header row has a sample column.
-public struct SampleSheet: Sendable, Hashable, Codable {
+public struct SampleSheet {
     /// One sample row.
-    public struct Row: Sendable, Hashable, Codable {
+    public struct Row {
         /// The sample name (`Sample_Name`, else `Sample_ID`, else the first column naming a sample).
         public var sample: String
         /// The assay (WGS/WES/RNA/panel) when a column or the `[Header]` `Assay` says so.
@@ -95,3 +95,12 @@ extension String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
+
+// MARK: - Conformances
+
+extension SampleSheet: Sendable {}
+extension SampleSheet: Hashable {}
+extension SampleSheet: Codable {}
+extension SampleSheet.Row: Sendable {}
+extension SampleSheet.Row: Hashable {}
+extension SampleSheet.Row: Codable {}

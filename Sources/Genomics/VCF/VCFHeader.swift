@@ -1,5 +1,5 @@
 /// The facts of a VCF header (VCFv4.0–4.3 §1), shared by VCF text and BCF.
-public struct VCFHeader: Sendable, Hashable, Codable {
+public struct VCFHeader {
     /// `##fileformat`, e.g. `VCFv4.2`.
     public var fileFormat: String?
     /// `##reference`: the reference genome as the file states it.
@@ -27,34 +27,8 @@ public struct VCFHeader: Sendable, Hashable, Codable {
     public init() {}
 }
 
-/// A `##contig=<ID=…,length=…,assembly=…>` line.
-public struct VCFContig: Sendable, Hashable, Codable {
-    /// `ID`: the contig name records use in `CHROM`.
-    public var id: String
-    /// `length` in bases.
-    public var length: Int64?
-    /// `assembly`, when given.
-    public var assembly: String?
-    /// `IDX`: the BCF dictionary index, when given.
-    public var index: Int?
-}
+// MARK: - Conformances
 
-/// An `##INFO`, `##FORMAT` or `##FILTER` definition.
-public struct VCFFieldDefinition: Sendable, Hashable, Codable {
-    /// `ID`.
-    public var id: String
-    /// `Number` (`1`, `A`, `R`, `G`, `.`), absent for FILTER.
-    public var number: String?
-    /// `Type` (`Integer`, `Float`, `Flag`, `Character`, `String`), absent for FILTER.
-    public var type: String?
-    /// `Description`, unquoted.
-    public var description: String?
-}
-
-/// A `##key=value` meta line not modelled elsewhere; structured values keep their `<…>` text.
-public struct VCFMetaLine: Sendable, Hashable, Codable {
-    /// The key after `##`.
-    public var key: String
-    /// The value after `=`.
-    public var value: String
-}
+extension VCFHeader: Sendable {}
+extension VCFHeader: Hashable {}
+extension VCFHeader: Codable {}

@@ -1,5 +1,5 @@
 /// Counts from a streaming pass over VCF or BCF records.
-public struct VariantStats: Sendable, Hashable, Codable {
+public struct VariantStats {
     /// Records read.
     public var records = 0
     /// Records per `CHROM`, in the order contigs first appear.
@@ -20,7 +20,7 @@ public struct VariantStats: Sendable, Hashable, Codable {
     public var passFraction: Double? { records > 0 ? Double(passed) / Double(records) : nil }
 
     /// One contig's record count.
-    public struct ContigCount: Sendable, Hashable, Codable {
+    public struct ContigCount {
         /// The `CHROM` value.
         public var contig: String
         /// Records on it.
@@ -96,3 +96,12 @@ public struct VariantStats: Sendable, Hashable, Codable {
         }
     }
 }
+
+// MARK: - Conformances
+
+extension VariantStats: Sendable {}
+extension VariantStats: Hashable {}
+extension VariantStats: Codable {}
+extension VariantStats.ContigCount: Sendable {}
+extension VariantStats.ContigCount: Hashable {}
+extension VariantStats.ContigCount: Codable {}

@@ -87,6 +87,16 @@ struct BAMReaderTests {
         #expect(report.bamHeader == nil)
     }
 
+    @Test("a BAM cut in its second BGZF block keeps the header of the first")
+    func cutAfterHeaderBlock() throws {
+        let bytes = try Fixture.bytes("sample.bam")
+        let report = GenomicInspector().inspect(bytes: Array(bytes.prefix(1500)), name: "cut.bam")
+        #expect(report.format == .bam)
+        #expect(report.error?.reason == .truncated)
+        #expect(report.samples == ["NA 12878", "Zoë"])
+        #expect(report.flagStats?.total == 0)
+    }
+
     @Test("a missing EOF block means truncated, as samtools quickcheck says")
     func missingEOF() throws {
         let report = GenomicInspector(headerOnly: true).inspect(path: Fixture.path("no-eof.bam"))

@@ -17,8 +17,11 @@ struct CRAMReaderTests {
         #expect(cram.eofContainer)
         #expect(cram.containers > 0)
         #expect(report.integrity.endMarkerPresent == true)
+        let headerOnly = GenomicInspector(headerOnly: true).inspect(path: Fixture.path(name))
+        #expect(headerOnly.integrity.endMarkerPresent == true)
+        #expect(headerOnly.samHeader == report.samHeader)
         if PeerTool.available("samtools") {
-            let count = try PeerTool.run("samtools", ["view", "-c", Fixture.path(name)])
+            let count = try PeerTool.run("samtools", ["view", "-c", "-T", Fixture.path("ref.fa"), Fixture.path(name)])
             #expect(String(cram.records) == count.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }

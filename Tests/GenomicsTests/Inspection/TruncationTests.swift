@@ -16,6 +16,23 @@ struct TruncationTests {
             } else if whole.compression == .bgzf || whole.format == .cram {
                 #expect(report.error != nil || report.integrity.truncated, "\(name) cut at \(length)")
             }
+            expectFactsSoFar(report, within: whole, name: name, length: length)
         }
+    }
+
+    /// What a cut file reports is a part of what the whole file reports: binary headers arrive whole or not
+    /// at all, and counts never exceed the whole file's.
+    private func expectFactsSoFar(_ report: GenomicFileReport, within whole: GenomicFileReport, name: String,
+                                  length: Int) {
+        if whole.format == .bam || whole.format == .cram, let header = report.samHeader {
+            #expect(header == whole.samHeader, "\(name) cut at \(length)")
+        }
+        if whole.format == .bcf, let header = report.vcfHeader {
+            #expect(header == whole.vcfHeader, "\(name) cut at \(length)")
+        }
+        #expect((report.flagStats?.total ?? 0) <= (whole.flagStats?.total ?? 0), "\(name) cut at \(length)")
+        #expect((report.variantStats?.records ?? 0) <= (whole.variantStats?.records ?? 0), "\(name) cut at \(length)")
+        #expect((report.fastqStats?.reads ?? 0) <= (whole.fastqStats?.reads ?? 0), "\(name) cut at \(length)")
+        #expect((report.cram?.records ?? 0) <= (whole.cram?.records ?? 0), "\(name) cut at \(length)")
     }
 }

@@ -79,6 +79,15 @@ struct VCFReaderTests {
         #expect(report.warnings.contains { $0.contains("more columns") })
     }
 
+    @Test("a BGZF VCF or BCF without its EOF block is truncated even header-only", arguments: ["sample.vcf.gz", "sample.bcf"])
+    func missingEOF(name: String) throws {
+        let bytes = try Fixture.bytes(name)
+        let report = GenomicInspector(headerOnly: true).inspect(bytes: Array(bytes.dropLast(28)), name: name)
+        #expect(report.integrity.endMarkerPresent == false)
+        #expect(report.integrity.truncated)
+        #expect(report.samples == ["NA 12878", "Zoë", "HG002"])
+    }
+
     @Test("VCF 4.0 and the BCF version")
     func versions() throws {
         #expect(GenomicInspector().inspect(path: Fixture.path("v40.vcf")).vcfHeader?.fileFormat == "VCFv4.0")
