@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `medlake` binary, optionally as another Unix user through `runuser`.
 ///
@@ -67,5 +68,3 @@ enum MedLakeProcess {
             stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
     }
 }
-
-import Synchronization
