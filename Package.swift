@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Ingest files and folders into a dataset.",
         discussion: """
-            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ), reads headers only, stores \
+            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
             Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role.
             """
