@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
-        .target(name: "TUI"),
+        .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
         // MARK: - Catalog engine
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -59,7 +59,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
