@@ -45,7 +45,7 @@ struct JobRun: Sendable {
                 .order(MigrationItem.Columns.id).fetchAll(db)
         }
         let shared = Shared()
-        let limit = bandwidthLimit()
+        let limit = bandwidthLimit(sources: Set(items.map(\.fromTier)))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<min(worker.parallelObjects, max(items.count, 1)) {
@@ -254,9 +254,13 @@ struct JobRun: Sendable {
         if cancelled { try lake.removeStrayCopies(jobId: jobId) }
     }
 
-    private func bandwidthLimit() -> BandwidthLimit? {
-        let limits = [worker.throttleMBps, lake.configuration.tiers[job.toTier]?.bandwidthLimitMBps]
-        guard let megabytes = limits.compactMap({ $0 }).filter({ $0 > 0 }).min() else { return nil }
+    /// The tightest of the worker's override and the limits of the tiers involved (the destination and
+    /// every source: a restore reads at the archive's pace).
+    private func bandwidthLimit(sources: Set<String>) -> BandwidthLimit? {
+        let tiers = sources.union([job.toTier]).map { lake.configuration.tiers[$0]?.bandwidthLimitMBps }
+        guard let megabytes = ([worker.throttleMBps] + tiers).compactMap({ $0 }).filter({ $0 > 0 }).min() else {
+            return nil
+        }
         return BandwidthLimit(bytesPerSecond: megabytes * 1_000_000)
     }
 }

@@ -23,7 +23,7 @@ public struct MigrationWorker: Sendable {
     public let leaseDuration: Double
     /// Objects of one job copied at the same time (overlaps hashing on one core with I/O on another).
     public let parallelObjects: Int
-    /// Bandwidth limit in MB/s overriding the tiers' own (tests and benchmarks); nil uses the tiers'.
+    /// Bandwidth limit in MB/s on top of the tiers' own (the tightest applies); nil uses the tiers' alone.
     public let throttleMBps: Double?
     let role: Role
 

@@ -18,7 +18,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a claimed job stays ours without a heartbeat.")
     var lease = 10.0
 
-    @Option(help: "Bandwidth limit in MB/s for every copy, overriding the tiers' limits.")
+    @Option(help: "Bandwidth limit in MB/s for every copy (the tightest of this and the tiers' limits applies).")
     var throttle: Double?
 
     @Option(help: "Objects of one job copied at the same time.")
