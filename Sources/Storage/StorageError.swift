@@ -29,3 +29,23 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
         return text
     }
 }
+
+// MARK: - Common cases
+
+extension StorageError {
+    /// The copied bytes are not the object they should be: wrong SHA-256 or wrong size.
+    public static func hashMismatch(
+        _ digest: ObjectDigest, actual: ObjectDigest?, size: Int64, expectedSize: Int64
+    ) -> StorageError {
+        let found = actual.map { "SHA-256 \($0.hex)" } ?? "more bytes"
+        return StorageError(
+            operation: "verify", path: digest.hex,
+            reason: "hash mismatch: expected \(expectedSize) bytes with SHA-256 \(digest.hex), read \(size) bytes with \(found)")
+    }
+
+    /// True for a hash or size mismatch found while copying.
+    public var isHashMismatch: Bool { operation == "verify" }
+
+    /// True when the destination ran out of space (ENOSPC) or quota (EDQUOT).
+    public var isOutOfSpace: Bool { errno == ENOSPC || errno == EDQUOT }
+}

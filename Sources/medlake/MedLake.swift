@@ -21,6 +21,10 @@ struct MedLake: AsyncParsableCommand {
             FlagsCommand.self,
             AuditCommand.self,
             RolesCommand.self,
+            LifecycleCommand.self,
+            MigrateCommand.self,
+            RestoreCommand.self,
+            WorkerCommand.self,
         ]
     )
 }

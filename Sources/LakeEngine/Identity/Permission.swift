@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case waiveBlockingFlag
     /// Change the lake's configuration.
     case configure
+    /// Queue, pause, resume or cancel migrations between tiers, apply lifecycle rules and run workers.
+    case migrate
 
     /// Roles allowed, in the order the audit log prefers when a user holds several.
     public var allowedRoles: [Role] {
@@ -25,6 +27,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .addFlag, .resolveFlag, .waiveFlag: [.annotator, .curator]
         case .waiveBlockingFlag: [.curator]
         case .configure: [.admin]
+        case .migrate: [.operator, .admin]
         }
     }
 }
