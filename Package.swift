@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "TUICursesTests",
             dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]

@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case waiveBlockingFlag
     /// Change the lake's configuration (and grant access to datasets).
     case configure
+    /// Queue, pause, resume or cancel migrations between tiers, apply lifecycle rules and run workers.
+    case migrate
     /// Publish dataset versions, label datasets and request or execute promotions.
     case curate
     /// Record a training run against a manifest.
@@ -29,6 +31,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .addFlag, .resolveFlag, .waiveFlag: [.annotator, .curator]
         case .waiveBlockingFlag: [.curator]
         case .configure: [.admin]
+        case .migrate: [.operator, .admin]
         case .curate: [.curator, .admin]
         case .recordRun: [.operator, .curator, .admin]
         }
