@@ -38,7 +38,7 @@ struct JobRun: Sendable {
         try await removeFinishedSources()
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
-            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone)
+            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         let items = try await lake.catalog.reader.read { db in
             try MigrationItem.filter(MigrationItem.Columns.jobId == jobId && MigrationItem.Columns.state == "pending")
@@ -81,7 +81,9 @@ struct JobRun: Sendable {
             let digest = ObjectDigest(hex: object.sha256)
         else { return try await recordFailure(item, reason: "the object row is missing or its SHA-256 is malformed") }
         if object.tier == job.toTier {
-            try await switchPlacement(item, object: object, from: object.tier, copied: false)
+            if try await switchPlacement(item, object: object, from: object.tier, copied: false) {
+                keeper.movedObjects.add(1, ordering: .relaxed)
+            }
             return
         }
         let source = try lake.tier(named: object.tier)
@@ -118,6 +120,7 @@ struct JobRun: Sendable {
         guard try await switchPlacement(item, object: object, from: object.tier, copied: true) else {
             return keeper.requestStop(.leaseLost)
         }
+        keeper.movedObjects.add(1, ordering: .relaxed)
         try await source.delete(digest)
         try await lake.catalog.pool.write { db in
             try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [item.id])
@@ -129,12 +132,12 @@ struct JobRun: Sendable {
     @discardableResult
     private func switchPlacement(_ item: MigrationItem, object: CatalogObject, from: String, copied: Bool) async throws -> Bool {
         try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE migrationJob SET objectsDone = objectsDone + 1, updatedAt = ?
-                    WHERE id = ? AND workerId = ? AND state = 'running'
-                    """, arguments: [Date(), jobId, worker.name])
-            guard db.changesCount == 1 else { return false }
+            // Fencing: commit only while the job is still ours. The job row itself is left to the
+            // LeaseKeeper, so progress is written a few times per second however small the objects.
+            let ours = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
+                arguments: [jobId, worker.name])
+            guard ours == true else { return false }
             try db.execute(sql: "UPDATE object SET tier = ? WHERE id = ?", arguments: [job.toTier, object.id])
             try db.execute(
                 sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?",
