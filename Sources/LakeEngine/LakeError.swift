@@ -59,6 +59,8 @@ extension Permission {
         case .waiveBlockingFlag: "waive blocking quality flags"
         case .configure: "change the lake's configuration"
         case .migrate: "move data between tiers"
+        case .curate: "publish versions, label datasets or request promotions"
+        case .recordRun: "record training runs"
         }
     }
 }

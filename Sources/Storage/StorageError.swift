@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A failure of an object store, naming the operation, the path and the system error.
 public struct StorageError: Error, CustomStringConvertible, Sendable {
     /// What the store was doing (`open`, `read`, `write`, `fsync`, `rename`…).
@@ -23,12 +29,6 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
         return text
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // MARK: - Common cases
 

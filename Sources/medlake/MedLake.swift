@@ -25,6 +25,13 @@ struct MedLake: AsyncParsableCommand {
             MigrateCommand.self,
             RestoreCommand.self,
             WorkerCommand.self,
+            VersionCommand.self,
+            ManifestCommand.self,
+            PromoteCommand.self,
+            GrantCommand.self,
+            LabelCommand.self,
+            RunCommand.self,
+            ExplainCommand.self,
         ]
     )
 }

@@ -11,6 +11,7 @@ public enum CatalogMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalog", migrate: createCatalog)
         migrator.registerMigration("v2-tiers", migrate: createTiers)
+        migrator.registerMigration("v2-governance", migrate: createGovernance)
         return migrator
     }
 
