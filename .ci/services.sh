@@ -12,8 +12,8 @@
 set -euo pipefail
 
 S3_PORT=8333
-ORTHANC_HTTP_PORT=18042
-ORTHANC_DICOM_PORT=14242
+ORTHANC_HTTP_PORT=18142
+ORTHANC_DICOM_PORT=14342
 BUCKETS=(medlake-test medlake-test-b)
 
 command=${1:-}

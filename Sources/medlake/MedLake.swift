@@ -21,6 +21,7 @@ struct MedLake: AsyncParsableCommand {
             FlagsCommand.self,
             AuditCommand.self,
             RolesCommand.self,
+            TierCommand.self,
         ]
     )
 }
