@@ -55,7 +55,7 @@ public final class S3Client: Sendable {
     /// Sends `request`, retrying what another attempt can cure, and hands a 2xx answer to `handle`.
     ///
     /// Errors thrown by `handle` (while reading a body) are not retried: `handle` may have had effects.
-    func send<Result: Sendable>(
+    func send<Result>(
         _ request: Request, handle: (HTTPClientResponse) async throws -> Result
     ) async throws -> Result {
         let fullKey = request.key.map(fullKey)

@@ -47,6 +47,28 @@ struct S3ClientTests {
         try await client.deleteObject(key: "range.bin")
     }
 
+    @Test func readerStreamsWholeObjectsAndRanges() async throws {
+        let client = try S3TestServer.client()
+        let path = try Self.temporaryFile(size: 3 << 20 + 5, seed: 8)
+        defer { unlink(path) }
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        try await client.putObject(key: "reader.bin", fileAt: path, payloadHash: nil)
+        for range: Range<Int64>? in [nil, 0..<1, 1_000_000..<2_500_001, Int64(bytes.count - 7)..<Int64(bytes.count)] {
+            let reader = try await S3ObjectReader.open(client: client, key: "reader.bin", range: range)
+            var read: [UInt8] = []
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 100_000, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let count = try await reader.read(into: buffer)
+                if count == 0 { break }
+                read += buffer[0..<count]
+            }
+            let expected = range.map { Array(bytes[Int($0.lowerBound)..<Int($0.upperBound)]) } ?? bytes
+            #expect(read == expected, "range \(String(describing: range))")
+        }
+        try await client.deleteObject(key: "reader.bin")
+    }
+
     @Test func listingFollowsContinuationTokensAndDelimiters() async throws {
         let client = try S3TestServer.client()
         let keys = (0..<7).map { "page/item-\($0)" } + ["other/x", "other/y"]
