@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "DICOM", targets: ["DICOM"]),
         .library(name: "Genomics", targets: ["Genomics"]),
         .library(name: "TUI", targets: ["TUI"]),
+        .library(name: "TUICurses", targets: ["TUICurses"]),
+        .executable(name: "tui-demo", targets: ["TUIDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,13 +24,21 @@ let package = Package(
         // MARK: - System libraries
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // MARK: - Parsers
         .target(name: "DICOM", dependencies: ["CZlib"]),
         .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
-        .target(name: "TUI"),
+        .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "CNcurseswShim",
+            dependencies: ["CNcursesw"],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "TUICurses", dependencies: ["TUI", "CNcursesw", "CNcurseswShim"]),
+        .executableTarget(name: "TUIDemo", dependencies: ["TUI", "TUICurses"]),
 
         // MARK: - Catalog engine
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -72,7 +82,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(
@@ -83,7 +93,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
+        .testTarget(
+            name: "TUICursesTests",
+            dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

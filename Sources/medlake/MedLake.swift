@@ -21,6 +21,17 @@ struct MedLake: AsyncParsableCommand {
             FlagsCommand.self,
             AuditCommand.self,
             RolesCommand.self,
+            LifecycleCommand.self,
+            MigrateCommand.self,
+            RestoreCommand.self,
+            WorkerCommand.self,
+            VersionCommand.self,
+            ManifestCommand.self,
+            PromoteCommand.self,
+            GrantCommand.self,
+            LabelCommand.self,
+            RunCommand.self,
+            ExplainCommand.self,
             TierCommand.self,
         ]
     )

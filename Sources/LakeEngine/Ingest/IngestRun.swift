@@ -87,9 +87,11 @@ struct IngestRun {
             tier.discard(staged)
             throw error
         }
-        for object in staged where written.contains(object.digest) {
+        // Identical files in one batch are staged twice but written once.
+        let sizes = Dictionary(staged.map { ($0.digest, $0.size) }, uniquingKeysWith: { first, _ in first })
+        for digest in written {
             report.objectsWritten += 1
-            report.bytesWritten += object.size
+            report.bytesWritten += sizes[digest] ?? 0
         }
         guard !stored.isEmpty || extra != nil else { return stored }
         if !stored.isEmpty { batchNumber += 1 }

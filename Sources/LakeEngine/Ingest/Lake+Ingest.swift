@@ -9,8 +9,8 @@ extension Lake {
     /// Ingests files and folders into dataset `name` (created in the ingest zone if new).
     ///
     /// Walks `paths`, then per batch of files: reads, hashes, sniffs and parses headers on worker threads,
-    /// stores new objects in the ingest tier, makes their folders durable, and commits the batch's catalog
-    /// rows, per-file QC flags and one audit event in one short transaction. After the last batch the
+    /// stages new objects in the ingest tier and publishes them (fsync, rename, folder fsync) before it
+    /// commits the batch's catalog rows, per-file QC flags and one audit event in one short transaction. After the last batch the
     /// series and sample rules run and the dataset's modality/assay summary is refreshed.
     ///
     /// Idempotent: bytes the dataset already holds are hashed, found and skipped. A file that cannot be

@@ -16,6 +16,14 @@ extension Lake {
         return S3Tier(name: name, client: S3Client(location: settings.location, credentials: credentials))
     }
 
+    /// The backend of tier `name`, a folder or a bucket, for migrations and reads.
+    public func backend(
+        named name: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> any TierBackend {
+        guard let tier = configuration.tiers[name] else { throw LakeError.notFound(kind: "tier", id: name) }
+        return tier.s3 == nil ? try self.tier(named: name) : try s3Tier(named: name, environment: environment)
+    }
+
     /// Runs ``S3Tier/probe()`` on tier `name` (any role may check a tier).
     public func checkS3Tier(
         named name: String, environment: [String: String] = ProcessInfo.processInfo.environment

@@ -13,9 +13,10 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Ingest files and folders, or a DICOM server's instances, into a dataset.",
         discussion: """
-            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ), reads headers only, stores \
+            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
-            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role.
+            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. \
+            Exits with status 3 when some files could not be ingested (they are listed; the rest is cataloged).
 
             --from-orthanc pulls new instances over Orthanc's REST API (/changes, /instances/{id}/file) and \
             resumes after the last change a previous pull committed; --from-dicomweb pulls the instances the \
@@ -84,6 +85,7 @@ struct IngestCommand: AsyncParsableCommand {
             } else {
                 print(IngestSummary(report: report).text)
             }
+            if !report.errors.isEmpty { throw ExitCode(3) }
         }
     }
 }

@@ -1,0 +1,33 @@
+/// A terminal the ``Runtime`` draws on and reads keys from: ncurses in `TUICurses`,
+/// ``TestBackend`` in tests.
+///
+/// All calls come from the main actor, one loop iteration at a time: draw the changed cells,
+/// ``flush()`` once, then ``readInput(timeout:)``.
+@MainActor
+public protocol Backend: AnyObject {
+    /// The current size of the terminal.
+    var size: Size { get }
+    /// What the terminal can show.
+    var capabilities: TerminalCapabilities { get }
+    /// Copies changed cells to the (off-screen) terminal state.
+    func draw(_ changes: [CellChange]) throws
+    /// Sends everything drawn since the last flush to the terminal in one update.
+    func flush() throws
+    /// Waits up to `timeout` (nil: indefinitely) for input; nil when the time ran out.
+    func readInput(timeout: Duration?) throws -> InputEvent?
+}
+
+/// What a terminal can show, as found out by the backend.
+public struct TerminalCapabilities: Sendable, Hashable {
+    public var colorDepth: ColorDepth
+    /// Whether the locale is UTF-8, so that box drawing and non-ASCII text can be shown.
+    public var unicode: Bool
+
+    public init(colorDepth: ColorDepth, unicode: Bool) {
+        self.colorDepth = colorDepth
+        self.unicode = unicode
+    }
+
+    /// The glyph set for these capabilities.
+    public var glyphs: Glyphs { unicode ? .unicode : .ascii }
+}

@@ -1,0 +1,25 @@
+/// What a ``Table`` remembers between frames: selection, scroll position and the sort the user chose.
+public struct TableState: Sendable, Hashable {
+    public var selection: ScrollSelection
+    public var sort: TableSort?
+
+    public init(selection: ScrollSelection = ScrollSelection(), sort: TableSort? = nil) {
+        self.selection = selection
+        self.sort = sort
+    }
+
+    /// Sorts by `column`; choosing the sorted column again flips the direction.
+    public mutating func toggleSort(column: Int) {
+        if let sort, sort.column == column {
+            self.sort = TableSort(column: column, ascending: !sort.ascending)
+        } else {
+            sort = TableSort(column: column)
+        }
+    }
+
+    /// "row/total" for a title or status line, e.g. `12/1000000`.
+    public func position(rowCount: Int) -> String {
+        guard let selected = selection.selected, rowCount > 0 else { return "0/0" }
+        return "\(selected + 1)/\(rowCount)"
+    }
+}
