@@ -32,6 +32,7 @@ struct MedLake: AsyncParsableCommand {
             LabelCommand.self,
             RunCommand.self,
             ExplainCommand.self,
+            TierCommand.self,
         ]
     )
 }

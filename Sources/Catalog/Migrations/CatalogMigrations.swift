@@ -12,6 +12,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v1-catalog", migrate: createCatalog)
         migrator.registerMigration("v2-tiers", migrate: createTiers)
         migrator.registerMigration("v2-governance", migrate: createGovernance)
+        migrator.registerMigration("v2-remote-sources", migrate: createRemoteSources)
         return migrator
     }
 

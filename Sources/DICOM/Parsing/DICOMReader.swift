@@ -150,6 +150,21 @@ public enum DICOMReader {
                          error: parser.failure)
     }
 
+    /// The offset where the data set proper starts: past the preamble, `DICM` and the file meta group
+    /// (group 0002), or 0 for a bare data set.
+    ///
+    /// De-duplication hashes the bytes from here on, since a server receiving an instance may rewrite its
+    /// meta group (implementation UID, source AE title) while the data set stays the same.
+    public static func dataSetOffset(_ raw: UnsafeRawBufferPointer) -> Int {
+        var start = 0
+        if raw.count >= 132, raw[128] == 0x44, raw[129] == 0x49, raw[130] == 0x43, raw[131] == 0x4D {
+            start = 132
+        } else if raw.count >= 4, raw[0] == 0x44, raw[1] == 0x49, raw[2] == 0x43, raw[3] == 0x4D {
+            start = 4
+        }
+        return start > 0 || hasMetaGroup(raw, at: 0) ? metaGroupEnd(raw, from: start) : 0
+    }
+
     // MARK: - Detection
 
     /// Whether an explicit-VR-LE group 0002 element starts at `offset` (a meta group without preamble).

@@ -32,6 +32,9 @@ extension LakeConfiguration {
         if tiers[ingestTier] == nil {
             throw (lake ?? fields).error("ingest_tier", "tier '\(ingestTier)' is not declared under [tiers]")
         }
+        if tiers[ingestTier]?.s3 != nil {
+            throw (lake ?? fields).error("ingest_tier", "tier '\(ingestTier)' is an S3 tier; ingest writes to a filesystem tier")
+        }
 
         roles = [:]
         if let table = try fields.table("roles") {
@@ -59,16 +62,29 @@ extension LakeConfiguration {
         var tiers: [String: TierConfiguration] = [:]
         for name in table.keys {
             guard let tier = try table.table(name) else { continue }
-            try tier.rejectUnknownKeys(["path", "bandwidth_limit_mbps", "restore_required", "cost_per_gb_month"])
-            guard let path = try tier.string("path"), !path.isEmpty else {
-                throw tier.error("path", "every tier needs a path")
+            let kind = try tier.string("kind", default: "filesystem")
+            var s3: S3TierSettings?
+            let path: String
+            switch kind {
+            case "filesystem":
+                try tier.rejectUnknownKeys(["kind", "path", "bandwidth_limit_mbps", "restore_required", "cost_per_gb_month"])
+                guard let folder = try tier.string("path"), !folder.isEmpty else {
+                    throw tier.error("path", "every tier needs a path")
+                }
+                path = folder
+            case "s3":
+                s3 = try S3TierSettings(tier)
+                path = ""
+            default:
+                throw tier.error("kind", "expected \"filesystem\" or \"s3\"")
             }
             tiers[name] = TierConfiguration(
                 name: name,
                 path: path,
                 bandwidthLimitMBps: try tier.nonNegativeNumber("bandwidth_limit_mbps"),
                 restoreRequired: try tier.bool("restore_required", default: false),
-                costPerGBMonth: try tier.nonNegativeNumber("cost_per_gb_month") ?? 0
+                costPerGBMonth: try tier.nonNegativeNumber("cost_per_gb_month") ?? 0,
+                s3: s3
             )
         }
         return tiers

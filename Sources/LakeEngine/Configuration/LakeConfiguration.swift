@@ -46,6 +46,8 @@ public struct TierConfiguration: Sendable, Hashable {
     public var restoreRequired: Bool
     /// Storage cost, for lifecycle planning.
     public var costPerGBMonth: Double
+    /// The bucket settings of a `kind = "s3"` tier; nil for a filesystem tier (whose ``path`` is then set).
+    public var s3: S3TierSettings?
 }
 
 /// Settings of the automatic quality rules run at ingest.

@@ -42,19 +42,24 @@ struct FileIngestor: Sendable {
     }
 
     private func ingestInMemory(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
-        let bytes = try Self.readAll(entry.path, expectedSize: entry.size)
-        return try bytes.withUnsafeBytes { buffer -> Outcome in
+        try ingest(bytes: try Self.readAll(entry.path, expectedSize: entry.size), path: entry.path, known: known)
+    }
+
+    /// Hashes, parses and stages bytes already in memory: a small file, or an instance a DICOM server sent.
+    /// `path` names the source in the catalog and in reports.
+    func ingest(bytes: [UInt8], path: String, known: Set<String>) throws -> Outcome {
+        try bytes.withUnsafeBytes { buffer -> Outcome in
             var hasher = ContentHasher()
             hasher.update(buffer)
             let digest = hasher.finalize()
             let size = Int64(buffer.count)
-            if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
-            let content = reader.read(bytes: buffer, path: entry.path)
+            if known.contains(digest.hex) { return .alreadyInDataset(path: path, size: size) }
+            let content = reader.read(bytes: buffer, path: path)
             if case .unknown(let reason) = content, !options.keepUnknown {
-                return .rejected(path: entry.path, reason: reason)
+                return .rejected(path: path, reason: reason)
             }
             let staged = try tier.stage(bytes: buffer, digest: digest)
-            return .stored(IngestedFile(path: entry.path, digest: digest, size: size, content: content, staged: staged))
+            return .stored(IngestedFile(path: path, digest: digest, size: size, content: content, staged: staged))
         }
     }
 

@@ -22,118 +22,27 @@ extension Lake {
         _ paths: [String], dataset name: String, options: IngestOptions = IngestOptions(),
         progress: ((IngestProgress) -> Void)? = nil
     ) throws -> IngestReport {
-        let role = try authorize(.ingest)
-        try Self.validateDatasetName(name)
         guard !paths.isEmpty else { throw LakeError.invalidArgument("Please give at least one file or folder to ingest.") }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let tier = try tier(named: configuration.ingestTier)
-        try tier.prepare()
-        tier.sweepTemporaries(olderThan: Self.staleTemporaryAge)
-        let dataset = try findOrCreateDataset(name, role: role)
-        guard let datasetId = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
-
-        var report = IngestReport(dataset: name)
+        var run = try IngestRun(lake: self, dataset: name, options: options)
         let walk = FileWalker(roots: paths)
-        report.skipped = walk.skipped.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
-        report.filesSeen = walk.files.count
-        report.bytesSeen = walk.files.reduce(0) { $0 + $1.size }
+        run.report.skipped = walk.skipped.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
+        run.report.filesSeen = walk.files.count
+        run.report.bytesSeen = walk.files.reduce(0) { $0 + $1.size }
 
-        var known = try catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db,
-                sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
-                arguments: [datasetId]))
-        }
-        let ingestor = FileIngestor(tier: tier, reader: HeaderReader(quality: configuration.quality), options: options)
-        let raiser = FlagRaiser(configuration: configuration, zone: dataset.zone)
         var bytesDone: Int64 = 0
-        var batchNumber = 0
-
         var filesDone = 0
         for batch in Self.batches(walk.files, count: options.batchSize, bytes: options.batchBytes) {
-            let outcomes = Self.parallelMap(batch, workers: options.workers) { [known] entry in
+            let outcomes = Self.parallelMap(batch, workers: options.workers) { [known = run.known, ingestor = run.ingestor] entry in
                 ingestor.ingest(entry, known: known)
             }
-            var stored: [IngestedFile] = []
-            var staged: [StagedObject] = []
-            var seenInBatch: Set<ObjectDigest> = []
-            for outcome in outcomes {
-                switch outcome {
-                case .stored(let file):
-                    if let object = file.staged { staged.append(object) }
-                    if file.streamedNewObject {
-                        report.objectsWritten += 1
-                        report.bytesWritten += file.size
-                    }
-                    if seenInBatch.insert(file.digest).inserted {
-                        stored.append(file)
-                    } else {
-                        report.filesAlreadyPresent += 1
-                    }
-                case .alreadyInDataset:
-                    report.filesAlreadyPresent += 1
-                case .rejected(let path, let reason):
-                    report.errors.append(IngestReport.Problem(path: path, reason: reason))
-                }
-            }
+            try run.commit(outcomes)
             bytesDone += batch.reduce(0) { $0 + $1.size }
             filesDone += batch.count
-            // Objects must be complete and durable under their names before catalog rows name them.
-            let written: Set<ObjectDigest>
-            do {
-                written = try tier.publish(staged)
-            } catch {
-                tier.discard(staged)
-                throw error
-            }
-            // Identical files in one batch are staged twice but written once.
-            let sizes = Dictionary(staged.map { ($0.digest, $0.size) }, uniquingKeysWith: { first, _ in first })
-            for digest in written {
-                report.objectsWritten += 1
-                report.bytesWritten += sizes[digest] ?? 0
-            }
-            if !stored.isEmpty {
-                batchNumber += 1
-                let writer = IngestBatchWriter(datasetId: datasetId, tier: tier.name, now: Date(), flagRaiser: raiser)
-                let outcome = try catalog.pool.write { db in
-                    let outcome = try writer.write(stored, db)
-                    if outcome.filesAdded > 0 {
-                        try appendAudit(
-                            db, role: role, action: "ingest", target: name,
-                            details: [
-                                "batch": String(batchNumber), "files": String(outcome.filesAdded),
-                                "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
-                                "formats": outcome.byFormat.keys.sorted().joined(separator: ","),
-                            ])
-                    }
-                    return outcome
-                }
-                report.filesAdded += outcome.filesAdded
-                report.filesAlreadyPresent += outcome.filesAlreadyPresent
-                report.byFormat.merge(outcome.byFormat, uniquingKeysWith: +)
-                report.byModality.merge(outcome.byModality, uniquingKeysWith: +)
-                report.flagsRaised.merge(outcome.flagsRaised, uniquingKeysWith: +)
-                known.formUnion(stored.map(\.digest.hex))
-            }
             progress?(IngestProgress(
                 filesDone: filesDone, filesTotal: walk.files.count, bytesDone: bytesDone,
-                bytesTotal: report.bytesSeen, elapsed: Self.seconds(clock.now - start)))
+                bytesTotal: run.report.bytesSeen, elapsed: run.elapsed))
         }
-
-        let raised = try catalog.pool.write { db in
-            let raised = try runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, db)
-            try refreshSummary(datasetId: datasetId, db)
-            if !raised.isEmpty {
-                try appendAudit(
-                    db, role: role, action: "qc.rules", target: name,
-                    details: raised.mapValues(String.init))
-            }
-            return raised
-        }
-        report.flagsRaised.merge(raised, uniquingKeysWith: +)
-        report.seconds = Self.seconds(clock.now - start)
-        return report
+        return try run.finish()
     }
 
     /// In-flight object files older than this are leftovers of a killed ingest.
@@ -156,7 +65,7 @@ extension Lake {
     }
 
     /// Recomputes the dataset's modality and assay summary from its series and samples.
-    private func refreshSummary(datasetId: Int64, _ db: Database) throws {
+    func refreshSummary(datasetId: Int64, _ db: Database) throws {
         try db.execute(
             sql: """
                 UPDATE dataset SET

@@ -38,7 +38,7 @@ extension Lake {
         try setMode(catalogPath, 0o660, group: groupID)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
         try makeSharedFolder(root + "/tiers", group: groupID)
-        for name in configuration.tiers.keys.sorted() {
+        for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
             let tier = try lake.tier(named: name)
             try tier.prepare()
             for folder in [tier.root, tier.objectsFolder] { try setMode(folder, 0o2770, group: groupID) }

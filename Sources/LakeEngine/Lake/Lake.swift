@@ -59,8 +59,11 @@ public final class Lake: Sendable {
     // MARK: - Tiers
 
     /// The filesystem backend of tier `name`.
+    ///
+    /// - Throws: ``LakeError/invalidArgument(_:)`` for an S3 tier (use ``s3Tier(named:environment:)``).
     public func tier(named name: String) throws -> FileSystemTier {
         guard let tier = configuration.tiers[name] else { throw LakeError.notFound(kind: "tier", id: name) }
+        if tier.s3 != nil { throw LakeError.invalidArgument("Tier '\(name)' is an S3 tier, not a folder.") }
         let path = tier.path.hasPrefix("/") ? tier.path : root + "/" + tier.path
         return FileSystemTier(name: name, root: path)
     }

@@ -169,6 +169,8 @@ extension Lake {
                     """, arguments: [jobId, toTier])
             return (toTier, hashes)
         }
+        // Stray copies in a bucket stay until a later migration of the object overwrites or deletes them.
+        guard configuration.tiers[toTier]?.s3 == nil else { return }
         let destination = try tier(named: toTier)
         for hash in hashes {
             guard let digest = ObjectDigest(hex: hash), destination.contains(digest) else { continue }

@@ -51,8 +51,8 @@ struct JobRun: Sendable {
     }
 
     func execute() async throws {
-        let destination = try lake.tier(named: job.toTier)
-        try destination.prepare()
+        let destination = try lake.backend(named: job.toTier)
+        if let folder = destination as? FileSystemTier { try folder.prepare() }
         try await removeFinishedSources()
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
@@ -100,7 +100,7 @@ struct JobRun: Sendable {
     // MARK: - One object
 
     private func move(
-        _ item: MigrationItem, to destination: FileSystemTier, limit: BandwidthLimit?, keeper: LeaseKeeper,
+        _ item: MigrationItem, to destination: any TierBackend, limit: BandwidthLimit?, keeper: LeaseKeeper,
         shared: Shared
     ) async throws {
         guard let object = try await lake.catalog.reader.read({ db in try CatalogObject.fetchOne(db, key: item.objectId) }),
@@ -109,7 +109,7 @@ struct JobRun: Sendable {
         if object.tier == job.toTier {
             return try await submit(Verified(item: item, object: object, copied: false), keeper: keeper, shared: shared)
         }
-        let source = try lake.tier(named: object.tier)
+        let source = try lake.backend(named: object.tier)
         var attempts = item.attempts
         while true {
             var counted: Int64 = 0
@@ -130,6 +130,14 @@ struct JobRun: Sendable {
                 }
                 attempts += 1
                 if error.isHashMismatch || attempts >= Self.attemptsPerObject {
+                    return try await recordFailure(item, reason: error.description)
+                }
+                try await noteRetry(item, attempts: attempts, reason: error.description)
+            } catch let error as S3Error {
+                // A bucket answered with an error or not at all: retried like a failed file copy.
+                keeper.movedBytes.subtract(counted, ordering: .relaxed)
+                attempts += 1
+                if error.kind == .digestMismatch || attempts >= Self.attemptsPerObject {
                     return try await recordFailure(item, reason: error.description)
                 }
                 try await noteRetry(item, attempts: attempts, reason: error.description)
@@ -237,7 +245,7 @@ struct JobRun: Sendable {
         }
         for (itemId, fromTier, placed, sha256) in rows {
             if fromTier != placed, let digest = ObjectDigest(hex: sha256) {
-                try await lake.tier(named: fromTier).delete(digest)
+                try await lake.backend(named: fromTier).delete(digest)
             }
             try await lake.catalog.pool.write { db in
                 try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])

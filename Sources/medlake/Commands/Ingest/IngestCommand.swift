@@ -6,23 +6,29 @@ import LakeEngine
 import Glibc
 #endif
 
-/// `medlake ingest PATH... --dataset NAME`: catalog files into a dataset.
-struct IngestCommand: ParsableCommand {
+/// `medlake ingest PATH... --dataset NAME`: catalog files into a dataset; or pull them from a DICOM
+/// server with `--from-orthanc URL` or `--from-dicomweb URL`.
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Ingest files and folders into a dataset.",
+        abstract: "Ingest files and folders, or a DICOM server's instances, into a dataset.",
         discussion: """
             Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
             Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. \
             Exits with status 3 when some files could not be ingested (they are listed; the rest is cataloged).
+
+            --from-orthanc pulls new instances over Orthanc's REST API (/changes, /instances/{id}/file) and \
+            resumes after the last change a previous pull committed; --from-dicomweb pulls the instances the \
+            dataset lacks over QIDO-RS and WADO-RS. Credentials: MEDLAKE_REMOTE_USER and \
+            MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host.
             """
     )
 
     @OptionGroup var options: LakeOptions
 
     @Argument(help: "Files and folders to ingest.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(help: "The dataset to ingest into (created in the ingest zone if new).")
     var dataset: String
@@ -30,17 +36,49 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Keep files of unknown format as opaque objects instead of only reporting them.")
     var keepUnknown = false
 
+    @Option(name: .customLong("from-orthanc"), help: "Pull from the Orthanc server at this URL.")
+    var orthanc: String?
+
+    @Option(name: .customLong("from-dicomweb"), help: "Pull from the DICOMweb service at this URL (its root).")
+    var dicomweb: String?
+
+    @Option(help: "With --from-orthanc: start after this change number instead of where the last pull stopped.")
+    var since: Int64?
+
+    @Option(help: "A netrc-style file with the server's login and password.")
+    var netrc: String?
+
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("Please give at least one file or folder to ingest.") }
+        let sources = (paths.isEmpty ? 0 : 1) + (orthanc == nil ? 0 : 1) + (dicomweb == nil ? 0 : 1)
+        guard sources == 1 else {
+            throw ValidationError("Please give files or folders, or one of --from-orthanc and --from-dicomweb.")
+        }
+        if since != nil, orthanc == nil { throw ValidationError("Please use --since only with --from-orthanc.") }
+        if let since, since < 0 { throw ValidationError("Please give a change number of at least 0 to --since.") }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let lake = try options.open()
             let meter = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-            let report = try lake.ingest(
-                paths, dataset: dataset, options: IngestOptions(keepUnknown: keepUnknown),
-                progress: meter.map { meter in { meter.show($0) } })
+            let progress = meter.map { meter in { (value: IngestProgress) in meter.show(value) } }
+            let ingestOptions = IngestOptions(keepUnknown: keepUnknown)
+            let report: IngestReport
+            if let url = orthanc ?? dicomweb {
+                let credentials = try RemoteCredentials.resolve(
+                    host: URL(string: url)?.host ?? "", environment: ProcessInfo.processInfo.environment,
+                    netrcPath: netrc)
+                let remote = RemoteIngestOptions(ingest: IngestOptions(keepUnknown: keepUnknown, batchSize: 200))
+                report = orthanc != nil
+                    ? try await lake.ingest(
+                        fromOrthanc: url, dataset: dataset, since: since, credentials: credentials, options: remote,
+                        progress: progress)
+                    : try await lake.ingest(
+                        fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
+                        progress: progress)
+            } else {
+                report = try lake.ingest(paths, dataset: dataset, options: ingestOptions, progress: progress)
+            }
             meter?.finish()
             if options.json {
                 try printJSON(report)

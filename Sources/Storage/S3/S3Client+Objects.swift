@@ -1,0 +1,155 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension S3Client {
+    // MARK: - PUT
+
+    /// Stores `bytes` under `key`, signed with their SHA-256.
+    public func putObject(key: String, bytes: [UInt8], metadata: [String: String] = [:]) async throws {
+        let hash = SignatureV4.hex(SHA256.hash(data: bytes))
+        var request = Request(operation: "PutObject", method: .PUT, key: key)
+        request.headers = putHeaders(metadata: metadata) + [("content-length", String(bytes.count))]
+        request.payloadHash = hash
+        request.body = { .bytes(ByteBuffer(bytes: bytes)) }
+        try await send(request) { _ in () }
+    }
+
+    /// Streams the file at `path` to `key` in 1 MiB chunks, never holding it in memory.
+    ///
+    /// - Parameter payloadHash: The file's SHA-256 in hex when known (a content-addressed tier knows it:
+    ///   it is the object's name), so the server verifies the bytes; nil sends `UNSIGNED-PAYLOAD`.
+    public func putObject(
+        key: String, fileAt path: String, payloadHash: String?, metadata: [String: String] = [:]
+    ) async throws {
+        let size = try Self.fileSize(path)
+        var request = Request(operation: "PutObject", method: .PUT, key: key)
+        request.headers = putHeaders(metadata: metadata) + [("content-length", String(size))]
+        request.payloadHash = payloadHash ?? SignatureV4.unsignedPayload
+        request.body = { .stream(FileRegionSequence(path: path, offset: 0, length: size), length: .known(size)) }
+        try await send(request) { _ in () }
+    }
+
+    /// Headers shared by PUT and multipart initiation: storage class and user metadata.
+    func putHeaders(metadata: [String: String]) -> [(String, String)] {
+        var headers: [(String, String)] = []
+        if let storageClass = location.storageClass { headers.append(("x-amz-storage-class", storageClass)) }
+        for (name, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            headers.append(("x-amz-meta-" + name.lowercased(), value))
+        }
+        return headers
+    }
+
+    // MARK: - GET
+
+    /// Reads the object (or `range`, inclusive byte offsets) into memory. For small objects and probes;
+    /// use ``download(key:to:)`` for objects of any size.
+    public func getObject(key: String, range: ClosedRange<Int64>? = nil, limit: Int = 64 << 20) async throws -> [UInt8] {
+        var request = Request(operation: "GetObject", method: .GET, key: key)
+        if let range { request.headers.append(("range", "bytes=\(range.lowerBound)-\(range.upperBound)")) }
+        return try await sendCollecting(request, limit: limit).1
+    }
+
+    /// Streams the object into a new file at `path` (created with mode 0640, fsynced) while hashing it.
+    ///
+    /// Returns the SHA-256 and size of the bytes written. The file is removed again when the transfer fails.
+    public func download(key: String, to path: String) async throws -> (digest: ObjectDigest, size: Int64) {
+        let request = Request(operation: "GetObject", method: .GET, key: key)
+        return try await send(request) { response in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+            guard descriptor >= 0 else { throw StorageError(operation: "create", path: path, errno: errno) }
+            var hasher = ContentHasher()
+            var size: Int64 = 0
+            do {
+                for try await buffer in response.body {
+                    try buffer.withUnsafeReadableBytes { bytes in
+                        hasher.update(bytes)
+                        try Self.writeAll(descriptor, bytes, path: path)
+                    }
+                    size += Int64(buffer.readableBytes)
+                }
+                guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
+                close(descriptor)
+            } catch {
+                close(descriptor)
+                unlink(path)
+                throw error
+            }
+            return (hasher.finalize(), size)
+        }
+    }
+
+    // MARK: - HEAD, DELETE
+
+    /// The object's size, ETag, storage class and metadata; nil when there is no such object.
+    ///
+    /// - Throws: ``S3Error`` for other failures (a HEAD answer has no body, so a missing bucket also
+    ///   reads as a missing object here; ``listObjects(prefix:delimiter:continuationToken:maxKeys:)`` tells them apart).
+    public func headObject(key: String) async throws -> S3ObjectInfo? {
+        let request = Request(operation: "HeadObject", method: .HEAD, key: key)
+        do {
+            return try await send(request) { response in
+                let headers = response.headers
+                var metadata: [String: String] = [:]
+                for (name, value) in headers where name.lowercased().hasPrefix("x-amz-meta-") {
+                    metadata[String(name.lowercased().dropFirst("x-amz-meta-".count))] = value
+                }
+                return S3ObjectInfo(
+                    key: key, size: headers.first(name: "content-length").flatMap { Int64($0) } ?? 0,
+                    eTag: headers.first(name: "etag"), storageClass: headers.first(name: "x-amz-storage-class"),
+                    metadata: metadata)
+            }
+        } catch let error as S3Error where error.kind == .noSuchKey {
+            return nil
+        }
+    }
+
+    /// Deletes the object. Deleting a key that does not exist succeeds (S3 semantics).
+    public func deleteObject(key: String) async throws {
+        try await send(Request(operation: "DeleteObject", method: .DELETE, key: key)) { _ in () }
+    }
+
+    // MARK: - Helpers
+
+    static func fileSize(_ path: String) throws -> Int64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StorageError(operation: "stat", path: path, errno: errno) }
+        return Int64(info.st_size)
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StorageError(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
+    }
+}
+
+extension S3Client {
+    /// Streams the object through SHA-256 without storing it: the end-to-end check that what the bucket
+    /// holds is what was sent.
+    public func hashObject(key: String) async throws -> (digest: ObjectDigest, size: Int64) {
+        try await send(Request(operation: "GetObject", method: .GET, key: key)) { response in
+            var hasher = ContentHasher()
+            var size: Int64 = 0
+            for try await buffer in response.body {
+                buffer.withUnsafeReadableBytes { hasher.update($0) }
+                size += Int64(buffer.readableBytes)
+            }
+            return (hasher.finalize(), size)
+        }
+    }
+}
