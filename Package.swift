@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DICOM", targets: ["DICOM"]),
         .library(name: "Genomics", targets: ["Genomics"]),
         .library(name: "TUI", targets: ["TUI"]),
+        .library(name: "Workbench", targets: ["Workbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Workbench
+        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog"]),
+
         // MARK: - Executable
         .executableTarget(
             name: "medlake",
@@ -52,6 +56,7 @@ let package = Package(
                 "TUI",
                 "Catalog",
                 "LakeEngine",
+                "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
         .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
