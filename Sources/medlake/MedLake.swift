@@ -21,6 +21,9 @@ struct MedLake: AsyncParsableCommand {
             FlagsCommand.self,
             AuditCommand.self,
             RolesCommand.self,
-        ]
+            BrowseCommand.self,
+            SampleDataCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
 }

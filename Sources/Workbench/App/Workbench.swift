@@ -15,12 +15,15 @@ public struct Workbench: Program {
 
     public let lake: Lake
     let watcher: CatalogWatcher?
+    /// Where the header clock reads the wall time (fixed in snapshot tests).
+    let wallClock: @Sendable () -> Date
 
     /// How often the catalog is polled for changes.
     public static let pollInterval: Duration = .milliseconds(250)
 
-    public init(lake: Lake) {
+    public init(lake: Lake, wallClock: @escaping @Sendable () -> Date = { Date() }) {
         self.lake = lake
+        self.wallClock = wallClock
         watcher = try? lake.watcher()
     }
 
@@ -40,7 +43,7 @@ public struct Workbench: Program {
             model.size = size
             return .none
         case .tick:
-            model.clockText = Self.clockText(Date())
+            model.clockText = Self.clockText(wallClock())
             let poll: Command<WorkbenchMessage> = watcher.map { watcher in
                 .run { (try? watcher.dataVersion()).map(WorkbenchMessage.dataVersion) }
             } ?? .none
