@@ -43,8 +43,8 @@ struct BrowseCommand: ParsableCommand {
                 }
                 root = sample
             }
-            let opened = try Lake.open(at: root)
-            if try SampleLakeSetup.needsSetup(opened) { try SampleLakeSetup.build(opened) }
+            var opened = try Lake.open(at: root)
+            if try SampleLakeSetup.needsSetup(opened) { opened = try SampleLakeSetup.build(opened) }
             let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
             try WorkbenchTerminal.run(Workbench(lake: opened), screen: Screen(rawValue: screen) ?? .overview,
                                       choice: choice)

@@ -9,11 +9,15 @@ enum SampleLakeSetup {
 
     /// Whether `lake` holds sources but no datasets yet.
     static func needsSetup(_ lake: Lake) throws -> Bool {
-        try FileManager.default.fileExists(atPath: lake.root + "/" + sourcesFolder) && lake.datasets().isEmpty
+        guard FileManager.default.fileExists(atPath: lake.root + "/" + sourcesFolder) else { return false }
+        if lake.actorRoles.isEmpty { return true }
+        return try lake.datasets().isEmpty
     }
 
-    /// Ingests `sources/imaging` and `sources/genomics` and raises review flags of each severity.
-    static func build(_ lake: Lake) throws {
+    /// Makes the user a member of every role if the lake is unused, ingests `sources/imaging` and
+    /// `sources/genomics` and raises review flags of each severity. Returns the lake to browse.
+    static func build(_ opened: Lake) throws -> Lake {
+        let lake = opened.actorRoles.isEmpty ? try opened.claimUnused() : opened
         let root = lake.root
         let started = Date()
         try FileManager.default.createDirectory(
@@ -38,5 +42,6 @@ enum SampleLakeSetup {
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("\rBuilt the sample lake in \(seconds) s.\u{1B}[K\n".utf8))
+        return lake
     }
 }
