@@ -11,7 +11,8 @@ mkdir -p "$OUT/imaging" "$OUT/genomics"
 "$MEDLAKE" make-sample-data "$OUT/imaging"
 
 G=$OUT/genomics
-WORK=$(mktemp -d)
+WORK=/tmp/medlake-sample-lake-work   # fixed: the CRAM header records the reference path
+rm -rf "$WORK"; mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 
 # A 2 kb reference contig (deterministic).
@@ -61,8 +62,8 @@ with open(f"{work}/cohort.vcf", "w") as f:
         alt = "A" if r != "A" else "G"
         f.write(f"chr22\t{pos}\t.\t{r}\t{alt}\t{50 + i}\tPASS\tDP={20 + i}\tGT\t0/1\t1/1\t0/0\n")
 PY
-samtools view -b -o "$G/NA0001.bam" "$WORK/NA0001.sam"
-samtools view -C -T "$WORK/ref.fa" -o "$G/NA0002.cram" "$WORK/NA0002.sam"
+samtools view --no-PG -b -o "$G/NA0001.bam" "$WORK/NA0001.sam"
+samtools view --no-PG -C -T "$WORK/ref.fa" -o "$G/NA0002.cram" "$WORK/NA0002.sam"
 gzip -n -c "$WORK/NA0003_S1_L001_R1_001.fastq" > "$G/NA0003_S1_L001_R1_001.fastq.gz"
 gzip -n -c "$WORK/NA0003_S1_L001_R2_001.fastq" > "$G/NA0003_S1_L001_R2_001.fastq.gz"
 bgzip -c "$WORK/cohort.vcf" > "$G/cohort.vcf.gz"

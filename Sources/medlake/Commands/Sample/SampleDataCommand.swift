@@ -42,6 +42,9 @@ struct SampleDataCommand: ParsableCommand {
             try write(patient: 2, series: 1, instance: frame, modality: .US, size: size, name: "us-abdomen",
                       pixels: Phantom.ultrasound(size: size, seed: frame), window: nil)
         }
+        // Patient 2: the same ultrasound once more, RLE-compressed (previews say "compressed: RLE").
+        try write(patient: 2, series: 2, instance: 0, modality: .US, size: size, name: "us-rle",
+                  pixels: Phantom.ultrasound(size: size, seed: 9), window: nil, rle: true)
         // Patient 3: a second CT (PHI kept, as every raw file) and a second MR series.
         for slice in 0..<6 {
             try write(patient: 3, series: 0, instance: slice, modality: .CT, size: size, name: "ct-follow-up",
@@ -58,7 +61,7 @@ struct SampleDataCommand: ParsableCommand {
 
     private func write(
         patient: Int, series: Int, instance: Int, modality: SyntheticInstance.Modality, size: Int, name: String,
-        pixels: [UInt8], window: (center: Int, width: Int)?, hostile: Bool = false
+        pixels: [UInt8], window: (center: Int, width: Int)?, hostile: Bool = false, rle: Bool = false
     ) throws {
         let spec = SyntheticInstance(
             patient: patient, study: 0, series: series, instance: instance, modality: modality, rows: size,
@@ -78,7 +81,14 @@ struct SampleDataCommand: ParsableCommand {
             dataSet.set(.text(.patientName, .PN, Self.hostileName))
             dataSet.set(.text(.seriesDescription, .LO, "hostile \u{1B}[2J\u{1B}]52;c;aGFja2Vk\u{07} name"))
         }
-        let bytes = try DICOMWriter.part10(dataSet, transferSyntax: .explicitVRLittleEndian)
+        if rle {
+            let frame = RLEEncoder.encode8Bit(pixels, columns: size)
+            let encapsulated = EncapsulatedPixelData(
+                offsetTable: .init(offset: 0, length: 0, bytes: []),
+                fragments: [.init(offset: 0, length: frame.count, bytes: frame)])
+            dataSet.set(DataElement(tag: .pixelData, vr: .OB, value: .encapsulated(encapsulated)))
+        }
+        let bytes = try DICOMWriter.part10(dataSet, transferSyntax: rle ? .rleLossless : .explicitVRLittleEndian)
         let folder = self.folder + "/patient\(patient)/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/" + String(format: "%03d.dcm", instance + 1)
