@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Genomics", targets: ["Genomics"]),
         .library(name: "TUI", targets: ["TUI"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "TUICurses", targets: ["TUICurses"]),
+        .executable(name: "tui-demo", targets: ["TUIDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,7 @@ let package = Package(
         // MARK: - System libraries
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CLibdeflate", path: "Sources/CLibdeflate"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // MARK: - Parsers
         .target(name: "DICOM", dependencies: ["CZlib"]),
@@ -28,6 +31,13 @@ let package = Package(
 
         // MARK: - Terminal
         .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "CNcurseswShim",
+            dependencies: ["CNcursesw"],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "TUICurses", dependencies: ["TUI", "CNcursesw", "CNcurseswShim"]),
+        .executableTarget(name: "TUIDemo", dependencies: ["TUI", "TUICurses"]),
 
         // MARK: - Catalog engine
         .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -57,6 +67,7 @@ let package = Package(
                 "Catalog",
                 "LakeEngine",
                 "Workbench",
+                "TUICurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,8 +79,12 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "LakeEngineTests", dependencies: ["LakeEngine", "Catalog", "Storage", "DICOM"]),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TUICursesTests",
+            dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,10 @@ public enum LakeError: Error, Sendable, CustomStringConvertible {
     case system(operation: String, path: String, errno: Int32)
     /// An argument a caller gave is unusable.
     case invalidArgument(String)
+    /// The object sits in a tier whose reads need a restore first.
+    case restoreRequired(object: String, tier: String, datasets: [String])
+    /// A migration job cannot make the requested change from its current state.
+    case jobState(id: Int64, state: String, action: String)
 
     public var description: String {
         switch self {
@@ -35,6 +39,10 @@ public enum LakeError: Error, Sendable, CustomStringConvertible {
         case .unknownGroup(let name): "no Unix group named \(name)"
         case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
         case .invalidArgument(let message): message
+        case .restoreRequired(let object, let tier, let datasets):
+            "object \(object) is in tier '\(tier)', which needs a restore before reading: run `medlake restore "
+                + (datasets.first ?? "DATASET") + " --to warm` and `medlake worker`, then read again"
+        case .jobState(let id, let state, let action): "migration job \(id) is \(state) and cannot be \(action)"
         }
     }
 }
@@ -50,6 +58,9 @@ extension Permission {
         case .waiveFlag: "waive quality flags"
         case .waiveBlockingFlag: "waive blocking quality flags"
         case .configure: "change the lake's configuration"
+        case .migrate: "move data between tiers"
+        case .curate: "publish versions, label datasets or request promotions"
+        case .recordRun: "record training runs"
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A failure of an object store, naming the operation, the path and the system error.
 public struct StorageError: Error, CustomStringConvertible, Sendable {
     /// What the store was doing (`open`, `read`, `write`, `fsync`, `rename`…).
@@ -24,8 +30,22 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+// MARK: - Common cases
+
+extension StorageError {
+    /// The copied bytes are not the object they should be: wrong SHA-256 or wrong size.
+    public static func hashMismatch(
+        _ digest: ObjectDigest, actual: ObjectDigest?, size: Int64, expectedSize: Int64
+    ) -> StorageError {
+        let found = actual.map { "SHA-256 \($0.hex)" } ?? "more bytes"
+        return StorageError(
+            operation: "verify", path: digest.hex,
+            reason: "hash mismatch: expected \(expectedSize) bytes with SHA-256 \(digest.hex), read \(size) bytes with \(found)")
+    }
+
+    /// True for a hash or size mismatch found while copying.
+    public var isHashMismatch: Bool { operation == "verify" }
+
+    /// True when the destination ran out of space (ENOSPC) or quota (EDQUOT).
+    public var isOutOfSpace: Bool { errno == ENOSPC || errno == EDQUOT }
+}

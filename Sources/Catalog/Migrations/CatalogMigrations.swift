@@ -10,6 +10,8 @@ public enum CatalogMigrations {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalog", migrate: createCatalog)
+        migrator.registerMigration("v2-tiers", migrate: createTiers)
+        migrator.registerMigration("v2-governance", migrate: createGovernance)
         return migrator
     }
 

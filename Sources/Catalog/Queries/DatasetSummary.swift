@@ -22,14 +22,18 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
         openFlagCount = row["openFlagCount"] ?? 0
     }
 
-    /// Datasets in name order, optionally only those holding `modality` (imaging) or `assay` (genomics)
+    /// Datasets in name order (or the one named `name`), optionally only those holding `modality` (imaging) or `assay` (genomics)
     /// and only those in `zone`. Counts come from indexes and `series.instanceCount`, never a scan of
     /// instances.
     public static func fetchAll(
-        _ db: Database, modality: String? = nil, assay: String? = nil, zone: String? = nil
+        _ db: Database, name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
     ) throws -> [DatasetSummary] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        if let name {
+            conditions.append("d.name = ?")
+            _ = arguments.append(contentsOf: [name])
+        }
         if let modality {
             conditions.append("EXISTS (SELECT 1 FROM series s WHERE s.datasetId = d.id AND s.modality = ?)")
             _ = arguments.append(contentsOf: [modality])

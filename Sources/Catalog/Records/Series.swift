@@ -48,6 +48,19 @@ public struct Series: Codable, Hashable, Sendable, Identifiable {
 extension Series: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "series"
 
+    /// Decodes columns by name without `Decodable`'s machinery: listings decode tens of thousands of series.
+    public init(row: Row) throws {
+        id = row[Columns.id]
+        datasetId = row[Columns.datasetId]
+        studyId = row[Columns.studyId]
+        seriesInstanceUID = row[Columns.seriesInstanceUID]
+        modality = row[Columns.modality]
+        bodyPart = row[Columns.bodyPart]
+        description = row[Columns.description]
+        instanceCount = row[Columns.instanceCount]
+        frameOfReferenceUID = row[Columns.frameOfReferenceUID]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

@@ -65,6 +65,20 @@ extension LakeConfiguration {
             severity = "warning"
             description = "Patient motion degrades the images"
 
+            # Who reads restricted datasets without a grant, extra sensitivity labels, the consent use each
+            # zone needs (a dataset's consent scope must list it), and de-identification options.
+            [governance]
+            restricted_read_roles = ["admin", "curator"]
+            labels = ["public", "internal", "restricted"]
+            consent_curated = "research"
+            consent_training = "ai-training"
+
+            [governance.deidentification]
+            shift_dates = true
+            retain_device_identity = false
+            clean_descriptors = true
+            safe_private_creators = []
+
             """
         return text
     }

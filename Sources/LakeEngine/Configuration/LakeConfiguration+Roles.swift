@@ -1,3 +1,5 @@
+import Foundation
+
 extension LakeConfiguration {
     /// `text` (a `lake.toml`) with its `[roles]` table replaced by `roles`, everything else kept as written
     /// (comments included). A file without a `[roles]` table gets one at the end.
@@ -23,5 +25,3 @@ extension LakeConfiguration {
         return lines.joined(separator: "\n")
     }
 }
-
-import Foundation

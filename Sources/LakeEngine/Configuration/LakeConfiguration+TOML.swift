@@ -13,7 +13,7 @@ extension LakeConfiguration {
             throw ConfigurationError(path: path, line: error.source.begin.line, key: nil, message: error.description)
         }
         let fields = TOMLFields(table: root, prefix: "", path: path, locator: TOMLKeyLocator(text: text))
-        try fields.rejectUnknownKeys(["lake", "zones", "tiers", "roles", "qc", "approval", "flags"])
+        try fields.rejectUnknownKeys(["lake", "zones", "tiers", "roles", "qc", "approval", "flags", "lifecycle", "governance"])
 
         let lake = try fields.table("lake")
         try lake?.rejectUnknownKeys(["name", "group", "ingest_tier", "ingest_zone"])
@@ -46,6 +46,8 @@ extension LakeConfiguration {
         quality = try Self.parseQuality(fields.table("qc"))
         approval = try Self.parseApproval(fields.table("approval"))
         flagCodes = try Self.parseFlagCodes(fields.table("flags"))
+        lifecycleRules = try Self.parseLifecycleRules(fields.table("lifecycle"), tiers: tiers, zones: zones)
+        governance = try Self.parseGovernance(fields.table("governance"))
     }
 
     // MARK: - Sections

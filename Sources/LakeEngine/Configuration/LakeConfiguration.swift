@@ -24,6 +24,10 @@ public struct LakeConfiguration: Sendable, Hashable {
     public var approval: ApprovalPolicy
     /// The flag codes annotators and rules may use, by code.
     public var flagCodes: [String: FlagCode]
+    /// Lifecycle rules in the order `lake.toml` lists them; the first rule matching an object decides.
+    public var lifecycleRules: [LifecycleRule]
+    /// Sensitivity labels, consent uses and de-identification options.
+    public var governance: GovernanceSettings
 
     /// The roles `user` holds, in ``Role`` order.
     public func roles(of user: String) -> [Role] {

@@ -65,6 +65,19 @@ struct TOMLFields {
         return result
     }
 
+    /// An array of tables (`[[key]]`), each as fields named `key.<name>` after its `name` entry when it has one.
+    func tables(_ key: String) throws -> [TOMLFields]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw error(key, "expected an array of tables ([[\(keyPath(key))]])") }
+        var result: [TOMLFields] = []
+        for element in array {
+            guard let child = element.table else { throw error(key, "expected an array of tables ([[\(keyPath(key))]])") }
+            let label = child["name"]?.string ?? String(result.count + 1)
+            result.append(TOMLFields(table: child, prefix: keyPath(key) + "." + label, path: path, locator: locator))
+        }
+        return result
+    }
+
     /// Rejects keys this table does not define, so a typo is an error rather than a silent default.
     func rejectUnknownKeys(_ known: Set<String>) throws {
         for key in table.keys where !known.contains(key) {

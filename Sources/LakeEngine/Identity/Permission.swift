@@ -14,8 +14,14 @@ public enum Permission: String, Sendable, CaseIterable {
     case waiveFlag
     /// Waive a blocking quality flag: a curator's call.
     case waiveBlockingFlag
-    /// Change the lake's configuration.
+    /// Change the lake's configuration (and grant access to datasets).
     case configure
+    /// Queue, pause, resume or cancel migrations between tiers, apply lifecycle rules and run workers.
+    case migrate
+    /// Publish dataset versions, label datasets and request or execute promotions.
+    case curate
+    /// Record a training run against a manifest.
+    case recordRun
 
     /// Roles allowed, in the order the audit log prefers when a user holds several.
     public var allowedRoles: [Role] {
@@ -25,6 +31,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .addFlag, .resolveFlag, .waiveFlag: [.annotator, .curator]
         case .waiveBlockingFlag: [.curator]
         case .configure: [.admin]
+        case .migrate: [.operator, .admin]
+        case .curate: [.curator, .admin]
+        case .recordRun: [.operator, .curator, .admin]
         }
     }
 }

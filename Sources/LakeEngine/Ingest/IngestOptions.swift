@@ -1,3 +1,5 @@
+import Foundation
+
 /// How ``Lake/ingest(_:dataset:options:progress:)`` runs.
 public struct IngestOptions: Sendable {
     /// Store files of unknown format as opaque objects instead of only reporting them.
@@ -10,8 +12,8 @@ public struct IngestOptions: Sendable {
     /// Files up to this size are read into memory once (hash, parse and store from one buffer); larger
     /// ones are streamed.
     public var inMemoryLimit: Int
-    /// Threads reading, hashing, parsing and staging files: twice the cores by default, since a thread
-    /// waiting on a read or a file creation leaves its core idle.
+    /// Parallel work items reading, hashing, parsing and staging files (one per core by default; the
+    /// work is mostly CPU-bound on page-cache reads, and publishing batches its fsyncs separately).
     public var workers: Int
 
     public init(
@@ -22,8 +24,6 @@ public struct IngestOptions: Sendable {
         self.batchSize = max(1, batchSize)
         self.batchBytes = max(1, batchBytes)
         self.inMemoryLimit = inMemoryLimit
-        self.workers = max(1, workers ?? 2 * ProcessInfo.processInfo.activeProcessorCount)
+        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }
-
-import Foundation

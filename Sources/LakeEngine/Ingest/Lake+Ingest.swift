@@ -9,8 +9,8 @@ extension Lake {
     /// Ingests files and folders into dataset `name` (created in the ingest zone if new).
     ///
     /// Walks `paths`, then per batch of files: reads, hashes, sniffs and parses headers on worker threads,
-    /// stores new objects in the ingest tier, makes their folders durable, and commits the batch's catalog
-    /// rows, per-file QC flags and one audit event in one short transaction. After the last batch the
+    /// stages new objects in the ingest tier and publishes them (fsync, rename, folder fsync) before it
+    /// commits the batch's catalog rows, per-file QC flags and one audit event in one short transaction. After the last batch the
     /// series and sample rules run and the dataset's modality/assay summary is refreshed.
     ///
     /// Idempotent: bytes the dataset already holds are hashed, found and skipped. A file that cannot be
@@ -87,9 +87,11 @@ extension Lake {
                 tier.discard(staged)
                 throw error
             }
-            for object in staged where written.contains(object.digest) {
+            // Identical files in one batch are staged twice but written once.
+            let sizes = Dictionary(staged.map { ($0.digest, $0.size) }, uniquingKeysWith: { first, _ in first })
+            for digest in written {
                 report.objectsWritten += 1
-                report.bytesWritten += object.size
+                report.bytesWritten += sizes[digest] ?? 0
             }
             if !stored.isEmpty {
                 batchNumber += 1

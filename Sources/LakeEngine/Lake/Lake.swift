@@ -22,6 +22,8 @@ public final class Lake: Sendable {
     public let catalog: CatalogStore
     /// Who is acting: the process's OS user.
     public let actor: Identity
+    /// Object reads not yet written as last-access times.
+    let accesses = AccessRecorder()
 
     /// The configuration file's name inside the lake folder.
     public static let configurationFileName = "lake.toml"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The series-level imaging rules: numbering gaps, repeated positions, uneven spacing, mixed orientation.
 ///
 /// Pure functions over the instances' header values, so each rule is tested without files. Values come
@@ -109,5 +111,3 @@ struct SeriesCheck {
         String((value * 1000).rounded() / 1000)
     }
 }
-
-import Foundation

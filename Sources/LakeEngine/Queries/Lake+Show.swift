@@ -150,7 +150,7 @@ extension Lake {
     }
 
     private func datasetEntries(_ name: String, _ db: Database) throws -> [CatalogEntry] {
-        guard let summary = try DatasetSummary.fetchAll(db).first(where: { $0.dataset.name == name }) else { return [] }
+        guard let summary = try DatasetSummary.fetchAll(db, name: name).first else { return [] }
         let dataset = summary.dataset
         let flagRows = try QualityFlag.filter(QualityFlag.Columns.datasetId == dataset.id)
             .order(QualityFlag.Columns.id).limit(200).fetchAll(db)

@@ -125,7 +125,7 @@ public struct FileSystemTier: Sendable {
 
     // MARK: - Helpers
 
-    private func commit(_ temporary: TemporaryFile, digest: ObjectDigest, size: Int64) throws -> StoredObject {
+    func commit(_ temporary: TemporaryFile, digest: ObjectDigest, size: Int64) throws -> StoredObject {
         try temporary.finish()
         let shard = folder(of: digest)
         try Self.makeFolder(shard)

@@ -19,8 +19,12 @@ public final class TestBackend: Backend {
     private var script: [InputEvent] = []
     private let clock: VirtualClock
 
-    public init(width: Int, height: Int, capabilities: TerminalCapabilities = .init(colorDepth: .ansi256, unicode: true),
-                clock: VirtualClock) {
+    public init(
+        width: Int,
+        height: Int,
+        capabilities: TerminalCapabilities = .init(colorDepth: .ansi256, unicode: true),
+        clock: VirtualClock
+    ) {
         size = Size(width: width, height: height)
         self.capabilities = capabilities
         self.clock = clock

@@ -9,7 +9,12 @@ extension Buffer {
     /// Under a non-Unicode terminal every non-ASCII cell is drawn as `?` of the same width.
     @discardableResult
     public mutating func write(
-        _ text: String, column: Int, row: Int, width: Int? = nil, style: Style, ellipsis: Bool = true
+        _ text: String,
+        column: Int,
+        row: Int,
+        width: Int? = nil,
+        style: Style,
+        ellipsis: Bool = true
     ) -> Int {
         guard row >= area.y, row < area.bottom else { return 0 }
         var start = column

@@ -15,7 +15,11 @@ public struct KeyBinding<Action: Sendable & Hashable>: Sendable, Hashable {
     public var isEnabled: Bool
 
     public init(
-        _ keys: [Key], _ action: Action, help: String, group: String = "Actions", inHintBar: Bool = true,
+        _ keys: [Key],
+        _ action: Action,
+        help: String,
+        group: String = "Actions",
+        inHintBar: Bool = true,
         isEnabled: Bool = true
     ) {
         self.keys = keys

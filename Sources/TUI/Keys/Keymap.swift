@@ -44,6 +44,18 @@ public struct Keymap<Action: Sendable & Hashable>: Sendable, Hashable {
         return sections
     }
 
+    /// Keys bound by more than one enabled binding (only the first would ever fire), in order.
+    public var conflicts: [Key] {
+        var seen: Set<Key> = []
+        var repeated: [Key] = []
+        for binding in bindings where binding.isEnabled {
+            for key in binding.keys where !seen.insert(key).inserted && !repeated.contains(key) {
+                repeated.append(key)
+            }
+        }
+        return repeated
+    }
+
     /// This keymap followed by `other`'s bindings (earlier bindings win on shared keys).
     public func merged(with other: Keymap<Action>) -> Keymap<Action> {
         Keymap(bindings + other.bindings)

@@ -32,8 +32,14 @@ public final class Runtime<P: Program> {
 
     /// A runtime for `program` starting at `model`. The palette is `theme` at the backend's colour
     /// depth, or without colours when `noColor` (the `NO_COLOR` convention) is set.
-    public init(program: P, model: P.Model, backend: any Backend, theme: Theme, noColor: Bool = false,
-                clock: any RuntimeClock = MonotonicClock()) {
+    public init(
+        program: P,
+        model: P.Model,
+        backend: any Backend,
+        theme: Theme,
+        noColor: Bool = false,
+        clock: any RuntimeClock = MonotonicClock()
+    ) {
         self.program = program
         self.model = model
         self.backend = backend

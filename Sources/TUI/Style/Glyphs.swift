@@ -30,17 +30,47 @@ public struct Glyphs: Sendable, Hashable {
 
     /// Box drawing, block elements and arrows.
     public static let unicode = Glyphs(
-        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        ellipsis: "…", eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], gaugeEmpty: " ",
-        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], expanded: "▾", collapsed: "▸", leaf: "·",
-        sortAscending: "▲", sortDescending: "▼", separator: "›", selectionMarker: "▌", halfBlocks: true,
-        unicodeText: true)
+        horizontal: "─",
+        vertical: "│",
+        topLeft: "┌",
+        topRight: "┐",
+        bottomLeft: "└",
+        bottomRight: "┘",
+        ellipsis: "…",
+        eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+        gaugeEmpty: " ",
+        sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        expanded: "▾",
+        collapsed: "▸",
+        leaf: "·",
+        sortAscending: "▲",
+        sortDescending: "▼",
+        separator: "›",
+        selectionMarker: "▌",
+        halfBlocks: true,
+        unicodeText: true
+    )
 
     /// Plain ASCII for non-UTF-8 locales.
     public static let ascii = Glyphs(
-        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        ellipsis: "~", eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], gaugeEmpty: ".",
-        sparkline: ["_", ".", "-", "-", "=", "=", "#", "#"], expanded: "v", collapsed: ">", leaf: "-",
-        sortAscending: "^", sortDescending: "v", separator: ">", selectionMarker: ">", halfBlocks: false,
-        unicodeText: false)
+        horizontal: "-",
+        vertical: "|",
+        topLeft: "+",
+        topRight: "+",
+        bottomLeft: "+",
+        bottomRight: "+",
+        ellipsis: "~",
+        eighths: ["#", "#", "#", "#", "#", "#", "#", "#"],
+        gaugeEmpty: ".",
+        sparkline: ["_", ".", "-", "-", "=", "=", "#", "#"],
+        expanded: "v",
+        collapsed: ">",
+        leaf: "-",
+        sortAscending: "^",
+        sortDescending: "v",
+        separator: ">",
+        selectionMarker: ">",
+        halfBlocks: false,
+        unicodeText: false
+    )
 }

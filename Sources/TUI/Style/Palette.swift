@@ -19,8 +19,11 @@ public struct Palette: Sendable, Hashable {
     }
 
     /// No colours, Unicode glyphs: what headless tests draw with unless they test a theme.
-    public static let plain = Theme(name: "plain", roles: [
-        .selection: .init(attributes: .reverse), .cursor: .init(attributes: .reverse),
-        .buttonFocused: .init(attributes: .reverse),
-    ]).palette(depth: .monochrome)
+    public static let plain = Theme(
+        name: "plain",
+        roles: [
+            .selection: .init(attributes: .reverse), .cursor: .init(attributes: .reverse),
+            .buttonFocused: .init(attributes: .reverse),
+        ]
+    ).palette(depth: .monochrome)
 }

@@ -12,7 +12,7 @@
 /// - A code point the terminal cannot print (`wcwidth` = -1, e.g. unassigned) is drawn as U+FFFD.
 ///
 /// ## Topics
-/// - ``of(_:)-(Unicode.Scalar)``, ``of(_:)-(String)``, ``truncate(_:to:ellipsis:)``, ``pad(_:to:alignment:)``
+/// - ``wcwidth(_:)``, ``of(_:)``, ``truncate(_:to:ellipsis:)``, ``pad(_:to:alignment:)``
 public enum DisplayWidth {
     /// The C library's `wcwidth` of `scalar`: -1 (not printable), 0, 1 or 2.
     @inline(__always)

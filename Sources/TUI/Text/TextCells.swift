@@ -4,7 +4,9 @@
 /// The text is passed through ``SafeText/sanitize(_:tabWidth:)`` first, so control characters and bidi
 /// overrides arrive as visible stand-ins and can never reach the terminal. See ``DisplayWidth`` for the
 /// VS16 and unprintable rules. At most four zero-width code points are kept per cell, the limit of an
-/// ncurses `cchar_t`; extra ones are dropped (they would be dropped on screen anyway).
+/// ncurses `cchar_t`; extra ones are dropped (they would be dropped on screen anyway). Zero-width
+/// joiners are dropped too, so an emoji sequence shows as its members side by side, exactly as wide
+/// as wcwidth says, on terminals that join sequences and on those that do not.
 public struct TextCells: Sequence, Sendable {
     /// One cell-sized piece of text.
     public struct Element: Sendable, Hashable {
@@ -35,6 +37,7 @@ public struct TextCells: Sequence, Sendable {
         }
 
         private static let variationSelector16: UInt32 = 0xFE0F
+        private static let zeroWidthJoiner: UInt32 = 0x200D
         private static let maximumMarks = 4
 
         public mutating func next() -> Element? {
@@ -64,7 +67,11 @@ public struct TextCells: Sequence, Sendable {
                 let next = scalars[index]
                 guard DisplayWidth.wcwidth(next) == 0 else { break }
                 scalars.formIndex(after: &index)
-                if next.value == Self.variationSelector16 {
+                if next.value == Self.zeroWidthJoiner {
+                    // Dropped: a terminal that joins `👩‍🔬` into one glyph would advance 2 cells where
+                    // wcwidth (and ncurses) count 4, shifting the rest of the row.
+                    continue
+                } else if next.value == Self.variationSelector16 {
                     // Uncertain width: reserve a second cell as an explicit blank.
                     pendingBlank = width == 1
                 } else if marks < Self.maximumMarks {

@@ -11,8 +11,11 @@ public struct Theme: Sendable, Hashable {
         public var attributes: Attributes
 
         public init(
-            foreground256: Color = .default, background256: Color = .default, foreground16: Color = .default,
-            background16: Color = .default, attributes: Attributes = []
+            foreground256: Color = .default,
+            background256: Color = .default,
+            foreground16: Color = .default,
+            background16: Color = .default,
+            attributes: Attributes = []
         ) {
             self.foreground256 = foreground256
             self.background256 = background256
@@ -51,8 +54,10 @@ public struct Theme: Sendable, Hashable {
             return Style(attributes: look.attributes)
         case .ansi8:
             return Style(
-                foreground: eightColor(look.foreground16), background: eightColor(look.background16),
-                attributes: look.attributes)
+                foreground: eightColor(look.foreground16),
+                background: eightColor(look.background16),
+                attributes: look.attributes
+            )
         case .ansi16:
             return Style(foreground: look.foreground16, background: look.background16, attributes: look.attributes)
         case .ansi256:

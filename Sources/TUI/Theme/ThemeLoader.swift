@@ -58,7 +58,11 @@ public struct ThemeLoader: Sendable {
             return try Self.parse(text, file: "built-in " + nameOrPath)
         }
         tried.append("built-in themes " + Self.builtinThemes.keys.sorted().joined(separator: ", "))
-        throw ThemeError(.notFound(tried), file: nameOrPath, message: "no such theme (looked in: \(tried.joined(separator: "; ")))")
+        throw ThemeError(
+            .notFound(tried),
+            file: nameOrPath,
+            message: "no such theme (looked in: \(tried.joined(separator: "; ")))"
+        )
     }
 
     private func read(_ path: String) throws -> String {
@@ -86,20 +90,32 @@ public struct ThemeLoader: Sendable {
             guard let value = table[key] else { continue }
             if key == "name" {
                 guard let string = value.string else {
-                    throw ThemeError(.invalid, file: file, line: lines.line(of: key, in: nil),
-                                     message: "'name' must be a string")
+                    throw ThemeError(
+                        .invalid,
+                        file: file,
+                        line: lines.line(of: key, in: nil),
+                        message: "'name' must be a string"
+                    )
                 }
                 name = string
                 continue
             }
             guard let role = Role(rawValue: key) else {
                 let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ThemeError(.invalid, file: file, line: lines.header(key) ?? lines.line(of: key, in: nil),
-                                 message: "unknown role '\(SafeText.sanitize(key))' (known roles: \(known))")
+                throw ThemeError(
+                    .invalid,
+                    file: file,
+                    line: lines.header(key) ?? lines.line(of: key, in: nil),
+                    message: "unknown role '\(SafeText.sanitize(key))' (known roles: \(known))"
+                )
             }
             guard let roleTable = value.table else {
-                throw ThemeError(.invalid, file: file, line: lines.line(of: key, in: nil),
-                                 message: "role '\(key)' must be a table")
+                throw ThemeError(
+                    .invalid,
+                    file: file,
+                    line: lines.line(of: key, in: nil),
+                    message: "role '\(key)' must be a table"
+                )
             }
             roles[role] = try parseRole(roleTable, role: key, file: file, lines: lines)
         }
@@ -113,8 +129,12 @@ public struct ThemeLoader: Sendable {
         for key in table.keys {
             guard let value = table[key] else { continue }
             let fail = { (message: String) in
-                ThemeError(.invalid, file: file, line: lines.line(of: key, in: role) ?? lines.header(role),
-                           message: "[\(role)] \(message)")
+                ThemeError(
+                    .invalid,
+                    file: file,
+                    line: lines.line(of: key, in: role) ?? lines.header(role),
+                    message: "[\(role)] \(message)"
+                )
             }
             switch key {
             case "fg": look.foreground256 = try color(value, limit: 256).orThrow(fail(badColor(key, 255)))

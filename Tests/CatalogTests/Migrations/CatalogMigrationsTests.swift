@@ -16,7 +16,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["auditEvent", "dataset", "datasetFile", "datasetVersion", "genomicFile", "instance", "object",
-                      "qualityFlag", "sample", "series", "study"] {
+                      "qualityFlag", "sample", "series", "study", "migrationJob", "migrationItem"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let mode = try store.pool.write { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -27,7 +27,18 @@ import Testing
         let path = store.pool.path
         let again = try CatalogStore(path: path)
         let applied = try again.reader.read { db in try CatalogMigrations.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1-catalog"])
+        #expect(applied == CatalogMigrations.migrator.migrations)
+        #expect(applied.prefix(3) == ["v1-catalog", "v2-tiers", "v2-governance"])
+    }
+
+    @Test func aVersionOneCatalogUpgradesToTiers() throws {
+        let path = NSTemporaryDirectory() + "v1-" + UUID().uuidString + ".sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try CatalogMigrations.migrator.migrate(queue, upTo: "v1-catalog")
+        try queue.close()
+        let upgraded = try CatalogStore(path: path)
+        let columns = try upgraded.reader.read { db in try db.columns(in: "migrationJob").map(\.name) }
+        #expect(columns.contains("leaseExpiresAt") && columns.contains("bytesDone"))
     }
 
     @Test func foreignKeysAreEnforced() throws {

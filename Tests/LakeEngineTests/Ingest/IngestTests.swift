@@ -38,6 +38,15 @@ import Testing
         #expect(try count("datasetFile") == 7)
     }
 
+    @Test func identicalFilesInOneBatchAreWrittenOnce() throws {
+        let report = try lake.owner.ingest([input], dataset: "d", options: IngestOptions(keepUnknown: true))
+        #expect(report.filesAdded == 7)
+        #expect(report.filesAlreadyPresent == 1)
+        #expect(report.objectsWritten == 7)
+        #expect(report.bytesWritten == (0..<7).reduce(0) { $0 + Int64("file \($1)".utf8.count) })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lake.root + "/tiers/hot/tmp").isEmpty)
+    }
+
     @Test func eachBatchCommitsWithItsAuditEvent() throws {
         _ = try lake.owner.ingest([input], dataset: "d", options: IngestOptions(keepUnknown: true, batchSize: 3))
         let events = try lake.owner.auditEvents(AuditFilter(action: "ingest"))

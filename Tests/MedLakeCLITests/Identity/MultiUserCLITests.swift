@@ -14,12 +14,19 @@ struct MultiUserCLITests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
         defer { try? FileManager.default.removeItem(atPath: base) }
         for index in 0..<3 { try Data("scan \(index)".utf8).write(to: URL(fileURLWithPath: base + "/input/f\(index).bin")) }
+        // The build folder may sit where the test users cannot reach (a clone under /root): run a copy.
+        let binary = base + "/medlake"
+        try FileManager.default.copyItem(atPath: MedLakeProcess.binary, toPath: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
+        func medlake(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
+            try MedLakeProcess.run(arguments, as: user, environment: environment, binary: binary)
+        }
         // The administrator hands alice an empty folder for the lake.
         let lake = base + "/lake"
         try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
         try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
 
-        let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice)
+        let created = try medlake(["init", lake, "--group", users.group], as: alice)
         #expect(created.status == 0, "\(created.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")
         #expect(attributes[.ownerAccountName] as? String == alice)
@@ -31,40 +38,40 @@ struct MultiUserCLITests {
             .replacingOccurrences(of: "annotator = [\"\(alice)\"]", with: "annotator = [\"\(alice)\", \"\(bob)\"]")
         try text.write(toFile: toml, atomically: false, encoding: .utf8)
 
-        let refused = try MedLakeProcess.run(["ingest", base + "/input", "--dataset", "d", "--lake", lake], as: bob)
+        let refused = try medlake(["ingest", base + "/input", "--dataset", "d", "--lake", lake], as: bob)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("\(bob) may not ingest data"))
 
-        let ingested = try MedLakeProcess.run(
+        let ingested = try medlake(
             ["ingest", base + "/input", "--dataset", "d", "--keep-unknown", "--lake", lake, "--json"], as: alice)
         #expect(ingested.status == 0, "\(ingested.stderr)")
         #expect(ingested.stdout.contains("\"filesAdded\" : 3"))
 
-        let added = try MedLakeProcess.run(
+        let added = try medlake(
             ["flags", "add", "d", "wrong-label", "--note", "labels swapped", "--lake", lake, "--json"], as: bob)
         #expect(added.status == 0, "\(added.stderr)")
         let flag = try JSONDecoder().decode(FlagJSON.self, from: Data(added.stdout.utf8))
         #expect(flag.severity == "blocking")
         #expect(flag.author == bob)
 
-        let bobWaive = try MedLakeProcess.run(["flags", "waive", String(flag.id), "--reason", "ok", "--lake", lake], as: bob)
+        let bobWaive = try medlake(["flags", "waive", String(flag.id), "--reason", "ok", "--lake", lake], as: bob)
         #expect(bobWaive.status != 0)
         #expect(bobWaive.stderr.contains("needs role curator"))
-        let aliceWaive = try MedLakeProcess.run(
+        let aliceWaive = try medlake(
             ["flags", "waive", String(flag.id), "--reason", "checked", "--lake", lake], as: alice)
         #expect(aliceWaive.status == 0, "\(aliceWaive.stderr)")
 
         // Bob reads the lake through MEDLAKE_LAKE; his view of the log names each actor.
-        let log = try MedLakeProcess.run(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
+        let log = try medlake(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
         #expect(log.status == 0, "\(log.stderr)")
         let events = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
         #expect(events.map(\.action) == ["lake.init", "dataset.create", "ingest", "flag.add", "flag.waive"])
         #expect(events.map(\.actor) == [alice, alice, alice, bob, alice])
         #expect(events.map(\.role) == ["admin", "operator", "operator", "annotator", "curator"])
-        let byActor = try MedLakeProcess.run(["audit", "list", "--actor", bob, "--json", "--lake", lake], as: alice)
+        let byActor = try medlake(["audit", "list", "--actor", bob, "--json", "--lake", lake], as: alice)
         #expect(try JSONDecoder().decode([EventJSON].self, from: Data(byActor.stdout.utf8)).count == 1)
 
-        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], as: bob)
+        let verified = try medlake(["audit", "verify", "--lake", lake], as: bob)
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.contains("intact: 5 events"))
 

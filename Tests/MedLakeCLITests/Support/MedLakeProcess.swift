@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `medlake` binary, optionally as another Unix user through `runuser`.
 ///
@@ -26,7 +27,9 @@ enum MedLakeProcess {
     }
 
     /// Starts `medlake arguments…` (as `user` when given) without waiting.
-    static func start(_ arguments: [String], as user: String? = nil, environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func start(
+        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary
+    ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
@@ -50,8 +53,10 @@ enum MedLakeProcess {
 
     /// Runs `medlake arguments…` to completion.
     @discardableResult
-    static func run(_ arguments: [String], as user: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let (process, output, errors) = try start(arguments, as: user, environment: environment)
+    static func run(
+        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary
+    ) throws -> Result {
+        let (process, output, errors) = try start(arguments, as: user, environment: environment, binary: binary)
         // Drain standard error on another thread while reading standard output, so neither pipe fills up.
         let stderrData = Mutex(Data())
         let drained = DispatchGroup()
@@ -67,5 +72,3 @@ enum MedLakeProcess {
             stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
     }
 }
-
-import Synchronization

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct KeymapTests {
@@ -22,10 +23,12 @@ import Testing
     }
 
     @Test func hintsListEnabledHintBarBindingsInOrder() {
-        #expect(keymap.hints == [
-            Hint(keys: "Enter", help: "open"), Hint(keys: "d", help: "delete"), Hint(keys: "?", help: "help"),
-            Hint(keys: "q/Ctrl-C", help: "quit"),
-        ])
+        #expect(
+            keymap.hints == [
+                Hint(keys: "Enter", help: "open"), Hint(keys: "d", help: "delete"), Hint(keys: "?", help: "help"),
+                Hint(keys: "q/Ctrl-C", help: "quit"),
+            ]
+        )
     }
 
     @Test func helpGroupsEveryEnabledBinding() {
@@ -37,7 +40,9 @@ import Testing
 
     @Test(arguments: snapshotSizes)
     func hintBarDropsWholeHintsThatDoNotFit(size: Size) {
-        let buffer = render(Size(width: size.width, height: 1)) { HintBar(hints: keymap.hints).render(in: $0.area, buffer: &$0) }
+        let buffer = render(Size(width: size.width, height: 1)) {
+            HintBar(hints: keymap.hints).render(in: $0.area, buffer: &$0)
+        }
         assertSnapshot(buffer, named: "hint-bar-\(size.tag)")
     }
 
@@ -47,6 +52,13 @@ import Testing
             HelpOverlay(sections: keymap.helpSections).render(in: $0.area, buffer: &$0)
         }
         assertSnapshot(buffer, named: "help-overlay-\(size.tag)")
+    }
+
+    @Test func conflictsListKeysBoundTwice() {
+        #expect(keymap.conflicts.isEmpty)
+        let clash = keymap.merged(with: Keymap([KeyBinding([.character("q"), .character("z")], .hidden, help: "x")]))
+        #expect(clash.conflicts == [.character("q")])
+        #expect(clash.action(for: .character("q")) == .quit)
     }
 
     @Test func keyLabelsAreReadable() {

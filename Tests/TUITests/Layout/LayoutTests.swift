@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct LayoutTests {
@@ -60,8 +61,10 @@ import Testing
 
     @Test func rectHelpersClamp() {
         #expect(Rect(width: 3, height: 3).inset(by: 2).isEmpty)
-        #expect(Rect(width: 10, height: 10).intersection(Rect(x: 8, y: 8, width: 5, height: 5))
-            == Rect(x: 8, y: 8, width: 2, height: 2))
+        #expect(
+            Rect(width: 10, height: 10).intersection(Rect(x: 8, y: 8, width: 5, height: 5))
+                == Rect(x: 8, y: 8, width: 2, height: 2)
+        )
         #expect(Rect(width: 20, height: 10).centered(width: 6, height: 4) == Rect(x: 7, y: 3, width: 6, height: 4))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 /// A program with a progress counter that moves while `running`, and a command that "loads" data.
@@ -45,8 +46,13 @@ private struct Counter: Program {
     private func make(width: Int = 40, height: Int = 4) -> (Runtime<Counter>, TestBackend, VirtualClock) {
         let clock = VirtualClock()
         let backend = TestBackend(width: width, height: height, clock: clock)
-        let runtime = Runtime(program: Counter(), model: Counter.Model(), backend: backend,
-                              theme: Theme(name: "t", roles: [:]), clock: clock)
+        let runtime = Runtime(
+            program: Counter(),
+            model: Counter.Model(),
+            backend: backend,
+            theme: Theme(name: "t", roles: [:]),
+            clock: clock
+        )
         return (runtime, backend, clock)
     }
 

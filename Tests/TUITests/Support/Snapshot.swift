@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TUI
 
 /// Golden-file check of a buffer's text, kept in `Tests/TUITests/Snapshots/<name>.txt`.
@@ -11,12 +12,19 @@ import Testing
 func assertSnapshot(_ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for row in 0..<buffer.area.height {
         let line = buffer.line(row)
-        #expect(DisplayWidth.of(line) == buffer.area.width, "row \(row) of \(name) is misaligned: \(line)",
-                sourceLocation: sourceLocation)
-        #expect(!line.unicodeScalars.contains(where: SafeText.needsEscape), "row \(row) of \(name) holds a control",
-                sourceLocation: sourceLocation)
+        #expect(
+            DisplayWidth.of(line) == buffer.area.width,
+            "row \(row) of \(name) is misaligned: \(line)",
+            sourceLocation: sourceLocation
+        )
+        #expect(
+            !line.unicodeScalars.contains(where: SafeText.needsEscape),
+            "row \(row) of \(name) holds a control",
+            sourceLocation: sourceLocation
+        )
     }
-    let rendered = "size \(buffer.area.width)x\(buffer.area.height)\n"
+    let rendered =
+        "size \(buffer.area.width)x\(buffer.area.height)\n"
         + (0..<buffer.area.height).map { "|" + buffer.line($0) + "|" }.joined(separator: "\n") + "\n"
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")

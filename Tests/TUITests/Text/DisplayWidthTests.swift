@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct DisplayWidthTests {
@@ -20,6 +21,8 @@ import Testing
         // 👩 (2) + ZWJ (0) + 🔬 (2): what wcwidth-based terminals such as tmux advance.
         #expect(DisplayWidth.of("👩‍🔬") == 4)
         #expect(DisplayWidth.wcwidth("\u{200D}") == 0)
+        // The joiner itself is never sent, so no terminal can join the pair into one glyph.
+        #expect(Array(TextCells("👩‍🔬")).map(\.symbol) == ["👩", "🔬"])
     }
 
     @Test func vs16AfterANarrowBaseReservesTwoCellsAsBaseAndBlank() {

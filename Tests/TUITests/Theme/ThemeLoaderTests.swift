@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TUI
 
 @Suite struct ThemeLoaderTests {
@@ -16,19 +17,47 @@ import Testing
         #expect(Set(theme.roles.keys) == Set(Role.allCases))
     }
 
+    @Test(arguments: ["default", "light", "high-contrast", "mono"])
+    func selectionsAndFocusStayVisibleAtEveryDepth(name: String) throws {
+        let theme = try ThemeLoader().load(name)
+        for depth in [ColorDepth.ansi256, .ansi16, .ansi8, .monochrome] {
+            let palette = theme.palette(depth: depth)
+            for role in [Role.selection, .buttonFocused, .cursor, .tabActive] {
+                #expect(palette[role] != palette[.normal], "\(name) at \(depth): \(role) looks like normal text")
+            }
+        }
+    }
+
     @Test func rolesResolvePerDepth() throws {
         let theme = try ThemeLoader().load("default")
-        #expect(theme.palette(depth: .ansi256)[.header] == Style(foreground: .indexed(231), background: .indexed(24), attributes: .bold))
-        #expect(theme.palette(depth: .ansi16)[.header] == Style(foreground: .indexed(15), background: .indexed(4), attributes: .bold))
-        #expect(theme.palette(depth: .ansi8)[.header] == Style(foreground: .indexed(7), background: .indexed(4), attributes: .bold))
+        #expect(
+            theme.palette(depth: .ansi256)[.header]
+                == Style(foreground: .indexed(231), background: .indexed(24), attributes: .bold)
+        )
+        #expect(
+            theme.palette(depth: .ansi16)[.header]
+                == Style(foreground: .indexed(15), background: .indexed(4), attributes: .bold)
+        )
+        #expect(
+            theme.palette(depth: .ansi8)[.header]
+                == Style(foreground: .indexed(7), background: .indexed(4), attributes: .bold)
+        )
         #expect(theme.palette(depth: .monochrome)[.header] == Style(attributes: .bold))
     }
 
     @Test func precedenceIsFlagThenEnvironmentThenLakeConfig() throws {
         let loader = ThemeLoader()
-        #expect(try loader.choose(flag: "light", environment: ["MEDLAKE_THEME": "mono"], lakeConfig: "high-contrast").theme.name == "light")
-        #expect(try loader.choose(flag: nil, environment: ["MEDLAKE_THEME": "mono"], lakeConfig: "high-contrast").theme.name == "mono")
-        #expect(try loader.choose(flag: nil, environment: [:], lakeConfig: "high-contrast").theme.name == "high-contrast")
+        #expect(
+            try loader.choose(flag: "light", environment: ["MEDLAKE_THEME": "mono"], lakeConfig: "high-contrast").theme
+                .name == "light"
+        )
+        #expect(
+            try loader.choose(flag: nil, environment: ["MEDLAKE_THEME": "mono"], lakeConfig: "high-contrast").theme.name
+                == "mono"
+        )
+        #expect(
+            try loader.choose(flag: nil, environment: [:], lakeConfig: "high-contrast").theme.name == "high-contrast"
+        )
         let fallback = try loader.choose(flag: nil, environment: [:], lakeConfig: nil)
         #expect(fallback.theme.name == "default" && fallback.source == .fallback && !fallback.noColor)
     }
@@ -83,7 +112,9 @@ import Testing
     }
 
     @Test func unknownThemesSayWhereTheyWereLookedFor() {
-        let error = #expect(throws: ThemeError.self) { try ThemeLoader(searchDirectories: ["/nonexistent"]).load("neon") }
+        let error = #expect(throws: ThemeError.self) {
+            try ThemeLoader(searchDirectories: ["/nonexistent"]).load("neon")
+        }
         #expect(error?.description.contains("/nonexistent/neon.toml") == true)
     }
 }

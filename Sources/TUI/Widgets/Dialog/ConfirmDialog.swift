@@ -39,8 +39,11 @@ public struct ConfirmDialog: StatefulWidget {
             y += 1
             buffer.write("Type " + phrase + " to confirm:", column: inner.x, row: y, width: inner.width, role: .warning)
             y += 1
-            TextInput(prompt: "> ").render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
-                                           buffer: &buffer, state: &state.typed)
+            TextInput(prompt: "> ").render(
+                in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                buffer: &buffer,
+                state: &state.typed
+            )
         }
         let buttonsY = inner.bottom - 1
         guard buttonsY > inner.y else { return }

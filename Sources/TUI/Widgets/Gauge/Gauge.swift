@@ -26,12 +26,13 @@ public struct Gauge: Widget, Sendable {
         let filled = buffer.palette[.gaugeFilled]
         let empty = buffer.palette[.gaugeEmpty]
         let eighths = Int((fraction * Double(barWidth * 8)).rounded(.down))
-        let unicode = glyphs.unicodeText
+        // Eighths need Unicode and a full set of eight glyphs; otherwise whole cells only.
+        let unicode = glyphs.unicodeText && glyphs.eighths.count == 8
         let full = unicode ? eighths / 8 : Int((fraction * Double(barWidth)).rounded())
         for column in 0..<barWidth {
             let x = row.x + column
             if column < full {
-                buffer.set(Cell(glyphs.eighths[7], style: filled), column: x, row: row.y)
+                buffer.set(Cell(glyphs.eighths.last ?? "#", style: filled), column: x, row: row.y)
             } else if unicode, column == full, eighths % 8 > 0 {
                 buffer.set(Cell(glyphs.eighths[eighths % 8 - 1], style: filled), column: x, row: row.y)
             } else {
@@ -39,8 +40,11 @@ public struct Gauge: Widget, Sendable {
             }
         }
         if labelWidth > 0 {
-            buffer.write(" " + label, in: Rect(x: row.x + barWidth, y: row.y, width: labelWidth, height: 1),
-                         role: .normal)
+            buffer.write(
+                " " + label,
+                in: Rect(x: row.x + barWidth, y: row.y, width: labelWidth, height: 1),
+                role: .normal
+            )
         }
     }
 }

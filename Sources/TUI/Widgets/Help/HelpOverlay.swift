@@ -40,7 +40,13 @@ public struct HelpOverlay: Widget, Sendable {
             for hint in section.hints where y < inner.bottom {
                 buffer.write(hint.keys, column: x, row: y, width: min(keyWidth, width), role: .hintKey)
                 if keyWidth + 2 < width {
-                    buffer.write(hint.help, column: x + keyWidth + 2, row: y, width: width - keyWidth - 2, role: .dialog)
+                    buffer.write(
+                        hint.help,
+                        column: x + keyWidth + 2,
+                        row: y,
+                        width: width - keyWidth - 2,
+                        role: .dialog
+                    )
                 }
                 y += 1
             }

@@ -36,8 +36,13 @@ public struct HalfBlockImage: Widget, Sendable {
                 let lower = row * 2 + 1 < height ? sample(column, row * 2 + 1) : upper
                 let cell: Cell
                 if useBlocks {
-                    cell = Cell("▀", style: Style(foreground: Self.color(upper, depth: palette.depth),
-                                                  background: Self.color(lower, depth: palette.depth)))
+                    cell = Cell(
+                        "▀",
+                        style: Style(
+                            foreground: Self.color(upper, depth: palette.depth),
+                            background: Self.color(lower, depth: palette.depth)
+                        )
+                    )
                 } else {
                     let level = (Int(upper) + Int(lower)) / 2 * Self.asciiRamp.count / 256
                     cell = Cell(Self.asciiRamp[level], style: palette[.normal])

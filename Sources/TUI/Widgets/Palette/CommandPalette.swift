@@ -63,8 +63,13 @@ public struct CommandPalette<Action: Sendable & Hashable>: StatefulWidget {
             }
             let helpX = list.x + 3 + nameWidth
             if helpX < list.right {
-                buffer.write(command.help, column: helpX, row: y, width: list.right - helpX,
-                             style: selected ? style : buffer.palette[.muted])
+                buffer.write(
+                    command.help,
+                    column: helpX,
+                    row: y,
+                    width: list.right - helpX,
+                    style: selected ? style : buffer.palette[.muted]
+                )
             }
         }
         if found.isEmpty, list.height > 0 {

@@ -22,7 +22,10 @@ public struct FuzzyMatch: Sendable, Hashable {
     }
 
     private static func scan(
-        _ needle: [Character], _ haystack: [Character], _ original: [Character], preferWordStarts: Bool
+        _ needle: [Character],
+        _ haystack: [Character],
+        _ original: [Character],
+        preferWordStarts: Bool
     ) -> FuzzyMatch? {
         var positions: [Int] = []
         var score = 0
@@ -33,7 +36,10 @@ public struct FuzzyMatch: Sendable, Hashable {
             // Prefer a later occurrence at a word start if one exists before the next needed match.
             var chosen = found
             if preferWordStarts, found != previous + 1, !isWordStart(original, found),
-               let start = haystack[found...].indices.first(where: { haystack[$0] == wanted && isWordStart(original, $0) }) {
+                let start = haystack[found...].indices.first(where: {
+                    haystack[$0] == wanted && isWordStart(original, $0)
+                })
+            {
                 chosen = start
             }
             if chosen == previous + 1 { score += 8 }

@@ -14,6 +14,7 @@ public struct Sparkline: Widget, Sendable {
         guard !area.isEmpty else { return }
         let row = area.row(0)
         let levels = buffer.palette.glyphs.sparkline
+        guard !levels.isEmpty else { return }
         let style = buffer.palette[.sparkline]
         buffer.fill(row, style: style)
         let shown = values.suffix(row.width).map { $0.isFinite ? max(0, $0) : 0 }

@@ -9,7 +9,14 @@ extension Table {
         let widths = columnWidths(available: area.width, titles: titles, values: values)
 
         buffer.fill(area.row(0), role: .tableHeader)
-        drawRow(titles, widths: widths, row: area.y, span: area.x..<area.right, style: buffer.palette[.tableHeader], buffer: &buffer)
+        drawRow(
+            titles,
+            widths: widths,
+            row: area.y,
+            span: area.x..<area.right,
+            style: buffer.palette[.tableHeader],
+            buffer: &buffer
+        )
         let selectionRole: Role = isFocused ? .selection : .selectionInactive
         for (offset, row) in visible.enumerated() {
             let y = area.y + 1 + offset
@@ -18,8 +25,15 @@ extension Table {
             drawRow(values[offset], widths: widths, row: y, span: area.x..<area.right, style: style, buffer: &buffer)
         }
         if visible.count + 1 < area.height {
-            buffer.fill(Rect(x: area.x, y: area.y + 1 + visible.count, width: area.width,
-                             height: area.height - 1 - visible.count), role: .normal)
+            buffer.fill(
+                Rect(
+                    x: area.x,
+                    y: area.y + 1 + visible.count,
+                    width: area.width,
+                    height: area.height - 1 - visible.count
+                ),
+                role: .normal
+            )
         }
     }
 
@@ -31,7 +45,12 @@ extension Table {
     }
 
     private func drawRow(
-        _ texts: [String], widths: [Int], row: Int, span: Range<Int>, style: Style, buffer: inout Buffer
+        _ texts: [String],
+        widths: [Int],
+        row: Int,
+        span: Range<Int>,
+        style: Style,
+        buffer: inout Buffer
     ) {
         var column = span.lowerBound
         for index in columns.indices where widths[index] > 0 {

@@ -16,8 +16,13 @@ public struct Tabs: Widget, Sendable {
         for (index, title) in titles.enumerated() {
             guard x < row.right else { break }
             if index > 0 {
-                x += buffer.write(buffer.palette.glyphs.vertical, column: x, row: row.y, width: row.right - x,
-                                  role: .tabInactive)
+                x += buffer.write(
+                    buffer.palette.glyphs.vertical,
+                    column: x,
+                    row: row.y,
+                    width: row.right - x,
+                    role: .tabInactive
+                )
             }
             let role: Role = index == selected ? .tabActive : .tabInactive
             x += buffer.write(" " + title + " ", column: x, row: row.y, width: row.right - x, role: role)

@@ -77,8 +77,14 @@ public struct TreeState<ID: Hashable & Sendable>: Sendable {
             for node in nodes {
                 let isExpanded = node.hasChildren && expanded.contains(node.id)
                 let loaded = children[node.id]
-                out.append(TreeRow(node: node, depth: depth, isExpanded: isExpanded,
-                                   isLoading: isExpanded && loaded == nil))
+                out.append(
+                    TreeRow(
+                        node: node,
+                        depth: depth,
+                        isExpanded: isExpanded,
+                        isLoading: isExpanded && loaded == nil
+                    )
+                )
                 if isExpanded, let loaded { visit(loaded, depth: depth + 1) }
             }
         }

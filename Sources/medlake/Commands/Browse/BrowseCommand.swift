@@ -5,7 +5,7 @@ import TUI
 import Workbench
 
 /// `medlake` / `medlake browse`: the terminal workbench.
-struct BrowseCommand: ParsableCommand {
+struct BrowseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
         abstract: "Open the terminal workbench on the lake (the default command).",
@@ -29,7 +29,8 @@ struct BrowseCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    @MainActor
+    func run() async throws {
         try reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath

@@ -1,11 +1,13 @@
-import LakeEngine
 import TUI
+import TUICurses
 import Workbench
 
-/// Runs the workbench full-screen on the process's terminal.
+/// Runs the workbench full-screen on the process's terminal (ncurses), restoring it on the way out.
 enum WorkbenchTerminal {
-    /// - Throws: ``LakeError/invalidArgument(_:)`` while this build has no terminal backend.
+    @MainActor
     static func run(_ workbench: Workbench, screen: Screen, choice: ThemeLoader.Choice) throws {
-        throw LakeError.invalidArgument("This build has no terminal backend yet (TUICurses); use the CLI commands.")
+        try CursesTerminal.run(workbench, theme: choice.theme, noColor: choice.noColor) { size in
+            WorkbenchModel(size: size, screen: screen)
+        }
     }
 }

@@ -12,9 +12,10 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Ingest files and folders into a dataset.",
         discussion: """
-            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ), reads headers only, stores \
+            Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
-            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role.
+            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. \
+            Exits with status 3 when some files could not be ingested (they are listed; the rest is cataloged).
             """
     )
 
@@ -46,6 +47,7 @@ struct IngestCommand: ParsableCommand {
             } else {
                 print(IngestSummary(report: report).text)
             }
+            if !report.errors.isEmpty { throw ExitCode(3) }
         }
     }
 }

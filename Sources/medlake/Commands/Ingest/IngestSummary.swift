@@ -10,7 +10,9 @@ struct IngestSummary {
         lines.append(
             "Dataset \(safe(report.dataset)): \(report.filesSeen) files (\(byteCount(report.bytesSeen))) in "
                 + String(format: "%.1f s (%.0f files/s)", report.seconds, rate))
-        if report.addedNothing && report.errors.isEmpty {
+        if report.filesSeen == 0 {
+            lines.append("No files found.")
+        } else if report.addedNothing && report.errors.isEmpty {
             lines.append("Nothing new: the dataset already holds all \(report.filesAlreadyPresent) files.")
         } else {
             lines.append(

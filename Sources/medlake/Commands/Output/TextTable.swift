@@ -1,3 +1,4 @@
+import Foundation
 import TUI
 
 /// A plain-text table for human output: every cell sanitized, columns padded to the widest cell.
@@ -44,5 +45,3 @@ func byteCount(_ bytes: Int64) -> String {
     }
     return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
 }
-
-import Foundation

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Applies the Basic Application Level Confidentiality Profile (PS3.15 Annex E) to a data set.
+///
+/// Every attribute the profile lists gets its action (``BasicProfile``) unless an enabled option
+/// retains it; sequences are processed item by item, so identifiers nested at any depth are handled;
+/// private attributes are removed unless their creator is listed as safe. The result says so:
+/// PatientIdentityRemoved = YES, DeidentificationMethod and DeidentificationMethodCodeSequence name the
+/// profile and the options used. UIDs, pseudonyms and date offsets come from ``DeidentificationKeying``,
+/// so the same inputs always give the same output.
+///
+/// Thread-safety: a value type with no shared state; use from any thread.
+public struct Deidentifier: Sendable {
+    public let options: DeidentificationOptions
+    public let keying: any DeidentificationKeying
+
+    public init(options: DeidentificationOptions, keying: any DeidentificationKeying) {
+        self.options = options
+        self.keying = keying
+    }
+
+    /// The de-identified copy of `dataSet`.
+    public func deidentify(_ dataSet: DataSet) -> DataSet {
+        let patientID = dataSet.string(.patientID) ?? ""
+        let context = Context(
+            patientID: patientID,
+            shiftDays: options.shiftDates ? keying.dateShiftDays(forPatient: patientID) : 0,
+            identifiers: Self.identifyingWords(of: dataSet))
+        var output = process(dataSet, context)
+        output.set(.text(Self.patientIdentityRemoved, .CS, "YES"))
+        let meanings = options.methodCodes.map { String($0.meaning.prefix(64)) }
+        output.set(DataElement(
+            tag: Self.deidentificationMethod, vr: .LO, value: .bytes(Array(meanings.joined(separator: "\\").utf8))))
+        let codes = options.methodCodes.map { code in
+            DataSet(elements: [
+                .text(Self.codeValue, .SH, code.value), .text(Self.codingSchemeDesignator, .SH, "DCM"),
+                .text(Self.codeMeaning, .LO, code.meaning),
+            ])
+        }
+        output.set(.sequence(Self.deidentificationMethodCodeSequence, codes))
+        if options.shiftDates { output.set(.text(Self.longitudinalTemporalInformationModified, .CS, "MODIFIED")) }
+        return output
+    }
+
+    // MARK: - Walking
+
+    struct Context {
+        let patientID: String
+        let shiftDays: Int
+        /// Words that identify the patient (name components, identifiers), blanked out of descriptors.
+        let identifiers: [String]
+    }
+
+    private func process(_ dataSet: DataSet, _ context: Context) -> DataSet {
+        var output = DataSet(elements: [], characterSet: dataSet.characterSet)
+        for element in dataSet.elements {
+            if element.tag.isPrivate {
+                if keepsPrivate(element, in: dataSet) { output.elements.append(element) }
+                continue
+            }
+            if let entry = BasicProfile.entry(for: element.tag) {
+                if let replaced = apply(entry, to: element, in: dataSet, context) { output.elements.append(replaced) }
+                continue
+            }
+            if case .sequence(let items) = element.value {
+                var copy = element
+                copy.value = .sequence(items.map { process($0, context) })
+                output.elements.append(copy)
+                continue
+            }
+            output.elements.append(element)
+        }
+        return output
+    }
+
+    private func keepsPrivate(_ element: DataElement, in dataSet: DataSet) -> Bool {
+        guard !options.safePrivateCreators.isEmpty else { return false }
+        let creator = element.tag.isPrivateCreator
+            ? element.strings(characterSet: dataSet.characterSet).first
+            : dataSet.privateCreator(of: element.tag)
+        guard let creator else { return false }
+        return options.safePrivateCreators.contains(creator.trimmingCharacters(in: .whitespaces))
+    }
+
+    private func apply(_ entry: ProfileEntry, to element: DataElement, in dataSet: DataSet, _ context: Context)
+        -> DataElement?
+    {
+        switch entry.retention {
+        case .device where options.retainDeviceIdentity:
+            return element
+        case .temporal where options.shiftDates:
+            return shifted(element, by: context.shiftDays, characterSet: dataSet.characterSet)
+        case .descriptor where options.cleanDescriptors:
+            return cleaned(element, characterSet: dataSet.characterSet, identifiers: context.identifiers)
+        default:
+            break
+        }
+        var copy = element
+        switch entry.action {
+        case .remove:
+            return nil
+        case .empty:
+            copy.value = .bytes([])
+        case .pseudonym:
+            let own = element.tag == .patientID ? (dataSet.string(.patientID) ?? context.patientID) : context.patientID
+            copy.value = .bytes(Array(keying.pseudonym(forPatient: own).utf8))
+        case .remapUID:
+            let uids = element.strings(characterSet: dataSet.characterSet).map { $0.isEmpty ? $0 : keying.remapUID($0) }
+            copy.value = .bytes(Array(uids.joined(separator: "\\").utf8))
+        }
+        copy.length = UInt32(clamping: copy.bytes.count)
+        return copy
+    }
+
+    // MARK: - Options
+
+    /// A DA or DT value moved back by `days`; times are kept (only the date identifies).
+    private func shifted(_ element: DataElement, by days: Int, characterSet: SpecificCharacterSet) -> DataElement? {
+        guard element.vr == .DA || element.vr == .DT else { return element.vr == .TM ? element : nil }
+        var values: [String] = []
+        for value in element.strings(characterSet: characterSet) {
+            guard value.count >= 8, let date = Self.shiftedDate(String(value.prefix(8)), by: -days) else {
+                if value.isEmpty { values.append(value); continue }
+                return nil
+            }
+            values.append(date + value.dropFirst(8))
+        }
+        var copy = element
+        copy.value = .bytes(Array(values.joined(separator: "\\").utf8))
+        copy.length = UInt32(clamping: copy.bytes.count)
+        return copy
+    }
+
+    /// A description with every identifying word blanked out, or nil when the value is not plain ASCII
+    /// in a non-UTF-8 character set (rewriting it could corrupt the encoding, so it is removed).
+    private func cleaned(_ element: DataElement, characterSet: SpecificCharacterSet, identifiers: [String])
+        -> DataElement?
+    {
+        let isUTF8 = characterSet.terms.contains("ISO_IR 192")
+        guard isUTF8 || element.bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var text = element.strings(characterSet: characterSet).joined(separator: "\\")
+        for word in identifiers {
+            text = text.replacingOccurrences(of: word, with: "*", options: [.caseInsensitive])
+        }
+        var copy = element
+        copy.value = .bytes(Array(text.utf8))
+        copy.length = UInt32(clamping: copy.bytes.count)
+        return copy
+    }
+
+    /// The patient's name components (3+ characters) and identifiers, longest first.
+    static func identifyingWords(of dataSet: DataSet) -> [String] {
+        var words: Set<String> = []
+        if let name = dataSet.string(.patientName) {
+            // The name as written in free text: "Family^Given", "Family^Given^Middle"…, as well as its parts.
+            let parts = name.split(separator: "^", omittingEmptySubsequences: false)
+            for count in stride(from: 2, through: parts.count, by: 1) {
+                let prefix = parts.prefix(count).joined(separator: "^").trimmingCharacters(in: CharacterSet(charactersIn: "^= "))
+                if prefix.count >= 3 { words.insert(prefix) }
+            }
+            for part in name.split(whereSeparator: { $0 == "^" || $0 == "=" || $0 == " " }) where part.count >= 3 {
+                words.insert(String(part))
+            }
+        }
+        for tag in [AttributeTag.patientID, otherPatientIDs] {
+            for value in dataSet.strings(tag) where value.count >= 3 { words.insert(value) }
+        }
+        return words.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
+    }
+
+    /// `yyyyMMdd` moved by `days` in the proleptic Gregorian calendar, or nil when it is not a date.
+    static func shiftedDate(_ text: String, by days: Int) -> String? {
+        guard let parsed = DICOMDateTime(date: text), let month = parsed.month, let day = parsed.day else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = calendar.date(from: DateComponents(year: parsed.year, month: month, day: day)),
+            let moved = calendar.date(byAdding: .day, value: days, to: date)
+        else { return nil }
+        let parts = calendar.dateComponents([.year, .month, .day], from: moved)
+        guard let year = parts.year, let newMonth = parts.month, let newDay = parts.day, year > 0, year < 10000 else {
+            return nil
+        }
+        return String(format: "%04d%02d%02d", year, newMonth, newDay)
+    }
+
+    // MARK: - Tags
+
+    static let otherPatientIDs = AttributeTag(rawValue: 0x0010_1000)
+    static let patientIdentityRemoved = AttributeTag(rawValue: 0x0012_0062)
+    static let deidentificationMethod = AttributeTag(rawValue: 0x0012_0063)
+    static let deidentificationMethodCodeSequence = AttributeTag(rawValue: 0x0012_0064)
+    static let longitudinalTemporalInformationModified = AttributeTag(rawValue: 0x0028_0303)
+    static let codeValue = AttributeTag(rawValue: 0x0008_0100)
+    static let codingSchemeDesignator = AttributeTag(rawValue: 0x0008_0102)
+    static let codeMeaning = AttributeTag(rawValue: 0x0008_0104)
+}

@@ -1,0 +1,113 @@
+import DICOM
+import Foundation
+import Storage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lake's secret de-identification key and the keyed replacements made with it.
+///
+/// The key is 32 random bytes in a file outside the catalog (`[governance] key_file`, default
+/// `keys/deidentification.key`) that the lake creates with mode 0600 in a 0700 folder: nobody but its
+/// owner can read it, so the catalog alone never lets anyone recompute a pseudonym or re-identify a UID.
+/// A key file group or others can read is refused. The key id (first 16 hex digits of its SHA-256)
+/// is recorded with every transform, so a version names the key that made it without revealing it.
+public struct DeidentificationKey: DeidentificationKeying {
+    /// First 16 hexadecimal digits of the key's SHA-256.
+    public let id: String
+    private let hasher: KeyedHasher
+
+    init(bytes: [UInt8]) {
+        id = String(ContentHasher.digest(of: bytes).hex.prefix(16))
+        hasher = KeyedHasher(key: bytes)
+    }
+
+    /// Reads the key at `path`, creating it (and its folder) when missing.
+    static func loadOrCreate(path: String) throws -> DeidentificationKey {
+        let folder = (path as NSString).deletingLastPathComponent
+        if mkdir(folder, 0o700) == 0 {
+            chmod(folder, 0o700)
+        } else if errno != EEXIST {
+            throw GovernanceError.keyUnavailable(path: path, reason: "cannot create its folder (errno \(errno))")
+        }
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if created >= 0 {
+            defer { close(created) }
+            var generator = SystemRandomNumberGenerator()
+            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let written = bytes.withUnsafeBytes { write(created, $0.baseAddress, $0.count) }
+            guard fchmod(created, 0o600) == 0, written == bytes.count, fsync(created) == 0 else {
+                unlink(path)
+                throw GovernanceError.keyUnavailable(path: path, reason: "cannot write it (errno \(errno))")
+            }
+            return DeidentificationKey(bytes: bytes)
+        }
+        guard errno == EEXIST else {
+            throw GovernanceError.keyUnavailable(path: path, reason: "cannot create it (errno \(errno))")
+        }
+        return try load(path: path)
+    }
+
+    /// Reads an existing key, refusing one that group or others may read.
+    static func load(path: String) throws -> DeidentificationKey {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw GovernanceError.keyUnavailable(path: path, reason: "missing (errno \(errno))")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw GovernanceError.keyUnavailable(path: path, reason: "group or others may read it; chmod 600 it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GovernanceError.keyUnavailable(
+                path: path, reason: "not readable by this user; run the step as the key's owner (uid \(info.st_uid))")
+        }
+        guard data.count == 32 else { throw GovernanceError.keyUnavailable(path: path, reason: "not a 32-byte key") }
+        return DeidentificationKey(bytes: Array(data))
+    }
+
+    // MARK: - DeidentificationKeying
+
+    public func remapUID(_ uid: String) -> String {
+        "2.25." + Self.decimal(Array(hasher.mac("uid:" + uid).prefix(16)))
+    }
+
+    public func pseudonym(forPatient id: String) -> String {
+        "ANON-" + Self.hex(hasher.mac("patient:" + id).prefix(8))
+    }
+
+    public func dateShiftDays(forPatient id: String) -> Int {
+        let bytes = hasher.mac("date:" + id)
+        let value = bytes.prefix(4).reduce(0) { $0 << 8 | Int($1) }
+        return 1 + value % 3650
+    }
+
+    /// The pseudonym standing for sample `name`.
+    public func pseudonym(forSample name: String) -> String {
+        "ANON-S-" + Self.hex(hasher.mac("sample:" + name).prefix(8))
+    }
+
+    // MARK: - Formatting
+
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        bytes.map { String(format: "%02X", $0) }.joined()
+    }
+
+    /// The big-endian unsigned integer in `bytes`, in decimal (no leading zeros), by repeated division.
+    static func decimal(_ bytes: [UInt8]) -> String {
+        var number = bytes
+        var digits: [UInt8] = []
+        while number.contains(where: { $0 != 0 }) {
+            var remainder = 0
+            for index in number.indices {
+                let value = remainder << 8 | Int(number[index])
+                number[index] = UInt8(value / 10)
+                remainder = value % 10
+            }
+            digits.append(UInt8(remainder) + 0x30)
+        }
+        return digits.isEmpty ? "0" : String(decoding: digits.reversed(), as: UTF8.self)
+    }
+}

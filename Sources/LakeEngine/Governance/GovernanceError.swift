@@ -1,0 +1,57 @@
+import Foundation
+
+/// A governance rule that refused an operation, in words a user can act on. Never carries patient data.
+public enum GovernanceError: Error, Sendable, CustomStringConvertible {
+    /// `reference` does not name a version (`DATASET@N`, `DATASET@HASHPREFIX`, `DATASET@latest`).
+    case versionNotFound(String)
+    /// The operation needs a published version.
+    case notPublished(String)
+    /// Promotions go one zone at a time, in the order of `zones.names`.
+    case wrongTargetZone(from: String, to: String, expected: String?)
+    /// The requester of a promotion tried to approve or reject it.
+    case ownRequest(promotion: Int64, user: String)
+    /// The user holds no approver role and no approve grant for the dataset.
+    case notApprover(user: String, roles: [Role])
+    /// The user already decided on this promotion; a person's decision counts once.
+    case alreadyDecided(promotion: Int64, user: String)
+    /// The promotion is not in a state that allows the operation.
+    case wrongState(promotion: Int64, state: String, expected: String)
+    /// Policy checks failed; `failed` names them.
+    case checksFailed(promotion: Int64?, failed: [String])
+    /// A restricted dataset was read without a role or a live grant.
+    case accessDenied(user: String, dataset: String, expiredGrant: Int64?)
+    /// The de-identification key file cannot be used by this user.
+    case keyUnavailable(path: String, reason: String)
+    /// A de-identified object still carries identifying data.
+    case phiRemaining(object: String, findings: [String])
+    /// An object could not be read or parsed during execution.
+    case unreadableObject(sha256: String, reason: String)
+    /// A `--select` filter or other governance argument is malformed.
+    case invalidFilter(String)
+
+    public var description: String {
+        switch self {
+        case .versionNotFound(let reference):
+            "no published version matches \(reference) (use DATASET@N, DATASET@HASHPREFIX or DATASET@latest)"
+        case .notPublished(let reference): "\(reference) is not a published version; publish it first"
+        case .wrongTargetZone(let from, let to, let expected):
+            "cannot promote from \(from) to \(to)" + (expected.map { ": the next zone is \($0)" } ?? ": no zone follows it")
+        case .ownRequest(let promotion, let user): "\(user) requested promotion \(promotion) and cannot decide on it"
+        case .notApprover(let user, let roles):
+            "\(user) may not approve promotions: needs role \(roles.map(\.rawValue).joined(separator: " or ")) or an approve grant"
+        case .alreadyDecided(let promotion, let user):
+            "\(user) already decided on promotion \(promotion); a person's approval counts once"
+        case .wrongState(let promotion, let state, let expected): "promotion \(promotion) is \(state), not \(expected)"
+        case .checksFailed(let promotion, let failed):
+            (promotion.map { "promotion \($0): " } ?? "") + "policy checks failed: " + failed.joined(separator: "; ")
+        case .accessDenied(let user, let dataset, let expired):
+            "\(user) may not read restricted dataset \(dataset): needs a reading role or a grant"
+                + (expired.map { " (grant \($0) has expired or was revoked)" } ?? "")
+        case .keyUnavailable(let path, let reason): "de-identification key \(path): \(reason)"
+        case .phiRemaining(let object, let findings):
+            "object \(object) still carries identifying data after de-identification: " + findings.joined(separator: "; ")
+        case .unreadableObject(let sha256, let reason): "object \(sha256): \(reason)"
+        case .invalidFilter(let message): message
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Catalog
+import Foundation
+import GRDB
+
+extension Lake {
+    /// Gives `user` time-limited access to dataset `name` (admin only); audited with the reason.
+    @discardableResult
+    public func grantAccess(
+        user: String, dataset name: String, scope: GrantScope, lifetime: TimeInterval, reason: String
+    ) throws -> AccessGrant {
+        let role = try authorize(.configure)
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LakeError.invalidArgument("Please give a --reason for the grant.")
+        }
+        guard lifetime > 0, lifetime <= GrantDuration.maximum else {
+            throw LakeError.invalidArgument("A grant lasts more than 0 seconds and at most 90 days.")
+        }
+        return try catalog.pool.write { db in
+            let now = Date()
+            var grant = AccessGrant(
+                principal: user, datasetId: try datasetId(named: name, db), scope: scope.rawValue,
+                expiresAt: now.addingTimeInterval(lifetime), grantedBy: actor.user, reason: reason, createdAt: now)
+            try grant.insert(db)
+            try appendAudit(
+                db, role: role, action: "grant.create", target: name,
+                details: [
+                    "grant": String(grant.id ?? 0), "user": user, "scope": scope.rawValue,
+                    "expires": Manifest.timestamp(grant.expiresAt), "reason": reason,
+                ])
+            return grant
+        }
+    }
+
+    /// Grants, newest first; expired and revoked ones only when `all`.
+    public func grants(all: Bool = false) throws -> [GrantListing] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            let now = Date()
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT g.*, d.name AS datasetName FROM accessGrant g JOIN dataset d ON d.id = g.datasetId ORDER BY g.id DESC")
+            return try rows.compactMap { row in
+                let grant = try AccessGrant(row: row)
+                let status = grant.revokedAt != nil ? "revoked" : grant.expiresAt <= now ? "expired" : "active"
+                guard all || status == "active" else { return nil }
+                return GrantListing(grant: grant, dataset: row["datasetName"], status: status)
+            }
+        }
+    }
+
+    /// Ends a grant now (admin only).
+    @discardableResult
+    public func revokeGrant(id: Int64) throws -> AccessGrant {
+        let role = try authorize(.configure)
+        return try catalog.pool.write { db in
+            guard var grant = try AccessGrant.fetchOne(db, key: id) else {
+                throw LakeError.notFound(kind: "grant", id: String(id))
+            }
+            guard grant.revokedAt == nil else { return grant }
+            grant.revokedAt = Date()
+            grant.revokedBy = actor.user
+            try grant.update(db)
+            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [grant.datasetId])
+            try appendAudit(
+                db, role: role, action: "grant.revoke", target: name ?? String(grant.datasetId),
+                details: ["grant": String(id), "user": grant.principal])
+            return grant
+        }
+    }
+
+    // MARK: - Checking access
+
+    /// Checks that the actor may read dataset `name` and, when that is through a grant, audits the read
+    /// with the grant's id. Datasets not labelled restricted need only the read permission.
+    @discardableResult
+    public func authorizeDatasetRead(_ name: String, purpose: String) throws -> AccessBasis {
+        let basis = try catalog.reader.read { db in try datasetAccess(name, needing: .read, db) }
+        if let grant = basis.grantId {
+            try catalog.pool.write { db in
+                try appendAudit(
+                    db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: name,
+                    details: ["grant": String(grant), "purpose": purpose])
+            }
+        }
+        return basis
+    }
+
+    /// How the actor may use dataset `name` for `scope`; throws when neither a role nor a live grant allows it.
+    func datasetAccess(_ name: String, needing scope: GrantScope, _ db: Database) throws -> AccessBasis {
+        guard let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let datasetId = dataset.id
+        else { throw LakeError.notFound(kind: "dataset", id: name) }
+        if scope == .read {
+            if dataset.sensitivity != GovernanceSettings.restrictedLabel { return .role }
+            let held = Set(actorRoles)
+            if configuration.governance.restrictedReadRoles.contains(where: held.contains) { return .role }
+        }
+        let grants = try AccessGrant.filter(
+            AccessGrant.Columns.principal == actor.user && AccessGrant.Columns.datasetId == datasetId
+        ).order(AccessGrant.Columns.id.desc).fetchAll(db)
+        let now = Date()
+        if let live = grants.first(where: {
+            $0.revokedAt == nil && $0.expiresAt > now && (GrantScope(rawValue: $0.scope)?.covers(scope) ?? false)
+        }), let id = live.id {
+            return .grant(id)
+        }
+        if scope == .read {
+            throw GovernanceError.accessDenied(user: actor.user, dataset: name, expiredGrant: grants.first?.id)
+        }
+        throw GovernanceError.notApprover(user: actor.user, roles: configuration.approval.approverRoles)
+    }
+
+    // MARK: - Labels
+
+    /// Sets dataset `name`'s sensitivity label and/or consent scope (comma-separated uses). Needs curator
+    /// or admin; audited.
+    public func labelDataset(_ name: String, sensitivity: String?, consentScope: String?) throws -> Dataset {
+        let role = try authorize(.curate)
+        if let sensitivity, !configuration.governance.labels.contains(sensitivity) {
+            throw LakeError.invalidArgument(
+                "Unknown label '\(sensitivity)'; the lake allows: \(configuration.governance.labels.joined(separator: ", ")).")
+        }
+        return try catalog.pool.write { db in
+            guard var dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) else {
+                throw LakeError.notFound(kind: "dataset", id: name)
+            }
+            var details: [String: String] = [:]
+            if let sensitivity {
+                details["sensitivity"] = "\(dataset.sensitivity) -> \(sensitivity)"
+                dataset.sensitivity = sensitivity
+            }
+            if let consentScope {
+                details["consent"] = "\(dataset.consentScope) -> \(consentScope)"
+                dataset.consentScope = consentScope
+            }
+            try dataset.update(db)
+            try appendAudit(db, role: role, action: "dataset.label", target: name, details: details)
+            return dataset
+        }
+    }
+}

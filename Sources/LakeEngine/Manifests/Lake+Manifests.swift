@@ -1,0 +1,92 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+extension Lake {
+    /// The canonical manifest bytes of the published version `reference` (their SHA-256 is its id).
+    public func exportManifest(_ reference: String) throws -> (hash: String, bytes: [UInt8]) {
+        try authorize(.read)
+        let resolved = try catalog.reader.read { db in try resolvePublished(reference, db) }
+        try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.export")
+        return (resolved.record.hash, Array(resolved.record.body.utf8))
+    }
+
+    /// The parsed manifest of the published version `reference`.
+    public func manifest(_ reference: String) throws -> Manifest {
+        try authorize(.read)
+        let resolved = try catalog.reader.read { db in try resolvePublished(reference, db) }
+        try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.show")
+        return resolved.manifest
+    }
+
+    /// Re-hashes every object of a manifest — a published version (`DATASET@VERSION`) or a manifest file —
+    /// wherever it lives now, and reports missing, corrupt and not-readable-without-a-restore objects.
+    public func verifyManifest(_ referenceOrFile: String) throws -> ManifestVerification {
+        try authorize(.read)
+        let manifest: Manifest
+        let intact: Bool
+        let id: String
+        if FileManager.default.fileExists(atPath: referenceOrFile) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: referenceOrFile))
+            manifest = try Manifest.parse(data, source: referenceOrFile)
+            id = manifest.hash
+            // A file is intact when it is byte for byte the canonical form the lake wrote.
+            intact = Array(data) == manifest.canonicalBytes
+        } else {
+            let resolved = try catalog.reader.read { db in try resolvePublished(referenceOrFile, db) }
+            try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.verify")
+            manifest = resolved.manifest
+            id = resolved.record.hash
+            intact = ContentHasher.digest(of: Array(resolved.record.body.utf8)).hex == resolved.record.hash
+        }
+        var problems: [ManifestVerification.Problem] = []
+        for entry in manifest.entries {
+            if let problem = try verify(entry) { problems.append(problem) }
+        }
+        return ManifestVerification(
+            manifest: id, manifestIntact: intact, entryCount: manifest.entries.count,
+            okCount: manifest.entries.count - problems.count, problems: problems)
+    }
+
+    /// What changed from version (or manifest file) `a` to `b`.
+    public func diffManifests(_ a: String, _ b: String) throws -> ManifestDiff {
+        let first = try loadManifest(a)
+        let second = try loadManifest(b)
+        return ManifestDiff(first, second, fromName: a, toName: b)
+    }
+
+    /// A manifest from a file path or a version reference.
+    func loadManifest(_ referenceOrFile: String) throws -> Manifest {
+        if FileManager.default.fileExists(atPath: referenceOrFile) {
+            try authorize(.read)
+            return try Manifest.parse(Data(contentsOf: URL(fileURLWithPath: referenceOrFile)), source: referenceOrFile)
+        }
+        return try manifest(referenceOrFile)
+    }
+
+    // MARK: - One object
+
+    private func verify(_ entry: ManifestEntry) throws -> ManifestVerification.Problem? {
+        func problem(_ status: ManifestVerification.Status, _ location: String) -> ManifestVerification.Problem {
+            ManifestVerification.Problem(path: entry.path, sha256: entry.sha256, status: status, location: location)
+        }
+        guard let digest = ObjectDigest(hex: entry.sha256) else { return problem(.missing, "invalid SHA-256") }
+        let object = try catalog.reader.read { db in
+            try CatalogObject.filter(CatalogObject.Columns.sha256 == digest.hex).fetchOne(db)
+        }
+        guard let object else { return problem(.missing, "not in the catalog") }
+        let needsRestore = configuration.tiers[object.tier]?.restoreRequired ?? false
+        if needsRestore || object.state == "restoring" { return problem(.needsRestore, object.tier) }
+        // The catalog's tier first, then every other tier (an object moving between tiers is in one of them).
+        let tierNames = [object.tier] + configuration.tiers.keys.sorted().filter { $0 != object.tier }
+        for name in tierNames {
+            let tier = try tier(named: name)
+            guard tier.contains(digest) else { continue }
+            if configuration.tiers[name]?.restoreRequired == true { return problem(.needsRestore, name) }
+            let actual = try ContentHasher.digest(ofFileAt: tier.path(of: digest))
+            return actual.digest == digest && actual.size == entry.size ? nil : problem(.corrupt, tier.path(of: digest))
+        }
+        return problem(.missing, object.tier)
+    }
+}

@@ -1,0 +1,174 @@
+import Catalog
+import DICOM
+import Foundation
+import GRDB
+import Storage
+
+extension Lake {
+    /// Runs every policy check of a promotion of `members` of `resolved` into `zone`.
+    ///
+    /// With `dryRunDeidentification`, curated promotions de-identify every DICOM member in memory (with a
+    /// throwaway key: the check is about what the profile leaves, not which UIDs it makes) and re-scan
+    /// the result; execution re-scans the real outputs again before publishing anything.
+    func policyChecks(
+        _ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String, role: Role,
+        dryRunDeidentification: Bool
+    ) throws -> [PolicyCheck] {
+        var checks = [PolicyCheck(code: "role", passed: true, detail: "\(actor.user) requests as \(role.rawValue)")]
+        checks.append(try blockingFlagsCheck(resolved, members))
+        if zone == "curated" {
+            if dryRunDeidentification { checks.append(dryRunDeidentificationCheck(members)) }
+        } else if zone != configuration.ingestZone {
+            checks.append(deidentifiedSourceCheck(resolved, members))
+        }
+        checks.append(consentCheck(resolved.dataset, zone: zone))
+        checks.append(try readableCheck(members))
+        return checks
+    }
+
+    // MARK: - Checks
+
+    private func blockingFlagsCheck(_ resolved: ResolvedVersion, _ members: [VersionMember]) throws -> PolicyCheck {
+        var targets: Set<String> = [resolved.dataset.name]
+        for member in members { targets.formUnion(member.entry.flagTargets) }
+        let live = try catalog.reader.read { db in
+            try QualityFlag.filter(
+                QualityFlag.Columns.datasetId == resolved.dataset.id && QualityFlag.Columns.state == "open"
+                    && QualityFlag.Columns.severity == FlagSeverity.blocking.rawValue
+            ).fetchAll(db)
+        }
+        var blocking = Set(live.filter { targets.contains($0.target) }.map { "\($0.code) on \($0.target)" })
+        for flag in resolved.manifest.flags
+        where flag.state == "open" && flag.severity == FlagSeverity.blocking.rawValue && targets.contains(flag.target) {
+            blocking.insert("\(flag.code) on \(flag.target)")
+        }
+        let listed = blocking.sorted().prefix(5).joined(separator: "; ")
+        return PolicyCheck(
+            code: "blocking-flags", passed: blocking.isEmpty,
+            detail: blocking.isEmpty ? "no open blocking flags" : "\(blocking.count) open blocking flag(s): \(listed)")
+    }
+
+    private func dryRunDeidentificationCheck(_ members: [VersionMember]) -> PolicyCheck {
+        let options = configuration.governance.deidentification
+        var generator = SystemRandomNumberGenerator()
+        let throwaway = DeidentificationKey(bytes: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let deidentifier = Deidentifier(options: options, keying: throwaway)
+        var dicom = 0
+        var failures: [String] = []
+        var unknown = 0
+        for member in members {
+            switch member.entry.format {
+            case "DICOM":
+                dicom += 1
+                do {
+                    let original = try readDICOM(member).dataSet
+                    let findings = PHIScanner.scan(deidentifier.deidentify(original), original: original, options: options)
+                    if let first = findings.first { failures.append("\(member.entry.sha256.prefix(12)): \(first)") }
+                } catch {
+                    failures.append("\(member.entry.sha256.prefix(12)): \(error)")
+                }
+            case "unknown":
+                unknown += 1
+            default:
+                continue
+            }
+        }
+        if unknown > 0 { failures.append("\(unknown) object(s) of unknown format cannot be de-identified") }
+        return PolicyCheck(
+            code: "deidentification", passed: failures.isEmpty,
+            detail: failures.isEmpty
+                ? "\(dicom) DICOM object(s) de-identify cleanly (PS3.15 E.1-1 Basic; outputs re-scanned)"
+                : "\(failures.count) problem(s): " + failures.prefix(3).joined(separator: "; "))
+    }
+
+    /// For zones after curated: the source must have been de-identified, and its DICOM objects must
+    /// re-scan clean now.
+    private func deidentifiedSourceCheck(_ resolved: ResolvedVersion, _ members: [VersionMember]) -> PolicyCheck {
+        guard resolved.manifest.transforms.contains(where: { $0.name == DeidentificationTransform.dicomName })
+            || !members.contains(where: { $0.entry.format == "DICOM" })
+        else {
+            return PolicyCheck(
+                code: "deidentification", passed: false,
+                detail: "\(resolved.reference) was not made by the de-identification transform")
+        }
+        let options = configuration.governance.deidentification
+        var failures: [String] = []
+        for member in members where member.entry.format == "DICOM" {
+            do {
+                if let first = PHIScanner.scan(try readDICOM(member).dataSet, options: options).first {
+                    failures.append("\(member.entry.sha256.prefix(12)): \(first)")
+                }
+            } catch {
+                failures.append("\(member.entry.sha256.prefix(12)): \(error)")
+            }
+        }
+        return PolicyCheck(
+            code: "deidentification", passed: failures.isEmpty,
+            detail: failures.isEmpty
+                ? "source de-identified; \(members.filter { $0.entry.format == "DICOM" }.count) DICOM object(s) re-scanned clean"
+                : "\(failures.count) object(s) carry identifying data: " + failures.prefix(3).joined(separator: "; "))
+    }
+
+    private func consentCheck(_ dataset: Dataset, zone: String) -> PolicyCheck {
+        guard let use = configuration.governance.consentUse[zone] else {
+            return PolicyCheck(code: "consent", passed: true, detail: "no consent use required for \(zone)")
+        }
+        let scope = dataset.consentScope.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let passed = scope.contains(use) || scope.contains("all")
+        return PolicyCheck(
+            code: "consent", passed: passed,
+            detail: passed
+                ? "consent scope '\(dataset.consentScope)' allows \(use)"
+                : "consent scope '\(dataset.consentScope)' does not allow \(use) (medlake label \(dataset.name) --consent …)")
+    }
+
+    private func readableCheck(_ members: [VersionMember]) throws -> PolicyCheck {
+        let objects = try catalog.reader.read { db in
+            try CatalogObject.filter(keys: Set(members.map(\.objectId))).fetchAll(db)
+        }
+        var waiting: [String] = []
+        var missing: [String] = []
+        for object in objects {
+            let restore = configuration.tiers[object.tier]?.restoreRequired ?? false
+            if restore || object.state != "present" {
+                waiting.append(String(object.sha256.prefix(12)))
+            } else if let digest = ObjectDigest(hex: object.sha256), !(try tier(named: object.tier).contains(digest)) {
+                missing.append(String(object.sha256.prefix(12)))
+            }
+        }
+        var problems: [String] = []
+        if !waiting.isEmpty {
+            problems.append("\(waiting.count) waiting for a restore or moving (\(waiting.prefix(3).joined(separator: ", ")))")
+        }
+        if !missing.isEmpty { problems.append("\(missing.count) missing (\(missing.prefix(3).joined(separator: ", ")))") }
+        return PolicyCheck(
+            code: "readable", passed: problems.isEmpty,
+            detail: problems.isEmpty ? "all \(objects.count) object(s) readable" : problems.joined(separator: "; "))
+    }
+
+    // MARK: - Reading objects
+
+    /// The object file of `member` in its current tier.
+    func objectFile(_ member: VersionMember) throws -> String {
+        let object = try catalog.reader.read { db in try CatalogObject.fetchOne(db, key: member.objectId) }
+        guard let object, let digest = ObjectDigest(hex: object.sha256) else {
+            throw GovernanceError.unreadableObject(sha256: member.entry.sha256, reason: "not in the catalog")
+        }
+        return try objectPath(digest, tier: object.tier)
+    }
+
+    /// The whole DICOM file of a member; a damaged file is an error (it cannot be de-identified safely).
+    func readDICOM(_ member: VersionMember) throws -> DICOMFile {
+        let path = try objectFile(member)
+        let file: DICOMFile
+        do {
+            file = try DICOMReader.read(path: path)
+        } catch {
+            throw GovernanceError.unreadableObject(sha256: member.entry.sha256, reason: error.description)
+        }
+        if let error = file.error {
+            throw GovernanceError.unreadableObject(sha256: member.entry.sha256, reason: error.description)
+        }
+        return file
+    }
+}

@@ -1,0 +1,103 @@
+import Catalog
+import Foundation
+import GRDB
+import Synchronization
+
+/// Keeps a running job's lease alive and publishes its progress, on a thread of its own.
+///
+/// Every ``interval`` it extends the lease, writes bytes done, the smoothed rate and the ETA to the job
+/// row, and reads the job's `control` column. Running on a plain thread, it is never starved by copies
+/// that block the cooperative pool. When the row is no longer ours (the lease was taken over) or a pause
+/// or cancel is requested, it raises ``stop`` so copies end within a chunk.
+final class LeaseKeeper: Sendable {
+    enum Stop: Int {
+        case none = 0, pause, cancel, leaseLost
+    }
+
+    /// How often the row is written: often enough for live screens, rarely enough to keep writes cheap.
+    static let interval = 0.25
+
+    private let pool: DatabasePool
+    private let jobId: Int64
+    private let worker: String
+    private let leaseDuration: Double
+    private let bytesTotal: Int64
+    private let baseBytes: Int64
+    /// Bytes copied by this run (completed objects plus the chunks of those in flight).
+    let movedBytes = Atomic<Int64>(0)
+    private let stopState = Atomic<Int>(0)
+    private let finished = Atomic<Bool>(false)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64) {
+        self.pool = pool
+        self.jobId = jobId
+        self.worker = worker
+        self.leaseDuration = leaseDuration
+        self.bytesTotal = bytesTotal
+        self.baseBytes = baseBytes
+    }
+
+    /// Why copies must stop, if they must.
+    var stop: Stop { Stop(rawValue: stopState.load(ordering: .acquiring)) ?? .none }
+
+    /// Records a stop reason unless one is already set (a lost lease overrides a request).
+    func requestStop(_ reason: Stop) {
+        if reason == .leaseLost {
+            stopState.store(reason.rawValue, ordering: .releasing)
+        } else {
+            _ = stopState.compareExchange(expected: 0, desired: reason.rawValue, ordering: .acquiringAndReleasing)
+        }
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            var lastBytes: Int64 = 0
+            var lastTime = Date().timeIntervalSinceReferenceDate
+            var rate = 0.0
+            while !finished.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: Self.interval)
+                let now = Date().timeIntervalSinceReferenceDate
+                let moved = movedBytes.load(ordering: .relaxed)
+                let instant = Double(moved - lastBytes) / max(now - lastTime, 0.001)
+                rate = rate == 0 ? instant : 0.7 * rate + 0.3 * instant
+                lastBytes = moved
+                lastTime = now
+                beat(bytesDone: baseBytes + moved, rate: rate)
+            }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Stops the thread and waits for its last write.
+    func finish() {
+        finished.store(true, ordering: .releasing)
+        done.wait()
+    }
+
+    private func beat(bytesDone: Int64, rate: Double) {
+        let expiry = Int64((Date().timeIntervalSince1970 + leaseDuration) * 1000)
+        let remaining = Double(max(0, bytesTotal - bytesDone))
+        let eta: Double? = rate > 0 ? remaining / rate : nil
+        do {
+            let control: String?? = try pool.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE migrationJob SET leaseExpiresAt = ?, bytesDone = ?, bytesPerSecond = ?, etaSeconds = ?,
+                        updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
+                        """, arguments: [expiry, bytesDone, rate, eta, Date(), jobId, worker])
+                guard db.changesCount == 1 else { return nil }
+                return .some(try String.fetchOne(db, sql: "SELECT control FROM migrationJob WHERE id = ?", arguments: [jobId]))
+            }
+            switch control {
+            case .none: requestStop(.leaseLost)
+            case .some("pause"): requestStop(.pause)
+            case .some("cancel"): requestStop(.cancel)
+            default: break
+            }
+        } catch {
+            // A busy catalog delays one beat; the lease outlives several beats, so the next one catches up.
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+/// Runs queued migration jobs: claims one with a lease, copies its objects with verification, switches
+/// each placement in one transaction, deletes sources after the switch commits, and records the outcome.
+///
+/// Several workers (threads or processes) may run against one catalog: a claim is one write transaction,
+/// so two workers never hold the same job, and every write a worker makes to a job is conditioned on still
+/// holding it. A job whose worker died keeps state `running` with an expired lease; the next claim takes it
+/// over and resumes with the objects not yet switched.
+///
+/// ```swift
+/// let worker = try MigrationWorker(lake: lake)
+/// try await worker.run(jobs: 2, untilIdle: true)
+/// ```
+public struct MigrationWorker: Sendable {
+    let lake: Lake
+    /// This worker's name in job rows: `host:pid:n`.
+    public private(set) var name: String
+    /// Seconds a claim stays valid without a heartbeat.
+    public let leaseDuration: Double
+    /// Objects of one job copied at the same time (overlaps hashing on one core with I/O on another).
+    public let parallelObjects: Int
+    /// Bandwidth limit in MB/s on top of the tiers' own (the tightest applies); nil uses the tiers' alone.
+    public let throttleMBps: Double?
+    let role: Role
+
+    /// - Throws: ``LakeError/notPermitted(user:permission:)`` unless the actor may migrate.
+    public init(
+        lake: Lake, name: String? = nil, leaseDuration: Double = 10, parallelObjects: Int = 2,
+        throttleMBps: Double? = nil
+    ) throws {
+        role = try lake.authorize(.migrate)
+        self.lake = lake
+        self.name = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
+        self.leaseDuration = leaseDuration
+        self.parallelObjects = max(1, parallelObjects)
+        self.throttleMBps = throttleMBps
+    }
+
+    /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
+    /// waiting. Idle workers look for work every `pollInterval` seconds.
+    public func run(
+        jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for slot in 0..<max(1, jobs) {
+                group.addTask {
+                    let worker = self.named("\(self.name):\(slot)")
+                    while !shouldStop() {
+                        if try await worker.runNextJob() != nil { continue }
+                        if untilIdle { return }
+                        try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting.
+    @discardableResult
+    public func runNextJob() async throws -> MigrationProgress? {
+        guard let job = try claim() else { return nil }
+        try await JobRun(worker: self, job: job).execute()
+        return try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: job.id) }.map(MigrationProgress.init)
+    }
+
+    private func named(_ name: String) -> MigrationWorker {
+        var copy = self
+        copy.name = name
+        return copy
+    }
+
+    // MARK: - Claim
+
+    /// Takes the oldest queued job, or a running one whose lease expired, in one write transaction.
+    func claim() throws -> MigrationJob? {
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        return try lake.catalog.pool.write { db in
+            guard
+                var job = try MigrationJob.fetchOne(
+                    db,
+                    sql: """
+                        SELECT * FROM migrationJob WHERE state = 'queued' OR (state = 'running' AND leaseExpiresAt < ?)
+                        ORDER BY id LIMIT 1
+                        """, arguments: [now])
+            else { return nil }
+            let previous = job.workerId
+            let takeover = job.state == "running"
+            let done = try Row.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM migrationItem WHERE jobId = ? AND state = 'done'",
+                arguments: [job.id])
+            job.objectsDone = done?["n"] ?? 0
+            job.bytesDone = done?["bytes"] ?? 0
+            job.state = "running"
+            job.workerId = name
+            job.leaseExpiresAt = now + Int64(leaseDuration * 1000)
+            job.attempts += 1
+            job.startedAt = job.startedAt ?? Date()
+            job.updatedAt = Date()
+            try job.update(db)
+            var details = ["worker": name, "attempt": String(job.attempts), "objects": String(job.objectsTotal)]
+            if takeover { details["previousWorker"] = previous ?? "" }
+            try lake.appendAudit(
+                db, role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
+                details: details)
+            return job
+        }
+    }
+}

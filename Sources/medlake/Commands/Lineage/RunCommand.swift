@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `medlake run`: training runs bound to manifests.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Record and list training runs.",
+        subcommands: [RunRecordCommand.self, RunListCommand.self]
+    )
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake manifest diff A B`: what changed between two versions.
+struct ManifestDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Show entries added, removed or changed, and flag and transform changes.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Argument(help: "The older version (DATASET@VERSION) or manifest file.")
+    var from: String
+
+    @Argument(help: "The newer version (DATASET@VERSION) or manifest file.")
+    var to: String
+
+    func run() throws {
+        try reportingFailures {
+            let diff = try options.open().diffManifests(from, to)
+            if options.json { return try printJSON(diff) }
+            print(renderDiff(diff))
+        }
+    }
+}
+
+/// Human lines for a manifest diff (shared with `promote show`).
+func renderDiff(_ diff: ManifestDiff) -> String {
+    var lines = ["\(safe(diff.from)) → \(safe(diff.to)): \(diff.added.count) added, \(diff.removed.count) removed, "
+        + "\(diff.changed.count) changed, \(diff.flagChanges.count) flag changes"]
+    for entry in diff.added.prefix(20) { lines.append("  + \(safe(entry.path))  \(entry.sha256.prefix(12))") }
+    for entry in diff.removed.prefix(20) { lines.append("  - \(safe(entry.path))  \(entry.sha256.prefix(12))") }
+    for change in diff.changed.prefix(20) {
+        lines.append("  ~ \(safe(change.from.path)) → \(safe(change.to.path))  \(change.from.sha256.prefix(12)) → \(change.to.sha256.prefix(12))")
+    }
+    let shown = min(diff.added.count, 20) + min(diff.removed.count, 20) + min(diff.changed.count, 20)
+    let total = diff.added.count + diff.removed.count + diff.changed.count
+    if shown < total { lines.append("  … \(total - shown) more (see --json)") }
+    for flag in diff.flagChanges.prefix(20) {
+        lines.append("  flag \(safe(flag.code)) on \(safe(flag.target)): \(flag.before ?? "none") → \(flag.after ?? "none")")
+    }
+    for transform in diff.transformsAdded {
+        lines.append("  transform + \(safe(transform.name)) (\(transform.tool) \(transform.toolVersion))")
+    }
+    for transform in diff.transformsRemoved { lines.append("  transform - \(safe(transform.name))") }
+    return lines.joined(separator: "\n")
+}

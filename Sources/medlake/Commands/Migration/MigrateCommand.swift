@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LakeEngine
+
+/// `medlake migrate`: migration jobs between tiers.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Queue, watch and control migrations between tiers.",
+        subcommands: [
+            MigrateStartCommand.self, MigrateListCommand.self, MigrateStatusCommand.self, MigratePauseCommand.self,
+            MigrateResumeCommand.self, MigrateCancelCommand.self,
+        ],
+        defaultSubcommand: MigrateStartCommand.self
+    )
+}
+
+/// One line per job, for human output.
+func migrationTable(_ jobs: [MigrationProgress]) -> String {
+    var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "ERROR")
+    for job in jobs {
+        table.add(
+            String(job.id), job.state + (job.pendingControl.map { " (\($0) requested)" } ?? ""), job.reason, job.target,
+            job.toTier, "\(job.objectsDone)/\(job.objectsTotal)" + (job.objectsFailed > 0 ? " (\(job.objectsFailed) failed)" : ""),
+            "\(byteCount(job.bytesDone))/\(byteCount(job.bytesTotal))",
+            job.state == "running" ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
+            job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.error ?? "")
+    }
+    return table.render(empty: "No migration jobs.")
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake promote list`.
+struct PromoteListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List promotions with their checks and approvals, newest first.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Option(help: "pending, blocked, approved, rejected or executed.")
+    var state: PromotionState?
+
+    func run() throws {
+        try reportingFailures {
+            let promotions = try options.open().promotions(state: state)
+            if options.json { return try printJSON(promotions) }
+            var table = TextTable("ID", "STATE", "SOURCE", "TO", "MEMBERS", "APPROVALS", "CHECKS", "REQUESTER", "TARGET")
+            for promotion in promotions {
+                let failed = promotion.checks.filter { !$0.passed }.map(\.code)
+                table.add(
+                    String(promotion.id), promotion.state.rawValue, promotion.source, promotion.targetZone,
+                    String(promotion.selectedCount), "\(promotion.approvals)/\(promotion.approvalsNeeded)",
+                    failed.isEmpty ? "all \(promotion.checks.count) pass" : "FAIL " + failed.joined(separator: ","),
+                    promotion.requester, promotion.target ?? (promotion.error == nil ? "-" : "failed; retry"))
+            }
+            print(table.render(empty: "No promotions."))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake version list DATASET`: a dataset's versions.
+struct VersionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a dataset's versions.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Argument(help: "The dataset.")
+    var dataset: String
+
+    func run() throws {
+        try reportingFailures {
+            let versions = try options.open().versions(dataset: dataset)
+            if options.json { return try printJSON(versions) }
+            var table = TextTable("VERSION", "STATE", "ZONE", "ENTRIES", "MANIFEST", "PARENT", "BY", "AT")
+            for version in versions {
+                table.add(
+                    version.reference, version.state, version.zone, String(version.entryCount),
+                    version.manifestHash ?? "-", version.parent.map { String($0.prefix(12)) } ?? "-", version.createdBy,
+                    version.createdAt.formatted(.iso8601))
+            }
+            print(table.render(empty: "No versions."))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Catalog
+import Foundation
+import GRDB
+import Testing
+
+@testable import LakeEngine
+
+@Suite struct GrantTests {
+    @Test func restrictedReadsNeedARoleOrALiveGrantAndGrantReadsAreAudited() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let dave = try fixture.open("dave")
+        #expect(throws: GovernanceError.self) { try dave.versions(dataset: "ct") }
+        #expect(throws: LakeError.self) {
+            try dave.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "self")
+        }
+        let grant = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "QC review")
+        #expect(try dave.versions(dataset: "ct").count == 2)
+        _ = try dave.exportManifest("ct@2")
+        let reads = try alice.auditEvents(AuditFilter(action: "dataset.read"))
+        #expect(reads.count == 2)
+        #expect(reads.allSatisfy { $0.actor == "dave" && $0.details.contains("\"grant\":\"\(grant.id ?? 0)\"") })
+
+        _ = try alice.revokeGrant(id: grant.id ?? 0)
+        #expect(throws: GovernanceError.self) { try dave.versions(dataset: "ct") }
+        _ = try alice.labelDataset("ct", sensitivity: "internal", consentScope: nil)
+        #expect(try dave.versions(dataset: "ct").count == 2)
+    }
+
+    @Test func expiredGrantsAreDenied() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let grant = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "review")
+        // Move the expiry into the past, as time passing would.
+        try alice.catalog.pool.write { db in
+            try db.execute(
+                sql: "UPDATE accessGrant SET expiresAt = ? WHERE id = ?",
+                arguments: [Date().addingTimeInterval(-1), grant.id])
+        }
+        do {
+            _ = try fixture.open("dave").versions(dataset: "ct")
+            Issue.record("an expired grant was honoured")
+        } catch let error as GovernanceError {
+            #expect(error.description.contains("grant \(grant.id ?? 0) has expired"))
+        }
+        #expect(try alice.grants().isEmpty)
+        #expect(try alice.grants(all: true).map(\.status) == ["expired"])
+    }
+
+    @Test func anApproveGrantLetsANonCuratorApproveAndIsRecorded() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let request = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
+        #expect(throws: GovernanceError.self) { try fixture.open("erin").approvePromotion(id: request.id, comment: "ok") }
+        let grant = try alice.grantAccess(user: "erin", dataset: "ct", scope: .approve, lifetime: 600, reason: "cover")
+        let approved = try fixture.open("erin").approvePromotion(id: request.id, comment: "ok")
+        #expect(approved.decisions.first?.grantId == grant.id)
+        #expect(approved.state == .executed)
+    }
+
+    @Test func lifetimesParse() throws {
+        #expect(try GrantDuration.seconds("8h") == 28_800)
+        #expect(try GrantDuration.seconds("90s") == 90)
+        #expect(throws: LakeError.self) { try GrantDuration.seconds("8") }
+        #expect(throws: LakeError.self) { try GrantDuration.seconds("91d") }
+    }
+}

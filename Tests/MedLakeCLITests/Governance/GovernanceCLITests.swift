@@ -1,0 +1,172 @@
+import Catalog
+import Foundation
+import GRDB
+import Testing
+
+/// Promotions, grants and crash safety through the real binary, as real Unix users.
+@Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
+struct GovernanceCLITests {
+    /// A lake created by alice (admin, curator) with bob (curator) and dave (annotator), holding a
+    /// published CT dataset `ct@2` with consent for research and training.
+    struct SharedLake {
+        let users: UnixUsers
+        let base: String
+        let lake: String
+        var alice: String { users.names[0] }
+        var bob: String { users.names[1] }
+        var dave: String { users.names[2] }
+
+        init() throws {
+            users = try UnixUsers(["alice", "bob", "dave"])
+            base = NSTemporaryDirectory() + "governance-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+            lake = base + "/lake"
+            try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
+            try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
+            let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", base + "/input"])
+            guard generated.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base + "/input")
+            for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
+                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
+            }
+            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0])
+            #expect(created.status == 0, "\(created.stderr)")
+            let toml = lake + "/lake.toml"
+            let text = try String(contentsOfFile: toml, encoding: .utf8)
+                .replacingOccurrences(of: "curator = [\"\(users.names[0])\"]", with: "curator = [\"\(users.names[0])\", \"\(users.names[1])\"]")
+                .replacingOccurrences(of: "annotator = [\"\(users.names[0])\"]", with: "annotator = [\"\(users.names[2])\"]")
+            try text.write(toFile: toml, atomically: false, encoding: .utf8)
+            try run(["ingest", base + "/input", "--dataset", "ct"], as: users.names[0])
+            try run(["label", "ct", "--consent", "research,ai-training"], as: users.names[0])
+            try run(["version", "publish", "ct"], as: users.names[0])
+        }
+
+        @discardableResult
+        func run(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
+            let result = try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment)
+            #expect(result.status == 0, "\(arguments) as \(user): \(result.stderr)")
+            return result
+        }
+
+        func attempt(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment)
+        }
+
+        func versionCount() throws -> Int {
+            let listed = try run(["version", "list", "ct", "--json"], as: alice)
+            return try JSONDecoder().decode([VersionJSON].self, from: Data(listed.stdout.utf8)).count
+        }
+
+        func cleanUp() { try? FileManager.default.removeItem(atPath: base) }
+    }
+
+    struct PromotionJSON: Decodable {
+        var id: Int64
+        var state: String
+        var approvals: Int
+        var target: String?
+        var error: String?
+    }
+
+    struct VersionJSON: Decodable {
+        var number: Int
+        var state: String
+    }
+
+    struct EventJSON: Decodable {
+        var actor: String
+        var action: String
+        var details: String
+    }
+
+    @Test func fourEyesApprovalAsRealUsers() throws {
+        let shared = try SharedLake()
+        defer { shared.cleanUp() }
+        let requested = try shared.run(["promote", "request", "ct@2", "--to", "curated", "--reason", "lab", "--json"], as: shared.alice)
+        let promotion = try JSONDecoder().decode(PromotionJSON.self, from: Data(requested.stdout.utf8))
+        #expect(promotion.state == "pending")
+
+        let own = try shared.attempt(["promote", "approve", String(promotion.id), "--comment", "mine"], as: shared.alice)
+        #expect(own.status != 0)
+        #expect(own.stderr.contains("requested promotion \(promotion.id) and cannot decide on it"))
+        let annotator = try shared.attempt(["promote", "approve", String(promotion.id), "--comment", "ok"], as: shared.dave)
+        #expect(annotator.status != 0)
+        #expect(annotator.stderr.contains("\(shared.dave) may not approve promotions"))
+
+        let approved = try shared.run(["promote", "approve", String(promotion.id), "--comment", "checked", "--json"], as: shared.bob)
+        let done = try JSONDecoder().decode(PromotionJSON.self, from: Data(approved.stdout.utf8))
+        #expect(done.state == "executed", "\(done.error ?? "")")
+        #expect(done.target == "ct@3")
+        let verified = try shared.run(["manifest", "verify", "ct@3"], as: shared.alice)
+        #expect(verified.stdout.contains("6/6 objects ok"))
+
+        let listing = try shared.run(["promote", "list"], as: shared.dave)
+        #expect(listing.stdout.contains("all 5 pass"))
+
+        // The key belongs to the user who first de-identified, with no group or world access.
+        let key = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys/deidentification.key")
+        #expect(key[.posixPermissions] as? Int == 0o600)
+        #expect(key[.ownerAccountName] as? String == shared.bob)
+    }
+
+    @Test func grantsAreAuditedAndExpire() throws {
+        let shared = try SharedLake()
+        defer { shared.cleanUp() }
+        let denied = try shared.attempt(["version", "list", "ct"], as: shared.dave)
+        #expect(denied.status != 0)
+        #expect(denied.stderr.contains("may not read restricted dataset ct"))
+        let notAdmin = try shared.attempt(["grant", shared.dave, "ct", "--expires", "1h", "--reason", "self"], as: shared.bob)
+        #expect(notAdmin.status != 0)
+
+        try shared.run(["grant", shared.dave, "ct", "--scope", "read", "--expires", "1h", "--reason", "QC"], as: shared.alice)
+        try shared.run(["version", "list", "ct"], as: shared.dave)
+        try shared.run(["manifest", "export", "ct@2"], as: shared.alice)
+        let log = try shared.run(["audit", "list", "--action", "dataset.read", "--json"], as: shared.alice)
+        let reads = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
+        #expect(reads.count == 1)
+        #expect(reads.first?.actor == shared.dave)
+        #expect(reads.first?.details.contains("\"grant\":\"1\"") == true)
+
+        try shared.run(["grant", "revoke", "1"], as: shared.alice)
+        try shared.run(["grant", shared.dave, "ct", "--expires", "1s", "--reason", "short"], as: shared.alice)
+        usleep(1_500_000)
+        let expired = try shared.attempt(["version", "list", "ct"], as: shared.dave)
+        #expect(expired.status != 0)
+        #expect(expired.stderr.contains("grant 2 has expired or was revoked"))
+    }
+
+    @Test(arguments: ["promotion.objects-stored", "promotion.before-commit"])
+    func aCrashMidExecutionPublishesNothingAndRetrySucceeds(point: String) throws {
+        let shared = try SharedLake()
+        defer { shared.cleanUp() }
+        let requested = try shared.run(["promote", "request", "ct@2", "--to", "curated", "--json"], as: shared.alice)
+        let promotion = try JSONDecoder().decode(PromotionJSON.self, from: Data(requested.stdout.utf8))
+
+        let killed = try shared.attempt(
+            ["promote", "approve", String(promotion.id), "--comment", "ok"], as: shared.bob,
+            environment: ["MEDLAKE_FAULT_POINT": point])
+        #expect(killed.status != 0)
+        #expect(try shared.versionCount() == 2)
+        let catalog = try CatalogStore(path: shared.lake + "/catalog.sqlite")
+        let (manifests, entries, edges, state) = try catalog.reader.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versionManifest") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versionEntry") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lineageEdge") ?? -1,
+                try String.fetchOne(db, sql: "SELECT state FROM promotion") ?? ""
+            )
+        }
+        #expect(manifests == 1)
+        #expect(entries == 6)
+        #expect(edges == 0)
+        #expect(state == "approved")
+
+        let retried = try shared.run(["promote", "execute", String(promotion.id), "--json"], as: shared.bob)
+        let done = try JSONDecoder().decode(PromotionJSON.self, from: Data(retried.stdout.utf8))
+        #expect(done.state == "executed")
+        #expect(try shared.versionCount() == 3)
+        try shared.run(["manifest", "verify", "ct@3"], as: shared.alice)
+        try shared.run(["audit", "verify"], as: shared.alice)
+    }
+}

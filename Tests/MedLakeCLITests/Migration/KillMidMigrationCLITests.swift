@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `kill -9` of `medlake worker` at random instants, 50 times, then a restart: every object ends in
+/// exactly one tier, with its bytes, where the catalog says.
+@Suite(.serialized)
+struct KillMidMigrationCLITests {
+    static let runs = 50
+    static let lease = "1"
+
+    @Test func killedWorkersLoseNothing() throws {
+        let base = NSTemporaryDirectory() + "killmigrate-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let lake = try TierLayout.makeLake(in: base, count: 40, size: 24_000)
+        let layout = TierLayout(lake: lake)
+        var generator = SplitMix(seed: 7)
+        var destination = "warm"
+        var killedWhileMoving = 0
+        for run in 0..<Self.runs {
+            if try Self.unfinishedJobs(lake) == 0 {
+                destination = destination == "warm" ? "hot" : "warm"
+                _ = try MedLakeProcess.run(["migrate", "d", "--to", destination, "--lake", lake])
+            }
+            let (worker, _, _) = try MedLakeProcess.start(
+                ["worker", "--until-idle", "--lease", Self.lease, "--throttle", "1", "--lake", lake])
+            usleep(UInt32(generator.next() % 900_000))
+            if worker.isRunning { killedWhileMoving += 1 }
+            kill(worker.processIdentifier, SIGKILL)
+            worker.waitUntilExit()
+            try layout.expectPlacementsReadable("run \(run)")
+            usleep(1_100_000)  // let the lease expire so the next worker takes the job over
+        }
+        #expect(killedWhileMoving >= Self.runs / 2, "most kills should hit a worker while it moves objects")
+
+        let finish = try MedLakeProcess.run(["worker", "--until-idle", "--lease", Self.lease, "--lake", lake])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        try layout.expectExactlyOnceAndVerified("after the restart")
+        #expect(try Self.unfinishedJobs(lake) == 0)
+        let audit = try MedLakeProcess.run(["audit", "verify", "--lake", lake])
+        #expect(audit.status == 0, "\(audit.stdout)")
+        let takeovers = try MedLakeProcess.run(["audit", "list", "--action", "migration.takeover", "--lake", lake, "--json"])
+        #expect(takeovers.stdout.contains("migration.takeover"), "killed jobs were resumed by later workers")
+    }
+
+    /// Queued, running and paused jobs, as `migrate status --json` lists them.
+    static func unfinishedJobs(_ lake: String) throws -> Int {
+        let status = try MedLakeProcess.run(["migrate", "status", "--lake", lake, "--json"])
+        let jobs = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [Any]
+        return jobs?.count ?? -1
+    }
+}

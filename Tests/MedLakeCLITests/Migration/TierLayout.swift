@@ -1,0 +1,85 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+import Testing
+
+/// What the tiers of a test lake hold on disk, compared with what the catalog says.
+struct TierLayout {
+    let lake: String
+    static let tiers = ["hot", "warm", "cold", "archive"]
+
+    /// Tier names holding each object file, by SHA-256 (from the file names under `objects/`).
+    func filesByObject() throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for tier in Self.tiers {
+            let objects = lake + "/tiers/" + tier + "/objects"
+            for shard in (try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? [] {
+                for rest in try FileManager.default.contentsOfDirectory(atPath: objects + "/" + shard) {
+                    result[shard + rest, default: []].append(tier)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The catalog's placement of every object.
+    func placements() throws -> [String: String] {
+        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        return try catalog.reader.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT sha256, tier FROM object").map {
+                ($0["sha256"] as String, $0["tier"] as String)
+            })
+        }
+    }
+
+    /// Every object exactly once on disk, in the tier the catalog names, with bytes matching its name.
+    func expectExactlyOnceAndVerified(_ context: String) throws {
+        let files = try filesByObject()
+        let placed = try placements()
+        #expect(Set(files.keys) == Set(placed.keys), "\(context): files and catalog name different objects")
+        for (hash, tier) in placed {
+            #expect(files[hash] == [tier], "\(context): object \(hash) is in \(files[hash] ?? []), catalog says \(tier)")
+            let digest = try #require(ObjectDigest(hex: hash))
+            #expect(try FileSystemTier(name: tier, root: lake + "/tiers/" + tier).verify(digest), "\(context): \(hash) damaged")
+        }
+    }
+
+    /// Every object is readable where the catalog places it (true at every instant, even mid-migration).
+    func expectPlacementsReadable(_ context: String) throws {
+        for (hash, tier) in try placements() {
+            let digest = try #require(ObjectDigest(hex: hash))
+            #expect(FileSystemTier(name: tier, root: lake + "/tiers/" + tier).contains(digest),
+                    "\(context): \(hash) missing from \(tier), where the catalog places it")
+        }
+    }
+
+    /// Creates a lake and ingests `count` generated objects of about `size` bytes into dataset `d`.
+    static func makeLake(in base: String, count: Int, size: Int) throws -> String {
+        let input = base + "/input"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        for index in 0..<count {
+            var generator = SplitMix(seed: UInt64(index + 1))
+            let bytes = (0..<(size + index)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            try Data(bytes).write(to: URL(fileURLWithPath: input + "/f\(index).bin"))
+        }
+        let lake = base + "/lake"
+        #expect(try MedLakeProcess.run(["init", lake]).status == 0)
+        let ingest = try MedLakeProcess.run(["ingest", input, "--dataset", "d", "--keep-unknown", "--lake", lake])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return lake
+    }
+}
+
+/// A small deterministic generator for test bytes.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

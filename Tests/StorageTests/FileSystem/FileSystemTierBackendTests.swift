@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import Storage
+
+/// `FileSystemTier` as a `TierBackend`: streaming put, ranged reads, size, delete and list on a real folder.
+@Suite struct FileSystemTierBackendTests {
+    let source: FileSystemTier
+    let destination: FileSystemTier
+
+    init() throws {
+        let folder = NSTemporaryDirectory() + "backend-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        source = FileSystemTier(name: "hot", root: folder + "/hot")
+        destination = FileSystemTier(name: "warm", root: folder + "/warm")
+        try source.prepare()
+        try destination.prepare()
+    }
+
+    private func stored(_ count: Int) throws -> (ObjectDigest, [UInt8]) {
+        let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 9) }
+        let object = try bytes.withUnsafeBytes { try source.store(bytes: $0) }
+        return (object.digest, bytes)
+    }
+
+    private func readAll(_ reader: any ObjectReading, chunk: Int = 4096) async throws -> [UInt8] {
+        var result: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
+        defer { buffer.deallocate() }
+        while case let count = try await reader.read(into: buffer), count > 0 {
+            result += buffer[0..<count]
+        }
+        return result
+    }
+
+    @Test func verifiedCopyLandsUnderItsDigest() async throws {
+        let (digest, bytes) = try stored(3_000_000)
+        var reported: Int64 = 0
+        let reader = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: digest, size: Int64(bytes.count), limit: nil,
+            progress: { reported = $0 })
+        try await destination.put(digest, from: reader)
+        #expect(reported == Int64(bytes.count))
+        #expect(try await destination.size(of: digest) == Int64(bytes.count))
+        #expect(try destination.verify(digest))
+        var listed: [ObjectDigest] = []
+        for try await item in destination.list() { listed.append(item) }
+        #expect(listed == [digest])
+    }
+
+    @Test func rangedReadsReturnExactlyTheRange() async throws {
+        let (digest, bytes) = try stored(10_000)
+        let middle = try await readAll(try await source.openForReading(digest, range: 100..<5_000), chunk: 777)
+        #expect(middle == Array(bytes[100..<5_000]))
+        let tail = try await readAll(try await source.openForReading(digest, range: 9_990..<20_000))
+        #expect(tail == Array(bytes[9_990...]))
+    }
+
+    @Test func aMismatchStoresNothing() async throws {
+        let (digest, bytes) = try stored(50_000)
+        let wrong = ContentHasher.digest(of: Array("other".utf8))
+        let reader = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: wrong, size: Int64(bytes.count), limit: nil)
+        await #expect(throws: StorageError.self) { try await destination.put(wrong, from: reader) }
+        #expect(try await destination.exists(wrong) == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.root + "/tmp").isEmpty)
+        let short = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: digest, size: Int64(bytes.count - 1), limit: nil)
+        do {
+            try await destination.put(digest, from: short)
+            Issue.record("a longer stream than expected must not be stored")
+        } catch let error as StorageError {
+            #expect(error.isHashMismatch)
+        }
+    }
+
+    @Test func aStopRequestEndsTheCopyWithoutAnObject() async throws {
+        let (digest, bytes) = try stored(4_000_000)
+        let reader = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: digest, size: Int64(bytes.count), limit: nil,
+            shouldStop: { true })
+        await #expect(throws: TransferStopped.self) { try await destination.put(digest, from: reader) }
+        #expect(try await destination.exists(digest) == false)
+    }
+
+    @Test func deleteRemovesAndToleratesAbsence() async throws {
+        let (digest, _) = try stored(10)
+        try await source.delete(digest)
+        #expect(try await source.size(of: digest) == nil)
+        try await source.delete(digest)
+    }
+}
