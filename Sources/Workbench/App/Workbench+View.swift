@@ -26,7 +26,8 @@ extension Workbench {
         case .genomics: viewGenomics(model, in: body, buffer: &buffer)
         case .flags: viewFlags(model, in: body, buffer: &buffer)
         case .audit: viewAudit(model, in: body, buffer: &buffer)
-        case .promotions, .migrations: viewPlanned(model.screen, in: body, buffer: &buffer)
+        case .promotions: viewPromotions(model, in: body, buffer: &buffer)
+        case .migrations: viewMigrations(model, in: body, buffer: &buffer)
         }
 
         if showFilterLine {
@@ -58,7 +59,9 @@ extension Workbench {
         case .genomics: model.genomics.samples
         case .flags: model.flags.list
         case .audit: model.audit.list
-        case .overview, .datasets, .promotions, .migrations: nil
+        case .promotions: model.promotions.list
+        case .migrations: model.migrations.list
+        case .overview, .datasets: nil
         }
     }
 

@@ -81,6 +81,15 @@ public struct Workbench: Program {
             model.genomics.receive(message, filter: model.filters[.genomics]?.text ?? "")
         case .flags(let data):
             model.flags.receive(data, filter: model.filters[.flags]?.text ?? "")
+        case .promotions(let data):
+            model.promotions.receive(data, filter: model.filters[.promotions]?.text ?? "")
+            return model.promotions.loadDiff(lake: lake, filter: model.filters[.promotions]?.text ?? "")
+        case .promotionDiff(let diff):
+            model.promotions.diff = diff
+        case .migrations(let data):
+            model.migrations.receive(data, filter: model.filters[.migrations]?.text ?? "")
+        case .lifecyclePlan(let plan):
+            model.migrations.plan = plan
         case .audit(let data, let verification):
             model.audit.receive(data, verification: verification, filter: model.filters[.audit]?.text ?? "")
         }
@@ -143,7 +152,8 @@ public struct Workbench: Program {
         case .refresh:
             return reload(model)
         case .drillIn, .back, .nextPane, .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp,
-            .windowReset, .addFlag, .resolveFlag, .waiveFlag, .cycleSeverity, .cycleState, .verifyAudit:
+            .windowReset, .addFlag, .resolveFlag, .waiveFlag, .cycleSeverity, .cycleState, .verifyAudit, .approve,
+            .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob:
             return screenAction(action, key: key, model: &model)
         }
         return .none
@@ -200,7 +210,15 @@ public struct Workbench: Program {
             defer { model.flags = state }
             return state.handle(action, key: key, filter: filter, model: &model, lake: lake)
         case .audit: return model.audit.handle(action, lake: lake)
-        case .overview, .promotions, .migrations: return .none
+        case .promotions:
+            var state = model.promotions
+            defer { model.promotions = state }
+            return state.handle(action, filter: filter, model: &model)
+        case .migrations:
+            var state = model.migrations
+            defer { model.migrations = state }
+            return state.handle(action, filter: filter, model: &model, lake: lake)
+        case .overview: return .none
         }
     }
 
@@ -213,7 +231,11 @@ public struct Workbench: Program {
         case .genomics: return model.genomics.navigate(key, page: page, filter: filter, lake: lake)
         case .flags: model.flags.list.navigate(key, page: page, filter: filter)
         case .audit: model.audit.list.navigate(key, page: page, filter: filter)
-        case .overview, .promotions, .migrations: break
+        case .promotions:
+            model.promotions.list.navigate(key, page: page, filter: filter)
+            return model.promotions.loadDiff(lake: lake, filter: filter)
+        case .migrations: model.migrations.list.navigate(key, page: page, filter: filter)
+        case .overview: break
         }
         return .none
     }
@@ -226,7 +248,11 @@ public struct Workbench: Program {
         case .genomics: model.genomics.samples.table.selection.clamp(count: model.genomics.samples.visible(filter: filter).count)
         case .flags: model.flags.list.table.selection.clamp(count: model.flags.list.visible(filter: filter).count)
         case .audit: model.audit.list.table.selection.clamp(count: model.audit.list.visible(filter: filter).count)
-        case .overview, .datasets, .promotions, .migrations: break
+        case .promotions:
+            model.promotions.list.table.selection.clamp(count: model.promotions.list.visible(filter: filter).count)
+        case .migrations:
+            model.migrations.list.table.selection.clamp(count: model.migrations.list.visible(filter: filter).count)
+        case .overview, .datasets: break
         }
     }
 
@@ -247,6 +273,18 @@ public struct Workbench: Program {
                     guard let code else { return .failed("Please choose a flag code.") }
                     let flag = try lake.addFlag(target: target, code: code, note: note)
                     return .done("Added flag \(flag.id ?? 0) \(code) on \(target).")
+                case .approve(let id):
+                    let promotion = try lake.approvePromotion(id: id, comment: note)
+                    return .done("Approved promotion \(id): \(promotion.state.rawValue).")
+                case .reject(let id):
+                    _ = try lake.rejectPromotion(id: id, comment: note)
+                    return .done("Rejected promotion \(id).")
+                case .applyPlan:
+                    let jobs = try lake.applyLifecycle()
+                    return .done("Queued \(jobs.count) migration jobs.")
+                case .cancelJob(let id):
+                    _ = try lake.cancelMigration(id: id)
+                    return .done("Cancelling migration \(id).")
                 }
             } catch {
                 return .failed(String(describing: error))
@@ -280,7 +318,9 @@ public struct Workbench: Program {
             return .run {
                 .audit(Loadable { try lake.auditEvents(AuditFilter()) }, try? lake.verifyAudit())
             }
-        case .promotions, .migrations: return .none
+        case .promotions:
+            return .run { .promotions(Loadable { try lake.promotions() }) }
+        case .migrations: return MigrationsState.load(lake)
         }
     }
 

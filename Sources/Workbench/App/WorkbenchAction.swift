@@ -7,6 +7,8 @@ public enum WorkbenchAction: Sendable, Hashable {
     case windowCenterDown, windowCenterUp, windowWidthDown, windowWidthUp, windowReset
     case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
     case verifyAudit
+    case approve, reject
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob
 }
 
 extension Workbench {
@@ -55,7 +57,20 @@ extension Workbench {
             own = [KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags")]
         case .audit:
             own = [KeyBinding([.character("v")], .verifyAudit, help: "verify chain", group: "Audit")]
-        case .overview, .datasets, .promotions, .migrations:
+        case .promotions:
+            own = [
+                KeyBinding([.character("y")], .approve, help: "approve", group: "Promotions"),
+                KeyBinding([.character("n")], .reject, help: "reject", group: "Promotions"),
+            ]
+        case .migrations:
+            own = [
+                KeyBinding([.character("p")], .planPreview, help: "plan", group: "Lifecycle"),
+                KeyBinding([.character("A")], .applyPlan, help: "apply plan", group: "Lifecycle"),
+                KeyBinding([.character("P")], .pauseJob, help: "pause", group: "Jobs"),
+                KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
+                KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
+            ]
+        case .overview, .datasets:
             own = []
         }
         return Keymap(own).merged(with: globalKeymap)

@@ -14,6 +14,10 @@ public enum WorkbenchMessage: Sendable {
     case sampleFiles(Loadable<[GenomicFileEntry]>)
     case flags(Loadable<[QualityFlag]>)
     case audit(Loadable<[AuditEvent]>, AuditVerification?)
+    case promotions(Loadable<[PromotionSummary]>)
+    case promotionDiff(Loadable<ManifestDiff>)
+    case migrations(Loadable<MigrationsData>)
+    case lifecyclePlan(Loadable<LifecyclePlan>)
     case dataVersion(Int)
     /// A write finished: what to say in the flash line.
     case done(String)

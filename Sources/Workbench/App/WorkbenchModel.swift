@@ -29,6 +29,8 @@ public struct WorkbenchModel: Sendable {
     var genomics = GenomicsState()
     var flags = FlagsState()
     var audit = AuditState()
+    var promotions = PromotionsState()
+    var migrations = MigrationsState()
 
     /// Whether the first screen was asked for.
     var started = false

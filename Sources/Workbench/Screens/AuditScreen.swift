@@ -52,14 +52,4 @@ extension Workbench {
         model.audit.list.render(in: block.inner(area), buffer: &buffer, filter: model.filter, focused: true,
                                 empty: "no audit events", state: &table)
     }
-
-    /// Screens whose engine support is not in this build yet.
-    func viewPlanned(_ screen: Screen, in area: Rect, buffer: inout Buffer) {
-        let block = Block(title: screen.title, isFocused: true)
-        block.render(in: area, buffer: &buffer)
-        let text = screen == .promotions
-            ? "Promotions need governance (versions, manifests, approvals), which this build does not have yet."
-            : "Migrations need tiers and lifecycle jobs, which this build does not have yet."
-        buffer.write(text, column: area.x + 2, row: area.y + 1, width: area.width - 4, role: .muted)
-    }
 }

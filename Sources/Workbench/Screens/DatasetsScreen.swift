@@ -84,7 +84,7 @@ extension Workbench {
         KeyValuePane([
             ("name", dataset.name), ("zone", dataset.zone), ("status", dataset.status),
             ("modalities", dataset.modalities), ("assays", dataset.assays), ("label", dataset.sensitivity),
-            ("consent", dataset.consentScope), ("owner", dataset.owner), ("versions", "governance not in this build"),
+            ("consent", dataset.consentScope), ("owner", dataset.owner),
             ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
             ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
             ("files", String(summary.fileCount)), ("size", Formatting.bytes(summary.byteCount)),

@@ -8,6 +8,8 @@ public struct OverviewData: Sendable {
     var modalities: [ModalityCount]
     var tiers: [TierOccupancy]
     var openFlags: [FlagSeverity: Int]
+    var pendingPromotions: Int
+    var activeJobs: [MigrationProgress]
 
     static func load(_ lake: Lake) throws -> OverviewData {
         let open = try lake.listFlags(FlagFilter(state: .open))
@@ -15,7 +17,8 @@ public struct OverviewData: Sendable {
         for flag in open { bySeverity[FlagSeverity(rawValue: flag.severity) ?? .info, default: 0] += 1 }
         return OverviewData(
             datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
-            openFlags: bySeverity)
+            openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,
+            activeJobs: try lake.migrationJobs(states: ["queued", "running", "paused"]))
     }
 }
 
@@ -69,9 +72,15 @@ extension Workbench {
         let flagsBlock = Block(title: "Open flags · promotions · migrations")
         flagsBlock.render(in: right[1], buffer: &buffer)
         var flagPane = ScrollSelection(selected: nil)
-        KeyValuePane(FlagSeverity.allCases.reversed().map { ($0.rawValue, String(data.openFlags[$0] ?? 0)) } + [
-            ("promotions", "governance is not in this build"), ("migrations", "tiers are not in this build"),
-        ]).render(in: flagsBlock.inner(right[1]), buffer: &buffer, state: &flagPane)
+        let inner = flagsBlock.inner(right[1])
+        let pairs = FlagSeverity.allCases.reversed().map { (key: $0.rawValue, value: String(data.openFlags[$0] ?? 0)) }
+            + [(key: "pending promotions", value: String(data.pendingPromotions)),
+               (key: "active migrations", value: String(data.activeJobs.count))]
+        KeyValuePane(pairs).render(in: inner, buffer: &buffer, state: &flagPane)
+        for (index, job) in data.activeJobs.prefix(max(0, inner.height - pairs.count)).enumerated() {
+            Gauge(fraction: job.fraction, label: "#\(job.id) \(job.state) → \(job.toTier)")
+                .render(in: inner.row(pairs.count + index), buffer: &buffer)
+        }
     }
 
     /// The loading or error text of a screen whose data is not there.

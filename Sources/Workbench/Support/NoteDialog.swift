@@ -10,6 +10,10 @@ struct NoteDialog: Sendable {
         case resolve(flagID: Int64)
         case waive(flagID: Int64)
         case add(target: String)
+        case approve(promotionID: Int64)
+        case reject(promotionID: Int64)
+        case applyPlan
+        case cancelJob(id: Int64)
     }
 
     enum Focus: Sendable, Hashable { case note, cancel, confirm }

@@ -1,4 +1,4 @@
-import LakeEngine
+@testable import LakeEngine
 import Testing
 import TUI
 @testable import Workbench
@@ -156,13 +156,40 @@ struct ScreenTests {
         assertSnapshot(harness.screen, named: "audit-100x30")
     }
 
-    @Test("Promotions and migrations say what is missing instead of failing")
-    func plannedScreens() async throws {
-        for screen in [Screen.promotions, .migrations] {
-            let harness = try Harness(lake: try SampleFixture.make("planned-\(screen.rawValue)"), screen: screen)
-            try await harness.start()
-            #expect(harness.text.contains("this build does not have yet"))
-            assertSnapshot(harness.screen, named: "\(screen.rawValue)-100x30")
+    @Test("Promotions: another user's request (blocked on consent) is rejected through the dialog; state and audit change")
+    func approvePromotion() async throws {
+        let lake = try SampleFixture.make("promotions")
+        _ = try lake.publishVersion(dataset: "variants")
+        _ = try lake.grant(.curator, to: "alice")
+        let alice = try Lake.open(at: lake.root, as: Identity(user: "alice", uid: 4242))
+        let request = try alice.requestPromotion("variants", to: "curated", select: nil, reason: "ready for curation")
+        let harness = try Harness(lake: try Lake.open(at: lake.root), screen: .promotions)
+        try await harness.start()
+        #expect(harness.text.contains("alice"))
+        assertSnapshot(harness.screen, named: "promotions-100x30")
+        await harness.press(.character("n"))
+        guard case .dialog(let dialog) = harness.model.overlay else {
+            Issue.record("no dialog")
+            return
         }
+        #expect(dialog.lines.contains { $0.contains(request.sourceManifest) })
+        harness.wait()
+        await harness.type("consent scope missing")
+        await harness.press(.tab, .tab, .enter)
+        let after = try lake.promotion(id: request.id)
+        #expect(after.state == .rejected)
+        #expect(after.decisions.contains { $0.approver == "root" && $0.decision == "reject" })
+        #expect(harness.text.contains("rejected"))
+        #expect(try lake.auditEvents(AuditFilter(action: "promotion.")).contains { $0.actor == "root" })
+    }
+
+    @Test("Migrations: tier occupancy, an empty queue and the lifecycle plan preview")
+    func migrations() async throws {
+        let harness = try Harness(lake: try SampleFixture.make("migrations"), screen: .migrations)
+        try await harness.start()
+        #expect(harness.text.contains("no migration jobs"))
+        await harness.press(.character("p"))
+        #expect(harness.model.migrations.plan?.value != nil)
+        assertSnapshot(harness.screen, named: "migrations-100x30")
     }
 }
