@@ -108,10 +108,11 @@ extension Workbench {
         state.list.render(in: block.inner(left[0]), buffer: &buffer, filter: model.filter, focused: true,
                           empty: "no migration jobs (p: preview the lifecycle plan)", state: &table)
 
-        let jobBlock = Block(title: "Selected job")
+        let running = state.jobs.first { $0.state == "running" }
+        let jobBlock = Block(title: running == nil ? "Selected job" : "Running job")
         jobBlock.render(in: left[1], buffer: &buffer)
         let inner = jobBlock.inner(left[1])
-        if let job = state.selected(filter: model.filter), inner.height >= 3 {
+        if let job = running ?? state.selected(filter: model.filter), inner.height >= 3 {
             let eta = job.etaSeconds.map { "ETA \(Int($0))s" } ?? "ETA –"
             buffer.write("job \(job.id) \(job.state)  worker \(job.worker ?? "none")  \(Formatting.bytes(Int64(job.bytesPerSecond)))/s  \(eta)",
                          column: inner.x, row: inner.y, width: inner.width, role: .normal)

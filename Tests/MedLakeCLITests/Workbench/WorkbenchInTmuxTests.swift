@@ -88,4 +88,43 @@ struct WorkbenchInTmuxTests {
         }
         #expect(!alive, "medlake still running after the session closed")
     }
+
+    @Test("Apply the lifecycle plan, start a worker in a second process, watch progress rise and finish")
+    func liveMigration() throws {
+        let folder = try Self.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try Self.start(in: folder)
+        #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
+        try tmux.send("Enter", "p")
+        #expect(tmux.waitFor("cool-raw: 50 obj").held, "lifecycle plan preview")
+        try tmux.send("A")
+        #expect(tmux.waitFor("Apply lifecycle plan").held)
+        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
+        try tmux.run(["send-keys", "-t", "t", "-l", "watch it move"], output: false)
+        try tmux.send("Tab", "Tab", "Enter")
+        #expect(tmux.waitFor("Queued 1 migration jobs").held)
+        let worker = try MedLakeProcess.start(["worker", "--lake", folder + "/SampleLake", "--until-idle"])
+        defer { worker.0.waitUntilExit() }
+        // Progress numbers rise across captures without any input.
+        var seen: [Double] = []
+        var finished = false
+        let end = Date().addingTimeInterval(60)
+        while Date() < end, !finished {
+            let screen = tmux.capture()
+            if screen.contains("Running job"), let match = screen.firstMatch(of: /(\d+\.\d)%/), let value = Double(match.1),
+                seen.last != value
+            {
+                seen.append(value)
+            }
+            finished = screen.contains("50/50") && !screen.contains("Running job")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(seen.count >= 3, "progress seen: \(seen)")
+        #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
+        #expect(finished, "the job finished on screen")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+    }
 }

@@ -31,7 +31,7 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
-        try reportingFailures {
+        try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath
             let root: String
@@ -45,7 +45,7 @@ struct BrowseCommand: AsyncParsableCommand {
                 root = sample
             }
             var opened = try Lake.open(at: root)
-            if try SampleLakeSetup.needsSetup(opened) { opened = try SampleLakeSetup.build(opened) }
+            if try SampleLakeSetup.needsSetup(opened) { opened = try await SampleLakeSetup.build(opened) }
             let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
             try WorkbenchTerminal.run(Workbench(lake: opened), screen: Screen(rawValue: screen) ?? .overview,
                                       choice: choice)

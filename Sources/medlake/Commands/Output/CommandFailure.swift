@@ -17,3 +17,17 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
+
+/// ``reportingFailures(_:)`` for an asynchronous body.
+@MainActor
+func reportingFailures(_ body: @MainActor () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let message = SafeText(String(describing: error)).text
+        FileHandle.standardError.write(Data("medlake: error: \(message)\n".utf8))
+        throw ExitCode.failure
+    }
+}
