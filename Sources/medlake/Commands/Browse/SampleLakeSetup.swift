@@ -53,6 +53,13 @@ enum SampleLakeSetup {
             try lake.addFlag(target: last.series.seriesInstanceUID, code: "consent-issue", severity: .blocking,
                              note: "Consent form not on file")
         }
+        // A published version with a recorded training run (lineage: `medlake explain`).
+        let version = try lake.publishVersion(dataset: "sample-genomics")
+        if let manifest = version.manifestHash {
+            try lake.recordRun(
+                manifest: manifest, image: "sha256:" + String(repeating: "ab", count: 32), commit: "0123456789abcdef",
+                workflow: "sample-workflow-1", serviceAccount: "svc-sample-training", parameters: ["epochs": "3"])
+        }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("\rBuilt the sample lake in \(seconds) s.\u{1B}[K\n".utf8))
         return lake
