@@ -54,12 +54,12 @@ rm -rf "$LAKE" "$WORK/migrate-copy"
 "$BIN" init "$LAKE" > /dev/null
 echo "ingesting $FILES objects ($BYTES bytes)…" >&2
 "$BIN" ingest "$INPUT" --dataset bench --keep-unknown --lake "$LAKE" > /dev/null
-HOT=$LAKE/tiers/hot/objects
 sync
 
 best() { sort -n | head -1; }
-measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum)
+measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum); copies the tier holding the objects
     local start end
+    local HOT=$LAKE/tiers/$FROM/objects
     rm -rf "$WORK/migrate-copy"; sync
     find "$HOT" -type f -print0 | xargs -0 cat > /dev/null
     start=$(now)
@@ -75,11 +75,11 @@ measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum)
 CP=(); CPSYNC=(); CPSHA=(); MEDLAKE=()
 TO=warm
 for _ in $(seq "$REPS"); do
+    FROM=$([ "$TO" = warm ] && echo hot || echo warm)
     CP+=("$(measure_cp "")")
     CPSYNC+=("$(measure_cp sync)")
     CPSHA+=("$(measure_cp sha256sum)")
     rm -rf "$WORK/migrate-copy"; sync
-    FROM=$([ "$TO" = warm ] && echo hot || echo warm)
     find "$LAKE/tiers/$FROM/objects" -type f -print0 | xargs -0 cat > /dev/null
     "$BIN" migrate bench --to "$TO" --lake "$LAKE" > /dev/null
     start=$(now)

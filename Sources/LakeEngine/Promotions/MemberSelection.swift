@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `--select` filter choosing the members of a promotion, so a cohort is pinned exactly.
 ///
 /// Terms are `key=value[,value…]` separated by spaces or `;`; a member matches when every term matches
@@ -69,5 +71,3 @@ public struct MemberSelection: Sendable, Hashable {
         }
     }
 }
-
-import Foundation

@@ -10,17 +10,20 @@ extension Lake {
         }
     }
 
-    /// The studies of dataset `name`.
+    /// The studies of dataset `name`. A restricted dataset needs a reading role or a grant (audited).
     public func studies(dataset name: String) throws -> [StudySummary] {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "studies")
         return try catalog.reader.read { db in
             try StudySummary.fetchAll(db, datasetId: try datasetId(named: name, db))
         }
     }
 
-    /// The series of dataset `name`, optionally of one study.
+    /// The series of dataset `name`, optionally of one study. A restricted dataset needs a reading role or
+    /// a grant (audited).
     public func series(dataset name: String, studyUID: String? = nil) throws -> [SeriesListing] {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "series")
         return try catalog.reader.read { db in
             try SeriesListing.fetchAll(db, datasetId: try datasetId(named: name, db), studyUID: studyUID)
         }
@@ -29,6 +32,7 @@ extension Lake {
     /// Samples across datasets, optionally of one assay or one dataset.
     public func samples(assay: String? = nil, dataset name: String? = nil) throws -> [SampleListing] {
         try authorize(.read)
+        if let name { try authorizeDatasetRead(name, purpose: "samples") }
         return try catalog.reader.read { db in
             try SampleListing.fetchAll(db, assay: assay, datasetId: try name.map { try datasetId(named: $0, db) })
         }

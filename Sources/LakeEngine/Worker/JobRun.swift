@@ -25,7 +25,25 @@ struct JobRun: Sendable {
     private final class Shared: Sendable {
         let next = Atomic<Int>(0)
         let fatal = Mutex<Fatal?>(nil)
+        /// Verified copies waiting for their placement switch, and when the oldest arrived.
+        let waiting = Mutex<(objects: [Verified], bytes: Int64, since: Double)>(([], 0, 0))
+        /// Items whose sources were deleted, recorded in the next transaction.
+        let removed = Mutex<[Int64]>([])
     }
+
+    /// A durable, verified copy (or an object already in the destination) waiting for its switch.
+    private struct Verified: Sendable {
+        var item: MigrationItem
+        var object: CatalogObject
+        var copied: Bool
+    }
+
+    /// Switches are committed in batches: one transaction (one WAL fsync) for up to this many objects…
+    static let batchObjects = 64
+    /// …or this many bytes…
+    static let batchBytes: Int64 = 32 << 20
+    /// …or once the oldest waited this long (seconds), so progress and durability never lag far.
+    static let batchDelay = 0.1
 
     /// A fault that ends the whole job (out of space: every further copy would fail too).
     private struct Fatal: Error, Sendable {
@@ -38,7 +56,7 @@ struct JobRun: Sendable {
         try await removeFinishedSources()
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
-            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone)
+            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         let items = try await lake.catalog.reader.read { db in
             try MigrationItem.filter(MigrationItem.Columns.jobId == jobId && MigrationItem.Columns.state == "pending")
@@ -54,7 +72,8 @@ struct JobRun: Sendable {
                             let index = shared.next.add(1, ordering: .relaxed).oldValue
                             guard index < items.count else { return }
                             do {
-                                try await move(items[index], to: destination, limit: limit, keeper: keeper)
+                                try await move(
+                                    items[index], to: destination, limit: limit, keeper: keeper, shared: shared)
                             } catch let error as Fatal {
                                 shared.fatal.withLock { $0 = $0 ?? error }
                                 keeper.requestStop(.cancel)
@@ -64,25 +83,31 @@ struct JobRun: Sendable {
                 }
                 try await group.waitForAll()
             }
+            let rest = shared.waiting.withLock { waiting in
+                defer { waiting = ([], 0, 0) }
+                return waiting.objects
+            }
+            if !rest.isEmpty, keeper.stop != .leaseLost { try await commit(rest, keeper: keeper, shared: shared) }
         } catch {
             keeper.finish()
             throw error
         }
         keeper.finish()
-        try await finish(stop: keeper.stop, fatal: shared.fatal.withLock { $0 })
+        try await finish(
+            stop: keeper.stop, fatal: shared.fatal.withLock { $0 }, removed: shared.removed.withLock { $0 })
     }
 
     // MARK: - One object
 
     private func move(
-        _ item: MigrationItem, to destination: FileSystemTier, limit: BandwidthLimit?, keeper: LeaseKeeper
+        _ item: MigrationItem, to destination: FileSystemTier, limit: BandwidthLimit?, keeper: LeaseKeeper,
+        shared: Shared
     ) async throws {
         guard let object = try await lake.catalog.reader.read({ db in try CatalogObject.fetchOne(db, key: item.objectId) }),
             let digest = ObjectDigest(hex: object.sha256)
         else { return try await recordFailure(item, reason: "the object row is missing or its SHA-256 is malformed") }
         if object.tier == job.toTier {
-            try await switchPlacement(item, object: object, from: object.tier, copied: false)
-            return
+            return try await submit(Verified(item: item, object: object, copied: false), keeper: keeper, shared: shared)
         }
         let source = try lake.tier(named: object.tier)
         var attempts = item.attempts
@@ -115,36 +140,62 @@ struct JobRun: Sendable {
             }
         }
         // The copy is durable and verified: the placement may point at it.
-        guard try await switchPlacement(item, object: object, from: object.tier, copied: true) else {
-            return keeper.requestStop(.leaseLost)
-        }
-        try await source.delete(digest)
-        try await lake.catalog.pool.write { db in
-            try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [item.id])
-        }
+        try await submit(Verified(item: item, object: object, copied: true), keeper: keeper, shared: shared)
     }
 
-    /// Switches the placement, marks the item done and counts it, in one transaction that only commits
-    /// while this worker still holds the job. Returns false when the lease was lost.
-    @discardableResult
-    private func switchPlacement(_ item: MigrationItem, object: CatalogObject, from: String, copied: Bool) async throws -> Bool {
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE migrationJob SET objectsDone = objectsDone + 1, updatedAt = ?
-                    WHERE id = ? AND workerId = ? AND state = 'running'
-                    """, arguments: [Date(), jobId, worker.name])
-            guard db.changesCount == 1 else { return false }
-            try db.execute(sql: "UPDATE object SET tier = ? WHERE id = ?", arguments: [job.toTier, object.id])
-            try db.execute(
-                sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?",
-                arguments: [!copied, item.id])
-            if copied {
-                try lake.appendAudit(
-                    db, role: worker.role, action: "object.placement", target: object.sha256,
-                    details: ["from": from, "to": job.toTier, "job": String(jobId), "bytes": String(object.size)])
+    /// Queues a verified object for its switch and commits the waiting batch when it is due.
+    private func submit(_ verified: Verified, keeper: LeaseKeeper, shared: Shared) async throws {
+        let now = Date().timeIntervalSinceReferenceDate
+        let due = shared.waiting.withLock { waiting -> [Verified]? in
+            if waiting.objects.isEmpty { waiting.since = now }
+            waiting.objects.append(verified)
+            waiting.bytes += verified.object.size
+            guard waiting.objects.count >= Self.batchObjects || waiting.bytes >= Self.batchBytes
+                || now - waiting.since >= Self.batchDelay
+            else { return nil }
+            defer { waiting = ([], 0, 0) }
+            return waiting.objects
+        }
+        if let due { try await commit(due, keeper: keeper, shared: shared) }
+    }
+
+    /// Switches the placements of `batch`, marks its items done and appends one `object.placement` audit
+    /// event per moved object, in one transaction that commits only while this worker still holds the
+    /// job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
+    /// written a few times per second however small the objects.
+    private func commit(_ batch: [Verified], keeper: LeaseKeeper, shared: Shared) async throws {
+        let removed = shared.removed.withLock { removed in
+            defer { removed = [] }
+            return removed
+        }
+        let committed = try await lake.catalog.pool.write { db -> Bool in
+            let ours = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
+                arguments: [jobId, worker.name])
+            guard ours == true else { return false }
+            for verified in batch {
+                let object = verified.object
+                try db.execute(sql: "UPDATE object SET tier = ? WHERE id = ?", arguments: [job.toTier, object.id])
+                try db.execute(
+                    sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?",
+                    arguments: [!verified.copied, verified.item.id])
+                if verified.copied {
+                    try lake.appendAudit(
+                        db, role: worker.role, action: "object.placement", target: object.sha256,
+                        details: ["from": object.tier, "to": job.toTier, "job": String(jobId), "bytes": String(object.size)])
+                }
+            }
+            for itemId in removed {
+                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
             }
             return true
+        }
+        guard committed else { return keeper.requestStop(.leaseLost) }
+        keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
+        for verified in batch where verified.copied {
+            guard let digest = ObjectDigest(hex: verified.object.sha256) else { continue }
+            try await lake.tier(named: verified.object.tier).delete(digest)
+            shared.removed.withLock { $0.append(verified.item.id ?? 0) }
         }
     }
 
@@ -195,12 +246,15 @@ struct JobRun: Sendable {
     }
 
     /// Writes the job's final state (unless the lease was lost) with its audit event.
-    private func finish(stop: LeaseKeeper.Stop, fatal: Fatal?) async throws {
+    private func finish(stop: LeaseKeeper.Stop, fatal: Fatal?, removed: [Int64]) async throws {
         if stop == .leaseLost, fatal == nil { return }
         let cancelled = try await lake.catalog.pool.write { db -> Bool in
             guard var current = try MigrationJob.fetchOne(db, key: jobId), current.workerId == worker.name,
                 current.state == "running"
             else { return false }
+            for itemId in removed {
+                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
+            }
             let counts = try Row.fetchOne(
                 db,
                 sql: """

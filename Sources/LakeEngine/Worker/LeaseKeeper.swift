@@ -23,19 +23,25 @@ final class LeaseKeeper: Sendable {
     private let leaseDuration: Double
     private let bytesTotal: Int64
     private let baseBytes: Int64
+    private let baseObjects: Int64
     /// Bytes copied by this run (completed objects plus the chunks of those in flight).
     let movedBytes = Atomic<Int64>(0)
+    /// Objects whose placement this run switched.
+    let movedObjects = Atomic<Int64>(0)
     private let stopState = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
 
-    init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64) {
+    init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
+        baseObjects: Int64
+    ) {
         self.pool = pool
         self.jobId = jobId
         self.worker = worker
         self.leaseDuration = leaseDuration
         self.bytesTotal = bytesTotal
         self.baseBytes = baseBytes
+        self.baseObjects = baseObjects
     }
 
     /// Why copies must stop, if they must.
@@ -63,7 +69,7 @@ final class LeaseKeeper: Sendable {
                 rate = rate == 0 ? instant : 0.7 * rate + 0.3 * instant
                 lastBytes = moved
                 lastTime = now
-                beat(bytesDone: baseBytes + moved, rate: rate)
+                beat(bytesDone: baseBytes + moved, objectsDone: baseObjects + movedObjects.load(ordering: .relaxed), rate: rate)
             }
             done.signal()
         }
@@ -76,7 +82,7 @@ final class LeaseKeeper: Sendable {
         done.wait()
     }
 
-    private func beat(bytesDone: Int64, rate: Double) {
+    private func beat(bytesDone: Int64, objectsDone: Int64, rate: Double) {
         let expiry = Int64((Date().timeIntervalSince1970 + leaseDuration) * 1000)
         let remaining = Double(max(0, bytesTotal - bytesDone))
         let eta: Double? = rate > 0 ? remaining / rate : nil
@@ -84,9 +90,9 @@ final class LeaseKeeper: Sendable {
             let control: String?? = try pool.write { db in
                 try db.execute(
                     sql: """
-                        UPDATE migrationJob SET leaseExpiresAt = ?, bytesDone = ?, bytesPerSecond = ?, etaSeconds = ?,
-                        updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
-                        """, arguments: [expiry, bytesDone, rate, eta, Date(), jobId, worker])
+                        UPDATE migrationJob SET leaseExpiresAt = ?, objectsDone = ?, bytesDone = ?, bytesPerSecond = ?,
+                        etaSeconds = ?, updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
+                        """, arguments: [expiry, objectsDone, bytesDone, rate, eta, Date(), jobId, worker])
                 guard db.changesCount == 1 else { return nil }
                 return .some(try String.fetchOne(db, sql: "SELECT control FROM migrationJob WHERE id = ?", arguments: [jobId]))
             }

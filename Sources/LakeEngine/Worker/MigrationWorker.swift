@@ -29,7 +29,7 @@ public struct MigrationWorker: Sendable {
 
     /// - Throws: ``LakeError/notPermitted(user:permission:)`` unless the actor may migrate.
     public init(
-        lake: Lake, name: String? = nil, leaseDuration: Double = 10, parallelObjects: Int = 2,
+        lake: Lake, name: String? = nil, leaseDuration: Double = 10, parallelObjects: Int = 4,
         throttleMBps: Double? = nil
     ) throws {
         role = try lake.authorize(.migrate)

@@ -11,14 +11,16 @@ import Testing
         let alice = try fixture.open("alice")
         let dave = try fixture.open("dave")
         #expect(throws: GovernanceError.self) { try dave.versions(dataset: "ct") }
+        #expect(throws: GovernanceError.self) { try dave.studies(dataset: "ct") }
         #expect(throws: LakeError.self) {
             try dave.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "self")
         }
         let grant = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "QC review")
         #expect(try dave.versions(dataset: "ct").count == 2)
         _ = try dave.exportManifest("ct@2")
+        #expect(try dave.studies(dataset: "ct").count == 1)
         let reads = try alice.auditEvents(AuditFilter(action: "dataset.read"))
-        #expect(reads.count == 2)
+        #expect(reads.count == 3)
         #expect(reads.allSatisfy { $0.actor == "dave" && $0.details.contains("\"grant\":\"\(grant.id ?? 0)\"") })
 
         _ = try alice.revokeGrant(id: grant.id ?? 0)

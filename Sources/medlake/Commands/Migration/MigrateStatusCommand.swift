@@ -19,16 +19,21 @@ struct MigrateStatusCommand: ParsableCommand {
         try reportingFailures {
             let lake = try options.open()
             let active: Set<String> = ["queued", "running", "paused"]
+            let redraw = watch && !options.json && isatty(STDOUT_FILENO) == 1
+            var drawnLines = 0
             while true {
                 let jobs = try id.map { [try lake.migrationJob(id: $0)] } ?? lake.migrationJobs(states: active)
                 if options.json {
                     try printJSON(jobs)
                 } else {
-                    print(migrationTable(jobs))
+                    let text = migrationTable(jobs)
+                    // On a terminal, move back over the previous table and clear it, so the table updates in place.
+                    if redraw, drawnLines > 0 { print("\u{1B}[\(drawnLines)F\u{1B}[J", terminator: "") }
+                    print(text)
+                    drawnLines = text.split(separator: "\n", omittingEmptySubsequences: false).count
                 }
                 guard watch, jobs.contains(where: { !$0.isFinished }) else { return }
                 Thread.sleep(forTimeInterval: 0.25)
-                if !options.json { print("") }
             }
         }
     }

@@ -22,7 +22,7 @@ struct WorkerCommand: AsyncParsableCommand {
     var throttle: Double?
 
     @Option(help: "Objects of one job copied at the same time.")
-    var parallel = 2
+    var parallel = 4
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify --jobs of at least 1.") }
