@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DICOM", targets: ["DICOM"]),
         .library(name: "Genomics", targets: ["Genomics"]),
         .library(name: "TUI", targets: ["TUI"]),
+        .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .executable(name: "tui-demo", targets: ["TUIDemo"]),
     ],
@@ -65,6 +66,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Workbench
+        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog"]),
+
         // MARK: - Executable
         .executableTarget(
             name: "medlake",
@@ -75,6 +79,8 @@ let package = Package(
                 "Catalog",
                 "LakeEngine",
                 "Storage",
+                "Workbench",
+                "TUICurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +100,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TUICursesTests",
             dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]

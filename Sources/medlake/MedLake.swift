@@ -33,6 +33,9 @@ struct MedLake: AsyncParsableCommand {
             RunCommand.self,
             ExplainCommand.self,
             TierCommand.self,
-        ]
+            BrowseCommand.self,
+            SampleDataCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
 }

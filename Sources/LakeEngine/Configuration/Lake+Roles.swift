@@ -50,7 +50,7 @@ extension Lake {
     }
 
     /// Replaces `path` atomically, keeping its mode and group.
-    private static func replaceFile(_ path: String, with contents: [UInt8]) throws {
+    static func replaceFile(_ path: String, with contents: [UInt8]) throws {
         var info = stat()
         guard stat(path, &info) == 0 else { throw LakeError.system(operation: "stat", path: path, errno: errno) }
         let temporary = path + ".new-" + String(UInt32.random(in: 0..<UInt32.max), radix: 36)

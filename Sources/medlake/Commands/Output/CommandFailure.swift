@@ -18,8 +18,11 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
-/// The asynchronous form of ``reportingFailures(_:)``, for commands that talk to servers.
-func reportingFailures(_ body: () async throws -> Void) async throws {
+/// The asynchronous form of ``reportingFailures(_:)``; the body runs in the caller's isolation (the workbench
+/// runs on the main actor, server commands anywhere).
+func reportingFailures(
+    isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Void
+) async throws {
     do {
         try await body()
     } catch let exit as ExitCode {

@@ -1,0 +1,38 @@
+import Catalog
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Lake {
+    /// Gives the acting user every role in a lake nobody has used yet — the committed `SampleLake/`
+    /// of a fresh clone, whose `lake.toml` cannot name the user who cloned it.
+    ///
+    /// Allowed only when the user owns `lake.toml` (they could edit it anyway) and the audit log is
+    /// empty (no one has acted in the lake). Audited as `config.roles`. Returns the reopened lake.
+    public func claimUnused() throws -> Lake {
+        let path = root + "/" + Self.configurationFileName
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw LakeError.system(operation: "stat", path: path, errno: errno) }
+        guard info.st_uid == actor.uid else {
+            throw LakeError.notPermitted(user: actor.user, permission: .configure)
+        }
+        let events = try catalog.reader.read { db in try AuditEvent.fetchCount(db) }
+        guard events == 0 else {
+            throw LakeError.invalidArgument("The lake is in use; ask an admin to grant roles (`medlake roles grant`).")
+        }
+        var roles = configuration.roles
+        for role in Role.allCases { roles[role, default: []].insert(actor.user) }
+        let updated = LakeConfiguration.replacingRoles(in: try String(contentsOfFile: path, encoding: .utf8), with: roles)
+        let configuration = try LakeConfiguration(toml: updated, path: path)
+        try Self.replaceFile(path, with: Array(updated.utf8))
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        try catalog.pool.write { db in
+            try appendAudit(db, role: .admin, action: "config.roles", target: actor.user,
+                            details: ["role": "all", "change": "claim"])
+        }
+        return lake
+    }
+}

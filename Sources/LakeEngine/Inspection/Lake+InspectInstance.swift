@@ -1,0 +1,88 @@
+import Catalog
+import DICOM
+import GRDB
+import Storage
+
+extension Lake {
+    /// Frames larger than this many pixels are not previewed (a terminal shows a few thousand cells).
+    static let previewPixelLimit = 4096 * 4096
+
+    /// Reads instance `sopInstanceUID` of dataset `name` from its tier: its tag tree and first frame.
+    /// - Throws: ``LakeError/notFound(kind:id:)``, or the DICOM reader's error naming the file.
+    public func inspectInstance(dataset name: String, sopInstanceUID: String) throws -> InstanceInspection {
+        try authorize(.read)
+        let object = try catalog.reader.read { db -> CatalogObject? in
+            try CatalogObject.fetchOne(
+                db,
+                sql: """
+                    SELECT o.* FROM object o JOIN instance i ON i.objectId = o.id JOIN series s ON s.id = i.seriesId
+                    WHERE s.datasetId = ? AND i.sopInstanceUID = ? LIMIT 1
+                    """,
+                arguments: [try datasetId(named: name, db), sopInstanceUID])
+        }
+        guard let object, let digest = ObjectDigest(hex: object.sha256) else {
+            throw LakeError.notFound(kind: "instance", id: sopInstanceUID)
+        }
+        let file = try DICOMReader.read(path: try objectPath(digest, tier: object.tier))
+        let tags = DumpLine.lines(for: file.dataSet).map { line in
+            TagLine(
+                depth: line.depth, tag: line.tag.description, vr: line.vr.map { "\($0)" } ?? "", label: line.label,
+                value: line.value, isPrivate: line.tag.isPrivate,
+                hasChildren: line.tag == .item || line.vr == .SQ)
+        }
+        return InstanceInspection(
+            sopInstanceUID: sopInstanceUID, tags: tags,
+            preview: Self.preview(file.dataSet, transferSyntax: file.transferSyntax))
+    }
+
+    /// The first frame of `dataSet`, decoded for native (uncompressed) monochrome pixel data.
+    static func preview(_ dataSet: DataSet, transferSyntax: TransferSyntax) -> PixelPreview {
+        guard let pixelData = dataSet[.pixelData] else { return .unavailable(reason: "no pixel data") }
+        if transferSyntax.isEncapsulated { return .compressed(transferSyntax: transferSyntax.uid) }
+        let rows = dataSet[.rows]?.integers.first ?? 0
+        let columns = dataSet[.columns]?.integers.first ?? 0
+        let bits = dataSet[.bitsAllocated]?.integers.first ?? 0
+        let samples = dataSet[AttributeTag(rawValue: 0x0028_0002)]?.integers.first ?? 1
+        let signed = dataSet[.pixelRepresentation]?.integers.first == 1
+        let photometric = dataSet[AttributeTag(rawValue: 0x0028_0004)].map {
+            $0.strings(characterSet: dataSet.characterSet).first ?? ""
+        } ?? ""
+        guard rows > 0, columns > 0, rows * columns <= previewPixelLimit else {
+            return .unavailable(reason: "image size \(rows)×\(columns) not previewable")
+        }
+        guard samples == 1 else { return .unavailable(reason: "\(samples) samples per pixel (colour) not previewed") }
+        let count = rows * columns
+        let bytes = pixelData.bytes
+        var values = [Int32](repeating: 0, count: count)
+        switch bits {
+        case 1:
+            guard bytes.count >= (count + 7) / 8 else { return .unavailable(reason: "pixel data too short") }
+            for index in 0..<count { values[index] = Int32((bytes[index / 8] >> (index % 8)) & 1) }
+        case 8:
+            guard bytes.count >= count else { return .unavailable(reason: "pixel data too short") }
+            for index in 0..<count { values[index] = signed ? Int32(Int8(bitPattern: bytes[index])) : Int32(bytes[index]) }
+        case 16:
+            guard bytes.count >= count * 2 else { return .unavailable(reason: "pixel data too short") }
+            for index in 0..<count {
+                let first = UInt16(bytes[index * 2]), second = UInt16(bytes[index * 2 + 1])
+                let raw = transferSyntax.isBigEndian ? first << 8 | second : second << 8 | first
+                values[index] = signed ? Int32(Int16(bitPattern: raw)) : Int32(raw)
+            }
+        default:
+            return .unavailable(reason: "\(bits) bits allocated not previewed")
+        }
+        let slope = dataSet[AttributeTag(rawValue: 0x0028_1053)]?.decimals.first ?? 1
+        let intercept = dataSet[AttributeTag(rawValue: 0x0028_1052)]?.decimals.first ?? 0
+        if slope != 1 || intercept != 0 {
+            for index in values.indices {
+                values[index] = Int32(clamping: Int((Double(values[index]) * slope + intercept).rounded()))
+            }
+        }
+        let low = Double(values.min() ?? 0), high = Double(values.max() ?? 1)
+        let center = dataSet[AttributeTag(rawValue: 0x0028_1050)]?.decimals.first ?? (low + high) / 2
+        let width = dataSet[AttributeTag(rawValue: 0x0028_1051)]?.decimals.first ?? max(1, high - low)
+        return .frame(PixelFrame(
+            width: columns, height: rows, values: values, windowCenter: center, windowWidth: width,
+            inverted: photometric == "MONOCHROME1"))
+    }
+}

@@ -1,0 +1,32 @@
+import Catalog
+import GRDB
+
+/// Tells whether another connection (this process's writer, a CLI, a worker) committed to the catalog,
+/// cheaply enough to ask several times a second.
+///
+/// It reads SQLite's `PRAGMA data_version` on a connection of its own: the value changes exactly when
+/// another connection commits, and it must be compared on the same connection, so the watcher cannot
+/// borrow one of the pool's readers. Thread-safe: the connection is a `DatabaseQueue`.
+public final class CatalogWatcher: Sendable {
+    private let queue: DatabaseQueue
+
+    init(path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(CatalogStore.busyTimeout)
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// The catalog's data version: a different value than last time means something was committed.
+    public func dataVersion() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}
+
+extension Lake {
+    /// A watcher over this lake's catalog for live screens.
+    public func watcher() throws -> CatalogWatcher {
+        try authorize(.read)
+        return try CatalogWatcher(path: root + "/" + Self.catalogFileName)
+    }
+}

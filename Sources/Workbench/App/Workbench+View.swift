@@ -1,0 +1,77 @@
+import TUI
+
+extension Workbench {
+    /// Header, screen body, filter line (while filtering), hint bar and flash line; overlays on top.
+    public func view(_ model: WorkbenchModel, into buffer: inout Buffer) {
+        let screen = buffer.area
+        guard screen.width >= 20, screen.height >= 6 else {
+            buffer.write("terminal too small", column: 0, row: 0, role: .warning)
+            return
+        }
+        buffer.fill(screen, role: .normal)
+        let filtering: Bool
+        if case .filter = model.overlay { filtering = true } else { filtering = false }
+        let showFilterLine = filtering || !model.filter.isEmpty
+        let rows = screen.split(.vertical, [.length(1), .fill(1), .length(showFilterLine ? 1 : 0), .length(1), .length(1)])
+        let roles = lake.actorRoles.map(\.rawValue).joined(separator: ",")
+        StatusBar(left: "MedLake · " + lake.configuration.name + " · " + model.screen.title,
+                  center: lake.actor.user + " [" + roles + "]", right: model.clockText, role: .header)
+            .render(in: rows[0], buffer: &buffer)
+
+        let body = rows[1]
+        switch model.screen {
+        case .overview: viewOverview(model, in: body, buffer: &buffer)
+        case .datasets: viewDatasets(model, in: body, buffer: &buffer)
+        case .imaging: viewImaging(model, in: body, buffer: &buffer)
+        case .genomics: viewGenomics(model, in: body, buffer: &buffer)
+        case .flags: viewFlags(model, in: body, buffer: &buffer)
+        case .audit: viewAudit(model, in: body, buffer: &buffer)
+        case .promotions: viewPromotions(model, in: body, buffer: &buffer)
+        case .migrations: viewMigrations(model, in: body, buffer: &buffer)
+        }
+
+        if showFilterLine {
+            var input = model.filters[model.screen] ?? TextInputState()
+            FilterLine(matchCount: matchCount(model), totalCount: totalCount(model), isFocused: filtering)
+                .render(in: rows[2], buffer: &buffer, state: &input)
+        }
+        HintBar(hints: Self.keymap(for: model.screen).hints).render(in: rows[3], buffer: &buffer)
+        FlashLine(message: model.flash, now: model.now).render(in: rows[4], buffer: &buffer)
+
+        switch model.overlay {
+        case .palette(var state):
+            let box = screen.centered(width: min(60, screen.width - 4), height: min(Screen.allCases.count + 3, screen.height - 2))
+            Self.palette.render(in: box, buffer: &buffer, state: &state)
+        case .help:
+            HelpOverlay(title: "Keys · " + model.screen.title,
+                        sections: Self.keymap(for: model.screen).helpSections + Self.navigationHelp)
+                .render(in: body, buffer: &buffer)
+        case .dialog(let dialog):
+            dialog.render(in: screen, buffer: &buffer)
+        case .none, .filter:
+            break
+        }
+    }
+
+    private func pane(_ model: WorkbenchModel) -> ListPane? {
+        switch model.screen {
+        case .imaging: model.imaging.currentList
+        case .genomics: model.genomics.samples
+        case .flags: model.flags.list
+        case .audit: model.audit.list
+        case .promotions: model.promotions.list
+        case .migrations: model.migrations.list
+        case .overview, .datasets: nil
+        }
+    }
+
+    private func matchCount(_ model: WorkbenchModel) -> Int {
+        if model.screen == .imaging, model.imaging.focus == .tags { return model.imaging.visibleTags(filter: model.filter).count }
+        return pane(model)?.visible(filter: model.filter).count ?? 0
+    }
+
+    private func totalCount(_ model: WorkbenchModel) -> Int {
+        if model.screen == .imaging, model.imaging.focus == .tags { return model.imaging.inspection?.value?.tags.count ?? 0 }
+        return pane(model)?.rows.value?.count ?? 0
+    }
+}

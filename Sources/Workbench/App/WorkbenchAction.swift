@@ -1,0 +1,78 @@
+import TUI
+
+/// What a key does in the workbench. Key bindings are data (``Workbench/keymap(for:)``): the same
+/// values route keys and generate the hint bar and the `?` help.
+public enum WorkbenchAction: Sendable, Hashable {
+    case quit, palette, filter, help, drillIn, back, nextPane, refresh
+    case windowCenterDown, windowCenterUp, windowWidthDown, windowWidthUp, windowReset
+    case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
+    case verifyAudit
+    case approve, reject
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob
+}
+
+extension Workbench {
+    /// Bindings every screen has.
+    static let globalKeymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character(":")], .palette, help: "screens", group: "General"),
+        KeyBinding([.character("/")], .filter, help: "filter", group: "General"),
+        KeyBinding([.enter], .drillIn, help: "open", group: "Navigation"),
+        KeyBinding([.escape], .back, help: "back", group: "Navigation"),
+        KeyBinding([.tab], .nextPane, help: "next pane", group: "Navigation"),
+        KeyBinding([.control("r")], .refresh, help: "reload", group: "General", inHintBar: false),
+        KeyBinding([.character("?")], .help, help: "help", group: "General"),
+        KeyBinding([.character("q")], .quit, help: "quit", group: "General"),
+    ])
+
+    /// Navigation keys, handled by the focused list (listed for the help only).
+    static let navigationHelp = [
+        HelpSection(title: "Lists", hints: [
+            Hint(keys: "j/↓", help: "down"), Hint(keys: "k/↑", help: "up"), Hint(keys: "g/Home", help: "first"),
+            Hint(keys: "G/End", help: "last"), Hint(keys: "PgUp/PgDn", help: "page"),
+        ]),
+    ]
+
+    /// The active keymap on `screen`: its own bindings first, then the global ones.
+    static func keymap(for screen: Screen) -> Keymap<WorkbenchAction> {
+        let own: [KeyBinding<WorkbenchAction>]
+        switch screen {
+        case .imaging:
+            own = [
+                KeyBinding([.character("[")], .windowCenterDown, help: "level −", group: "Preview", inHintBar: false),
+                KeyBinding([.character("]")], .windowCenterUp, help: "level +", group: "Preview", inHintBar: false),
+                KeyBinding([.character("{")], .windowWidthDown, help: "window −", group: "Preview", inHintBar: false),
+                KeyBinding([.character("}")], .windowWidthUp, help: "window +", group: "Preview", inHintBar: false),
+                KeyBinding([.character("0")], .windowReset, help: "window from file", group: "Preview", inHintBar: false),
+                KeyBinding([.character("a")], .addFlag, help: "flag series", group: "Flags"),
+            ]
+        case .flags:
+            own = [
+                KeyBinding([.character("a")], .addFlag, help: "add", group: "Flags"),
+                KeyBinding([.character("r")], .resolveFlag, help: "resolve", group: "Flags"),
+                KeyBinding([.character("w")], .waiveFlag, help: "waive", group: "Flags"),
+                KeyBinding([.character("s")], .cycleSeverity, help: "severity", group: "Filters"),
+                KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
+            ]
+        case .genomics:
+            own = [KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags")]
+        case .audit:
+            own = [KeyBinding([.character("v")], .verifyAudit, help: "verify chain", group: "Audit")]
+        case .promotions:
+            own = [
+                KeyBinding([.character("y")], .approve, help: "approve", group: "Promotions"),
+                KeyBinding([.character("n")], .reject, help: "reject", group: "Promotions"),
+            ]
+        case .migrations:
+            own = [
+                KeyBinding([.character("p")], .planPreview, help: "plan", group: "Lifecycle"),
+                KeyBinding([.character("A")], .applyPlan, help: "apply plan", group: "Lifecycle"),
+                KeyBinding([.character("P")], .pauseJob, help: "pause", group: "Jobs"),
+                KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
+                KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
+            ]
+        case .overview, .datasets:
+            own = []
+        }
+        return Keymap(own).merged(with: globalKeymap)
+    }
+}

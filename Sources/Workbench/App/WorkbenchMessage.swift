@@ -1,0 +1,25 @@
+import Catalog
+import LakeEngine
+
+/// Results of commands: catalog reads and writes done off the main actor.
+public enum WorkbenchMessage: Sendable {
+    case overview(Loadable<OverviewData>)
+    case datasets(Loadable<[DatasetSummary]>)
+    case studies(Loadable<[ListRow]>)
+    case series(Loadable<[ListRow]>)
+    case instances(Loadable<[ListRow]>)
+    case seriesFlags([QualityFlag])
+    case inspection(Loadable<InstanceInspection>)
+    case samples(Loadable<[ListRow]>)
+    case sampleFiles(Loadable<[GenomicFileEntry]>)
+    case flags(Loadable<[QualityFlag]>)
+    case audit(Loadable<[AuditEvent]>, AuditVerification?)
+    case promotions(Loadable<[PromotionSummary]>)
+    case promotionDiff(Loadable<ManifestDiff>)
+    case migrations(Loadable<MigrationsData>)
+    case lifecyclePlan(Loadable<LifecyclePlan>)
+    case dataVersion(Int)
+    /// A write finished: what to say in the flash line.
+    case done(String)
+    case failed(String)
+}

@@ -1,0 +1,46 @@
+import Catalog
+import LakeEngine
+import TUI
+
+/// Everything the workbench shows, owned by the runtime and changed only by ``Workbench/update(_:_:now:)``.
+public struct WorkbenchModel: Sendable {
+    /// What the `/`, `:` or `?` keys opened on top of the screen.
+    enum Overlay: Sendable {
+        case none
+        case palette(CommandPaletteState)
+        case filter
+        case help
+        case dialog(NoteDialog)
+    }
+
+    var screen: Screen = .overview
+    var overlay: Overlay = .none
+    /// Filter text per screen (the `/` line).
+    var filters: [Screen: TextInputState] = [:]
+    var flash: FlashMessage?
+    var now: Timestamp = .zero
+    var clockText = ""
+    var lastDataVersion: Int?
+    var size = Size(width: 80, height: 24)
+
+    var overview: Loadable<OverviewData> = .loading
+    var datasets = DatasetsState()
+    var imaging = ImagingState()
+    var genomics = GenomicsState()
+    var flags = FlagsState()
+    var audit = AuditState()
+    var promotions = PromotionsState()
+    var migrations = MigrationsState()
+
+    /// Whether the first screen was asked for.
+    var started = false
+
+    /// A model for a terminal of `size`, showing `screen` once started.
+    public init(size: Size = Size(width: 80, height: 24), screen: Screen = .overview) {
+        self.size = size
+        self.screen = screen
+    }
+
+    /// The committed filter of the current screen.
+    var filter: String { filters[screen]?.text ?? "" }
+}

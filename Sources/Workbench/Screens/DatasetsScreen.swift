@@ -1,0 +1,94 @@
+import Catalog
+import TUI
+
+/// The datasets tree: modality or assay groups, each holding its datasets, and the selected
+/// dataset's facts.
+struct DatasetsState: Sendable {
+    var data: Loadable<[DatasetSummary]> = .loading
+    var tree = TreeState<String>(roots: [])
+
+    mutating func receive(_ data: Loadable<[DatasetSummary]>) {
+        self.data = data
+        guard let datasets = data.value else { return }
+        var groups: [String: [DatasetSummary]] = [:]
+        for summary in datasets {
+            let kinds = (summary.dataset.modalities.split(separator: ",").map { "imaging " + $0 }
+                + summary.dataset.assays.split(separator: ",").map { "genomics " + $0 })
+            for kind in kinds.isEmpty ? ["other"] : kinds { groups[kind, default: []].append(summary) }
+        }
+        let firstLoad = tree.roots.isEmpty
+        tree.setRoots(groups.keys.sorted().map { key in
+            TreeNode(id: "group:" + key, label: key, detail: "\(groups[key]?.count ?? 0) datasets", hasChildren: true)
+        })
+        for (key, members) in groups {
+            tree.setChildren(members.map { summary in
+                TreeNode(id: "dataset:" + key + ":" + summary.dataset.name, label: summary.dataset.name,
+                         detail: summary.dataset.zone)
+            }, of: "group:" + key)
+        }
+        if firstLoad {
+            for index in tree.rows.indices.reversed() {
+                tree.selection.select(index, count: tree.rows.count)
+                _ = tree.toggle()
+            }
+            tree.selection.select(0, count: tree.rows.count)
+        }
+    }
+
+    mutating func navigate(_ key: Key, page: Int) {
+        switch key {
+        case .left, .character("h"): tree.collapseOrSelectParent()
+        case .right, .character("l"): _ = tree.toggle()
+        default: tree.selection.handle(key, count: tree.rows.count, page: page)
+        }
+    }
+
+    mutating func handle(_ action: WorkbenchAction) -> Command<WorkbenchMessage> {
+        if action == .drillIn { _ = tree.toggle() }
+        return .none
+    }
+
+    /// The dataset under the selection, if a dataset row is selected.
+    var selected: DatasetSummary? {
+        guard let id = tree.selectedRow?.node.id, id.hasPrefix("dataset:"),
+            let name = id.split(separator: ":", maxSplits: 2).last
+        else { return nil }
+        return data.value?.first { $0.dataset.name == name }
+    }
+}
+
+extension Workbench {
+    func viewDatasets(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
+        guard model.datasets.data.value != nil else {
+            drawState(model.datasets.data, in: area, buffer: &buffer)
+            return
+        }
+        let parts = area.split(.horizontal, [.percentage(45), .fill(1)], spacing: 1)
+        let treeBlock = Block(title: "Datasets", isFocused: true)
+        treeBlock.render(in: parts[0], buffer: &buffer)
+        var tree = model.datasets.tree
+        if tree.rows.isEmpty {
+            buffer.write("no datasets: ingest with `medlake ingest`", column: parts[0].x + 2, row: parts[0].y + 1,
+                         width: parts[0].width - 3, role: .muted)
+        }
+        Tree<String>().render(in: treeBlock.inner(parts[0]), buffer: &buffer, state: &tree)
+        let detail = Block(title: "Dataset")
+        detail.render(in: parts[1], buffer: &buffer)
+        guard let summary = model.datasets.selected else {
+            buffer.write("select a dataset", column: parts[1].x + 2, row: parts[1].y + 1, width: parts[1].width - 3,
+                         role: .muted)
+            return
+        }
+        let dataset = summary.dataset
+        var scroll = ScrollSelection(selected: nil)
+        KeyValuePane([
+            ("name", dataset.name), ("zone", dataset.zone), ("status", dataset.status),
+            ("modalities", dataset.modalities), ("assays", dataset.assays), ("label", dataset.sensitivity),
+            ("consent", dataset.consentScope), ("owner", dataset.owner),
+            ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
+            ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
+            ("files", String(summary.fileCount)), ("size", Formatting.bytes(summary.byteCount)),
+            ("open flags", String(summary.openFlagCount)),
+        ]).render(in: detail.inner(parts[1]), buffer: &buffer, state: &scroll)
+    }
+}

@@ -1,0 +1,94 @@
+import Catalog
+import LakeEngine
+import TUI
+
+/// What the overview shows: datasets per modality/assay, zones and tiers, open flags by severity.
+public struct OverviewData: Sendable {
+    var datasets: [DatasetSummary]
+    var modalities: [ModalityCount]
+    var tiers: [TierOccupancy]
+    var openFlags: [FlagSeverity: Int]
+    var pendingPromotions: Int
+    var activeJobs: [MigrationProgress]
+
+    static func load(_ lake: Lake) throws -> OverviewData {
+        let open = try lake.listFlags(FlagFilter(state: .open))
+        var bySeverity: [FlagSeverity: Int] = [:]
+        for flag in open { bySeverity[FlagSeverity(rawValue: flag.severity) ?? .info, default: 0] += 1 }
+        return OverviewData(
+            datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
+            openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,
+            activeJobs: try lake.migrationJobs(states: ["queued", "running", "paused"]))
+    }
+}
+
+extension Workbench {
+    func viewOverview(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
+        guard let data = model.overview.value else {
+            drawState(model.overview, in: area, buffer: &buffer)
+            return
+        }
+        let columns = area.split(.horizontal, [.percentage(50), .fill(1)], spacing: 1)
+        let left = columns[0].split(.vertical, [.length(6), .fill(1)])
+        let right = columns[1].split(.vertical, [.length(7), .fill(1)])
+
+        let lakeBlock = Block(title: "Lake")
+        lakeBlock.render(in: left[0], buffer: &buffer)
+        var lakePane = ScrollSelection(selected: nil)
+        KeyValuePane([
+            ("name", lake.configuration.name), ("folder", lake.root), ("user", lake.actor.user),
+            ("roles", lake.actorRoles.map(\.rawValue).joined(separator: ", ")),
+        ]).render(in: lakeBlock.inner(left[0]), buffer: &buffer, state: &lakePane)
+
+        let byKind = Block(title: "Datasets by modality / assay")
+        byKind.render(in: left[1], buffer: &buffer)
+        var rows = data.modalities.map { ["imaging", $0.modality, "\($0.seriesCount) series", "\($0.instanceCount) instances"] }
+        var assays: [String: Int] = [:]
+        for dataset in data.datasets where dataset.sampleCount > 0 {
+            for assay in dataset.dataset.assays.split(separator: ",") { assays[String(assay), default: 0] += dataset.sampleCount }
+        }
+        rows += assays.keys.sorted().map { ["genomics", $0, "\(assays[$0] ?? 0) samples", ""] }
+        var zones: [String: Int] = [:]
+        for dataset in data.datasets { zones[dataset.dataset.zone, default: 0] += 1 }
+        rows += lake.configuration.zones.map { ["zone", $0, "\(zones[$0] ?? 0) datasets", ""] }
+        var table = TableState(selection: ScrollSelection(selected: nil))
+        Table(columns: [TableColumn("KIND"), TableColumn("NAME"), TableColumn("COUNT"), TableColumn("")],
+              source: TableRows(rows), isFocused: false)
+            .render(in: byKind.inner(left[1]), buffer: &buffer, state: &table)
+
+        let tiersBlock = Block(title: "Tier occupancy")
+        tiersBlock.render(in: right[0], buffer: &buffer)
+        let tiersArea = tiersBlock.inner(right[0])
+        let totalBytes = max(1, data.tiers.reduce(0) { $0 + $1.bytes })
+        for (index, tier) in data.tiers.enumerated() where index < tiersArea.height {
+            let row = tiersArea.row(index)
+            let name = tier.tier.padding(toLength: 8, withPad: " ", startingAt: 0)
+            buffer.write(name, column: row.x, row: row.y, width: 8, role: .normal)
+            Gauge(fraction: Double(tier.bytes) / Double(totalBytes),
+                  label: "\(tier.objects) obj \(Formatting.bytes(tier.bytes))")
+                .render(in: Rect(x: row.x + 9, y: row.y, width: max(0, row.width - 9), height: 1), buffer: &buffer)
+        }
+
+        let flagsBlock = Block(title: "Open flags · promotions · migrations")
+        flagsBlock.render(in: right[1], buffer: &buffer)
+        var flagPane = ScrollSelection(selected: nil)
+        let inner = flagsBlock.inner(right[1])
+        let pairs = FlagSeverity.allCases.reversed().map { (key: $0.rawValue, value: String(data.openFlags[$0] ?? 0)) }
+            + [(key: "pending promotions", value: String(data.pendingPromotions)),
+               (key: "active migrations", value: String(data.activeJobs.count))]
+        KeyValuePane(pairs).render(in: inner, buffer: &buffer, state: &flagPane)
+        for (index, job) in data.activeJobs.prefix(max(0, inner.height - pairs.count)).enumerated() {
+            Gauge(fraction: job.fraction, label: "#\(job.id) \(job.state) → \(job.toTier)")
+                .render(in: inner.row(pairs.count + index), buffer: &buffer)
+        }
+    }
+
+    /// The loading or error text of a screen whose data is not there.
+    func drawState<Value>(_ data: Loadable<Value>, in area: Rect, buffer: inout Buffer) {
+        switch data {
+        case .loading: buffer.write("loading…", column: area.x + 1, row: area.y, width: area.width - 1, role: .muted)
+        case .failed(let text): buffer.write("error: " + text, column: area.x + 1, row: area.y, width: area.width - 1, role: .error)
+        case .loaded: break
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import LakeEngine
+import TUI
+
+/// Promotion requests: policy checks, approvals so far and the manifest diff against the source;
+/// approve or reject with a comment in a dialog naming the request, its manifest and counts.
+struct PromotionsState: Sendable {
+    var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("DATASET"), TableColumn("ZONES"),
+                         TableColumn("STATE"), TableColumn("APPROVALS"), TableColumn("ITEMS", alignment: .right),
+                         TableColumn("REQUESTER"), TableColumn("REASON", width: .fill())])
+    var promotions: [PromotionSummary] = []
+    var diff: Loadable<ManifestDiff>?
+    var diffOf: Int64?
+
+    mutating func receive(_ data: Loadable<[PromotionSummary]>, filter: String) {
+        switch data {
+        case .loaded(let promotions):
+            self.promotions = promotions
+            list.setRows(promotions.map { p in
+                ListRow(id: String(p.id), cells: [
+                    String(p.id), p.dataset, p.fromZone + "→" + p.targetZone, p.state.rawValue,
+                    "\(p.approvals)/\(p.approvalsNeeded)", String(p.selectedCount), p.requester, p.reason,
+                ])
+            }, filter: filter)
+        case .loading: list.rows = .loading
+        case .failed(let text): list.rows = .failed(text)
+        }
+    }
+
+    func selected(filter: String) -> PromotionSummary? {
+        list.selected(filter: filter).flatMap { row in promotions.first { String($0.id) == row.id } }
+    }
+
+    /// Loads the diff of the selected request when the selection moved to another one.
+    mutating func loadDiff(lake: Lake, filter: String) -> Command<WorkbenchMessage> {
+        guard let promotion = selected(filter: filter), promotion.id != diffOf else { return .none }
+        diffOf = promotion.id
+        diff = .loading
+        let id = promotion.id
+        return .run { .promotionDiff(Loadable { try lake.promotionDiff(id: id) }) }
+    }
+
+    mutating func handle(_ action: WorkbenchAction, filter: String, model: inout WorkbenchModel)
+        -> Command<WorkbenchMessage>
+    {
+        guard action == .approve || action == .reject, let promotion = selected(filter: filter) else { return .none }
+        let approve = action == .approve
+        let failing = promotion.checks.filter { !$0.passed }.map(\.code)
+        model.overlay = .dialog(NoteDialog(
+            kind: approve ? .approve(promotionID: promotion.id) : .reject(promotionID: promotion.id),
+            title: (approve ? "Approve" : "Reject") + " promotion \(promotion.id)",
+            lines: [
+                "\(promotion.dataset): \(promotion.fromZone) → \(promotion.targetZone), \(promotion.selectedCount) items",
+                "source " + promotion.source,
+                "manifest " + promotion.sourceManifest,
+                "requested by \(promotion.requester); approvals \(promotion.approvals)/\(promotion.approvalsNeeded)",
+                failing.isEmpty ? "all policy checks pass" : "failing checks: " + failing.joined(separator: ", "),
+            ],
+            openedAt: model.now))
+        return .none
+    }
+}
+
+extension Workbench {
+    func viewPromotions(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
+        let state = model.promotions
+        let parts = area.split(.vertical, [.percentage(40), .fill(1)])
+        let block = Block(title: "Promotions", isFocused: true)
+        block.render(in: parts[0], buffer: &buffer)
+        var table = state.list.table
+        state.list.render(in: block.inner(parts[0]), buffer: &buffer, filter: model.filter, focused: true,
+                          empty: "no promotion requests (medlake promote request)", state: &table)
+        let lower = parts[1].split(.horizontal, [.percentage(50), .fill(1)], spacing: 1)
+        let checks = Block(title: "Checks · approvals")
+        checks.render(in: lower[0], buffer: &buffer)
+        let diffBlock = Block(title: "Manifest diff against the source")
+        diffBlock.render(in: lower[1], buffer: &buffer)
+        guard let promotion = state.selected(filter: model.filter) else { return }
+        var lines = promotion.checks.map { ($0.passed ? "pass " : "FAIL ") + $0.code + "  " + $0.detail }
+        lines += promotion.decisions.map { "\($0.decision) by \($0.approver): \($0.comment)" }
+        if promotion.decisions.isEmpty { lines.append("no decisions yet") }
+        var list = ListState(selection: ScrollSelection(selected: nil))
+        ListView(items: lines, isFocused: false).render(in: checks.inner(lower[0]), buffer: &buffer, state: &list)
+        guard let diff = state.diff else { return }
+        guard let value = diff.value else {
+            drawState(diff, in: diffBlock.inner(lower[1]), buffer: &buffer)
+            return
+        }
+        var diffLines = ["added \(value.added.count)  removed \(value.removed.count)  changed \(value.changed.count)",
+                         "flag changes \(value.flagChanges.count)  transforms +\(value.transformsAdded.count)"]
+        diffLines += value.added.prefix(50).map { "+ " + $0.path }
+        diffLines += value.removed.prefix(50).map { "- " + $0.path }
+        var diffList = ListState(selection: ScrollSelection(selected: nil))
+        ListView(items: diffLines, isFocused: false).render(in: diffBlock.inner(lower[1]), buffer: &buffer, state: &diffList)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LakeEngine
+import TUI
+import Workbench
+
+/// `medlake` / `medlake browse`: the terminal workbench.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the terminal workbench on the lake (the default command).",
+        discussion: """
+            The lake is --lake, else $MEDLAKE_LAKE, else the nearest lake.toml above the current folder, \
+            else ./SampleLake (built on first open from its committed sources).
+            """)
+
+    @Option(name: .long, help: "The lake folder.")
+    var lake: String?
+
+    @Option(name: .long, help: "A theme name or TOML file (default: $MEDLAKE_THEME, else the built-in theme).")
+    var theme: String?
+
+    @Option(name: .long, help: "The screen to open first.")
+    var screen: String = Screen.overview.rawValue
+
+    func validate() throws {
+        guard Screen(rawValue: screen) != nil else {
+            throw ValidationError("Please give a screen among: \(Screen.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    @MainActor
+    func run() async throws {
+        try await reportingFailures {
+            let environment = ProcessInfo.processInfo.environment
+            let workingDirectory = FileManager.default.currentDirectoryPath
+            let root: String
+            do {
+                root = try Lake.locate(explicit: lake, environment: environment, workingDirectory: workingDirectory)
+            } catch LakeError.lakeNotFound(let start) {
+                let sample = workingDirectory + "/" + SampleLakeSetup.folderName
+                guard FileManager.default.fileExists(atPath: sample + "/" + Lake.configurationFileName) else {
+                    throw LakeError.lakeNotFound(start: start)
+                }
+                root = sample
+            }
+            var opened = try Lake.open(at: root)
+            if try SampleLakeSetup.needsSetup(opened) { opened = try await SampleLakeSetup.build(opened) }
+            let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
+            try WorkbenchTerminal.run(Workbench(lake: opened), screen: Screen(rawValue: screen) ?? .overview,
+                                      choice: choice)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LakeEngine
+
+/// Builds a seedable lake's catalog on first open: a lake folder with a `sources/` folder and no
+/// catalog yet (the committed `SampleLake/`). Prints one progress line while it ingests.
+enum SampleLakeSetup {
+    static let folderName = "SampleLake"
+    static let sourcesFolder = "sources"
+    /// Larger objects made on first open (git-ignored) so that a migration takes long enough to watch.
+    static let generatedFolder = "generated"
+
+    /// Whether `lake` holds sources but no datasets yet.
+    static func needsSetup(_ lake: Lake) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: lake.root + "/" + sourcesFolder) else { return false }
+        if lake.actorRoles.isEmpty { return true }
+        return try lake.datasets().isEmpty
+    }
+
+    /// Makes the user a member of every role if the lake is unused, ingests `sources/imaging` and
+    /// `sources/genomics` and raises review flags of each severity. Returns the lake to browse.
+    static func build(_ opened: Lake) async throws -> Lake {
+        let lake = opened.actorRoles.isEmpty ? try opened.claimUnused() : opened
+        let root = lake.root
+        let started = Date()
+        try FileManager.default.createDirectory(
+            atPath: root + "/tiers", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o2770])
+        let sets = [("sample-imaging", "imaging"), ("sample-genomics", "genomics")]
+        for (dataset, folder) in sets {
+            let path = root + "/" + sourcesFolder + "/" + folder
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            _ = try lake.ingest([path], dataset: dataset) { progress in
+                let line = "Building the sample lake: \(dataset) \(progress.filesDone)/\(progress.filesTotal) files"
+                FileHandle.standardError.write(Data(("\r" + line).utf8))
+            }
+        }
+        try generate(root + "/" + generatedFolder)
+        for (dataset, folder) in [("sample-bulk", "bulk"), ("sample-warm", "warm"), ("sample-archive", "archive")] {
+            _ = try lake.ingest([root + "/" + generatedFolder + "/" + folder], dataset: dataset,
+                                options: IngestOptions(keepUnknown: true))
+        }
+        // Objects in every tier: genomics cold, two small sets warm and archive; a worker moves them now.
+        try lake.queueMigration("sample-genomics", to: "cold")
+        try lake.queueMigration("sample-warm", to: "warm")
+        try lake.queueMigration("sample-archive", to: "archive")
+        FileHandle.standardError.write(Data("\rBuilding the sample lake: placing objects in tiers\u{1B}[K".utf8))
+        try await MigrationWorker(lake: lake, name: "sample-setup").run(untilIdle: true)
+        let series = try lake.series(dataset: "sample-imaging")
+        if let first = series.first {
+            try lake.addFlag(target: first.series.seriesInstanceUID, code: "needs-review", severity: .warning,
+                             note: "Check the slice count against the protocol")
+        }
+        if let last = series.last {
+            try lake.addFlag(target: last.series.seriesInstanceUID, code: "consent-issue", severity: .blocking,
+                             note: "Consent form not on file")
+        }
+        // A published version with a recorded training run (lineage: `medlake explain`).
+        let version = try lake.publishVersion(dataset: "sample-genomics")
+        if let manifest = version.manifestHash {
+            try lake.recordRun(
+                manifest: manifest, image: "sha256:" + String(repeating: "ab", count: 32), commit: "0123456789abcdef",
+                workflow: "sample-workflow-1", serviceAccount: "svc-sample-training", parameters: ["epochs": "3"])
+        }
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        FileHandle.standardError.write(Data("\rBuilt the sample lake in \(seconds) s.\u{1B}[K\n".utf8))
+        return lake
+    }
+
+    /// Writes the generated objects: six 4 MB blocks to migrate and two small blocks per extra tier,
+    /// deterministic bytes (so re-generating them adds nothing to the lake).
+    private static func generate(_ folder: String) throws {
+        let sets: [(String, Int, Int)] = [("bulk", 6, 4 << 20), ("warm", 2, 64 << 10), ("archive", 2, 64 << 10)]
+        for (name, count, size) in sets {
+            let path = folder + "/" + name
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for index in 0..<count {
+                let file = path + "/block-\(index).bin"
+                if FileManager.default.fileExists(atPath: file) { continue }
+                var generator = SplitMix(seed: UInt64(name.utf8.count * 100 + index))
+                var bytes = [UInt8](repeating: 0, count: size)
+                for offset in stride(from: 0, to: size, by: 8) {
+                    let value = generator.next()
+                    for shift in 0..<min(8, size - offset) { bytes[offset + shift] = UInt8(truncatingIfNeeded: value >> (shift * 8)) }
+                }
+                try Data(bytes).write(to: URL(fileURLWithPath: file))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LakeEngine
+import TUI
+@testable import Workbench
+
+/// The workbench on a ``TestBackend`` with a virtual clock: type keys, let the catalog commands finish,
+/// read the screen.
+@MainActor
+final class Harness {
+    let clock = VirtualClock()
+    let backend: TestBackend
+    let runtime: Runtime<Workbench>
+
+    init(lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview) throws {
+        backend = TestBackend(width: width, height: height, clock: clock)
+        let fixed = Date(timeIntervalSince1970: 1_790_000_000)
+        runtime = Runtime(
+            program: Workbench(lake: lake, wallClock: { fixed }),
+            model: WorkbenchModel(size: Size(width: width, height: height), screen: screen), backend: backend,
+            theme: try ThemeLoader().load("default"), noColor: true, clock: clock)
+    }
+
+    var model: WorkbenchModel { runtime.model }
+
+    /// Runs the first loop iterations (the start tick) and waits for the loads.
+    func start() async throws {
+        try runtime.step()
+        await settle()
+    }
+
+    /// Waits for every running command and their follow-ups, then draws.
+    func settle() async {
+        for _ in 0..<4 { await runtime.settle() }
+        try? runtime.render()
+    }
+
+    /// Presses `keys` one by one, letting each key's commands finish.
+    func press(_ keys: Key...) async {
+        for key in keys {
+            runtime.dispatch(.key(key))
+            await settle()
+        }
+    }
+
+    /// Types `text` as characters.
+    func type(_ text: String) async {
+        for character in text { await press(.character(character)) }
+    }
+
+    /// Moves the clock past a dialog's guard interval.
+    func wait(_ duration: Duration = .seconds(1)) {
+        clock.advance(by: duration)
+    }
+
+    var screen: Buffer { backend.screen }
+    var text: String { backend.screen.text }
+}
