@@ -96,11 +96,23 @@ extension Lake {
         return result
     }
 
-    /// Objects referenced by a dataset version with a pending promotion or a recorded training run.
+    /// Objects referenced by a dataset version with a pending (or approved, not yet executed) promotion, or
+    /// by a version whose manifest a recorded training run names.
     ///
-    /// Promotions and runs are governance's tables (issue 6), not yet in the catalog: until they land this
-    /// finds none, and plans carry no such warnings. Completing it is a query over those tables only.
+    /// A published version's objects are its manifest entries; a draft version's are its dataset's files.
     func objectsHeldByPendingPromotionsOrRuns(_ db: Database) throws -> Set<Int64> {
-        []
+        Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    WITH held(versionId) AS (
+                        SELECT sourceVersionId FROM promotion WHERE state IN ('pending', 'approved')
+                        UNION SELECT m.versionId FROM trainingRun r JOIN versionManifest m ON m.hash = r.manifestHash
+                    )
+                    SELECT e.objectId FROM held h JOIN versionEntry e ON e.versionId = h.versionId
+                    UNION
+                    SELECT f.objectId FROM held h JOIN datasetVersion v ON v.id = h.versionId
+                    JOIN datasetFile f ON f.datasetId = v.datasetId WHERE v.state = 'draft'
+                    """))
     }
 }

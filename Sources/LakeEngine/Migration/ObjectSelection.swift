@@ -12,27 +12,38 @@ struct MovableObject: Sendable, Hashable {
 extension Lake {
     /// The objects `DATASET[@VERSION]` names.
     ///
-    /// Without a version, the dataset's current objects. With one, the version must exist; until
-    /// governance's manifests land, every version resolves to the dataset's files (v1 has one draft
-    /// version per dataset holding all of them).
+    /// Without a version, the dataset's current objects (its files). With one, the version's manifest
+    /// entries when it is published, else (a draft) the dataset's files.
     func objects(ofDataset spec: String, _ db: Database) throws -> (label: String, objects: [MovableObject]) {
         let parts = spec.split(separator: "@", maxSplits: 1).map(String.init)
         let name = parts.first ?? spec
         guard let datasetId = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name])
         else { throw LakeError.notFound(kind: "dataset", id: name) }
+        var versionId: Int64?
         if parts.count == 2 {
             guard let number = Int(parts[1].trimmingPrefix("v")),
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM datasetVersion WHERE datasetId = ? AND number = ?",
-                    arguments: [datasetId, number]) == true
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, state FROM datasetVersion WHERE datasetId = ? AND number = ?",
+                    arguments: [datasetId, number])
             else { throw LakeError.notFound(kind: "version", id: spec) }
+            if row["state"] as String != "draft" { versionId = row["id"] }
         }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.id, o.sha256, o.size, o.tier FROM datasetFile f JOIN object o ON o.id = f.objectId
-                WHERE f.datasetId = ? ORDER BY o.id
-                """, arguments: [datasetId])
+        let rows =
+            if let versionId {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT o.id, o.sha256, o.size, o.tier FROM versionEntry e JOIN object o ON o.id = e.objectId
+                        WHERE e.versionId = ? ORDER BY o.id
+                        """, arguments: [versionId])
+            } else {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT o.id, o.sha256, o.size, o.tier FROM datasetFile f JOIN object o ON o.id = f.objectId
+                        WHERE f.datasetId = ? ORDER BY o.id
+                        """, arguments: [datasetId])
+            }
         return (spec, rows.map { MovableObject(id: $0["id"], sha256: $0["sha256"], size: $0["size"], tier: $0["tier"]) })
     }
 

@@ -7,10 +7,10 @@ import Synchronization
 /// One claimed job being carried out by a worker.
 ///
 /// Per object: copy through a ``VerifyingReader`` (bandwidth limit, hash while copying) into the
-/// destination backend (fsync of file and folder) → one transaction switching the placement, marking the
-/// item done, counting progress and appending the `object.placement` audit event, conditioned on still
-/// holding the lease → delete the source → mark the source removed. A kill between any two steps leaves
-/// each object readable where the catalog says, and the next worker finishes the remaining steps.
+/// destination backend (fsync of file and folder) → a transaction switching the placements of a batch of
+/// such verified copies, marking their items done and appending one `object.placement` audit event each,
+/// conditioned on still holding the lease → delete the sources → record the deletions. A kill between any
+/// two steps leaves each object readable where the catalog says, and the next worker finishes the rest.
 struct JobRun: Sendable {
     let worker: MigrationWorker
     let job: MigrationJob

@@ -104,6 +104,21 @@ import Testing
         #expect(try configured.auditEvents(AuditFilter(action: "migration.queue")).count == 1)
     }
 
+    @Test func objectsOfAVersionATrainingRunRecordedAreFlaggedWhenArchived() throws {
+        try lake.ingestObjects("a", count: 2, size: 100, seed: 1)
+        try lake.ingestObjects("b", count: 3, size: 100, seed: 2)
+        let published = try lake.owner.publishVersion(dataset: "a")
+        try lake.owner.recordRun(
+            manifest: try published.manifestHash.orThrow(), image: "sha256:" + String(repeating: "ab", count: 32),
+            commit: "0123abc", workflow: "wf", serviceAccount: nil, parameters: [:])
+        let moves = try plan(rule("archive-all", to: "archive", "zone = \"raw\"")).moves
+        #expect(moves.map(\.objects) == [5])
+        #expect(moves.first?.heldObjects == 2)
+        #expect(moves.first?.warning?.contains("recorded run") == true)
+        #expect(try plan(rule("warm-all", to: "warm", "zone = \"raw\"")).moves.first?.warning == nil,
+                "only restore-required destinations need the warning")
+    }
+
     @Test func rulesNamingUndeclaredTiersAreRejectedWithTheirLine() throws {
         #expect(throws: ConfigurationError.self) { try lake.appendingTOML(rule("bad", to: "tape", "zone = \"raw\"")) }
     }

@@ -47,6 +47,16 @@ import Testing
         #expect(throws: LakeError.self) { try lake.owner.queueMigration("a", to: "warm") }
     }
 
+    @Test func aPublishedVersionMovesItsManifestEntries() async throws {
+        try lake.ingestObjects("a", count: 3, size: 700)
+        let version = try lake.owner.publishVersion(dataset: "a")
+        let job = try lake.owner.queueMigration("a@\(version.number)", to: "cold")
+        #expect(job.objectsTotal == Int64(version.entryCount))
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(Set(try lake.placements().values) == ["cold"])
+        #expect(throws: LakeError.self) { try lake.owner.queueMigration("a@99", to: "warm") }
+    }
+
     @Test func aHashMismatchFailsTheObjectWhichStaysAtItsSource() async throws {
         let hashes = try lake.ingestObjects("a", count: 3, size: 2000)
         let damaged = try lake.owner.objectPath(try ObjectDigest(hex: hashes[1]).orThrow(), tier: "hot")
