@@ -5,9 +5,9 @@
 #    127.0.0.1 (untimed), then pulled into a new lake with `medlake ingest --from-orthanc` (download,
 #    parse, hash, store, catalog), against Orthanc's own export of the same instances to disk
 #    (GET /studies/{id}/archive for every study, written to files, 4 at a time).
-# 2. S3: SIZE_MB (default 2048) of 8 MiB files, copied filesystem → S3 (SeaweedFS on 127.0.0.1) with
-#    `aws s3 cp --recursive` (awscli) and with MedLake's S3 client uploading the same files as a tier
-#    would (`medlake tier upload-bench`, see below), each followed by its own verification.
+# 2. S3: SIZE_MB (default 2048) of 8 MiB files ingested into a lake, then migrated hot → S3 (SeaweedFS
+#    on 127.0.0.1) with `medlake migrate` + `medlake worker --until-idle` (hash verified while streaming,
+#    placement switched, source deleted), against `aws s3 cp --recursive` of the same files (awscli).
 #
 # Usage: Benchmarks/s3.sh            (FILES=2000 SIZE_MB=256 Benchmarks/s3.sh for a quick run)
 # Needs: swift, python3, awscli (pip), curl; starts SeaweedFS and Orthanc with .ci/services.sh.
@@ -100,4 +100,47 @@ print("| contestant | seconds | instances/s | MB/s |")
 print("|---|---|---|---|")
 print(f"| medlake ingest --from-orthanc (download, parse, hash, store, catalog) | {pull:.2f} | {files / pull:,.0f} | {size / pull / 1e6:,.1f} |")
 print(f"| Orthanc GET /studies/{{id}}/archive (zip to disk, 4 at a time) | {export:.2f} | {files / export:,.0f} | {size / export / 1e6:,.1f} |")
+PY
+
+# MARK: - S3: fs → S3 migration vs aws s3 cp --recursive
+DATA=$WORK/s3-data-$SIZE_MB
+if [ ! -f "$DATA.complete" ]; then
+    rm -rf "$DATA" && mkdir -p "$DATA"
+    for i in $(seq 1 $((SIZE_MB / 8))); do head -c $((8 << 20)) /dev/urandom > "$DATA/blob-$i.bin"; done
+    touch "$DATA.complete"
+fi
+rm -rf "$WORK/s3-lake"
+"$BIN" init "$WORK/s3-lake" > /dev/null
+"$BIN" ingest "$DATA" --dataset blobs --keep-unknown --lake "$WORK/s3-lake" > /dev/null
+cat >> "$WORK/s3-lake/lake.toml" <<TOML
+
+[tiers.cloud]
+kind = "s3"
+endpoint = "$MEDLAKE_TEST_S3_ENDPOINT"
+bucket = "$MEDLAKE_TEST_S3_BUCKET"
+prefix = "bench-medlake-$$"
+access_key_env = "MEDLAKE_TEST_S3_ACCESS_KEY"
+secret_key_env = "MEDLAKE_TEST_S3_SECRET_KEY"
+TOML
+"$BIN" migrate blobs --to cloud --lake "$WORK/s3-lake" > /dev/null
+start=$(now)
+"$BIN" worker --until-idle --lake "$WORK/s3-lake" > /dev/null
+migrate=$(elapsed "$start" "$(now)")
+
+start=$(now)
+AWS_ACCESS_KEY_ID=$MEDLAKE_TEST_S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$MEDLAKE_TEST_S3_SECRET_KEY \
+    aws --endpoint-url "$MEDLAKE_TEST_S3_ENDPOINT" --region us-east-1 s3 cp --recursive --only-show-errors \
+    "$DATA" "s3://$MEDLAKE_TEST_S3_BUCKET/bench-aws-$$/"
+aws_seconds=$(elapsed "$start" "$(now)")
+DATA_BYTES=$(find "$DATA" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+
+python3 - "$DATA_BYTES" "$migrate" "$aws_seconds" <<'PY'
+import sys
+size, migrate, aws = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f"\nFilesystem → S3 (SeaweedFS on 127.0.0.1), {size / 1e9:.2f} GB in 8 MiB objects\n")
+print("| contestant | seconds | MB/s |")
+print("|---|---|---|")
+print(f"| medlake migrate + worker (verified, placement switched, source deleted) | {migrate:.2f} | {size / migrate / 1e6:,.1f} |")
+print(f"| aws s3 cp --recursive (copy only) | {aws:.2f} | {size / aws / 1e6:,.1f} |")
+print(f"\nmedlake vs aws s3 cp: {aws / migrate:.2f}x (target >= 1.0)")
 PY
