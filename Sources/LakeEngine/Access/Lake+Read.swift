@@ -10,7 +10,7 @@ extension Lake {
     ///   reads need a restore: the message names the `medlake restore` command to run.
     public func openObject(_ sha256: String, range: Range<Int64>? = nil) async throws -> any ObjectReading {
         let (object, digest) = try locateObject(sha256)
-        let reader = try await tier(named: object.tier).openForReading(digest, range: range)
+        let reader = try await backend(named: object.tier).openForReading(digest, range: range)
         if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog.pool) }
         return reader
     }

@@ -202,7 +202,7 @@ struct JobRun: Sendable {
         keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
         for verified in batch where verified.copied {
             guard let digest = ObjectDigest(hex: verified.object.sha256) else { continue }
-            try await lake.tier(named: verified.object.tier).delete(digest)
+            try await lake.backend(named: verified.object.tier).delete(digest)
             shared.removed.withLock { $0.append(verified.item.id ?? 0) }
         }
     }
