@@ -11,6 +11,7 @@ extension Lake {
     /// - Throws: ``LakeError/notFound(kind:id:)``, or the DICOM reader's error naming the file.
     public func inspectInstance(dataset name: String, sopInstanceUID: String) throws -> InstanceInspection {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "inspect")
         let object = try catalog.reader.read { db -> CatalogObject? in
             try CatalogObject.fetchOne(
                 db,

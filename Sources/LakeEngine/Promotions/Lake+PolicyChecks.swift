@@ -18,6 +18,7 @@ extension Lake {
         checks.append(try blockingFlagsCheck(resolved, members))
         if zone == "curated" {
             if dryRunDeidentification { checks.append(dryRunDeidentificationCheck(members)) }
+            checks.append(genomicHeadersCheck(members, dryRun: dryRunDeidentification))
         } else if zone != configuration.ingestZone {
             checks.append(deidentifiedSourceCheck(resolved, members))
         }
@@ -78,6 +79,33 @@ extension Lake {
             code: "deidentification", passed: failures.isEmpty,
             detail: failures.isEmpty
                 ? "\(dicom) DICOM object(s) de-identify cleanly (PS3.15 E.1-1 Basic; outputs re-scanned)"
+                : "\(failures.count) problem(s): " + failures.prefix(3).joined(separator: "; "))
+    }
+
+    /// Genomic members a curated copy cannot de-identify: CRAM and BCF (headers MedLake cannot rewrite),
+    /// and SAM/BAM headers the rewriter refuses (tried in memory when `dryRun`; execution tries again).
+    private func genomicHeadersCheck(_ members: [VersionMember], dryRun: Bool) -> PolicyCheck {
+        var failures: [String] = []
+        var rewritten = 0
+        for member in members {
+            let format = member.entry.format
+            if let refusal = GenomicHeaderPolicy.refusal(format: format) {
+                failures.append("\(member.entry.sha256.prefix(12)): \(refusal)")
+            } else if GenomicHeaderPolicy.rewritten.contains(format) {
+                rewritten += 1
+                guard dryRun else { continue }
+                do {
+                    let bytes = try Data(contentsOf: URL(fileURLWithPath: try objectFile(member)))
+                    _ = try GenomicHeaderPolicy.rewrite(Array(bytes), format: format) { _ in "ANON" }
+                } catch {
+                    failures.append("\(member.entry.sha256.prefix(12)): \(error)")
+                }
+            }
+        }
+        return PolicyCheck(
+            code: "genomic-headers", passed: failures.isEmpty,
+            detail: failures.isEmpty
+                ? "\(rewritten) genomic header(s) rewritable; FASTQ copied as is (read names hold instrument and run ids)"
                 : "\(failures.count) problem(s): " + failures.prefix(3).joined(separator: "; "))
     }
 

@@ -102,7 +102,7 @@ struct GovernanceCLITests {
         #expect(verified.stdout.contains("6/6 objects ok"))
 
         let listing = try shared.run(["promote", "list"], as: shared.dave)
-        #expect(listing.stdout.contains("all 5 pass"))
+        #expect(listing.stdout.contains("all 6 pass"))
 
         // The key belongs to the user who first de-identified, with no group or world access.
         let key = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys/deidentification.key")
