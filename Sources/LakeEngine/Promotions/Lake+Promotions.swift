@@ -48,14 +48,17 @@ extension Lake {
         return try promotion(id: id)
     }
 
-    /// Promotions, newest first, optionally in one state.
+    /// Promotions, newest first, optionally in one state; those of restricted datasets the actor may not
+    /// read are left out (reads through a grant are audited).
     public func promotions(state: PromotionState? = nil) throws -> [PromotionSummary] {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        let summaries = try catalog.reader.read { db in
             var request = Promotion.order(Promotion.Columns.id.desc)
             if let state { request = request.filter(Promotion.Columns.state == state.rawValue) }
             return try request.fetchAll(db).map { try promotionSummary(of: $0, db) }
         }
+        let readable = try readableDatasets(Set(summaries.map(\.dataset)), purpose: "promote.list")
+        return summaries.filter { readable.contains($0.dataset) }
     }
 
     /// One promotion with its checks and decisions (a restricted dataset's need a reading role or a grant).

@@ -37,10 +37,8 @@ extension Lake {
         }
         let readable = try readableDatasets(Set(entries.compactMap(\.dataset)), purpose: "show")
         let visible = entries.filter { entry in entry.dataset.map(readable.contains) ?? true }
-        guard !visible.isEmpty else {
-            try authorizeAnyDatasetRead(entries.compactMap(\.dataset), purpose: "show")
-            return visible
-        }
+        // Nothing readable: the check throws the denial naming the dataset.
+        if visible.isEmpty { try authorizeAnyDatasetRead(entries.compactMap(\.dataset), purpose: "show") }
         return visible
     }
 

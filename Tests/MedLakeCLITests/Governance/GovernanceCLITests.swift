@@ -101,8 +101,11 @@ struct GovernanceCLITests {
         let verified = try shared.run(["manifest", "verify", "ct@3"], as: shared.alice)
         #expect(verified.stdout.contains("6/6 objects ok"))
 
-        let listing = try shared.run(["promote", "list"], as: shared.dave)
+        let listing = try shared.run(["promote", "list"], as: shared.bob)
         #expect(listing.stdout.contains("all 6 pass"))
+        // An annotator without a grant does not see the restricted dataset's promotions.
+        let hidden = try shared.run(["promote", "list"], as: shared.dave)
+        #expect(!hidden.stdout.contains("ct@2"))
 
         // `init` made the key: alice's, readable by the lake group only, so bob (another curator) could
         // execute with it; the folder lets the group in and nobody else.
