@@ -9,7 +9,7 @@ extension Lake {
     ///
     /// With `dryRunDeidentification`, curated promotions de-identify every DICOM member in memory (with a
     /// throwaway key: the check is about what the profile leaves, not which UIDs it makes) and re-scan
-    /// the result; execution re-scans the real outputs again before publishing anything.
+    /// the result, and rewrite every genomic header in memory (``GenomicHeaderPolicy``: CRAM and BCF fail); execution re-scans the real outputs again before publishing anything.
     func policyChecks(
         _ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String, role: Role,
         dryRunDeidentification: Bool
@@ -18,7 +18,6 @@ extension Lake {
         checks.append(try blockingFlagsCheck(resolved, members))
         if zone == "curated" {
             if dryRunDeidentification { checks.append(dryRunDeidentificationCheck(members)) }
-            checks.append(genomicHeadersCheck(members, dryRun: dryRunDeidentification))
         } else if zone != configuration.ingestZone {
             checks.append(deidentifiedSourceCheck(resolved, members))
         }
@@ -75,6 +74,7 @@ extension Lake {
             }
         }
         if unknown > 0 { failures.append("\(unknown) object(s) of unknown format cannot be de-identified") }
+        failures += genomicHeaderProblems(members)
         return PolicyCheck(
             code: "deidentification", passed: failures.isEmpty,
             detail: failures.isEmpty
@@ -83,30 +83,23 @@ extension Lake {
     }
 
     /// Genomic members a curated copy cannot de-identify: CRAM and BCF (headers MedLake cannot rewrite),
-    /// and SAM/BAM headers the rewriter refuses (tried in memory when `dryRun`; execution tries again).
-    private func genomicHeadersCheck(_ members: [VersionMember], dryRun: Bool) -> PolicyCheck {
-        var failures: [String] = []
-        var rewritten = 0
+    /// and SAM/BAM/VCF headers the rewriters refuse (tried in memory; execution tries again).
+    private func genomicHeaderProblems(_ members: [VersionMember]) -> [String] {
+        var problems: [String] = []
         for member in members {
             let format = member.entry.format
             if let refusal = GenomicHeaderPolicy.refusal(format: format) {
-                failures.append("\(member.entry.sha256.prefix(12)): \(refusal)")
+                problems.append("\(member.entry.sha256.prefix(12)): \(refusal)")
             } else if GenomicHeaderPolicy.rewritten.contains(format) {
-                rewritten += 1
-                guard dryRun else { continue }
                 do {
                     let bytes = try Data(contentsOf: URL(fileURLWithPath: try objectFile(member)))
                     _ = try GenomicHeaderPolicy.rewrite(Array(bytes), format: format) { _ in "ANON" }
                 } catch {
-                    failures.append("\(member.entry.sha256.prefix(12)): \(error)")
+                    problems.append("\(member.entry.sha256.prefix(12)): \(error)")
                 }
             }
         }
-        return PolicyCheck(
-            code: "genomic-headers", passed: failures.isEmpty,
-            detail: failures.isEmpty
-                ? "\(rewritten) genomic header(s) rewritable; FASTQ copied as is (read names hold instrument and run ids)"
-                : "\(failures.count) problem(s): " + failures.prefix(3).joined(separator: "; "))
+        return problems
     }
 
     /// For zones after curated: the source must have been de-identified, and its DICOM objects must

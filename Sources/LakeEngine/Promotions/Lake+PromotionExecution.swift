@@ -140,6 +140,9 @@ extension Lake {
         mapped: inout [String: String]
     ) throws {
         let source = member.entry
+        if let refusal = GenomicHeaderPolicy.refusal(format: source.format) {
+            throw GovernanceError.phiRemaining(object: source.sha256, findings: [refusal])
+        }
         let names = source.sample?.split(separator: ",").map(String.init) ?? []
         let pseudonyms = Dictionary(names.map { ($0, key.pseudonym(forSample: $0)) }, uniquingKeysWith: { a, _ in a })
         for (name, pseudonym) in pseudonyms { mapped[name] = pseudonym }

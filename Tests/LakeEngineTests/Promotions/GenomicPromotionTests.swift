@@ -79,7 +79,7 @@ import Testing
         }
         let request = try lake.open(as: "alice").requestPromotion("g@2", to: "curated", select: nil, reason: "")
         #expect(request.state == .blocked)
-        let check = try #require(request.checks.first { $0.code == "genomic-headers" })
+        let check = try #require(request.checks.first { $0.code == "deidentification" })
         #expect(!check.passed)
         #expect(check.detail.contains("CRAM header not de-identifiable by MedLake: convert to BAM"))
     }

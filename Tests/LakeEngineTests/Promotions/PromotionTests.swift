@@ -12,7 +12,7 @@ import Testing
         let alice = try fixture.open("alice")
         let request = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "share with lab")
         #expect(request.state == .pending)
-        #expect(request.checks.map(\.code) == ["role", "blocking-flags", "deidentification", "genomic-headers", "consent", "readable"])
+        #expect(request.checks.map(\.code) == ["role", "blocking-flags", "deidentification", "consent", "readable"])
         #expect(request.checks.allSatisfy { $0.passed })
 
         #expect(throws: GovernanceError.self) { try alice.approvePromotion(id: request.id, comment: "mine") }
