@@ -39,7 +39,8 @@ public enum SAMHeaderRewriter {
         }
         let textLength = Int(Int32(bitPattern: data[4..<8].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }))
         guard textLength >= 0, textLength <= data.count - 8 else {
-            throw GenomicsError(.malformedHeader, offset: 4, field: "l_text", detail: "header length \(textLength) exceeds the file")
+            throw GenomicsError(
+                .malformedHeader, offset: 4, field: "l_text", detail: "header length \(textLength) exceeds the file")
         }
         var text = data[8..<(8 + textLength)]
         while text.last == 0 { text = text.dropLast() }
@@ -82,7 +83,8 @@ public enum SAMHeaderRewriter {
                     if renamed.contains(where: { $0.0.count >= 3 && field.contains($0.0) }) {
                         throw GenomicsError(
                             .malformedHeader, field: "@RG ID",
-                            detail: "header line \(index + 1): the read group ID contains the sample name and records refer to it")
+                            detail: "header line \(index + 1): the read group ID contains the sample name and "
+                                + "records refer to it")
                     }
                     fields.append(field)
                 default: fields.append(scrub(field))

@@ -68,9 +68,8 @@ extension Lake {
             AccessGrant.Columns.principal == actor.user && AccessGrant.Columns.datasetId == datasetId
                 && AccessGrant.Columns.revokedAt == nil && AccessGrant.Columns.expiresAt > now
         ).order(AccessGrant.Columns.id.desc).fetchAll(db)
-        if let grant = live.first(where: { GrantScope(rawValue: $0.scope)?.covers(scope) ?? false }), let id = grant.id {
-            return .grant(id)
-        }
+        let covering = live.first { GrantScope(rawValue: $0.scope)?.covers(scope) ?? false }
+        if let id = covering?.id { return .grant(id) }
         if roleAllows { return .role }
         throw GovernanceError.accessDenied(
             user: actor.user, dataset: name, expiredGrant: try latestGrant(name, db), scope: scope.rawValue)

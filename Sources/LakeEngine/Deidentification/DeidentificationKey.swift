@@ -36,7 +36,8 @@ public struct DeidentificationKey: DeidentificationKeying {
         let folderMode: mode_t = group == nil ? 0o700 : 0o2750
         if mkdir(folder, folderMode) == 0 {
             if let group, chown(folder, uid_t.max, group) != 0 {
-                throw GovernanceError.keyUnavailable(path: path, reason: "cannot give its folder the lake group (errno \(errno))")
+                throw GovernanceError.keyUnavailable(
+                    path: path, reason: "cannot give its folder the lake group (errno \(errno))")
             }
             chmod(folder, folderMode)
         } else if errno != EEXIST {
@@ -73,12 +74,14 @@ public struct DeidentificationKey: DeidentificationKeying {
         }
         if info.st_mode & 0o070 != 0, group == nil || info.st_gid != group {
             throw GovernanceError.keyUnavailable(
-                path: path, reason: "group \(info.st_gid) may read it but is not the lake's key group; chmod 600 or chgrp it")
+                path: path,
+                reason: "group \(info.st_gid) may read it but is not the lake's key group; chmod 600 or chgrp it")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GovernanceError.keyUnavailable(
                 path: path,
-                reason: "not readable by this user; the key's owner (uid \(info.st_uid)) or its group (gid \(info.st_gid)) can run the step")
+                reason: "not readable by this user; the key's owner (uid \(info.st_uid)) or its group "
+                    + "(gid \(info.st_gid)) can run the step")
         }
         guard data.count == 32 else { throw GovernanceError.keyUnavailable(path: path, reason: "not a 32-byte key") }
         return DeidentificationKey(bytes: Array(data))

@@ -38,8 +38,8 @@ extension Lake {
         let (flags, names) = try catalog.reader.read { db in
             let flags = try matchingFlags(filter, db)
             let ids = Set(flags.compactMap(\.datasetId))
-            let names = try Dictionary(
-                uniqueKeysWithValues: Dataset.filter(keys: ids).fetchAll(db).compactMap { d in d.id.map { ($0, d.name) } })
+            let datasets = try Dataset.filter(keys: ids).fetchAll(db)
+            let names = Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
             return (flags, names)
         }
         let readable = try readableDatasets(Set(names.values), purpose: "flags")
@@ -60,8 +60,8 @@ extension Lake {
         return try request.fetchAll(db)
     }
 
-    /// Checks that the actor may annotate the dataset with id `datasetId` (see ``addFlag(target:code:severity:note:)``);
-    /// returns the grant that allows it, if one does.
+    /// Checks that the actor may annotate the dataset with id `datasetId` (see
+    /// ``addFlag(target:code:severity:note:)``); returns the grant that allows it, if one does.
     private func annotationGrant(datasetId: Int64?, _ db: Database) throws -> Int64? {
         guard let datasetId,
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetId])

@@ -45,7 +45,7 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
         case .checksFailed(let promotion, let failed):
             (promotion.map { "promotion \($0): " } ?? "") + "policy checks failed: " + failed.joined(separator: "; ")
         case .accessDenied(let user, let dataset, let expired, let scope):
-            "\(user) may not \(scope == "read" ? "read" : scope) restricted dataset \(dataset): needs a role that reads it"
+            "\(user) may not \(scope) restricted dataset \(dataset): needs a role that reads it"
                 + (scope == "read" ? " or a grant" : " or a grant with scope \(scope)")
                 + (expired.map { " (grant \($0) has expired, was revoked or does not cover it)" } ?? "")
         case .keyUnavailable(let path, let reason): "de-identification key \(path): \(reason)"
