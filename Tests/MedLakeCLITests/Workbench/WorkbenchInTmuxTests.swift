@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `medlake` binary driven in tmux: the sample lake's first frame, every screen, a filter, a
 /// series with its preview, the hostile PatientName, a resize, `q`, and a closed client.

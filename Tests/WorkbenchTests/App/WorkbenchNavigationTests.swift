@@ -2,6 +2,7 @@ import LakeEngine
 import Testing
 import TUI
 @testable import Workbench
+import TestSupport
 
 @Suite("Workbench navigation", .serialized)
 @MainActor

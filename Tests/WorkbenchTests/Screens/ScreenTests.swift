@@ -2,6 +2,7 @@
 import Testing
 import TUI
 @testable import Workbench
+import TestSupport
 
 @Suite("Workbench screens", .serialized)
 @MainActor
