@@ -10,9 +10,15 @@
 #    placement switched, source deleted), against `aws s3 cp --recursive` of the same files (awscli).
 #
 # Usage: Benchmarks/s3.sh            (FILES=2000 SIZE_MB=256 Benchmarks/s3.sh for a quick run)
-# Needs: swift, python3, awscli (pip), curl; starts SeaweedFS and Orthanc with .ci/services.sh.
+# Needs: swift, python3, curl; installs awscli from PyPI when `aws` is missing; starts SeaweedFS and
+# Orthanc with .ci/services.sh (one instance per machine: fixed ports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if ! command -v aws > /dev/null; then
+    echo "installing awscli…" >&2
+    python3 -m pip install -q awscli >&2
+fi
 
 FILES=${FILES:-20000}
 SIZE_MB=${SIZE_MB:-2048}
@@ -43,6 +49,8 @@ if [ ! -f "$CORPUS.complete" ]; then
     touch "$CORPUS.complete"
 fi
 BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+
+echo "load at start: $(uptime)" >&2
 
 # MARK: - Orthanc: upload (untimed)
 echo "uploading $FILES files to Orthanc…" >&2
@@ -144,3 +152,5 @@ print(f"| medlake migrate + worker (verified, placement switched, source deleted
 print(f"| aws s3 cp --recursive (copy only) | {aws:.2f} | {size / aws / 1e6:,.1f} |")
 print(f"\nmedlake vs aws s3 cp: {aws / migrate:.2f}x (target >= 1.0)")
 PY
+echo
+echo "load: $(uptime)"
