@@ -14,7 +14,7 @@ extension Lake {
     /// resumes after the last committed batch. An instance whose data set (the bytes after the file meta
     /// group, which a server may rewrite) the dataset already holds is counted as already present.
     /// Instances larger than the options' spool threshold are streamed to a file in the ingest tier, never
-    /// held whole in memory.
+    /// held whole in memory; the next batch downloads while one is committed.
     ///
     /// - Parameter progress: Called after each committed batch.
     public func ingest(
@@ -30,25 +30,44 @@ extension Lake {
         while true {
             let page = try await server.getJSON(
                 "/changes?since=\(cursor)&limit=\(options.changesPerPage)", as: OrthancChanges.self)
-            var start = 0
-            while start < page.changes.count {
-                let batch = Array(page.changes[start..<min(start + options.ingest.batchSize, page.changes.count)])
-                start += batch.count
-                let ids = batch.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }.map(\.id)
-                let downloads = try await Self.download(ids, concurrency: options.downloads) { id in
-                    let (_, body) = try await server.fetch(
-                        "/instances/\(id)/file", spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
-                    return RemoteDownload(source: server.baseURL + "/instances/" + id, body: body)
+            let size = options.ingest.batchSize
+            let batches = stride(from: 0, to: page.changes.count, by: size).map {
+                Array(page.changes[$0..<min($0 + size, page.changes.count)])
+            }
+            // The next batch downloads while this one is parsed and committed.
+            let fetch = { @Sendable (batch: [OrthancChanges.Change]) in
+                Task {
+                    let ids = batch.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }.map(\.id)
+                    return try await Self.download(ids, concurrency: options.downloads) { id in
+                        let (_, body) = try await server.fetch(
+                            "/instances/\(id)/file", spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
+                        return RemoteDownload(source: server.baseURL + "/instances/" + id, body: body)
+                    }
                 }
-                let batchCursor = start == page.changes.count ? max(page.last, batch.last?.seq ?? cursor) : (batch.last?.seq ?? cursor)
+            }
+            var next = batches.first.map(fetch)
+            for (index, batch) in batches.enumerated() {
+                guard let current = next else { break }
+                next = nil
+                let downloads = try await current.value
+                next = index + 1 < batches.count ? fetch(batches[index + 1]) : nil
+                let batchCursor = index + 1 == batches.count ? max(page.last, batch.last?.seq ?? cursor) : (batch.last?.seq ?? cursor)
                 var updated = source
                 updated.cursor = batchCursor
-                updated.instancesIngested += Int64(ids.count)
+                updated.instancesIngested += Int64(downloads.count)
                 updated.updatedAt = Date()
                 let record = updated
-                try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { db in
-                    try record.update(db)
-                })
+                do {
+                    try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { db in
+                        try record.update(db)
+                    })
+                } catch {
+                    if let next {
+                        next.cancel()
+                        for download in (try? await next.value) ?? [] { download.body.remove() }
+                    }
+                    throw error
+                }
                 source = record
                 cursor = batchCursor
                 progress?(IngestProgress(
