@@ -30,15 +30,17 @@ extension Lake {
         while true {
             let page = try await server.getJSON(
                 "/changes?since=\(cursor)&limit=\(options.changesPerPage)", as: OrthancChanges.self)
+            // Batches of `batchSize` new instances (other changes are skipped), each ending at its last
+            // instance's change; the last batch of a page ends at the page's end.
+            let instances = page.changes.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }
             let size = options.ingest.batchSize
-            let batches = stride(from: 0, to: page.changes.count, by: size).map {
-                Array(page.changes[$0..<min($0 + size, page.changes.count)])
+            let batches = stride(from: 0, to: instances.count, by: size).map {
+                Array(instances[$0..<min($0 + size, instances.count)])
             }
             // The next batch downloads while this one is parsed and committed.
             let fetch = { @Sendable (batch: [OrthancChanges.Change]) in
                 Task {
-                    let ids = batch.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }.map(\.id)
-                    return try await Self.download(ids, concurrency: options.downloads) { id in
+                    try await Self.download(batch.map(\.id), concurrency: options.downloads) { id in
                         let (_, body) = try await server.fetch(
                             "/instances/\(id)/file", spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
                         return RemoteDownload(source: server.baseURL + "/instances/" + id, body: body)
@@ -74,7 +76,7 @@ extension Lake {
                     filesDone: run.report.filesSeen, filesTotal: run.report.filesSeen, bytesDone: run.report.bytesSeen,
                     bytesTotal: run.report.bytesSeen, elapsed: run.elapsed))
             }
-            if page.changes.isEmpty, page.last > cursor {
+            if batches.isEmpty, page.last > cursor {
                 source.cursor = page.last
                 source.updatedAt = Date()
                 try await catalog.pool.write { [source] db in try source.update(db) }
