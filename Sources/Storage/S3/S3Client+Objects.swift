@@ -39,13 +39,17 @@ extension S3Client {
     /// Streams the file at `path` to `key` in 1 MiB chunks, never holding it in memory.
     ///
     /// - Parameter payloadHash: The file's SHA-256 in hex when known (a content-addressed tier knows it:
-    ///   it is the object's name), so the server verifies the bytes; nil sends `UNSIGNED-PAYLOAD`.
+    ///   it is the object's name), sent signed and as `x-amz-checksum-sha256`, so the server verifies the
+    ///   bytes; nil sends `UNSIGNED-PAYLOAD`.
     public func putObject(
         key: String, fileAt path: String, payloadHash: String?, metadata: [String: String] = [:]
     ) async throws {
         let size = try Self.fileSize(path)
         var request = Request(operation: "PutObject", method: .PUT, key: key)
         request.headers = putHeaders(metadata: metadata) + [("content-length", String(size))]
+        if let digest = payloadHash.flatMap(ObjectDigest.init(hex:)) {
+            request.headers.append(("x-amz-checksum-sha256", digest.checksumBase64))
+        }
         request.payloadHash = payloadHash ?? SignatureV4.unsignedPayload
         request.body = { .stream(FileRegionSequence(path: path, offset: 0, length: size), length: .known(size)) }
         try await send(request) { _ in () }

@@ -50,6 +50,7 @@ struct S3TierBackendTests {
         let error = await #expect(throws: S3Error.self) {
             try await tier.put(claimed, from: try FileObjectReader(path: path, range: nil))
         }
+        #expect(error?.kind == .digestMismatch)
         #expect(error?.status == 400)
         #expect(error?.code == "BadDigest")
         #expect(try await !tier.contains(claimed))
