@@ -67,7 +67,7 @@ let package = Package(
         ),
 
         // MARK: - Workbench
-        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog"]),
+        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog", "Genomics"]),
 
         // MARK: - Executable
         .executableTarget(
@@ -100,7 +100,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM"], exclude: ["Snapshots"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TUICursesTests",
             dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]
