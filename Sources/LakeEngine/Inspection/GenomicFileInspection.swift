@@ -6,7 +6,7 @@ import Genomics
 public struct GenomicFileInspection: Sendable, Hashable {
     /// The stored facts of the file (format, path, tier, header facts and streaming statistics).
     public var entry: GenomicFileEntry
-    /// The header read now (header only: records are not streamed), with integrity checks. Text fields
+    /// The header read now, with integrity checks (and record statistics when streamed). Text fields
     /// hold file data as is; the screen sanitizes them.
     public var report: GenomicFileReport
     /// Flags on the sample or on this file's object, oldest first.

@@ -5,14 +5,15 @@ import Storage
 
 extension Lake {
     /// Reads the header of the genomic file `sha256` of sample `sample` in dataset `name` from its tier
-    /// (header only, plus the end-of-file check), and records the access like any object read.
+    /// (plus the end-of-file check), and records the access like any object read.
     ///
-    /// The file's records are not streamed again: their statistics are the ones ingest stored.
+    /// With `streaming`, every record is read too (flagstat, variant or read counts, and damage found
+    /// past the header); that takes as long as the file is big, so the workbench asks for it on a key.
     /// - Throws: ``LakeError/notPermitted(user:permission:)`` without read access,
     ///   ``LakeError/notFound(kind:id:)`` when the file is not one of the sample's,
     ///   ``LakeError/restoreRequired(object:tier:datasets:)`` when its tier needs a restore first, and
     ///   ``LakeError/invalidArgument(_:)`` for an object in an S3 tier (the inspector reads folder tiers).
-    public func inspectGenomicFile(dataset name: String, sample: String, sha256: String) throws
+    public func inspectGenomicFile(dataset name: String, sample: String, sha256: String, streaming: Bool = false) throws
         -> GenomicFileInspection
     {
         try authorize(.read)
@@ -23,7 +24,7 @@ extension Lake {
             throw LakeError.restoreRequired(object: entry.sha256, tier: entry.tier, datasets: [name])
         }
         let path = try objectPath(digest, tier: entry.tier)
-        let report = GenomicInspector(headerOnly: true).inspect(path: path)
+        let report = GenomicInspector(headerOnly: !streaming).inspect(path: path)
         let objectId = try catalog.reader.read { db in
             try Int64.fetchOne(db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [entry.sha256])
         }

@@ -160,7 +160,7 @@ public struct Workbench: Program {
         case .drillIn, .back, .nextPane, .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp,
             .windowReset, .addFlag, .resolveFlag, .waiveFlag, .cycleSeverity, .cycleState, .verifyAudit, .approve,
             .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .expand, .collapse, .expandAll,
-            .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection:
+            .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection, .streamFile:
             return screenAction(action, key: key, model: &model)
         }
         return .none

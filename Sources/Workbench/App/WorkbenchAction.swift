@@ -8,7 +8,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
     case verifyAudit
     case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
-    case nextSection, previousSection
+    case nextSection, previousSection, streamFile
     case approve, reject
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob
 }
@@ -65,6 +65,7 @@ extension Workbench {
             own = [
                 KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags"),
                 KeyBinding([.character("]")], .nextSection, help: "next section", group: "Inspector"),
+                KeyBinding([.character("S")], .streamFile, help: "stream records", group: "Inspector"),
                 KeyBinding([.character("[")], .previousSection, help: "previous section", group: "Inspector",
                            inHintBar: false),
             ]

@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import Genomics
 import LakeEngine
 
@@ -7,11 +8,7 @@ import LakeEngine
 enum GenomicsSections {
     static func build(file: GenomicFileEntry, inspection: Loadable<GenomicFileInspection>?) -> [InspectorSection] {
         var sections = [fileSection(file), integrity(inspection?.value?.report, state: inspection)]
-        var stats = InspectorSection("Streaming facts (stored at ingest)")
-        let pairs = Formatting.pairs(json: file.stats)
-        if pairs.isEmpty { stats.field("records", "not streamed at ingest (headers only)") }
-        for pair in pairs { stats.field(pair.key, pair.value) }
-        sections.append(stats)
+        sections.append(streamingFacts(file, report: inspection?.value?.report))
         var header = InspectorSection("Header")
         if let report = inspection?.value?.report { describeHeader(report, into: &header) }
         for pair in Formatting.pairs(json: file.headerFacts) { header.field("stored " + pair.key, pair.value) }
@@ -34,6 +31,38 @@ enum GenomicsSections {
         section.field("size", Formatting.bytes(file.size))
         section.field("sha256", file.sha256)
         section.field("tier", file.tier + " (" + file.state + ")")
+        return section
+    }
+
+    private static func streamingFacts(_ file: GenomicFileEntry, report: GenomicFileReport?) -> InspectorSection {
+        var section = InspectorSection("Streaming facts")
+        if let stats = report?.flagStats {
+            section.field("reads", String(stats.total) + " (\(stats.failed.total) QC-failed)")
+            section.field("primary mapped", String(stats.passed.primaryMapped) + " of " + String(stats.passed.primary))
+            section.field("duplicates", String(stats.passed.duplicates))
+            section.field("properly paired", String(stats.passed.properlyPaired) + " of " + String(stats.passed.paired))
+            section.field("secondary", String(stats.passed.secondary) + ", supplementary "
+                          + String(stats.passed.supplementary))
+        }
+        if let stats = report?.variantStats {
+            section.field("records", String(stats.records))
+            section.field("SNVs / indels / other", "\(stats.snvs) / \(stats.indels) / \(stats.others)")
+            section.field("PASS", String(stats.passed))
+            for contig in stats.perContig { section.row([contig.contig, String(contig.records)]) }
+        }
+        if let stats = report?.fastqStats, report?.integrity.fullyRead == true {
+            section.field("reads", String(stats.reads))
+            section.field("bases", String(stats.bases))
+            if let mean = stats.meanLength { section.field("mean length", String(format: "%.1f", mean)) }
+            if let gc = stats.gcFraction { section.field("GC", String(format: "%.1f%%", gc * 100)) }
+        }
+        if report?.integrity.fullyRead == true {
+            section.field("read", "every record, now")
+        } else {
+            let pairs = Formatting.pairs(json: file.stats)
+            for pair in pairs { section.field("stored " + pair.key, pair.value) }
+            if pairs.isEmpty { section.field("records", "not streamed yet (S streams every record)") }
+        }
         return section
     }
 
@@ -94,7 +123,7 @@ enum GenomicsSections {
             section.field("containers", String(cram.containers))
         }
         if let fastq = report.fastqStats {
-            section.field("reads sampled", String(fastq.reads))
+            section.field(report.integrity.fullyRead ? "reads" : "reads sampled", String(fastq.reads))
             section.field("quality encoding", fastq.qualityEncoding.rawValue)
             if let name = fastq.firstReadName {
                 section.field("instrument", name.instrument + " lane " + name.lane)

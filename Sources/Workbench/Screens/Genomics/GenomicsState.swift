@@ -119,6 +119,8 @@ struct GenomicsState: Sendable {
         case .nextSection, .previousSection:
             guard focus == .inspector else { return .none }
             inspector.jumpSection(forward: action == .nextSection, search: filter)
+        case .streamFile:
+            return inspectSelectedFile(lake: lake, streaming: true)
         case .addFlag:
             guard let row = filesOf ?? samples.selected(filter: sampleSearch(filter)) else { return .none }
             model.overlay = .dialog(NoteDialog(
@@ -154,15 +156,19 @@ struct GenomicsState: Sendable {
         return .run { .sampleFiles(Loadable { try lake.genomicFiles(dataset: row.dataset, sample: row.id) }) }
     }
 
-    /// Starts reading the selected file's header if it is not the one inspected.
-    mutating func inspectSelectedFile(lake: Lake) -> Command<WorkbenchMessage> {
-        guard let sample = filesOf, let file = selectedFile, file.sha256 != inspectedFile else { return .none }
+    /// Starts reading the selected file's header if it is not the one inspected; `streaming` reads
+    /// every record too, even when the header is already shown.
+    mutating func inspectSelectedFile(lake: Lake, streaming: Bool = false) -> Command<WorkbenchMessage> {
+        guard let sample = filesOf, let file = selectedFile, streaming || file.sha256 != inspectedFile else {
+            return .none
+        }
         inspectedFile = file.sha256
         inspection = .loading
         rebuildInspector()
         return .run {
             .genomicInspection(Loadable {
-                try lake.inspectGenomicFile(dataset: sample.dataset, sample: sample.id, sha256: file.sha256)
+                try lake.inspectGenomicFile(dataset: sample.dataset, sample: sample.id, sha256: file.sha256,
+                                            streaming: streaming)
             })
         }
     }

@@ -43,6 +43,12 @@ struct GenomicsInspectorTests {
                 as DatabaseValue?
         }
         #expect(access?.isNull == false)
+
+        await harness.press(.character("S"))
+        let streamed = try #require(harness.model.genomics.inspection?.value?.report)
+        #expect(streamed.integrity.fullyRead)
+        #expect(streamed.flagStats?.total == 1)
+        #expect(harness.model.genomics.inspector.lines.contains { $0.cells == ["primary mapped", "1 of 1"] })
     }
 
     @Test("Search narrows the inspector to matching lines under their headings; Esc returns the samples' filter")
