@@ -90,10 +90,11 @@ struct WorkbenchInTmuxTests {
         #expect(tmux.waitFor("Studies").held)
         try tmux.send("Enter", "Enter")
         #expect(tmux.waitFor("Preview").held, "an instance is inspected")
-        try tmux.send("Tab", "-")
+        try tmux.send("Tab")
+        try tmux.run(["send-keys", "-t", "t", "-l", "-"], output: false)
         let folded = tmux.waitFor { $0.contains("Tags ·") && $0.contains("folded") && $0.contains("▸ (") }
         #expect(folded.held, "collapse all folds the sequences")
-        try tmux.send("+")
+        try tmux.run(["send-keys", "-t", "t", "-l", "+"], output: false)
         #expect(tmux.waitFor { !$0.contains("folded") && $0.contains("Tags") }.held, "expand all unfolds them")
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=").screen.contains("EXITED rc=0"))
