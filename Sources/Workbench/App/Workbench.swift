@@ -250,8 +250,8 @@ public struct Workbench: Program {
     private func clampSelection(_ model: inout WorkbenchModel) {
         let filter = model.filter
         switch model.screen {
-        case .imaging: model.imaging.currentList.table.selection.clamp(
-            count: model.imaging.currentList.visible(filter: filter).count)
+        case .imaging where model.imaging.focus == .list:
+            model.imaging.currentList.table.selection.clamp(count: model.imaging.currentList.visible(filter: filter).count)
         case .genomics: model.genomics.clamp(filter: filter)
         case .flags: model.flags.list.table.selection.clamp(count: model.flags.list.visible(filter: filter).count)
         case .audit: model.audit.list.table.selection.clamp(count: model.audit.list.visible(filter: filter).count)
@@ -259,7 +259,7 @@ public struct Workbench: Program {
             model.promotions.list.table.selection.clamp(count: model.promotions.list.visible(filter: filter).count)
         case .migrations:
             model.migrations.list.table.selection.clamp(count: model.migrations.list.visible(filter: filter).count)
-        case .overview, .datasets: break
+        case .imaging, .overview, .datasets: break
         }
     }
 

@@ -40,9 +40,8 @@ struct AuditState: Sendable {
                                 event.action, event.target, event.details])
             }, filter: filter)
             let verified = verification?.value.map { Int64($0.eventCount) } ?? 0
-            if let newest = events.first?.seq, newest > verified, verification?.value?.isIntact != false {
-                return verify(lake)
-            }
+            let newer = events.first.map { $0.seq > verified } ?? false
+            if verification == nil || (newer && verification?.value?.isIntact != false) { return verify(lake) }
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }

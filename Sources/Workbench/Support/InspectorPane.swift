@@ -1,3 +1,4 @@
+import Foundation
 import TUI
 
 /// One line of an ``InspectorPane``: a section heading, a `key  value` field, or a row of cells aligned
@@ -9,14 +10,37 @@ struct InspectorLine: Sendable, Hashable {
     var cells: [String]
     /// Index of the section (its heading's position among the headings).
     var section: Int
-    /// The cells joined and lower-cased once, so searching thousands of lines stays cheap per frame.
-    let folded: String
+    /// The cells joined and lower-cased once, as UTF-8, so searching thousands of lines per frame is a
+    /// byte search rather than a Unicode-aware comparison per line.
+    let folded: [UInt8]
 
     init(_ kind: Kind, _ cells: [String], section: Int) {
         self.kind = kind
         self.cells = cells
         self.section = section
-        folded = cells.joined(separator: " ").lowercased()
+        folded = Array(cells.joined(separator: " ").lowercased().utf8)
+    }
+
+    /// Whether the line holds `needle` (lower-cased UTF-8).
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard folded.count >= needle.count else { return false }
+        return folded.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { pattern in
+                guard let start = haystack.baseAddress, let first = pattern.first, let bytes = pattern.baseAddress else {
+                    return false
+                }
+                let last = haystack.count - pattern.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(start + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = start.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(start + position, bytes, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
     }
 }
 
@@ -72,16 +96,16 @@ struct InspectorPane: Sendable {
     /// Indices of the lines shown under `search`: all, or the matching lines and their headings.
     func visible(search: String) -> [Int] {
         guard !search.isEmpty else { return Array(lines.indices) }
-        let needle = search.lowercased()
+        let needle = Array(search.lowercased().utf8)
         var shown: [Int] = []
         var lastHeading: Int?
         for (index, line) in lines.enumerated() {
             if line.kind == .heading {
                 lastHeading = index
-                if line.folded.contains(needle) { shown.append(index) }
+                if line.contains(needle) { shown.append(index) }
                 continue
             }
-            guard line.folded.contains(needle) else { continue }
+            guard line.contains(needle) else { continue }
             if let heading = lastHeading, shown.last.map({ $0 < heading }) ?? true { shown.append(heading) }
             shown.append(index)
         }

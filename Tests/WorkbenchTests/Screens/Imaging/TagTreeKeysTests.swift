@@ -63,6 +63,7 @@ struct TagTreeKeysTests {
         let imaging = harness.model.imaging
         let line = try #require(imaging.selectedTagLine)
         #expect(imaging.tree.lines[line].label == "CodeValue")
+        #expect(imaging.instances.table.selection.selected == 0, "the tag search leaves the instance selected")
         #expect(imaging.tree.lines[line].depth > 0)
         #expect(imaging.tree.shown.contains(line))
         let matches = imaging.tree.matches("CodeValue")
