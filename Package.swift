@@ -67,7 +67,7 @@ let package = Package(
         ),
 
         // MARK: - Workbench
-        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog"]),
+        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog", "Genomics"]),
 
         // MARK: - Executable
         .executableTarget(
@@ -101,7 +101,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage", "TestSupport"], exclude: ["Help/Snapshots"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "TUICursesTests",
             dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo", "TestSupport"]
