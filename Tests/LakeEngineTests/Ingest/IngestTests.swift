@@ -152,7 +152,9 @@ import Testing
         #expect(Set(placements.values) == ["warm"])
         let rows = { () throws -> [Int] in
             try lake.owner.catalog.reader.read { db in
-                try ["object", "datasetFile", "auditEvent"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+                try ["object", "datasetFile", "auditEvent"].map { table in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
+                }
             }
         }
         let before = try rows()
