@@ -57,10 +57,8 @@ extension Lake {
     /// Code that writes `lake.toml` calls this in the transaction of its own audit event, so the next
     /// open does not report the change a second time.
     func recordConfigurationSnapshot(text: String, _ db: Database) throws {
-        let path = root + "/" + Self.configurationFileName
-        try recordConfigurationSnapshot(
-            hash: ContentHasher.digest(of: Array(text.utf8)).hex, settings: ConfigurationSettings(toml: text, path: path),
-            db)
+        let settings = try ConfigurationSettings(toml: text, path: root + "/" + Self.configurationFileName)
+        try recordConfigurationSnapshot(hash: ContentHasher.digest(of: Array(text.utf8)).hex, settings: settings, db)
     }
 
     private func recordConfigurationSnapshot(hash: String, settings: ConfigurationSettings, _ db: Database) throws {

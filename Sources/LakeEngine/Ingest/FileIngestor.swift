@@ -67,7 +67,8 @@ struct FileIngestor: Sendable {
     }
 
     /// Hashes a large file first, so bytes the dataset, the catalog (in any tier) or the ingest tier already
-    /// holds are never copied; only a new object is streamed into the tier (hashed again on the way, to catch a file changed meanwhile).
+    /// holds are never copied; only a new object is streamed into the tier (hashed again on the way, to
+    /// catch a file changed meanwhile).
     private func ingestStreaming(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
         let (digest, size) = try ContentHasher.digest(ofFileAt: entry.path)
         if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
