@@ -42,7 +42,8 @@ let package = Package(
         .executableTarget(name: "TUIDemo", dependencies: ["TUI", "TUICurses"]),
 
         // MARK: - Catalog engine
-        .target(name: "Catalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "Catalog", dependencies: ["CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Storage",
             dependencies: [

@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -6,6 +7,14 @@ import GRDB
 /// Several processes (workbenches, CLI commands, workers) share the file. Writers run short transactions
 /// and wait up to ``busyTimeout`` for each other; readers see committed snapshots only, so a reader never
 /// observes half of an ingest batch.
+///
+/// Opening is cheap for the many short processes a lake serves (each query command is one): the migrator
+/// runs only when the schema is behind, and the last connection to close neither checkpoints nor deletes
+/// the WAL (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`), so the next process finds the WAL in place and GRDB does
+/// not write a transaction just to create it. A process that only reads never writes or syncs the catalog.
+/// Because no close-time checkpoint makes commits durable any more, the writer syncs the WAL at every
+/// commit (`synchronous = FULL`): a command that returned has its changes on disk. Checkpoints happen when
+/// the WAL reaches SQLite's auto-checkpoint size.
 ///
 /// The store is `Sendable`: `DatabasePool` serializes writes and runs reads concurrently.
 public final class CatalogStore: Sendable {
@@ -20,9 +29,19 @@ public final class CatalogStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            let code = medlake_sqlite_keep_wal_on_close(db.sqliteConnection)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot keep the WAL on close")
+            }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try CatalogMigrations.migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            let migrator = CatalogMigrations.migrator
+            if try !pool.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(pool)
+            }
         } catch let error as DatabaseError {
             throw CatalogError.database(path: path, error)
         }

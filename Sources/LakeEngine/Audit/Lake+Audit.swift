@@ -11,6 +11,14 @@ extension Lake {
     func appendAudit(
         _ db: Database, role: Role, action: String, target: String, details: [String: String]
     ) throws {
+        try appendAudit(db, roleName: role.rawValue, action: action, target: target, details: details)
+    }
+
+    /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
+    /// edited `lake.toml` by hand need not hold one).
+    func appendAudit(
+        _ db: Database, roleName: String, action: String, target: String, details: [String: String]
+    ) throws {
         let last = try AuditEvent.order(AuditEvent.Columns.seq.desc).fetchOne(db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -18,7 +26,7 @@ extension Lake {
         var event = AuditEvent(
             seq: (last?.seq ?? 0) + 1,
             time: Int64((Date().timeIntervalSince1970 * 1000).rounded()),
-            actor: actor.user, role: role.rawValue, action: action, target: target,
+            actor: actor.user, role: roleName, action: action, target: target,
             details: detailsText, prevHash: last?.hash ?? AuditEvent.genesisHash, hash: ""
         )
         event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex

@@ -10,7 +10,9 @@ extension Lake {
     /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles`.
     ///
     /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
-    /// only its `[roles]` table changes. Returns the lake reopened with the new configuration.
+    /// only its `[roles]` table changes; the catalog's configuration snapshot is updated with the audit
+    /// event, so the next open does not report the change again. Returns the lake reopened with the new
+    /// configuration.
     public func grant(_ role: Role, to user: String) throws -> Lake {
         try changeRoles(user: user, role: role, granted: true)
     }
@@ -39,14 +41,16 @@ extension Lake {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let updated = LakeConfiguration.replacingRoles(in: text, with: roles)
         let configuration = try LakeConfiguration(toml: updated, path: path)
-        try Self.replaceFile(path, with: Array(updated.utf8))
-        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        // The file is replaced while this process holds the catalog's write lock, so a process opening
+        // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
         try catalog.pool.write { db in
+            try Self.replaceFile(path, with: Array(updated.utf8))
             try appendAudit(
                 db, role: allowedAs, action: "config.roles", target: user,
                 details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
+            try recordConfigurationSnapshot(text: updated, db)
         }
-        return lake
+        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
     }
 
     /// Replaces `path` atomically, keeping its mode and group.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -14,6 +15,8 @@ import Darwin
 /// while hashed. Nothing here touches the catalog.
 struct FileIngestor: Sendable {
     let tier: FileSystemTier
+    /// Where objects are placed: a large file whose object sits in any tier is not streamed again.
+    let catalog: any DatabaseReader
     let reader: HeaderReader
     let options: IngestOptions
 
@@ -63,8 +66,9 @@ struct FileIngestor: Sendable {
         }
     }
 
-    /// Hashes a large file first, so bytes the dataset or the tier already holds are never copied; only a
-    /// new object is streamed into the tier (hashed again on the way, to catch a file changed meanwhile).
+    /// Hashes a large file first, so bytes the dataset, the catalog (in any tier) or the ingest tier already
+    /// holds are never copied; only a new object is streamed into the tier (hashed again on the way, to
+    /// catch a file changed meanwhile).
     private func ingestStreaming(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
         let (digest, size) = try ContentHasher.digest(ofFileAt: entry.path)
         if known.contains(digest.hex) { return .alreadyInDataset(path: entry.path, size: size) }
@@ -73,7 +77,10 @@ struct FileIngestor: Sendable {
             return .rejected(path: entry.path, reason: reason)
         }
         var wrote = false
-        if !tier.contains(digest) {
+        let placed = try catalog.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM object WHERE sha256 = ?", arguments: [digest.hex]) ?? false
+        }
+        if !placed, !tier.contains(digest) {
             let stored = try tier.store(contentsOf: entry.path)
             guard stored.digest == digest else {
                 throw StorageError(operation: "read", path: entry.path, reason: "file changed while being ingested")

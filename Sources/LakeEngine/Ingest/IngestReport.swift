@@ -10,6 +10,9 @@ public struct IngestReport: Sendable, Codable, Hashable {
     /// Objects written to the tier (a file new to the dataset may reuse an object another dataset stored).
     public var objectsWritten: Int = 0
     public var bytesWritten: Int64 = 0
+    /// Files new to the dataset whose object the lake already stored (in any tier, e.g. moved to a colder
+    /// one by a migration): linked to the existing object, not written again.
+    public var objectsAlreadyStored: Int = 0
     /// New files by format (`DICOM`, `BAM`, `unknown`…).
     public var byFormat: [String: Int] = [:]
     /// New DICOM files by modality.

@@ -42,7 +42,9 @@ struct IngestRun {
                 sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
                 arguments: [id]))
         }
-        ingestor = FileIngestor(tier: tier, reader: HeaderReader(quality: lake.configuration.quality), options: options)
+        ingestor = FileIngestor(
+            tier: tier, catalog: lake.catalog.reader, reader: HeaderReader(quality: lake.configuration.quality),
+            options: options)
         raiser = FlagRaiser(configuration: lake.configuration, zone: dataset.zone)
     }
 
@@ -79,6 +81,17 @@ struct IngestRun {
                 report.errors.append(IngestReport.Problem(path: path, reason: reason))
             }
         }
+        // An object the catalog already places in some tier (perhaps moved out of the ingest tier by a
+        // migration) is linked, never written again.
+        let placed: Set<ObjectDigest>
+        do {
+            placed = try lake.catalog.reader.read { db in try Self.placedDigests(staged.map(\.digest), db) }
+        } catch {
+            tier.discard(staged)
+            throw error
+        }
+        tier.discard(staged.filter { placed.contains($0.digest) })
+        staged.removeAll { placed.contains($0.digest) }
         // Objects must be complete and durable under their names before catalog rows name them.
         let written: Set<ObjectDigest>
         do {
@@ -87,6 +100,7 @@ struct IngestRun {
             tier.discard(staged)
             throw error
         }
+        report.objectsAlreadyStored += stored.filter { !$0.streamedNewObject && !written.contains($0.digest) }.count
         // Identical files in one batch are staged twice but written once.
         let sizes = Dictionary(staged.map { ($0.digest, $0.size) }, uniquingKeysWith: { first, _ in first })
         for digest in written {
@@ -119,6 +133,19 @@ struct IngestRun {
         report.flagsRaised.merge(outcome.flagsRaised, uniquingKeysWith: +)
         known.formUnion(stored.map(\.digest.hex))
         return stored
+    }
+
+    /// The digests among `digests` that have an object row, i.e. a placement in some tier.
+    static func placedDigests(_ digests: [ObjectDigest], _ db: Database) throws -> Set<ObjectDigest> {
+        var placed: Set<ObjectDigest> = []
+        for chunk in stride(from: 0, to: digests.count, by: 500).map({ digests[$0..<min($0 + 500, digests.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let found = try String.fetchAll(
+                db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks))",
+                arguments: StatementArguments(chunk.map(\.hex)))
+            placed.formUnion(found.compactMap(ObjectDigest.init(hex:)))
+        }
+        return placed
     }
 
     /// Runs the series and sample rules over the whole dataset, refreshes its summary and returns the report.

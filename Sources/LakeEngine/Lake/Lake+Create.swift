@@ -35,6 +35,9 @@ extension Lake {
         let configuration = try LakeConfiguration(toml: text, path: configurationPath)
 
         let catalogPath = root + "/" + catalogFileName
+        // SQLite gives the WAL and shared-memory files (which outlive each process) the catalog's mode, so
+        // the catalog exists with its final mode and group before SQLite opens it.
+        try writeNewFile(catalogPath, contents: [], mode: 0o660, group: groupID)
         let catalog = try CatalogStore(path: catalogPath)
         try setMode(catalogPath, 0o660, group: groupID)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
@@ -50,6 +53,7 @@ extension Lake {
                 db, role: .admin, action: "lake.init", target: name,
                 details: ["group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ",")]
             )
+            try lake.recordConfigurationSnapshot(text: text, db)
         }
         return lake
     }

@@ -38,6 +38,9 @@ public final class Lake: Sendable {
     }
 
     /// Opens the lake in `root` as the process's OS user.
+    ///
+    /// A `lake.toml` edited since the catalog last saw it is audited first (`config.changed`, see
+    /// ``auditConfigurationChange(text:)``).
     public static func open(at root: String) throws -> Lake {
         try open(at: root, as: Identity.current())
     }
@@ -53,7 +56,9 @@ public final class Lake: Sendable {
         }
         let configuration = try LakeConfiguration(toml: text, path: configurationPath)
         let catalog = try CatalogStore(path: root + "/" + catalogFileName)
-        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        try lake.auditConfigurationChange(text: text)
+        return lake
     }
 
     // MARK: - Tiers

@@ -132,3 +132,60 @@ import Testing
         #expect(FileManager.default.contents(atPath: stored.path) == Data(bytes))
     }
 }
+
+/// An object moved out of the ingest tier by a migration is not written back into it by a later ingest.
+@Suite struct IngestPlacementTests {
+    @Test func reingestOfAMigratedObjectWritesNothing() async throws {
+        let lake = try TemporaryLake()
+        let input = try lake.inputFolder()
+        for index in 0..<3 { try write("scan \(index)", to: input + "/s\(index).bin") }
+        let options = IngestOptions(keepUnknown: true)
+        _ = try lake.owner.ingest([input], dataset: "a", options: options)
+        _ = try lake.owner.queueMigration("a", to: "warm")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        let hot = lake.root + "/tiers/hot/objects"
+        func hotFiles() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: hot).filter { $0.count > 3 }
+        }
+        #expect(try hotFiles().isEmpty)
+        let placements = try lake.placements()
+        #expect(Set(placements.values) == ["warm"])
+        let rows = { () throws -> [Int] in
+            try lake.owner.catalog.reader.read { db in
+                try ["object", "datasetFile", "auditEvent"].map { table in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
+                }
+            }
+        }
+        let before = try rows()
+
+        let again = try lake.owner.ingest([input], dataset: "a", options: options)
+        #expect(again.filesAdded == 0)
+        #expect(again.objectsWritten == 0)
+        #expect(try rows() == before)
+
+        let other = try lake.owner.ingest([input], dataset: "b", options: options)
+        #expect(other.filesAdded == 3)
+        #expect(other.objectsWritten == 0)
+        #expect(other.objectsAlreadyStored == 3)
+        #expect(try hotFiles().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lake.root + "/tiers/hot/tmp").isEmpty)
+        #expect(try lake.placements() == placements)
+    }
+
+    @Test func largeFileOfAMigratedObjectIsNotStreamedBack() async throws {
+        let lake = try TemporaryLake()
+        let input = try lake.inputFolder()
+        try write(String(repeating: "large scan ", count: 200), to: input + "/big.bin")
+        _ = try lake.owner.ingest([input], dataset: "a", options: IngestOptions(keepUnknown: true))
+        _ = try lake.owner.queueMigration("a", to: "cold")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        let streamed = IngestOptions(keepUnknown: true, inMemoryLimit: 16)
+        let other = try lake.owner.ingest([input], dataset: "b", options: streamed)
+        #expect(other.filesAdded == 1)
+        #expect(other.objectsWritten == 0)
+        #expect(other.objectsAlreadyStored == 1)
+        let hot = lake.root + "/tiers/hot/objects"
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: hot).filter { $0.count > 3 }.isEmpty)
+    }
+}

@@ -17,7 +17,8 @@ struct IngestSummary {
         } else {
             lines.append(
                 "  new: \(report.filesAdded)  already present: \(report.filesAlreadyPresent)  "
-                    + "objects written: \(report.objectsWritten) (\(byteCount(report.bytesWritten)))")
+                    + "objects written: \(report.objectsWritten) (\(byteCount(report.bytesWritten)))"
+                    + (report.objectsAlreadyStored > 0 ? "  already stored: \(report.objectsAlreadyStored)" : ""))
         }
         if !report.byFormat.isEmpty { lines.append("  by format: " + Self.counts(report.byFormat)) }
         if !report.byModality.isEmpty { lines.append("  by modality: " + Self.counts(report.byModality)) }
