@@ -13,6 +13,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v2-tiers", migrate: createTiers)
         migrator.registerMigration("v2-governance", migrate: createGovernance)
         migrator.registerMigration("v2-remote-sources", migrate: createRemoteSources)
+        migrator.registerMigration("v2-tiers-staging", migrate: countStrayCopies)
         return migrator
     }
 

@@ -89,4 +89,55 @@ import Testing
         #expect(try await source.size(of: digest) == nil)
         try await source.delete(digest)
     }
+
+    // MARK: - Staging
+
+    private func temporaries(_ tier: FileSystemTier) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: tier.root + "/tmp")
+    }
+
+    @Test func aStagedCopyAppearsUnderItsDigestOnlyWhenPublished() async throws {
+        let (digest, bytes) = try stored(2_500_000)
+        let reader = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: digest, size: Int64(bytes.count), limit: nil)
+        let copy = try await destination.stage(digest, from: reader, owner: "job7")
+        #expect(!destination.stagesInPlace)
+        #expect(try await destination.exists(digest) == false, "staged, not yet visible")
+        #expect(try temporaries(destination).count == 1)
+        #expect(try temporaries(destination).allSatisfy { $0.hasPrefix("object-job7-") })
+        try await destination.publish([copy])
+        #expect(try destination.verify(digest))
+        #expect(try temporaries(destination).isEmpty)
+    }
+
+    @Test func publishingABatchMakesEveryCopyVisible() async throws {
+        var copies: [StagedCopy] = []
+        for size in [10, 70_000, 1_300_000] {
+            let (digest, _) = try stored(size)
+            copies.append(try await destination.stage(digest, from: try await source.openForReading(digest, range: nil), owner: "job1"))
+        }
+        try await destination.publish(copies)
+        for copy in copies { #expect(try destination.verify(copy.digest)) }
+        // Publishing a copy of an object already present replaces it (same bytes) without an error.
+        let again = try await destination.stage(
+            copies[0].digest, from: try await source.openForReading(copies[0].digest, range: nil), owner: "job1")
+        try await destination.publish([again])
+        #expect(try destination.verify(copies[0].digest))
+    }
+
+    @Test func discardAndDiscardStagedRemoveOnlyStagedFiles() async throws {
+        let (first, _) = try stored(1000)
+        let (second, _) = try stored(2000)
+        let (third, _) = try stored(3000)
+        let mine = try await destination.stage(first, from: try await source.openForReading(first, range: nil), owner: "job1")
+        _ = try await destination.stage(second, from: try await source.openForReading(second, range: nil), owner: "job1")
+        let other = try await destination.stage(third, from: try await source.openForReading(third, range: nil), owner: "job12")
+        await destination.discard([mine])
+        #expect(try temporaries(destination).count == 2)
+        #expect(try await destination.discardStaged(owner: "job1") == 1, "job12's file is not job1's")
+        #expect(try temporaries(destination).count == 1)
+        try await destination.publish([other])
+        #expect(try await destination.discardStaged(owner: "job12") == 0)
+        #expect(try destination.verify(third), "published objects are never discarded")
+    }
 }
