@@ -35,10 +35,17 @@ extension JobRun {
     /// in a bucket too). Their items become `pending` again. Adds the count, plus `rolledBack` copies the
     /// run removed itself, to the job row, with a `migration.cleanup` audit event naming the objects.
     ///
-    /// - precondition: this worker holds the job and none of its copies is in flight.
+    /// Nothing is removed unless this worker holds the job when the sweep starts; its LeaseKeeper keeps
+    /// the lease alive meanwhile, so no other worker can be staging copies for the job at the same time.
+    ///
+    /// - precondition: none of this worker's copies for the job is in flight.
     func removeUnswitchedCopies(at destination: any TierBackend, rolledBack: Int64 = 0) async throws {
-        let rows = try await lake.catalog.reader.read { db in
-            try Row.fetchAll(
+        let rows = try await lake.catalog.reader.read { db -> [(itemId: Int64, sha256: String, tier: String)]? in
+            let ours = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
+                arguments: [jobId, worker.name])
+            guard ours == true else { return nil }
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT i.id, o.sha256, o.tier FROM migrationItem i JOIN object o ON o.id = i.objectId
@@ -46,6 +53,7 @@ extension JobRun {
                     """, arguments: [jobId]
             ).map { row -> (itemId: Int64, sha256: String, tier: String) in (row["id"], row["sha256"], row["tier"]) }
         }
+        guard let rows else { return }
         let files = try await destination.discardStaged(owner: owner)
         var removed: [String] = []
         for (_, sha256, tier) in rows where tier != job.toTier {

@@ -76,14 +76,14 @@ struct JobRun: Sendable {
     func execute() async throws {
         let destination = try lake.backend(named: job.toTier)
         if let folder = destination as? FileSystemTier { try folder.prepare() }
-        try await removeFinishedSources()
-        try await removeUnswitchedCopies(at: destination)
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         let shared = Shared()
         do {
+            try await removeFinishedSources()
+            try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
             let work = job.control == "cancel" ? [] : try await pendingWork()
             let limit = bandwidthLimit(sources: Set(work.compactMap { $0.object?.tier }))
