@@ -14,7 +14,7 @@ public struct MigrationBatchLimits: Sendable, Hashable {
     public var delay: Double
 
     /// - precondition: every limit is positive.
-    public init(objects: Int = 64, bytes: Int64 = 256 << 20, delay: Double = 0.5) {
+    public init(objects: Int = 256, bytes: Int64 = 256 << 20, delay: Double = 0.5) {
         precondition(objects > 0 && bytes > 0 && delay > 0, "batch limits must be positive")
         self.objects = objects
         self.bytes = bytes
