@@ -6,8 +6,10 @@ import Synchronization
 
 /// One claimed job being carried out by a worker.
 ///
-/// Per object: copy through a ``VerifyingReader`` (bandwidth limit, hash while copying) and stage the
-/// copy at the destination without waiting for the disk. Per batch (``MigrationBatchLimits``): mark its
+/// Per object: stage a verified copy at the destination without waiting for the disk. Between folders
+/// on one file system the copy is a hard link read back in full through a ``VerifyingReader`` (no byte
+/// is written; the bandwidth limit paces those reads); otherwise the bytes are copied through one
+/// (bandwidth limit, hash while copying). Per batch (``MigrationBatchLimits``): mark its
 /// items `publishing` → publish the copies (durable under their digests together) → one transaction
 /// switching their placements, marking the items done and appending one `object.placement` audit event
 /// each, conditioned on still holding the lease → delete the sources → record the deletions.
@@ -154,14 +156,20 @@ struct JobRun: Sendable {
         while staged == nil {
             var counted: Int64 = 0
             do {
-                let reader = VerifyingReader(
-                    try await source.openForReading(digest, range: nil), digest: digest, size: object.size,
-                    limit: limit, shouldStop: { keeper.stop != .none },
-                    progress: { total in
-                        keeper.movedBytes.add(total - counted, ordering: .relaxed)
-                        counted = total
-                    })
-                staged = try await destination.stage(digest, from: reader, owner: owner)
+                let verifying = { (reader: any ObjectReading) -> any ObjectReading in
+                    VerifyingReader(
+                        reader, digest: digest, size: object.size, limit: limit, shouldStop: { keeper.stop != .none },
+                        progress: { total in
+                            keeper.movedBytes.add(total - counted, ordering: .relaxed)
+                            counted = total
+                        })
+                }
+                if let linked = try await destination.stageShared(digest, from: source, owner: owner, verify: verifying) {
+                    staged = linked
+                } else {
+                    let reader = verifying(try await source.openForReading(digest, range: nil))
+                    staged = try await destination.stage(digest, from: reader, owner: owner)
+                }
             } catch let error as StorageError {
                 keeper.movedBytes.subtract(counted, ordering: .relaxed)
                 if error.isOutOfSpace {

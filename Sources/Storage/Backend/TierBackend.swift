@@ -16,7 +16,7 @@
 /// ## Topics
 /// - Reading: ``size(of:)``, ``openForReading(_:range:)``, ``list()``
 /// - Writing one object: ``put(_:from:)``, ``delete(_:)``
-/// - Writing in batches: ``stagesInPlace``, ``stage(_:from:owner:)``, ``publish(_:)``, ``discard(_:)``, ``discardStaged(owner:)``
+/// - Writing in batches: ``stagesInPlace``, ``stage(_:from:owner:)``, ``stageShared(_:from:owner:verify:)``, ``publish(_:)``, ``discard(_:)``, ``discardStaged(owner:)``
 public protocol TierBackend: Sendable {
     /// The tier's name in `lake.toml`.
     var name: String { get }
@@ -51,6 +51,19 @@ public protocol TierBackend: Sendable {
     /// throws; the error is rethrown.
     func stage(_ digest: ObjectDigest, from source: any ObjectReading, owner: String) async throws -> StagedCopy
 
+    /// Stages `digest` by sharing the bytes `source` already holds instead of copying them (a hard link
+    /// when both tiers are folders on one file system, as `mv` does), then reads the staged name back in
+    /// full through `verify` (a ``VerifyingReader``, which throws on a wrong size or SHA-256), so a shared
+    /// copy is verified exactly like a copied one.
+    ///
+    /// Returns nil when the tiers cannot share bytes (another file system, another kind of backend); the
+    /// caller then copies with ``stage(_:from:owner:)``. When verification throws, the staged name is
+    /// removed (only that name: the source's bytes are never written to) and the error rethrown.
+    func stageShared(
+        _ digest: ObjectDigest, from source: any TierBackend, owner: String,
+        verify: (any ObjectReading) -> any ObjectReading
+    ) async throws -> StagedCopy?
+
     /// Makes staged copies durable under their digests, all together (files: the fsyncs of the batch in
     /// flight at once, then the renames, then one fsync per folder touched). After it returns every
     /// object of the batch is complete under its digest and survives a crash. A copy already present
@@ -81,6 +94,14 @@ extension TierBackend {
     }
 
     public func publish(_ copies: [StagedCopy]) async throws {}
+
+    /// A bucket shares no bytes with another tier: every move copies.
+    public func stageShared(
+        _ digest: ObjectDigest, from source: any TierBackend, owner: String,
+        verify: (any ObjectReading) -> any ObjectReading
+    ) async throws -> StagedCopy? {
+        nil
+    }
 
     public func discard(_ copies: [StagedCopy]) async {}
 

@@ -55,9 +55,35 @@ extension FileSystemTier: TierBackend {
         return StagedCopy(digest: digest, location: temporary.path)
     }
 
+    /// Hard-links the source tier's object into this tier's `tmp` folder when both are folders on one
+    /// file system (falling back, by returning nil, on EXDEV and the other errors of a file system that
+    /// cannot link), then reads the linked name to the end through `verify`. No byte is written: the
+    /// object was made durable when it was first stored, and ``publish(_:)`` renames the link into place.
+    /// On a failed verification only the new name is unlinked; the source keeps its name and bytes.
+    public func stageShared(
+        _ digest: ObjectDigest, from source: any TierBackend, owner: String,
+        verify: (any ObjectReading) -> any ObjectReading
+    ) async throws -> StagedCopy? {
+        guard let source = source as? FileSystemTier,
+            let linked = try TemporaryFile.hardLink(source.path(of: digest), in: temporaryFolder, owner: owner)
+        else { return nil }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        do {
+            let reader = verify(try FileObjectReader(path: linked, range: nil))
+            while try await reader.read(into: buffer) > 0 {}
+        } catch {
+            unlink(linked)
+            throw error
+        }
+        return StagedCopy(digest: digest, location: linked)
+    }
+
     /// Fsyncs every staged file (``syncConcurrency`` in flight: the journal commits them together),
     /// renames each over its digest, then fsyncs each shard folder touched, once. The fsyncs wait on
-    /// threads of their own, not on the caller's.
+    /// threads of their own, not on the caller's. A hard link from ``stageShared(_:from:owner:verify:)``
+    /// has a clean inode, so its fsync only commits the new link count. Renaming a link onto a name of the
+    /// same inode leaves both names (rename(2) does nothing then), so the staged name is unlinked after.
     public func publish(_ copies: [StagedCopy]) async throws {
         let files = copies.compactMap(\.location)
         try await Self.concurrentlyOffPool(files) { path in
@@ -75,6 +101,7 @@ extension FileSystemTier: TierBackend {
             guard rename(location, destination) == 0 else {
                 throw StorageError(operation: "rename", path: destination, errno: errno)
             }
+            unlink(location)
         }
         try await Self.concurrentlyOffPool(Array(folders)) { try Self.sync(folder: $0) }
     }

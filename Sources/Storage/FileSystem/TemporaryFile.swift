@@ -27,6 +27,22 @@ final class TemporaryFile {
         }
     }
 
+    /// Links the file at `target` under a new random name in `folder` (named for `owner` like a new
+    /// temporary file) and returns that name, or nil when `target` cannot be linked from there: another
+    /// file system (EXDEV), or one without hard links or that refuses this one (EPERM, ENOTSUP, EMLINK).
+    /// Only a name is created; the file's bytes are not touched.
+    static func hardLink(_ target: String, in folder: String, owner: String) throws -> String? {
+        let prefix = folder + "/" + namePrefix(owner: owner)
+        while true {
+            let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
+            if link(target, path) == 0 { return path }
+            let code = errno
+            if code == EEXIST { continue }
+            if [EXDEV, EPERM, ENOTSUP, EOPNOTSUPP, EMLINK].contains(code) { return nil }
+            throw StorageError(operation: "link", path: target, errno: code)
+        }
+    }
+
     /// The start of the names of `owner`'s temporary files (`object-` for files without an owner).
     static func namePrefix(owner: String) -> String {
         owner.isEmpty ? "object-" : "object-" + owner + "-"

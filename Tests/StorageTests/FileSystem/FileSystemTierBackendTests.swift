@@ -140,4 +140,39 @@ import Testing
         #expect(try await destination.discardStaged(owner: "job12") == 0)
         #expect(try destination.verify(third), "published objects are never discarded")
     }
+
+    @Test func aSharedStageLinksAndVerifiesWithoutCopying() async throws {
+        let (digest, bytes) = try stored(300_000)
+        var read: Int64 = 0
+        let copy = try await destination.stageShared(digest, from: source, owner: "job3") { reader in
+            VerifyingReader(reader, digest: digest, size: Int64(bytes.count), limit: nil, progress: { read = $0 })
+        }
+        #expect(read == Int64(bytes.count), "every byte was read back through the verifier")
+        var original = stat()
+        var linked = stat()
+        stat(source.path(of: digest), &original)
+        stat(try #require(copy?.location), &linked)
+        #expect(linked.st_ino == original.st_ino && linked.st_nlink == 2)
+        try await destination.publish([try #require(copy)])
+        // Publishing again onto the same inode (rename(2) does nothing then) still leaves no staged name.
+        let again = try await destination.stageShared(digest, from: source, owner: "job3") { $0 }
+        try await destination.publish([try #require(again)])
+        #expect(try temporaries(destination).isEmpty)
+        try await source.delete(digest)
+        stat(destination.path(of: digest), &linked)
+        #expect(linked.st_ino == original.st_ino && linked.st_nlink == 1)
+        #expect(try destination.verify(digest))
+    }
+
+    @Test func aSharedStageThatFailsVerificationRemovesOnlyItsLink() async throws {
+        let (digest, bytes) = try stored(5000)
+        let wrong = ContentHasher.digest(of: [UInt8(1)])
+        await #expect(throws: StorageError.self) {
+            _ = try await destination.stageShared(digest, from: source, owner: "job4") { reader in
+                VerifyingReader(reader, digest: wrong, size: Int64(bytes.count), limit: nil)
+            }
+        }
+        #expect(try temporaries(destination).isEmpty)
+        #expect(try source.verify(digest), "the source keeps its name and bytes")
+    }
 }
