@@ -45,4 +45,12 @@ extension CatalogMigrations {
         }
         try db.create(index: "migrationItem_on_jobId_state", on: "migrationItem", columns: ["jobId", "state", "id"])
     }
+
+    /// Workers stage a batch of copies before switching their placements; copies whose switch never
+    /// committed (a cancel, a killed worker) are removed, and the job row counts them so operators see it.
+    static func countStrayCopies(_ db: Database) throws {
+        try db.alter(table: "migrationJob") { t in
+            t.add(column: "strayCopiesRemoved", .integer).notNull().defaults(to: 0)
+        }
+    }
 }

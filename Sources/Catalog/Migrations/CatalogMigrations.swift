@@ -14,6 +14,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v2-governance", migrate: createGovernance)
         migrator.registerMigration("v2-remote-sources", migrate: createRemoteSources)
         migrator.registerMigration("v3-configuration-snapshot", migrate: createConfigurationSnapshot)
+        migrator.registerMigration("v3-tiers-staging", migrate: countStrayCopies)
         return migrator
     }
 

@@ -4,14 +4,16 @@ import GRDB
 ///
 /// `state` turns `done` in the same transaction that switches the object's placement, so a worker taking
 /// over knows exactly which objects are finished; `sourceRemoved` records that the source copy was deleted
-/// afterwards (a worker killed between the two deletes it on takeover).
+/// afterwards (a worker killed between the two deletes it on takeover). `publishing` marks the items of a
+/// batch whose copies are being made durable under their digests at the destination, before their switch
+/// commits: a worker that takes the job over (or a cancel) deletes those copies and makes them `pending`.
 public struct MigrationItem: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?
     public var jobId: Int64
     public var objectId: Int64
     public var fromTier: String
     public var size: Int64
-    /// `pending`, `done` or `failed`.
+    /// `pending`, `publishing`, `done` or `failed`.
     public var state: String
     public var sourceRemoved: Bool
     public var attempts: Int64

@@ -33,6 +33,9 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
     public var attempts: Int64
     /// Why the job failed, or the last retried fault.
     public var error: String?
+    /// Destination copies removed because their placement switch never committed: staged copies rolled
+    /// back on pause, cancel or failure, and copies a killed worker left behind.
+    public var strayCopiesRemoved: Int64
     public var createdBy: String
     public var createdAt: Date
     public var startedAt: Date?
@@ -43,7 +46,8 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
         id: Int64? = nil, reason: String, target: String, toTier: String, state: String, control: String? = nil,
         objectsTotal: Int64, bytesTotal: Int64, objectsDone: Int64 = 0, bytesDone: Int64 = 0,
         objectsFailed: Int64 = 0, bytesPerSecond: Double = 0, etaSeconds: Double? = nil, workerId: String? = nil,
-        leaseExpiresAt: Int64? = nil, attempts: Int64 = 0, error: String? = nil, createdBy: String,
+        leaseExpiresAt: Int64? = nil, attempts: Int64 = 0, error: String? = nil, strayCopiesRemoved: Int64 = 0,
+        createdBy: String,
         createdAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, updatedAt: Date
     ) {
         self.id = id
@@ -63,6 +67,7 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
         self.leaseExpiresAt = leaseExpiresAt
         self.attempts = attempts
         self.error = error
+        self.strayCopiesRemoved = strayCopiesRemoved
         self.createdBy = createdBy
         self.createdAt = createdAt
         self.startedAt = startedAt

@@ -79,10 +79,11 @@ extension Lake {
     // MARK: - Control
 
     /// Pauses a job: a queued job at once, a running one within a second (its worker stops after the
-    /// current chunk and leaves the object being copied at its source).
+    /// current chunk, rolls back the copies it staged but has not begun to publish, and leaves those
+    /// objects at their sources).
     @discardableResult
     public func pauseMigration(id: Int64) throws -> MigrationProgress {
-        try control(id: id, action: "paused") { job in
+        try control(id: id, action: "paused") { job, _ in
             switch job.state {
             case "queued": job.state = "paused"
             case "running": job.control = "pause"
@@ -95,7 +96,7 @@ extension Lake {
     /// Resumes a paused job, or retries a failed one (its failed objects become pending again).
     @discardableResult
     public func resumeMigration(id: Int64) throws -> MigrationProgress {
-        try control(id: id, action: "resumed") { job in
+        try control(id: id, action: "resumed") { job, _ in
             switch job.state {
             case "paused":
                 job.state = "queued"
@@ -115,11 +116,24 @@ extension Lake {
 
     /// Cancels a job. Objects already moved stay moved; every other object stays at its source; copies in
     /// the destination that no placement names are removed, so each object is in exactly one place.
+    ///
+    /// A running job's worker rolls back the batch it is staging (a batch already being published is
+    /// finished) and removes the copies, within a second. A job whose last run left copies it could not
+    /// remove (items still `publishing`) is queued with the cancel request, so a worker removes them
+    /// before ending it.
     @discardableResult
     public func cancelMigration(id: Int64) throws -> MigrationProgress {
-        try control(id: id, action: "cancelled") { job in
+        try control(id: id, action: "cancelled") { job, db in
             switch job.state {
             case "queued", "paused", "failed":
+                let unswitched = try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM migrationItem WHERE jobId = ? AND state = 'publishing' LIMIT 1",
+                    arguments: [id]) ?? false
+                if unswitched {
+                    job.state = "queued"
+                    job.control = "cancel"
+                    return true
+                }
                 job.state = "cancelled"
                 job.finishedAt = Date()
             case "running":
@@ -131,14 +145,16 @@ extension Lake {
         }
     }
 
-    private func control(id: Int64, action: String, _ change: (inout MigrationJob) -> Bool) throws -> MigrationProgress {
+    private func control(
+        id: Int64, action: String, _ change: (inout MigrationJob, Database) throws -> Bool
+    ) throws -> MigrationProgress {
         let role = try authorize(.migrate)
         let job = try catalog.pool.write { db in
             guard var job = try MigrationJob.fetchOne(db, key: id) else {
                 throw LakeError.notFound(kind: "migration job", id: String(id))
             }
             let before = job.state
-            guard change(&job) else { throw LakeError.jobState(id: id, state: job.state, action: action) }
+            guard try change(&job, db) else { throw LakeError.jobState(id: id, state: job.state, action: action) }
             if job.state == "queued", before == "failed" {
                 try db.execute(
                     sql: "UPDATE migrationItem SET state = 'pending', error = NULL WHERE jobId = ? AND state = 'failed'",
@@ -152,32 +168,7 @@ extension Lake {
                 details: ["from": before, "to": job.state, "request": job.control ?? ""])
             return job
         }
-        if job.state == "cancelled" { try removeStrayCopies(jobId: id) }
         return MigrationProgress(job)
-    }
-
-    /// Deletes destination copies of the job's unmoved objects: left by a worker killed between its copy
-    /// and its placement switch. Only objects whose placement is elsewhere are touched.
-    func removeStrayCopies(jobId: Int64) throws {
-        let (toTier, hashes) = try catalog.reader.read { db in
-            let toTier = try String.fetchOne(db, sql: "SELECT toTier FROM migrationJob WHERE id = ?", arguments: [jobId]) ?? ""
-            let hashes = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT o.sha256 FROM migrationItem i JOIN object o ON o.id = i.objectId
-                    WHERE i.jobId = ? AND i.state != 'done' AND o.tier != ?
-                    """, arguments: [jobId, toTier])
-            return (toTier, hashes)
-        }
-        // Stray copies in a bucket stay until a later migration of the object overwrites or deletes them.
-        guard configuration.tiers[toTier]?.s3 == nil else { return }
-        let destination = try tier(named: toTier)
-        for hash in hashes {
-            guard let digest = ObjectDigest(hex: hash), destination.contains(digest) else { continue }
-            guard unlink(destination.path(of: digest)) == 0 || errno == ENOENT else {
-                throw LakeError.system(operation: "unlink", path: destination.path(of: digest), errno: errno)
-            }
-        }
     }
 
     // MARK: - Queries

@@ -25,6 +25,9 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
     public var worker: String?
     public var attempts: Int64
     public var error: String?
+    /// Destination copies removed because their switch never committed (rolled back or left by a killed
+    /// worker), so each object stays in exactly one place.
+    public var strayCopiesRemoved: Int64
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -54,6 +57,7 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
         worker = job.workerId
         attempts = job.attempts
         error = job.error
+        strayCopiesRemoved = job.strayCopiesRemoved
         createdBy = job.createdBy
         createdAt = job.createdAt
         updatedAt = job.updatedAt

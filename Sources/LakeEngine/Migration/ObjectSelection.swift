@@ -54,7 +54,7 @@ extension Lake {
                 db,
                 sql: """
                     SELECT i.objectId FROM migrationItem i JOIN migrationJob j ON j.id = i.jobId
-                    WHERE i.state = 'pending' AND j.state IN ('queued', 'running', 'paused')
+                    WHERE i.state IN ('pending', 'publishing') AND j.state IN ('queued', 'running', 'paused')
                     """))
     }
 }

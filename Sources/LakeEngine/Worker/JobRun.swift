@@ -6,127 +6,174 @@ import Synchronization
 
 /// One claimed job being carried out by a worker.
 ///
-/// Per object: copy through a ``VerifyingReader`` (bandwidth limit, hash while copying) into the
-/// destination backend (fsync of file and folder) → a transaction switching the placements of a batch of
-/// such verified copies, marking their items done and appending one `object.placement` audit event each,
-/// conditioned on still holding the lease → delete the sources → record the deletions. A kill between any
-/// two steps leaves each object readable where the catalog says, and the next worker finishes the rest.
+/// Per object: stage a verified copy at the destination without waiting for the disk. Between folders
+/// on one file system the copy is a hard link read back in full through a ``VerifyingReader`` (no byte
+/// is written; the bandwidth limit paces those reads); otherwise the bytes are copied through one
+/// (bandwidth limit, hash while copying). Per batch (``MigrationBatchLimits``): mark its
+/// items `publishing` → publish the copies (durable under their digests together) → one transaction
+/// switching their placements, marking the items done and appending one `object.placement` audit event
+/// each, conditioned on still holding the lease → delete the sources → record the deletions.
+///
+/// A kill between any two steps leaves each object readable where the catalog says; the next worker
+/// of the job removes the copies that never got their switch (staged files named for the job, and the
+/// objects of `publishing` items) before it resumes. A pause or cancel rolls back the batch still being
+/// staged; a batch whose items are already marked `publishing` is finished.
 struct JobRun: Sendable {
     let worker: MigrationWorker
     let job: MigrationJob
 
-    private var lake: Lake { worker.lake }
-    private var jobId: Int64 { job.id ?? 0 }
+    var lake: Lake { worker.lake }
+    var jobId: Int64 { job.id ?? 0 }
+    /// Names this job's staged files at the destination, so a later worker finds what a killed one left.
+    var owner: String { "job\(jobId)" }
 
     /// How often a read error is retried before the object counts as failed.
     static let attemptsPerObject: Int64 = 3
 
-    /// What the copying tasks share: the next item to take and the first fatal fault.
-    private final class Shared: Sendable {
+    /// What the copying tasks share: the next item to take, the batch being staged and the first fatal fault.
+    final class Shared: Sendable {
         let next = Atomic<Int>(0)
         let fatal = Mutex<Fatal?>(nil)
-        /// Verified copies waiting for their placement switch, and when the oldest arrived.
-        let waiting = Mutex<(objects: [Verified], bytes: Int64, since: Double)>(([], 0, 0))
+        let batch = Mutex<Batch>(Batch())
         /// Items whose sources were deleted, recorded in the next transaction.
         let removed = Mutex<[Int64]>([])
+        /// Staged copies this run removed because their batch was rolled back.
+        let rolledBack = Atomic<Int64>(0)
+
+        /// Takes every staged copy waiting for its batch.
+        func takeBatch() -> [Staged] {
+            batch.withLock { batch in
+                defer { batch = Batch() }
+                return batch.entries
+            }
+        }
+
+        /// Records the first fault that ends the job and stops the copies.
+        func fail(_ reason: String, keeper: LeaseKeeper) {
+            fatal.withLock { $0 = $0 ?? Fatal(reason: reason) }
+            keeper.requestStop(.cancel)
+        }
     }
 
-    /// A durable, verified copy (or an object already in the destination) waiting for its switch.
-    private struct Verified: Sendable {
+    /// Copies staged since the last publish, and when the oldest arrived.
+    struct Batch {
+        var entries: [Staged] = []
+        var bytes: Int64 = 0
+        var since = 0.0
+    }
+
+    /// A verified copy staged at the destination (or an object already there) waiting for its switch.
+    struct Staged: Sendable {
         var item: MigrationItem
         var object: CatalogObject
-        var copied: Bool
+        /// Nil when the object was in the destination tier already.
+        var copy: StagedCopy?
     }
 
-    /// Switches are committed in batches: one transaction (one WAL fsync) for up to this many objects…
-    static let batchObjects = 64
-    /// …or this many bytes…
-    static let batchBytes: Int64 = 32 << 20
-    /// …or once the oldest waited this long (seconds), so progress and durability never lag far.
-    static let batchDelay = 0.1
-
     /// A fault that ends the whole job (out of space: every further copy would fail too).
-    private struct Fatal: Error, Sendable {
+    struct Fatal: Error, Sendable {
         var reason: String
     }
 
     func execute() async throws {
         let destination = try lake.backend(named: job.toTier)
         if let folder = destination as? FileSystemTier { try folder.prepare() }
-        try await removeFinishedSources()
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
-        let items = try await lake.catalog.reader.read { db in
-            try MigrationItem.filter(MigrationItem.Columns.jobId == jobId && MigrationItem.Columns.state == "pending")
-                .order(MigrationItem.Columns.id).fetchAll(db)
-        }
         let shared = Shared()
-        let limit = bandwidthLimit(sources: Set(items.map(\.fromTier)))
         do {
+            try await removeFinishedSources()
+            try await removeUnswitchedCopies(at: destination)
+            // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
+            let work = job.control == "cancel" ? [] : try await pendingWork()
+            let limit = bandwidthLimit(sources: Set(work.compactMap { $0.object?.tier }))
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(worker.parallelObjects, max(items.count, 1)) {
+                for _ in 0..<min(worker.parallelObjects, max(work.count, 1)) {
                     group.addTask {
                         while keeper.stop == .none {
                             let index = shared.next.add(1, ordering: .relaxed).oldValue
-                            guard index < items.count else { return }
-                            do {
-                                try await move(
-                                    items[index], to: destination, limit: limit, keeper: keeper, shared: shared)
-                            } catch let error as Fatal {
-                                shared.fatal.withLock { $0 = $0 ?? error }
-                                keeper.requestStop(.cancel)
-                            }
+                            guard index < work.count else { return }
+                            try await move(
+                                work[index].item, work[index].object, to: destination, limit: limit, keeper: keeper,
+                                shared: shared)
                         }
                     }
                 }
                 try await group.waitForAll()
             }
-            let rest = shared.waiting.withLock { waiting in
-                defer { waiting = ([], 0, 0) }
-                return waiting.objects
+            try await publishAndSwitch(shared.takeBatch(), at: destination, keeper: keeper, shared: shared)
+            if keeper.stop != .leaseLost {
+                try await removeUnswitchedCopies(at: destination, rolledBack: shared.rolledBack.load(ordering: .relaxed))
             }
-            if !rest.isEmpty, keeper.stop != .leaseLost { try await commit(rest, keeper: keeper, shared: shared) }
         } catch {
+            await destination.discard(shared.takeBatch().compactMap(\.copy))
             keeper.finish()
             throw error
         }
         keeper.finish()
-        try await finish(
-            stop: keeper.stop, fatal: shared.fatal.withLock { $0 }, removed: shared.removed.withLock { $0 })
+        try await finish(stop: keeper.stop, fatal: shared.fatal.withLock { $0 }, removed: shared.removed.withLock { $0 })
+    }
+
+    /// The job's pending items with their object rows (nil when a row is missing), in item order.
+    private func pendingWork() async throws -> [(item: MigrationItem, object: CatalogObject?)] {
+        try await lake.catalog.reader.read { db in
+            let items = try MigrationItem.filter(
+                MigrationItem.Columns.jobId == jobId && MigrationItem.Columns.state == "pending"
+            ).order(MigrationItem.Columns.id).fetchAll(db)
+            let objects = try CatalogObject.fetchAll(
+                db,
+                sql: """
+                    SELECT o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
+                    WHERE i.jobId = ? AND i.state = 'pending'
+                    """, arguments: [jobId])
+            let byId = Dictionary(objects.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            return items.map { ($0, byId[$0.objectId]) }
+        }
     }
 
     // MARK: - One object
 
+    /// Stages a verified copy of the object at the destination (retrying read errors) and adds it to the
+    /// batch. A hash mismatch or repeated read errors fail the object, which stays at its source; running
+    /// out of space fails the job.
     private func move(
-        _ item: MigrationItem, to destination: any TierBackend, limit: BandwidthLimit?, keeper: LeaseKeeper,
-        shared: Shared
+        _ item: MigrationItem, _ object: CatalogObject?, to destination: any TierBackend, limit: BandwidthLimit?,
+        keeper: LeaseKeeper, shared: Shared
     ) async throws {
-        guard let object = try await lake.catalog.reader.read({ db in try CatalogObject.fetchOne(db, key: item.objectId) }),
-            let digest = ObjectDigest(hex: object.sha256)
-        else { return try await recordFailure(item, reason: "the object row is missing or its SHA-256 is malformed") }
-        if object.tier == job.toTier {
-            return try await submit(Verified(item: item, object: object, copied: false), keeper: keeper, shared: shared)
+        guard let object, let digest = ObjectDigest(hex: object.sha256) else {
+            return try await recordFailure(item, reason: "the object row is missing or its SHA-256 is malformed")
         }
+        if object.tier == job.toTier {
+            return try await submit(Staged(item: item, object: object, copy: nil), to: destination, keeper: keeper, shared: shared)
+        }
+        // A copy staged in place is an object under its digest at once: record first that it may exist.
+        if destination.stagesInPlace, try await !markPublishing([item], keeper: keeper) { return }
         let source = try lake.backend(named: object.tier)
         var attempts = item.attempts
-        while true {
+        var staged: StagedCopy?
+        while staged == nil {
             var counted: Int64 = 0
             do {
-                let reader = VerifyingReader(
-                    try await source.openForReading(digest, range: nil), digest: digest, size: object.size,
-                    limit: limit, shouldStop: { keeper.stop != .none },
-                    progress: { total in
-                        keeper.movedBytes.add(total - counted, ordering: .relaxed)
-                        counted = total
-                    })
-                try await destination.put(digest, from: reader)
-                break
+                let verifying = { (reader: any ObjectReading) -> any ObjectReading in
+                    VerifyingReader(
+                        reader, digest: digest, size: object.size, limit: limit, shouldStop: { keeper.stop != .none },
+                        progress: { total in
+                            keeper.movedBytes.add(total - counted, ordering: .relaxed)
+                            counted = total
+                        })
+                }
+                if let linked = try await destination.stageShared(digest, from: source, owner: owner, verify: verifying) {
+                    staged = linked
+                } else {
+                    let reader = verifying(try await source.openForReading(digest, range: nil))
+                    staged = try await destination.stage(digest, from: reader, owner: owner)
+                }
             } catch let error as StorageError {
                 keeper.movedBytes.subtract(counted, ordering: .relaxed)
                 if error.isOutOfSpace {
-                    throw Fatal(reason: "out of space in tier '\(job.toTier)': \(error)")
+                    return shared.fail("out of space in tier '\(job.toTier)': \(error)", keeper: keeper)
                 }
                 attempts += 1
                 if error.isHashMismatch || attempts >= Self.attemptsPerObject {
@@ -147,64 +194,7 @@ struct JobRun: Sendable {
                 throw error
             }
         }
-        // The copy is durable and verified: the placement may point at it.
-        try await submit(Verified(item: item, object: object, copied: true), keeper: keeper, shared: shared)
-    }
-
-    /// Queues a verified object for its switch and commits the waiting batch when it is due.
-    private func submit(_ verified: Verified, keeper: LeaseKeeper, shared: Shared) async throws {
-        let now = Date().timeIntervalSinceReferenceDate
-        let due = shared.waiting.withLock { waiting -> [Verified]? in
-            if waiting.objects.isEmpty { waiting.since = now }
-            waiting.objects.append(verified)
-            waiting.bytes += verified.object.size
-            guard waiting.objects.count >= Self.batchObjects || waiting.bytes >= Self.batchBytes
-                || now - waiting.since >= Self.batchDelay
-            else { return nil }
-            defer { waiting = ([], 0, 0) }
-            return waiting.objects
-        }
-        if let due { try await commit(due, keeper: keeper, shared: shared) }
-    }
-
-    /// Switches the placements of `batch`, marks its items done and appends one `object.placement` audit
-    /// event per moved object, in one transaction that commits only while this worker still holds the
-    /// job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
-    /// written a few times per second however small the objects.
-    private func commit(_ batch: [Verified], keeper: LeaseKeeper, shared: Shared) async throws {
-        let removed = shared.removed.withLock { removed in
-            defer { removed = [] }
-            return removed
-        }
-        let committed = try await lake.catalog.pool.write { db -> Bool in
-            let ours = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
-                arguments: [jobId, worker.name])
-            guard ours == true else { return false }
-            for verified in batch {
-                let object = verified.object
-                try db.execute(sql: "UPDATE object SET tier = ? WHERE id = ?", arguments: [job.toTier, object.id])
-                try db.execute(
-                    sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?",
-                    arguments: [!verified.copied, verified.item.id])
-                if verified.copied {
-                    try lake.appendAudit(
-                        db, role: worker.role, action: "object.placement", target: object.sha256,
-                        details: ["from": object.tier, "to": job.toTier, "job": String(jobId), "bytes": String(object.size)])
-                }
-            }
-            for itemId in removed {
-                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
-            }
-            return true
-        }
-        guard committed else { return keeper.requestStop(.leaseLost) }
-        keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
-        for verified in batch where verified.copied {
-            guard let digest = ObjectDigest(hex: verified.object.sha256) else { continue }
-            try await lake.backend(named: verified.object.tier).delete(digest)
-            shared.removed.withLock { $0.append(verified.item.id ?? 0) }
-        }
+        try await submit(Staged(item: item, object: object, copy: staged), to: destination, keeper: keeper, shared: shared)
     }
 
     private func recordFailure(_ item: MigrationItem, reason: String) async throws {
@@ -230,43 +220,21 @@ struct JobRun: Sendable {
 
     // MARK: - Job
 
-    /// Deletes the sources of objects switched by a worker that died before deleting them.
-    private func removeFinishedSources() async throws {
-        let rows = try await lake.catalog.reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.fromTier, o.sha256, o.tier FROM migrationItem i JOIN object o ON o.id = i.objectId
-                    WHERE i.jobId = ? AND i.state = 'done' AND i.sourceRemoved = 0
-                    """, arguments: [jobId]
-            ).map { row -> (itemId: Int64, fromTier: String, placed: String, sha256: String) in
-                (row["id"], row["fromTier"], row["tier"], row["sha256"])
-            }
-        }
-        for (itemId, fromTier, placed, sha256) in rows {
-            if fromTier != placed, let digest = ObjectDigest(hex: sha256) {
-                try await lake.backend(named: fromTier).delete(digest)
-            }
-            try await lake.catalog.pool.write { db in
-                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
-            }
-        }
-    }
-
     /// Writes the job's final state (unless the lease was lost) with its audit event.
     private func finish(stop: LeaseKeeper.Stop, fatal: Fatal?, removed: [Int64]) async throws {
         if stop == .leaseLost, fatal == nil { return }
-        let cancelled = try await lake.catalog.pool.write { db -> Bool in
+        try await lake.catalog.pool.write { db in
             guard var current = try MigrationJob.fetchOne(db, key: jobId), current.workerId == worker.name,
                 current.state == "running"
-            else { return false }
+            else { return }
             for itemId in removed {
                 try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
             }
             let counts = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT SUM(state = 'done') AS done, SUM(state = 'failed') AS failed, SUM(state = 'pending') AS pending,
+                    SELECT SUM(state = 'done') AS done, SUM(state = 'failed') AS failed,
+                    SUM(state IN ('pending', 'publishing')) AS pending,
                     COALESCE(SUM(CASE WHEN state = 'done' THEN size END), 0) AS bytes FROM migrationItem WHERE jobId = ?
                     """, arguments: [jobId])
             let failed: Int64 = counts?["failed"] ?? 0
@@ -310,10 +278,9 @@ struct JobRun: Sendable {
                 details: [
                     "worker": worker.name, "state": current.state, "objectsDone": String(current.objectsDone),
                     "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",
+                    "strayCopiesRemoved": String(current.strayCopiesRemoved),
                 ])
-            return current.state == "cancelled"
         }
-        if cancelled { try lake.removeStrayCopies(jobId: jobId) }
     }
 
     /// The tightest of the worker's override and the limits of the tiers involved (the destination and

@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 import Storage
 
-/// Runs queued migration jobs: claims one with a lease, copies its objects with verification, switches
-/// each placement in one transaction, deletes sources after the switch commits, and records the outcome.
+/// Runs queued migration jobs: claims one with a lease, stages verified copies of its objects at the
+/// destination, makes each batch of copies durable together and switches their placements in one
+/// transaction, deletes sources after the switch commits, and records the outcome.
 ///
 /// Several workers (threads or processes) may run against one catalog: a claim is one write transaction,
 /// so two workers never hold the same job, and every write a worker makes to a job is conditioned on still
@@ -25,12 +26,14 @@ public struct MigrationWorker: Sendable {
     public let parallelObjects: Int
     /// Bandwidth limit in MB/s on top of the tiers' own (the tightest applies); nil uses the tiers' alone.
     public let throttleMBps: Double?
+    /// When staged copies are published and switched.
+    public let batchLimits: MigrationBatchLimits
     let role: Role
 
     /// - Throws: ``LakeError/notPermitted(user:permission:)`` unless the actor may migrate.
     public init(
         lake: Lake, name: String? = nil, leaseDuration: Double = 10, parallelObjects: Int = 4,
-        throttleMBps: Double? = nil
+        throttleMBps: Double? = nil, batchLimits: MigrationBatchLimits = MigrationBatchLimits()
     ) throws {
         role = try lake.authorize(.migrate)
         self.lake = lake
@@ -38,6 +41,7 @@ public struct MigrationWorker: Sendable {
         self.leaseDuration = leaseDuration
         self.parallelObjects = max(1, parallelObjects)
         self.throttleMBps = throttleMBps
+        self.batchLimits = batchLimits
     }
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is

@@ -23,6 +23,8 @@ final class FileObjectReader: ObjectReading {
             close(descriptor)
             throw StorageError(operation: "stat", path: path, errno: code)
         }
+        // Objects are read front to back: a larger readahead window keeps the disk ahead of the copy.
+        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         self.path = path
         let size = Int64(info.st_size)
         offset = min(max(range?.lowerBound ?? 0, 0), size)

@@ -89,7 +89,7 @@ extension FileSystemTier {
     }
 
     /// Runs `body` over `items` on up to ``syncConcurrency`` threads; rethrows the first error.
-    private static func concurrently<Item: Sendable>(
+    static func concurrently<Item: Sendable>(
         _ items: [Item], _ body: @escaping @Sendable (Item) throws -> Void
     ) throws {
         guard !items.isEmpty else { return }
@@ -114,5 +114,23 @@ extension FileSystemTier {
         }
         group.wait()
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// ``concurrently(_:_:)`` from an async context: the waiting happens on a thread of its own, so the
+    /// caller's cooperative thread goes on copying while the disk flushes.
+    static func concurrentlyOffPool<Item: Sendable>(
+        _ items: [Item], _ body: @escaping @Sendable (Item) throws -> Void
+    ) async throws {
+        guard !items.isEmpty else { return }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread {
+                do {
+                    try concurrently(items, body)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
     }
 }

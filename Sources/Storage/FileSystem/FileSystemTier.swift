@@ -23,6 +23,9 @@ public struct FileSystemTier: Sendable {
     /// Bytes per read while copying.
     static let chunkSize = 1 << 20
 
+    /// Bytes a staged copy writes before asking the kernel to start flushing them.
+    static let writeBackInterval = 8 << 20
+
     public init(name: String, root: String) {
         self.name = name
         self.root = root

@@ -11,10 +11,12 @@ final class TemporaryFile {
     let path: String
     private var descriptor: Int32
 
-    /// Creates a new file with a random name in `folder` (never reusing an existing name).
-    init(in folder: String) throws {
+    /// Creates a new file with a random name in `folder` (never reusing an existing name). A non-empty
+    /// `owner` goes into the name (`object-OWNER-…`), so the owner's leftovers can be found by name.
+    init(in folder: String, owner: String = "") throws {
+        let prefix = folder + "/" + Self.namePrefix(owner: owner)
         while true {
-            let path = folder + "/object-" + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
+            let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
             if descriptor >= 0 {
                 self.path = path
@@ -23,6 +25,27 @@ final class TemporaryFile {
             }
             if errno != EEXIST { throw StorageError(operation: "create", path: path, errno: errno) }
         }
+    }
+
+    /// Links the file at `target` under a new random name in `folder` (named for `owner` like a new
+    /// temporary file) and returns that name, or nil when `target` cannot be linked from there: another
+    /// file system (EXDEV), or one without hard links or that refuses this one (EPERM, ENOTSUP, EMLINK).
+    /// Only a name is created; the file's bytes are not touched.
+    static func hardLink(_ target: String, in folder: String, owner: String) throws -> String? {
+        let prefix = folder + "/" + namePrefix(owner: owner)
+        while true {
+            let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
+            if link(target, path) == 0 { return path }
+            let code = errno
+            if code == EEXIST { continue }
+            if [EXDEV, EPERM, ENOTSUP, EOPNOTSUPP, EMLINK].contains(code) { return nil }
+            throw StorageError(operation: "link", path: target, errno: code)
+        }
+    }
+
+    /// The start of the names of `owner`'s temporary files (`object-` for files without an owner).
+    static func namePrefix(owner: String) -> String {
+        owner.isEmpty ? "object-" : "object-" + owner + "-"
     }
 
     deinit {
@@ -48,6 +71,14 @@ final class TemporaryFile {
         guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
         close(descriptor)
         descriptor = -1
+    }
+
+    /// Asks the kernel to start writing the file's dirty pages to disk now, without waiting: a later
+    /// fsync then finds most of the data written, and the disk works while the copy goes on. (On Linux,
+    /// `POSIX_FADV_DONTNEED` starts writeback of dirty pages and drops only clean ones.) A hint: failures
+    /// are ignored.
+    func startWriteBack() {
+        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_DONTNEED))
     }
 
     /// Sets `mode` and closes the file without flushing it (``FileSystemTier/publish(_:)`` flushes later).

@@ -3,6 +3,10 @@ import Testing
 
 /// `kill -9` of `medlake worker` at random instants, 50 times, then a restart: every object ends in
 /// exactly one tier, with its bytes, where the catalog says.
+///
+/// The worker stages copies in batches (published every half second at this pace), so most kills land
+/// inside a batch: with copies staged at the destination and not yet published, or published and not
+/// yet switched. The worker taking the job over removes them, and the job rows count them.
 @Suite(.serialized)
 struct KillMidMigrationCLITests {
     static let runs = 50
@@ -16,6 +20,7 @@ struct KillMidMigrationCLITests {
         var generator = SplitMix(seed: 7)
         var destination = "warm"
         var killedWhileMoving = 0
+        var killedWithStagedCopies = 0
         for run in 0..<Self.runs {
             if try Self.unfinishedJobs(lake) == 0 {
                 destination = destination == "warm" ? "hot" : "warm"
@@ -28,14 +33,22 @@ struct KillMidMigrationCLITests {
             kill(worker.processIdentifier, SIGKILL)
             worker.waitUntilExit()
             try layout.expectPlacementsReadable("run \(run)")
+            if try layout.stagedFiles().count + layout.publishingItems() > 0 { killedWithStagedCopies += 1 }
             usleep(1_100_000)  // let the lease expire so the next worker takes the job over
         }
         #expect(killedWhileMoving >= Self.runs / 2, "most kills should hit a worker while it moves objects")
+        #expect(killedWithStagedCopies >= Self.runs / 4, "many kills should hit a batch between staging and switching")
 
         let finish = try MedLakeProcess.run(["worker", "--until-idle", "--lease", Self.lease, "--lake", lake])
         #expect(finish.status == 0, "\(finish.stderr)")
         try layout.expectExactlyOnceAndVerified("after the restart")
+        #expect(try layout.stagedFiles().isEmpty, "every staged copy was published or removed")
+        #expect(try layout.publishingItems() == 0)
         #expect(try Self.unfinishedJobs(lake) == 0)
+        let jobs = try MedLakeProcess.run(["migrate", "list", "--lake", lake, "--json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(jobs.stdout.utf8)) as? [[String: Any]] ?? []
+        let removed = rows.compactMap { $0["strayCopiesRemoved"] as? Int }.reduce(0, +)
+        #expect(removed > 0, "job rows count the copies that takeovers removed")
         let audit = try MedLakeProcess.run(["audit", "verify", "--lake", lake])
         #expect(audit.status == 0, "\(audit.stdout)")
         let takeovers = try MedLakeProcess.run(["audit", "list", "--action", "migration.takeover", "--lake", lake, "--json"])

@@ -45,6 +45,21 @@ struct TierLayout {
         }
     }
 
+    /// Staged copies (files in the tiers' `tmp` folders).
+    func stagedFiles() throws -> [String] {
+        Self.tiers.flatMap { tier in
+            (try? FileManager.default.contentsOfDirectory(atPath: lake + "/tiers/" + tier + "/tmp")) ?? []
+        }
+    }
+
+    /// Migration items whose copies were being published when the worker stopped.
+    func publishingItems() throws -> Int {
+        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        return try catalog.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrationItem WHERE state = 'publishing'") ?? 0
+        }
+    }
+
     /// Every object is readable where the catalog places it (true at every instant, even mid-migration).
     func expectPlacementsReadable(_ context: String) throws {
         for (hash, tier) in try placements() {

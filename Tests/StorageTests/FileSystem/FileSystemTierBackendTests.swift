@@ -89,4 +89,90 @@ import Testing
         #expect(try await source.size(of: digest) == nil)
         try await source.delete(digest)
     }
+
+    // MARK: - Staging
+
+    private func temporaries(_ tier: FileSystemTier) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: tier.root + "/tmp")
+    }
+
+    @Test func aStagedCopyAppearsUnderItsDigestOnlyWhenPublished() async throws {
+        let (digest, bytes) = try stored(2_500_000)
+        let reader = VerifyingReader(
+            try await source.openForReading(digest, range: nil), digest: digest, size: Int64(bytes.count), limit: nil)
+        let copy = try await destination.stage(digest, from: reader, owner: "job7")
+        #expect(!destination.stagesInPlace)
+        #expect(try await destination.exists(digest) == false, "staged, not yet visible")
+        #expect(try temporaries(destination).count == 1)
+        #expect(try temporaries(destination).allSatisfy { $0.hasPrefix("object-job7-") })
+        try await destination.publish([copy])
+        #expect(try destination.verify(digest))
+        #expect(try temporaries(destination).isEmpty)
+    }
+
+    @Test func publishingABatchMakesEveryCopyVisible() async throws {
+        var copies: [StagedCopy] = []
+        for size in [10, 70_000, 1_300_000] {
+            let (digest, _) = try stored(size)
+            copies.append(try await destination.stage(digest, from: try await source.openForReading(digest, range: nil), owner: "job1"))
+        }
+        try await destination.publish(copies)
+        for copy in copies { #expect(try destination.verify(copy.digest)) }
+        // Publishing a copy of an object already present replaces it (same bytes) without an error.
+        let again = try await destination.stage(
+            copies[0].digest, from: try await source.openForReading(copies[0].digest, range: nil), owner: "job1")
+        try await destination.publish([again])
+        #expect(try destination.verify(copies[0].digest))
+    }
+
+    @Test func discardAndDiscardStagedRemoveOnlyStagedFiles() async throws {
+        let (first, _) = try stored(1000)
+        let (second, _) = try stored(2000)
+        let (third, _) = try stored(3000)
+        let mine = try await destination.stage(first, from: try await source.openForReading(first, range: nil), owner: "job1")
+        _ = try await destination.stage(second, from: try await source.openForReading(second, range: nil), owner: "job1")
+        let other = try await destination.stage(third, from: try await source.openForReading(third, range: nil), owner: "job12")
+        await destination.discard([mine])
+        #expect(try temporaries(destination).count == 2)
+        #expect(try await destination.discardStaged(owner: "job1") == 1, "job12's file is not job1's")
+        #expect(try temporaries(destination).count == 1)
+        try await destination.publish([other])
+        #expect(try await destination.discardStaged(owner: "job12") == 0)
+        #expect(try destination.verify(third), "published objects are never discarded")
+    }
+
+    @Test func aSharedStageLinksAndVerifiesWithoutCopying() async throws {
+        let (digest, bytes) = try stored(300_000)
+        var read: Int64 = 0
+        let copy = try await destination.stageShared(digest, from: source, owner: "job3") { reader in
+            VerifyingReader(reader, digest: digest, size: Int64(bytes.count), limit: nil, progress: { read = $0 })
+        }
+        #expect(read == Int64(bytes.count), "every byte was read back through the verifier")
+        var original = stat()
+        var linked = stat()
+        stat(source.path(of: digest), &original)
+        stat(try #require(copy?.location), &linked)
+        #expect(linked.st_ino == original.st_ino && linked.st_nlink == 2)
+        try await destination.publish([try #require(copy)])
+        // Publishing again onto the same inode (rename(2) does nothing then) still leaves no staged name.
+        let again = try await destination.stageShared(digest, from: source, owner: "job3") { $0 }
+        try await destination.publish([try #require(again)])
+        #expect(try temporaries(destination).isEmpty)
+        try await source.delete(digest)
+        stat(destination.path(of: digest), &linked)
+        #expect(linked.st_ino == original.st_ino && linked.st_nlink == 1)
+        #expect(try destination.verify(digest))
+    }
+
+    @Test func aSharedStageThatFailsVerificationRemovesOnlyItsLink() async throws {
+        let (digest, bytes) = try stored(5000)
+        let wrong = ContentHasher.digest(of: [UInt8(1)])
+        await #expect(throws: StorageError.self) {
+            _ = try await destination.stageShared(digest, from: source, owner: "job4") { reader in
+                VerifyingReader(reader, digest: wrong, size: Int64(bytes.count), limit: nil)
+            }
+        }
+        #expect(try temporaries(destination).isEmpty)
+        #expect(try source.verify(digest), "the source keeps its name and bytes")
+    }
 }

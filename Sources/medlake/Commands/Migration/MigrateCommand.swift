@@ -21,7 +21,8 @@ func migrationTable(_ jobs: [MigrationProgress]) -> String {
     for job in jobs {
         table.add(
             String(job.id), job.state + (job.pendingControl.map { " (\($0) requested)" } ?? ""), job.reason, job.target,
-            job.toTier, "\(job.objectsDone)/\(job.objectsTotal)" + (job.objectsFailed > 0 ? " (\(job.objectsFailed) failed)" : ""),
+            job.toTier, "\(job.objectsDone)/\(job.objectsTotal)" + (job.objectsFailed > 0 ? " (\(job.objectsFailed) failed)" : "")
+                + (job.strayCopiesRemoved > 0 ? " (\(job.strayCopiesRemoved) unswitched copies removed)" : ""),
             "\(byteCount(job.bytesDone))/\(byteCount(job.bytesTotal))",
             job.state == "running" ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
             job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.error ?? "")

@@ -1,0 +1,138 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+import Testing
+
+@testable import LakeEngine
+
+/// Batches of staged copies: rolled back on cancel, and the copies a killed worker left (staged files,
+/// published but unswitched objects) removed by the next worker, with the job row counting them.
+@Suite struct MigrationBatchTests {
+    let lake: TemporaryLake
+
+    init() throws {
+        lake = try TemporaryLake()
+    }
+
+    /// Files in the warm tier's `tmp` folder (staged copies).
+    private func stagedFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: try lake.owner.tier(named: "warm").root + "/tmp")
+    }
+
+    private func wait(for id: Int64, _ condition: (MigrationProgress) -> Bool) async throws -> MigrationProgress {
+        for _ in 0..<600 {
+            let job = try lake.owner.migrationJob(id: id)
+            if condition(job) { return job }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return try lake.owner.migrationJob(id: id)
+    }
+
+    @Test func batchesSwitchEveryObjectWithOneAuditEventEach() async throws {
+        let hashes = try lake.ingestObjects("a", count: 30, size: 2000)
+        try lake.owner.queueMigration("a", to: "warm")
+        let worker = try MigrationWorker(lake: lake.owner, batchLimits: MigrationBatchLimits(objects: 8, delay: 60))
+        let finished = try await worker.runNextJob()
+        #expect(finished?.state == "done" && finished?.objectsDone == 30)
+        #expect(finished?.strayCopiesRemoved == 0)
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == ["warm"]) }
+        let placements = try lake.owner.auditEvents(AuditFilter(action: "object.placement"))
+        #expect(Set(placements.map(\.target)) == Set(hashes), "one placement event per object")
+        #expect(placements.allSatisfy { $0.details.contains("\"to\":\"warm\"") || $0.details.contains("\"to\" : \"warm\"") })
+        #expect(try stagedFiles().isEmpty)
+    }
+
+    @Test func cancelRollsBackTheStagedBatchAndLeavesNoCopyAtTheDestination() async throws {
+        let hashes = try lake.ingestObjects("a", count: 16, size: 50_000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        // The batch is never due by count, size or age, so every copy waits staged until the cancel.
+        let worker = try MigrationWorker(
+            lake: lake.owner, leaseDuration: 5, parallelObjects: 2, throttleMBps: 0.5,
+            batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
+        let running = Task { try await worker.runNextJob() }
+        _ = try await wait(for: job.id) { $0.state == "running" && $0.bytesDone > 150_000 }
+        #expect(try !stagedFiles().isEmpty, "copies are staged while the batch fills")
+        try lake.owner.cancelMigration(id: job.id)
+        let cancelled = try await wait(for: job.id) { $0.state == "cancelled" }
+        _ = try await running.value
+        #expect(cancelled.state == "cancelled")
+        #expect(cancelled.objectsDone == 0)
+        #expect(cancelled.strayCopiesRemoved >= 3, "the job row counts the removed copies")
+        #expect(try stagedFiles().isEmpty, "no staged copy is left")
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
+        #expect(Set(try lake.placements().values) == ["hot"])
+        let cleanup = try lake.owner.auditEvents(AuditFilter(action: "migration.cleanup"))
+        #expect(cleanup.count == 1)
+        #expect(try lake.owner.verifyAudit().isIntact)
+    }
+
+    /// Leaves the destination as a worker killed inside a batch would: two copies staged but not
+    /// published, two published under their digests with their items `publishing`, the lease expired.
+    private func simulateKilledWorker(_ hashes: [String], jobId: Int64) async throws {
+        let warm = try lake.owner.tier(named: "warm")
+        let hot = try lake.owner.tier(named: "hot")
+        try warm.prepare()
+        var published: [StagedCopy] = []
+        for (index, hash) in hashes.prefix(4).enumerated() {
+            let digest = try ObjectDigest(hex: hash).orThrow()
+            let copy = try await warm.stage(digest, from: try await hot.openForReading(digest, range: nil), owner: "job\(jobId)")
+            if index >= 2 { published.append(copy) }
+        }
+        try await warm.publish(published)
+        let publishing = hashes[2...3].map { "'\($0)'" }.joined(separator: ",")
+        try lake.execute(
+            """
+            UPDATE migrationItem SET state = 'publishing'
+            WHERE jobId = ? AND objectId IN (SELECT id FROM object WHERE sha256 IN (\(publishing)))
+            """, [jobId])
+        try lake.execute("UPDATE migrationJob SET leaseExpiresAt = 0 WHERE id = ?", [jobId])
+    }
+
+    @Test func aTakeoverRemovesWhatAKilledWorkerLeftThenFinishes() async throws {
+        let hashes = try lake.ingestObjects("a", count: 6, size: 9000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        let first = try MigrationWorker(lake: lake.owner, name: "first")
+        #expect(try first.claim()?.id == job.id)
+        try await simulateKilledWorker(hashes, jobId: job.id)
+        #expect(try stagedFiles().count == 2)
+        #expect(try lake.tiersHolding(hashes[2]) == ["hot", "warm"], "a published copy without its switch")
+
+        let finished = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
+        #expect(finished?.state == "done")
+        #expect(finished?.strayCopiesRemoved == 4, "two staged files and two unswitched objects")
+        #expect(try stagedFiles().isEmpty)
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == ["warm"], "object \(hash)") }
+        let actions = try lake.owner.auditEvents().map(\.action)
+        #expect(actions.contains("migration.takeover") && actions.contains("migration.cleanup"))
+        let cleanup = try #require(try lake.owner.auditEvents(AuditFilter(action: "migration.cleanup")).first)
+        #expect(cleanup.details.contains(hashes[2]) && cleanup.details.contains(hashes[3]), "names the objects")
+    }
+
+    @Test func cancellingAJobAKilledWorkerLeftRemovesItsCopies() async throws {
+        let hashes = try lake.ingestObjects("a", count: 5, size: 7000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        #expect(try MigrationWorker(lake: lake.owner, name: "first").claim()?.id == job.id)
+        try await simulateKilledWorker(hashes, jobId: job.id)
+        // The job still looks running (its lease expired): the cancel is a request a worker carries out.
+        #expect(try lake.owner.cancelMigration(id: job.id).pendingControl == "cancel")
+        let cancelled = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
+        #expect(cancelled?.state == "cancelled")
+        #expect(cancelled?.strayCopiesRemoved == 4)
+        #expect(try stagedFiles().isEmpty)
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
+    }
+
+    @Test func cancellingAStoppedJobWithUnremovedCopiesLeavesThemToAWorker() async throws {
+        let hashes = try lake.ingestObjects("a", count: 4, size: 5000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        #expect(try MigrationWorker(lake: lake.owner, name: "first").claim()?.id == job.id)
+        try await simulateKilledWorker(hashes, jobId: job.id)
+        try lake.execute("UPDATE migrationJob SET state = 'paused', workerId = NULL WHERE id = ?", [job.id])
+        let requested = try lake.owner.cancelMigration(id: job.id)
+        #expect(requested.state == "queued" && requested.pendingControl == "cancel")
+        let cancelled = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
+        #expect(cancelled?.state == "cancelled" && cancelled?.strayCopiesRemoved == 4)
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
+    }
+}
