@@ -10,7 +10,8 @@ extension Lake {
     /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles`.
     ///
     /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
-    /// only its `[roles]` table changes. Returns the lake reopened with the new configuration.
+    /// only its `[roles]` table changes. Returns the lake reopened with the new configuration. Revoking
+    /// also removes a role claimed in `lake.local.toml`.
     public func grant(_ role: Role, to user: String) throws -> Lake {
         try changeRoles(user: user, role: role, granted: true)
     }
@@ -37,8 +38,13 @@ extension Lake {
         }
         let path = root + "/" + Self.configurationFileName
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let updated = LakeConfiguration.replacingRoles(in: text, with: roles)
-        let configuration = try LakeConfiguration(toml: updated, path: path)
+        var shared = try LakeConfiguration(toml: text, path: path).roles
+        if granted { shared[role, default: []].insert(user) } else { shared[role]?.remove(user) }
+        let updated = LakeConfiguration.replacingRoles(in: text, with: shared)
+        var configuration = try LakeConfiguration(toml: updated, path: path)
+        var local = try LocalRoles.read(root: root)
+        if !granted, local[role]?.remove(user) != nil { try LocalRoles.write(local, root: root) }
+        configuration.mergeRoles(local)
         try Self.replaceFile(path, with: Array(updated.utf8))
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
         try catalog.pool.write { db in

@@ -37,7 +37,8 @@ public final class Lake: Sendable {
         self.actor = actor
     }
 
-    /// Opens the lake in `root` as the process's OS user.
+    /// Opens the lake in `root` as the process's OS user. Roles claimed in `lake.local.toml` (see
+    /// ``claimUnused()``) are added to those `lake.toml` names.
     public static func open(at root: String) throws -> Lake {
         try open(at: root, as: Identity.current())
     }
@@ -51,7 +52,8 @@ public final class Lake: Sendable {
         } catch {
             throw ConfigurationError(path: configurationPath, line: nil, key: nil, message: "cannot read the file")
         }
-        let configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        var configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        configuration.mergeRoles(try LocalRoles.read(root: root))
         let catalog = try CatalogStore(path: root + "/" + catalogFileName)
         return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
     }

@@ -8,7 +8,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
     case verifyAudit
     case approve, reject
-    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
 }
 
 extension Workbench {
@@ -69,6 +69,7 @@ extension Workbench {
                 KeyBinding([.character("P")], .pauseJob, help: "pause", group: "Jobs"),
                 KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
                 KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
+                KeyBinding([.character("w")], .startWorker, help: "start worker", group: "Jobs"),
             ]
         case .overview, .datasets:
             own = []

@@ -45,10 +45,11 @@ struct BrowseCommand: AsyncParsableCommand {
                 root = sample
             }
             var opened = try Lake.open(at: root)
-            if try SampleLakeSetup.needsSetup(opened) { opened = try await SampleLakeSetup.build(opened) }
+            var note: SampleSetupNote?
+            if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }
             let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
-            try WorkbenchTerminal.run(Workbench(lake: opened), screen: Screen(rawValue: screen) ?? .overview,
-                                      choice: choice)
+            try WorkbenchTerminal.run(opened, screen: Screen(rawValue: screen) ?? .overview, choice: choice,
+                                      notice: note?.description)
         }
     }
 }
