@@ -8,8 +8,9 @@ everything it writes, timestamping each read. Measures:
 - first frame: process start to the first byte after which the header is on screen ("MedLake"), and
   to the studies list with its rows ("20260101", a study date) — the first frame with data;
 - keystroke to frame: for each key, the time from writing it to the last byte of the frame it causes
-  (the output that follows the key until 40 ms pass with no byte). Keys are sent one at a time, each
-  after the previous frame ended. Scrolling: Enter on the first study (its long series list), then j,
+  (the output that follows the key until 40 ms pass with no byte; up to 2 s for its first byte). Keys
+  are sent one at a time, each after the previous frame ended; a key that changes nothing on screen
+  is not counted. Scrolling: Enter on the first study (its long series list), then j,
   PgDn, k and G/g. Filtering: `/`, then characters typed and erased one at a time, over that list;
 - peak RSS: VmHWM of /proc/PID/status before quitting.
 Prints one JSON object.
@@ -60,14 +61,18 @@ def read_until(predicate, timeout):
     raise SystemExit(f"timed out; last output: {bytes(seen[-400:])!r}")
 
 
-def drain(quiet):
-    """Reads until `quiet` seconds pass without output; returns the time of the last byte (or None)."""
+def drain(quiet, first_wait=None):
+    """Reads until `quiet` seconds pass without output (waiting up to `first_wait` for the first byte);
+    returns the time of the last byte, or None when nothing came."""
     last = None
     while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
+        ready, _, _ = select.select([fd], [], [], quiet if last is not None or first_wait is None else first_wait)
         if not ready:
             return last
-        chunk = os.read(fd, 65536)
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the program exited and closed the terminal
+            return last
         last = time.monotonic()
         seen.extend(chunk)
 
@@ -76,7 +81,7 @@ def press(key):
     """Writes one key and returns milliseconds until the last byte of the frame it caused."""
     written = time.monotonic()
     os.write(fd, key)
-    last = drain(QUIET)
+    last = drain(QUIET, first_wait=2.0)
     return None if last is None else (last - written) * 1000
 
 

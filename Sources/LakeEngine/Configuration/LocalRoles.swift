@@ -53,7 +53,8 @@ enum LocalRoles {
         return try LakeConfiguration.parseRoles(fields)
     }
 
-    /// Writes `roles` as `root`'s local file (mode 0640, the group of `lake.toml`), atomically.
+    /// Writes `roles` as `root`'s local file (mode 0640, the group of `lake.toml` when the user is in it),
+    /// atomically.
     static func write(_ roles: [Role: Set<String>], root: String) throws {
         let path = root + "/" + fileName
         let text = "# Roles claimed on this machine by `medlake` (first open of an unused lake), merged over\n"
@@ -67,7 +68,9 @@ enum LocalRoles {
             }
             let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
             guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: path, errno: errno) }
-            let failed = fchown(descriptor, uid_t.max, shared.st_gid) != 0 || fchmod(descriptor, 0o640) != 0
+            // lake.toml's group when the user may use it (a clone's files may carry a group they are not in).
+            let failed = (fchown(descriptor, uid_t.max, shared.st_gid) != 0 && errno != EPERM)
+                || fchmod(descriptor, 0o640) != 0
             let code = errno
             close(descriptor)
             if failed { throw LakeError.system(operation: "chmod", path: path, errno: code) }

@@ -13,13 +13,14 @@ final class Harness {
 
     init(
         lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview,
-        workerLauncher: WorkerLauncher? = nil
+        workerLauncher: WorkerLauncher? = nil, notice: String? = nil
     ) throws {
         backend = TestBackend(width: width, height: height, clock: clock)
         let fixed = Date(timeIntervalSince1970: 1_790_000_000)
         runtime = Runtime(
             program: Workbench(lake: lake, workerLauncher: workerLauncher, wallClock: { fixed }),
-            model: WorkbenchModel(size: Size(width: width, height: height), screen: screen), backend: backend,
+            model: WorkbenchModel(size: Size(width: width, height: height), screen: screen, notice: notice),
+            backend: backend,
             theme: try ThemeLoader().load("default"), noColor: true, clock: clock)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LakeEngine
 import TUI
+import TUICurses
 import Workbench
 
 /// `medlake` / `medlake browse`: the terminal workbench.
@@ -31,6 +32,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        // The curses runtime re-executes the process once to switch off interactive backtraces; do it
+        // before any work (the sample lake setup), which would otherwise run twice or lose its note.
+        BacktraceSetting.ensureNonInteractive()
         try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath
