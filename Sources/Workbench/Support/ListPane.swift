@@ -97,13 +97,15 @@ private final class FilterMemo: Sendable {
         var haystacks: [[UInt8]]?
         var lastFilter: [UInt8] = []
         var lastMatches: [Int] = []
+        var lastRows: [ListRow] = []
     }
 
     private let state = Mutex(State())
 
     func matches(_ filter: String, in rows: [ListRow]) -> [ListRow] {
         let needle = Array(filter.lowercased().utf8)
-        let indices = state.withLock { state -> [Int] in
+        return state.withLock { state -> [ListRow] in
+            if state.haystacks != nil, needle == state.lastFilter { return state.lastRows }
             let haystacks = state.haystacks ?? rows.map { Array($0.cells.joined(separator: "\u{1F}").lowercased().utf8) }
             state.haystacks = haystacks
             // A longer filter starting with the last one matches a subset of the last matches.
@@ -116,9 +118,9 @@ private final class FilterMemo: Sendable {
             let found = candidates.filter { Self.contains(haystacks[$0], needle) }
             state.lastFilter = needle
             state.lastMatches = found
-            return found
+            state.lastRows = found.map { rows[$0] }
+            return state.lastRows
         }
-        return indices.map { rows[$0] }
     }
 
     /// Whether `haystack` holds `needle` as a contiguous byte run.
