@@ -67,7 +67,7 @@ let package = Package(
         ),
 
         // MARK: - Workbench
-        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog"]),
+        .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog", "Genomics"]),
 
         // MARK: - Executable
         .executableTarget(
@@ -86,9 +86,10 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["TUI"], path: "Tests/TestSupport"),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(
@@ -99,11 +100,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage"], exclude: ["Help/Snapshots"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM"], exclude: ["Snapshots"]),
+        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage", "TestSupport"], exclude: ["Help/Snapshots"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "TUICursesTests",
-            dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo"]
+            dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

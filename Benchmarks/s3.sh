@@ -9,12 +9,20 @@
 #    on 127.0.0.1) with `medlake migrate` + `medlake worker --until-idle` (hash verified while streaming,
 #    placement switched, source deleted), against `aws s3 cp --recursive` of the same files (awscli).
 #
-# Usage: Benchmarks/s3.sh            (FILES=2000 SIZE_MB=256 Benchmarks/s3.sh for a quick run)
-# Needs: swift, python3, awscli (pip), curl; starts SeaweedFS and Orthanc with .ci/services.sh.
+# Usage: Benchmarks/s3.sh            (FILES=2000 SIZE_MB=256 Benchmarks/s3.sh for a quick run;
+#        PARTS=orthanc or PARTS=s3 for one half)
+# Needs: swift, python3, curl; installs awscli from PyPI when `aws` is missing; starts SeaweedFS and
+# Orthanc with .ci/services.sh (one instance per machine: fixed ports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if ! command -v aws > /dev/null; then
+    echo "installing awscli…" >&2
+    python3 -m pip install -q awscli >&2
+fi
+
 FILES=${FILES:-20000}
+PARTS=${PARTS:-orthanc,s3}
 SIZE_MB=${SIZE_MB:-2048}
 WORK=Benchmarks/.work
 mkdir -p "$WORK"
@@ -34,6 +42,7 @@ set -a
 . "$SERVICES/services.env"
 set +a
 
+if [[ ",$PARTS," == *",orthanc,"* ]]; then
 # MARK: - Corpus (shared with Benchmarks/ingest.sh)
 CORPUS=$WORK/corpus-$FILES
 if [ ! -f "$CORPUS.complete" ]; then
@@ -42,7 +51,9 @@ if [ ! -f "$CORPUS.complete" ]; then
     "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
     touch "$CORPUS.complete"
 fi
-BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
+
+echo "load at start: $(uptime)" >&2
 
 # MARK: - Orthanc: upload (untimed)
 echo "uploading $FILES files to Orthanc…" >&2
@@ -102,6 +113,9 @@ print(f"| medlake ingest --from-orthanc (download, parse, hash, store, catalog) 
 print(f"| Orthanc GET /studies/{{id}}/archive (zip to disk, 4 at a time) | {export:.2f} | {files / export:,.0f} | {size / export / 1e6:,.1f} |")
 PY
 
+fi
+
+if [[ ",$PARTS," == *",s3,"* ]]; then
 # MARK: - S3: fs → S3 migration vs aws s3 cp --recursive
 DATA=$WORK/s3-data-$SIZE_MB
 if [ ! -f "$DATA.complete" ]; then
@@ -132,7 +146,7 @@ AWS_ACCESS_KEY_ID=$MEDLAKE_TEST_S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$MEDLAKE_TES
     aws --endpoint-url "$MEDLAKE_TEST_S3_ENDPOINT" --region us-east-1 s3 cp --recursive --only-show-errors \
     "$DATA" "s3://$MEDLAKE_TEST_S3_BUCKET/bench-aws-$$/"
 aws_seconds=$(elapsed "$start" "$(now)")
-DATA_BYTES=$(find "$DATA" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+DATA_BYTES=$(find "$DATA" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
 
 python3 - "$DATA_BYTES" "$migrate" "$aws_seconds" <<'PY'
 import sys
@@ -144,3 +158,6 @@ print(f"| medlake migrate + worker (verified, placement switched, source deleted
 print(f"| aws s3 cp --recursive (copy only) | {aws:.2f} | {size / aws / 1e6:,.1f} |")
 print(f"\nmedlake vs aws s3 cp: {aws / migrate:.2f}x (target >= 1.0)")
 PY
+fi
+echo
+echo "load: $(uptime)"

@@ -10,6 +10,9 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
     public var fileCount: Int
     public var byteCount: Int64
     public var openFlagCount: Int
+    /// The zones the dataset is in: its ingest zone (`dataset.zone`, where its catalogued contents live)
+    /// and the zone of every published version (a curated or training version lives in its own zone).
+    public var zones: [String]
 
     public init(row: Row) throws {
         dataset = try Dataset(row: row)
@@ -20,10 +23,12 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
         fileCount = row["fileCount"] ?? 0
         byteCount = row["byteCount"] ?? 0
         openFlagCount = row["openFlagCount"] ?? 0
+        let versionZones = (row["versionZones"] as String?)?.split(separator: ",").map(String.init) ?? []
+        zones = [dataset.zone] + Set(versionZones).subtracting([dataset.zone]).sorted()
     }
 
     /// Datasets in name order (or the one named `name`), optionally only those holding `modality` (imaging) or `assay` (genomics)
-    /// and only those in `zone`. Counts come from indexes and `series.instanceCount`, never a scan of
+    /// and only those in `zone` (their ingest zone or the zone of one of their published versions). Counts come from indexes and `series.instanceCount`, never a scan of
     /// instances.
     public static func fetchAll(
         _ db: Database, name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
@@ -43,8 +48,11 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
             _ = arguments.append(contentsOf: [assay])
         }
         if let zone {
-            conditions.append("d.zone = ?")
-            _ = arguments.append(contentsOf: [zone])
+            conditions.append("""
+                (d.zone = ? OR EXISTS (SELECT 1 FROM datasetVersion v JOIN versionManifest m ON m.versionId = v.id
+                  WHERE v.datasetId = d.id AND m.zone = ?))
+                """)
+            _ = arguments.append(contentsOf: [zone, zone])
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
@@ -56,7 +64,9 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
               (SELECT COUNT(*) FROM datasetFile WHERE datasetId = d.id) AS fileCount,
               (SELECT IFNULL(SUM(o.size), 0) FROM datasetFile f JOIN object o ON o.id = f.objectId
                  WHERE f.datasetId = d.id) AS byteCount,
-              (SELECT COUNT(*) FROM qualityFlag WHERE datasetId = d.id AND state = 'open') AS openFlagCount
+              (SELECT COUNT(*) FROM qualityFlag WHERE datasetId = d.id AND state = 'open') AS openFlagCount,
+              (SELECT GROUP_CONCAT(DISTINCT m.zone) FROM datasetVersion v JOIN versionManifest m ON m.versionId = v.id
+                 WHERE v.datasetId = d.id) AS versionZones
             FROM dataset d \(whereClause)
             ORDER BY d.name
             """

@@ -38,7 +38,8 @@ public struct Deidentifier: Sendable {
             ])
         }
         output.set(.sequence(Self.deidentificationMethodCodeSequence, codes))
-        if options.shiftDates { output.set(.text(Self.longitudinalTemporalInformationModified, .CS, "MODIFIED")) }
+        let temporal = options.retainFullDates ? "UNMODIFIED" : options.shiftDates ? "MODIFIED" : "REMOVED"
+        output.set(.text(Self.longitudinalTemporalInformationModified, .CS, temporal))
         return output
     }
 
@@ -85,31 +86,77 @@ public struct Deidentifier: Sendable {
     private func apply(_ entry: ProfileEntry, to element: DataElement, in dataSet: DataSet, _ context: Context)
         -> DataElement?
     {
-        switch entry.retention {
-        case .device where options.retainDeviceIdentity:
-            return element
-        case .temporal where options.shiftDates:
-            return shifted(element, by: context.shiftDays, characterSet: dataSet.characterSet)
-        case .descriptor where options.cleanDescriptors:
-            return cleaned(element, characterSet: dataSet.characterSet, identifiers: context.identifiers)
-        default:
-            break
+        if let (option, action) = options.optionAction(for: entry) {
+            switch action {
+            case .keep:
+                return recursed(element, context)
+            case .remove:
+                return nil
+            case .clean where option == .retainLongitudinalModifiedDates:
+                return shifted(element, by: context.shiftDays, characterSet: dataSet.characterSet)
+            case .clean:
+                if case .sequence = element.value { return recursed(element, context) }
+                return cleaned(element, characterSet: dataSet.characterSet, identifiers: context.identifiers)
+            }
         }
         var copy = element
         switch entry.action {
         case .remove:
             return nil
         case .empty:
+            if case .sequence = element.value {
+                copy.value = .sequence([])
+                return copy
+            }
             copy.value = .bytes([])
+        case .dummy:
+            if case .sequence = element.value {
+                copy.value = .sequence([])
+                return copy
+            }
+            if element.vr == .UI { return remapped(element, characterSet: dataSet.characterSet) }
+            copy.value = .bytes(Self.dummyValue(for: element.vr))
         case .pseudonym:
             let own = element.tag == .patientID ? (dataSet.string(.patientID) ?? context.patientID) : context.patientID
             copy.value = .bytes(Array(keying.pseudonym(forPatient: own).utf8))
         case .remapUID:
-            let uids = element.strings(characterSet: dataSet.characterSet).map { $0.isEmpty ? $0 : keying.remapUID($0) }
-            copy.value = .bytes(Array(uids.joined(separator: "\\").utf8))
+            if case .sequence = element.value { return recursed(element, context) }
+            return remapped(element, characterSet: dataSet.characterSet)
         }
         copy.length = UInt32(clamping: copy.bytes.count)
         return copy
+    }
+
+    /// A sequence with every item de-identified in turn; any other element unchanged.
+    private func recursed(_ element: DataElement, _ context: Context) -> DataElement {
+        guard case .sequence(let items) = element.value else { return element }
+        var copy = element
+        copy.value = .sequence(items.map { process($0, context) })
+        return copy
+    }
+
+    private func remapped(_ element: DataElement, characterSet: SpecificCharacterSet) -> DataElement {
+        var copy = element
+        let uids = element.strings(characterSet: characterSet).map { $0.isEmpty ? $0 : keying.remapUID($0) }
+        copy.value = .bytes(Array(uids.joined(separator: "\\").utf8))
+        copy.length = UInt32(clamping: copy.bytes.count)
+        return copy
+    }
+
+    /// A dummy value consistent with `vr` (PS3.15 "D"): a fixed word for text, the epoch of DICOM dates
+    /// for dates and times, zero for numbers in text, nothing for binary values.
+    static func dummyValue(for vr: VR) -> [UInt8] {
+        let text: String
+        switch vr {
+        case .DA: text = "19000101"
+        case .DT: text = "19000101000000"
+        case .TM: text = "000000"
+        case .AS: text = "000Y"
+        case .IS, .DS: text = "0"
+        case .AE, .CS, .LO, .LT, .PN, .SH, .ST, .UC, .UT: text = "ANONYMIZED"
+        default: return []
+        }
+        return Array(text.utf8)
     }
 
     // MARK: - Options

@@ -51,10 +51,14 @@ public enum PHIScanner {
                 continue
             }
             let values = element.strings(characterSet: dataSet.characterSet)
+            var kept = false
             if let entry = BasicProfile.entry(for: element.tag) {
+                kept = context.options.optionAction(for: entry)?.action == .keep
                 check(entry, element, values, original: original, context, report)
             }
-            if element.vr == .UI, values.contains(where: context.originalUIDs.contains) { report("original UID kept") }
+            if element.vr == .UI, !kept, values.contains(where: context.originalUIDs.contains) {
+                report("original UID kept")
+            }
             if [.PN, .LO, .SH, .LT, .ST, .UT, .UC].contains(element.vr) {
                 let text = values.joined(separator: "\\").lowercased()
                 if context.secrets.contains(where: { text.contains($0.lowercased()) }) {
@@ -73,29 +77,35 @@ public enum PHIScanner {
     ) {
         let options = context.options
         let nonEmpty = values.contains { !$0.isEmpty } || !element.items.isEmpty
-        switch entry.retention {
-        case .device where options.retainDeviceIdentity:
-            return
-        case .temporal where options.shiftDates:
-            if element.vr == .TM { return }
-            if let before = original?[element.tag], nonEmpty,
-                before.strings(characterSet: original?.characterSet ?? .default) == values
-            {
-                report("date not shifted")
+        if let (option, action) = options.optionAction(for: entry) {
+            switch action {
+            case .keep:
+                return
+            case .remove:
+                report("present; the profile removes it under \(option.rawValue)")
+            case .clean where option == .retainLongitudinalModifiedDates:
+                if element.vr == .TM { return }
+                if let before = original?[element.tag], nonEmpty,
+                    before.strings(characterSet: original?.characterSet ?? .default) == values
+                {
+                    report("date not shifted")
+                }
+            case .clean:
+                let text = values.joined(separator: "\\").lowercased()
+                if context.identifiers.contains(where: { text.contains($0.lowercased()) }) {
+                    report("description still names the patient")
+                }
             }
             return
-        case .descriptor where options.cleanDescriptors:
-            let text = values.joined(separator: "\\").lowercased()
-            if context.identifiers.contains(where: { text.contains($0.lowercased()) }) {
-                report("description still names the patient")
-            }
-            return
-        default:
-            break
         }
         switch entry.action {
         case .remove: report("present; the profile removes it")
         case .empty: if nonEmpty { report("not empty; the profile empties it") }
+        case .dummy:
+            let dummy = String(decoding: Deidentifier.dummyValue(for: element.vr), as: UTF8.self)
+            if element.vr != .UI, nonEmpty, !element.items.isEmpty || values != [dummy] {
+                report("not the dummy value; the profile replaces it")
+            }
         case .pseudonym, .remapUID: return  // compared with the original values above
         }
     }

@@ -17,7 +17,7 @@ public enum VCFSampleRewriter {
     /// - Throws: ``GenomicsError`` for damaged compression, a missing `#CHROM` line or an oversized file.
     public static func rewrite(_ bytes: [UInt8], rename: (String) -> String) throws -> [UInt8] {
         let compressed = isCompressed(bytes)
-        let text = compressed ? try inflate(bytes) : bytes
+        let text = compressed ? try WholeInflater.inflate(bytes, limit: maximumSize, what: "VCF") : bytes
         var output: [UInt8] = []
         output.reserveCapacity(text.count)
         var start = 0
@@ -63,25 +63,5 @@ public enum VCFSampleRewriter {
         let rest = line.dropFirst(prefix.count)
         let end = rest.firstIndex { $0 == "," || $0 == ">" } ?? rest.endIndex
         return prefix + rename(String(rest[..<end])) + rest[end...]
-    }
-
-    // MARK: - Compression
-
-    private static func inflate(_ bytes: [UInt8]) throws -> [UInt8] {
-        let inflater = try Inflater(ByteSource(bytes: bytes))
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 2 * BGZFBlock.maximumSize)
-        while true {
-            let count = try buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return try inflater.produce(into: base, capacity: raw.count)
-            }
-            if count == 0 { break }
-            guard output.count + count <= maximumSize else {
-                throw GenomicsError(.tooLarge, detail: "the VCF inflates to more than \(maximumSize) bytes")
-            }
-            output += buffer[0..<count]
-        }
-        return output
     }
 }

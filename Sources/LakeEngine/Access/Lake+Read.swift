@@ -4,7 +4,8 @@ import GRDB
 import Storage
 
 extension Lake {
-    /// Opens an object for reading wherever it is placed, and records the access (batched).
+    /// Opens an object for reading wherever it is placed, and records the access (batched). An object
+    /// held only by restricted datasets needs a reading role or a grant on one of them (audited).
     ///
     /// - Throws: ``LakeError/restoreRequired(object:tier:datasets:)`` when the object sits in a tier whose
     ///   reads need a restore: the message names the `medlake restore` command to run.
@@ -43,6 +44,7 @@ extension Lake {
             )
         }
         guard let object else { throw LakeError.notFound(kind: "object", id: digest.hex) }
+        try authorizeAnyDatasetRead(datasets, purpose: "object.read")
         if configuration.tiers[object.tier]?.restoreRequired == true {
             throw LakeError.restoreRequired(object: digest.hex, tier: object.tier, datasets: datasets)
         }

@@ -73,9 +73,15 @@ extension LakeConfiguration {
             consent_curated = "research"
             consent_training = "ai-training"
 
+            # PS3.15 Table E.1-1 options for curated copies (shift_dates and retain_full_dates exclude
+            # each other); each one used is recorded in DeidentificationMethodCodeSequence.
             [governance.deidentification]
             shift_dates = true
+            retain_full_dates = false
             retain_device_identity = false
+            retain_institution_identity = false
+            retain_patient_characteristics = false
+            retain_uids = false
             clean_descriptors = true
             safe_private_creators = []
 

@@ -6,13 +6,16 @@ import Storage
 extension Lake {
     /// Raises a flag on `target` (a UID, sample, dataset or object hash) by the acting person.
     ///
-    /// `code` must be in the lake's vocabulary; `severity` defaults to the code's. Needs annotator or curator.
+    /// `code` must be in the lake's vocabulary; `severity` defaults to the code's. Needs annotator or
+    /// curator and, on a restricted dataset, a role that reads it or an `annotate` (or `approve`) grant,
+    /// recorded with the flag's audit event.
     @discardableResult
     public func addFlag(target: String, code: String, severity: FlagSeverity? = nil, note: String) throws -> QualityFlag {
         let role = try authorize(.addFlag)
         guard let vocabulary = configuration.flagCodes[code] else { throw LakeError.unknownFlagCode(code) }
         let resolved = try resolveTarget(target)
         return try catalog.pool.write { db in
+            let grant = try annotationGrant(datasetId: resolved.datasetId, db)
             let now = Date()
             var flag = QualityFlag(
                 datasetId: resolved.datasetId, targetKind: resolved.kind, target: target, code: code,
@@ -21,27 +24,49 @@ extension Lake {
             try flag.insert(db)
             try appendAudit(
                 db, role: role, action: "flag.add", target: target,
-                details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity, "note": note])
+                details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity, "note": note]
+                    .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
     }
 
-    /// Flags matching `filter`, oldest first.
+    /// Flags matching `filter`, oldest first. Flags on restricted datasets the actor may not read are left
+    /// out (reads through a grant are audited).
     public func listFlags(_ filter: FlagFilter = FlagFilter()) throws -> [QualityFlag] {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            var request = QualityFlag.order(QualityFlag.Columns.id)
-            if let state = filter.state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
-            if let severity = filter.severity {
-                request = request.filter(QualityFlag.Columns.severity == severity.rawValue)
-            }
-            if let code = filter.code { request = request.filter(QualityFlag.Columns.code == code) }
-            if let target = filter.target { request = request.filter(QualityFlag.Columns.target == target) }
-            if let dataset = filter.dataset {
-                request = request.filter(QualityFlag.Columns.datasetId == (try datasetId(named: dataset, db)))
-            }
-            return try request.fetchAll(db)
+        if let dataset = filter.dataset { try authorizeDatasetRead(dataset, purpose: "flags") }
+        let (flags, names) = try catalog.reader.read { db in
+            let flags = try matchingFlags(filter, db)
+            let ids = Set(flags.compactMap(\.datasetId))
+            let datasets = try Dataset.filter(keys: ids).fetchAll(db)
+            let names = Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
+            return (flags, names)
         }
+        let readable = try readableDatasets(Set(names.values), purpose: "flags")
+        return flags.filter { flag in flag.datasetId.flatMap { names[$0] }.map(readable.contains) ?? true }
+    }
+
+    private func matchingFlags(_ filter: FlagFilter, _ db: Database) throws -> [QualityFlag] {
+        var request = QualityFlag.order(QualityFlag.Columns.id)
+        if let state = filter.state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
+        if let severity = filter.severity {
+            request = request.filter(QualityFlag.Columns.severity == severity.rawValue)
+        }
+        if let code = filter.code { request = request.filter(QualityFlag.Columns.code == code) }
+        if let target = filter.target { request = request.filter(QualityFlag.Columns.target == target) }
+        if let dataset = filter.dataset {
+            request = request.filter(QualityFlag.Columns.datasetId == (try datasetId(named: dataset, db)))
+        }
+        return try request.fetchAll(db)
+    }
+
+    /// Checks that the actor may annotate the dataset with id `datasetId` (see
+    /// ``addFlag(target:code:severity:note:)``); returns the grant that allows it, if one does.
+    private func annotationGrant(datasetId: Int64?, _ db: Database) throws -> Int64? {
+        guard let datasetId,
+            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetId])
+        else { return nil }
+        return try datasetAccess(name, needing: .annotate, db).grantId
     }
 
     /// Marks an open flag resolved, with a note saying what was done. Needs annotator or curator.
@@ -70,6 +95,7 @@ extension Lake {
                 throw LakeError.notFound(kind: "flag", id: String(id))
             }
             guard flag.state == FlagState.open.rawValue else { throw LakeError.flagNotOpen(id: id, state: flag.state) }
+            let grant = try annotationGrant(datasetId: flag.datasetId, db)
             if state == .waived, flag.severity == FlagSeverity.blocking.rawValue, role != .curator {
                 throw LakeError.notPermitted(user: actor.user, permission: .waiveBlockingFlag)
             }
@@ -80,7 +106,8 @@ extension Lake {
             try flag.update(db)
             try appendAudit(
                 db, role: role, action: action, target: flag.target,
-                details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text])
+                details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text]
+                    .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
     }

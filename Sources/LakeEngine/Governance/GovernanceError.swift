@@ -18,8 +18,8 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
     case wrongState(promotion: Int64, state: String, expected: String)
     /// Policy checks failed; `failed` names them.
     case checksFailed(promotion: Int64?, failed: [String])
-    /// A restricted dataset was read without a role or a live grant.
-    case accessDenied(user: String, dataset: String, expiredGrant: Int64?)
+    /// A restricted dataset was used (`scope`: read, annotate or approve) without a role or a live grant.
+    case accessDenied(user: String, dataset: String, expiredGrant: Int64?, scope: String = "read")
     /// The de-identification key file cannot be used by this user.
     case keyUnavailable(path: String, reason: String)
     /// A de-identified object still carries identifying data.
@@ -44,9 +44,10 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
         case .wrongState(let promotion, let state, let expected): "promotion \(promotion) is \(state), not \(expected)"
         case .checksFailed(let promotion, let failed):
             (promotion.map { "promotion \($0): " } ?? "") + "policy checks failed: " + failed.joined(separator: "; ")
-        case .accessDenied(let user, let dataset, let expired):
-            "\(user) may not read restricted dataset \(dataset): needs a reading role or a grant"
-                + (expired.map { " (grant \($0) has expired or was revoked)" } ?? "")
+        case .accessDenied(let user, let dataset, let expired, let scope):
+            "\(user) may not \(scope) restricted dataset \(dataset): needs a role that reads it"
+                + (scope == "read" ? " or a grant" : " or a grant with scope \(scope)")
+                + (expired.map { " (grant \($0) has expired, was revoked or does not cover it)" } ?? "")
         case .keyUnavailable(let path, let reason): "de-identification key \(path): \(reason)"
         case .phiRemaining(let object, let findings):
             "object \(object) still carries identifying data after de-identification: " + findings.joined(separator: "; ")

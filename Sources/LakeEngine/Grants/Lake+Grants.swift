@@ -68,47 +68,6 @@ extension Lake {
         }
     }
 
-    // MARK: - Checking access
-
-    /// Checks that the actor may read dataset `name` and, when that is through a grant, audits the read
-    /// with the grant's id. Datasets not labelled restricted need only the read permission.
-    @discardableResult
-    public func authorizeDatasetRead(_ name: String, purpose: String) throws -> AccessBasis {
-        let basis = try catalog.reader.read { db in try datasetAccess(name, needing: .read, db) }
-        if let grant = basis.grantId {
-            try catalog.pool.write { db in
-                try appendAudit(
-                    db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: name,
-                    details: ["grant": String(grant), "purpose": purpose])
-            }
-        }
-        return basis
-    }
-
-    /// How the actor may use dataset `name` for `scope`; throws when neither a role nor a live grant allows it.
-    func datasetAccess(_ name: String, needing scope: GrantScope, _ db: Database) throws -> AccessBasis {
-        guard let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let datasetId = dataset.id
-        else { throw LakeError.notFound(kind: "dataset", id: name) }
-        if scope == .read {
-            if dataset.sensitivity != GovernanceSettings.restrictedLabel { return .role }
-            let held = Set(actorRoles)
-            if configuration.governance.restrictedReadRoles.contains(where: held.contains) { return .role }
-        }
-        let grants = try AccessGrant.filter(
-            AccessGrant.Columns.principal == actor.user && AccessGrant.Columns.datasetId == datasetId
-        ).order(AccessGrant.Columns.id.desc).fetchAll(db)
-        let now = Date()
-        if let live = grants.first(where: {
-            $0.revokedAt == nil && $0.expiresAt > now && (GrantScope(rawValue: $0.scope)?.covers(scope) ?? false)
-        }), let id = live.id {
-            return .grant(id)
-        }
-        if scope == .read {
-            throw GovernanceError.accessDenied(user: actor.user, dataset: name, expiredGrant: grants.first?.id)
-        }
-        throw GovernanceError.notApprover(user: actor.user, roles: configuration.approval.approverRoles)
-    }
-
     // MARK: - Labels
 
     /// Sets dataset `name`'s sensitivity label and/or consent scope (comma-separated uses). Needs curator

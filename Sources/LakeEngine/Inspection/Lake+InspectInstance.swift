@@ -8,9 +8,11 @@ extension Lake {
     static let previewPixelLimit = 4096 * 4096
 
     /// Reads instance `sopInstanceUID` of dataset `name` from its tier: its tag tree and first frame.
+    /// The read is recorded as an access (batched), as every object read is.
     /// - Throws: ``LakeError/notFound(kind:id:)``, or the DICOM reader's error naming the file.
     public func inspectInstance(dataset name: String, sopInstanceUID: String) throws -> InstanceInspection {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "inspect")
         let object = try catalog.reader.read { db -> CatalogObject? in
             try CatalogObject.fetchOne(
                 db,
@@ -24,6 +26,7 @@ extension Lake {
             throw LakeError.notFound(kind: "instance", id: sopInstanceUID)
         }
         let file = try DICOMReader.read(path: try objectPath(digest, tier: object.tier))
+        if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog.pool) }
         let tags = DumpLine.lines(for: file.dataSet).map { line in
             TagLine(
                 depth: line.depth, tag: line.tag.description, vr: line.vr.map { "\($0)" } ?? "", label: line.label,

@@ -5,6 +5,7 @@ extension Lake {
     /// The instances of series `seriesUID` in dataset `name`, by instance number.
     public func instances(dataset name: String, seriesUID: String) throws -> [Instance] {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "instances")
         return try catalog.reader.read { db in
             try Instance.fetchAll(
                 db,
@@ -20,6 +21,7 @@ extension Lake {
     /// The genomic files of sample `sample` in dataset `name`, with where their bytes are.
     public func genomicFiles(dataset name: String, sample: String) throws -> [GenomicFileEntry] {
         try authorize(.read)
+        try authorizeDatasetRead(name, purpose: "genomic-files")
         return try catalog.reader.read { db in
             let rows = try Row.fetchAll(
                 db,

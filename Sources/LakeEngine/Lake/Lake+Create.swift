@@ -11,9 +11,10 @@ import Darwin
 extension Lake {
     /// Creates a lake in `path` (a new or empty folder) with the acting user in every role.
     ///
-    /// Writes `lake.toml` (0640), `catalog.sqlite` (0660, WAL) and the tier folders (02770), with no
-    /// world access. When `group` is given the lake's files belong to that Unix group, so the users named
-    /// in `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
+    /// Writes `lake.toml` (0640), `catalog.sqlite` (0660, WAL), the tier folders (02770) and the
+    /// de-identification key (0640 in a 02750 folder; 0600 in 0700 without a group), with no world
+    /// access. When `group` is given the lake's files belong to that Unix group, so the users named in
+    /// `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
     public static func create(at path: String, group: String? = nil) throws -> Lake {
         try create(at: path, group: group, as: Identity.current())
     }
@@ -43,6 +44,7 @@ extension Lake {
             try tier.prepare()
             for folder in [tier.root, tier.objectsFolder] { try setMode(folder, 0o2770, group: groupID) }
         }
+        _ = try lake.deidentificationKey()
         try catalog.pool.write { db in
             try lake.appendAudit(
                 db, role: .admin, action: "lake.init", target: name,

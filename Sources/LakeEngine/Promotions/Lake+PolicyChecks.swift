@@ -9,7 +9,7 @@ extension Lake {
     ///
     /// With `dryRunDeidentification`, curated promotions de-identify every DICOM member in memory (with a
     /// throwaway key: the check is about what the profile leaves, not which UIDs it makes) and re-scan
-    /// the result; execution re-scans the real outputs again before publishing anything.
+    /// the result, and rewrite every genomic header in memory (``GenomicHeaderPolicy``: CRAM and BCF fail); execution re-scans the real outputs again before publishing anything.
     func policyChecks(
         _ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String, role: Role,
         dryRunDeidentification: Bool
@@ -74,11 +74,32 @@ extension Lake {
             }
         }
         if unknown > 0 { failures.append("\(unknown) object(s) of unknown format cannot be de-identified") }
+        failures += genomicHeaderProblems(members)
         return PolicyCheck(
             code: "deidentification", passed: failures.isEmpty,
             detail: failures.isEmpty
                 ? "\(dicom) DICOM object(s) de-identify cleanly (PS3.15 E.1-1 Basic; outputs re-scanned)"
                 : "\(failures.count) problem(s): " + failures.prefix(3).joined(separator: "; "))
+    }
+
+    /// Genomic members a curated copy cannot de-identify: CRAM and BCF (headers MedLake cannot rewrite),
+    /// and SAM/BAM/VCF headers the rewriters refuse (tried in memory; execution tries again).
+    private func genomicHeaderProblems(_ members: [VersionMember]) -> [String] {
+        var problems: [String] = []
+        for member in members {
+            let format = member.entry.format
+            if let refusal = GenomicHeaderPolicy.refusal(format: format) {
+                problems.append("\(member.entry.sha256.prefix(12)): \(refusal)")
+            } else if GenomicHeaderPolicy.rewritten.contains(format) {
+                do {
+                    let bytes = try Data(contentsOf: URL(fileURLWithPath: try objectFile(member)))
+                    _ = try GenomicHeaderPolicy.rewrite(Array(bytes), format: format) { _ in "ANON" }
+                } catch {
+                    problems.append("\(member.entry.sha256.prefix(12)): \(error)")
+                }
+            }
+        }
+        return problems
     }
 
     /// For zones after curated: the source must have been de-identified, and its DICOM objects must

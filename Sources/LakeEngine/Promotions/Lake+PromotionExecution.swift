@@ -70,9 +70,7 @@ extension Lake {
     // MARK: - Building
 
     private func buildCurated(_ resolved: ResolvedVersion, _ members: [VersionMember]) throws -> BuiltVersion {
-        let keyPath = configuration.governance.keyFile.hasPrefix("/")
-            ? configuration.governance.keyFile : root + "/" + configuration.governance.keyFile
-        let key = try DeidentificationKey.loadOrCreate(path: keyPath)
+        let key = try deidentificationKey()
         let options = configuration.governance.deidentification
         let deidentifier = Deidentifier(options: options, keying: key)
         let tier = try tier(named: configuration.ingestTier)
@@ -134,23 +132,29 @@ extension Lake {
         return built
     }
 
-    /// A genomic member in the curated zone: samples become pseudonyms; a VCF's header is rewritten in a
-    /// derived copy; other formats keep their bytes under a path that no longer carries the source name.
+    /// A genomic member in the curated zone: samples become pseudonyms; VCF, SAM and BAM headers are
+    /// rewritten in a derived copy (``GenomicHeaderPolicy``); FASTQ keeps its bytes under a path that no
+    /// longer carries the source name. BCF and CRAM never get here: the policy check refuses them.
     private func addGenomic(
         _ member: VersionMember, key: DeidentificationKey, tier: FileSystemTier, into built: inout BuiltVersion,
         mapped: inout [String: String]
     ) throws {
         let source = member.entry
+        if let refusal = GenomicHeaderPolicy.refusal(format: source.format) {
+            throw GovernanceError.phiRemaining(object: source.sha256, findings: [refusal])
+        }
         let names = source.sample?.split(separator: ",").map(String.init) ?? []
         let pseudonyms = Dictionary(names.map { ($0, key.pseudonym(forSample: $0)) }, uniquingKeysWith: { a, _ in a })
         for (name, pseudonym) in pseudonyms { mapped[name] = pseudonym }
         let sample = names.isEmpty ? nil : names.compactMap { pseudonyms[$0] }.joined(separator: ",")
         let folder = "genomics/" + (names.first.flatMap { pseudonyms[$0] } ?? "unassigned")
-        if source.format == "VCF" {
+        if GenomicHeaderPolicy.rewritten.contains(source.format) {
             let original = try Data(contentsOf: URL(fileURLWithPath: try objectFile(member)))
             let bytes: [UInt8]
             do {
-                bytes = try VCFSampleRewriter.rewrite(Array(original)) { key.pseudonym(forSample: $0) }
+                bytes = try GenomicHeaderPolicy.rewrite(Array(original), format: source.format) {
+                    key.pseudonym(forSample: $0)
+                }
             } catch {
                 throw GovernanceError.unreadableObject(sha256: source.sha256, reason: String(describing: error))
             }
@@ -158,7 +162,8 @@ extension Lake {
             if let staged = try bytes.withUnsafeBytes({ try tier.stage(bytes: $0, digest: digest) }) {
                 built.staged.append(staged)
             }
-            let path = "\(folder)/\(digest.hex.prefix(16)).vcf" + (VCFSampleRewriter.isCompressed(Array(original)) ? ".gz" : "")
+            let compressed = source.format == "VCF" && VCFSampleRewriter.isCompressed(Array(original))
+            let path = "\(folder)/\(digest.hex.prefix(16)).\(source.format.lowercased())" + (compressed ? ".gz" : "")
             mapped[source.sha256] = digest.hex
             built.entries.append(ManifestEntry(
                 path: path, sha256: digest.hex, size: Int64(bytes.count), format: source.format, sample: sample,

@@ -48,20 +48,25 @@ extension Lake {
         return try promotion(id: id)
     }
 
-    /// Promotions, newest first, optionally in one state.
+    /// Promotions, newest first, optionally in one state; those of restricted datasets the actor may not
+    /// read are left out (reads through a grant are audited).
     public func promotions(state: PromotionState? = nil) throws -> [PromotionSummary] {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        let summaries = try catalog.reader.read { db in
             var request = Promotion.order(Promotion.Columns.id.desc)
             if let state { request = request.filter(Promotion.Columns.state == state.rawValue) }
             return try request.fetchAll(db).map { try promotionSummary(of: $0, db) }
         }
+        let readable = try readableDatasets(Set(summaries.map(\.dataset)), purpose: "promote.list")
+        return summaries.filter { readable.contains($0.dataset) }
     }
 
-    /// One promotion with its checks and decisions.
+    /// One promotion with its checks and decisions (a restricted dataset's need a reading role or a grant).
     public func promotion(id: Int64) throws -> PromotionSummary {
         try authorize(.read)
-        return try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db) }
+        let summary = try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db) }
+        try authorizeDatasetRead(summary.dataset, purpose: "promote.show")
+        return summary
     }
 
     /// The manifest diff of a promotion: source against the built version, or (before execution) against
@@ -146,12 +151,15 @@ extension Lake {
             guard promotion.requester != actor.user else {
                 throw GovernanceError.ownRequest(promotion: id, user: actor.user)
             }
+            // An approver role decides on datasets it may read; a restricted dataset otherwise needs an
+            // `approve` grant, which is also the only way someone without an approver role decides.
             var grantId: Int64?
             let approverRoles = configuration.approval.approverRoles
+            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
             if let approverRole = approverRoles.first(where: actorRoles.contains) {
                 role = approverRole
+                grantId = try datasetAccess(name, needing: .approve, db).grantId
             } else {
-                let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
                 guard case .grant(let grant) = try? datasetAccess(name, needing: .approve, db) else {
                     throw GovernanceError.notApprover(user: actor.user, roles: approverRoles)
                 }

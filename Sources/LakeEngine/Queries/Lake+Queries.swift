@@ -29,18 +29,24 @@ extension Lake {
         }
     }
 
-    /// Samples across datasets, optionally of one assay or one dataset.
+    /// Samples across datasets, optionally of one assay or one dataset. Samples of restricted datasets
+    /// the actor may not read are left out (reads through a grant are audited).
     public func samples(assay: String? = nil, dataset name: String? = nil) throws -> [SampleListing] {
         try authorize(.read)
         if let name { try authorizeDatasetRead(name, purpose: "samples") }
-        return try catalog.reader.read { db in
+        let samples = try catalog.reader.read { db in
             try SampleListing.fetchAll(db, assay: assay, datasetId: try name.map { try datasetId(named: $0, db) })
         }
+        if name != nil { return samples }
+        let readable = try readableDatasets(Set(samples.map(\.datasetName)), purpose: "samples")
+        return samples.filter { readable.contains($0.datasetName) }
     }
 
-    /// Series and instance counts by modality, over the lake or one dataset.
+    /// Series and instance counts by modality, over the lake (aggregate counts, shown to every reader) or
+    /// one dataset (a restricted one needs a reading role or a grant).
     public func modalityCounts(dataset name: String? = nil) throws -> [ModalityCount] {
         try authorize(.read)
+        if let name { try authorizeDatasetRead(name, purpose: "modalities") }
         return try catalog.reader.read { db in
             try ModalityCount.fetchAll(db, datasetId: try name.map { try datasetId(named: $0, db) })
         }

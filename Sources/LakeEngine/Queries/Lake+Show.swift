@@ -5,21 +5,41 @@ import Storage
 extension Lake {
     /// Finds what `id` names — an object hash, a SOP Instance, Series or Study UID, a sample or a dataset
     /// name — and describes every match (a UID ingested into two datasets matches twice).
-    /// - Throws: ``LakeError/notFound(kind:id:)`` when nothing matches.
+    /// Matches in restricted datasets the actor may not read are left out (reads through a grant are
+    /// audited); an object is shown when one dataset holding it is readable.
+    /// - Throws: ``LakeError/notFound(kind:id:)`` when nothing matches;
+    ///   ``GovernanceError/accessDenied(user:dataset:expiredGrant:scope:)`` when every match is restricted.
     public func show(_ id: String) throws -> [CatalogEntry] {
         try authorize(.read)
-        let entries = try catalog.reader.read { db -> [CatalogEntry] in
-            if let digest = ObjectDigest(hex: id) { return try objectEntries(digest.hex, db) }
+        let (entries, holders) = try catalog.reader.read { db -> ([CatalogEntry], [String]) in
+            if let digest = ObjectDigest(hex: id) {
+                let holders = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT d.name FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
+                        JOIN object o ON o.id = f.objectId WHERE o.sha256 = ?
+                        """,
+                    arguments: [digest.hex])
+                return (try objectEntries(digest.hex, db), holders)
+            }
             var entries: [CatalogEntry] = []
             entries += try instanceEntries(id, db)
             entries += try seriesEntries(id, db)
             entries += try studyEntries(id, db)
             entries += try sampleEntries(id, db)
             entries += try datasetEntries(id, db)
-            return entries
+            return (entries, [])
         }
         guard !entries.isEmpty else { throw LakeError.notFound(kind: "object, UID, sample or dataset", id: id) }
-        return entries
+        if !holders.isEmpty {
+            try authorizeAnyDatasetRead(holders, purpose: "show")
+            return entries
+        }
+        let readable = try readableDatasets(Set(entries.compactMap(\.dataset)), purpose: "show")
+        let visible = entries.filter { entry in entry.dataset.map(readable.contains) ?? true }
+        // Nothing readable: the check throws the denial naming the dataset.
+        if visible.isEmpty { try authorizeAnyDatasetRead(entries.compactMap(\.dataset), purpose: "show") }
+        return visible
     }
 
     // MARK: - Kinds
@@ -157,7 +177,7 @@ extension Lake {
         return [CatalogEntry(
             kind: "dataset", id: name, dataset: name,
             fields: Self.fields([
-                ("zone", dataset.zone), ("status", dataset.status), ("owner", dataset.owner),
+                ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status), ("owner", dataset.owner),
                 ("modalities", dataset.modalities), ("assays", dataset.assays),
                 ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
                 ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),

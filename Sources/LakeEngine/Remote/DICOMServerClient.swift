@@ -1,11 +1,14 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
+import Storage
 
 /// HTTP GETs to a DICOM server (Orthanc REST or DICOMweb) with basic authentication and retries.
 ///
 /// 5xx answers and lost connections are retried up to three times with a doubling wait; other errors
-/// are thrown at once as ``RemoteSourceError``. Answers are read whole, up to ``maximumBody``.
+/// are thrown at once as ``RemoteSourceError``. JSON answers are read whole, up to ``maximumBody``;
+/// instances are kept in memory only up to a spool threshold and streamed to a file beyond it.
 ///
 /// Thread-safety: immutable; share between tasks.
 final class DICOMServerClient: Sendable {
@@ -37,8 +40,23 @@ final class DICOMServerClient: Sendable {
     /// The host name, for looking up netrc entries.
     static func host(of url: String) -> String? { URL(string: url)?.host }
 
-    /// GETs `path` (appended to the base URL) and returns the content type and the body.
-    func get(_ path: String, accept: String? = nil) async throws -> (contentType: String?, body: [UInt8]) {
+    /// GETs `path` (appended to the base URL) and returns the answer's headers and its whole body (JSON
+    /// results; instances go through ``fetch(_:accept:spoolFolder:spoolThreshold:)``).
+    func get(_ path: String, accept: String? = nil) async throws -> (headers: HTTPHeaders, body: [UInt8]) {
+        let (headers, body) = try await fetch(path, accept: accept, spoolFolder: nil, spoolThreshold: Self.maximumBody)
+        guard case .memory(let bytes) = body else {
+            body.remove()
+            throw RemoteSourceError(url: baseURL + path, message: "the answer is larger than \(Self.maximumBody) bytes")
+        }
+        return (headers, bytes)
+    }
+
+    /// GETs `path` and streams the body: kept in memory up to `spoolThreshold` bytes, written on to a new
+    /// file in `spoolFolder` beyond that (nil: refused beyond it), so memory stays bounded however large the
+    /// answer. A transfer cut short removes its file and is retried like a refused connection.
+    func fetch(
+        _ path: String, accept: String? = nil, spoolFolder: String?, spoolThreshold: Int
+    ) async throws -> (headers: HTTPHeaders, body: RemoteBody) {
         let url = baseURL + path
         var attempt = 0
         while true {
@@ -46,23 +64,51 @@ final class DICOMServerClient: Sendable {
             var request = HTTPClientRequest(url: url)
             if let authorization { request.headers.add(name: "authorization", value: authorization) }
             if let accept { request.headers.add(name: "accept", value: accept) }
+            // Uncompressed: instances (mostly pixel data) gain little over loopback or a LAN, and the shared
+            // client refuses answers that inflate past its ratio limit.
+            request.headers.add(name: "accept-encoding", value: "identity")
+            var spool: SpoolFile?
             do {
                 let response = try await http.execute(request, timeout: .seconds(300))
                 let status = Int(response.status.code)
-                let body = try await response.body.collect(upTo: Self.maximumBody)
-                if (200..<300).contains(status) {
-                    return (response.headers.first(name: "content-type"), Array(buffer: body))
+                guard (200..<300).contains(status) else {
+                    _ = try? await response.body.collect(upTo: 64 << 10)
+                    if status >= 500, attempt < Self.attempts {
+                        try await Task.sleep(for: .milliseconds(200 << attempt))
+                        continue
+                    }
+                    throw RemoteSourceError(url: url, status: status, message: "the request failed")
                 }
-                if status >= 500, attempt < Self.attempts {
-                    try await Task.sleep(for: .milliseconds(200 << attempt))
-                    continue
+                var memory: [UInt8] = []
+                for try await chunk in response.body {
+                    if let spool {
+                        try spool.append(chunk)
+                    } else if memory.count + chunk.readableBytes <= spoolThreshold {
+                        memory.append(contentsOf: chunk.readableBytesView)
+                    } else {
+                        guard let spoolFolder else {
+                            throw RemoteSourceError(url: url, message: "the answer is larger than \(spoolThreshold) bytes")
+                        }
+                        let file = try SpoolFile(in: spoolFolder)
+                        spool = file
+                        try memory.withUnsafeBytes { try file.append($0) }
+                        memory = []
+                        try file.append(chunk)
+                    }
                 }
-                throw RemoteSourceError(url: url, status: status, message: "the request failed")
+                if let spool { return (response.headers, try spool.finish()) }
+                return (response.headers, .memory(memory))
             } catch let error as RemoteSourceError {
+                spool?.discard()
                 throw error
             } catch is CancellationError {
+                spool?.discard()
                 throw CancellationError()
+            } catch let error as StorageError {
+                spool?.discard()
+                throw error
             } catch {
+                spool?.discard()
                 if attempt < Self.attempts {
                     try await Task.sleep(for: .milliseconds(200 << attempt))
                     continue
@@ -72,9 +118,35 @@ final class DICOMServerClient: Sendable {
         }
     }
 
+    /// Pages through a QIDO-RS search with `limit` and `offset` (PS3.18 §8.3.4.4), handing each page to
+    /// `body`, so a server holding millions of results is never listed in one answer.
+    ///
+    /// The search ends at an empty page, or at a short page unless the server sent a `Warning` header
+    /// (servers that cap their answers below `limit` say so there, PS3.18 §8.3.4.4.2).
+    func search(
+        _ path: String, pageSize: Int, _ body: ([QIDOResult]) async throws -> Void
+    ) async throws {
+        var offset = 0
+        let separator = path.contains("?") ? "&" : "?"
+        while true {
+            let page = path + separator + "limit=\(pageSize)&offset=\(offset)"
+            let (headers, bytes) = try await get(page, accept: "application/dicom+json")
+            // An empty answer may come as 204 with no body.
+            let results = bytes.isEmpty ? [] : try decode([QIDOResult].self, from: bytes, path: page)
+            if results.isEmpty { return }
+            try await body(results)
+            offset += results.count
+            if results.count < pageSize, headers.first(name: "warning") == nil { return }
+        }
+    }
+
     /// GETs `path` and decodes its JSON body as `type`.
     func getJSON<Value: Decodable>(_ path: String, as type: Value.Type) async throws -> Value {
         let (_, body) = try await get(path, accept: "application/json")
+        return try decode(type, from: body, path: path)
+    }
+
+    private func decode<Value: Decodable>(_ type: Value.Type, from body: [UInt8], path: String) throws -> Value {
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch {

@@ -15,24 +15,41 @@ extension S3Client {
 
     /// Stores `bytes` under `key`, signed with their SHA-256.
     public func putObject(key: String, bytes: [UInt8], metadata: [String: String] = [:]) async throws {
-        let hash = SignatureV4.hex(SHA256.hash(data: bytes))
+        let digest = ObjectDigest(bytes: SHA256.hash(data: bytes))
+        _ = try await putObject(key: key, body: ByteBuffer(bytes: bytes), sha256: digest, metadata: metadata)
+    }
+
+    /// Stores `body`, whose SHA-256 is `sha256`, under `key` in one PUT; returns the ETag.
+    ///
+    /// The hash goes twice: signed as `x-amz-content-sha256` (hex), which AWS checks, and as
+    /// `x-amz-checksum-sha256` (base64), which AWS and SeaweedFS check on receipt and store with the
+    /// object: bytes that do not hash to `sha256` are refused (400 `BadDigest`) and nothing is stored.
+    public func putObject(
+        key: String, body: ByteBuffer, sha256: ObjectDigest, metadata: [String: String] = [:]
+    ) async throws -> String? {
         var request = Request(operation: "PutObject", method: .PUT, key: key)
-        request.headers = putHeaders(metadata: metadata) + [("content-length", String(bytes.count))]
-        request.payloadHash = hash
-        request.body = { .bytes(ByteBuffer(bytes: bytes)) }
-        try await send(request) { _ in () }
+        request.headers = putHeaders(metadata: metadata) + [
+            ("content-length", String(body.readableBytes)), ("x-amz-checksum-sha256", sha256.checksumBase64),
+        ]
+        request.payloadHash = sha256.hex
+        request.body = { .bytes(body) }
+        return try await send(request) { response in response.headers.first(name: "etag") }
     }
 
     /// Streams the file at `path` to `key` in 1 MiB chunks, never holding it in memory.
     ///
     /// - Parameter payloadHash: The file's SHA-256 in hex when known (a content-addressed tier knows it:
-    ///   it is the object's name), so the server verifies the bytes; nil sends `UNSIGNED-PAYLOAD`.
+    ///   it is the object's name), sent signed and as `x-amz-checksum-sha256`, so the server verifies the
+    ///   bytes; nil sends `UNSIGNED-PAYLOAD`.
     public func putObject(
         key: String, fileAt path: String, payloadHash: String?, metadata: [String: String] = [:]
     ) async throws {
         let size = try Self.fileSize(path)
         var request = Request(operation: "PutObject", method: .PUT, key: key)
         request.headers = putHeaders(metadata: metadata) + [("content-length", String(size))]
+        if let digest = payloadHash.flatMap(ObjectDigest.init(hex:)) {
+            request.headers.append(("x-amz-checksum-sha256", digest.checksumBase64))
+        }
         request.payloadHash = payloadHash ?? SignatureV4.unsignedPayload
         request.body = { .stream(FileRegionSequence(path: path, offset: 0, length: size), length: .known(size)) }
         try await send(request) { _ in () }
@@ -89,12 +106,14 @@ extension S3Client {
 
     // MARK: - HEAD, DELETE
 
-    /// The object's size, ETag, storage class and metadata; nil when there is no such object.
+    /// The object's size, ETag, storage class, metadata and stored SHA-256 checksum (asked for with
+    /// `x-amz-checksum-mode: ENABLED`); nil when there is no such object.
     ///
     /// - Throws: ``S3Error`` for other failures (a HEAD answer has no body, so a missing bucket also
     ///   reads as a missing object here; ``listObjects(prefix:delimiter:continuationToken:maxKeys:)`` tells them apart).
     public func headObject(key: String) async throws -> S3ObjectInfo? {
-        let request = Request(operation: "HeadObject", method: .HEAD, key: key)
+        var request = Request(operation: "HeadObject", method: .HEAD, key: key)
+        request.headers = [("x-amz-checksum-mode", "ENABLED")]
         do {
             return try await send(request) { response in
                 let headers = response.headers
@@ -105,7 +124,7 @@ extension S3Client {
                 return S3ObjectInfo(
                     key: key, size: headers.first(name: "content-length").flatMap { Int64($0) } ?? 0,
                     eTag: headers.first(name: "etag"), storageClass: headers.first(name: "x-amz-storage-class"),
-                    metadata: metadata)
+                    metadata: metadata, checksumSHA256: headers.first(name: "x-amz-checksum-sha256"))
             }
         } catch let error as S3Error where error.kind == .noSuchKey {
             return nil

@@ -10,8 +10,9 @@ import NIOHTTP1
 /// ``download(key:to:)``, ``headObject(key:)``, ``deleteObject(key:)``, ``listObjects(prefix:)``.
 /// Keys given to these methods are relative to the location's prefix.
 ///
-/// Every request is retried by its ``S3RetryPolicy`` on 5xx, 429 and lost connections (bodies are
-/// rebuilt for each attempt); 403/404 answers become typed ``S3Error``s at once.
+/// Every request is retried by its ``S3RetryPolicy`` on 5xx, 429, 400 `BadDigest` (the checksum sent did
+/// not match the bytes received) and lost connections (bodies are rebuilt for each attempt); 403/404
+/// answers become typed ``S3Error``s at once.
 ///
 /// Thread-safety: immutable; share one client between tasks.
 public final class S3Client: Sendable {
@@ -78,7 +79,9 @@ public final class S3Client: Sendable {
             let status = Int(response.status.code)
             if (200..<300).contains(status) { return try await handle(response) }
             let body = (try? await response.body.collect(upTo: 64 << 10)).map { Array(buffer: $0) } ?? []
-            let retryable = status >= 500 || status == 429
+            // BadDigest: the bytes that arrived do not match the checksum sent; damage in transit is cured by
+            // sending them again.
+            let retryable = status >= 500 || status == 429 || (status == 400 && S3XMLNode.parse(body)?.value("Code") == "BadDigest")
             if retryable, attempt < retry.maxAttempts {
                 try await Task.sleep(for: retry.delay(after: attempt))
                 continue
@@ -119,6 +122,7 @@ public final class S3Client: Sendable {
         switch (status, code) {
         case (403, "InvalidAccessKeyId"), (403, "SignatureDoesNotMatch"), (403, "InvalidToken"): kind = .invalidCredentials
         case (403, _): kind = .accessDenied
+        case (400, "BadDigest"): kind = .digestMismatch
         case (404, "NoSuchBucket"): kind = .noSuchBucket
         case (404, _): kind = .noSuchKey
         case (500..., _), (429, _): kind = .serverError

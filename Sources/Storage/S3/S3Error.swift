@@ -23,7 +23,7 @@ public struct S3Error: Error, Sendable, CustomStringConvertible {
         case invalidResponse
         /// Credentials were not found where the configuration says.
         case credentialsMissing
-        /// The bytes read back do not hash to the expected digest.
+        /// The bytes read back, or received by the server (400 `BadDigest`), do not hash to the expected digest.
         case digestMismatch
     }
 

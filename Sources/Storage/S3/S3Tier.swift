@@ -1,9 +1,10 @@
 /// A storage tier kept in an S3 bucket: objects live at `<prefix>objects/ab/cdef…` named by SHA-256,
 /// the same layout as ``FileSystemTier``.
 ///
-/// Uploads are signed with the object's digest as `x-amz-content-sha256` (multipart parts with their
-/// own hashes), which AWS checks; since not every S3-compatible server does, ``store(contentsOf:digest:)``
-/// also reads the object back through SHA-256, and ``verify(_:)`` repeats that check on demand.
+/// Uploads carry the object's digest (multipart parts their own hashes) signed as `x-amz-content-sha256`,
+/// which AWS checks and SeaweedFS ignores, and as `x-amz-checksum-sha256`, which both check on receipt.
+/// Migrations (``put(_:from:)``) then check the result with HEAD; ``store(contentsOf:digest:)`` reads the
+/// object back through SHA-256, and ``verify(_:)`` repeats that check on demand.
 /// Objects are immutable: a digest already present is never uploaded again.
 ///
 /// Thread-safety: immutable; safe to share between tasks.
@@ -32,9 +33,9 @@ public struct S3Tier: Sendable {
     /// Uploads the file at `path`, whose SHA-256 should be `digest`, unless the object is present, then
     /// reads the stored object back through SHA-256.
     ///
-    /// The read-back is the end-to-end check: not every S3-compatible server verifies
-    /// `x-amz-content-sha256` (SeaweedFS stores the body whatever the header says). When the stored bytes do
-    /// not hash to `digest` the object is deleted and ``S3Error`` `.digestMismatch` thrown.
+    /// The read-back is a full end-to-end check on top of the server's checksum check at receipt (for a
+    /// multipart upload the checksums cover the parts only). When the stored bytes do not hash to `digest`
+    /// the object is deleted and ``S3Error`` `.digestMismatch` thrown.
     public func store(contentsOf path: String, digest: ObjectDigest) async throws -> StoredObject {
         let size = try S3Client.fileSize(path)
         if let present = try await client.headObject(key: key(of: digest)), present.size == size {

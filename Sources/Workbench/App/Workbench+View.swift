@@ -44,7 +44,8 @@ extension Workbench {
             Self.palette.render(in: box, buffer: &buffer, state: &state)
         case .help:
             HelpOverlay(title: "Keys · " + model.screen.title,
-                        sections: Self.keymap(for: model.screen).helpSections + Self.navigationHelp)
+                        sections: Self.keymap(for: model.screen).helpSections + Self.navigationHelp
+                            + Self.queryHelp(for: model.screen))
                 .render(in: body, buffer: &buffer)
         case .dialog(let dialog):
             dialog.render(in: screen, buffer: &buffer)
@@ -66,12 +67,12 @@ extension Workbench {
     }
 
     private func matchCount(_ model: WorkbenchModel) -> Int {
-        if model.screen == .imaging, model.imaging.focus == .tags { return model.imaging.visibleTags(filter: model.filter).count }
+        if let counts = searchCounts(model) { return counts.matches }
         return pane(model)?.visible(filter: model.filter).count ?? 0
     }
 
     private func totalCount(_ model: WorkbenchModel) -> Int {
-        if model.screen == .imaging, model.imaging.focus == .tags { return model.imaging.inspection?.value?.tags.count ?? 0 }
+        if let counts = searchCounts(model) { return counts.total }
         return pane(model)?.rows.value?.count ?? 0
     }
 }

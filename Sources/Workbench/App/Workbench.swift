@@ -89,10 +89,10 @@ public struct Workbench: Program {
             model.datasets.receive(data)
         case .studies, .series, .instances, .seriesFlags, .inspection:
             return model.imaging.receive(message, filter: model.filters[.imaging]?.text ?? "", lake: lake)
-        case .samples, .sampleFiles:
-            model.genomics.receive(message, filter: model.filters[.genomics]?.text ?? "")
+        case .samples, .sampleFiles, .genomicInspection:
+            return model.genomics.receive(message, filter: model.filters[.genomics]?.text ?? "", lake: lake)
         case .flags(let data):
-            model.flags.receive(data, filter: model.filters[.flags]?.text ?? "")
+            model.flags.receive(data, filter: model.filter(on: .flags))
         case .promotions(let data):
             model.promotions.receive(data, filter: model.filters[.promotions]?.text ?? "")
             return model.promotions.loadDiff(lake: lake, filter: model.filters[.promotions]?.text ?? "")
@@ -109,8 +109,13 @@ public struct Workbench: Program {
             model.migrations.worker = worker
         case .workerRefused(let text):
             model.flash = FlashMessage(text, level: .warning, at: model.now, for: .seconds(5))
-        case .audit(let data, let verification):
-            model.audit.receive(data, verification: verification, filter: model.filters[.audit]?.text ?? "")
+        case .audit(let data):
+            if case .failed(let text) = data {
+                model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
+            }
+            return model.audit.receive(data, filter: model.filter(on: .audit), lake: lake)
+        case .auditVerification(let result):
+            model.audit.receive(verification: result)
         }
         if case .failed(let text) = message.loadFailure {
             model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
@@ -136,7 +141,7 @@ public struct Workbench: Program {
             }
             model.filters[model.screen] = input
             clampSelection(&model)
-            return .none
+            return filterChanged(&model, committed: key == .enter || key == .escape)
         case .dialog(var dialog):
             switch dialog.handle(key, at: model.now) {
             case .pending:
@@ -166,13 +171,15 @@ public struct Workbench: Program {
             model.overlay = .palette(CommandPaletteState())
         case .filter:
             model.overlay = .filter
+            openFilter(&model)
         case .help:
             model.overlay = .help
         case .refresh:
             return reload(model)
         case .drillIn, .back, .nextPane, .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp,
             .windowReset, .addFlag, .resolveFlag, .waiveFlag, .cycleSeverity, .cycleState, .verifyAudit, .approve,
-            .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .startWorker:
+            .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .startWorker, .expand, .collapse,
+            .expandAll, .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection, .streamFile:
             return screenAction(action, key: key, model: &model)
         }
         return .none
@@ -262,16 +269,16 @@ public struct Workbench: Program {
     private func clampSelection(_ model: inout WorkbenchModel) {
         let filter = model.filter
         switch model.screen {
-        case .imaging: model.imaging.currentList.table.selection.clamp(
-            count: model.imaging.currentList.visible(filter: filter).count)
-        case .genomics: model.genomics.samples.table.selection.clamp(count: model.genomics.samples.visible(filter: filter).count)
+        case .imaging where model.imaging.focus == .list:
+            model.imaging.currentList.table.selection.clamp(count: model.imaging.currentList.visible(filter: filter).count)
+        case .genomics: model.genomics.clamp(filter: filter)
         case .flags: model.flags.list.table.selection.clamp(count: model.flags.list.visible(filter: filter).count)
         case .audit: model.audit.list.table.selection.clamp(count: model.audit.list.visible(filter: filter).count)
         case .promotions:
             model.promotions.list.table.selection.clamp(count: model.promotions.list.visible(filter: filter).count)
         case .migrations:
             model.migrations.list.table.selection.clamp(count: model.migrations.list.visible(filter: filter).count)
-        case .overview, .datasets: break
+        case .imaging, .overview, .datasets: break
         }
     }
 
@@ -330,13 +337,8 @@ public struct Workbench: Program {
         case .datasets: return .run { .datasets(Loadable { try lake.datasets() }) }
         case .imaging: return model.imaging.reload(lake: lake)
         case .genomics: return model.genomics.reload(lake: lake)
-        case .flags:
-            let filter = model.flags.engineFilter
-            return .run { .flags(Loadable { try lake.listFlags(filter) }) }
-        case .audit:
-            return .run {
-                .audit(Loadable { try lake.auditEvents(AuditFilter()) }, try? lake.verifyAudit())
-            }
+        case .flags: return FlagsState.load(lake, model: model)
+        case .audit: return AuditState.load(lake, model: model, now: wallClock())
         case .promotions:
             return .run { .promotions(Loadable { try lake.promotions() }) }
         case .migrations: return MigrationsState.load(lake)
@@ -361,7 +363,7 @@ extension WorkbenchMessage {
         switch self {
         case .overview(.failed(let m)), .datasets(.failed(let m)), .studies(.failed(let m)), .series(.failed(let m)),
             .instances(.failed(let m)), .inspection(.failed(let m)), .samples(.failed(let m)),
-            .sampleFiles(.failed(let m)), .flags(.failed(let m)), .audit(.failed(let m), _):
+            .sampleFiles(.failed(let m)), .flags(.failed(let m)):
             return .failed(m)
         default:
             return .loaded(())

@@ -7,6 +7,8 @@ public enum WorkbenchAction: Sendable, Hashable {
     case windowCenterDown, windowCenterUp, windowWidthDown, windowWidthUp, windowReset
     case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
     case verifyAudit
+    case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
+    case nextSection, previousSection, streamFile
     case approve, reject
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
 }
@@ -44,6 +46,12 @@ extension Workbench {
                 KeyBinding([.character("}")], .windowWidthUp, help: "window +", group: "Preview", inHintBar: false),
                 KeyBinding([.character("0")], .windowReset, help: "window from file", group: "Preview", inHintBar: false),
                 KeyBinding([.character("a")], .addFlag, help: "flag series", group: "Flags"),
+                KeyBinding([.right, .character("l")], .expand, help: "expand", group: "Tags", inHintBar: false),
+                KeyBinding([.left, .character("h")], .collapse, help: "collapse", group: "Tags", inHintBar: false),
+                KeyBinding([.character("+")], .expandAll, help: "expand all", group: "Tags", inHintBar: false),
+                KeyBinding([.character("-")], .collapseAll, help: "collapse all", group: "Tags", inHintBar: false),
+                KeyBinding([.character("n")], .nextMatch, help: "next match", group: "Tags", inHintBar: false),
+                KeyBinding([.character("N")], .previousMatch, help: "previous match", group: "Tags", inHintBar: false),
             ]
         case .flags:
             own = [
@@ -54,7 +62,13 @@ extension Workbench {
                 KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
             ]
         case .genomics:
-            own = [KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags")]
+            own = [
+                KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags"),
+                KeyBinding([.character("]")], .nextSection, help: "next section", group: "Inspector"),
+                KeyBinding([.character("S")], .streamFile, help: "stream records", group: "Inspector"),
+                KeyBinding([.character("[")], .previousSection, help: "previous section", group: "Inspector",
+                           inHintBar: false),
+            ]
         case .audit:
             own = [KeyBinding([.character("v")], .verifyAudit, help: "verify chain", group: "Audit")]
         case .promotions:

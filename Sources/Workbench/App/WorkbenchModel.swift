@@ -42,8 +42,12 @@ public struct WorkbenchModel: Sendable {
         self.size = size
         self.screen = screen
         self.notice = notice
+        filters[.flags] = TextInputState(text: FlagsState.initialQuery)
     }
 
-    /// The committed filter of the current screen.
-    var filter: String { filters[screen]?.text ?? "" }
+    /// The free text of the current screen's `/` line (its `key:value` terms go to the engine).
+    var filter: String { filter(on: screen) }
+
+    /// The free text of `screen`'s `/` line.
+    func filter(on screen: Screen) -> String { FilterQuery(filters[screen]?.text ?? "", keys: screen.queryKeys).text }
 }

@@ -1,55 +1,108 @@
 import Catalog
+import Foundation
 import LakeEngine
 import TUI
 
-/// The audit log, newest first, refreshed as events arrive, with the chain's verification status.
+/// A live tail of the audit log, newest first, narrowed by `actor:`, `action:` (exact, or a prefix
+/// ending in `.`) and `since:` terms sent to the engine plus free text, with the hash chain verified in
+/// the background: on opening, on `v`, and whenever newer events arrive.
 struct AuditState: Sendable {
+    static let queryKeys: Set<String> = ["actor", "action", "since"]
+    /// How many of the newest matching events the tail holds.
+    static let tailLength = 1000
+
     var list = ListPane([TableColumn("SEQ", alignment: .right), TableColumn("TIME (UTC)"), TableColumn("ACTOR"),
                          TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34)),
                          TableColumn("DETAILS", width: .fill())])
-    var verification: AuditVerification?
+    var verification: Loadable<AuditVerification>?
+    /// Whether a verification is running (at most one at a time).
+    var verifying = false
 
-    mutating func receive(_ data: Loadable<[AuditEvent]>, verification: AuditVerification?, filter: String) {
-        self.verification = verification
+    /// The engine filter for `query`, resolving `since:` against `now`, or why a term is not understood.
+    static func engineFilter(_ query: FilterQuery, now: Date) -> Result<AuditFilter, QueryTermError> {
+        var filter = AuditFilter(actor: query.terms["actor"], action: query.terms["action"])
+        if let since = query.terms["since"] {
+            guard let date = SinceTerm.date(since, now: now) else {
+                return .failure(QueryTermError(key: "since", value: since,
+                                               allowed: ["30s", "15m", "2h", "7d", "2026-11-25", "2026-11-25T04:00"]))
+            }
+            filter.since = date
+        }
+        return .success(filter)
+    }
+
+    mutating func receive(_ data: Loadable<[AuditEvent]>, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
         switch data {
         case .loaded(let events):
-            list.setRows(events.reversed().map { event in
+            list.setRows(events.map { event in
                 ListRow(id: String(event.seq),
                         cells: [String(event.seq), Formatting.time(milliseconds: event.time), event.actor, event.role,
                                 event.action, event.target, event.details])
             }, filter: filter)
+            let verified = verification?.value.map { Int64($0.eventCount) } ?? 0
+            let newer = events.first.map { $0.seq > verified } ?? false
+            if verification == nil || (newer && verification?.value?.isIntact != false) { return verify(lake) }
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
+        return .none
     }
 
-    func handle(_ action: WorkbenchAction, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func receive(verification result: Loadable<AuditVerification>) {
+        verifying = false
+        verification = result
+    }
+
+    mutating func handle(_ action: WorkbenchAction, lake: Lake) -> Command<WorkbenchMessage> {
         guard action == .verifyAudit else { return .none }
-        return .run {
-            do {
-                let result = try lake.verifyAudit()
-                return result.isIntact
-                    ? .done("Audit chain intact: \(result.eventCount) events.")
-                    : .failed("Audit chain broken at seq \(result.firstBad?.seq ?? 0): \(result.firstBad?.reason ?? "")")
-            } catch {
-                return .failed(String(describing: error))
+        return verify(lake)
+    }
+
+    /// Starts walking the chain off the main actor, unless a walk is already running.
+    mutating func verify(_ lake: Lake) -> Command<WorkbenchMessage> {
+        guard !verifying else { return .none }
+        verifying = true
+        return .run { .auditVerification(Loadable { try lake.verifyAudit() }) }
+    }
+
+    /// The chain's state for the status row, and the role to draw it in.
+    var chainStatus: (text: String, role: TUI.Role) {
+        let running = verifying ? " · verifying…" : ""
+        switch verification {
+        case nil: return ("chain: verifying…", .muted)
+        case .loading: return ("chain: verifying…", .muted)
+        case .failed(let message): return ("chain: not verified: " + message + running, .error)
+        case .loaded(let result):
+            if let bad = result.firstBad {
+                return ("chain BROKEN at seq \(bad.seq): \(bad.reason) (\(result.eventCount) events before it verify)"
+                        + running, .error)
             }
+            return ("chain OK: \(result.eventCount) events verified" + running, .success)
         }
     }
 
-    var chainStatus: String {
-        guard let verification else { return "chain: unknown" }
-        if let bad = verification.firstBad { return "chain BROKEN at seq \(bad.seq)" }
-        return "chain intact (\(verification.eventCount) events)"
+    /// Loads the tail the query's terms select; a term it does not understand fails the load.
+    static func load(_ lake: Lake, model: WorkbenchModel, now: Date) -> Command<WorkbenchMessage> {
+        switch engineFilter(FilterQuery(model.filters[.audit]?.text ?? "", keys: queryKeys), now: now) {
+        case .success(let filter): return .run { .audit(Loadable { try lake.auditTail(filter, count: tailLength) }) }
+        case .failure(let error): return .run { .audit(.failed(error.description)) }
+        }
     }
 }
 
 extension Workbench {
     func viewAudit(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let block = Block(title: "Audit · " + model.audit.chainStatus, isFocused: true)
+        let query = FilterQuery(model.filters[.audit]?.text ?? "", keys: AuditState.queryKeys)
+        let terms = ["actor", "action", "since"].map { $0 + ":" + (query.terms[$0] ?? "any") }.joined(separator: " ")
+        let block = Block(title: "Audit tail  " + terms, isFocused: true)
         block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 1 else { return }
+        let status = model.audit.chainStatus
+        buffer.write(status.text, column: inner.x + 1, row: inner.y, width: inner.width - 1, role: status.role)
         var table = model.audit.list.table
-        model.audit.list.render(in: block.inner(area), buffer: &buffer, filter: model.filter, focused: true,
-                                empty: "no audit events", state: &table)
+        model.audit.list.render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1),
+                                buffer: &buffer, filter: model.filter, focused: true,
+                                empty: "no audit events match", state: &table)
     }
 }

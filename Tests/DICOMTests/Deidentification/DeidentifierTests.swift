@@ -21,7 +21,7 @@ import Testing
                     switch entry.action {
                     case .remove: Issue.record("\(entry.keyword) kept at \(path)")
                     case .empty: #expect(element.bytes.isEmpty, "\(entry.keyword) not emptied")
-                    case .pseudonym, .remapUID: break
+                    case .dummy, .pseudonym, .remapUID: break
                     }
                 }
                 for item in element.items { walk(item, path + element.tag.description + ">") }
@@ -98,5 +98,96 @@ import Testing
         let reread = try DICOMReader.parse(try DICOMWriter.part10(output))
         #expect(reread.isComplete)
         #expect(PHIScanner.scan(reread.dataSet, options: basic.options).isEmpty)
+    }
+}
+
+/// Each profile option applied per its column of Table E.1-1 and recorded in the output.
+@Suite struct DeidentificationOptionTests {
+    static func tag(_ keyword: String) -> AttributeTag { DeidentificationFixture.tag(keyword) }
+
+    /// The fixture with attributes each option column speaks about.
+    static func original() -> DataSet {
+        var dataSet = DeidentificationFixture.dataSet(series: 0, instance: 0)
+        for element: DataElement in [
+            .text(tag("PatientSex"), .CS, "F"), .text(tag("PatientWeight"), .DS, "61.5"),
+            .text(tag("EthnicGroup"), .SH, "NORDIC"), .text(tag("Allergies"), .LO, "Synthetic^Patient7 penicillin"),
+            .text(tag("InstitutionAddress"), .ST, "1 Hospital Road"), .text(tag("InstitutionalDepartmentName"), .LO, "Radiology"),
+            .text(tag("DeviceUID"), .UI, "1.3.6.1.4.1.9999.5.5"), .text(tag("VerifyingObserverName"), .PN, "Doc^Verifier"),
+        ] { dataSet.set(element) }
+        return dataSet
+    }
+
+    static func run(_ options: DeidentificationOptions) -> (DataSet, DataSet) {
+        let original = original()
+        return (original, Deidentifier(options: options, keying: FixedKeying()).deidentify(original))
+    }
+
+    static func codes(_ output: DataSet) -> [String] {
+        output[AttributeTag(rawValue: 0x0012_0064)]?.items.compactMap { $0.string(AttributeTag(rawValue: 0x0008_0100)) } ?? []
+    }
+
+    @Test func basicProfileRemovesWhatTheOptionsWouldKeep() {
+        let (original, output) = Self.run(DeidentificationOptions())
+        #expect(output[Self.tag("PatientSex")]?.bytes.isEmpty == true)
+        #expect(!output.contains(Self.tag("PatientWeight")))
+        #expect(!output.contains(Self.tag("InstitutionName")))
+        #expect(output.string(.studyInstanceUID) != original.string(.studyInstanceUID))
+        #expect(output.string(Self.tag("DeviceUID"))?.hasPrefix("2.25.") == true)
+        #expect(output.string(Self.tag("VerifyingObserverName")) == "ANONYMIZED")
+        #expect(!output.contains(Self.tag("AcquisitionDate")))
+        #expect(output.string(AttributeTag(rawValue: 0x0028_0303)) == "REMOVED")
+        #expect(Self.codes(output) == ["113100"])
+        #expect(PHIScanner.scan(output, original: original, options: DeidentificationOptions()).isEmpty)
+    }
+
+    @Test func retainUIDsKeepsEveryUIDTheTableMarks() {
+        let options = DeidentificationOptions(retainUIDs: true)
+        let (original, output) = Self.run(options)
+        #expect(output.string(.studyInstanceUID) == original.string(.studyInstanceUID))
+        #expect(output.string(.seriesInstanceUID) == original.string(.seriesInstanceUID))
+        #expect(output.string(.sopInstanceUID) == original.string(.sopInstanceUID))
+        #expect(output.string(Self.tag("DeviceUID")) == "1.3.6.1.4.1.9999.5.5")
+        let reference = output[Self.tag("ReferencedImageSequence")]?.items.first
+        #expect(reference?.string(Self.tag("ReferencedSOPInstanceUID")) == DeidentificationFixture.sopUID(series: 0, instance: 0))
+        #expect(reference?.string(.patientName)?.hasPrefix("ANON-") == true)
+        #expect(Self.codes(output) == ["113100", "113110"])
+        #expect(PHIScanner.scan(output, original: original, options: options).isEmpty)
+    }
+
+    @Test func retainPatientCharacteristicsKeepsAndCleans() {
+        let options = DeidentificationOptions(retainPatientCharacteristics: true)
+        let (original, output) = Self.run(options)
+        #expect(output.string(Self.tag("PatientSex")) == "F")
+        #expect(output.string(Self.tag("PatientWeight")) == "61.5")
+        #expect(output.string(Self.tag("EthnicGroup")) == "NORDIC")
+        #expect(output.string(Self.tag("PatientAge")) == "054Y")
+        #expect(output.string(Self.tag("Allergies")) == "* penicillin")
+        #expect(!output.contains(Self.tag("PatientAddress")))
+        #expect(Self.codes(output) == ["113100", "113108"])
+        #expect(PHIScanner.scan(output, original: original, options: options).isEmpty)
+    }
+
+    @Test func retainInstitutionIdentityKeepsTheInstitution() {
+        let options = DeidentificationOptions(retainInstitutionIdentity: true)
+        let (original, output) = Self.run(options)
+        #expect(output.string(Self.tag("InstitutionName")) == "Princeton Plainsboro")
+        #expect(output.string(Self.tag("InstitutionAddress")) == "1 Hospital Road")
+        #expect(output.string(Self.tag("InstitutionalDepartmentName")) == "Radiology")
+        #expect(!output.contains(Self.tag("StationName")))
+        #expect(Self.codes(output) == ["113100", "113112"])
+        #expect(PHIScanner.scan(output, original: original, options: options).isEmpty)
+    }
+
+    @Test func retainFullDatesKeepsDatesUnshifted() {
+        let options = DeidentificationOptions(retainFullDates: true)
+        let (original, output) = Self.run(options)
+        #expect(output.string(Self.tag("AcquisitionDate")) == "20240315")
+        #expect(output.string(.studyDate) == original.string(.studyDate))
+        #expect(output.string(AttributeTag(rawValue: 0x0028_0303)) == "UNMODIFIED")
+        #expect(Self.codes(output) == ["113100", "113106"])
+        #expect(PHIScanner.scan(output, original: original, options: options).isEmpty)
+        // A scan under modified dates notices the same output's dates were not shifted.
+        let strict = DeidentificationOptions(shiftDates: true)
+        #expect(PHIScanner.scan(output, original: original, options: strict).contains { $0.reason == "date not shifted" })
     }
 }

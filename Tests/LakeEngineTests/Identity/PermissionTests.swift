@@ -53,6 +53,8 @@ import Testing
         let input = try lake.inputFolder()
         try write("x", to: input + "/a.bin")
         _ = try lake.owner.ingest([input], dataset: "d", options: IngestOptions(keepUnknown: true))
+        // Annotating a restricted dataset needs a grant too (DatasetAccessTests); this one is internal.
+        _ = try lake.owner.labelDataset("d", sensitivity: "internal", consentScope: nil)
         let annotator = try lake.open(as: "ann")
         let blocking = try annotator.addFlag(target: "d", code: "wrong-label", note: "labels swapped")
         let minor = try annotator.addFlag(target: "d", code: "needs-review", note: "check")

@@ -48,6 +48,7 @@ import Testing
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")
         let sop = try alice.manifest("ct@2").entries[0].sopInstanceUID ?? ""
+        _ = try alice.grantAccess(user: "dave", dataset: "ct", scope: .annotate, lifetime: 3600, reason: "QC")
         _ = try fixture.open("dave").addFlag(target: sop, code: "artifact", severity: .warning, note: "streaks")
         try write("extra", to: fixture.input + "/../extra-\(UUID().uuidString)/note.bin")
         _ = try alice.publishVersion(dataset: "ct")

@@ -56,6 +56,7 @@ import Testing
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")
         let series = try alice.series(dataset: "ct").first?.series.seriesInstanceUID ?? ""
+        _ = try alice.grantAccess(user: "dave", dataset: "ct", scope: .annotate, lifetime: 3600, reason: "QC")
         _ = try fixture.open("dave").addFlag(target: series, code: "wrong-laterality", severity: .blocking, note: "L/R")
         _ = try alice.labelDataset("ct", sensitivity: nil, consentScope: "clinical-care")
         let request = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")

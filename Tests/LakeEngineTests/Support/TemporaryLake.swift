@@ -48,3 +48,16 @@ func write(_ text: String, to path: String) throws {
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
 }
+
+extension TemporaryLake {
+    /// Replaces `key = …` lines of `lake.toml` (the first occurrence of each key).
+    func setSetting(_ key: String, to value: String) throws {
+        let path = root + "/lake.toml"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        guard let index = lines.firstIndex(where: { $0.hasPrefix(key + " = ") }) else {
+            throw LakeError.invalidArgument("lake.toml has no \(key)")
+        }
+        lines[index] = "\(key) = \(value)"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

@@ -101,13 +101,54 @@ struct GovernanceCLITests {
         let verified = try shared.run(["manifest", "verify", "ct@3"], as: shared.alice)
         #expect(verified.stdout.contains("6/6 objects ok"))
 
-        let listing = try shared.run(["promote", "list"], as: shared.dave)
+        let listing = try shared.run(["promote", "list"], as: shared.bob)
         #expect(listing.stdout.contains("all 5 pass"))
+        // An annotator without a grant does not see the restricted dataset's promotions.
+        let hidden = try shared.run(["promote", "list"], as: shared.dave)
+        #expect(!hidden.stdout.contains("ct@2"))
 
-        // The key belongs to the user who first de-identified, with no group or world access.
+        // `init` made the key: alice's, readable by the lake group only, so bob (another curator) could
+        // execute with it; the folder lets the group in and nobody else.
         let key = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys/deidentification.key")
-        #expect(key[.posixPermissions] as? Int == 0o600)
-        #expect(key[.ownerAccountName] as? String == shared.bob)
+        #expect(key[.posixPermissions] as? Int == 0o640)
+        #expect(key[.ownerAccountName] as? String == shared.alice)
+        #expect(key[.groupOwnerAccountName] as? String == shared.users.group)
+        let folder = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys")
+        #expect((folder[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o750)
+
+        // The curated version lists the dataset in the curated zone.
+        let zoned = try shared.run(["datasets", "--zone", "curated"], as: shared.alice)
+        #expect(zoned.stdout.contains("ct") && zoned.stdout.contains("raw,curated"))
+        let training = try shared.run(["datasets", "--zone", "training"], as: shared.alice)
+        #expect(training.stdout.contains("No datasets."))
+    }
+
+    @Test func restrictedShowAndFlagsNeedTheRightGrant() throws {
+        let shared = try SharedLake()
+        defer { shared.cleanUp() }
+        let listed = try shared.run(["studies", "ct", "--json"], as: shared.alice)
+        struct StudyJSON: Decodable {
+            struct Study: Decodable { var studyInstanceUID: String }
+            var study: Study
+        }
+        let study = try #require(
+            try JSONDecoder().decode([StudyJSON].self, from: Data(listed.stdout.utf8)).first?.study.studyInstanceUID)
+        let hidden = try shared.attempt(["show", String(study)], as: shared.dave)
+        #expect(hidden.status != 0)
+        #expect(hidden.stderr.contains("may not read restricted dataset ct"))
+        try shared.run(["grant", shared.dave, "ct", "--scope", "read", "--expires", "1h", "--reason", "look"], as: shared.alice)
+        let shown = try shared.run(["show", String(study)], as: shared.dave)
+        #expect(shown.stdout.contains(String(study)))
+        let refused = try shared.attempt(
+            ["flags", "add", String(study), "needs-review", "--note", "odd"], as: shared.dave)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("may not annotate restricted dataset ct"))
+        try shared.run(["grant", shared.dave, "ct", "--scope", "annotate", "--expires", "1h", "--reason", "QC"], as: shared.alice)
+        try shared.run(["flags", "add", String(study), "needs-review", "--note", "odd"], as: shared.dave)
+        let log = try shared.run(["audit", "list", "--action", "flag.add", "--json"], as: shared.alice)
+        let added = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
+        #expect(added.last?.actor == shared.dave)
+        #expect(added.last?.details.contains("\"grant\":\"2\"") == true)
     }
 
     @Test func grantsAreAuditedAndExpire() throws {
@@ -133,7 +174,7 @@ struct GovernanceCLITests {
         usleep(1_500_000)
         let expired = try shared.attempt(["version", "list", "ct"], as: shared.dave)
         #expect(expired.status != 0)
-        #expect(expired.stderr.contains("grant 2 has expired or was revoked"))
+        #expect(expired.stderr.contains("grant 2 has expired, was revoked or does not cover it"))
     }
 
     @Test(arguments: ["promotion.objects-stored", "promotion.before-commit"])

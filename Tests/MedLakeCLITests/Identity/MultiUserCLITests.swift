@@ -47,6 +47,10 @@ struct MultiUserCLITests {
         #expect(ingested.status == 0, "\(ingested.stderr)")
         #expect(ingested.stdout.contains("\"filesAdded\" : 3"))
 
+        // New datasets are restricted: an annotator flags them only with an annotate grant (see
+        // GovernanceCLITests), so alice labels this one internal.
+        let labelled = try medlake(["label", "d", "--sensitivity", "internal", "--lake", lake], as: alice)
+        #expect(labelled.status == 0, "\(labelled.stderr)")
         let added = try medlake(
             ["flags", "add", "d", "wrong-label", "--note", "labels swapped", "--lake", lake, "--json"], as: bob)
         #expect(added.status == 0, "\(added.stderr)")
@@ -65,15 +69,15 @@ struct MultiUserCLITests {
         let log = try medlake(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
         #expect(log.status == 0, "\(log.stderr)")
         let events = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
-        #expect(events.map(\.action) == ["lake.init", "dataset.create", "ingest", "flag.add", "flag.waive"])
-        #expect(events.map(\.actor) == [alice, alice, alice, bob, alice])
-        #expect(events.map(\.role) == ["admin", "operator", "operator", "annotator", "curator"])
+        #expect(events.map(\.action) == ["lake.init", "dataset.create", "ingest", "dataset.label", "flag.add", "flag.waive"])
+        #expect(events.map(\.actor) == [alice, alice, alice, alice, bob, alice])
+        #expect(events.map(\.role) == ["admin", "operator", "operator", "curator", "annotator", "curator"])
         let byActor = try medlake(["audit", "list", "--actor", bob, "--json", "--lake", lake], as: alice)
         #expect(try JSONDecoder().decode([EventJSON].self, from: Data(byActor.stdout.utf8)).count == 1)
 
         let verified = try medlake(["audit", "verify", "--lake", lake], as: bob)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout.contains("intact: 5 events"))
+        #expect(verified.stdout.contains("intact: 6 events"))
 
         // Nothing the lake wrote is readable by others.
         let stranger = try FileManager.default.subpathsOfDirectory(atPath: lake).filter { path in

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 /// Runs the built `medlake` binary, optionally as another Unix user through `runuser`.
 ///
@@ -13,18 +14,7 @@ enum MedLakeProcess {
     }
 
     /// `.build/<configuration>/medlake`.
-    static var binary: String {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        // On Linux the runner is `<name>.xctest` in the build folder; on macOS it sits inside a bundle.
-        while !folder.path.isEmpty, folder.path != "/" {
-            let candidate = folder.appendingPathComponent("medlake").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return "medlake"
-    }
+    static var binary: String { builtExecutable(named: "medlake") ?? "medlake" }
 
     /// Starts `medlake arguments…` (as `user` when given) without waiting.
     static func start(

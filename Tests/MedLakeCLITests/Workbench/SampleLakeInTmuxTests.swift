@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The sample lake's own behaviour through the real binary in tmux: `w` starts a worker from the
 /// Migrations screen, and opening the committed lake as a regular user leaves `git status` clean.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `medlake` binary driven in tmux: the sample lake's first frame, every screen, a filter, a
 /// series with its preview, the hostile PatientName, a resize, `q`, and a closed client.
@@ -65,6 +66,41 @@ struct WorkbenchInTmuxTests {
         let exit = tmux.waitFor("EXITED rc=")
         #expect(exit.screen.contains("EXITED rc=0"))
         #expect(tmux.waitFor("TTY ").screen.contains("TTY icanon echo"))
+    }
+
+    @Test("The genomics inspector reads a BAM header on the sample lake; the DICOM tag tree folds and unfolds")
+    func inspectors() throws {
+        let folder = try Self.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try Self.start(in: folder)
+        #expect(tmux.waitFor("Tier occupancy", timeout: 30).held, "first frame")
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "genomics"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Files · NA0001").held, "the first sample's files")
+        try tmux.send("Enter", "Enter")
+        #expect(tmux.waitFor("Inspector · File").held, "the inspector has the focus")
+        #expect(tmux.waitFor("BGZF EOF block present").held, "the header was read from the tier")
+        try tmux.send("]", "]", "]", "]")
+        let contigs = tmux.waitFor("Inspector · Contigs (")
+        #expect(contigs.held, "section jump to the contigs")
+        #expect(contigs.screen.contains("Read groups ("))
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "imaging"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("PATIENT").held, "the studies are listed")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("SERIES UID").held, "the series are listed")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Preview").held, "an instance is inspected")
+        try tmux.send("Tab")
+        try tmux.run(["send-keys", "-t", "t", "-l", "-"], output: false)
+        let folded = tmux.waitFor { $0.contains("Tags ·") && $0.contains("folded") && $0.contains("▸ (") }
+        #expect(folded.held, "collapse all folds the sequences")
+        try tmux.run(["send-keys", "-t", "t", "-l", "+"], output: false)
+        #expect(tmux.waitFor { !$0.contains("folded") && $0.contains("Tags") }.held, "expand all unfolds them")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=").screen.contains("EXITED rc=0"))
     }
 
     @Test("Closing the tmux client (SIGHUP to the pane) ends the process")

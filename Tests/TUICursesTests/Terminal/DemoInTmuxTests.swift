@@ -1,13 +1,14 @@
 import Foundation
 import TUI
 import Testing
+import TestSupport
 
 /// The demo executable on a real terminal (tmux): first frame, keys, resize, dialog, Ctrl-C,
 /// hang-up and the 8-colour and ASCII fallbacks.
 @Suite(
     .serialized,
     .enabled(
-        if: TmuxSession.isAvailable && TmuxSession.demoPath != nil,
+        if: TmuxSession.isAvailable && builtExecutable(named: "tui-demo") != nil,
         "needs tmux and the tui-demo product built next to the tests"
     )
 )
@@ -22,7 +23,7 @@ struct DemoInTmuxTests {
         height: Int = 30,
         environment: [String: String] = utf8
     ) throws -> TmuxSession {
-        let demo = try #require(TmuxSession.demoPath)
+        let demo = try #require(builtExecutable(named: "tui-demo"))
         // tmux sets TERM from its default-terminal option, so the pane's TERM is exported here.
         let command =
             "export TERM=\(environment["TERM"] ?? "tmux-256color"); \(demo) \(arguments); echo EXITED rc=$?; "

@@ -3,6 +3,7 @@ import TUI
 import Testing
 
 @testable import TUIDemo
+import TestSupport
 
 /// The half-block preview on a real 256-colour terminal: every `▀` must show exactly the colours the
 /// buffer holds, although the image needs more colour pairs than an attribute's 8-bit `COLOR_PAIR`
@@ -11,13 +12,13 @@ import Testing
 @Suite(
     .serialized,
     .enabled(
-        if: TmuxSession.isAvailable && TmuxSession.demoPath != nil,
+        if: TmuxSession.isAvailable && builtExecutable(named: "tui-demo") != nil,
         "needs tmux and the tui-demo product built next to the tests"
     )
 )
 struct ImageColorTests {
     @Test func everyHalfBlockShowsTheColoursOfTheBuffer() throws {
-        let demo = try #require(TmuxSession.demoPath)
+        let demo = try #require(builtExecutable(named: "tui-demo"))
         let session = try TmuxSession(
             command: "export TERM=tmux-256color; \(demo) --paused; read -r _",
             environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]

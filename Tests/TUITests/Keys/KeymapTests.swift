@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct KeymapTests {
     enum Action: Hashable, Sendable { case up, down, open, delete, help, quit, hidden }

@@ -2,6 +2,7 @@ import LakeEngine
 import Testing
 import TUI
 @testable import Workbench
+import TestSupport
 
 @Suite("Workbench navigation", .serialized)
 @MainActor
@@ -27,7 +28,7 @@ struct WorkbenchNavigationTests {
         await harness.type("aud")
         await harness.press(.enter)
         #expect(harness.model.screen == .audit)
-        #expect(harness.text.contains("chain intact"))
+        #expect(harness.text.contains("chain OK"))
         await harness.press(.character(":"), .escape)
         #expect(harness.model.screen == .audit)
     }

@@ -2,6 +2,7 @@
 import Testing
 import TUI
 @testable import Workbench
+import TestSupport
 
 @Suite("Workbench screens", .serialized)
 @MainActor
@@ -55,16 +56,18 @@ struct ScreenTests {
         #expect(harness.model.imaging.level == .studies)
     }
 
-    @Test("Imaging: a tag search narrows the tag tree")
+    @Test("Imaging: a tag search jumps to the first match and keeps the tree")
     func tagSearch() async throws {
         let harness = try Harness(lake: try SampleFixture.make("tags"), screen: .imaging)
         try await harness.start()
         await harness.press(.enter, .enter, .tab, .character("/"))
         await harness.type("Modality")
         await harness.press(.enter)
-        let shown = harness.model.imaging.visibleTags(filter: harness.model.filter)
-        #expect(!shown.isEmpty)
-        #expect(shown.allSatisfy { "\($0.label) \($0.value) \($0.tag)".localizedCaseInsensitiveContains("modality") })
+        let imaging = harness.model.imaging
+        let line = try #require(imaging.selectedTagLine)
+        #expect(imaging.tree.lines[line].label == "Modality")
+        #expect(imaging.tree.shown.count > 1)
+        #expect(harness.text.contains("1 of \(imaging.tree.lines.count)"))
     }
 
     @Test("Imaging: the hostile PatientName shows sanitized")
@@ -127,21 +130,27 @@ struct ScreenTests {
         let harness = try Harness(lake: try SampleFixture.make("cycle"), screen: .flags)
         try await harness.start()
         await harness.press(.character("s"))
-        #expect(harness.model.flags.severity == .blocking)
+        #expect(harness.model.filters[.flags]?.text == "severity:blocking state:open")
+        #expect(!harness.model.flags.flags.isEmpty)
         #expect(harness.model.flags.flags.allSatisfy { $0.severity == "blocking" })
         await harness.press(.character("t"))
-        #expect(harness.model.flags.state == .resolved)
+        #expect(harness.model.filters[.flags]?.text == "state:resolved severity:blocking")
         #expect(harness.text.contains("no flags with these filters"))
     }
 
-    @Test("Genomics: samples, then the files with header facts")
+    @Test("Genomics: samples, files, and the header inspector")
     func genomics() async throws {
         let harness = try Harness(lake: try SampleFixture.make("genomics"), screen: .genomics)
         try await harness.start()
         #expect(harness.text.contains("NA0001"))
-        await harness.press(.enter)
         #expect(harness.model.genomics.files?.value?.first?.format == "VCF")
         #expect(harness.text.contains("sha256"))
+        await harness.press(.enter, .enter)
+        #expect(harness.model.genomics.focus == .inspector)
+        #expect(harness.model.genomics.inspection?.value?.report.vcfHeader?.info.first?.id == "DP")
+        for _ in 0..<4 { await harness.press(.character("]")) }
+        #expect(harness.text.contains("Inspector · Contigs (1)"))
+        #expect(harness.text.contains("INFO (1)"))
         assertSnapshot(harness.screen, named: "genomics-100x30")
     }
 
@@ -149,10 +158,11 @@ struct ScreenTests {
     func audit() async throws {
         let harness = try Harness(lake: try SampleFixture.make("audit"), screen: .audit)
         try await harness.start()
-        #expect(harness.text.contains("chain intact"))
+        #expect(harness.text.contains("chain OK"))
         #expect(harness.model.audit.list.rows.value?.first?.cells[4] == "flag.add")
         await harness.press(.character("v"))
-        #expect(harness.text.contains("Audit chain intact"))
+        #expect(harness.model.audit.verification?.value?.isIntact == true)
+        #expect(!harness.model.audit.verifying)
         assertSnapshot(harness.screen, named: "audit-100x30")
     }
 

@@ -23,8 +23,12 @@ extension SampleLakeSetup {
             return note
         }
         do {
-            let curated = try promote(genomics.reference, to: "curated", lake: lake, requester: requester)
-            let training = try promote(curated, to: "training", lake: lake, requester: requester)
+            // MedLake cannot de-identify the CRAM, and the BAM's read-group ids carry the sample name: the
+            // curated set keeps the VCF and the FASTQ pair.
+            let curated = try promote(genomics.reference, to: "curated", select: "format=VCF,FASTQ flags=no-open-blocking",
+                                      lake: lake, requester: requester)
+            let training = try promote(curated, to: "training", select: "flags=no-open-blocking", lake: lake,
+                                       requester: requester)
             try recordRun(lake, manifest: training)
             let imaging = try lake.publishVersion(dataset: "sample-imaging")
             try requester.medlake([
@@ -37,13 +41,14 @@ extension SampleLakeSetup {
         }
     }
 
-    /// `medlake-sample` requests promotion of `reference` into `zone`; the running user approves it (the
+    /// `medlake-sample` requests promotion of the members `select` keeps of `reference` into `zone`; the
+    /// running user approves it (the
     /// sample lake needs one approval per zone), which executes it. Returns the new version's reference.
-    private static func promote(_ reference: String, to zone: String, lake: Lake, requester: SampleRequester) throws
-        -> String
-    {
+    private static func promote(
+        _ reference: String, to zone: String, select: String, lake: Lake, requester: SampleRequester
+    ) throws -> String {
         try requester.medlake([
-            "promote", "request", reference, "--to", zone, "--select", "flags=no-open-blocking",
+            "promote", "request", reference, "--to", zone, "--select", select,
             "--reason", "Sample lake: \(zone) set for the variant-calling benchmark",
         ])
         guard let request = try lake.promotions(state: .pending).first(where: { $0.source == reference }) else {

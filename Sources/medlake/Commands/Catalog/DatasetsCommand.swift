@@ -14,18 +14,18 @@ struct DatasetsCommand: ParsableCommand {
     @Option(help: "Only datasets holding samples of this assay (WGS, WES, RNA…).")
     var assay: String?
 
-    @Option(help: "Only datasets in this zone (raw, curated, training).")
+    @Option(help: "Only datasets with contents or a published version in this zone (raw, curated, training).")
     var zone: String?
 
     func run() throws {
         try reportingFailures {
             let datasets = try options.open().datasets(modality: modality, assay: assay, zone: zone)
             if options.json { return try printJSON(datasets) }
-            var table = TextTable("NAME", "ZONE", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS")
+            var table = TextTable("NAME", "ZONES", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS")
             for summary in datasets {
                 let dataset = summary.dataset
                 table.add(
-                    dataset.name, dataset.zone, dataset.modalities, dataset.assays, String(summary.studyCount),
+                    dataset.name, summary.zones.joined(separator: ","), dataset.modalities, dataset.assays, String(summary.studyCount),
                     String(summary.seriesCount), String(summary.instanceCount), String(summary.sampleCount),
                     byteCount(summary.byteCount), String(summary.openFlagCount))
             }

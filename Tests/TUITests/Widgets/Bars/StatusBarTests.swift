@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct StatusBarTests {
     @Test(arguments: snapshotSizes)

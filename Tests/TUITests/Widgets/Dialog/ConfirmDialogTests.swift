@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct ConfirmDialogTests {
     private let opened = Timestamp(nanoseconds: 1_000_000_000)

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct GaugeTests {
     @Test func rateAndETAFollowTheRecentSamples() {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct HalfBlockImageTests {
     /// A 16×16 gradient with a dark square in the middle.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct TextInputTests {
     private func type(_ text: String, into state: inout TextInputState) {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct CommandPaletteTests {
     enum Screen: Hashable, Sendable { case datasets, imaging, genomics, flags, promotions, migrations, audit }

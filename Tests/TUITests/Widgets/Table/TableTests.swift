@@ -2,6 +2,7 @@ import Synchronization
 import Testing
 
 @testable import TUI
+import TestSupport
 
 /// A million synthetic rows that count how many values the table asked for.
 private final class CountingSource: TableSource, Sendable {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TUI
+import TestSupport
 
 @Suite struct TabsTests {
     @Test(arguments: snapshotSizes)

@@ -22,7 +22,11 @@ struct ImagingState: Sendable {
     var seriesFlags: [QualityFlag] = []
     var inspection: Loadable<InstanceInspection>?
     var inspectedUID: String?
+    /// The tag tree's folds and the cursor over its shown lines.
+    var tree = TagTree([])
     var tags = ScrollSelection()
+    /// The tag search the matches were last revealed for.
+    var revealedSearch = ""
     /// Window/level the user chose; nil: the file's.
     var window: (center: Double, width: Double)?
 
@@ -61,6 +65,9 @@ struct ImagingState: Sendable {
         case .seriesFlags(let flags): seriesFlags = flags
         case .inspection(let result):
             inspection = result
+            tree = TagTree(result.value?.tags ?? [])
+            tags = ScrollSelection()
+            revealedSearch = ""
         default: break
         }
         return .none
@@ -68,7 +75,7 @@ struct ImagingState: Sendable {
 
     mutating func navigate(_ key: Key, page: Int, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
         if focus == .tags, level == .instances {
-            tags.handle(key, count: visibleTags(filter: filter).count, page: page)
+            tags.handle(key, count: tree.shown.count, page: page)
             return .none
         }
         currentList.navigate(key, page: page, filter: filter)
@@ -97,6 +104,10 @@ struct ImagingState: Sendable {
                 model.filters[.imaging] = nil
                 return Self.loadInstances(lake, series: row)
             case .instances:
+                if focus == .tags, let line = selectedTagLine {
+                    tree.isCollapsed(line) ? tree.expand(line) : tree.collapse(line)
+                    keepCursor(on: line)
+                }
                 focus = .tags
             }
         case .back:
@@ -110,6 +121,9 @@ struct ImagingState: Sendable {
             model.filters[.imaging] = nil
         case .nextPane:
             if level == .instances { focus = focus == .list ? .tags : .list }
+        case .expand, .collapse, .expandAll, .collapseAll, .nextMatch, .previousMatch:
+            guard focus == .tags, level == .instances else { return .none }
+            fold(action, filter: filter)
         case .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp, .windowReset:
             adjustWindow(action)
         case .addFlag:
@@ -151,13 +165,76 @@ struct ImagingState: Sendable {
         return .run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
     }
 
-    func visibleTags(filter: String) -> [TagLine] {
-        let all = inspection?.value?.tags ?? []
-        guard focus == .tags, !filter.isEmpty else { return all }
-        return all.filter {
-            $0.label.localizedCaseInsensitiveContains(filter) || $0.value.localizedCaseInsensitiveContains(filter)
-                || $0.tag.localizedCaseInsensitiveContains(filter)
+    // MARK: - Tag tree
+
+    /// The tag line under the cursor (an index into ``TagTree/lines``).
+    var selectedTagLine: Int? {
+        guard let position = tags.selected, position < tree.shown.count else { return nil }
+        return tree.shown[position]
+    }
+
+    /// The tag search: the `/` text while the tags have the focus.
+    func tagSearch(_ filter: String) -> String { focus == .tags && level == .instances ? filter : "" }
+
+    /// Puts the cursor back on line `line` after the shown lines changed.
+    mutating func keepCursor(on line: Int) {
+        let position = tree.shown.firstIndex(of: line) ?? tree.shown.lastIndex { $0 < line } ?? 0
+        tags.select(position, count: tree.shown.count)
+    }
+
+    /// → expands (or steps into), ← collapses (or steps out), +/− fold everything, n/N walk the matches.
+    private mutating func fold(_ action: WorkbenchAction, filter: String) {
+        guard let line = selectedTagLine else { return }
+        switch action {
+        case .expand:
+            if tree.isFolder(line), tree.isCollapsed(line) {
+                tree.expand(line)
+                keepCursor(on: line)
+            } else if tree.isFolder(line) {
+                keepCursor(on: line + 1)
+            }
+        case .collapse:
+            if tree.isFolder(line), !tree.isCollapsed(line) {
+                tree.collapse(line)
+                keepCursor(on: line)
+            } else if let parent = tree.parent[line] {
+                keepCursor(on: parent)
+            }
+        case .expandAll:
+            tree.expandAll()
+            keepCursor(on: line)
+        case .collapseAll:
+            tree.collapseAll()
+            var top = line
+            while let parent = tree.parent[top] { top = parent }
+            keepCursor(on: top)
+        case .nextMatch, .previousMatch:
+            jumpToMatch(filter: filter, forward: action == .nextMatch, from: line + (action == .nextMatch ? 1 : -1))
+        default: break
         }
+    }
+
+    /// Moves the cursor to the first match of the tag search at or after (`forward`) or before `line`,
+    /// wrapping around, and expands the sequences and items holding it.
+    mutating func jumpToMatch(filter: String, forward: Bool, from line: Int) {
+        let matches = tree.matches(tagSearch(filter))
+        guard !matches.isEmpty else { return }
+        let target = forward ? (matches.first { $0 >= line } ?? matches[0])
+            : (matches.last { $0 <= line } ?? matches[matches.count - 1])
+        tree.reveal(target)
+        keepCursor(on: target)
+    }
+
+    /// After the tag search changed: jumps to the first match from the cursor; once committed,
+    /// expands every match so all of them show.
+    mutating func searchChanged(filter: String, committed: Bool) {
+        let search = tagSearch(filter)
+        guard !search.isEmpty else { return }
+        jumpToMatch(filter: filter, forward: true, from: selectedTagLine ?? 0)
+        guard committed, search != revealedSearch, let current = selectedTagLine else { return }
+        revealedSearch = search
+        for match in tree.matches(search) { tree.reveal(match) }
+        keepCursor(on: current)
     }
 
     // MARK: - Loading
@@ -217,130 +294,6 @@ extension ListPane {
         switch rows {
         case .loaded(let list): setRows(list, filter: filter)
         case .loading, .failed: self.rows = rows
-        }
-    }
-}
-
-/// Short names of the transfer syntaxes a preview can meet.
-enum TransferSyntaxName {
-    static func short(_ uid: String) -> String {
-        switch uid {
-        case "1.2.840.10008.1.2": "implicit LE"
-        case "1.2.840.10008.1.2.1": "explicit LE"
-        case "1.2.840.10008.1.2.2": "explicit BE"
-        case "1.2.840.10008.1.2.1.99": "deflated"
-        case "1.2.840.10008.1.2.4.50": "JPEG baseline"
-        case "1.2.840.10008.1.2.4.70": "JPEG lossless"
-        case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91": "JPEG 2000"
-        case "1.2.840.10008.1.2.5": "RLE"
-        default: uid
-        }
-    }
-}
-
-extension Lake {
-    /// The flag codes a person may raise, sorted.
-    var flagVocabulary: [String] { configuration.flagCodes.keys.sorted() }
-}
-
-extension Workbench {
-    func viewImaging(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let state = model.imaging
-        let filter = model.filter
-        var crumbs = ["studies"]
-        if let study = state.study, state.level != .studies { crumbs.append("study " + (study.cells.first ?? study.id)) }
-        if let series = state.seriesRow, state.level == .instances { crumbs.append("series " + series.id) }
-        Breadcrumbs(crumbs).render(in: area.row(0), buffer: &buffer)
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        switch state.level {
-        case .studies, .series:
-            let parts = body.split(.vertical, [.fill(3), .length(state.level == .series ? 6 : 0)])
-            let block = Block(title: state.level == .studies ? "Studies" : "Series", isFocused: true)
-            block.render(in: parts[0], buffer: &buffer)
-            var table = state.currentList.table
-            state.currentList.render(in: block.inner(parts[0]), buffer: &buffer, filter: filter, focused: true,
-                                     empty: "no imaging studies", state: &table)
-            if state.level == .series, let selected = state.series.selected(filter: filter) {
-                let flags = Block(title: "Series")
-                flags.render(in: parts[1], buffer: &buffer)
-                var scroll = ScrollSelection(selected: nil)
-                KeyValuePane([("series", selected.id), ("dataset", selected.dataset),
-                              ("enter", "instances, tags and preview")])
-                    .render(in: flags.inner(parts[1]), buffer: &buffer, state: &scroll)
-            }
-        case .instances:
-            let columns = body.split(.horizontal, [.percentage(40), .fill(1)], spacing: 1)
-            let left = columns[0].split(.vertical, [.fill(1), .length(min(8, 2 + max(1, state.seriesFlags.count)))])
-            let listBlock = Block(title: "Instances", isFocused: state.focus == .list)
-            listBlock.render(in: left[0], buffer: &buffer)
-            var table = state.instances.table
-            state.instances.render(in: listBlock.inner(left[0]), buffer: &buffer, filter: state.focus == .list ? filter : "",
-                                   focused: state.focus == .list, empty: "no instances", state: &table)
-            let flagBlock = Block(title: "Series flags")
-            flagBlock.render(in: left[1], buffer: &buffer)
-            let flagLines = state.seriesFlags.isEmpty ? ["none"]
-                : state.seriesFlags.map { "\($0.severity) \($0.state) \($0.code)" }
-            var flagList = ListState(selection: ScrollSelection(selected: nil))
-            ListView(items: flagLines, isFocused: false).render(in: flagBlock.inner(left[1]), buffer: &buffer, state: &flagList)
-
-            let right = columns[1].split(.vertical, [.percentage(55), .fill(1)])
-            viewTags(state, filter: filter, in: right[0], buffer: &buffer)
-            viewPreview(state, in: right[1], buffer: &buffer)
-        }
-    }
-
-    private func viewTags(_ state: ImagingState, filter: String, in area: Rect, buffer: inout Buffer) {
-        let block = Block(title: "Tags" + (state.focus == .tags && !filter.isEmpty ? " /" + filter : ""),
-                          isFocused: state.focus == .tags)
-        block.render(in: area, buffer: &buffer)
-        let inner = block.inner(area)
-        guard let inspection = state.inspection else { return }
-        guard let value = inspection.value else {
-            drawState(inspection, in: inner, buffer: &buffer)
-            return
-        }
-        _ = value
-        let lines = state.visibleTags(filter: filter)
-        var selection = state.tags
-        let visible = selection.scrollToSelection(height: inner.height, count: lines.count)
-        for (offset, index) in visible.enumerated() {
-            let line = lines[index]
-            let selected = state.focus == .tags && index == selection.selected
-            let row = inner.row(offset)
-            let indent = String(repeating: "  ", count: line.depth)
-            let marker = line.hasChildren ? "▾ " : "  "
-            let text = indent + marker + line.tag + " " + (line.vr.isEmpty ? "" : line.vr + " ") + line.label
-                + (line.isPrivate ? " [private]" : "") + "  " + line.value
-            let role: TUI.Role = selected ? .selection : (line.isPrivate ? .warning : .normal)
-            buffer.fill(row, role: role)
-            buffer.write(text, column: row.x, row: row.y, width: row.width, role: role)
-        }
-    }
-
-    private func viewPreview(_ state: ImagingState, in area: Rect, buffer: inout Buffer) {
-        guard case .loaded(let inspection)? = state.inspection else {
-            Block(title: "Preview").render(in: area, buffer: &buffer)
-            return
-        }
-        switch inspection.preview {
-        case .frame(let frame):
-            let window = state.window ?? (frame.windowCenter, frame.windowWidth)
-            let title = "Preview \(frame.width)×\(frame.height)  W \(Int(window.width)) L \(Int(window.center))"
-            let block = Block(title: title)
-            block.render(in: area, buffer: &buffer)
-            if let image = GrayImage(width: frame.width, height: frame.height,
-                                     pixels: frame.windowed(center: window.center, width: window.width)) {
-                HalfBlockImage(image).render(in: block.inner(area), buffer: &buffer)
-            }
-        case .compressed(let syntax):
-            let block = Block(title: "Preview")
-            block.render(in: area, buffer: &buffer)
-            buffer.write("compressed: " + TransferSyntaxName.short(syntax), column: area.x + 2, row: area.y + 1,
-                         width: area.width - 3, role: .muted)
-        case .unavailable(let reason):
-            let block = Block(title: "Preview")
-            block.render(in: area, buffer: &buffer)
-            buffer.write("no preview: " + reason, column: area.x + 2, row: area.y + 1, width: area.width - 3, role: .muted)
         }
     }
 }

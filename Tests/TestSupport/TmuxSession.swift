@@ -1,31 +1,18 @@
 import Foundation
-import TUI
 
 /// A private tmux server running one program in a detached session, for driving a TUI headlessly.
 ///
 /// Each session has its own server socket (`tmux -L`), so `kill-server` only touches it. Waiting is
 /// always on content (``waitFor(_:timeout:)``), never on a fixed sleep.
-final class TmuxSession {
-    let server = "medlake-test-\(UUID().uuidString.prefix(8))"
+public final class TmuxSession {
+    public let server = "medlake-test-\(UUID().uuidString.prefix(8))"
 
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         (try? TmuxSession.execute(["-V"])) != nil
     }
 
-    /// The `tui-demo` built next to the test bundle (`.build/<config>/`).
-    static var demoPath: String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("tui-demo").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }
-
     /// Starts `command` under `sh -c` in a `width`×`height` pane with `environment` set.
-    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String]) throws {
+    public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String]) throws {
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         try run(arguments + [command], output: false)
@@ -40,23 +27,23 @@ final class TmuxSession {
     /// Runs a tmux command on this server; `output: false` for commands that start processes, whose
     /// children could otherwise hold the output pipe open.
     @discardableResult
-    func run(_ arguments: [String], output: Bool = true) throws -> String {
+    public func run(_ arguments: [String], output: Bool = true) throws -> String {
         try Self.execute(["-L", server] + arguments, output: output)
     }
 
     /// The pane's text (with `escapes`, its SGR colour sequences too).
-    func capture(escapes: Bool = false) -> String {
+    public func capture(escapes: Bool = false) -> String {
         (try? run(["capture-pane", "-p", "-N"] + (escapes ? ["-e"] : []) + ["-t", "t"])) ?? ""
     }
 
     /// Sends tmux key names (`j`, `Tab`, `C-c`).
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         try run(["send-keys", "-t", "t"] + keys, output: false)
     }
 
     /// Polls the pane until `predicate` holds on its text; returns the last capture and whether it held.
     @discardableResult
-    func waitFor(_ predicate: (String) -> Bool, timeout: Double = 10) -> (held: Bool, screen: String) {
+    public func waitFor(_ predicate: (String) -> Bool, timeout: Double = 10) -> (held: Bool, screen: String) {
         let end = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) {
@@ -69,7 +56,7 @@ final class TmuxSession {
 
     /// Waits until the pane shows `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) -> (held: Bool, screen: String) {
+    public func waitFor(_ text: String, timeout: Double = 10) -> (held: Bool, screen: String) {
         waitFor({ $0.contains(text) }, timeout: timeout)
     }
 
@@ -122,7 +109,8 @@ final class TmuxSession {
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+/// A tmux command that could not start or exited with a failure status.
+public struct TmuxError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

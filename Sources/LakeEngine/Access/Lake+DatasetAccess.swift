@@ -1,0 +1,99 @@
+import Catalog
+import Foundation
+import GRDB
+
+/// The one access check every LakeEngine entry point that reads or annotates a dataset goes through.
+///
+/// A dataset not labelled `restricted` needs only the caller's permission (checked by ``Lake/authorize(_:)``).
+/// A restricted one also needs a role that `[governance] restricted_read_roles` lists, or a live grant
+/// whose scope covers the use (`read` < `annotate`, `approve`). Every use through a grant is audited as
+/// `dataset.read` (or the caller's own audit event) with the grant's id and the purpose.
+extension Lake {
+    /// Checks that the actor may read dataset `name` and, when that is through a grant, audits the read
+    /// with the grant's id.
+    @discardableResult
+    public func authorizeDatasetRead(_ name: String, purpose: String) throws -> AccessBasis {
+        try authorizeDataset(name, scope: .read, purpose: purpose)
+    }
+
+    /// Checks that the actor may use dataset `name` for `scope`; a use through a grant is audited with
+    /// the grant's id.
+    @discardableResult
+    func authorizeDataset(_ name: String, scope: GrantScope, purpose: String) throws -> AccessBasis {
+        let basis = try catalog.reader.read { db in try datasetAccess(name, needing: scope, db) }
+        if let grant = basis.grantId { try auditGrantedReads([name: grant], purpose: purpose) }
+        return basis
+    }
+
+    /// The subset of datasets `names` the actor may read; reads through grants are audited. Listings
+    /// use it to leave out what the actor may not see.
+    func readableDatasets(_ names: Set<String>, purpose: String) throws -> Set<String> {
+        var readable: Set<String> = []
+        var granted: [String: Int64] = [:]
+        try catalog.reader.read { db in
+            for name in names {
+                guard let basis = try? datasetAccess(name, needing: .read, db) else { continue }
+                readable.insert(name)
+                if let grant = basis.grantId { granted[name] = grant }
+            }
+        }
+        try auditGrantedReads(granted, purpose: purpose)
+        return readable
+    }
+
+    /// Checks that the actor may read at least one of the datasets `names` holding something (an object,
+    /// a UID, a sample); nothing is required when no dataset holds it.
+    func authorizeAnyDatasetRead(_ names: [String], purpose: String) throws {
+        guard !names.isEmpty else { return }
+        let readable = try readableDatasets(Set(names), purpose: purpose)
+        guard readable.isEmpty else { return }
+        let name = names.sorted()[0]
+        let expired = try catalog.reader.read { db in try latestGrant(name, db) }
+        throw GovernanceError.accessDenied(user: actor.user, dataset: name, expiredGrant: expired)
+    }
+
+    /// How the actor may use dataset `name` for `scope`; throws when neither a role nor a live grant allows it.
+    ///
+    /// A grant covering the scope is preferred for scopes beyond reading, so approving through an
+    /// `approve` grant is recorded with it even on a dataset that is not restricted.
+    func datasetAccess(_ name: String, needing scope: GrantScope, _ db: Database) throws -> AccessBasis {
+        guard let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let datasetId = dataset.id
+        else { throw LakeError.notFound(kind: "dataset", id: name) }
+        let held = Set(actorRoles)
+        let roleAllows = dataset.sensitivity != GovernanceSettings.restrictedLabel
+            || configuration.governance.restrictedReadRoles.contains(where: held.contains)
+        if roleAllows && scope == .read { return .role }
+        let now = Date()
+        let live = try AccessGrant.filter(
+            AccessGrant.Columns.principal == actor.user && AccessGrant.Columns.datasetId == datasetId
+                && AccessGrant.Columns.revokedAt == nil && AccessGrant.Columns.expiresAt > now
+        ).order(AccessGrant.Columns.id.desc).fetchAll(db)
+        let covering = live.first { GrantScope(rawValue: $0.scope)?.covers(scope) ?? false }
+        if let id = covering?.id { return .grant(id) }
+        if roleAllows { return .role }
+        throw GovernanceError.accessDenied(
+            user: actor.user, dataset: name, expiredGrant: try latestGrant(name, db), scope: scope.rawValue)
+    }
+
+    /// The actor's newest grant on dataset `name`, live or not (named in denials so the user knows why).
+    private func latestGrant(_ name: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT g.id FROM accessGrant g JOIN dataset d ON d.id = g.datasetId
+                WHERE d.name = ? AND g.principal = ? ORDER BY g.id DESC LIMIT 1
+                """,
+            arguments: [name, actor.user])
+    }
+
+    private func auditGrantedReads(_ granted: [String: Int64], purpose: String) throws {
+        guard !granted.isEmpty else { return }
+        try catalog.pool.write { db in
+            for (name, grant) in granted.sorted(by: { $0.key < $1.key }) {
+                try appendAudit(
+                    db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: name,
+                    details: ["grant": String(grant), "purpose": purpose])
+            }
+        }
+    }
+}

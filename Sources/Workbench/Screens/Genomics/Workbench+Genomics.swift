@@ -1,0 +1,44 @@
+import LakeEngine
+import TUI
+
+extension Workbench {
+    func viewGenomics(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
+        let state = model.genomics
+        let rows = area.split(.vertical, [.percentage(38), .fill(1)])
+        let left = rows[0].split(.horizontal, [.percentage(55), .fill(1)], spacing: 1)
+        let samplesBlock = Block(title: "Samples", isFocused: state.focus == .samples)
+        samplesBlock.render(in: left[0], buffer: &buffer)
+        var table = state.samples.table
+        state.samples.render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch(model.filter),
+                             focused: state.focus == .samples, empty: "no genomic samples", state: &table)
+
+        let filesBlock = Block(title: "Files" + (state.filesOf.map { " · " + $0.id } ?? ""),
+                               isFocused: state.focus == .files)
+        filesBlock.render(in: left[1], buffer: &buffer)
+        if let files = state.files {
+            if let entries = files.value {
+                var list = ListState(selection: state.fileSelection)
+                ListView(items: entries.isEmpty ? ["no files"]
+                            : entries.map { "\($0.format)  \(Formatting.bytes($0.size))  \($0.path)" },
+                         isFocused: state.focus == .files)
+                    .render(in: filesBlock.inner(left[1]), buffer: &buffer, state: &list)
+            } else {
+                drawState(files, in: filesBlock.inner(left[1]), buffer: &buffer)
+            }
+        }
+
+        let search = state.inspectorSearch(model.filter)
+        let section = state.inspector.currentSection(search: search).map { " · " + $0 } ?? ""
+        let inspectorBlock = Block(title: "Inspector" + (state.focus == .inspector ? section : "")
+                                   + (search.isEmpty ? "" : " /" + search), isFocused: state.focus == .inspector)
+        inspectorBlock.render(in: rows[1], buffer: &buffer)
+        guard state.selectedFile != nil else {
+            let inner = inspectorBlock.inner(rows[1])
+            buffer.write(state.files == nil ? "select a sample" : "select a file", column: inner.x + 1, row: inner.y,
+                         width: inner.width - 1, role: .muted)
+            return
+        }
+        state.inspector.render(in: inspectorBlock.inner(rows[1]), buffer: &buffer, search: search,
+                               focused: state.focus == .inspector)
+    }
+}

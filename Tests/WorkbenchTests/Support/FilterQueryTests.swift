@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Workbench
+
+@Suite("Filter query terms")
+struct FilterQueryTests {
+    private let keys: Set<String> = ["severity", "state", "code"]
+
+    @Test("Known keys become terms, other words stay free text, half-typed terms are ignored")
+    func parse() {
+        let query = FilterQuery("severity:blocking chest State:open 14:02 code: x:y", keys: keys)
+        #expect(query.terms == ["severity": "blocking", "state": "open"])
+        #expect(query.text == "chest 14:02 x:y")
+        #expect(FilterQuery("a  b", keys: []).text == "a  b")
+    }
+
+    @Test("Setting a term replaces it in place of the old one and keeps the other words")
+    func setting() {
+        let text = FilterQuery.setting("severity", to: "info", in: "chest severity:blocking state:open", keys: keys)
+        #expect(text == "severity:info chest state:open")
+        #expect(FilterQuery.setting("state", to: nil, in: text, keys: keys) == "severity:info chest")
+    }
+
+    @Test("Since terms: spans back from now and UTC dates; nonsense is refused")
+    func since() throws {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        #expect(SinceTerm.date("15m", now: now) == now.addingTimeInterval(-900))
+        #expect(SinceTerm.date("2d", now: now) == now.addingTimeInterval(-172_800))
+        let day = try #require(SinceTerm.date("2026-11-25", now: now))
+        #expect(day.timeIntervalSince1970 == 1_795_564_800)
+        #expect(SinceTerm.date("2026-11-25T04:00", now: now) == day.addingTimeInterval(14_400))
+        #expect(SinceTerm.date("soon", now: now) == nil)
+        #expect(SinceTerm.date("99999999999999999d", now: now) == nil)
+    }
+}
