@@ -11,7 +11,9 @@ extension Lake {
     /// of a fresh clone, whose `lake.toml` cannot name the user who cloned it.
     ///
     /// Allowed only when the user owns `lake.toml` (they could edit it anyway) and the audit log is
-    /// empty (no one has acted in the lake). Audited as `config.roles`. Returns the reopened lake.
+    /// empty (no one has acted in the lake). The roles go to the git-ignored `lake.local.toml` (see
+    /// ``open(at:)``), so the committed `lake.toml` stays unchanged. Audited as `config.roles`. Returns the
+    /// reopened lake.
     public func claimUnused() throws -> Lake {
         let path = root + "/" + Self.configurationFileName
         var info = stat()
@@ -23,15 +25,15 @@ extension Lake {
         guard events == 0 else {
             throw LakeError.invalidArgument("The lake is in use; ask an admin to grant roles (`medlake roles grant`).")
         }
-        var roles = configuration.roles
-        for role in Role.allCases { roles[role, default: []].insert(actor.user) }
-        let updated = LakeConfiguration.replacingRoles(in: try String(contentsOfFile: path, encoding: .utf8), with: roles)
-        let configuration = try LakeConfiguration(toml: updated, path: path)
-        try Self.replaceFile(path, with: Array(updated.utf8))
+        var local = try LocalRoles.read(root: root)
+        for role in Role.allCases { local[role, default: []].insert(actor.user) }
+        try LocalRoles.write(local, root: root)
+        var configuration = configuration
+        configuration.mergeRoles(local)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
         try catalog.pool.write { db in
             try appendAudit(db, role: .admin, action: "config.roles", target: actor.user,
-                            details: ["role": "all", "change": "claim"])
+                            details: ["role": "all", "change": "claim", "file": LocalRoles.fileName])
         }
         return lake
     }

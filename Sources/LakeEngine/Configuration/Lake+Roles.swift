@@ -12,7 +12,7 @@ extension Lake {
     /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
     /// only its `[roles]` table changes; the catalog's configuration snapshot is updated with the audit
     /// event, so the next open does not report the change again. Returns the lake reopened with the new
-    /// configuration.
+    /// configuration. Revoking also removes a role claimed in `lake.local.toml`.
     public func grant(_ role: Role, to user: String) throws -> Lake {
         try changeRoles(user: user, role: role, granted: true)
     }
@@ -39,8 +39,13 @@ extension Lake {
         }
         let path = root + "/" + Self.configurationFileName
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let updated = LakeConfiguration.replacingRoles(in: text, with: roles)
-        let configuration = try LakeConfiguration(toml: updated, path: path)
+        var shared = try LakeConfiguration(toml: text, path: path).roles
+        if granted { shared[role, default: []].insert(user) } else { shared[role]?.remove(user) }
+        let updated = LakeConfiguration.replacingRoles(in: text, with: shared)
+        var configuration = try LakeConfiguration(toml: updated, path: path)
+        var local = try LocalRoles.read(root: root)
+        if !granted, local[role]?.remove(user) != nil { try LocalRoles.write(local, root: root) }
+        configuration.mergeRoles(local)
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
         try catalog.pool.write { db in

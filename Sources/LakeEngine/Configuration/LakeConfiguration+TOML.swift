@@ -36,15 +36,7 @@ extension LakeConfiguration {
             throw (lake ?? fields).error("ingest_tier", "tier '\(ingestTier)' is an S3 tier; ingest writes to a filesystem tier")
         }
 
-        roles = [:]
-        if let table = try fields.table("roles") {
-            for key in table.keys {
-                guard let role = Role(rawValue: key) else {
-                    throw table.error(key, "unknown role (expected admin, curator, annotator or operator)")
-                }
-                roles[role] = Set(try table.strings(key) ?? [])
-            }
-        }
+        roles = try Self.parseRoles(fields)
 
         quality = try Self.parseQuality(fields.table("qc"))
         approval = try Self.parseApproval(fields.table("approval"))
@@ -54,6 +46,19 @@ extension LakeConfiguration {
     }
 
     // MARK: - Sections
+
+    /// The `[roles]` table of `fields` (empty when there is none).
+    static func parseRoles(_ fields: TOMLFields) throws -> [Role: Set<String>] {
+        var roles: [Role: Set<String>] = [:]
+        guard let table = try fields.table("roles") else { return roles }
+        for key in table.keys {
+            guard let role = Role(rawValue: key) else {
+                throw table.error(key, "unknown role (expected admin, curator, annotator or operator)")
+            }
+            roles[role] = Set(try table.strings(key) ?? [])
+        }
+        return roles
+    }
 
     private static func parseTiers(_ fields: TOMLFields) throws -> [String: TierConfiguration] {
         guard let table = try fields.table("tiers"), !table.keys.isEmpty else {

@@ -37,7 +37,8 @@ public final class Lake: Sendable {
         self.actor = actor
     }
 
-    /// Opens the lake in `root` as the process's OS user.
+    /// Opens the lake in `root` as the process's OS user. Roles claimed in `lake.local.toml` (see
+    /// ``claimUnused()``) are added to those `lake.toml` names.
     ///
     /// A `lake.toml` edited since the catalog last saw it is audited first (`config.changed`, see
     /// ``auditConfigurationChange(text:)``).
@@ -54,7 +55,8 @@ public final class Lake: Sendable {
         } catch {
             throw ConfigurationError(path: configurationPath, line: nil, key: nil, message: "cannot read the file")
         }
-        let configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        var configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        configuration.mergeRoles(try LocalRoles.read(root: root))
         let catalog = try CatalogStore(path: root + "/" + catalogFileName)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
         try lake.auditConfigurationChange(text: text)

@@ -15,14 +15,19 @@ public struct Workbench: Program {
 
     public let lake: Lake
     let watcher: CatalogWatcher?
+    /// Starts `medlake worker` from the Migrations screen (`w`); nil where there is no executable to run.
+    let workerLauncher: WorkerLauncher?
     /// Where the header clock reads the wall time (fixed in snapshot tests).
     let wallClock: @Sendable () -> Date
 
     /// How often the catalog is polled for changes.
     public static let pollInterval: Duration = .milliseconds(250)
 
-    public init(lake: Lake, wallClock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        lake: Lake, workerLauncher: WorkerLauncher? = nil, wallClock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.lake = lake
+        self.workerLauncher = workerLauncher
         self.wallClock = wallClock
         watcher = try? lake.watcher()
     }
@@ -49,7 +54,14 @@ public struct Workbench: Program {
             } ?? .none
             guard model.started else {
                 model.started = true
+                if let notice = model.notice {
+                    model.flash = FlashMessage(notice, level: .warning, at: now, for: .seconds(20))
+                    model.notice = nil
+                }
                 return .batch([load(model.screen, model: model), poll])
+            }
+            if let worker = model.migrations.worker, worker.state == .running {
+                return .batch([poll, .run { .worker(WorkerProcess(pid: worker.pid, state: WorkerLauncher.state(of: worker.pid))) }])
             }
             return poll
         case .message(let message):
@@ -90,6 +102,13 @@ public struct Workbench: Program {
             model.migrations.receive(data, filter: model.filters[.migrations]?.text ?? "")
         case .lifecyclePlan(let plan):
             model.migrations.plan = plan
+        case .worker(let worker):
+            if model.migrations.worker != worker, worker.state != .running {
+                model.flash = FlashMessage("Worker " + worker.summary + ".", level: .info, at: model.now, for: .seconds(5))
+            }
+            model.migrations.worker = worker
+        case .workerRefused(let text):
+            model.flash = FlashMessage(text, level: .warning, at: model.now, for: .seconds(5))
         case .audit(let data):
             if case .failed(let text) = data {
                 model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
@@ -159,8 +178,8 @@ public struct Workbench: Program {
             return reload(model)
         case .drillIn, .back, .nextPane, .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp,
             .windowReset, .addFlag, .resolveFlag, .waiveFlag, .cycleSeverity, .cycleState, .verifyAudit, .approve,
-            .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .expand, .collapse, .expandAll,
-            .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection, .streamFile:
+            .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .startWorker, .expand, .collapse,
+            .expandAll, .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection, .streamFile:
             return screenAction(action, key: key, model: &model)
         }
         return .none
@@ -224,7 +243,7 @@ public struct Workbench: Program {
         case .migrations:
             var state = model.migrations
             defer { model.migrations = state }
-            return state.handle(action, filter: filter, model: &model, lake: lake)
+            return state.handle(action, filter: filter, model: &model, lake: lake, launcher: workerLauncher)
         case .overview: return .none
         }
     }

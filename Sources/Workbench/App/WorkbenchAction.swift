@@ -10,7 +10,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
     case nextSection, previousSection, streamFile
     case approve, reject
-    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
 }
 
 extension Workbench {
@@ -83,6 +83,7 @@ extension Workbench {
                 KeyBinding([.character("P")], .pauseJob, help: "pause", group: "Jobs"),
                 KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
                 KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
+                KeyBinding([.character("w")], .startWorker, help: "start worker", group: "Jobs"),
             ]
         case .overview, .datasets:
             own = []

@@ -20,6 +20,10 @@ public enum WorkbenchMessage: Sendable {
     case promotionDiff(Loadable<ManifestDiff>)
     case migrations(Loadable<MigrationsData>)
     case lifecyclePlan(Loadable<LifecyclePlan>)
+    /// A worker this workbench started, or its new state.
+    case worker(WorkerProcess)
+    /// The worker key was refused (one is running): what to say.
+    case workerRefused(String)
     case dataVersion(Int)
     /// A write finished: what to say in the flash line.
     case done(String)

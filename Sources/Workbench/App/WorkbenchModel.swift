@@ -34,11 +34,14 @@ public struct WorkbenchModel: Sendable {
 
     /// Whether the first screen was asked for.
     var started = false
+    /// Shown in the flash line once the workbench starts (e.g. what the sample lake could not include).
+    var notice: String?
 
-    /// A model for a terminal of `size`, showing `screen` once started.
-    public init(size: Size = Size(width: 80, height: 24), screen: Screen = .overview) {
+    /// A model for a terminal of `size`, showing `screen` once started, with an optional start `notice`.
+    public init(size: Size = Size(width: 80, height: 24), screen: Screen = .overview, notice: String? = nil) {
         self.size = size
         self.screen = screen
+        self.notice = notice
         filters[.flags] = TextInputState(text: FlagsState.initialQuery)
     }
 

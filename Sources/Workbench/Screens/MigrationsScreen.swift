@@ -3,7 +3,7 @@ import TUI
 
 /// Tier migrations as another process (`medlake worker`) moves them: a pane per running job with
 /// progress, rate sparkline, ETA, worker and bytes; the queue and failures; tier occupancy; the
-/// lifecycle plan with apply; pause, resume and cancel.
+/// lifecycle plan with apply; pause, resume and cancel; `w` starts a worker when none is running.
 struct MigrationsState: Sendable {
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
                          TableColumn("TARGET", width: .auto(max: 24)), TableColumn("TO"),
@@ -14,6 +14,8 @@ struct MigrationsState: Sendable {
     var plan: Loadable<LifecyclePlan>?
     /// Recent rates per job (bytes/s), for the sparklines.
     var rates: [Int64: [Double]] = [:]
+    /// The worker `w` started, while this workbench runs.
+    var worker: WorkerProcess?
 
     mutating func receive(_ data: Loadable<MigrationsData>, filter: String) {
         switch data {
@@ -47,9 +49,9 @@ struct MigrationsState: Sendable {
         }
     }
 
-    mutating func handle(_ action: WorkbenchAction, filter: String, model: inout WorkbenchModel, lake: Lake)
-        -> Command<WorkbenchMessage>
-    {
+    mutating func handle(
+        _ action: WorkbenchAction, filter: String, model: inout WorkbenchModel, lake: Lake, launcher: WorkerLauncher?
+    ) -> Command<WorkbenchMessage> {
         let job = selected(filter: filter)
         switch action {
         case .planPreview:
@@ -79,6 +81,8 @@ struct MigrationsState: Sendable {
                     return .failed(String(describing: error))
                 }
             }
+        case .startWorker:
+            return startWorker(lake: lake, launcher: launcher)
         case .cancelJob:
             guard let job else { return .none }
             model.overlay = .dialog(NoteDialog(
@@ -88,6 +92,29 @@ struct MigrationsState: Sendable {
         default: break
         }
         return .none
+    }
+}
+
+extension MigrationsState {
+    /// Starts `medlake worker` unless one is running: the one this workbench started, or any worker whose
+    /// lease the catalog shows alive (another process, another user).
+    func startWorker(lake: Lake, launcher: WorkerLauncher?) -> Command<WorkbenchMessage> {
+        if let worker, worker.state == .running {
+            return .run { .workerRefused("A worker is already running (\(worker.summary)).") }
+        }
+        guard let launcher else { return .run { .workerRefused("No medlake executable to start a worker with.") } }
+        return .run {
+            do {
+                try lake.authorize(.migrate)
+                let live = try lake.liveWorkers()
+                guard live.isEmpty else {
+                    return .workerRefused("A worker is already running: " + live.joined(separator: ", ") + ".")
+                }
+                return .worker(WorkerProcess(pid: try launcher.launch(lake: lake.root), state: .running))
+            } catch {
+                return .failed(String(describing: error))
+            }
+        }
     }
 }
 
@@ -102,7 +129,8 @@ extension Workbench {
         let state = model.migrations
         let columns = area.split(.horizontal, [.fill(2), .fill(1)], spacing: 1)
         let left = columns[0].split(.vertical, [.fill(1), .length(7)])
-        let block = Block(title: "Jobs (queue, running, failed)", isFocused: true)
+        let block = Block(title: "Jobs (queue, running, failed) · worker: " + (state.worker?.summary ?? "w to start"),
+                          isFocused: true)
         block.render(in: left[0], buffer: &buffer)
         var table = state.list.table
         state.list.render(in: block.inner(left[0]), buffer: &buffer, filter: model.filter, focused: true,

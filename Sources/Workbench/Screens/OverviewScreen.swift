@@ -9,6 +9,8 @@ public struct OverviewData: Sendable {
     var tiers: [TierOccupancy]
     var openFlags: [FlagSeverity: Int]
     var pendingPromotions: Int
+    /// Published versions per zone.
+    var versionsByZone: [String: Int]
     var activeJobs: [MigrationProgress]
 
     static func load(_ lake: Lake) throws -> OverviewData {
@@ -18,6 +20,7 @@ public struct OverviewData: Sendable {
         return OverviewData(
             datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
             openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,
+            versionsByZone: try lake.publishedVersionCounts(),
             activeJobs: try lake.migrationJobs(states: ["queued", "running", "paused"]))
     }
 }
@@ -50,7 +53,9 @@ extension Workbench {
         rows += assays.keys.sorted().map { ["genomics", $0, "\(assays[$0] ?? 0) samples", ""] }
         var zones: [String: Int] = [:]
         for dataset in data.datasets { zones[dataset.dataset.zone, default: 0] += 1 }
-        rows += lake.configuration.zones.map { ["zone", $0, "\(zones[$0] ?? 0) datasets", ""] }
+        rows += lake.configuration.zones.map {
+            ["zone", $0, "\(zones[$0] ?? 0) datasets", "\(data.versionsByZone[$0] ?? 0) versions"]
+        }
         var table = TableState(selection: ScrollSelection(selected: nil))
         Table(columns: [TableColumn("KIND"), TableColumn("NAME"), TableColumn("COUNT"), TableColumn("")],
               source: TableRows(rows), isFocused: false)

@@ -1,3 +1,4 @@
+import Synchronization
 import TUI
 
 /// One row of a workbench list: an id to act on and its cells (untrusted text, sanitized when drawn).
@@ -9,10 +10,18 @@ public struct ListRow: Sendable, Hashable {
 }
 
 /// A filterable table of ``ListRow``s with its selection: the list every screen is built around.
+///
+/// Filtering is case-insensitive substring matching over the cells. A frame asks for the visible rows
+/// several times (the key's update, the table, the filter line's count), and a list may hold 10,000
+/// rows, so the lowercased text of each row is made once per row set and the rows matching the last
+/// filter are remembered; typing one more character searches only the previous matches.
 struct ListPane: Sendable {
     var columns: [TableColumn]
-    var rows: Loadable<[ListRow]> = .loading
+    var rows: Loadable<[ListRow]> = .loading {
+        didSet { memo = FilterMemo() }
+    }
     var table = TableState()
+    private var memo = FilterMemo()
 
     init(_ columns: [TableColumn]) {
         self.columns = columns
@@ -22,7 +31,7 @@ struct ListPane: Sendable {
     func visible(filter: String) -> [ListRow] {
         let all = rows.value ?? []
         guard !filter.isEmpty else { return all }
-        return all.filter { row in row.cells.contains { $0.localizedCaseInsensitiveContains(filter) } }
+        return memo.matches(filter, in: all)
     }
 
     /// The selected row under `filter`.
@@ -59,8 +68,74 @@ struct ListPane: Sendable {
                              width: area.width - 1, role: .muted)
                 return
             }
-            Table(columns: columns, source: TableRows(shown.map(\.cells)), isFocused: focused)
+            Table(columns: columns, source: ListRowSource(rows: shown), isFocused: focused)
                 .render(in: area, buffer: &buffer, state: &state)
         }
+    }
+}
+
+/// The cells of ``ListRow``s as a table source, without copying them out per frame.
+private struct ListRowSource: TableSource {
+    let rows: [ListRow]
+
+    var rowCount: Int { rows.count }
+
+    func value(row: Int, column: Int) -> String {
+        guard row >= 0, row < rows.count else { return "" }
+        let cells = rows[row].cells
+        return column >= 0 && column < cells.count ? cells[column] : ""
+    }
+}
+
+/// The lowercased text of one row set and the matches of the last filter.
+///
+/// A cache behind a value type: ``ListPane`` makes a new one whenever its rows change, so a memo only
+/// ever describes the rows it was made for. Thread-safe (a `Mutex`); the runtime uses it from the main
+/// actor only.
+private final class FilterMemo: Sendable {
+    private struct State {
+        var haystacks: [[UInt8]]?
+        var lastFilter: [UInt8] = []
+        var lastMatches: [Int] = []
+        var lastRows: [ListRow] = []
+    }
+
+    private let state = Mutex(State())
+
+    func matches(_ filter: String, in rows: [ListRow]) -> [ListRow] {
+        let needle = Array(filter.lowercased().utf8)
+        return state.withLock { state -> [ListRow] in
+            if state.haystacks != nil, needle == state.lastFilter { return state.lastRows }
+            let haystacks = state.haystacks ?? rows.map { Array($0.cells.joined(separator: "\u{1F}").lowercased().utf8) }
+            state.haystacks = haystacks
+            // A longer filter starting with the last one matches a subset of the last matches.
+            let candidates: [Int]
+            if !state.lastFilter.isEmpty, needle.starts(with: state.lastFilter) {
+                candidates = state.lastMatches
+            } else {
+                candidates = Array(haystacks.indices)
+            }
+            let found = candidates.filter { Self.contains(haystacks[$0], needle) }
+            state.lastFilter = needle
+            state.lastMatches = found
+            state.lastRows = found.map { rows[$0] }
+            return state.lastRows
+        }
+    }
+
+    /// Whether `haystack` holds `needle` as a contiguous byte run.
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

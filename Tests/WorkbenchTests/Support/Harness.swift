@@ -11,12 +11,16 @@ final class Harness {
     let backend: TestBackend
     let runtime: Runtime<Workbench>
 
-    init(lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview) throws {
+    init(
+        lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview,
+        workerLauncher: WorkerLauncher? = nil, notice: String? = nil
+    ) throws {
         backend = TestBackend(width: width, height: height, clock: clock)
         let fixed = Date(timeIntervalSince1970: 1_790_000_000)
         runtime = Runtime(
-            program: Workbench(lake: lake, wallClock: { fixed }),
-            model: WorkbenchModel(size: Size(width: width, height: height), screen: screen), backend: backend,
+            program: Workbench(lake: lake, workerLauncher: workerLauncher, wallClock: { fixed }),
+            model: WorkbenchModel(size: Size(width: width, height: height), screen: screen, notice: notice),
+            backend: backend,
             theme: try ThemeLoader().load("default"), noColor: true, clock: clock)
     }
 
@@ -40,6 +44,12 @@ final class Harness {
             runtime.dispatch(.key(key))
             await settle()
         }
+    }
+
+    /// Delivers one tick (the runtime's poll) and lets its commands finish.
+    func tick() async {
+        runtime.dispatch(.tick(clock.now))
+        await settle()
     }
 
     /// Types `text` as characters.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LakeEngine
 import TUI
+import TUICurses
 import Workbench
 
 /// `medlake` / `medlake browse`: the terminal workbench.
@@ -31,6 +32,9 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        // The curses runtime re-executes the process once to switch off interactive backtraces; do it
+        // before any work (the sample lake setup), which would otherwise run twice or lose its note.
+        BacktraceSetting.ensureNonInteractive()
         try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath
@@ -45,10 +49,11 @@ struct BrowseCommand: AsyncParsableCommand {
                 root = sample
             }
             var opened = try Lake.open(at: root)
-            if try SampleLakeSetup.needsSetup(opened) { opened = try await SampleLakeSetup.build(opened) }
+            var note: SampleSetupNote?
+            if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }
             let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
-            try WorkbenchTerminal.run(Workbench(lake: opened), screen: Screen(rawValue: screen) ?? .overview,
-                                      choice: choice)
+            try WorkbenchTerminal.run(opened, screen: Screen(rawValue: screen) ?? .overview, choice: choice,
+                                      notice: note?.description)
         }
     }
 }

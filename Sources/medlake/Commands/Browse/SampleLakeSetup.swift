@@ -16,9 +16,11 @@ enum SampleLakeSetup {
         return try lake.datasets().isEmpty
     }
 
-    /// Makes the user a member of every role if the lake is unused, ingests `sources/imaging` and
-    /// `sources/genomics` and raises review flags of each severity. Returns the lake to browse.
-    static func build(_ opened: Lake) async throws -> Lake {
+    /// Makes the user a member of every role if the lake is unused (in the git-ignored `lake.local.toml`),
+    /// ingests `sources/imaging` and `sources/genomics`, places objects in every tier, raises review flags
+    /// and adds promotions and a training run (``addGovernance(_:)``). Returns the lake to browse and, when
+    /// part of that could not be made, a note saying so.
+    static func build(_ opened: Lake) async throws -> (Lake, SampleSetupNote?) {
         let lake = opened.actorRoles.isEmpty ? try opened.claimUnused() : opened
         let root = lake.root
         let started = Date()
@@ -53,16 +55,12 @@ enum SampleLakeSetup {
             try lake.addFlag(target: last.series.seriesInstanceUID, code: "consent-issue", severity: .blocking,
                              note: "Consent form not on file")
         }
-        // A published version with a recorded training run (lineage: `medlake explain`).
-        let version = try lake.publishVersion(dataset: "sample-genomics")
-        if let manifest = version.manifestHash {
-            try lake.recordRun(
-                manifest: manifest, image: "sha256:" + String(repeating: "ab", count: 32), commit: "0123456789abcdef",
-                workflow: "sample-workflow-1", serviceAccount: "svc-sample-training", parameters: ["epochs": "3"])
-        }
+        FileHandle.standardError.write(Data("\rBuilding the sample lake: promotions and a training run\u{1B}[K".utf8))
+        let note = try addGovernance(lake)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("\rBuilt the sample lake in \(seconds) s.\u{1B}[K\n".utf8))
-        return lake
+        if let note { FileHandle.standardError.write(Data((note.description + "\n").utf8)) }
+        return (lake, note)
     }
 
     /// Writes the generated objects: six 4 MB blocks to migrate and two small blocks per extra tier,

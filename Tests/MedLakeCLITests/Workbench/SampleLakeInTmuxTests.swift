@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The sample lake's own behaviour through the real binary in tmux: `w` starts a worker from the
+/// Migrations screen, and opening the committed lake as a regular user leaves `git status` clean.
+@Suite(.serialized)
+struct SampleLakeInTmuxTests {
+    @Test("Apply the lifecycle plan, press w: the workbench's own worker moves it, progress rises and finishes")
+    func workerKey() throws {
+        let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try WorkbenchInTmuxTests.start(in: folder)
+        #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("worker: w to start").held)
+        try tmux.send("p")
+        #expect(tmux.waitFor("cool-raw: 50 obj").held, "lifecycle plan preview")
+        try tmux.send("A")
+        #expect(tmux.waitFor("Apply lifecycle plan").held)
+        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
+        try tmux.run(["send-keys", "-t", "t", "-l", "cool it"], output: false)
+        try tmux.send("Tab", "Tab", "Enter")
+        #expect(tmux.waitFor("Queued 1 migration jobs").held)
+        try tmux.send("w")
+        let started = tmux.waitFor({ $0.contains(/worker: pid \d+ running/) })
+        #expect(started.held, "the worker's pid and state")
+        // A second press while it runs is refused.
+        try tmux.send("w")
+        #expect(tmux.waitFor("A worker is already running").held)
+        var seen: [Double] = []
+        var finished = false
+        let end = Date().addingTimeInterval(60)
+        while Date() < end, !finished {
+            let screen = tmux.capture()
+            if screen.contains("Running job"), let match = screen.firstMatch(of: /(\d+\.\d)%/), let value = Double(match.1),
+                seen.last != value
+            {
+                seen.append(value)
+            }
+            finished = screen.contains("50/50") && !screen.contains("Running job")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(seen.count >= 3, "progress seen: \(seen)")
+        #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
+        #expect(finished, "the job finished on screen")
+        #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }, timeout: 15).held, "the worker exits once idle and is reaped")
+        let log = (try? String(contentsOfFile: folder + "/SampleLake/worker.log", encoding: .utf8)) ?? ""
+        #expect(!log.contains("error"), "worker log: \(log)")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+    }
+
+    @Test("As root the sample lake holds a pending request by medlake-sample and a training version with a run")
+    func governanceAsRoot() throws {
+        guard geteuid() == 0 else { return }
+        let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try WorkbenchInTmuxTests.start(in: folder)
+        #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
+        #expect(tmux.waitFor({ $0.contains(/pending promotions\s+1/) }).held)
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+        let lake = folder + "/SampleLake"
+        let pending = try MedLakeProcess.run(["promote", "list", "--lake", lake, "--json"])
+        let promotions = try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]] ?? []
+        let states = promotions.map { "\($0["state"] ?? "") \($0["targetZone"] ?? "") \($0["requester"] ?? "")" }
+        #expect(states.sorted() == ["executed curated medlake-sample", "executed training medlake-sample",
+                                     "pending curated medlake-sample"])
+        let runs = try MedLakeProcess.run(["run", "list", "--lake", lake, "--json"])
+        let training = try MedLakeProcess.run(["version", "list", "sample-genomics", "--lake", lake, "--json"])
+        let versions = try JSONSerialization.jsonObject(with: Data(training.stdout.utf8)) as? [[String: Any]] ?? []
+        let trainingHash = versions.first { $0["zone"] as? String == "training" }?["manifestHash"] as? String
+        #expect(trainingHash != nil)
+        #expect(runs.stdout.contains(trainingHash ?? "none"), "the run is bound to the training manifest")
+        let audit = try MedLakeProcess.run(["audit", "list", "--lake", lake, "--action", "promotion.request", "--json"])
+        let events = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(events.count == 3 && events.allSatisfy { $0["actor"] as? String == "medlake-sample" },
+                "the audit log names the requester")
+    }
+
+    @Test("A regular user opening the committed sample lake leaves git status clean")
+    func gitStatusStaysClean() throws {
+        guard UnixUsers.available else { return }
+        let users = try UnixUsers(["clone"])
+        let user = users.names[0]
+        let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleLake/.gitignore").path,
+            toPath: folder + "/SampleLake/.gitignore")
+        try UnixUsers.command("/bin/chown", ["-R", user, folder])
+        let git = { (arguments: [String]) throws -> String in
+            let result = try Self.run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/git", "-C", folder] + arguments)
+            #expect(result.status == 0, "git \(arguments): \(result.output)")
+            return result.output
+        }
+        _ = try git(["init", "-q"])
+        _ = try git(["add", "SampleLake"])
+        _ = try git(["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "commit", "-q", "-m", "clone"])
+        let tmux = try TmuxSession(
+            command: "runuser -u \(user) -- sh -c 'cd \(folder) && \(MedLakeProcess.binary)'; echo EXITED rc=$?; sleep 60",
+            width: 100, height: 30, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+        let first = tmux.waitFor("Tier occupancy", timeout: 60)
+        #expect(first.held)
+        #expect(first.screen.contains(user + " [admin,curator,annotator,operator]"), "the claimed roles")
+        #expect(first.screen.contains("Sample lake built as a regular user"), "the note on what is missing")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+        #expect(try git(["status", "--porcelain"]) == "", "git status after opening the sample lake")
+        #expect(FileManager.default.fileExists(atPath: folder + "/SampleLake/lake.local.toml"))
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

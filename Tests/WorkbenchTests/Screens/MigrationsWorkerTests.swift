@@ -1,0 +1,72 @@
+import Catalog
+import Foundation
+import GRDB
+import Testing
+import TUI
+@testable import LakeEngine
+@testable import Workbench
+
+/// `w` on the Migrations screen: starts a worker process only when the catalog shows none alive.
+@Suite(.serialized)
+@MainActor
+struct MigrationsWorkerTests {
+    @Test("A live lease refuses the key with a flash message and starts nothing")
+    func refusedWhileAWorkerHoldsALease() async throws {
+        let lake = try SampleFixture.make("worker-refused")
+        let job = try lake.queueMigration("scans", to: "warm")
+        let expiry = Int64(Date().addingTimeInterval(60).timeIntervalSince1970 * 1000)
+        try await lake.catalog.pool.write { db in
+            try db.execute(
+                sql: "UPDATE migrationJob SET state = 'running', workerId = 'elsewhere:42:0', leaseExpiresAt = ? WHERE id = ?",
+                arguments: [expiry, job.id])
+        }
+        #expect(try lake.liveWorkers() == ["elsewhere:42:0"])
+        // An executable that cannot start: had the key tried to launch it, the flash would say so.
+        let harness = try Harness(lake: lake, screen: .migrations,
+                                  workerLauncher: WorkerLauncher(executable: "/nonexistent/medlake"))
+        try await harness.start()
+        await harness.press(.character("w"))
+        #expect(harness.model.migrations.worker == nil)
+        #expect(harness.text.contains("A worker is already running: elsewhere:42:0."))
+        #expect(!FileManager.default.fileExists(atPath: lake.root + "/worker.log"))
+    }
+
+    @Test("An expired lease is no live worker: the key starts the process, shows its pid, and reaps it")
+    func startsAndReapsTheWorker() async throws {
+        let lake = try SampleFixture.make("worker-start")
+        let job = try lake.queueMigration("scans", to: "warm")
+        try await lake.catalog.pool.write { db in
+            try db.execute(
+                sql: "UPDATE migrationJob SET state = 'running', workerId = 'dead:1:0', leaseExpiresAt = 1 WHERE id = ?",
+                arguments: [job.id])
+        }
+        #expect(try lake.liveWorkers().isEmpty)
+        // /bin/echo stands in for medlake: it writes its arguments to the log and exits 0.
+        let harness = try Harness(lake: lake, screen: .migrations, workerLauncher: WorkerLauncher(executable: "/bin/echo"))
+        try await harness.start()
+        await harness.press(.character("w"))
+        let pid = try #require(harness.model.migrations.worker?.pid)
+        #expect(harness.text.contains("worker: pid \(pid) running"))
+        // A second press while it runs is refused without asking the catalog.
+        await harness.press(.character("w"))
+        #expect(harness.text.contains("A worker is already running (pid \(pid) running)."))
+        var state = harness.model.migrations.worker?.state
+        for _ in 0..<100 where state == .running {
+            try await Task.sleep(for: .milliseconds(20))
+            await harness.tick()
+            state = harness.model.migrations.worker?.state
+        }
+        #expect(state == .exited(code: 0))
+        #expect(harness.text.contains("worker: pid \(pid) exited 0"))
+        let log = try String(contentsOfFile: lake.root + "/worker.log", encoding: .utf8)
+        #expect(log == "worker --lake \(lake.root) --until-idle\n")
+    }
+
+    @Test("Without an executable the key says so")
+    func noExecutable() async throws {
+        let harness = try Harness(lake: try SampleFixture.make("worker-none"), screen: .migrations)
+        try await harness.start()
+        await harness.press(.character("w"))
+        #expect(harness.text.contains("No medlake executable to start a worker with."))
+    }
+}

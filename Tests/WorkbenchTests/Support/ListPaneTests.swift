@@ -1,0 +1,45 @@
+import Testing
+import TUI
+@testable import Workbench
+
+/// Filtering a list: case-insensitive substring over the cells, narrowing as characters are typed,
+/// widening on erase, and never answering from a previous row set.
+@Suite
+struct ListPaneTests {
+    private func rows(_ texts: [[String]]) -> [ListRow] {
+        texts.enumerated().map { ListRow(id: String($0.offset), cells: $0.element) }
+    }
+
+    @Test func filtersCaseInsensitivelyAcrossCells() {
+        var pane = ListPane([TableColumn("A"), TableColumn("B")])
+        pane.setRows(rows([["CT", "Head"], ["MR", "knee"], ["ct", "Chest"], ["US", "Müller"]]), filter: "")
+        #expect(pane.visible(filter: "").count == 4)
+        #expect(pane.visible(filter: "ct").map(\.id) == ["0", "2"])
+        #expect(pane.visible(filter: "cT").map(\.id) == ["0", "2"], "asked again in another case")
+        #expect(pane.visible(filter: "cth").map(\.id) == [], "cells are matched one by one, not joined")
+        #expect(pane.visible(filter: "KNE").map(\.id) == ["1"])
+        #expect(pane.visible(filter: "MÜL").map(\.id) == ["3"])
+    }
+
+    @Test func typingNarrowsAndErasingWidens() {
+        var pane = ListPane([TableColumn("A")])
+        pane.setRows(rows([["series 1"], ["series 12"], ["series 123"], ["series 2"]]), filter: "")
+        #expect(pane.visible(filter: "series 1").map(\.id) == ["0", "1", "2"])
+        #expect(pane.visible(filter: "series 12").map(\.id) == ["1", "2"])
+        #expect(pane.visible(filter: "series 123").map(\.id) == ["2"])
+        #expect(pane.visible(filter: "series 12").map(\.id) == ["1", "2"])
+        #expect(pane.visible(filter: "series").map(\.id) == ["0", "1", "2", "3"])
+    }
+
+    @Test func newRowsAreFilteredAfresh() {
+        var pane = ListPane([TableColumn("A")])
+        pane.setRows(rows([["alpha"], ["beta"]]), filter: "")
+        #expect(pane.visible(filter: "a").count == 2)
+        pane.setRows(rows([["gamma"], ["delta"], ["pi"]]), filter: "a")
+        #expect(pane.visible(filter: "a").map(\.id) == ["0", "1"])
+        let copy = pane
+        pane.rows = .loaded(rows([["zeta"]]))
+        #expect(pane.visible(filter: "a").map(\.id) == ["0"])
+        #expect(copy.visible(filter: "a").map(\.id) == ["0", "1"], "a copy keeps its own rows")
+    }
+}
