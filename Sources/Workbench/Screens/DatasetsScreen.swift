@@ -23,7 +23,7 @@ struct DatasetsState: Sendable {
         for (key, members) in groups {
             tree.setChildren(members.map { summary in
                 TreeNode(id: "dataset:" + key + ":" + summary.dataset.name, label: summary.dataset.name,
-                         detail: summary.dataset.zone)
+                         detail: summary.zones.joined(separator: ","))
             }, of: "group:" + key)
         }
         if firstLoad {
@@ -82,7 +82,7 @@ extension Workbench {
         let dataset = summary.dataset
         var scroll = ScrollSelection(selected: nil)
         KeyValuePane([
-            ("name", dataset.name), ("zone", dataset.zone), ("status", dataset.status),
+            ("name", dataset.name), ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status),
             ("modalities", dataset.modalities), ("assays", dataset.assays), ("label", dataset.sensitivity),
             ("consent", dataset.consentScope), ("owner", dataset.owner),
             ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
