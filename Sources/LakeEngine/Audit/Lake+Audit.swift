@@ -37,19 +37,25 @@ extension Lake {
     public func auditEvents(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
         try authorize(.read)
         return try catalog.reader.read { db in
-            var request = AuditEvent.order(AuditEvent.Columns.seq)
-            if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
-            if let action = filter.action {
-                request = action.hasSuffix(".")
-                    ? request.filter(AuditEvent.Columns.action.like(action + "%"))
-                    : request.filter(AuditEvent.Columns.action == action)
-            }
-            if let since = filter.since {
-                request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
-            }
+            var request = Self.auditRequest(filter, newestFirst: false)
             if let limit = filter.limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
+    }
+
+    /// The events `filter` selects (its limit aside), in sequence order or newest first.
+    static func auditRequest(_ filter: AuditFilter, newestFirst: Bool) -> QueryInterfaceRequest<AuditEvent> {
+        var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
+        if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
+        if let action = filter.action {
+            request = action.hasSuffix(".")
+                ? request.filter(AuditEvent.Columns.action.like(action + "%"))
+                : request.filter(AuditEvent.Columns.action == action)
+        }
+        if let since = filter.since {
+            request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
+        }
+        return request
     }
 
     /// Re-walks the whole chain and reports the first event whose sequence, back-link or hash is wrong.

@@ -35,15 +35,7 @@ final class SpoolFile {
     }
 
     func append(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw StorageError(operation: "write", path: path, errno: errno)
-            }
-            offset += written
-        }
+        try writeAll(bytes, to: descriptor, path: path)
         size += Int64(bytes.count)
     }
 

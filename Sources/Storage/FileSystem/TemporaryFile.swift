@@ -54,15 +54,7 @@ final class TemporaryFile {
 
     /// Appends all of `bytes`, retrying short writes.
     func append(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw StorageError(operation: "write", path: path, errno: errno)
-            }
-            offset += written
-        }
+        try writeAll(bytes, to: descriptor, path: path)
     }
 
     /// Makes the file read-only, flushes it to disk and closes it.

@@ -89,7 +89,7 @@ extension S3Client {
                 for try await buffer in response.body {
                     try buffer.withUnsafeReadableBytes { bytes in
                         hasher.update(bytes)
-                        try Self.writeAll(descriptor, bytes, path: path)
+                        try writeAll(bytes, to: descriptor, path: path)
                     }
                     size += Int64(buffer.readableBytes)
                 }
@@ -142,18 +142,6 @@ extension S3Client {
         var info = stat()
         guard stat(path, &info) == 0 else { throw StorageError(operation: "stat", path: path, errno: errno) }
         return Int64(info.st_size)
-    }
-
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw StorageError(operation: "write", path: path, errno: errno)
-            }
-            offset += written
-        }
     }
 }
 

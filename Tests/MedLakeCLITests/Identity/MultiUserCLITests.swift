@@ -80,7 +80,7 @@ struct MultiUserCLITests {
 
         let verified = try medlake(["audit", "verify", "--lake", lake], as: bob)
         #expect(verified.status == 0, "\(verified.stderr)")
-        #expect(verified.stdout.contains("intact: 6 events"))
+        #expect(verified.stdout.contains("intact: 7 events"))
 
         // Nothing the lake wrote is readable by others.
         let stranger = try FileManager.default.subpathsOfDirectory(atPath: lake).filter { path in

@@ -30,22 +30,11 @@ struct SampleLakeInTmuxTests {
         // A second press while it runs is refused.
         try tmux.send("w")
         #expect(tmux.waitFor("A worker is already running").held)
-        var seen: [Double] = []
-        var finished = false
-        let end = Date().addingTimeInterval(60)
-        while Date() < end, !finished {
-            let screen = tmux.capture()
-            if screen.contains("Running job"), let match = screen.firstMatch(of: /(\d+\.\d)%/), let value = Double(match.1),
-                seen.last != value
-            {
-                seen.append(value)
-            }
-            finished = screen.contains("50/50") && !screen.contains("Running job")
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        #expect(seen.count >= 3, "progress seen: \(seen)")
-        #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
-        #expect(finished, "the job finished on screen")
+        // Progress numbers rise across captures without any input.
+        let progress = MigrationProgressWatch(tmux)
+        #expect(progress.seen.count >= 3, "progress seen: \(progress.seen)")
+        #expect(progress.seen == progress.seen.sorted(), "progress never goes back: \(progress.seen)")
+        #expect(progress.finished, "the job finished on screen")
         #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }, timeout: 15).held, "the worker exits once idle and is reaped")
         let log = (try? String(contentsOfFile: folder + "/SampleLake/worker.log", encoding: .utf8)) ?? ""
         #expect(!log.contains("error"), "worker log: \(log)")

@@ -144,22 +144,10 @@ struct WorkbenchInTmuxTests {
         let worker = try MedLakeProcess.start(["worker", "--lake", folder + "/SampleLake", "--until-idle"])
         defer { worker.0.waitUntilExit() }
         // Progress numbers rise across captures without any input.
-        var seen: [Double] = []
-        var finished = false
-        let end = Date().addingTimeInterval(60)
-        while Date() < end, !finished {
-            let screen = tmux.capture()
-            if screen.contains("Running job"), let match = screen.firstMatch(of: /(\d+\.\d)%/), let value = Double(match.1),
-                seen.last != value
-            {
-                seen.append(value)
-            }
-            finished = screen.contains("50/50") && !screen.contains("Running job")
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        #expect(seen.count >= 3, "progress seen: \(seen)")
-        #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
-        #expect(finished, "the job finished on screen")
+        let progress = MigrationProgressWatch(tmux)
+        #expect(progress.seen.count >= 3, "progress seen: \(progress.seen)")
+        #expect(progress.seen == progress.seen.sorted(), "progress never goes back: \(progress.seen)")
+        #expect(progress.finished, "the job finished on screen")
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=0").held)
     }

@@ -1,0 +1,15 @@
+import Catalog
+import GRDB
+
+extension Lake {
+    /// The newest `count` audit events matching `filter`, newest first: what a live tail shows.
+    ///
+    /// ``auditEvents(_:)`` returns the oldest first and its limit keeps the oldest; a tail needs the
+    /// other end without reading the whole log. `filter.limit` is ignored in favour of `count`.
+    public func auditTail(_ filter: AuditFilter, count: Int) throws -> [AuditEvent] {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            try Self.auditRequest(filter, newestFirst: true).limit(max(0, count)).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import TestSupport
+
+/// What the Migrations screen showed of a job while it ran: every distinct progress percentage seen
+/// across captures, and whether the job was seen finished (50/50 objects, nothing running).
+struct MigrationProgressWatch {
+    var seen: [Double] = []
+    var finished = false
+
+    /// Captures `tmux` every 100 ms, with no input, until the job finishes or `timeout` passes.
+    init(_ tmux: TmuxSession, timeout: TimeInterval = 60) {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end, !finished {
+            let screen = tmux.capture()
+            if screen.contains("Running job"), let match = screen.firstMatch(of: /(\d+\.\d)%/),
+                let value = Double(match.1), seen.last != value
+            {
+                seen.append(value)
+            }
+            finished = screen.contains("50/50") && !screen.contains("Running job")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+}
