@@ -93,6 +93,8 @@ struct WorkbenchInTmuxTests {
         #expect(tmux.waitFor("SERIES UID").held, "the series are listed")
         try tmux.send("Enter")
         #expect(tmux.waitFor("Preview").held, "an instance is inspected")
+        // Folding applies to the tags of the inspection shown, so wait until they are drawn.
+        #expect(tmux.waitFor { $0.contains("Tags ·") && $0.contains("(0008,0018)") }.held, "the tags are shown")
         try tmux.send("Tab")
         try tmux.run(["send-keys", "-t", "t", "-l", "-"], output: false)
         let folded = tmux.waitFor { $0.contains("Tags ·") && $0.contains("folded") && $0.contains("▸ (") }
