@@ -42,22 +42,46 @@ struct SampleLakeInTmuxTests {
         #expect(tmux.waitFor("EXITED rc=0").held)
     }
 
-    @Test("As root the sample lake holds a pending request by medlake-sample and a training version with a run")
+    @Test(
+        "As root the sample lake holds a pending request by medlake-sample, approved in the workbench, and a training version with a run",
+        .enabled(if: geteuid() == 0, "needs root: the sample lake's second identity is a Unix user setup creates")
+    )
     func governanceAsRoot() throws {
-        guard geteuid() == 0 else { return }
         let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let tmux = try WorkbenchInTmuxTests.start(in: folder)
         #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
         #expect(tmux.waitFor({ $0.contains(/pending promotions\s+1/) }).held)
-        try tmux.send("q")
-        #expect(tmux.waitFor("EXITED rc=0").held)
         let lake = folder + "/SampleLake"
-        let pending = try MedLakeProcess.run(["promote", "list", "--lake", lake, "--json"])
-        let promotions = try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]] ?? []
-        let states = promotions.map { "\($0["state"] ?? "") \($0["targetZone"] ?? "") \($0["requester"] ?? "")" }
+        let requested = try MedLakeProcess.run(["promote", "list", "--lake", lake, "--json"])
+        let before = try JSONSerialization.jsonObject(with: Data(requested.stdout.utf8)) as? [[String: Any]] ?? []
+        let states = before.map { "\($0["state"] ?? "") \($0["targetZone"] ?? "") \($0["requester"] ?? "")" }
         #expect(states.sorted() == ["executed curated medlake-sample", "executed training medlake-sample",
                                      "pending curated medlake-sample"])
+        let pendingID = before.first { $0["state"] as? String == "pending" }?["id"] as? Int
+
+        // Root approves medlake-sample's request on the Promotions screen: its state and the audit log change.
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "promotions"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("pending").held, "the pending request is listed")
+        try tmux.send("/")
+        try tmux.run(["send-keys", "-t", "t", "-l", "pending"], output: false)
+        try tmux.send("Enter", "y")
+        #expect(tmux.waitFor("Approve promotion \(pendingID ?? 0)").held, "the dialog names the request")
+        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
+        try tmux.run(["send-keys", "-t", "t", "-l", "checked in tmux"], output: false)
+        try tmux.send("Tab", "Tab", "Enter")
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "audit"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("promotion.approve").held, "the approval is in the audit log")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+        let decided = try MedLakeProcess.run(["promote", "show", String(pendingID ?? 0), "--lake", lake, "--json"])
+        let promotion = try JSONSerialization.jsonObject(with: Data(decided.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(promotion["state"] as? String != "pending", "the request is no longer pending: \(decided.stdout)")
+        #expect(decided.stdout.contains("checked in tmux"), "the comment is recorded")
         let runs = try MedLakeProcess.run(["run", "list", "--lake", lake, "--json"])
         let training = try MedLakeProcess.run(["version", "list", "sample-genomics", "--lake", lake, "--json"])
         let versions = try JSONSerialization.jsonObject(with: Data(training.stdout.utf8)) as? [[String: Any]] ?? []
