@@ -14,7 +14,7 @@ struct MigrationsWorkerTests {
     func refusedWhileAWorkerHoldsALease() async throws {
         let lake = try SampleFixture.make("worker-refused")
         let job = try lake.queueMigration("scans", to: "warm")
-        let expiry = Int64(Date().addingTimeInterval(60).timeIntervalSince1970 * 1000)
+        let expiry = Int64(Date().addingTimeInterval(3600).timeIntervalSince1970 * 1000)  // live for the whole test, however slow
         try await lake.catalog.pool.write { db in
             try db.execute(
                 sql: "UPDATE migrationJob SET state = 'running', workerId = 'elsewhere:42:0', leaseExpiresAt = ? WHERE id = ?",
