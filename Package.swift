@@ -44,13 +44,16 @@ let package = Package(
         // MARK: - Catalog engine
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Catalog", dependencies: ["CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CFileShim"),
         .target(
             name: "Storage",
             dependencies: [
+                "CFileShim",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(

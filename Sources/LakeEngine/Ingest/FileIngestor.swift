@@ -45,25 +45,28 @@ struct FileIngestor: Sendable {
     }
 
     private func ingestInMemory(_ entry: FileWalker.Entry, known: Set<String>) throws -> Outcome {
-        try ingest(bytes: try Self.readAll(entry.path, expectedSize: entry.size), path: entry.path, known: known)
+        try ingest(AlignedBuffer(contentsOf: entry.path, expectedSize: entry.size), path: entry.path, known: known)
     }
 
-    /// Hashes, parses and stages bytes already in memory: a small file, or an instance a DICOM server sent.
+    /// Hashes, parses and stages bytes already in memory: an instance a DICOM server sent.
     /// `path` names the source in the catalog and in reports.
     func ingest(bytes: [UInt8], path: String, known: Set<String>) throws -> Outcome {
-        try bytes.withUnsafeBytes { buffer -> Outcome in
-            var hasher = ContentHasher()
-            hasher.update(buffer)
-            let digest = hasher.finalize()
-            let size = Int64(buffer.count)
-            if known.contains(digest.hex) { return .alreadyInDataset(path: path, size: size) }
-            let content = reader.read(bytes: buffer, path: path)
-            if case .unknown(let reason) = content, !options.keepUnknown {
-                return .rejected(path: path, reason: reason)
-            }
-            let staged = try tier.stage(bytes: buffer, digest: digest)
-            return .stored(IngestedFile(path: path, digest: digest, size: size, content: content, staged: staged))
+        try bytes.withUnsafeBytes { try ingest(AlignedBuffer(copying: $0), path: path, known: known) }
+    }
+
+    /// Hashes, parses and stages a small file read into memory; the tier's I/O threads write it out.
+    private func ingest(_ buffer: AlignedBuffer, path: String, known: Set<String>) throws -> Outcome {
+        var hasher = ContentHasher()
+        hasher.update(buffer.bytes)
+        let digest = hasher.finalize()
+        let size = Int64(buffer.count)
+        if known.contains(digest.hex) { return .alreadyInDataset(path: path, size: size) }
+        let content = reader.read(bytes: buffer.bytes, path: path)
+        if case .unknown(let reason) = content, !options.keepUnknown {
+            return .rejected(path: path, reason: reason)
         }
+        let staged = tier.stage(buffer, digest: digest)
+        return .stored(IngestedFile(path: path, digest: digest, size: size, content: content, staged: staged))
     }
 
     /// Hashes a large file first, so bytes the dataset, the catalog (in any tier) or the ingest tier already
@@ -89,33 +92,6 @@ struct FileIngestor: Sendable {
         }
         return .stored(IngestedFile(
             path: entry.path, digest: digest, size: size, content: content, staged: nil, streamedNewObject: wrote))
-    }
-
-    /// Reads a whole file, refusing one that grew past `expectedSize` (being written to while ingested).
-    static func readAll(_ path: String, expectedSize: Int64) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StorageError(operation: "open", path: path, errno: errno) }
-        defer { close(descriptor) }
-        let capacity = Int(expectedSize) + 1
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            count = 0
-            while count < capacity {
-                let got = read(descriptor, buffer.baseAddress.map { $0 + count }, capacity - count)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if got == 0 { break }
-                count += got
-            }
-        }
-        if failure != 0 { throw StorageError(operation: "read", path: path, errno: failure) }
-        guard bytes.count == Int(expectedSize) else {
-            throw StorageError(operation: "read", path: path, reason: "file changed size while being ingested")
-        }
-        return bytes
     }
 }
 

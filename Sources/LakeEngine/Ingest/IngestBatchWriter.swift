@@ -12,8 +12,28 @@ import Storage
 struct IngestBatchWriter {
     let datasetId: Int64
     let tier: String
-    let now: Date
     let flagRaiser: FlagRaiser
+    /// The batch's timestamp, converted once for every row that records it.
+    private let now: DatabaseValue
+
+    init(datasetId: Int64, tier: String, now: Date, flagRaiser: FlagRaiser) {
+        self.datasetId = datasetId
+        self.tier = tier
+        self.flagRaiser = flagRaiser
+        self.now = now.databaseValue
+    }
+
+    /// Study and series ids the batch has found or inserted, so consecutive instances of one series cost
+    /// no lookups (valid inside the batch's transaction only).
+    private struct HierarchyIds {
+        var studies: [String: Int64] = [:]
+        var series: [SeriesKey: Int64] = [:]
+    }
+
+    private struct SeriesKey: Hashable {
+        let studyId: Int64
+        let uid: String
+    }
 
     /// What the batch added.
     struct Outcome {
@@ -28,6 +48,7 @@ struct IngestBatchWriter {
     func write(_ files: [IngestedFile], _ db: Database) throws -> Outcome {
         var outcome = Outcome()
         var instanceCounts: [Int64: Int] = [:]
+        var ids = HierarchyIds()
         for file in files {
             let objectId = try objectId(for: file, db)
             try execute(
@@ -44,7 +65,9 @@ struct IngestBatchWriter {
             outcome.byFormat[file.content.formatName, default: 0] += 1
             switch file.content {
             case .imaging(let header):
-                if let seriesId = try writeImaging(header, file: file, objectId: objectId, outcome: &outcome, db) {
+                if let seriesId = try writeImaging(
+                    header, file: file, objectId: objectId, ids: &ids, outcome: &outcome, db)
+                {
                     instanceCounts[seriesId, default: 0] += 1
                     outcome.byModality[header.modality ?? "", default: 0] += 1
                 }
@@ -63,12 +86,13 @@ struct IngestBatchWriter {
     // MARK: - Objects
 
     private func objectId(for file: IngestedFile, _ db: Database) throws -> Int64 {
-        try execute(
+        let inserted = try fetchID(
             """
             INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
-            ON CONFLICT(sha256) DO NOTHING
+            ON CONFLICT(sha256) DO NOTHING RETURNING id
             """,
             [file.digest.hex, file.size, tier, now], db)
+        if let inserted { return inserted }
         guard let id = try fetchID("SELECT id FROM object WHERE sha256 = ?", [file.digest.hex], db)
         else { throw CatalogError.notFound(kind: "object", id: file.digest.hex) }
         return id
@@ -78,7 +102,8 @@ struct IngestBatchWriter {
 
     /// Inserts study, series and instance rows; returns the series id when an instance was added.
     private func writeImaging(
-        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, outcome: inout Outcome, _ db: Database
+        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, ids: inout HierarchyIds, outcome: inout Outcome,
+        _ db: Database
     ) throws -> Int64? {
         let objectHash = file.digest.hex
         guard let studyUID = header.studyInstanceUID, let seriesUID = header.seriesInstanceUID,
@@ -90,8 +115,11 @@ struct IngestBatchWriter {
                       note: "missing: " + missing.joined(separator: ", "), outcome: &outcome, db)
             return nil
         }
-        let studyId = try findOrInsertStudy(uid: studyUID, header: header, db)
-        let seriesId = try findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, db)
+        let studyId = try ids.studies[studyUID] ?? findOrInsertStudy(uid: studyUID, header: header, db)
+        ids.studies[studyUID] = studyId
+        let seriesKey = SeriesKey(studyId: studyId, uid: seriesUID)
+        let seriesId = try ids.series[seriesKey] ?? findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, db)
+        ids.series[seriesKey] = seriesId
 
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: """

@@ -30,6 +30,24 @@ public struct IngestReport: Sendable, Codable, Hashable {
         public var reason: String
     }
 
+    /// Counts a batch contributes before its rows are written (see ``add(_:)``).
+    struct Tally: Sendable {
+        var filesAlreadyPresent = 0
+        var objectsWritten = 0
+        var bytesWritten: Int64 = 0
+        var objectsAlreadyStored = 0
+        var errors: [Problem] = []
+    }
+
+    /// Adds a batch's tally.
+    mutating func add(_ tally: Tally) {
+        filesAlreadyPresent += tally.filesAlreadyPresent
+        objectsWritten += tally.objectsWritten
+        bytesWritten += tally.bytesWritten
+        objectsAlreadyStored += tally.objectsAlreadyStored
+        errors += tally.errors
+    }
+
     /// True when nothing new entered the catalog.
     public var addedNothing: Bool { filesAdded == 0 && flagsRaised.isEmpty }
 }

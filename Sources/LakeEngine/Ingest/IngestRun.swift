@@ -51,62 +51,46 @@ struct IngestRun {
     /// Seconds since the run started.
     var elapsed: Double { Lake.seconds(ContinuousClock.now - start) }
 
-    /// Makes a batch's new objects durable, then commits its catalog rows, flags and audit event.
-    ///
-    /// `extra` runs inside the same write transaction (a remote source advances its cursor there, so the
-    /// cursor never gets ahead of the rows). Returns the files that were stored.
+    /// Starts reading, hashing, parsing and staging `batch` on worker threads, against the digests known
+    /// now.
+    func startWork(on batch: [FileWalker.Entry]) -> Pending<[FileIngestor.Outcome]> {
+        Pending { [known, ingestor] in
+            Lake.parallelMap(batch, workers: ingestor.options.workers) { ingestor.ingest($0, known: known) }
+        }
+    }
+
+    /// Once `work` is done, publishes its new objects on a thread of its own; ``record(_:extra:)`` takes
+    /// the result. When publishing fails, the batch's staged files are removed.
+    func startPublishing(_ work: Pending<[FileIngestor.Outcome]>) -> Pending<PublishedBatch> {
+        Pending { [lake, tier] in
+            try PublishedBatch(try work.wait(), tier: tier, catalog: lake.catalog.reader)
+        }
+    }
+
+    /// Waits for a batch that will not be recorded (an earlier one failed); its objects stay in the tier
+    /// unnamed by the catalog, like those of a killed ingest, and a rerun links them.
+    func abandon(_ published: Pending<PublishedBatch>) {
+        _ = try? published.wait()
+    }
+
+    /// Publishes and records a batch in one go (for sources that commit as they fetch).
     @discardableResult
     mutating func commit(
         _ outcomes: [FileIngestor.Outcome], extra: ((Database) throws -> Void)? = nil
     ) throws -> [IngestedFile] {
-        var stored: [IngestedFile] = []
-        var staged: [StagedObject] = []
-        var seenInBatch: Set<ObjectDigest> = []
-        for outcome in outcomes {
-            switch outcome {
-            case .stored(let file):
-                if let object = file.staged { staged.append(object) }
-                if file.streamedNewObject {
-                    report.objectsWritten += 1
-                    report.bytesWritten += file.size
-                }
-                if seenInBatch.insert(file.digest).inserted {
-                    stored.append(file)
-                } else {
-                    report.filesAlreadyPresent += 1
-                }
-            case .alreadyInDataset:
-                report.filesAlreadyPresent += 1
-            case .rejected(let path, let reason):
-                report.errors.append(IngestReport.Problem(path: path, reason: reason))
-            }
-        }
-        // An object the catalog already places in some tier (perhaps moved out of the ingest tier by a
-        // migration) is linked, never written again.
-        let placed: Set<ObjectDigest>
-        do {
-            placed = try lake.catalog.reader.read { db in try Self.placedDigests(staged.map(\.digest), db) }
-        } catch {
-            tier.discard(staged)
-            throw error
-        }
-        tier.discard(staged.filter { placed.contains($0.digest) })
-        staged.removeAll { placed.contains($0.digest) }
-        // Objects must be complete and durable under their names before catalog rows name them.
-        let written: Set<ObjectDigest>
-        do {
-            written = try tier.publish(staged)
-        } catch {
-            tier.discard(staged)
-            throw error
-        }
-        report.objectsAlreadyStored += stored.filter { !$0.streamedNewObject && !written.contains($0.digest) }.count
-        // Identical files in one batch are staged twice but written once.
-        let sizes = Dictionary(staged.map { ($0.digest, $0.size) }, uniquingKeysWith: { first, _ in first })
-        for digest in written {
-            report.objectsWritten += 1
-            report.bytesWritten += sizes[digest] ?? 0
-        }
+        try record(PublishedBatch(outcomes, tier: tier, catalog: lake.catalog.reader), extra: extra)
+    }
+
+    /// Commits a published batch's catalog rows, flags and one audit event in one transaction.
+    ///
+    /// `extra` runs inside the same write transaction (a remote source advances its cursor there, so the
+    /// cursor never gets ahead of the rows). Returns the files that were recorded.
+    @discardableResult
+    mutating func record(_ published: PublishedBatch, extra: ((Database) throws -> Void)? = nil) throws -> [IngestedFile] {
+        report.add(published.tally)
+        // Files of a batch worked on while an earlier one recorded the same bytes.
+        let stored = published.stored.filter { !known.contains($0.digest.hex) }
+        report.filesAlreadyPresent += published.stored.count - stored.count
         guard !stored.isEmpty || extra != nil else { return stored }
         if !stored.isEmpty { batchNumber += 1 }
         let writer = IngestBatchWriter(datasetId: datasetId, tier: tier.name, now: Date(), flagRaiser: raiser)
@@ -133,19 +117,6 @@ struct IngestRun {
         report.flagsRaised.merge(outcome.flagsRaised, uniquingKeysWith: +)
         known.formUnion(stored.map(\.digest.hex))
         return stored
-    }
-
-    /// The digests among `digests` that have an object row, i.e. a placement in some tier.
-    static func placedDigests(_ digests: [ObjectDigest], _ db: Database) throws -> Set<ObjectDigest> {
-        var placed: Set<ObjectDigest> = []
-        for chunk in stride(from: 0, to: digests.count, by: 500).map({ digests[$0..<min($0 + 500, digests.count)] }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let found = try String.fetchAll(
-                db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks))",
-                arguments: StatementArguments(chunk.map(\.hex)))
-            placed.formUnion(found.compactMap(ObjectDigest.init(hex:)))
-        }
-        return placed
     }
 
     /// Runs the series and sample rules over the whole dataset, refreshes its summary and returns the report.

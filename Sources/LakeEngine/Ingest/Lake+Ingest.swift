@@ -31,11 +31,26 @@ extension Lake {
 
         var bytesDone: Int64 = 0
         var filesDone = 0
-        for batch in Self.batches(walk.files, count: options.batchSize, bytes: options.batchBytes) {
-            let outcomes = Self.parallelMap(batch, workers: options.workers) { [known = run.known, ingestor = run.ingestor] entry in
-                ingestor.ingest(entry, known: known)
+        let batches = Self.batches(walk.files, count: options.batchSize, bytes: options.batchBytes)
+        // A pipeline: while batch N records its rows, batch N+1 publishes and N+2 is read, hashed, parsed.
+        var inFlight: [Pending<PublishedBatch>] = []
+        var launched = 0
+        func launch() {
+            guard launched < batches.count else { return }
+            inFlight.append(run.startPublishing(run.startWork(on: batches[launched])))
+            launched += 1
+        }
+        launch()
+        launch()
+        for batch in batches {
+            do {
+                let published = try inFlight.removeFirst().wait()
+                launch()
+                try run.record(published)
+            } catch {
+                inFlight.forEach(run.abandon)
+                throw error
             }
-            try run.commit(outcomes)
             bytesDone += batch.reduce(0) { $0 + $1.size }
             filesDone += batch.count
             progress?(IngestProgress(

@@ -98,7 +98,7 @@ extension Lake {
                         throw GovernanceError.unreadableObject(sha256: source.sha256, reason: error.description)
                     }
                     let digest = ContentHasher.digest(of: bytes)
-                    if let staged = try bytes.withUnsafeBytes({ try tier.stage(bytes: $0, digest: digest) }) {
+                    if let staged = bytes.withUnsafeBytes({ tier.stage(bytes: $0, digest: digest) }) {
                         built.staged.append(staged)
                     }
                     let study = output.string(.studyInstanceUID) ?? "unknown"
@@ -159,7 +159,7 @@ extension Lake {
                 throw GovernanceError.unreadableObject(sha256: source.sha256, reason: String(describing: error))
             }
             let digest = ContentHasher.digest(of: bytes)
-            if let staged = try bytes.withUnsafeBytes({ try tier.stage(bytes: $0, digest: digest) }) {
+            if let staged = bytes.withUnsafeBytes({ tier.stage(bytes: $0, digest: digest) }) {
                 built.staged.append(staged)
             }
             let compressed = source.format == "VCF" && VCFSampleRewriter.isCompressed(Array(original))

@@ -9,7 +9,8 @@ struct FlagRaiser: Sendable {
 
     /// Raises `rule` on `target` unless the rule is disabled or the flag exists; true when inserted.
     func raise(
-        _ rule: QualityRule, datasetId: Int64, kind: String, target: String, note: String, now: Date, _ db: Database
+        _ rule: QualityRule, datasetId: Int64, kind: String, target: String, note: String,
+        now: some DatabaseValueConvertible, _ db: Database
     ) throws -> Bool {
         if configuration.quality.disabledRules.contains(rule.code) { return false }
         var severity = configuration.flagCodes[rule.code]?.severity ?? rule.severity

@@ -55,10 +55,14 @@ public struct FileSystemTier: Sendable {
         return stat(path(of: digest), &info) == 0
     }
 
-    /// Creates the tier's folders (mode 02770: group members share them, the world has no access).
+    /// Creates the tier's folders, with the 256 shard folders up front so that storing never has to
+    /// (mode 02770: group members share them, the world has no access).
     public func prepare() throws {
         for folder in [root, objectsFolder, temporaryFolder] {
             try Self.makeFolder(folder)
+        }
+        for shard in 0..<256 {
+            try Self.makeFolder(objectsFolder + "/" + String(shard >> 4, radix: 16) + String(shard & 15, radix: 16))
         }
     }
 
@@ -131,11 +135,7 @@ public struct FileSystemTier: Sendable {
     func commit(_ temporary: TemporaryFile, digest: ObjectDigest, size: Int64) throws -> StoredObject {
         try temporary.finish()
         let shard = folder(of: digest)
-        try Self.makeFolder(shard)
-        let destination = path(of: digest)
-        guard rename(temporary.path, destination) == 0 else {
-            throw StorageError(operation: "rename", path: destination, errno: errno)
-        }
+        try Self.moveIntoPlace(temporary.path, to: path(of: digest), shard: shard)
         try Self.sync(folder: shard)
         return StoredObject(digest: digest, size: size, alreadyPresent: false)
     }

@@ -1,3 +1,5 @@
+import CFileShim
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,17 +12,28 @@ import Darwin
 final class TemporaryFile {
     let path: String
     private var descriptor: Int32
+    /// The file is open for direct I/O (writes of whole aligned blocks bypass the page cache).
+    private var direct: Bool
 
     /// Creates a new file with a random name in `folder` (never reusing an existing name). A non-empty
     /// `owner` goes into the name (`object-OWNER-…`), so the owner's leftovers can be found by name.
-    init(in folder: String, owner: String = "") throws {
+    /// With `direct`, the file is opened for direct I/O where the file system allows it.
+    init(in folder: String, owner: String = "", direct: Bool = false) throws {
         let prefix = folder + "/" + Self.namePrefix(owner: owner)
+        let directFlag = direct ? medlake_open_direct_flag() : 0
         while true {
             let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+            var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | directFlag, 0o640)
+            var isDirect = directFlag != 0
+            if descriptor < 0, isDirect, errno == EINVAL {
+                // A file system without direct I/O refuses it after creating the file.
+                descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
+                isDirect = false
+            }
             if descriptor >= 0 {
                 self.path = path
                 self.descriptor = descriptor
+                self.direct = isDirect
                 return
             }
             if errno != EEXIST { throw StorageError(operation: "create", path: path, errno: errno) }
@@ -55,6 +68,29 @@ final class TemporaryFile {
     /// Appends all of `bytes`, retrying short writes.
     func append(_ bytes: UnsafeRawBufferPointer) throws {
         try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    /// Appends all of `buffer`: its whole blocks straight to the disk when the file is open for direct I/O,
+    /// the rest (everything, when the file system refuses direct I/O) through the page cache.
+    func append(_ buffer: AlignedBuffer) throws {
+        var done = 0
+        if direct {
+            let blocks = UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<buffer.wholeBlockCount])
+            do {
+                try writeAll(blocks, to: descriptor, path: path)
+                done = blocks.count
+            } catch let error as StorageError where error.errno == EINVAL {
+                // Direct I/O refused for these blocks: start again through the page cache.
+                guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
+                    throw StorageError(operation: "write", path: path, errno: errno)
+                }
+            }
+            guard done < buffer.count else { return }
+            // The file status flags hold nothing but O_DIRECT: clear them all.
+            guard fcntl(descriptor, F_SETFL, 0) == 0 else { throw StorageError(operation: "fcntl", path: path, errno: errno) }
+            direct = false
+        }
+        try append(UnsafeRawBufferPointer(rebasing: buffer.bytes[done...]))
     }
 
     /// Makes the file read-only, flushes it to disk and closes it.

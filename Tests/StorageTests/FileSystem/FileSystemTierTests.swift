@@ -98,6 +98,63 @@ import Testing
     }
 }
 
+@Suite struct FileSystemTierStagingTests {
+    let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "staging-" + UUID().uuidString)
+
+    init() throws {
+        try tier.prepare()
+    }
+
+    private func temporaries() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: tier.root + "/tmp")
+    }
+
+    @Test func prepareCreatesEveryShardFolder() throws {
+        let shards = try FileManager.default.contentsOfDirectory(atPath: tier.objectsFolder)
+        #expect(shards.count == 256)
+        #expect(Set(shards).isSuperset(of: ["00", "0a", "a0", "ff"]))
+    }
+
+    /// Whole blocks go out by direct I/O and the tail through the page cache: every split must give back
+    /// the exact bytes.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 3 * 4096 + 17, 1 << 20])
+    func stagedBytesArePublishedExactlyAndReadOnly(size: Int) throws {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ size) }
+        let digest = ContentHasher.digest(of: bytes)
+        let staged = try #require(bytes.withUnsafeBytes { tier.stage(bytes: $0, digest: digest) })
+        #expect(try tier.publish([staged]) == [digest])
+        let path = tier.path(of: digest)
+        #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o440)
+        #expect(try temporaries().isEmpty)
+    }
+
+    @Test func discardWaitsForTheWritesAndRemovesThem() throws {
+        let staged = (0..<40).compactMap { index -> StagedObject? in
+            let bytes = Array(repeating: UInt8(index), count: 10_000 + index)
+            return bytes.withUnsafeBytes { tier.stage(bytes: $0, digest: ContentHasher.digest(of: bytes)) }
+        }
+        #expect(staged.count == 40)
+        tier.discard(staged)
+        #expect(try temporaries().isEmpty)
+        #expect(staged.allSatisfy { !tier.contains($0.digest) })
+    }
+
+    @Test func aFailedWriteIsThrownByPublishNamingTheFolder() throws {
+        try FileManager.default.removeItem(atPath: tier.root + "/tmp")
+        let bytes = Array("lost".utf8)
+        let staged = try #require(bytes.withUnsafeBytes { tier.stage(bytes: $0, digest: ContentHasher.digest(of: bytes)) })
+        #expect {
+            try tier.publish([staged])
+        } throws: { error in
+            let failure = error as? StorageError
+            return failure?.operation == "create" && failure?.errno == ENOENT
+                && failure?.path.hasPrefix(tier.root + "/tmp/") == true
+        }
+        #expect(!tier.contains(staged.digest))
+    }
+}
+
 @Suite struct FileSystemTierSweepTests {
     @Test func sweepsOnlyOldLeftovers() throws {
         let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "sweep-" + UUID().uuidString)
