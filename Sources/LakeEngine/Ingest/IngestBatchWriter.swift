@@ -137,15 +137,18 @@ struct IngestBatchWriter {
             }
             return nil
         }
-        var instance = Instance(
-            seriesId: seriesId, objectId: objectId, sopInstanceUID: sopUID, sopClassUID: header.sopClassUID,
-            instanceNumber: header.instanceNumber, transferSyntaxUID: header.transferSyntaxUID,
-            rows: header.rows, columns: header.columns, frames: header.frames,
-            imagePosition: header.imagePosition.map(Self.decimalString),
-            imageOrientation: header.imageOrientation.map(Self.decimalString),
-            pixelSpacing: header.pixelSpacing.map(Self.decimalString)
-        )
-        try instance.insert(db)
+        // Explicit SQL rather than the record's Codable encoding: this runs once per instance.
+        try execute(
+            """
+            INSERT INTO instance (seriesId, objectId, sopInstanceUID, sopClassUID, instanceNumber, transferSyntaxUID,
+              rows, columns, frames, imagePosition, imageOrientation, pixelSpacing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                seriesId, objectId, sopUID, header.sopClassUID, header.instanceNumber, header.transferSyntaxUID,
+                header.rows, header.columns, header.frames, header.imagePosition.map(Self.decimalString),
+                header.imageOrientation.map(Self.decimalString), header.pixelSpacing.map(Self.decimalString),
+            ], db)
 
         if header.phiPresent {
             try raise(.phiPresent, kind: "series", target: seriesUID,

@@ -15,21 +15,25 @@ extension Lake {
         let now = Date()
         var raised: [String: Int] = [:]
 
-        var slicesBySeries: [String: [SeriesCheck.Slice]] = [:]
+        // Columns by position and series by id: this reads every instance of the dataset.
+        var slicesBySeries: [Int64: [SeriesCheck.Slice]] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.seriesInstanceUID, i.instanceNumber, i.imagePosition, i.imageOrientation
+                SELECT i.seriesId, i.instanceNumber, i.imagePosition, i.imageOrientation
                 FROM series s JOIN instance i ON i.seriesId = s.id WHERE s.datasetId = ?
                 """,
             arguments: [datasetId])
         while let row = try rows.next() {
-            let slice = SeriesCheck.Slice(
-                instanceNumber: row["instanceNumber"], imagePosition: row["imagePosition"],
-                imageOrientation: row["imageOrientation"])
-            slicesBySeries[row["seriesInstanceUID"], default: []].append(slice)
+            let slice = SeriesCheck.Slice(instanceNumber: row[1], imagePosition: row[2], imageOrientation: row[3])
+            slicesBySeries[row[0], default: []].append(slice)
         }
-        for (seriesUID, slices) in slicesBySeries.sorted(by: { $0.key < $1.key }) {
+        let seriesUIDs = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, seriesInstanceUID FROM series WHERE datasetId = ?", arguments: [datasetId])
+                .map { row -> (Int64, String) in (row[0], row[1]) },
+            uniquingKeysWith: { first, _ in first })
+        let seriesSlices = slicesBySeries.compactMap { id, slices in seriesUIDs[id].map { ($0, slices) } }
+        for (seriesUID, slices) in seriesSlices.sorted(by: { $0.0 < $1.0 }) {
             for finding in check.findings(slices) {
                 if try raiser.raise(finding.rule, datasetId: datasetId, kind: "series", target: seriesUID,
                                     note: finding.note, now: now, db) {
