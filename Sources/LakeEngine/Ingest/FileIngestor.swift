@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import Storage
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads, hashes, parses and stores one file: the per-file half of ingest, run on worker threads.
 ///
 /// A small file is read into memory once and hashed, parsed and staged from that one buffer (the batch
