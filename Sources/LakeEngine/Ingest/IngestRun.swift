@@ -59,11 +59,16 @@ struct IngestRun {
         }
     }
 
-    /// Once `work` is done, publishes its new objects on a thread of its own; ``record(_:extra:)`` takes
-    /// the result. When publishing fails, the batch's staged files are removed.
-    func startPublishing(_ work: Pending<[FileIngestor.Outcome]>) -> Pending<PublishedBatch> {
+    /// Once `work` is done and the `previous` batch published, publishes the new objects on a thread of
+    /// its own; ``record(_:extra:)`` takes the result. Batches publish in order, so an object two of them
+    /// hold is written once. When publishing fails, the batch's staged files are removed.
+    func startPublishing(
+        _ work: Pending<[FileIngestor.Outcome]>, after previous: Pending<PublishedBatch>?
+    ) -> Pending<PublishedBatch> {
         Pending { [lake, tier] in
-            try PublishedBatch(try work.wait(), tier: tier, catalog: lake.catalog.reader)
+            let outcomes = try work.wait()
+            _ = try? previous?.wait()
+            return try PublishedBatch(outcomes, tier: tier, catalog: lake.catalog.reader)
         }
     }
 

@@ -37,7 +37,7 @@ extension Lake {
         var launched = 0
         func launch() {
             guard launched < batches.count else { return }
-            inFlight.append(run.startPublishing(run.startWork(on: batches[launched])))
+            inFlight.append(run.startPublishing(run.startWork(on: batches[launched]), after: inFlight.last))
             launched += 1
         }
         launch()

@@ -8,8 +8,8 @@ import Darwin
 ///
 /// Writes are crash-safe: bytes go to a temporary file under `<root>/tmp`, which is fsynced and then
 /// renamed into place, so an object under its final name is always complete; the rename is made durable
-/// by fsyncing its folder. Callers storing many objects ``stage(bytes:digest:)`` them and
-/// ``publish(_:)`` them together, which does the same steps with the fsyncs in flight at once.
+/// by fsyncing its folder. Callers storing many objects ``stage(_:digest:)`` them and ``publish(_:)``
+/// them together, which does the same steps with one flush of the file system per step.
 /// Objects are written read-only (0440): they are immutable once stored.
 ///
 /// The type holds only paths, so it is `Sendable` and safe to use from several threads and processes at

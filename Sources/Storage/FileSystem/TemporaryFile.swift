@@ -93,6 +93,19 @@ final class TemporaryFile {
         try append(UnsafeRawBufferPointer(rebasing: buffer.bytes[done...]))
     }
 
+    /// Writes the file's cached pages (the tail that did not fill a block) to disk and waits, so a write
+    /// error surfaces here, for this file; then sets `mode` and closes the file. The inode and the disk's
+    /// cache are flushed later for a whole batch (``FileSystemTier/publish(_:)``). Where the platform
+    /// cannot write a range out, the file is fsynced instead.
+    func closeWrittenOut(mode: mode_t) throws {
+        if medlake_write_range_and_wait(descriptor, 0, 0) != 0 {
+            guard errno == ENOSYS, fsync(descriptor) == 0 else {
+                throw StorageError(operation: "write", path: path, errno: errno)
+            }
+        }
+        try closeUnflushed(mode: mode)
+    }
+
     /// Makes the file read-only, flushes it to disk and closes it.
     func finish() throws {
         guard fchmod(descriptor, 0o440) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
