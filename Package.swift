@@ -44,9 +44,11 @@ let package = Package(
         // MARK: - Catalog engine
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Catalog", dependencies: ["CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CSHA256Lanes"),
         .target(
             name: "Storage",
             dependencies: [
+                "CSHA256Lanes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
