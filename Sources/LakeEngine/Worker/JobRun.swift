@@ -154,7 +154,8 @@ struct JobRun: Sendable {
                     WHERE i.jobId = ? AND i.state = 'pending'
                     """, arguments: [jobId])
             let byId = Dictionary(objects.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
-            return items.map { ($0, byId[$0.objectId]) }.sorted { ($0.object?.size ?? 0) > ($1.object?.size ?? 0) }
+            let work: [(item: MigrationItem, object: CatalogObject?)] = items.map { ($0, byId[$0.objectId]) }
+            return work.sorted { first, second in (first.object?.size ?? 0) > (second.object?.size ?? 0) }
         }
     }
 

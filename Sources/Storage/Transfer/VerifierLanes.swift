@@ -92,7 +92,8 @@ final class VerifierLanes: @unchecked Sendable {
                 throwing: StorageError.hashMismatch(
                     file.digest, actual: nil, size: Int64(info.st_size), expectedSize: file.size))
         }
-        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        // A file read in several chunks is read front to back: a larger readahead keeps the disk ahead.
+        if info.st_size > Self.chunkSize { _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
         hasher.reset(lane: index)
         lanes[index] = Lane(pending: pending, descriptor: descriptor, target: Int64(info.st_size))
     }
