@@ -7,8 +7,8 @@
 # destination (as `mv` would; no byte is rewritten), re-reads every byte (on every core, two objects
 # interleaved per core) and compares its SHA-256 with the catalog's, publishes each batch (fsync of each
 # link's clean inode, rename, fsync of each folder once), switches the batch's placements in one catalog
-# transaction and unlinks the sources. (Across file
-# systems it copies, hashing while copying; the README keeps those numbers.) Peers on the same files:
+# transaction and unlinks the sources. (Across file systems it copies, hashing while copying; the README
+# keeps those numbers.) Peers on the same files:
 #   cp           `cp -r` of the objects folder (no verification, nothing flushed to disk)
 #   cp+sync      the same, then `sync` (the copy is on disk, as the migration's is)
 #   cp+sha256sum the copy, then `sha256sum` of the copies (verified, not flushed)
