@@ -85,12 +85,15 @@ MEDLAKE_SHA_TARGET static inline void compress_lanes(
         }
         MEDLAKE_UNROLL for (int g = 0; g < 4; g++) {
             MEDLAKE_UNROLL for (int i = 0; i < count; i++) {
-                lanes[i].schedule[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(next[i] + 16 * g)), big_endian);
+                __m128i words = _mm_loadu_si128((const __m128i *)(next[i] + 16 * g));
+                lanes[i].schedule[g] = _mm_shuffle_epi8(words, big_endian);
                 four_rounds(&lanes[i], lanes[i].schedule[g], g);
             }
         }
         MEDLAKE_UNROLL for (int g = 4; g < 16; g++) {
-            MEDLAKE_UNROLL for (int i = 0; i < count; i++) four_rounds(&lanes[i], extend_schedule(lanes[i].schedule, g), g);
+            MEDLAKE_UNROLL for (int i = 0; i < count; i++) {
+                four_rounds(&lanes[i], extend_schedule(lanes[i].schedule, g), g);
+            }
         }
         MEDLAKE_UNROLL for (int i = 0; i < count; i++) {
             lanes[i].abef = _mm_add_epi32(lanes[i].abef, lanes[i].saved_abef);

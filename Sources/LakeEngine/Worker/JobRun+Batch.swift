@@ -75,8 +75,8 @@ extension JobRun {
     }
 
     /// Switches the placements of `batch`, marks its items done and appends its `object.placement` audit
-    /// events (one per source tier), in one transaction that commits only while this worker still holds the
-    /// job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
+    /// events (one per source tier), in one transaction that commits only while this worker still holds
+    /// the job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
     /// written a few times per second however small the objects.
     private func switchPlacements(_ batch: [Staged], keeper: LeaseKeeper, shared: Shared) async throws {
         let removed = shared.removed.withLock { removed in
@@ -119,7 +119,8 @@ extension JobRun {
                 db, role: worker.role, action: "object.placement", target: "job \(jobId)",
                 details: [
                     "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
-                    "bytes": String(objects.reduce(0) { $0 + $1.size }), "objects": objects.map(\.sha256).joined(separator: " "),
+                    "bytes": String(objects.reduce(0) { $0 + $1.size }),
+                    "objects": objects.map(\.sha256).joined(separator: " "),
                 ])
         }
     }

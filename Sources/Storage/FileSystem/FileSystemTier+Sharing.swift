@@ -10,6 +10,7 @@ extension FileSystemTier {
     public func sharesFileSystem(with other: FileSystemTier) -> Bool {
         var mine = stat()
         var theirs = stat()
-        return stat(objectsFolder, &mine) == 0 && stat(other.objectsFolder, &theirs) == 0 && mine.st_dev == theirs.st_dev
+        guard stat(objectsFolder, &mine) == 0, stat(other.objectsFolder, &theirs) == 0 else { return false }
+        return mine.st_dev == theirs.st_dev
     }
 }

@@ -93,12 +93,9 @@ final class SHA256Lanes {
             padding[blocks * Self.blockSize - 1 - index] = UInt8(truncatingIfNeeded: bits >> (8 * UInt64(index)))
         }
         padding.withUnsafeBufferPointer { medlake_sha256_blocks_x1(states + 8 * lane, $0.baseAddress, blocks) }
-        var digest = [UInt8]()
-        digest.reserveCapacity(32)
-        for word in 0..<8 {
-            let value = states[8 * lane + word]
-            digest += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
-                UInt8(truncatingIfNeeded: value)]
+        // The digest is the eight state words, big-endian.
+        let digest = (0..<32).map { index in
+            UInt8(truncatingIfNeeded: states[8 * lane + index / 4] >> (24 - 8 * UInt32(index % 4)))
         }
         return ObjectDigest(bytes: digest)
     }

@@ -175,11 +175,11 @@ final class VerifierLanes: @unchecked Sendable {
         let tail = UnsafeRawBufferPointer(start: buffers[index] + lane.start, count: lane.unhashed)
         let actual = hasher.finalize(lane: index, tail: tail)
         let size = lane.hashed + Int64(lane.unhashed)
-        lane.file.progress(size)
-        guard size == lane.file.size, actual == lane.file.digest else {
-            return end(
-                index,
-                throwing: StorageError.hashMismatch(lane.file.digest, actual: actual, size: size, expectedSize: lane.file.size))
+        let file = lane.file
+        file.progress(size)
+        guard size == file.size, actual == file.digest else {
+            let mismatch = StorageError.hashMismatch(file.digest, actual: actual, size: size, expectedSize: file.size)
+            return end(index, throwing: mismatch)
         }
         end(index, throwing: nil)
     }

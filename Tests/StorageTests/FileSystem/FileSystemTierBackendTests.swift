@@ -149,7 +149,8 @@ import Testing
         let copy = try await destination.stageShared(digest, from: source, owner: "job3") { path in
             try await verifier.verify(
                 FileVerification(
-                    path: path, digest: digest, size: Int64(bytes.count), progress: { total in read.withLock { $0 = total } }))
+                    path: path, digest: digest, size: Int64(bytes.count),
+                    progress: { total in read.withLock { $0 = total } }))
         }
         #expect(read.withLock { $0 } == Int64(bytes.count), "every byte was read back through the verifier")
         var original = stat()
@@ -173,7 +174,8 @@ import Testing
         let wrong = ContentHasher.digest(of: [UInt8(1)])
         await #expect(throws: StorageError.self) {
             _ = try await destination.stageShared(digest, from: source, owner: "job4") { path in
-                try await ParallelVerifier().verify(FileVerification(path: path, digest: wrong, size: Int64(bytes.count)))
+                let file = FileVerification(path: path, digest: wrong, size: Int64(bytes.count))
+                try await ParallelVerifier().verify(file)
             }
         }
         #expect(try temporaries(destination).isEmpty)

@@ -17,7 +17,8 @@ import Testing
         let whole = message.count / SHA256Lanes.blockSize
         return message.withUnsafeBytes { raw in
             if let base = raw.baseAddress { lanes.update(lane: lane, base, blocks: whole) }
-            return lanes.finalize(lane: lane, tail: UnsafeRawBufferPointer(rebasing: raw[(whole * SHA256Lanes.blockSize)...]))
+            let tail = UnsafeRawBufferPointer(rebasing: raw[(whole * SHA256Lanes.blockSize)...])
+            return lanes.finalize(lane: lane, tail: tail)
         }
     }
 
@@ -53,10 +54,11 @@ import Testing
                 let offset = together * SHA256Lanes.blockSize
                 lanes.update(lane: 0, aBase + offset, blocks: wholes[0] - together)
                 lanes.update(lane: 1, bBase + offset, blocks: wholes[1] - together)
-                digests = [
-                    lanes.finalize(lane: 0, tail: UnsafeRawBufferPointer(rebasing: a[(wholes[0] * SHA256Lanes.blockSize)...])),
-                    lanes.finalize(lane: 1, tail: UnsafeRawBufferPointer(rebasing: b[(wholes[1] * SHA256Lanes.blockSize)...])),
+                let tails = [
+                    UnsafeRawBufferPointer(rebasing: a[(wholes[0] * SHA256Lanes.blockSize)...]),
+                    UnsafeRawBufferPointer(rebasing: b[(wholes[1] * SHA256Lanes.blockSize)...]),
                 ]
+                digests = [lanes.finalize(lane: 0, tail: tails[0]), lanes.finalize(lane: 1, tail: tails[1])]
             }
         }
         #expect(digests == messages.map { ContentHasher.digest(of: $0) })

@@ -101,7 +101,8 @@ private final class ProgressReports: Sendable {
         let (path, digest) = try file(size)
         let limit = BandwidthLimit(bytesPerSecond: 1e9)
         let before = Date().timeIntervalSinceReferenceDate
-        try await ParallelVerifier().verify(FileVerification(path: path, digest: digest, size: Int64(size), limit: limit))
+        let verification = FileVerification(path: path, digest: digest, size: Int64(size), limit: limit)
+        try await ParallelVerifier().verify(verification)
         // The link's virtual clock moved past `before` by at least the time the bytes take at the rate.
         #expect(limit.reserve(0, now: before) >= Double(size) / 1e9)
     }
