@@ -45,10 +45,12 @@ let package = Package(
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "Catalog", dependencies: ["CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "CFileShim"),
+        .target(name: "CSHA256Lanes"),
         .target(
             name: "Storage",
             dependencies: [
                 "CFileShim",
+                "CSHA256Lanes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

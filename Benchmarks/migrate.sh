@@ -4,10 +4,11 @@
 # Moves ~2 GB of objects of mixed sizes (4 × 200 MB, 8 × 50 MB, 40 × 10 MB, 200 × 1 MB, 2,048 × 100 KB)
 # from tier hot to tier warm of one lake on the same disk with `medlake worker` (bandwidth unlimited).
 # Both tiers are on one file system, so the worker hard-links each object under a staged name in the
-# destination (as `mv` would; no byte is rewritten), re-reads every byte and compares its SHA-256 with the
-# catalog's, publishes each batch (fsync of each link's clean inode, rename, fsync of each folder once),
-# switches the batch's placements in one catalog transaction and unlinks the sources. (Across file
-# systems it copies, hashing while copying; the README keeps those numbers.) Peers on the same files:
+# destination (as `mv` would; no byte is rewritten), re-reads every byte (on every core, two objects
+# interleaved per core) and compares its SHA-256 with the catalog's, publishes each batch (fsync of each
+# link's clean inode, rename, fsync of each folder once), switches the batch's placements in one catalog
+# transaction and unlinks the sources. (Across file systems it copies, hashing while copying; the README
+# keeps those numbers.) Peers on the same files:
 #   cp           `cp -r` of the objects folder (no verification, nothing flushed to disk)
 #   cp+sync      the same, then `sync` (the copy is on disk, as the migration's is)
 #   cp+sha256sum the copy, then `sha256sum` of the copies (verified, not flushed)

@@ -61,9 +61,8 @@ extension JobRun {
             else { return (false, nil) }
             let control: String? = row["control"]
             guard control == nil else { return (true, control) }
-            for item in items {
-                try db.execute(sql: "UPDATE migrationItem SET state = 'publishing' WHERE id = ?", arguments: [item.id])
-            }
+            let mark = try db.cachedStatement(sql: "UPDATE migrationItem SET state = 'publishing' WHERE id = ?")
+            for item in items { try mark.execute(arguments: [item.id]) }
             return (true, nil)
         }
         switch state {
@@ -75,9 +74,9 @@ extension JobRun {
         return false
     }
 
-    /// Switches the placements of `batch`, marks its items done and appends one `object.placement` audit
-    /// event per moved object, in one transaction that commits only while this worker still holds the
-    /// job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
+    /// Switches the placements of `batch`, marks its items done and appends its `object.placement` audit
+    /// events (one per source tier), in one transaction that commits only while this worker still holds
+    /// the job; then deletes the sources. The job row itself is left to the LeaseKeeper, so progress is
     /// written a few times per second however small the objects.
     private func switchPlacements(_ batch: [Staged], keeper: LeaseKeeper, shared: Shared) async throws {
         let removed = shared.removed.withLock { removed in
@@ -89,32 +88,40 @@ extension JobRun {
                 db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
                 arguments: [jobId, worker.name])
             guard ours == true else { return false }
+            let placeObject = try db.cachedStatement(sql: "UPDATE object SET tier = ? WHERE id = ?")
+            let finishItem = try db.cachedStatement(
+                sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?")
             for staged in batch {
-                let object = staged.object
-                try db.execute(sql: "UPDATE object SET tier = ? WHERE id = ?", arguments: [job.toTier, object.id])
-                try db.execute(
-                    sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?",
-                    arguments: [staged.copy == nil, staged.item.id])
-                if staged.copy != nil {
-                    try lake.appendAudit(
-                        db, role: worker.role, action: "object.placement", target: object.sha256,
-                        details: [
-                            "from": object.tier, "to": job.toTier, "job": String(jobId), "bytes": String(object.size),
-                            "batch": String(batch.count),
-                        ])
-                }
+                try placeObject.execute(arguments: [job.toTier, staged.object.id])
+                try finishItem.execute(arguments: [staged.copy == nil, staged.item.id])
             }
-            for itemId in removed {
-                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
-            }
+            try appendPlacementEvents(db, moved: batch.filter { $0.copy != nil }.map(\.object))
+            let markRemoved = try db.cachedStatement(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?")
+            for itemId in removed { try markRemoved.execute(arguments: [itemId]) }
             return true
         }
         guard committed else { return keeper.requestStop(.leaseLost) }
         keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
         for staged in batch where staged.copy != nil {
             guard let digest = ObjectDigest(hex: staged.object.sha256) else { continue }
-            try await lake.backend(named: staged.object.tier).delete(digest)
+            try await shared.backend(named: staged.object.tier).delete(digest)
             shared.removed.withLock { $0.append(staged.item.id ?? 0) }
+        }
+    }
+
+    /// Appends one `object.placement` event per source tier of a switched batch, naming the job, both
+    /// tiers, the count and bytes, and every object moved (their SHA-256s, space-separated, in `objects`):
+    /// the audit log answers which job moved which object from where to where, at the cost of one chained
+    /// event per batch rather than one per object.
+    private func appendPlacementEvents(_ db: Database, moved: [CatalogObject]) throws {
+        for (from, objects) in Dictionary(grouping: moved, by: \.tier).sorted(by: { $0.key < $1.key }) {
+            try lake.appendAudit(
+                db, role: worker.role, action: "object.placement", target: "job \(jobId)",
+                details: [
+                    "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
+                    "bytes": String(objects.reduce(0) { $0 + $1.size }),
+                    "objects": objects.map(\.sha256).joined(separator: " "),
+                ])
         }
     }
 

@@ -29,7 +29,9 @@ final class LeaseKeeper: Sendable {
     /// Objects whose placement this run switched.
     let movedObjects = Atomic<Int64>(0)
     private let stopState = Atomic<Int>(0)
-    private let finished = Atomic<Bool>(false)
+    /// Signalled by ``finish()``: wakes the thread from its wait between beats, so a job ends without
+    /// waiting out the rest of an interval.
+    private let finishing = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
 
     init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
@@ -61,8 +63,7 @@ final class LeaseKeeper: Sendable {
             var lastBytes: Int64 = 0
             var lastTime = Date().timeIntervalSinceReferenceDate
             var rate = 0.0
-            while !finished.load(ordering: .acquiring) {
-                Thread.sleep(forTimeInterval: Self.interval)
+            while finishing.wait(timeout: .now() + Self.interval) == .timedOut {
                 let now = Date().timeIntervalSinceReferenceDate
                 let moved = movedBytes.load(ordering: .relaxed)
                 let instant = Double(moved - lastBytes) / max(now - lastTime, 0.001)
@@ -78,7 +79,7 @@ final class LeaseKeeper: Sendable {
 
     /// Stops the thread and waits for its last write.
     func finish() {
-        finished.store(true, ordering: .releasing)
+        finishing.signal()
         done.wait()
     }
 

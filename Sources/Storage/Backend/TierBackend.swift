@@ -52,16 +52,16 @@ public protocol TierBackend: Sendable {
     func stage(_ digest: ObjectDigest, from source: any ObjectReading, owner: String) async throws -> StagedCopy
 
     /// Stages `digest` by sharing the bytes `source` already holds instead of copying them (a hard link
-    /// when both tiers are folders on one file system, as `mv` does), then reads the staged name back in
-    /// full through `verify` (a ``VerifyingReader``, which throws on a wrong size or SHA-256), so a shared
-    /// copy is verified exactly like a copied one.
+    /// when both tiers are folders on one file system, as `mv` does), then has `verify` read the staged
+    /// file back in full (``ParallelVerifier/verify(_:)``, which throws on a wrong size or SHA-256), so a
+    /// shared copy is verified exactly like a copied one.
     ///
     /// Returns nil when the tiers cannot share bytes (another file system, another kind of backend); the
     /// caller then copies with ``stage(_:from:owner:)``. When verification throws, the staged name is
     /// removed (only that name: the source's bytes are never written to) and the error rethrown.
     func stageShared(
         _ digest: ObjectDigest, from source: any TierBackend, owner: String,
-        verify: (any ObjectReading) -> any ObjectReading
+        verify: (_ path: String) async throws -> Void
     ) async throws -> StagedCopy?
 
     /// Makes staged copies durable under their digests, all together (files: the fsyncs of the batch in
@@ -98,7 +98,7 @@ extension TierBackend {
     /// A bucket shares no bytes with another tier: every move copies.
     public func stageShared(
         _ digest: ObjectDigest, from source: any TierBackend, owner: String,
-        verify: (any ObjectReading) -> any ObjectReading
+        verify: (_ path: String) async throws -> Void
     ) async throws -> StagedCopy? {
         nil
     }

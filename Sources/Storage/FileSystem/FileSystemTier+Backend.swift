@@ -57,21 +57,18 @@ extension FileSystemTier: TierBackend {
 
     /// Hard-links the source tier's object into this tier's `tmp` folder when both are folders on one
     /// file system (falling back, by returning nil, on EXDEV and the other errors of a file system that
-    /// cannot link), then reads the linked name to the end through `verify`. No byte is written: the
-    /// object was made durable when it was first stored, and ``publish(_:)`` renames the link into place.
-    /// On a failed verification only the new name is unlinked; the source keeps its name and bytes.
+    /// cannot link), then has `verify` read the linked name to the end. No byte is written: the object was
+    /// made durable when it was first stored, and ``publish(_:)`` renames the link into place. On a failed
+    /// verification only the new name is unlinked; the source keeps its name and bytes.
     public func stageShared(
         _ digest: ObjectDigest, from source: any TierBackend, owner: String,
-        verify: (any ObjectReading) -> any ObjectReading
+        verify: (_ path: String) async throws -> Void
     ) async throws -> StagedCopy? {
         guard let source = source as? FileSystemTier,
             let linked = try TemporaryFile.hardLink(source.path(of: digest), in: temporaryFolder, owner: owner)
         else { return nil }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
         do {
-            let reader = verify(try FileObjectReader(path: linked, range: nil))
-            while try await reader.read(into: buffer) > 0 {}
+            try await verify(linked)
         } catch {
             unlink(linked)
             throw error

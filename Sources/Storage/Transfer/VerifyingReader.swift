@@ -7,8 +7,8 @@ import Foundation
 /// Because ``TierBackend/put(_:from:)`` stores nothing when its source throws, a copy through this reader
 /// either lands verified under its digest or not at all, and the bytes are read once (hashing while
 /// copying, never a second pass over the destination). A shared stage
-/// (``TierBackend/stageShared(_:from:owner:verify:)``, a hard link) reads its new name through one
-/// instead, with nothing to write.
+/// (``TierBackend/stageShared(_:from:owner:verify:)``, a hard link) has nothing to copy and reads its new
+/// name back with a ``ParallelVerifier`` instead.
 ///
 /// - warning: Not thread-safe; one reader per copy.
 public final class VerifyingReader: ObjectReading {

@@ -41,7 +41,9 @@ import Testing
         #expect(Set(try lake.placements().values) == ["warm"])
         try expectEachObjectOnceWhereCataloged(hashes)
         let actions = try lake.owner.auditEvents().map(\.action)
-        #expect(actions.filter { $0 == "object.placement" }.count == 5)
+        let placements = try lake.owner.auditEvents(AuditFilter(action: "object.placement")).map { try $0.placement }
+        #expect(placements.flatMap(\.objects).sorted() == hashes.sorted(), "each moved object is listed once")
+        #expect(placements.allSatisfy { $0.from == "hot" && $0.to == "warm" && $0.job == String(job.id) })
         #expect(actions.contains("migration.start") && actions.contains("migration.finish"))
         #expect(try lake.owner.verifyAudit().isIntact)
         #expect(throws: LakeError.self) { try lake.owner.queueMigration("a", to: "warm") }

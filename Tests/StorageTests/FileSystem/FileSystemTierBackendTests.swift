@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Storage
@@ -143,11 +144,15 @@ import Testing
 
     @Test func aSharedStageLinksAndVerifiesWithoutCopying() async throws {
         let (digest, bytes) = try stored(300_000)
-        var read: Int64 = 0
-        let copy = try await destination.stageShared(digest, from: source, owner: "job3") { reader in
-            VerifyingReader(reader, digest: digest, size: Int64(bytes.count), limit: nil, progress: { read = $0 })
+        let verifier = ParallelVerifier()
+        let read = Mutex<Int64>(0)
+        let copy = try await destination.stageShared(digest, from: source, owner: "job3") { path in
+            try await verifier.verify(
+                FileVerification(
+                    path: path, digest: digest, size: Int64(bytes.count),
+                    progress: { total in read.withLock { $0 = total } }))
         }
-        #expect(read == Int64(bytes.count), "every byte was read back through the verifier")
+        #expect(read.withLock { $0 } == Int64(bytes.count), "every byte was read back through the verifier")
         var original = stat()
         var linked = stat()
         stat(source.path(of: digest), &original)
@@ -155,7 +160,7 @@ import Testing
         #expect(linked.st_ino == original.st_ino && linked.st_nlink == 2)
         try await destination.publish([try #require(copy)])
         // Publishing again onto the same inode (rename(2) does nothing then) still leaves no staged name.
-        let again = try await destination.stageShared(digest, from: source, owner: "job3") { $0 }
+        let again = try await destination.stageShared(digest, from: source, owner: "job3") { _ in }
         try await destination.publish([try #require(again)])
         #expect(try temporaries(destination).isEmpty)
         try await source.delete(digest)
@@ -168,8 +173,9 @@ import Testing
         let (digest, bytes) = try stored(5000)
         let wrong = ContentHasher.digest(of: [UInt8(1)])
         await #expect(throws: StorageError.self) {
-            _ = try await destination.stageShared(digest, from: source, owner: "job4") { reader in
-                VerifyingReader(reader, digest: wrong, size: Int64(bytes.count), limit: nil)
+            _ = try await destination.stageShared(digest, from: source, owner: "job4") { path in
+                let file = FileVerification(path: path, digest: wrong, size: Int64(bytes.count))
+                try await ParallelVerifier().verify(file)
             }
         }
         #expect(try temporaries(destination).isEmpty)
