@@ -13,14 +13,15 @@
 #   cp+sync      the same, then `sync` (the copy is on disk, as the migration's is)
 #   cp+sha256sum the copy, then `sha256sum` of the copies (verified, not flushed)
 # Caches are warm and every measurement starts after a `sync`; each row is the best of REPS runs
-# (the migration alternates hot → warm and warm → hot, both on the same disk). The machine's load
+# (the migration alternates hot → warm and warm → hot, both on the same disk; REPS defaults to 1, since
+# each repetition keeps 6 GB of copies until the next run). The machine's load
 # average is printed before and after, since other processes sharing the cores skew every row.
 #
 # Usage: Benchmarks/migrate.sh        (REPS=1 SCALE=0.1 Benchmarks/migrate.sh for a quick run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-REPS=${REPS:-3}
+REPS=${REPS:-1}
 SCALE=${SCALE:-1}
 WORK=Benchmarks/.work
 mkdir -p "$WORK"
@@ -54,24 +55,40 @@ fi
 BYTES=$(find "$INPUT" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 FILES=$(find "$INPUT" -type f | wc -l)
 
-LAKE=$WORK/migrate-lake
-rm -rf "$LAKE" "$WORK/migrate-copy"
+# A level field: ext4 without a journal (as on this machine) skips inodes freed in the last five minutes
+# when it allocates new ones, which slows `cp` badly right after a deletion (a hard link allocates no
+# inode, so the worker would not notice). Every copy therefore goes to a folder of its own under OUT,
+# nothing is deleted during the run, and when the previous run's outputs are removed the script waits
+# those minutes out. Each repetition keeps three 2 GB copies until the next run.
+OUT=$WORK/migrate-run
+rm -rf "$WORK/migrate-lake" "$WORK/migrate-copy"
+if [ -e "$OUT" ]; then
+    rm -rf "$OUT"
+    sync
+    if [ "${SKIP_SETTLE:-0}" != 1 ]; then
+        echo "removed the previous run's outputs; waiting 310 s for a level field (SKIP_SETTLE=1 skips)" >&2
+        sleep 310
+    fi
+fi
+mkdir -p "$OUT"
+LAKE=$OUT/lake
 "$BIN" init "$LAKE" > /dev/null
 echo "ingesting $FILES objects ($BYTES bytes)…" >&2
 "$BIN" ingest "$INPUT" --dataset bench --keep-unknown --lake "$LAKE" > /dev/null
 sync
 
 best() { sort -n | head -1; }
-measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum); copies the tier holding the objects
+measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum), $2: a new folder for the copy
     local start end
     local HOT=$LAKE/tiers/$FROM/objects
-    rm -rf "$WORK/migrate-copy"; sync
+    local COPY=$2
+    sync
     find "$HOT" -type f -print0 | xargs -0 cat > /dev/null
     start=$(now)
-    cp -r "$HOT" "$WORK/migrate-copy"
+    cp -r "$HOT" "$COPY"
     case "$1" in
         sync) sync ;;
-        sha256sum) find "$WORK/migrate-copy" -type f -print0 | xargs -0 sha256sum > /dev/null ;;
+        sha256sum) find "$COPY" -type f -print0 | xargs -0 sha256sum > /dev/null ;;
     esac
     end=$(now)
     elapsed "$start" "$end"
@@ -80,12 +97,12 @@ measure_cp() {  # $1: what to run after the copy ("" | sync | sha256sum); copies
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 CP=(); CPSYNC=(); CPSHA=(); MEDLAKE=()
 TO=warm
-for _ in $(seq "$REPS"); do
+for rep in $(seq "$REPS"); do
     FROM=$([ "$TO" = warm ] && echo hot || echo warm)
-    CP+=("$(measure_cp "")")
-    CPSYNC+=("$(measure_cp sync)")
-    CPSHA+=("$(measure_cp sha256sum)")
-    rm -rf "$WORK/migrate-copy"; sync
+    CP+=("$(measure_cp "" "$OUT/copy-$rep")")
+    CPSYNC+=("$(measure_cp sync "$OUT/copy-$rep-sync")")
+    CPSHA+=("$(measure_cp sha256sum "$OUT/copy-$rep-sha256sum")")
+    sync
     find "$LAKE/tiers/$FROM/objects" -type f -print0 | xargs -0 cat > /dev/null
     "$BIN" migrate bench --to "$TO" --lake "$LAKE" > /dev/null
     start=$(now)
@@ -111,4 +128,3 @@ row "cp" "$T_CP" "$T_CP"
 row "cp + sync" "$(printf '%s\n' "${CPSYNC[@]}" | best)" "$T_CP"
 row "cp + sha256sum" "$(printf '%s\n' "${CPSHA[@]}" | best)" "$T_CP"
 row "medlake worker (link+verify+move)" "$(printf '%s\n' "${MEDLAKE[@]}" | best)" "$T_CP"
-rm -rf "$WORK/migrate-copy"
