@@ -14,6 +14,7 @@
 # Needs: swift, python3, hyperfine; installs orthanc with apt-get when missing (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/fresh-output.sh
 
 FILES=${FILES:-20000}
 WORK=Benchmarks/.work
@@ -40,20 +41,9 @@ BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 warm() { find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null; }
 
 # MARK: - A level field
-# ext4 without a journal (as on this machine) skips inodes freed in the last five minutes when it
-# allocates new ones, so creating 20,000 files right after deleting as many is several times slower.
-# Every contestant therefore writes into a folder of its own under OUT, nothing is deleted between
-# contestants, and when the previous run's outputs are removed the script waits those minutes out.
+# Every contestant writes into a folder of its own under OUT (see lib/fresh-output.sh).
 OUT=$WORK/ingest-run
-if [ -e "$OUT" ]; then
-    rm -rf "$OUT"
-    sync
-    if [ "${SKIP_SETTLE:-0}" != 1 ]; then
-        echo "removed the previous run's outputs; waiting 310 s for a level field (SKIP_SETTLE=1 skips)" >&2
-        sleep 310
-    fi
-fi
-mkdir -p "$OUT"
+fresh_output "$OUT"
 
 # MARK: - Coreutils floor: cp, then sha256sum of the copies
 warm

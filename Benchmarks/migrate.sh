@@ -20,6 +20,7 @@
 # Usage: Benchmarks/migrate.sh        (REPS=1 SCALE=0.1 Benchmarks/migrate.sh for a quick run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/fresh-output.sh
 
 REPS=${REPS:-1}
 SCALE=${SCALE:-1}
@@ -55,22 +56,12 @@ fi
 BYTES=$(find "$INPUT" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 FILES=$(find "$INPUT" -type f | wc -l)
 
-# A level field: ext4 without a journal (as on this machine) skips inodes freed in the last five minutes
-# when it allocates new ones, which slows `cp` badly right after a deletion (a hard link allocates no
-# inode, so the worker would not notice). Every copy therefore goes to a folder of its own under OUT,
-# nothing is deleted during the run, and when the previous run's outputs are removed the script waits
-# those minutes out. Each repetition keeps three 2 GB copies until the next run.
+# Every copy goes to a folder of its own under OUT, nothing is deleted during the run (see
+# lib/fresh-output.sh; a hard link allocates no inode, so only `cp` would notice); each repetition keeps
+# three 2 GB copies until the next run.
 OUT=$WORK/migrate-run
 rm -rf "$WORK/migrate-lake" "$WORK/migrate-copy"
-if [ -e "$OUT" ]; then
-    rm -rf "$OUT"
-    sync
-    if [ "${SKIP_SETTLE:-0}" != 1 ]; then
-        echo "removed the previous run's outputs; waiting 310 s for a level field (SKIP_SETTLE=1 skips)" >&2
-        sleep 310
-    fi
-fi
-mkdir -p "$OUT"
+fresh_output "$OUT"
 LAKE=$OUT/lake
 "$BIN" init "$LAKE" > /dev/null
 echo "ingesting $FILES objects ($BYTES bytes)…" >&2
