@@ -20,15 +20,6 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: try lake.owner.tier(named: "warm").root + "/tmp")
     }
 
-    private func wait(for id: Int64, _ condition: (MigrationProgress) -> Bool) async throws -> MigrationProgress {
-        for _ in 0..<600 {
-            let job = try lake.owner.migrationJob(id: id)
-            if condition(job) { return job }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        return try lake.owner.migrationJob(id: id)
-    }
-
     @Test func batchesSwitchEveryObjectWithOneAuditEventPerBatch() async throws {
         let hashes = try lake.ingestObjects("a", count: 30, size: 2000)
         try lake.owner.queueMigration("a", to: "warm")
@@ -52,10 +43,10 @@ import Testing
             lake: lake.owner, leaseDuration: 5, parallelObjects: 2, throttleMBps: 0.5,
             batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
         let running = Task { try await worker.runNextJob() }
-        _ = try await wait(for: job.id) { $0.state == "running" && $0.bytesDone > 150_000 }
+        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone > 150_000 }
         #expect(try !stagedFiles().isEmpty, "copies are staged while the batch fills")
         try lake.owner.cancelMigration(id: job.id)
-        let cancelled = try await wait(for: job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await running.value
         #expect(cancelled.state == "cancelled")
         #expect(cancelled.objectsDone == 0)

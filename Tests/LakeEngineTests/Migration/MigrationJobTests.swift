@@ -14,16 +14,6 @@ import Testing
         lake = try TemporaryLake()
     }
 
-    /// Waits (polling like a screen would) until `condition` holds for job `id`, or 30 s pass.
-    private func wait(for id: Int64, _ condition: (MigrationProgress) -> Bool) async throws -> MigrationProgress {
-        for _ in 0..<600 {
-            let job = try lake.owner.migrationJob(id: id)
-            if condition(job) { return job }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        return try lake.owner.migrationJob(id: id)
-    }
-
     private func expectEachObjectOnceWhereCataloged(_ hashes: [String]) throws {
         let placements = try lake.placements()
         for hash in hashes {
@@ -82,9 +72,9 @@ import Testing
         let job = try lake.owner.queueMigration("a", to: "warm")
         let worker = try MigrationWorker(lake: lake.owner, leaseDuration: 5, parallelObjects: 1, throttleMBps: 0.2)
         let running = Task { try await worker.runNextJob() }
-        _ = try await wait(for: job.id) { $0.state == "running" && $0.bytesDone > 0 }
+        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone > 0 }
         try lake.owner.pauseMigration(id: job.id)
-        let paused = try await wait(for: job.id) { $0.state == "paused" }
+        let paused = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "paused" }
         _ = try await running.value
         #expect(paused.state == "paused")
         #expect(paused.objectsDone < 12, "paused before the end")
@@ -92,9 +82,9 @@ import Testing
 
         try lake.owner.resumeMigration(id: job.id)
         let again = Task { try await worker.runNextJob() }
-        let progressed = try await wait(for: job.id) { $0.objectsDone > paused.objectsDone }
+        let progressed = try await lake.owner.waitForMigrationJob(job.id) { $0.objectsDone > paused.objectsDone }
         try lake.owner.cancelMigration(id: job.id)
-        let cancelled = try await wait(for: job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await again.value
         #expect(progressed.objectsDone > paused.objectsDone, "resumed after the last completed object")
         #expect(cancelled.state == "cancelled")

@@ -87,25 +87,15 @@ struct S3MigrationTests {
         #expect(try !lake.tier(named: "hot").contains(damaged))
     }
 
-    /// Polls the job until `condition` holds (30 s at most).
-    private func wait(_ lake: Lake, for id: Int64, _ condition: (MigrationProgress) -> Bool) async throws -> MigrationProgress {
-        for _ in 0..<600 {
-            let job = try lake.migrationJob(id: id)
-            if condition(job) { return job }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return try lake.migrationJob(id: id)
-    }
-
     @Test func cancelledMigrationIntoTheBucketLeavesEachObjectInOneVerifiedPlace() async throws {
         let hashes = try temporary.ingestObjects("c", count: 12, size: 40_000)
         let lake = try lakeWithBucketTier()
         let job = try lake.queueMigration("c", to: "cloud")
         let worker = try MigrationWorker(lake: lake, leaseDuration: 5, parallelObjects: 1, throttleMBps: 0.2)
         let running = Task { try await worker.runNextJob() }
-        _ = try await wait(lake, for: job.id) { $0.state == "running" && $0.objectsDone > 0 }
+        _ = try await lake.waitForMigrationJob(job.id) { $0.state == "running" && $0.objectsDone > 0 }
         try lake.cancelMigration(id: job.id)
-        let cancelled = try await wait(lake, for: job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await running.value
         #expect(cancelled.state == "cancelled")
         #expect(cancelled.objectsDone > 0 && cancelled.objectsDone < 12, "cancelled mid-way")

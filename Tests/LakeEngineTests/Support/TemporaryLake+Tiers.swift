@@ -63,3 +63,18 @@ extension Optional {
         return value
     }
 }
+
+extension Lake {
+    /// Waits (polling like a screen would) until `condition` holds for migration job `id`, or 30 s pass;
+    /// returns the job as last read.
+    func waitForMigrationJob(
+        _ id: Int64, until condition: (MigrationProgress) -> Bool
+    ) async throws -> MigrationProgress {
+        for _ in 0..<600 {
+            let job = try migrationJob(id: id)
+            if condition(job) { return job }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try migrationJob(id: id)
+    }
+}
