@@ -16,8 +16,7 @@ struct MultiUserCLITests {
         for index in 0..<3 { try Data("scan \(index)".utf8).write(to: URL(fileURLWithPath: base + "/input/f\(index).bin")) }
         // The build folder may sit where the test users cannot reach (a clone under /root): run a copy.
         let binary = base + "/medlake"
-        try FileManager.default.copyItem(atPath: MedLakeProcess.binary, toPath: binary)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
+        try MedLakeProcess.copyBinary(to: binary)
         func medlake(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
             try MedLakeProcess.run(arguments, as: user, environment: environment, binary: binary)
         }

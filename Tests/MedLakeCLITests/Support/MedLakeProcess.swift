@@ -16,6 +16,19 @@ enum MedLakeProcess {
     /// `.build/<configuration>/medlake`.
     static var binary: String { builtExecutable(named: "medlake") ?? "medlake" }
 
+    /// Copies the binary to `path` (mode 0755), for users who cannot reach the build folder.
+    ///
+    /// The copy is written through a close-on-exec descriptor: a process other tests spawn meanwhile
+    /// must not inherit it open for writing, or executing the copy fails with "Text file busy".
+    static func copyBinary(to path: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: binary))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
+        guard fchmod(descriptor, 0o755) == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
     /// Starts `medlake arguments…` (as `user` when given) without waiting.
     static func start(
         _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary
