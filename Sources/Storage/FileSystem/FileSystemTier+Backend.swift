@@ -76,7 +76,7 @@ extension FileSystemTier: TierBackend {
         return StagedCopy(digest: digest, location: linked)
     }
 
-    /// Fsyncs every staged file (``syncConcurrency`` in flight: the journal commits them together),
+    /// Fsyncs every staged file (``IOThreads/count`` in flight: the file system commits them together),
     /// renames each over its digest, then fsyncs each shard folder touched, once. The fsyncs wait on
     /// threads of their own, not on the caller's. A hard link from ``stageShared(_:from:owner:verify:)``
     /// has a clean inode, so its fsync only commits the new link count. Renaming a link onto a name of the

@@ -8,9 +8,6 @@ import Darwin
 #endif
 
 extension FileSystemTier {
-    /// How many fsyncs ``publish(_:)`` keeps in flight (the I/O threads).
-    static var syncConcurrency: Int { IOThreads.count }
-
     /// Starts writing `buffer` (whose SHA-256 is `digest`) to a temporary file on the I/O threads, unless
     /// the object is already present, and returns at once.
     ///
@@ -138,7 +135,7 @@ extension FileSystemTier {
         }
     }
 
-    /// Runs `body` over `items` on the I/O threads (``syncConcurrency`` at once) and waits; rethrows the
+    /// Runs `body` over `items` on the I/O threads (``IOThreads/count`` at once) and waits; rethrows the
     /// first error.
     static func concurrently<Item: Sendable>(
         _ items: [Item], _ body: @escaping @Sendable (Item) throws -> Void
