@@ -33,7 +33,8 @@ extension MedLake {
 
     /// Exits for a command line that did not parse (or asked for help, a version or a completion script).
     private static func refuse(_ arguments: [String], _ error: any Error) -> Never {
-        if error is CleanExit { exit(withError: error) }
+        // Help, `--version` and completion scripts arrive as errors with a successful exit code.
+        if exitCode(for: error) == .success { exit(withError: error) }
         let tree = try? CommandTree.of(Self.self)
         let diagnosed = tree.flatMap { CommandLineDiagnosis(tree: $0).failure(for: arguments) }
         let json = CommandFailure.wantsJSON(arguments)
@@ -45,7 +46,8 @@ extension MedLake {
 
     /// Exits for a command that failed while running.
     private static func fail(_ error: any Error, arguments: [String]) -> Never {
-        if error is ExitCode || error is CleanExit { exit(withError: error) }
+        // `--help` runs a help command whose `run()` throws the request; ArgumentParser prints it.
+        if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
         let json = CommandFailure.wantsJSON(arguments)
         if error is ValidationError, !json { exit(withError: error) }
         CommandFailure(error).report(json: json)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LakeEngine
+import Storage
 import TUI
 
 /// A failure as the user sees it: a ``FailureCode``, a sentence, and the facts a script may need.
@@ -29,9 +30,12 @@ struct CommandFailure: Error, Encodable, Sendable {
     var user: String?
     var permission: String?
     /// `systemError`, `permissionDenied` from the file system: the path and the error number; `lakeExists`:
-    /// the lake; `lakeNotFound`: where the search started.
+    /// the lake; `lakeNotFound`: where the search started; `invalidConfiguration`: the file.
     var path: String?
     var errno: Int32?
+    /// `invalidConfiguration`: the 1-based line and the dotted key, when known.
+    var line: Int?
+    var key: String?
 
     init(code: FailureCode, message: String) {
         self.code = code
@@ -49,6 +53,16 @@ extension CommandFailure {
             self = failure
         case let lake as LakeError:
             self.init(lake)
+        case let configuration as ConfigurationError:
+            self.init(code: .invalidConfiguration, message: configuration.description)
+            path = configuration.path
+            line = configuration.line
+            key = configuration.key
+        case let storage as StorageError where storage.errno != 0:
+            let denied = storage.errno == EACCES || storage.errno == EPERM
+            self.init(code: denied ? .permissionDenied : .systemError, message: storage.description)
+            path = storage.path
+            errno = storage.errno
         case let validation as ValidationError:
             self.init(code: .invalidArgument, message: validation.message)
         case let posix as POSIXError:

@@ -15,6 +15,8 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
 
     /// No lake was given and none was found above the working directory.
     case lakeNotFound
+    /// `lake.toml` (or another configuration file) cannot be read or says something invalid.
+    case invalidConfiguration
     /// `init` was pointed at a folder that already holds a lake.
     case lakeExists
     /// Nothing in the catalog matches the given name or id (a dataset, study, flag, grant…).
