@@ -51,6 +51,6 @@ extension MedLake {
         let json = CommandFailure.wantsJSON(arguments)
         if error is ValidationError, !json { exit(withError: error) }
         CommandFailure(error).report(json: json)
-        exit(withError: ExitCode(error is ValidationError ? ExitCode.validationFailure.rawValue : 1))
+        exit(withError: error is ValidationError ? ExitCode.validationFailure : ExitCode.failure)
     }
 }
