@@ -34,7 +34,8 @@ struct GovernanceCLITests {
             for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
                 try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
             }
-            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0], binary: binary)
+            let created = try MedLakeProcess.run(
+                ["init", lake, "--group", users.group], as: users.names[0], binary: binary)
             #expect(created.status == 0, "\(created.stderr)")
             let toml = lake + "/lake.toml"
             let text = try String(contentsOfFile: toml, encoding: .utf8)
@@ -48,7 +49,8 @@ struct GovernanceCLITests {
 
         @discardableResult
         func run(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
-            let result = try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment, binary: binary)
+            let result = try MedLakeProcess.run(
+                arguments + ["--lake", lake], as: user, environment: environment, binary: binary)
             #expect(result.status == 0, "\(arguments) as \(user): \(result.stderr)")
             return result
         }

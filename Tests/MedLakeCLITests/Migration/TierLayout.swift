@@ -56,7 +56,8 @@ struct TierLayout {
     func runningBytesDone() throws -> Int64 {
         let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
         return try catalog.reader.read { db in
-            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(bytesDone), 0) FROM migrationJob WHERE state = 'running'") ?? 0
+            try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(bytesDone), 0) FROM migrationJob WHERE state = 'running'") ?? 0
         }
     }
 

@@ -37,7 +37,8 @@ struct SampleLakeInTmuxTests {
         #expect(progress.seen.count >= 2, "progress seen: \(progress.seen)")
         #expect(progress.seen == progress.seen.sorted(), "progress never goes back: \(progress.seen)")
         #expect(progress.finished, "the job finished on screen")
-        #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }, timeout: 60).held, "the worker exits once idle and is reaped")
+        #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }).held,
+                "the worker exits once idle and is reaped")
         let log = (try? String(contentsOfFile: folder + "/SampleLake/worker.log", encoding: .utf8)) ?? ""
         #expect(!log.contains("error"), "worker log: \(log)")
         try tmux.send("q")
@@ -112,7 +113,8 @@ struct SampleLakeInTmuxTests {
         let tmux = try WorkbenchInTmuxTests.start(in: folder, width: 300)
         let first = tmux.waitFor("Tier occupancy", timeout: 60)
         #expect(first.held)
-        #expect(first.screen.contains("medlake-sample cannot reach the lake (\(folder) is mode 0700)"), "\(first.screen)")
+        #expect(first.screen.contains("medlake-sample cannot reach the lake (\(folder) is mode 0700)"),
+                "\(first.screen)")
         #expect(first.screen.contains(/pending promotions\s+0/))
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=0").held)
@@ -146,10 +148,12 @@ struct SampleLakeInTmuxTests {
         #expect(first.screen.contains("Sample lake built as a regular user"), "the note on what is missing")
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=0").held)
-        #expect(try git(["status", "--porcelain", "--untracked-files=all"]) == "", "git status after opening the sample lake")
+        #expect(try git(["status", "--porcelain", "--untracked-files=all"]) == "",
+                "git status after opening the sample lake")
         #expect(FileManager.default.fileExists(atPath: folder + "/SampleLake/lake.local.toml"))
         let listed = try MedLakeProcess.run(["datasets"], as: user, binary: binary, in: folder)
-        #expect(listed.status == 0 && listed.stdout.contains("sample-imaging"), "from the clone's root: \(listed.stderr)")
+        #expect(listed.status == 0 && listed.stdout.contains("sample-imaging"),
+                "from the clone's root: \(listed.stderr)")
     }
 
     /// Makes `folder` a git repository holding the committed part of its `SampleLake` (as `user`, else

@@ -5,6 +5,7 @@ struct SampleLakeNotBuilt: Error, CustomStringConvertible {
     let root: String
 
     var description: String {
-        "the sample lake at \(root) is not built yet: open it once with `medlake` (the workbench), then run the command again"
+        "the sample lake at \(root) is not built yet: open it once with `medlake` (the workbench), "
+            + "then run the command again"
     }
 }
