@@ -6,8 +6,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup/install-packages.sh build test
-# pydicom for a python3 that is not Debian's (pyenv, /usr/local): python3-pydicom serves /usr/bin/python3.
-python3 -c "import pydicom" 2>/dev/null || python3 -m pip install -q pydicom
+# pydicom 3 (the tests compare with its JSON model; Debian 12's python3-pydicom 2.3 lacks newer tags):
+# from PyPI into a folder of its own when python3 has none, since Debian's python3 refuses installs into
+# itself (PEP 668).
+has_pydicom3() { python3 -c 'import sys, pydicom; sys.exit(int(pydicom.__version__.split(".")[0]) < 3)' 2>/dev/null; }
+if ! has_pydicom3; then
+    if [ "$(id -u)" -eq 0 ]; then python_packages=/var/cache/medlake/python; else python_packages=$HOME/.cache/medlake/python; fi
+    export PYTHONPATH=$python_packages${PYTHONPATH:+:$PYTHONPATH}
+    if ! has_pydicom3; then
+        echo "test: installing pydicom 3 into $python_packages" >&2
+        python3 -m pip install -q --upgrade --target "$python_packages" 'pydicom>=3,<4' >&2
+    fi
+fi
 python3 Scripts/setup/check-packages.py
 
 # Servers for the S3 tier and Orthanc ingest tests: their endpoints and generated credentials reach the
