@@ -35,6 +35,7 @@ enum MedLakeProcess {
         in directory: String? = nil
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", user, "--", binary] + arguments
@@ -46,7 +47,6 @@ enum MedLakeProcess {
         variables.removeValue(forKey: "MEDLAKE_LAKE")
         variables.merge(environment) { $1 }
         process.environment = variables
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
