@@ -32,7 +32,7 @@ enum MedLakeProcess {
     /// Starts `medlake arguments…` (as `user` when given, in `directory` when given) without waiting.
     static func start(
         _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
-        directory: String? = nil
+        in directory: String? = nil
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -60,10 +60,10 @@ enum MedLakeProcess {
     @discardableResult
     static func run(
         _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
-        directory: String? = nil
+        in directory: String? = nil
     ) throws -> Result {
         let (process, output, errors) = try start(
-            arguments, as: user, environment: environment, binary: binary, directory: directory)
+            arguments, as: user, environment: environment, binary: binary, in: directory)
         // Drain standard error on another thread while reading standard output, so neither pipe fills up.
         let stderrData = Mutex(Data())
         let drained = DispatchGroup()

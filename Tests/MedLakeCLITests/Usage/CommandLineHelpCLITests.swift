@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: typos)
     func typoNamesTheLikelyWordOrNone(_ typo: Typo) throws {
-        let text = try MedLakeProcess.run(typo.arguments, directory: "/tmp")
+        let text = try MedLakeProcess.run(typo.arguments, in: "/tmp")
         #expect(text.status == 64)
         let word = typo.code == "unknownCommand" ? "command" : "option"
         #expect(text.stderr.hasPrefix("medlake: error: Unknown \(word) "), "\(text.stderr)")
@@ -55,7 +55,7 @@ import Testing
             #expect(!text.stderr.contains("Did you mean"), "\(text.stderr)")
         }
 
-        let json = try MedLakeProcess.run(typo.arguments + ["--json"], directory: "/tmp")
+        let json = try MedLakeProcess.run(typo.arguments + ["--json"], in: "/tmp")
         #expect(json.status == 64)
         #expect(json.stdout.isEmpty)
         let object = try Self.error(json)
@@ -66,7 +66,7 @@ import Testing
 
     @Test("--code on flags add is not mistaken for --note: it names the positional <code> instead")
     func positionalGivenAsAnOption() throws {
-        let result = try MedLakeProcess.run(["flags", "add", "ct", "qc", "--code", "qc"], directory: "/tmp")
+        let result = try MedLakeProcess.run(["flags", "add", "ct", "qc", "--code", "qc"], in: "/tmp")
         #expect(!result.stderr.contains("--note"))
         #expect(result.stderr.contains("<code> is given without a name: medlake flags add <target> <code>"))
     }
@@ -74,27 +74,27 @@ import Testing
     @Test("A mistyped word full of terminal controls is escaped in the JSON error and sanitized in text")
     func hostileWordIsEscaped() throws {
         let word = "\u{1B}]52;c;aGk=\u{07}\u{9B}2J"
-        let json = try MedLakeProcess.run([word, "--json"], directory: "/tmp")
+        let json = try MedLakeProcess.run([word, "--json"], in: "/tmp")
         #expect(json.status == 64)
         #expect(!json.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
         #expect(try Self.error(json).argument == word)
-        let text = try MedLakeProcess.run([word], directory: "/tmp")
+        let text = try MedLakeProcess.run([word], in: "/tmp")
         #expect(!text.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 })
         #expect(text.stderr.contains("^[]52;c;aGk=^G"))
     }
 
     @Test("Outside any lake: a lake command fails with lakeNotFound; a bad value with invalidArgument")
     func noLakeAndBadArgument() throws {
-        let noLake = try MedLakeProcess.run(["datasets", "--json"], directory: "/tmp")
+        let noLake = try MedLakeProcess.run(["datasets", "--json"], in: "/tmp")
         #expect(noLake.status == 1)
         let object = try Self.error(noLake)
         #expect(object.code == "lakeNotFound")
         #expect(object.path == "/tmp")
 
-        let badSince = try MedLakeProcess.run(["audit", "list", "--since", "soon", "--json"], directory: "/tmp")
+        let badSince = try MedLakeProcess.run(["audit", "list", "--since", "soon", "--json"], in: "/tmp")
         #expect(badSince.status == 64)
         #expect(try Self.error(badSince).code == "invalidArgument")
-        let missing = try MedLakeProcess.run(["flags", "add", "ct", "--json"], directory: "/tmp")
+        let missing = try MedLakeProcess.run(["flags", "add", "ct", "--json"], in: "/tmp")
         #expect(missing.status == 64)
         #expect(try Self.error(missing).code == "invalidArgument")
     }
@@ -102,7 +102,7 @@ import Testing
     @Test("--version prints the version from any folder and at any level, no lake needed")
     func versionAnywhere() throws {
         for arguments in [["--version"], ["datasets", "--version"], ["flags", "add", "--version"], ["--version", "--json"]] {
-            let result = try MedLakeProcess.run(arguments, directory: "/tmp")
+            let result = try MedLakeProcess.run(arguments, in: "/tmp")
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(result.stdout.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(arguments): \(result.stdout)")
             #expect(result.stderr.isEmpty)
@@ -111,7 +111,7 @@ import Testing
 
     @Test("Completion scripts name the real subcommands; the bash one is valid bash", arguments: ["bash", "zsh", "fish"])
     func completionScript(_ shell: String) throws {
-        let result = try MedLakeProcess.run(["--generate-completion-script", shell], directory: "/tmp")
+        let result = try MedLakeProcess.run(["--generate-completion-script", shell], in: "/tmp")
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["datasets", "ingest", "flags", "waive", "audit", "verify", "severity"] {
             #expect(result.stdout.contains(name), "\(shell) script lacks \(name)")

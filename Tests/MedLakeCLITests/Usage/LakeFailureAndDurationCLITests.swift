@@ -34,11 +34,11 @@ struct LakeFailureAndDurationCLITests {
         deinit { try? FileManager.default.removeItem(atPath: base) }
 
         func run(_ arguments: [String], as user: String? = nil) throws -> MedLakeProcess.Result {
-            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary, directory: base)
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary, in: base)
         }
 
         private func expectSuccess(_ arguments: [String]) throws {
-            let result = try MedLakeProcess.run(arguments, binary: binary, directory: base)
+            let result = try MedLakeProcess.run(arguments, binary: binary, in: base)
             guard result.status == 0 else {
                 throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(arguments): \(result.stderr)"])
             }
