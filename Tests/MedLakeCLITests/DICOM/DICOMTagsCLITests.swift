@@ -60,6 +60,24 @@ import Testing
         #expect(!folder.stdout.isEmpty)
     }
 
+    @Test("--files-from reads a list of names as if they were arguments")
+    func filesFromList() throws {
+        let corpus = try Corpus()
+        defer { corpus.cleanUp() }
+        let files = try corpus.files
+        let listed = try Self.run(files)
+        let list = corpus.folder + ".list"
+        try Data((files.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: list))
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        let fromFile = try Self.run(["--files-from", list])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout == listed.stdout)
+        let both = try Self.run([files[0], "--files-from", list])
+        #expect(both.stdout.split(separator: "\n").count == files.count + 1)
+        let none = try MedLakeProcess.run(["dicom", "tags", "--tag", "PatientID"])
+        #expect(none.status == 64)
+    }
+
     @Test("Control characters in a value are shown as caret notation, never written raw")
     func hostileValueIsMadeVisible() throws {
         let corpus = try Corpus()

@@ -15,10 +15,17 @@ struct DICOMTagsCommand: ParsableCommand {
     var tag: [AttributeTag]
 
     @Argument(help: "DICOM files to read, or folders to read every file below (in name order).")
-    var files: [String]
+    var files: [String] = []
+
+    /// Thousands of names are better given this way: ArgumentParser takes time quadratic in the number of
+    /// arguments (2,000 names: 0.2 s), which made `xargs medlake dicom tags` slower than reading the files.
+    @Option(name: .customLong("files-from"),
+            help: "Also read the files or folders listed in this file, one per line ('-': standard input).")
+    var filesFrom: String?
 
     func validate() throws {
         if tag.isEmpty { throw ValidationError("Please name at least one '--tag'.") }
+        if files.isEmpty, filesFrom == nil { throw ValidationError("Please give files or folders, or '--files-from'.") }
     }
 
     static func parseTag(_ text: String) throws -> AttributeTag {
@@ -32,7 +39,7 @@ struct DICOMTagsCommand: ParsableCommand {
         let options = ParseOptions.selected(tag)
         var output = TagLines(tags: tag)
         var failed = false
-        for path in try Self.expand(files) {
+        for path in try Self.expand(files + listedFiles()) {
             do {
                 let file = try DICOMReader.read(path: path, options: options)
                 output.append(path: path, dataSet: file.dataSet)
@@ -45,6 +52,14 @@ struct DICOMTagsCommand: ParsableCommand {
         }
         output.flush()
         if failed { throw ExitCode(1) }
+    }
+
+    /// The non-empty lines of the `--files-from` list.
+    private func listedFiles() throws -> [String] {
+        guard let filesFrom else { return [] }
+        let data = filesFrom == "-"
+            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     /// `paths` with every folder replaced by the regular files below it (sorted by name in each folder).
