@@ -5,7 +5,15 @@ import LakeEngine
 /// `medlake worker`: run queued migration jobs.
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Run queued migration jobs until interrupted (or until idle with --until-idle).")
+        commandName: "worker", abstract: "Run queued migration jobs until interrupted (or until idle with --until-idle).",
+        discussion: """
+            A job that fails (objects that could not be copied, a destination that cannot be written) is \
+            reported on standard error with its number and reason, stays failed until `migrate resume`, \
+            and makes a worker run with --until-idle exit with status \(failedJobStatus.rawValue).
+            """)
+
+    /// The exit status of `--until-idle` when a job it ran failed.
+    static let failedJobStatus = ExitCode(3)
 
     @OptionGroup var options: LakeOptions
 
@@ -34,12 +42,21 @@ struct WorkerCommand: AsyncParsableCommand {
     /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves
     /// every object in one verified place, and its job is taken over when the lease expires.
     func run() async throws {
+        let ended: [MigrationProgress]
         do {
             let worker = try MigrationWorker(
                 lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            try await worker.run(jobs: jobs, untilIdle: untilIdle)
+            ended = try await worker.run(jobs: jobs, untilIdle: untilIdle)
         } catch {
             try reportingFailures { throw error }
+            return
         }
+        let failed = ended.filter { $0.state == "failed" }
+        for job in failed {
+            let reason = job.error ?? "\(job.objectsFailed) objects failed"
+            FileHandle.standardError.write(Data(
+                "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: \(safe(reason))\n".utf8))
+        }
+        if !failed.isEmpty { throw Self.failedJobStatus }
     }
 }
