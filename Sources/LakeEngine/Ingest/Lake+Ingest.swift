@@ -27,9 +27,18 @@ extension Lake {
         _ paths: [String], dataset name: String, options: IngestOptions = IngestOptions(),
         progress: ((IngestProgress) -> Void)? = nil
     ) throws -> IngestReport {
+        try ingest(paths.map(SourcePath.init), dataset: name, options: options, progress: progress)
+    }
+
+    /// Ingests files and folders named by their bytes (a command line's, which need not be UTF-8) into
+    /// dataset `name`, as the `String` form above does.
+    public func ingest(
+        _ paths: [SourcePath], dataset name: String, options: IngestOptions = IngestOptions(),
+        progress: ((IngestProgress) -> Void)? = nil
+    ) throws -> IngestReport {
         guard !paths.isEmpty else { throw LakeError.invalidArgument("Please give at least one file or folder to ingest.") }
         var run = try IngestRun(lake: self, dataset: name, options: options)
-        let walk = FileWalker(roots: paths.map(SourcePath.init))
+        let walk = FileWalker(roots: paths)
         run.report.skipped = walk.skipped.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
         run.report.errors = walk.failures.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
         run.report.filesSeen = walk.files.count

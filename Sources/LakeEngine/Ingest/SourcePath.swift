@@ -16,15 +16,16 @@ import Darwin
 /// let path = SourcePath("/data/in").appending(component: [0x73, 0xFF, 0xFE])
 /// path.text  // "/data/in/s\xFF\xFE"
 /// ```
-struct SourcePath: Sendable, Hashable {
+public struct SourcePath: Sendable, Hashable {
     /// The path's bytes, without a terminating NUL.
-    let bytes: [UInt8]
+    public let bytes: [UInt8]
 
-    init(_ path: String) {
+    public init(_ path: String) {
         bytes = Array(path.utf8)
     }
 
-    init(bytes: [UInt8]) {
+    /// A path from its bytes as the system gave them (a folder listing, `argv`).
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -45,7 +46,7 @@ struct SourcePath: Sendable, Hashable {
     /// Readable, and never holds an invalid byte or a U+FFFD that hides which bytes were there. It is a
     /// name, not an identity: a UTF-8 name spelled with a literal `\xFF` reads the same, so the catalog
     /// also keeps the exact bytes (`datasetFile.pathBytes`).
-    var text: String { validText ?? Self.escaped(bytes) }
+    public var text: String { validText ?? Self.escaped(bytes) }
 
     /// Runs `body` with a NUL-terminated copy of the bytes, for system calls.
     func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {

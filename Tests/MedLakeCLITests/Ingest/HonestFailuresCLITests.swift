@@ -109,4 +109,30 @@ import Testing
         #expect(verify.status == 0, "\(verify.stdout)")
         #expect(verify.stdout.contains("1/1 objects ok"))
     }
+
+    /// `Process` takes `String` arguments, so a shell builds the raw argument with printf.
+    @Test func aFileNamedWithBytesThatAreNotUTF8CanBeGivenOnTheCommandLine() throws {
+        defer { cleanUp() }
+        let name = (Array((base + "/in/scan-").utf8) + [0xFF, 0xFE] + Array(".bin".utf8) + [0]).map { CChar(bitPattern: $0) }
+        let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(descriptor >= 0)
+        #expect(write(descriptor, "argv", 4) == 4)
+        close(descriptor)
+
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = [
+            "-c", #"exec "$0" ingest "$1/in/scan-$(printf '\377\376').bin" --dataset argv --keep-unknown --lake "$1/lake""#,
+            MedLakeProcess.binary, base,
+        ]
+        let output = Pipe()
+        shell.standardOutput = output
+        shell.standardError = output
+        try shell.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(text)")
+        #expect(text.contains("new: 1"))
+        #expect(try datasetNames() == ["argv"])
+    }
 }

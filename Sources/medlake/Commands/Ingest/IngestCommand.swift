@@ -16,7 +16,8 @@ struct IngestCommand: AsyncParsableCommand {
             Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
             Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. File names need \
-            not be UTF-8: such a name is shown with each invalid byte written \\xHH.
+            not be UTF-8 (in folders or on the command line): such a name is shown with each invalid byte \
+            written \\xHH.
 
             Every file that fails is listed with its reason. Exit status: 0 when every file is in the dataset; \
             3 when some files failed and the rest were cataloged; 1 when no file could be ingested (a new \
@@ -84,7 +85,9 @@ struct IngestCommand: AsyncParsableCommand {
                         fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
                         progress: progress)
             } else {
-                report = try lake.ingest(paths, dataset: dataset, options: ingestOptions, progress: progress)
+                report = try lake.ingest(
+                    paths.map(RawArguments.sourcePath(for:)), dataset: dataset, options: ingestOptions,
+                    progress: progress)
             }
             meter?.finish()
             if options.json {
