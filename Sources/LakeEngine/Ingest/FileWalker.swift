@@ -22,8 +22,8 @@ struct FileWalker {
         var size: Int64
     }
 
-    /// A path that was not ingested, and why.
-    struct Skipped: Sendable, Hashable, Codable {
+    /// A path that was not ingested (skipped on purpose, or failed), and why.
+    struct Problem: Sendable, Hashable, Codable {
         /// ``SourcePath/text`` of the path.
         var path: String
         var reason: String
@@ -31,9 +31,9 @@ struct FileWalker {
 
     private(set) var files: [Entry] = []
     /// Paths left alone on purpose (special files, links out of the roots).
-    private(set) var skipped: [Skipped] = []
+    private(set) var skipped: [Problem] = []
     /// Paths that should have been read and could not be.
-    private(set) var failures: [Skipped] = []
+    private(set) var failures: [Problem] = []
     private var rootPrefixes: [[UInt8]] = []
     private var visitedFolders: Set<FolderID> = []
 
@@ -51,20 +51,20 @@ struct FileWalker {
     private mutating func visit(_ path: SourcePath, fromRoot: Bool) {
         var info = stat()
         guard path.withCString({ lstat($0, &info) }) == 0 else {
-            failures.append(Skipped(path: path.text, reason: "cannot stat: \(String(cString: strerror(errno)))"))
+            failures.append(Problem(path: path.text, reason: "cannot stat: \(String(cString: strerror(errno)))"))
             return
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard let target = Self.resolved(path) else {
-                skipped.append(Skipped(path: path.text, reason: "broken symbolic link"))
+                skipped.append(Problem(path: path.text, reason: "broken symbolic link"))
                 return
             }
             guard fromRoot || rootPrefixes.contains(where: { Self.isInside(target, $0) }) else {
-                skipped.append(Skipped(path: path.text, reason: "symbolic link leads out of the ingested folders"))
+                skipped.append(Problem(path: path.text, reason: "symbolic link leads out of the ingested folders"))
                 return
             }
             guard path.withCString({ stat($0, &info) }) == 0 else {
-                failures.append(Skipped(path: path.text, reason: "cannot stat link target"))
+                failures.append(Problem(path: path.text, reason: "cannot stat link target"))
                 return
             }
         }
@@ -75,18 +75,18 @@ struct FileWalker {
             let id = FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visitedFolders.insert(id).inserted else { return }
             guard let names = Self.names(in: path) else {
-                failures.append(Skipped(path: path.text, reason: "cannot list folder: \(String(cString: strerror(errno)))"))
+                failures.append(Problem(path: path.text, reason: "cannot list folder: \(String(cString: strerror(errno)))"))
                 return
             }
             for name in names { visit(path.appending(component: name), fromRoot: false) }
         case S_IFIFO:
-            skipped.append(Skipped(path: path.text, reason: "special file (FIFO)"))
+            skipped.append(Problem(path: path.text, reason: "special file (FIFO)"))
         case S_IFSOCK:
-            skipped.append(Skipped(path: path.text, reason: "special file (socket)"))
+            skipped.append(Problem(path: path.text, reason: "special file (socket)"))
         case S_IFCHR, S_IFBLK:
-            skipped.append(Skipped(path: path.text, reason: "special file (device)"))
+            skipped.append(Problem(path: path.text, reason: "special file (device)"))
         default:
-            skipped.append(Skipped(path: path.text, reason: "special file"))
+            skipped.append(Problem(path: path.text, reason: "special file"))
         }
     }
 
