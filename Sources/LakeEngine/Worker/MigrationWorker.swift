@@ -47,31 +47,27 @@ public struct MigrationWorker: Sendable {
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
     /// waiting. Idle workers look for work every `pollInterval` seconds.
     ///
-    /// - Returns: The final snapshot of every job this worker ended, in the order they ended; callers
-    ///   report those whose state is `failed` (a worker that ran a failed job has not done its work).
-    @discardableResult
+    /// - Parameter jobEnded: Called with the final snapshot of every job this worker ends, as it ends (on
+    ///   the worker's task): callers report those whose state is `failed`.
     public func run(
-        jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false }
-    ) async throws -> [MigrationProgress] {
-        try await withThrowingTaskGroup(of: [MigrationProgress].self) { group in
+        jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false },
+        jobEnded: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for slot in 0..<max(1, jobs) {
                 group.addTask {
                     let worker = self.named("\(self.name):\(slot)")
-                    var ended: [MigrationProgress] = []
                     while !shouldStop() {
                         if let job = try await worker.runNextJob() {
-                            ended.append(job)
+                            jobEnded(job)
                             continue
                         }
-                        if untilIdle { break }
+                        if untilIdle { return }
                         try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
                     }
-                    return ended
                 }
             }
-            var ended: [MigrationProgress] = []
-            for try await slotJobs in group { ended += slotJobs }
-            return ended
+            try await group.waitForAll()
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LakeEngine
+import Synchronization
 
 /// `medlake worker`: run queued migration jobs.
 struct WorkerCommand: AsyncParsableCommand {
@@ -40,23 +41,27 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves
-    /// every object in one verified place, and its job is taken over when the lease expires.
+    /// every object in one verified place, and its job is taken over when the lease expires. A failed job
+    /// is reported as it ends, so a long-running worker's log says so at once too.
     func run() async throws {
-        let ended: [MigrationProgress]
-        do {
+        let failedJobs = FailedJobCount()
+        try await reportingFailures {
             let worker = try MigrationWorker(
                 lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            ended = try await worker.run(jobs: jobs, untilIdle: untilIdle)
-        } catch {
-            try reportingFailures { throw error }
-            return
+            try await worker.run(jobs: jobs, untilIdle: untilIdle, jobEnded: { job in
+                guard job.state == "failed" else { return }
+                failedJobs.value.add(1, ordering: .relaxed)
+                let reason = job.error ?? "\(job.objectsFailed) objects failed"
+                FileHandle.standardError.write(Data(
+                    "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: \(safe(reason))\n"
+                        .utf8))
+            })
         }
-        let failed = ended.filter { $0.state == "failed" }
-        for job in failed {
-            let reason = job.error ?? "\(job.objectsFailed) objects failed"
-            FileHandle.standardError.write(Data(
-                "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: \(safe(reason))\n".utf8))
-        }
-        if !failed.isEmpty { throw Self.failedJobStatus }
+        if failedJobs.value.load(ordering: .relaxed) > 0 { throw Self.failedJobStatus }
     }
+}
+
+/// Jobs that ended failed, counted from the worker's tasks.
+private final class FailedJobCount: Sendable {
+    let value = Atomic<Int>(0)
 }
