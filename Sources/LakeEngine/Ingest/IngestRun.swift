@@ -43,12 +43,14 @@ struct IngestRun {
         }
         dataset = existing
         report = IngestReport(dataset: name)
-        known = try lake.catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db,
-                sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
-                arguments: [existing?.id ?? -1]))
-        }
+        known = try existing?.id.map { id in
+            try lake.catalog.reader.read { db in
+                Set(try String.fetchAll(
+                    db,
+                    sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
+                    arguments: [id]))
+            }
+        } ?? []
         ingestor = FileIngestor(
             tier: tier, catalog: lake.catalog.reader, reader: HeaderReader(quality: lake.configuration.quality),
             options: options)
