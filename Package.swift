@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Test hooks (fault points that kill the process on request) are compiled into debug builds only: a
+/// release binary cannot be stopped half-way by its environment. `.ci/check-release.sh` checks the binary.
+let testHooks: SwiftSetting = .define("MEDLAKE_TEST_HOOKS", .when(configuration: .debug))
+
 let package = Package(
     name: "MedLake",
     platforms: [.macOS(.v14)],
@@ -69,7 +73,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            swiftSettings: [testHooks]
         ),
 
         // MARK: - Workbench

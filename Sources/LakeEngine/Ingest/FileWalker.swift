@@ -8,27 +8,33 @@ import Darwin
 
 /// Lists the regular files under the paths given to ingest.
 ///
-/// Symbolic links are followed only when their target resolves inside one of the roots (so a link
-/// cannot pull `/etc` into a dataset); folders are visited once each (by device and inode), so link
-/// loops end. FIFOs, sockets and devices are never opened (opening a FIFO would block): they are
-/// skipped and reported, as are links leading out of the roots and unreadable folders.
+/// Names are kept as the file system's bytes (``SourcePath``), never decoded to `String` on the way, so a
+/// file whose name is not UTF-8 is found and opened like any other. Symbolic links are followed only
+/// when their target resolves inside one of the roots (so a link cannot pull `/etc` into a dataset);
+/// folders are visited once each (by device and inode), so link loops end. FIFOs, sockets and devices are
+/// never opened (opening a FIFO would block): they are skipped and reported, as are links leading out of
+/// the roots. A path that cannot be read at all (missing, an unlistable folder) is a failure.
 struct FileWalker {
     /// A regular file to ingest.
     struct Entry: Sendable, Hashable {
         /// The path as reached from a root.
-        var path: String
+        var path: SourcePath
         var size: Int64
     }
 
-    /// A path that was not ingested, and why.
-    struct Skipped: Sendable, Hashable, Codable {
+    /// A path that was not ingested (skipped on purpose, or failed), and why.
+    struct Problem: Sendable, Hashable, Codable {
+        /// ``SourcePath/text`` of the path.
         var path: String
         var reason: String
     }
 
     private(set) var files: [Entry] = []
-    private(set) var skipped: [Skipped] = []
-    private var rootPrefixes: [String] = []
+    /// Paths left alone on purpose (special files, links out of the roots).
+    private(set) var skipped: [Problem] = []
+    /// Paths that should have been read and could not be.
+    private(set) var failures: [Problem] = []
+    private var rootPrefixes: [[UInt8]] = []
     private var visitedFolders: Set<FolderID> = []
 
     private struct FolderID: Hashable {
@@ -36,29 +42,29 @@ struct FileWalker {
         var inode: UInt64
     }
 
-    /// Walks `roots` (files or folders) in order; files appear sorted within each folder.
-    init(roots: [String]) {
+    /// Walks `roots` (files or folders) in order; files appear sorted (by name bytes) within each folder.
+    init(roots: [SourcePath]) {
         rootPrefixes = roots.compactMap(Self.resolved)
         for root in roots { visit(root, fromRoot: true) }
     }
 
-    private mutating func visit(_ path: String, fromRoot: Bool) {
+    private mutating func visit(_ path: SourcePath, fromRoot: Bool) {
         var info = stat()
-        guard lstat(path, &info) == 0 else {
-            skipped.append(Skipped(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))"))
+        guard path.withCString({ lstat($0, &info) }) == 0 else {
+            failures.append(Problem(path: path.text, reason: "cannot stat: \(String(cString: strerror(errno)))"))
             return
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard let target = Self.resolved(path) else {
-                skipped.append(Skipped(path: path, reason: "broken symbolic link"))
+                skipped.append(Problem(path: path.text, reason: "broken symbolic link"))
                 return
             }
             guard fromRoot || rootPrefixes.contains(where: { Self.isInside(target, $0) }) else {
-                skipped.append(Skipped(path: path, reason: "symbolic link leads out of the ingested folders"))
+                skipped.append(Problem(path: path.text, reason: "symbolic link leads out of the ingested folders"))
                 return
             }
-            guard stat(path, &info) == 0 else {
-                skipped.append(Skipped(path: path, reason: "cannot stat link target"))
+            guard path.withCString({ stat($0, &info) }) == 0 else {
+                failures.append(Problem(path: path.text, reason: "cannot stat link target"))
                 return
             }
         }
@@ -68,32 +74,45 @@ struct FileWalker {
         case S_IFDIR:
             let id = FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visitedFolders.insert(id).inserted else { return }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            } catch {
-                skipped.append(Skipped(path: path, reason: "cannot list folder"))
+            guard let names = Self.names(in: path) else {
+                failures.append(Problem(path: path.text, reason: "cannot list folder: \(String(cString: strerror(errno)))"))
                 return
             }
-            for name in names { visit(path + "/" + name, fromRoot: false) }
+            for name in names { visit(path.appending(component: name), fromRoot: false) }
         case S_IFIFO:
-            skipped.append(Skipped(path: path, reason: "special file (FIFO)"))
+            skipped.append(Problem(path: path.text, reason: "special file (FIFO)"))
         case S_IFSOCK:
-            skipped.append(Skipped(path: path, reason: "special file (socket)"))
+            skipped.append(Problem(path: path.text, reason: "special file (socket)"))
         case S_IFCHR, S_IFBLK:
-            skipped.append(Skipped(path: path, reason: "special file (device)"))
+            skipped.append(Problem(path: path.text, reason: "special file (device)"))
         default:
-            skipped.append(Skipped(path: path, reason: "special file"))
+            skipped.append(Problem(path: path.text, reason: "special file"))
         }
     }
 
-    private static func resolved(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
+    /// The names in folder `path` (without `.` and `..`), sorted by their bytes; nil when it cannot be
+    /// listed (`errno` says why).
+    private static func names(in path: SourcePath) -> [[UInt8]]? {
+        guard let folder = path.withCString({ opendir($0) }) else { return nil }
+        defer { closedir(folder) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(folder) {
+            var field = entry.pointee.d_name
+            let name = withUnsafeBytes(of: &field) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    private static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    private static func resolved(_ path: SourcePath) -> [UInt8]? {
+        guard let pointer = path.withCString({ realpath($0, nil) }) else { return nil }
+        defer { free(pointer) }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+    }
+
+    private static func isInside(_ path: [UInt8], _ root: [UInt8]) -> Bool {
+        let folder = root.last == UInt8(ascii: "/") ? root : root + [UInt8(ascii: "/")]
+        return path == root || path.starts(with: folder)
     }
 }

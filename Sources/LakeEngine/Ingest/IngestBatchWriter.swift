@@ -53,10 +53,11 @@ struct IngestBatchWriter {
             let objectId = try objectId(for: file, db)
             try execute(
                 """
-                INSERT INTO datasetFile (datasetId, objectId, path, format, ingestedAt) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO datasetFile (datasetId, objectId, path, pathBytes, format, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """,
-                [datasetId, objectId, file.path, file.content.formatName, now], db)
+                [datasetId, objectId, file.path, file.pathBytes.map { Data($0) }, file.content.formatName, now], db)
             guard db.changesCount > 0 else {
                 outcome.filesAlreadyPresent += 1
                 continue

@@ -1,6 +1,9 @@
 /// What an ingest did: counts by format and modality, new versus already present, flags and problems.
 public struct IngestReport: Sendable, Codable, Hashable {
     public var dataset: String
+    /// This run created the dataset (with the first batch that recorded a file). An ingest in which no file
+    /// succeeded creates none.
+    public var datasetCreated = false
     public var filesSeen: Int = 0
     public var bytesSeen: Int64 = 0
     /// Files whose bytes were new to the dataset.
@@ -19,9 +22,10 @@ public struct IngestReport: Sendable, Codable, Hashable {
     public var byModality: [String: Int] = [:]
     /// Quality flags raised by this run, by code.
     public var flagsRaised: [String: Int] = [:]
-    /// Files that could not be used, with the reason.
+    /// Files that could not be used, with the reason: unreadable or of unknown format, and paths given to
+    /// ingest that could not be read at all (missing, unlistable folders).
     public var errors: [Problem] = []
-    /// Paths not read at all (special files, links out of the roots).
+    /// Paths not read on purpose (special files, links out of the roots).
     public var skipped: [Problem] = []
     public var seconds: Double = 0
 
@@ -50,4 +54,21 @@ public struct IngestReport: Sendable, Codable, Hashable {
 
     /// True when nothing new entered the catalog.
     public var addedNothing: Bool { filesAdded == 0 && flagsRaised.isEmpty }
+
+    /// How a run went as a whole: the command's exit status.
+    public enum Result: String, Sendable, Codable {
+        /// Every file found is in the dataset (or none was found).
+        case complete
+        /// Some files are in the dataset and others failed (listed in ``IngestReport/errors``).
+        case partial
+        /// Files failed and none succeeded: no dataset was created for them.
+        case failed
+    }
+
+    /// ``Result/failed`` when there are errors and no file succeeded (a file already in the dataset
+    /// counts as a success); ``Result/partial`` when some did.
+    public var result: Result {
+        if errors.isEmpty { return .complete }
+        return filesAdded + filesAlreadyPresent > 0 ? .partial : .failed
+    }
 }

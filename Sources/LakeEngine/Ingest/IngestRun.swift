@@ -10,12 +10,17 @@ import Storage
 /// rows, per-file flags and one audit event in one transaction). ``finish()`` runs the series and
 /// sample rules and refreshes the dataset summary.
 ///
+/// A new dataset is created in the transaction of the first batch that records a file, so an ingest in
+/// which no file succeeds leaves no empty dataset behind (a source that needs the row from the start,
+/// such as a server pull keeping a cursor, calls ``createDataset()``).
+///
 /// - warning: Not thread-safe: one run per caller; the per-file work it commits runs on worker threads.
 struct IngestRun {
     let lake: Lake
     let role: Role
-    let dataset: Dataset
-    let datasetId: Int64
+    let datasetName: String
+    /// The dataset's row: nil while a new dataset has recorded no file yet.
+    private(set) var dataset: Dataset?
     let tier: FileSystemTier
     let ingestor: FileIngestor
     let raiser: FlagRaiser
@@ -29,23 +34,37 @@ struct IngestRun {
         self.lake = lake
         role = try lake.authorize(.ingest)
         try Lake.validateDatasetName(name)
+        datasetName = name
         tier = try lake.tier(named: lake.configuration.ingestTier)
         try tier.prepare()
         tier.sweepTemporaries(olderThan: Lake.staleTemporaryAge)
-        dataset = try lake.findOrCreateDataset(name, role: role)
-        guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
-        datasetId = id
-        report = IngestReport(dataset: name)
-        known = try lake.catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db,
-                sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
-                arguments: [id]))
+        let existing = try lake.catalog.reader.read { db in
+            try Dataset.filter(Dataset.Columns.name == name).fetchOne(db)
         }
+        dataset = existing
+        report = IngestReport(dataset: name)
+        known = try existing?.id.map { id in
+            try lake.catalog.reader.read { db in
+                Set(try String.fetchAll(
+                    db,
+                    sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
+                    arguments: [id]))
+            }
+        } ?? []
         ingestor = FileIngestor(
             tier: tier, catalog: lake.catalog.reader, reader: HeaderReader(quality: lake.configuration.quality),
             options: options)
-        raiser = FlagRaiser(configuration: lake.configuration, zone: dataset.zone)
+        raiser = FlagRaiser(configuration: lake.configuration, zone: existing?.zone ?? lake.configuration.ingestZone)
+    }
+
+    /// Creates the dataset now if it does not exist yet, and returns its id.
+    mutating func createDataset() throws -> Int64 {
+        let found = try lake.catalog.pool.write { [lake, datasetName, role] db in
+            try lake.findOrCreateDataset(datasetName, role: role, db)
+        }
+        dataset = found.dataset
+        report.datasetCreated = report.datasetCreated || found.created
+        return found.id
     }
 
     /// Seconds since the run started.
@@ -98,14 +117,15 @@ struct IngestRun {
         report.filesAlreadyPresent += published.stored.count - stored.count
         guard !stored.isEmpty || extra != nil else { return stored }
         if !stored.isEmpty { batchNumber += 1 }
-        let writer = IngestBatchWriter(datasetId: datasetId, tier: tier.name, now: Date(), flagRaiser: raiser)
         let batch = batchNumber
-        let name = dataset.name
-        let outcome = try lake.catalog.pool.write { [lake, role, stored] db in
+        let (outcome, found) = try lake.catalog.pool.write {
+            [lake, role, stored, datasetName, raiser, tier] db -> (IngestBatchWriter.Outcome, FoundDataset) in
+            let found = try lake.findOrCreateDataset(datasetName, role: role, db)
+            let writer = IngestBatchWriter(datasetId: found.id, tier: tier.name, now: Date(), flagRaiser: raiser)
             let outcome = try writer.write(stored, db)
             if outcome.filesAdded > 0 {
                 try lake.appendAudit(
-                    db, role: role, action: "ingest", target: name,
+                    db, role: role, action: "ingest", target: datasetName,
                     details: [
                         "batch": String(batch), "files": String(outcome.filesAdded),
                         "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
@@ -113,8 +133,10 @@ struct IngestRun {
                     ])
             }
             try extra?(db)
-            return outcome
+            return (outcome, found)
         }
+        dataset = found.dataset
+        report.datasetCreated = report.datasetCreated || found.created
         report.filesAdded += outcome.filesAdded
         report.filesAlreadyPresent += outcome.filesAlreadyPresent
         report.byFormat.merge(outcome.byFormat, uniquingKeysWith: +)
@@ -125,8 +147,11 @@ struct IngestRun {
     }
 
     /// Runs the series and sample rules over the whole dataset, refreshes its summary and returns the report.
+    /// A dataset this run never created (no file succeeded) is left absent.
     mutating func finish() throws -> IngestReport {
-        let raised = try lake.catalog.pool.write { [lake, datasetId, dataset, role] db in
+        report.seconds = elapsed
+        guard let dataset, let datasetId = dataset.id else { return report }
+        let raised = try lake.catalog.pool.write { [lake, role] db in
             let raised = try lake.runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, db)
             try lake.refreshSummary(datasetId: datasetId, db)
             if !raised.isEmpty {

@@ -14,18 +14,33 @@ extension Lake {
     /// series and sample rules run and the dataset's modality/assay summary is refreshed.
     ///
     /// Idempotent: bytes the dataset already holds are hashed, found and skipped. A file that cannot be
-    /// read or parsed is reported in ``IngestReport/errors`` and never stops the batch. Killed at any point,
-    /// the catalog holds whole batches only, and a rerun completes the rest.
+    /// read or parsed, and a path that cannot be read at all, is reported in ``IngestReport/errors`` and
+    /// never stops the batch; ``IngestReport/result`` says whether some or no file succeeded. A new dataset
+    /// is created with the first batch that records a file, so when none does there is no dataset. Killed
+    /// at any point, the catalog holds whole batches only, and a rerun completes the rest.
+    ///
+    /// Files are found and opened by the bytes of their names, which need not be UTF-8; see
+    /// ``SourcePath/text`` for how such a name is written in the catalog and the report.
     ///
     /// - Parameter progress: Called after each committed batch (on the calling thread).
     public func ingest(
         _ paths: [String], dataset name: String, options: IngestOptions = IngestOptions(),
         progress: ((IngestProgress) -> Void)? = nil
     ) throws -> IngestReport {
+        try ingest(paths.map(SourcePath.init), dataset: name, options: options, progress: progress)
+    }
+
+    /// Ingests files and folders named by their bytes (a command line's, which need not be UTF-8) into
+    /// dataset `name`, as the `String` form above does.
+    public func ingest(
+        _ paths: [SourcePath], dataset name: String, options: IngestOptions = IngestOptions(),
+        progress: ((IngestProgress) -> Void)? = nil
+    ) throws -> IngestReport {
         guard !paths.isEmpty else { throw LakeError.invalidArgument("Please give at least one file or folder to ingest.") }
         var run = try IngestRun(lake: self, dataset: name, options: options)
         let walk = FileWalker(roots: paths)
         run.report.skipped = walk.skipped.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
+        run.report.errors = walk.failures.map { IngestReport.Problem(path: $0.path, reason: $0.reason) }
         run.report.filesSeen = walk.files.count
         run.report.bytesSeen = walk.files.reduce(0) { $0 + $1.size }
 
@@ -65,18 +80,20 @@ extension Lake {
 
     // MARK: - Datasets
 
-    func findOrCreateDataset(_ name: String, role: Role) throws -> Dataset {
-        try catalog.pool.write { db in
-            if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) { return dataset }
-            let now = Date()
-            var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
-            try dataset.insert(db)
-            guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
-            var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
-            try version.insert(db)
-            try appendAudit(db, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
-            return dataset
+    /// Finds dataset `name`, or creates it in the ingest zone (with its first version and audit event) in
+    /// the caller's transaction.
+    func findOrCreateDataset(_ name: String, role: Role, _ db: Database) throws -> FoundDataset {
+        if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let id = dataset.id {
+            return FoundDataset(dataset: dataset, id: id, created: false)
         }
+        let now = Date()
+        var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
+        try dataset.insert(db)
+        guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
+        var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
+        try version.insert(db)
+        try appendAudit(db, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
+        return FoundDataset(dataset: dataset, id: id, created: true)
     }
 
     /// Recomputes the dataset's modality and assay summary from its series and samples.

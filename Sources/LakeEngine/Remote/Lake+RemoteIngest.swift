@@ -23,10 +23,12 @@ extension Lake {
     ) async throws -> IngestReport {
         let server = try DICOMServerClient(baseURL: url, credentials: credentials)
         var run = try IngestRun(lake: self, dataset: name, options: options.runIngest)
+        // The server's cursor row names the dataset from the start.
+        let datasetId = try run.createDataset()
         let spoolFolder = try Self.spoolFolder(of: run)
-        var source = try remoteSource(datasetId: run.datasetId, kind: "orthanc", url: server.baseURL)
+        var source = try remoteSource(datasetId: datasetId, kind: "orthanc", url: server.baseURL)
         var cursor = since ?? source.cursor
-        var dataSetDigests = try dataSetDigests(of: run)
+        var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
         while true {
             let page = try await server.getJSON(
                 "/changes?since=\(cursor)&limit=\(options.changesPerPage)", as: OrthancChanges.self)
@@ -101,9 +103,10 @@ extension Lake {
     ) async throws -> IngestReport {
         let server = try DICOMServerClient(baseURL: url, credentials: credentials)
         var run = try IngestRun(lake: self, dataset: name, options: options.runIngest)
+        let datasetId = try run.createDataset()
         let spoolFolder = try Self.spoolFolder(of: run)
-        var dataSetDigests = try dataSetDigests(of: run)
-        let knownSOPs = try await catalog.reader.read { [datasetId = run.datasetId] db in
+        var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
+        let knownSOPs = try await catalog.reader.read { db in
             Set(try String.fetchAll(
                 db,
                 sql: "SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId WHERE s.datasetId = ?",
@@ -231,7 +234,7 @@ extension Lake {
                 let digest = try Self.dataSetDigest(ofFileAt: path)
                 dataSetDigest = digest
                 if seenDataSets.contains(digest) { return (.alreadyInDataset(path: download.source, size: size), digest) }
-                let outcome = ingestor.ingest(FileWalker.Entry(path: path, size: size), known: known)
+                let outcome = ingestor.ingest(FileWalker.Entry(path: SourcePath(path), size: size), known: known)
                 return (outcome.naming(download.source, insteadOf: path), digest)
             }
         } catch {
@@ -274,7 +277,7 @@ extension Lake {
 
     /// The data-set digests of the dataset's DICOM objects, computing (from the ingest tier) and saving
     /// those of objects ingested from files before any remote pull.
-    private func dataSetDigests(of run: IngestRun) throws -> Set<String> {
+    private func dataSetDigests(of run: IngestRun, datasetId: Int64) throws -> Set<String> {
         let missing = try catalog.reader.read { db in
             try Row.fetchAll(
                 db,
@@ -283,7 +286,7 @@ extension Lake {
                     WHERE f.datasetId = ? AND f.format = 'DICOM' AND o.dicomDataSetSHA256 IS NULL
                       AND o.tier = ?
                     """,
-                arguments: [run.datasetId, run.tier.name])
+                arguments: [datasetId, run.tier.name])
         }
         var computed: [(Int64, String)] = []
         for row in missing {
@@ -307,7 +310,7 @@ extension Lake {
                     SELECT o.dicomDataSetSHA256 FROM object o JOIN datasetFile f ON f.objectId = o.id
                     WHERE f.datasetId = ? AND o.dicomDataSetSHA256 IS NOT NULL
                     """,
-                arguments: [run.datasetId]))
+                arguments: [datasetId]))
         }
     }
 

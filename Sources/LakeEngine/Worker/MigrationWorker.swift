@@ -46,15 +46,22 @@ public struct MigrationWorker: Sendable {
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
     /// waiting. Idle workers look for work every `pollInterval` seconds.
+    ///
+    /// - Parameter jobEnded: Called with the final snapshot of every job this worker ends, as it ends (on
+    ///   the worker's task): callers report those whose state is `failed`.
     public func run(
-        jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false }
+        jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false },
+        jobEnded: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slot in 0..<max(1, jobs) {
                 group.addTask {
                     let worker = self.named("\(self.name):\(slot)")
                     while !shouldStop() {
-                        if try await worker.runNextJob() != nil { continue }
+                        if let job = try await worker.runNextJob() {
+                            jobEnded(job)
+                            continue
+                        }
                         if untilIdle { return }
                         try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
                     }
@@ -65,11 +72,41 @@ public struct MigrationWorker: Sendable {
     }
 
     /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting.
+    ///
+    /// A job that cannot run at all (its destination cannot be prepared, a tier is unknown) ends `failed`
+    /// with the error, rather than staying `running` until its lease expires and failing the same way for
+    /// every worker that takes it over; `migrate resume` queues it again once the cause is fixed.
     @discardableResult
     public func runNextJob() async throws -> MigrationProgress? {
-        guard let job = try claim() else { return nil }
-        try await JobRun(worker: self, job: job).execute()
-        return try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: job.id) }.map(MigrationProgress.init)
+        guard let job = try claim(), let jobId = job.id else { return nil }
+        do {
+            try await JobRun(worker: self, job: job).execute()
+        } catch {
+            try await recordFailure(ofJob: jobId, reason: String(describing: error))
+        }
+        return try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: jobId) }
+            .map(MigrationProgress.init)
+    }
+
+    /// Ends job `jobId` as `failed` with `reason` and its audit event, if this worker still holds it.
+    private func recordFailure(ofJob jobId: Int64, reason: String) async throws {
+        try await lake.catalog.pool.write { [name, role, lake] db in
+            guard var job = try MigrationJob.fetchOne(db, key: jobId), job.workerId == name, job.state == "running"
+            else { return }
+            job.state = "failed"
+            job.error = reason
+            job.control = nil
+            job.workerId = nil
+            job.leaseExpiresAt = nil
+            job.etaSeconds = nil
+            job.bytesPerSecond = 0
+            job.finishedAt = Date()
+            job.updatedAt = Date()
+            try job.update(db)
+            try lake.appendAudit(
+                db, role: role, action: "migration.fail", target: "job \(jobId)",
+                details: ["worker": name, "state": job.state, "error": reason])
+        }
     }
 
     private func named(_ name: String) -> MigrationWorker {

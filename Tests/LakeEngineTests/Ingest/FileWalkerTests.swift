@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func walksFilesFollowingOnlyLinksInsideTheRoots() {
-        let walker = FileWalker(roots: [root + "/in"])
-        let names = walker.files.map { $0.path.replacingOccurrences(of: root, with: "") }
+        let walker = FileWalker(roots: [SourcePath(root + "/in")])
+        let names = walker.files.map { $0.path.text.replacingOccurrences(of: root, with: "") }
         #expect(names == ["/in/a.dcm", "/in/inner-link", "/in/sub/b.vcf"])
         let skipped = Dictionary(uniqueKeysWithValues: walker.skipped.map {
             ($0.path.replacingOccurrences(of: root, with: ""), $0.reason)
@@ -30,14 +30,30 @@ import Testing
     }
 
     @Test func aLinkGivenAsARootIsFollowed() {
-        let walker = FileWalker(roots: [root + "/in/outer-link"])
+        let walker = FileWalker(roots: [SourcePath(root + "/in/outer-link")])
         #expect(walker.files.count == 1)
         #expect(walker.files.first?.size == 6)
     }
 
-    @Test func missingRootIsReported() {
-        let walker = FileWalker(roots: [root + "/nope"])
+    @Test func aMissingRootIsAFailureNotASkip() {
+        let walker = FileWalker(roots: [SourcePath(root + "/nope")])
         #expect(walker.files.isEmpty)
-        #expect(walker.skipped.first?.reason.contains("cannot stat") == true)
+        #expect(walker.skipped.isEmpty)
+        #expect(walker.failures.first?.reason == "cannot stat: No such file or directory")
+    }
+
+    /// A name that is not UTF-8 is listed by its bytes, so the file can be opened; reports name it escaped.
+    @Test func aNameThatIsNotUTF8IsKeptAsBytes() throws {
+        let folder = SourcePath(root + "/in/sub")
+        let path = folder.appending(component: [0x73, 0xFF, 0xFE])
+        let descriptor = path.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o600) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+
+        let walker = FileWalker(roots: [folder])
+        let found = try #require(walker.files.first { $0.path.validText == nil })
+        #expect(found.path == path)
+        #expect(found.path.text == root + "/in/sub/s\\xFF\\xFE")
+        #expect(walker.failures.isEmpty)
     }
 }

@@ -13,7 +13,10 @@ import Testing
 
     init() throws {
         lake = try TemporaryLake()
-        datasetId = try #require(try lake.owner.findOrCreateDataset("imaging", role: .operator).id)
+        let owner = lake.owner
+        datasetId = try owner.catalog.pool.write { db in
+            try owner.findOrCreateDataset("imaging", role: .operator, db).id
+        }
     }
 
     private func file(_ name: String, _ content: FileContent) -> IngestedFile {

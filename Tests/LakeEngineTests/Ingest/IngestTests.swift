@@ -117,7 +117,7 @@ import Testing
 
 @Suite struct IngestBatchingTests {
     private func entries(_ sizes: [Int64]) -> [FileWalker.Entry] {
-        sizes.enumerated().map { FileWalker.Entry(path: "f\($0.offset)", size: $0.element) }
+        sizes.enumerated().map { FileWalker.Entry(path: SourcePath("f\($0.offset)"), size: $0.element) }
     }
 
     @Test func batchesAreBoundedByCountAndBytes() {

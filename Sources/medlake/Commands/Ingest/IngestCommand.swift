@@ -15,8 +15,13 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Sniffs each file by content (DICOM, VCF/BCF, SAM/BAM/CRAM, FASTQ, sample sheets), reads headers only, stores \
             the bytes content-addressed in the ingest tier and catalogs them with automatic quality flags. \
-            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. \
-            Exits with status 3 when some files could not be ingested (they are listed; the rest is cataloged).
+            Re-ingesting the same bytes adds nothing. Needs the operator, curator or admin role. File names need \
+            not be UTF-8 (in folders or on the command line): such a name is shown with each invalid byte \
+            written \\xHH.
+
+            Every file that fails is listed with its reason. Exit status: 0 when every file is in the dataset; \
+            3 when some files failed and the rest were cataloged; 1 when no file could be ingested (a new \
+            dataset is then not created) or the ingest could not run.
 
             --from-orthanc pulls new instances over Orthanc's REST API (/changes, /instances/{id}/file) and \
             resumes after the last change a previous pull committed; --from-dicomweb pulls the instances the \
@@ -24,6 +29,9 @@ struct IngestCommand: AsyncParsableCommand {
             MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host.
             """
     )
+
+    /// The exit status when some files failed and the others were cataloged.
+    static let partialFailureStatus = ExitCode(3)
 
     @OptionGroup var options: LakeOptions
 
@@ -77,7 +85,9 @@ struct IngestCommand: AsyncParsableCommand {
                         fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
                         progress: progress)
             } else {
-                report = try lake.ingest(paths, dataset: dataset, options: ingestOptions, progress: progress)
+                report = try lake.ingest(
+                    paths.map(RawArguments.sourcePath(for:)), dataset: dataset, options: ingestOptions,
+                    progress: progress)
             }
             meter?.finish()
             if options.json {
@@ -85,7 +95,16 @@ struct IngestCommand: AsyncParsableCommand {
             } else {
                 print(IngestSummary(report: report).text)
             }
-            if !report.errors.isEmpty { throw ExitCode(3) }
+            switch report.result {
+            case .complete:
+                break
+            case .partial:
+                throw Self.partialFailureStatus
+            case .failed:
+                FileHandle.standardError.write(Data(
+                    "medlake: error: no file could be ingested into \(safe(report.dataset))\n".utf8))
+                throw ExitCode.failure
+            }
         }
     }
 }

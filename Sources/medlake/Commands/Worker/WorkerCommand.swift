@@ -1,11 +1,20 @@
 import ArgumentParser
 import Foundation
 import LakeEngine
+import Synchronization
 
 /// `medlake worker`: run queued migration jobs.
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Run queued migration jobs until interrupted (or until idle with --until-idle).")
+        commandName: "worker", abstract: "Run queued migration jobs until interrupted (or until idle with --until-idle).",
+        discussion: """
+            A job that fails (objects that could not be copied, a destination that cannot be written) is \
+            reported on standard error with its number and reason, stays failed until `migrate resume`, \
+            and makes a worker run with --until-idle exit with status \(failedJobStatus.rawValue).
+            """)
+
+    /// The exit status of `--until-idle` when a job it ran failed.
+    static let failedJobStatus = ExitCode(3)
 
     @OptionGroup var options: LakeOptions
 
@@ -39,14 +48,27 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves
-    /// every object in one verified place, and its job is taken over when the lease expires.
+    /// every object in one verified place, and its job is taken over when the lease expires. A failed job
+    /// is reported as it ends, so a long-running worker's log says so at once too.
     func run() async throws {
-        do {
+        let failedJobs = FailedJobCount()
+        try await reportingFailures {
             let worker = try MigrationWorker(
                 lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            try await worker.run(jobs: jobs, untilIdle: untilIdle)
-        } catch {
-            try reportingFailures { throw error }
+            try await worker.run(jobs: jobs, untilIdle: untilIdle, jobEnded: { job in
+                guard job.state == "failed" else { return }
+                failedJobs.value.add(1, ordering: .relaxed)
+                let reason = job.error ?? "\(job.objectsFailed) objects failed"
+                FileHandle.standardError.write(Data(
+                    "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: \(safe(reason))\n"
+                        .utf8))
+            })
         }
+        if failedJobs.value.load(ordering: .relaxed) > 0 { throw Self.failedJobStatus }
     }
+}
+
+/// Jobs that ended failed, counted from the worker's tasks.
+private final class FailedJobCount: Sendable {
+    let value = Atomic<Int>(0)
 }
