@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
-        .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TextSafety"),
+        .target(name: "TUI", dependencies: ["TextSafety", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "CNcurseswShim",
             dependencies: ["CNcursesw"],
@@ -65,6 +66,7 @@ let package = Package(
                 "Storage",
                 "DICOM",
                 "Genomics",
+                "TextSafety",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -28,7 +28,6 @@ struct IngestRun {
     init(lake: Lake, dataset name: String, options: IngestOptions) throws {
         self.lake = lake
         role = try lake.authorize(.ingest)
-        try Lake.validateDatasetName(name)
         tier = try lake.tier(named: lake.configuration.ingestTier)
         try tier.prepare()
         tier.sweepTemporaries(olderThan: Lake.staleTemporaryAge)
