@@ -20,6 +20,9 @@ extension Lake {
     /// `events` with the target, details and hashes withheld on each event concerning a restricted dataset
     /// the actor may not read.
     func withholdingRestricted(_ events: [AuditEvent]) throws -> [AuditEvent] {
+        // A role that reads every restricted dataset sees everything: no need to look at each event.
+        let held = Set(actorRoles)
+        if configuration.governance.restrictedReadRoles.contains(where: held.contains) { return events }
         let (shown, granted) = try catalog.reader.read { db -> ([AuditEvent], [String: Int64]) in
             let restricted = try String.fetchSet(
                 db, sql: "SELECT name FROM dataset WHERE sensitivity = ?",
