@@ -108,7 +108,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "DICOM", "Storage", "TestSupport"], exclude: ["Help/Snapshots"]),
+        .testTarget(
+            name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "DICOM", "Storage", "TestSupport"],
+            exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],

@@ -117,14 +117,14 @@ extension LakeConfiguration {
         try table?.rejectUnknownKeys(["disabled_rules", "required_tags", "spacing_tolerance_mm", "orientation_tolerance"])
         let disabled = try table?.strings("disabled_rules") ?? []
         if let table, let unknown = disabled.first(where: { QualityRule(rawValue: $0) == nil }) {
-            throw table.error(
-                "disabled_rules",
-                "unknown rule '\(unknown)' (expected one of: \(QualityRule.allCases.map(\.code).joined(separator: ", ")))")
+            let codes = QualityRule.allCases.map(\.code).joined(separator: ", ")
+            throw table.error("disabled_rules", "unknown rule '\(unknown)' (expected one of: \(codes))")
         }
         let required = try table?.strings("required_tags") ?? QualitySettings.defaultRequiredTags
         if let table, let unknown = required.first(where: { DataDictionary.tag(forKeyword: $0) == nil }) {
             throw table.error(
-                "required_tags", "'\(unknown)' is not a DICOM keyword (e.g. SeriesInstanceUID; keywords are case-sensitive)")
+                "required_tags",
+                "'\(unknown)' is not a DICOM keyword (e.g. SeriesInstanceUID; keywords are case-sensitive)")
         }
         return QualitySettings(
             disabledRules: Set(disabled),

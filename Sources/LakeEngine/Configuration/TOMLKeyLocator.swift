@@ -44,10 +44,11 @@ struct TOMLKeyLocator {
         var table: [String] = []
         for raw in lines[..<number] {
             let line = raw.trimmed(of: " \t\r")
-            if line.hasPrefix("[") { table = line.trimmed(of: "[] \t").split(separator: ".").map { $0.trimmed(of: " \t\"'") } }
+            guard line.hasPrefix("[") else { continue }
+            table = line.trimmed(of: "[] \t").split(separator: ".").map { $0.trimmed(of: " \t\"'") }
         }
         let line = lines[number].trimmed(of: " \t\r")
-        guard !line.hasPrefix("["), let equals = line.firstIndex(of: "=") else { return nil }
+        guard !line.hasPrefix("["), !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { return nil }
         let key = line[..<equals].split(separator: ".").map { $0.trimmed(of: " \t\"'") }
         return (table + key).joined(separator: ".")
     }

@@ -27,9 +27,12 @@ import Testing
         #expect(first.first?.contains("\"purpose\":\"studies\"") == true)
 
         // Nothing in the catalog changes while the session only reads again.
-        let version = try alice.catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM auditEvent") }
+        func newestSeq() throws -> Int? {
+            try alice.catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM auditEvent") }
+        }
+        let newest = try newestSeq()
         _ = try session.studies(dataset: "ct")
-        #expect(try alice.catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM auditEvent") } == version)
+        #expect(try newestSeq() == newest)
 
         _ = try fixture.open("dave").studies(dataset: "ct")
         #expect(try reads().count == 2)

@@ -46,7 +46,7 @@ import Testing
         #expect(inValue.key == "lake.name")
         #expect(inValue.message.contains("NUL"))
 
-        let (inComment, commentLine) = try refusal(replacing: "# MedLake", with: "# a comment \0")
+        let (inComment, commentLine) = try refusal(replacing: "# MedLake", with: "# a = comment \0")
         #expect(inComment.line == commentLine)
         #expect(inComment.key == nil)
     }

@@ -43,7 +43,8 @@ import Testing
             }
         }
         let (datasets, created) = try lake.owner.catalog.reader.read { db in
-            (try Dataset.fetchCount(db), try AuditEvent.filter(AuditEvent.Columns.action == "dataset.create").fetchCount(db))
+            let created = AuditEvent.filter(AuditEvent.Columns.action == "dataset.create")
+            return (try Dataset.fetchCount(db), try created.fetchCount(db))
         }
         #expect(datasets == 0)
         #expect(created == 0)

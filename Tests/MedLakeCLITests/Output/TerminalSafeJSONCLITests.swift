@@ -67,7 +67,8 @@ struct TerminalSafeJSONCLITests {
     /// (or in a string of JSON nested in a string, as audit details are).
     private func expectSafe(_ stdout: String, holds expected: String, command: String) throws {
         for scalar in Self.dangerous {
-            #expect(!stdout.unicodeScalars.contains(scalar), "\(command) printed U+\(String(scalar.value, radix: 16)) raw")
+            let code = String(scalar.value, radix: 16)
+            #expect(!stdout.unicodeScalars.contains(scalar), "\(command) printed U+\(code) raw")
         }
         #expect(stdout.lowercased().contains("\\u009b"), "\(command) printed no escaped CSI")
         let document = try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
