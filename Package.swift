@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "Genomics", dependencies: ["CZlib", "CLibdeflate"]),
 
         // MARK: - Terminal
-        .target(name: "TUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TextSafety"),
+        .target(name: "TUI", dependencies: ["TextSafety", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "CNcurseswShim",
             dependencies: ["CNcursesw"],
@@ -69,6 +70,7 @@ let package = Package(
                 "Storage",
                 "DICOM",
                 "Genomics",
+                "TextSafety",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -111,7 +113,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "Storage", "TestSupport"], exclude: ["Help/Snapshots"]),
+        .testTarget(
+            name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "DICOM", "Storage", "TestSupport"],
+            exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],

@@ -6,8 +6,9 @@ import GRDB
 ///
 /// A dataset not labelled `restricted` needs only the caller's permission (checked by ``Lake/authorize(_:)``).
 /// A restricted one also needs a role that `[governance] restricted_read_roles` lists, or a live grant
-/// whose scope covers the use (`read` < `annotate`, `approve`). Every use through a grant is audited as
-/// `dataset.read` (or the caller's own audit event) with the grant's id and the purpose.
+/// whose scope covers the use (`read` < `annotate`, `approve`). A use through a grant is audited as
+/// `dataset.read` (or the caller's own audit event) with the grant's id and the purpose; reads once per
+/// dataset and grant per session (see ``GrantedReadLog``).
 extension Lake {
     /// Checks that the actor may read dataset `name` and, when that is through a grant, audits the read
     /// with the grant's id.
@@ -86,14 +87,23 @@ extension Lake {
             arguments: [name, actor.user])
     }
 
-    private func auditGrantedReads(_ granted: [String: Int64], purpose: String) throws {
-        guard !granted.isEmpty else { return }
-        try catalog.pool.write { db in
-            for (name, grant) in granted.sorted(by: { $0.key < $1.key }) {
-                try appendAudit(
-                    db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: name,
-                    details: ["grant": String(grant), "purpose": purpose])
+    /// Audits reads through grants as `dataset.read`, each dataset and grant once per session (the rule is in
+    /// ``GrantedReadLog``), so redrawing a screen writes nothing after its first read.
+    func auditGrantedReads(_ granted: [String: Int64], purpose: String) throws {
+        let reads = granted.map { GrantedReadLog.Read(dataset: $0.key, grant: $0.value) }
+        let fresh = grantedReads.claim(reads).sorted { $0.dataset < $1.dataset }
+        guard !fresh.isEmpty else { return }
+        do {
+            try catalog.pool.write { db in
+                for read in fresh {
+                    try appendAudit(
+                        db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: read.dataset,
+                        details: ["grant": String(read.grant), "purpose": purpose])
+                }
             }
+        } catch {
+            grantedReads.release(fresh)
+            throw error
         }
     }
 }

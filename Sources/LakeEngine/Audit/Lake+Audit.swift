@@ -34,13 +34,17 @@ extension Lake {
     }
 
     /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
+    ///
+    /// Events about a restricted dataset the actor may not read come with their target, details and hashes
+    /// withheld (see ``withheldAuditDetails``).
     public func auditEvents(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        let events = try catalog.reader.read { db in
             var request = Self.auditRequest(filter, newestFirst: false)
             if let limit = filter.limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
+        return try withholdingRestricted(events)
     }
 
     /// The events `filter` selects (its limit aside), in sequence order or newest first.

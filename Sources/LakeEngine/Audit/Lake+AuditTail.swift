@@ -5,11 +5,13 @@ extension Lake {
     /// The newest `count` audit events matching `filter`, newest first: what a live tail shows.
     ///
     /// ``auditEvents(_:)`` returns the oldest first and its limit keeps the oldest; a tail needs the
-    /// other end without reading the whole log. `filter.limit` is ignored in favour of `count`.
+    /// other end without reading the whole log. `filter.limit` is ignored in favour of `count`. Events about
+    /// a restricted dataset the actor may not read are withheld as in ``auditEvents(_:)``.
     public func auditTail(_ filter: AuditFilter, count: Int) throws -> [AuditEvent] {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        let events = try catalog.reader.read { db in
             try Self.auditRequest(filter, newestFirst: true).limit(max(0, count)).fetchAll(db)
         }
+        return try withholdingRestricted(events)
     }
 }

@@ -1,18 +1,27 @@
+import DICOM
 import TOMLKit
 
 extension LakeConfiguration {
     /// Parses `lake.toml` text. `path` only names the file in errors.
     ///
     /// - Throws: ``ConfigurationError`` with the line and key of the first problem: TOML syntax, a value of
-    ///   the wrong type, an unknown key, a role name that does not exist, an ingest tier that is not declared.
+    ///   the wrong type, an unknown key, a role name that does not exist, an ingest tier that is not declared,
+    ///   a zone listed twice, no approver role, fewer than one approval, a QC rule or DICOM keyword that does
+    ///   not exist, a NUL byte.
     public init(toml text: String, path: String) throws {
+        let locator = TOMLKeyLocator(text: text)
+        if let nul = locator.firstNUL {
+            // TOML forbids NUL, but the parser would take it inside a string and cut names and paths there.
+            throw ConfigurationError(
+                path: path, line: nul.line, key: nul.key, message: "contains a NUL byte (TOML text may not hold one)")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigurationError(path: path, line: error.source.begin.line, key: nil, message: error.description)
         }
-        let fields = TOMLFields(table: root, prefix: "", path: path, locator: TOMLKeyLocator(text: text))
+        let fields = TOMLFields(table: root, prefix: "", path: path, locator: locator)
         try fields.rejectUnknownKeys(["lake", "zones", "tiers", "roles", "qc", "approval", "flags", "lifecycle", "governance"])
 
         let lake = try fields.table("lake")
@@ -22,6 +31,9 @@ extension LakeConfiguration {
 
         zones = try fields.table("zones")?.strings("names") ?? ["raw", "curated", "training"]
         guard !zones.isEmpty else { throw fields.error("zones.names", "a lake needs at least one zone") }
+        if let repeated = Self.firstRepeated(zones) {
+            throw fields.error("zones.names", "zone '\(repeated)' is listed twice (zone names must be unique)")
+        }
         ingestZone = try lake?.string("ingest_zone") ?? zones[0]
         if !zones.contains(ingestZone) {
             throw (lake ?? fields).error("ingest_zone", "zone '\(ingestZone)' is not in zones.names")
@@ -43,6 +55,12 @@ extension LakeConfiguration {
         flagCodes = try Self.parseFlagCodes(fields.table("flags"))
         lifecycleRules = try Self.parseLifecycleRules(fields.table("lifecycle"), tiers: tiers, zones: zones)
         governance = try Self.parseGovernance(fields.table("governance"))
+    }
+
+    /// The first element of `names` that an earlier one equals.
+    private static func firstRepeated(_ names: [String]) -> String? {
+        var seen: Set<String> = []
+        return names.first { !seen.insert($0).inserted }
     }
 
     // MARK: - Sections
@@ -97,9 +115,20 @@ extension LakeConfiguration {
 
     private static func parseQuality(_ table: TOMLFields?) throws -> QualitySettings {
         try table?.rejectUnknownKeys(["disabled_rules", "required_tags", "spacing_tolerance_mm", "orientation_tolerance"])
+        let disabled = try table?.strings("disabled_rules") ?? []
+        if let table, let unknown = disabled.first(where: { QualityRule(rawValue: $0) == nil }) {
+            let codes = QualityRule.allCases.map(\.code).joined(separator: ", ")
+            throw table.error("disabled_rules", "unknown rule '\(unknown)' (expected one of: \(codes))")
+        }
+        let required = try table?.strings("required_tags") ?? QualitySettings.defaultRequiredTags
+        if let table, let unknown = required.first(where: { DataDictionary.tag(forKeyword: $0) == nil }) {
+            throw table.error(
+                "required_tags",
+                "'\(unknown)' is not a DICOM keyword (e.g. SeriesInstanceUID; keywords are case-sensitive)")
+        }
         return QualitySettings(
-            disabledRules: Set(try table?.strings("disabled_rules") ?? []),
-            requiredTags: try table?.strings("required_tags") ?? QualitySettings.defaultRequiredTags,
+            disabledRules: Set(disabled),
+            requiredTags: required,
             spacingToleranceMM: try table?.nonNegativeNumber("spacing_tolerance_mm") ?? 0.01,
             orientationTolerance: try table?.nonNegativeNumber("orientation_tolerance") ?? 0.001
         )
@@ -116,11 +145,18 @@ extension LakeConfiguration {
             }
             approverRoles.append(role)
         }
-        return ApprovalPolicy(
-            curatedApprovals: try table?.int("curated_approvals", default: 1) ?? 1,
-            trainingApprovals: try table?.int("training_approvals", default: 2) ?? 2,
-            approverRoles: approverRoles
-        )
+        guard let table else {
+            return ApprovalPolicy(curatedApprovals: 1, trainingApprovals: 2, approverRoles: approverRoles)
+        }
+        if approverRoles.isEmpty {
+            throw table.error("approver_roles", "no role could approve a promotion (name at least one, e.g. curator)")
+        }
+        let curated = try table.int("curated_approvals", default: 1)
+        let training = try table.int("training_approvals", default: 2)
+        for (key, count) in [("curated_approvals", curated), ("training_approvals", training)] where count < 1 {
+            throw table.error(key, "expected an integer of at least 1 (a promotion needs one approval or more)")
+        }
+        return ApprovalPolicy(curatedApprovals: curated, trainingApprovals: training, approverRoles: approverRoles)
     }
 
     private static func parseFlagCodes(_ table: TOMLFields?) throws -> [String: FlagCode] {

@@ -31,6 +31,27 @@ struct TOMLKeyLocator {
         }
         return headerLine
     }
+
+    /// The line of the first NUL byte in the text and the dotted key written on that line (nil when the line
+    /// holds no `key =`, e.g. a table header or inside a multi-line value).
+    var firstNUL: (line: Int, key: String?)? {
+        guard let index = lines.firstIndex(where: { $0.contains("\0") }) else { return nil }
+        return (index + 1, key(onLine: index))
+    }
+
+    /// The dotted key assigned on 0-based line `number`, with the table it sits in.
+    private func key(onLine number: Int) -> String? {
+        var table: [String] = []
+        for raw in lines[..<number] {
+            let line = raw.trimmed(of: " \t\r")
+            guard line.hasPrefix("[") else { continue }
+            table = line.trimmed(of: "[] \t").split(separator: ".").map { $0.trimmed(of: " \t\"'") }
+        }
+        let line = lines[number].trimmed(of: " \t\r")
+        guard !line.hasPrefix("["), !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { return nil }
+        let key = line[..<equals].split(separator: ".").map { $0.trimmed(of: " \t\"'") }
+        return (table + key).joined(separator: ".")
+    }
 }
 
 extension StringProtocol {

@@ -28,6 +28,9 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
     case unreadableObject(sha256: String, reason: String)
     /// A `--select` filter or other governance argument is malformed.
     case invalidFilter(String)
+    /// A grant was asked for a user who holds no role in the lake: every read needs a role, so the grant
+    /// would give them nothing.
+    case grantWithoutRole(user: String)
 
     public var description: String {
         switch self {
@@ -53,6 +56,9 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
             "object \(object) still carries identifying data after de-identification: " + findings.joined(separator: "; ")
         case .unreadableObject(let sha256, let reason): "object \(sha256): \(reason)"
         case .invalidFilter(let message): message
+        case .grantWithoutRole(let user):
+            "\(user) holds no role in this lake, so a grant would give them nothing: give them a role first "
+                + "(annotator to read and flag), then grant access"
         }
     }
 }

@@ -4,6 +4,10 @@ import GRDB
 
 extension Lake {
     /// Gives `user` time-limited access to dataset `name` (admin only); audited with the reason.
+    ///
+    /// `user` must hold a role in the lake (``GovernanceError/grantWithoutRole(user:)`` otherwise): every read
+    /// needs one, so a grant to someone without a role would silently do nothing. That the user is a Unix
+    /// account is for the caller to check; the engine knows users only by the names roles list.
     @discardableResult
     public func grantAccess(
         user: String, dataset name: String, scope: GrantScope, lifetime: TimeInterval, reason: String
@@ -15,6 +19,7 @@ extension Lake {
         guard lifetime > 0, lifetime <= GrantDuration.maximum else {
             throw LakeError.invalidArgument("A grant lasts more than 0 seconds and at most 90 days.")
         }
+        guard !configuration.roles(of: user).isEmpty else { throw GovernanceError.grantWithoutRole(user: user) }
         return try catalog.pool.write { db in
             let now = Date()
             var grant = AccessGrant(

@@ -33,7 +33,6 @@ struct IngestRun {
     init(lake: Lake, dataset name: String, options: IngestOptions) throws {
         self.lake = lake
         role = try lake.authorize(.ingest)
-        try Lake.validateDatasetName(name)
         datasetName = name
         tier = try lake.tier(named: lake.configuration.ingestTier)
         try tier.prepare()
@@ -41,6 +40,8 @@ struct IngestRun {
         let existing = try lake.catalog.reader.read { db in
             try Dataset.filter(Dataset.Columns.name == name).fetchOne(db)
         }
+        // A new name is checked before any file is read, so a refused name stores nothing.
+        if existing == nil { try DatasetName.validate(name) }
         dataset = existing
         report = IngestReport(dataset: name)
         known = try existing?.id.map { id in

@@ -81,11 +81,15 @@ extension Lake {
     // MARK: - Datasets
 
     /// Finds dataset `name`, or creates it in the ingest zone (with its first version and audit event) in
-    /// the caller's transaction.
+    /// the caller's transaction; a new name must pass ``DatasetName``.
+    ///
+    /// Every dataset is created here, so this is where names are checked. Existing datasets are found by
+    /// name as they are, so a dataset created before the name rule still takes more data.
     func findOrCreateDataset(_ name: String, role: Role, _ db: Database) throws -> FoundDataset {
         if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let id = dataset.id {
             return FoundDataset(dataset: dataset, id: id, created: false)
         }
+        try DatasetName.validate(name)
         let now = Date()
         var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
         try dataset.insert(db)
@@ -108,16 +112,6 @@ extension Lake {
                 WHERE id = ?1
                 """,
             arguments: [datasetId])
-    }
-
-    /// Dataset names are identifiers: 1–128 characters, no control characters, no `/`.
-    static func validateDatasetName(_ name: String) throws {
-        let valid = !name.isEmpty && name.count <= 128
-            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "/" }
-        guard valid else {
-            throw LakeError.invalidArgument(
-                "Please name the dataset with 1 to 128 characters, without '/' or control characters.")
-        }
     }
 
     // MARK: - Helpers

@@ -24,6 +24,8 @@ public final class Lake: Sendable {
     public let actor: Identity
     /// Object reads not yet written as last-access times.
     let accesses = AccessRecorder()
+    /// Reads through grants already audited in this session (see ``GrantedReadLog`` for the rule).
+    let grantedReads = GrantedReadLog()
 
     /// The configuration file's name inside the lake folder.
     public static let configurationFileName = "lake.toml"

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// Text from an untrusted source (a file, the catalog, a user), made safe to show on a terminal.
 ///
 /// Terminals act on control characters: `ESC [ 2 J` clears the screen, OSC 52 writes the clipboard,
@@ -10,6 +12,9 @@
 /// - Tabs expand to spaces up to the next multiple of ``tabWidth`` (counted in scalars of the line).
 /// - C1 controls (U+0080–U+009F), bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
 ///   U+061C) and the line/paragraph separators U+2028/U+2029 become U+FFFD.
+///
+/// The list of such characters is `Unicode.Scalar.isTerminalInterpreted` (module `TextSafety`), shared with
+/// the CLI's JSON encoder and the lake's name checks.
 public struct SafeText: Sendable, Hashable, CustomStringConvertible {
     /// The sanitized text; it contains no character a terminal would interpret.
     public let text: String
@@ -53,17 +58,12 @@ public struct SafeText: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `scalar` would be altered by ``sanitize(_:tabWidth:)``.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || isReplaced(scalar)
+        scalar.isTerminalInterpreted
     }
 
     private static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     private static func isReplaced(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029:
-            return true
-        default:
-            return false
-        }
+        scalar.value >= 0x80 && scalar.isTerminalInterpreted
     }
 }

@@ -19,8 +19,9 @@ import Testing
         #expect(try dave.versions(dataset: "ct").count == 2)
         _ = try dave.exportManifest("ct@2")
         #expect(try dave.studies(dataset: "ct").count == 1)
+        // One session (one open lake) audits its reads of a dataset through one grant once.
         let reads = try alice.auditEvents(AuditFilter(action: "dataset.read"))
-        #expect(reads.count == 3)
+        #expect(reads.count == 1)
         #expect(reads.allSatisfy { $0.actor == "dave" && $0.details.contains("\"grant\":\"\(grant.id ?? 0)\"") })
 
         _ = try alice.revokeGrant(id: grant.id ?? 0)
@@ -58,6 +59,19 @@ import Testing
         let approved = try fixture.open("erin").approvePromotion(id: request.id, comment: "ok")
         #expect(approved.decisions.first?.grantId == grant.id)
         #expect(approved.state == .executed)
+    }
+
+    @Test func aGrantToAUserWithoutARoleIsRefused() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        do {
+            _ = try alice.grantAccess(user: "mallory", dataset: "ct", scope: .read, lifetime: 3600, reason: "QC")
+            Issue.record("a grant to a user holding no role was accepted")
+        } catch GovernanceError.grantWithoutRole(let user) {
+            #expect(user == "mallory")
+        }
+        #expect(try alice.grants(all: true).isEmpty)
+        #expect(try alice.auditEvents(AuditFilter(action: "grant.create")).isEmpty)
     }
 
     @Test func lifetimesParse() throws {

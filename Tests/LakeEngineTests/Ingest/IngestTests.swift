@@ -110,7 +110,7 @@ import Testing
 
     @Test func badDatasetNamesAreRejected() {
         for name in ["", "a/b", "x\u{1B}[2J", String(repeating: "n", count: 129)] {
-            #expect(throws: LakeError.self) { try lake.owner.ingest([input], dataset: name) }
+            #expect(throws: DatasetNameError.self) { try lake.owner.ingest([input], dataset: name) }
         }
     }
 }

@@ -43,6 +43,23 @@ struct AuditTailTests {
         #expect(harness.text.contains("chain BROKEN at seq 2"))
     }
 
+    @Test("A user who may not read a restricted dataset sees its events without their details")
+    func withheldDetails() async throws {
+        let owner = try SampleFixture.make("audit-withheld")
+        _ = try owner.grant(.annotator, to: "dave")
+        let dave = try Lake.open(at: owner.root, as: Identity(user: "dave", uid: 2000))
+        let harness = try Harness(lake: dave, width: 160, screen: .audit)
+        try await harness.start()
+        let rows = try #require(harness.model.audit.list.rows.value)
+        #expect(rows.count == (try owner.auditEvents().count))
+        let flagRows = rows.filter { $0.cells[4] == "flag.add" }
+        #expect(flagRows.count == 2)
+        #expect(flagRows.allSatisfy { $0.cells[5] == Lake.withheldAuditTarget })
+        #expect(!harness.text.contains("no consent form"))
+        #expect(harness.text.contains("withheld"))
+        #expect(harness.model.audit.verification?.value?.isIntact == true)
+    }
+
     @Test("The tail holds the newest events and respects the count")
     func tail() throws {
         let lake = try SampleFixture.make("audit-tail")

@@ -45,7 +45,10 @@ struct DICOMDumpCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("incomplete: " + SafeText.sanitize(error.description) + "\n").utf8))
             }
         }
-        if json { print("[" + jsonObjects.joined(separator: ",\n") + "]") }
+        if json {
+            let document = "[" + jsonObjects.joined(separator: ",\n") + "]\n"
+            FileHandle.standardOutput.write(TerminalSafeJSON.escape(Array(document.utf8)))
+        }
         if failed { throw ExitCode(1) }
     }
 

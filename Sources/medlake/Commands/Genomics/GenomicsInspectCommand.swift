@@ -31,8 +31,7 @@ struct GenomicsInspectCommand: AsyncParsableCommand {
         let reports = files.map { inspector.inspect(path: $0) }
         let samples = SampleCollector.collect(reports)
         if json {
-            let data = try TerminalSafeJSON.encode(GenomicsInspection(files: reports, samples: samples))
-            FileHandle.standardOutput.write(data)
+            try printJSON(GenomicsInspection(files: reports, samples: samples))
         } else {
             var output = ""
             for report in reports { GenomicsReportPrinter.write(report, to: &output) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LakeEngine
 
 /// `medlake grant USER DATASET --scope read --expires 8h --reason …`.
@@ -30,6 +31,13 @@ struct GrantCreateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // The engine knows users only by the names [roles] lists; that one is a real account is checked
+            // here, where the machine's user database is at hand.
+            guard getpwnam(user) != nil else {
+                throw LakeError.invalidArgument(
+                    "no Unix user named \(user) on this machine: grants go to existing accounts; check the "
+                        + "name with `getent passwd \(user)` or create the account first")
+            }
             let grant = try options.open().grantAccess(
                 user: user, dataset: dataset, scope: scope, lifetime: try GrantDuration.seconds(expires), reason: reason)
             if options.json { return try printJSON(grant) }

@@ -27,8 +27,14 @@ struct ManifestExportCommand: ParsableCommand {
                 print("Wrote \(safe(output)) (manifest \(hash)).")
             } else {
                 // Piped: the exact canonical bytes, so `sha256sum` of the output is the version's id.
+                // With --json: the same bytes with terminal controls and bidi characters written as
+                // `\uXXXX` escapes (it parses to the same manifest; the hash changes only when it held some).
                 // On a terminal: sanitized, as data text may hold C1 or bidi characters JSON leaves raw.
-                if isatty(STDOUT_FILENO) != 0 {
+                if options.json {
+                    var escaped = TerminalSafeJSON.escape(bytes)
+                    escaped.append(0x0A)
+                    FileHandle.standardOutput.write(escaped)
+                } else if isatty(STDOUT_FILENO) != 0 {
                     print(safe(String(decoding: bytes, as: UTF8.self)))
                 } else {
                     FileHandle.standardOutput.write(Data(bytes))

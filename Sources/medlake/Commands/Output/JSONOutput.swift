@@ -1,11 +1,9 @@
 import Foundation
 
 /// Writes `value` to standard output as pretty, key-sorted JSON (dates in ISO 8601), for scripts.
-func printJSON<Value: Encodable>(_ value: Value) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+///
+/// Every JSON the CLI prints goes through here or ``TerminalSafeJSON``, so terminal controls and bidi
+/// characters in data text reach standard output only as `\uXXXX` escapes.
+func printJSON(_ value: some Encodable) throws {
+    FileHandle.standardOutput.write(try TerminalSafeJSON.encode(value))
 }

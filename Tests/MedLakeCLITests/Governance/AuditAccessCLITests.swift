@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Real Unix users through the CLI: a user who may not read a restricted dataset sees its audit events without
+/// their details, grants go only to real users holding a role, and unaddressable dataset names are refused.
+@Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
+struct AuditAccessCLITests {
+    private struct EventJSON: Decodable, Equatable {
+        var seq: Int64
+        var actor: String
+        var action: String
+        var target: String
+        var details: String
+    }
+
+    @Test func auditDetailsOfARestrictedDatasetNeedReadAccess() throws {
+        let users = try UnixUsers(["alice", "bob", "carol"])
+        let (alice, bob, carol) = (users.names[0], users.names[1], users.names[2])
+        let base = NSTemporaryDirectory() + "auditaccess-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try Data("scan".utf8).write(to: URL(fileURLWithPath: base + "/input/f.bin"))
+        let binary = base + "/medlake"
+        try MedLakeProcess.copyBinary(to: binary)
+        let lake = base + "/lake"
+        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
+        func medlake(_ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary)
+        }
+        func events(as user: String) throws -> [EventJSON] {
+            let listed = try medlake(["audit", "list", "--json"], as: user)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            return try JSONDecoder().decode([EventJSON].self, from: Data(listed.stdout.utf8))
+        }
+
+        #expect(try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice, binary: binary).status == 0)
+        // bob is an annotator; carol is in the lake's group but holds no role.
+        let toml = lake + "/lake.toml"
+        let text = try String(contentsOfFile: toml, encoding: .utf8)
+            .replacingOccurrences(of: "annotator = [\"\(alice)\"]", with: "annotator = [\"\(alice)\", \"\(bob)\"]")
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+
+        // New datasets are restricted; alice flags one with a note naming a patient.
+        let ingested = try medlake(["ingest", base + "/input", "--dataset", "d", "--keep-unknown"], as: alice)
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        let flagged = try medlake(["flags", "add", "d", "needs-review", "--note", "John Doe MRN123456"], as: alice)
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+
+        let full = try events(as: alice)
+        #expect(full.contains { $0.details.contains("John Doe MRN123456") })
+        let seen = try events(as: bob)
+        #expect(seen.map(\.seq) == full.map(\.seq))
+        #expect(seen.map(\.action) == full.map(\.action))
+        for event in seen {
+            #expect(!event.details.contains("John Doe") && !event.details.contains("MRN123456"))
+            #expect(event.target != "d")
+        }
+        #expect(seen.first { $0.action == "flag.add" }?.details.contains("withheld") == true)
+        let table = try medlake(["audit", "list"], as: bob)
+        #expect(!table.stdout.contains("MRN123456"))
+        #expect(table.stdout.contains("withheld"))
+        let verified = try medlake(["audit", "verify"], as: bob)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("intact: \(full.count) events"))
+
+        // Grants go to real accounts that hold a role.
+        let nobody = "mlnosuch" + String(UInt32.random(in: 0..<UInt32.max), radix: 36)
+        let toNobody = try medlake(["grant", "create", nobody, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        #expect(toNobody.status != 0)
+        #expect(toNobody.stderr.contains("no Unix user named \(nobody)"))
+        let toCarol = try medlake(["grant", "create", carol, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        #expect(toCarol.status != 0)
+        #expect(toCarol.stderr.contains("\(carol) holds no role in this lake"))
+        let granted = try medlake(["grant", "create", bob, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        #expect(granted.status == 0, "\(granted.stderr)")
+
+        // With a read grant bob sees the details, and that read is audited once.
+        let withGrant = try events(as: bob)
+        #expect(withGrant.contains { $0.details.contains("John Doe MRN123456") })
+        let reads = try events(as: alice).filter { $0.action == "dataset.read" }
+        #expect(reads.map(\.actor) == [bob])
+    }
+
+    @Test func unaddressableDatasetNamesAreRefusedByIngest() throws {
+        let base = NSTemporaryDirectory() + "names-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
+        try Data("scan".utf8).write(to: URL(fileURLWithPath: base + "/input/f.bin"))
+        #expect(try MedLakeProcess.run(["init", base + "/lake"]).status == 0)
+        for name in ["at@1", ".", "..", "rtl\u{202E}name", "  "] {
+            let refused = try MedLakeProcess.run(
+                ["ingest", base + "/input", "--dataset", name, "--keep-unknown", "--lake", base + "/lake"])
+            #expect(refused.status != 0, "\(name.debugDescription) was accepted")
+            #expect(refused.stderr.contains("invalid dataset name"), "\(refused.stderr)")
+            #expect(!refused.stderr.unicodeScalars.contains("\u{202E}"))
+        }
+        let datasets = try MedLakeProcess.run(["datasets", "--json", "--lake", base + "/lake"])
+        let listed = try JSONSerialization.jsonObject(with: Data(datasets.stdout.utf8)) as? [Any]
+        #expect(listed?.isEmpty == true, "\(datasets.stdout)")
+    }
+}
