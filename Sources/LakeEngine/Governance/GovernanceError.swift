@@ -28,6 +28,11 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
     case unreadableObject(sha256: String, reason: String)
     /// A `--select` filter or other governance argument is malformed.
     case invalidFilter(String)
+    /// The source version already has a promotion into the zone that is pending, approved or executed;
+    /// a new request is possible once that one is rejected.
+    case alreadyPromoted(source: String, zone: String, existing: Int64, state: PromotionState)
+    /// A source object's bytes no longer match its SHA-256 when execution read them; it was flagged.
+    case corruptSource(sha256: String, path: String)
 
     public var description: String {
         switch self {
@@ -53,6 +58,10 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
             "object \(object) still carries identifying data after de-identification: " + findings.joined(separator: "; ")
         case .unreadableObject(let sha256, let reason): "object \(sha256): \(reason)"
         case .invalidFilter(let message): message
+        case .alreadyPromoted(let source, let zone, let existing, let state):
+            "\(source) already has promotion \(existing) to \(zone) (\(state.rawValue)); one promotion per version and zone"
+        case .corruptSource(let sha256, let path):
+            "object \(sha256) (\(path)) no longer matches its SHA-256; it is flagged and nothing was published"
         }
     }
 }
