@@ -69,6 +69,13 @@ public struct IdentityTerms: Sendable {
             let values = element.strings(characterSet: dataSet.characterSet)
             if element.vr == .PN {
                 for value in values {
+                    // The name as written in free text ("Family^Given", "Family^Given^Middle"…), so that
+                    // it blanks to one `*`, and each of its parts.
+                    let parts = value.split(separator: "^", omittingEmptySubsequences: false)
+                    for count in stride(from: 2, through: parts.count, by: 1) {
+                        let prefix = parts.prefix(count).joined(separator: "^")
+                        insert(prefix.trimmingCharacters(in: CharacterSet(charactersIn: "^= ")), .name, into: &terms)
+                    }
                     for part in value.split(whereSeparator: { "^= ,".contains($0) }) {
                         insert(String(part), .name, into: &terms)
                     }

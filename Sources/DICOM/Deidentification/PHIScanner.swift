@@ -31,7 +31,7 @@ public enum PHIScanner {
     }
 
     /// The value representations holding free text, searched for the original's identity.
-    static let textVRs: Set<VR> = [.LO, .LT, .ST, .UT, .SH, .PN, .UC]
+    public static let textVRs: Set<VR> = [.LO, .LT, .ST, .UT, .SH, .PN, .UC]
 
     private static func scan(
         _ dataSet: DataSet, original: DataSet?, path: String, _ context: Context, into findings: inout [PHIFinding]
