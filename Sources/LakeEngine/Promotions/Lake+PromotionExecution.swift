@@ -12,10 +12,10 @@ extension Lake {
     /// read (a source altered in place fails the execution and gets a blocking `corrupt-object` flag;
     /// curated: de-identify every DICOM object, re-scan each output for identifying data, pseudonymize
     /// samples and rewrite VCF headers; training: freeze the selection); store new objects
-    /// content-addressed and durable; then, in ONE transaction, insert the objects, the version, its manifest and entries, the lineage edges and the
-    /// promotion's new state. A crash before the commit leaves only unreferenced objects (reused by the
-    /// retry) and the promotion still `approved`; nothing is half-published. Failures are recorded on the
-    /// promotion and rethrown.
+    /// content-addressed and durable; then, in ONE transaction, insert the objects, the version, its
+    /// manifest and entries, the lineage edges and the promotion's new state. A crash before the commit
+    /// leaves only unreferenced objects (reused by the retry) and the promotion still `approved`; nothing
+    /// is half-published. Failures are recorded on the promotion and rethrown.
     func execute(promotionId id: Int64, role: Role) throws {
         let (promotion, resolved, members) = try catalog.reader.read { db in
             let promotion = try fetchPromotion(id, db)
@@ -68,7 +68,9 @@ extension Lake {
                     _ = try raiser.raise(
                         .corruptObject, datasetId: datasetId, kind: "object", target: sha256,
                         note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, db)
-                    details["flagged"] = sha256
+                    if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
+                        details["flagged"] = sha256
+                    }
                 }
                 try appendAudit(
                     db, role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)

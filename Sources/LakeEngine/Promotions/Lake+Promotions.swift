@@ -8,6 +8,10 @@ extension Lake {
     ///
     /// The policy checks run now and are recorded with the request: a request whose checks fail is kept
     /// as `blocked` (so the attempt and its reasons stay visible) and cannot be approved.
+    ///
+    /// - Throws: ``GovernanceError/alreadyPromoted(source:zone:existing:state:)`` while the version has a
+    ///   pending, approved or executed promotion into `zone` (one per version and zone; a rejected or
+    ///   blocked one does not count).
     public func requestPromotion(_ reference: String, to zone: String, select: String?, reason: String) throws
         -> PromotionSummary
     {
