@@ -112,6 +112,7 @@ let package = Package(
             dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "DocsTests"),
         .testTarget(
             name: "TUICursesTests",
             dependencies: ["TUI", "TUICurses", "CNcursesw", "CNcurseswShim", "TUIDemo", "TestSupport"]

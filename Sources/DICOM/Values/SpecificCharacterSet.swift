@@ -59,6 +59,16 @@ public struct SpecificCharacterSet: Sendable, Hashable {
         }
     }
 
+    /// Whether bytes below 0x80 decode to the same ASCII characters, so ASCII text needs no decoding.
+    /// Not so for JIS X 0201 (0x5C is ¥) nor ISO 2022, whose escape sequences switch sets; sets reached
+    /// through iconv are left to iconv.
+    var decodesASCIIAsItself: Bool {
+        switch resolution {
+        case .single(.latin1), .single(.utf8): return true
+        default: return false
+        }
+    }
+
     /// Decodes a text value's bytes. Returns `nil` when a term is unknown (the caller keeps the bytes).
     public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
         switch resolution {

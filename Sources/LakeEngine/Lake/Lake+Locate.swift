@@ -4,8 +4,12 @@ extension Lake {
     /// The environment variable naming the lake when `--lake` is not given.
     public static let environmentVariable = "MEDLAKE_LAKE"
 
+    /// The sample lake a clone of the repository holds (`SampleLake/`), the last place ``locate`` looks.
+    public static let sampleFolderName = "SampleLake"
+
     /// Finds the lake folder: `explicit` (`--lake`), else `$MEDLAKE_LAKE`, else the nearest folder at or
-    /// above `workingDirectory` holding a `lake.toml`.
+    /// above `workingDirectory` holding a `lake.toml`, else `workingDirectory/SampleLake` when it holds
+    /// one — so the workbench and every command find the sample lake from a clone's root alike.
     public static func locate(
         explicit: String?, environment: [String: String], workingDirectory: String
     ) throws -> String {
@@ -22,6 +26,8 @@ extension Lake {
             if parent.path == folder.path { break }
             folder = parent
         }
+        let sample = absolute(sampleFolderName, relativeTo: workingDirectory)
+        if FileManager.default.fileExists(atPath: sample + "/" + configurationFileName) { return sample }
         throw LakeError.lakeNotFound(start: workingDirectory)
     }
 

@@ -52,6 +52,9 @@ public final class Lake: Sendable {
         let text: String
         do {
             text = try String(contentsOfFile: configurationPath, encoding: .utf8)
+        } catch let error as CocoaError where error.code == .fileReadNoPermission {
+            // Say so plainly: a user outside the lake's group gets a permission failure, not a vague one.
+            throw LakeError.system(operation: "read", path: configurationPath, errno: EACCES)
         } catch {
             throw ConfigurationError(path: configurationPath, line: nil, key: nil, message: "cannot read the file")
         }

@@ -22,9 +22,8 @@ struct AuditState: Sendable {
     static func engineFilter(_ query: FilterQuery, now: Date) -> Result<AuditFilter, QueryTermError> {
         var filter = AuditFilter(actor: query.terms["actor"], action: query.terms["action"])
         if let since = query.terms["since"] {
-            guard let date = SinceTerm.date(since, now: now) else {
-                return .failure(QueryTermError(key: "since", value: since,
-                                               allowed: ["30s", "15m", "2h", "7d", "2026-11-25", "2026-11-25T04:00"]))
+            guard let date = TimeSpan.start(of: since, now: now) else {
+                return .failure(QueryTermError(key: "since", value: since, allowed: TimeSpan.examples))
             }
             filter.since = date
         }

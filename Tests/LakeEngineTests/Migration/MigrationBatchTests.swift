@@ -36,14 +36,16 @@ import Testing
     }
 
     @Test func cancelRollsBackTheStagedBatchAndLeavesNoCopyAtTheDestination() async throws {
-        let hashes = try lake.ingestObjects("a", count: 16, size: 50_000)
+        let hashes = try lake.ingestObjects("a", count: 40, size: 50_000)
         let job = try lake.owner.queueMigration("a", to: "warm")
-        // The batch is never due by count, size or age, so every copy waits staged until the cancel.
+        // The batch is never due by count, size or age, so every copy waits staged until the cancel; the
+        // 0.5 MB/s throttle makes the 2 MB job last four seconds at least, however fast the machine.
         let worker = try MigrationWorker(
             lake: lake.owner, leaseDuration: 5, parallelObjects: 2, throttleMBps: 0.5,
             batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
         let running = Task { try await worker.runNextJob() }
-        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone > 150_000 }
+        // bytesDone counts the two copies in flight too: 250 kB done means three copies staged at least.
+        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone >= 250_000 }
         #expect(try !stagedFiles().isEmpty, "copies are staged while the batch fills")
         try lake.owner.cancelMigration(id: job.id)
         let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }

@@ -65,12 +65,14 @@ extension Optional {
 }
 
 extension Lake {
-    /// Waits (polling like a screen would) until `condition` holds for migration job `id`, or 30 s pass;
+    /// Waits (polling like a screen would) until `condition` holds for migration job `id`, or 120 s pass;
     /// returns the job as last read.
     func waitForMigrationJob(
         _ id: Int64, until condition: (MigrationProgress) -> Bool
     ) async throws -> MigrationProgress {
-        for _ in 0..<600 {
+        // A generous bound on a state, not a duration: a loaded machine only makes the wait longer.
+        let end = Date().addingTimeInterval(120)
+        while Date() < end {
             let job = try migrationJob(id: id)
             if condition(job) { return job }
             try await Task.sleep(for: .milliseconds(50))

@@ -12,6 +12,8 @@ struct GovernanceCLITests {
         let users: UnixUsers
         let base: String
         let lake: String
+        /// A copy of the binary the three users can reach (the build folder may sit in a private one).
+        let binary: String
         var alice: String { users.names[0] }
         var bob: String { users.names[1] }
         var dave: String { users.names[2] }
@@ -22,6 +24,8 @@ struct GovernanceCLITests {
             try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
             lake = base + "/lake"
+            binary = base + "/medlake"
+            try MedLakeProcess.copyBinary(to: binary)
             try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
             try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
             let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", base + "/input"])
@@ -30,7 +34,8 @@ struct GovernanceCLITests {
             for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
                 try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
             }
-            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0])
+            let created = try MedLakeProcess.run(
+                ["init", lake, "--group", users.group], as: users.names[0], binary: binary)
             #expect(created.status == 0, "\(created.stderr)")
             let toml = lake + "/lake.toml"
             let text = try String(contentsOfFile: toml, encoding: .utf8)
@@ -44,13 +49,14 @@ struct GovernanceCLITests {
 
         @discardableResult
         func run(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
-            let result = try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment)
+            let result = try MedLakeProcess.run(
+                arguments + ["--lake", lake], as: user, environment: environment, binary: binary)
             #expect(result.status == 0, "\(arguments) as \(user): \(result.stderr)")
             return result
         }
 
         func attempt(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
-            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment)
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment, binary: binary)
         }
 
         func versionCount() throws -> Int {

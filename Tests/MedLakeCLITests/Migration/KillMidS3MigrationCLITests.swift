@@ -37,17 +37,20 @@ struct KillMidS3MigrationCLITests {
         }
 
         #expect(try MedLakeProcess.run(["migrate", "d", "--to", "cloud", "--lake", lake]).status == 0)
+        let layout = TierLayout(lake: lake)
         var killedWhileMoving = 0
         for _ in 0..<3 {
+            let before = try layout.runningBytesDone()
             let (worker, _, _) = try MedLakeProcess.start(
                 ["worker", "--until-idle", "--lease", "1", "--throttle", "1", "--lake", lake])
-            usleep(600_000)
+            // Kill once this worker has copied bytes (an event, not an instant), or when it ends by itself.
+            _ = try TierLayout.waitUntil { try !worker.isRunning || layout.runningBytesDone() > before }
             if worker.isRunning { killedWhileMoving += 1 }
             kill(worker.processIdentifier, SIGKILL)
             worker.waitUntilExit()
-            usleep(1_100_000)  // the lease expires, so the next worker takes the job over
+            usleep(1_100_000)  // the 1 s lease runs out (wall clock), so the next worker takes the job over
         }
-        #expect(killedWhileMoving >= 1)
+        #expect(killedWhileMoving >= 1, "the first worker is killed mid-move: 2 MB at 1 MB/s take two seconds")
         let finish = try MedLakeProcess.run(["worker", "--until-idle", "--lease", "1", "--lake", lake])
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(try KillMidMigrationCLITests.unfinishedJobs(lake) == 0)

@@ -52,6 +52,26 @@ struct TierLayout {
         }
     }
 
+    /// Bytes copied so far by running migration jobs (the catalog's progress columns).
+    func runningBytesDone() throws -> Int64 {
+        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        return try catalog.reader.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(bytesDone), 0) FROM migrationJob WHERE state = 'running'") ?? 0
+        }
+    }
+
+    /// Polls `condition` every 10 ms until it holds or `timeout` seconds pass; returns whether it held.
+    /// The bound is generous: the tests wait on states, never on how long a step takes.
+    static func waitUntil(timeout: TimeInterval = 120, _ condition: () throws -> Bool) rethrows -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if try condition() { return true }
+            usleep(10_000)
+        }
+        return try condition()
+    }
+
     /// Migration items whose copies were being published when the worker stopped.
     func publishingItems() throws -> Int {
         let catalog = try CatalogStore(path: lake + "/catalog.sqlite")

@@ -29,11 +29,13 @@ enum MedLakeProcess {
         guard fchmod(descriptor, 0o755) == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
     }
 
-    /// Starts `medlake arguments…` (as `user` when given) without waiting.
+    /// Starts `medlake arguments…` (as `user` when given, in `directory` when given) without waiting.
     static func start(
-        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary
+        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
+        in directory: String? = nil
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", user, "--", binary] + arguments
@@ -57,9 +59,11 @@ enum MedLakeProcess {
     /// Runs `medlake arguments…` to completion.
     @discardableResult
     static func run(
-        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary
+        _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
+        in directory: String? = nil
     ) throws -> Result {
-        let (process, output, errors) = try start(arguments, as: user, environment: environment, binary: binary)
+        let (process, output, errors) = try start(
+            arguments, as: user, environment: environment, binary: binary, in: directory)
         // Drain standard error on another thread while reading standard output, so neither pipe fills up.
         let stderrData = Mutex(Data())
         let drained = DispatchGroup()

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// The sample lake's own behaviour through the real binary in tmux: `w` starts a worker from the
-/// Migrations screen, and opening the committed lake as a regular user leaves `git status` clean.
+/// Migrations screen, the second identity's requests (as root), and opening the committed lake — as
+/// root or as a regular user — leaves `git status` clean while the CLI finds it from the clone's root.
 @Suite(.serialized)
 struct SampleLakeInTmuxTests {
     @Test("Apply the lifecycle plan, press w: the workbench's own worker moves it, progress rises and finishes")
@@ -32,10 +33,12 @@ struct SampleLakeInTmuxTests {
         #expect(tmux.waitFor("A worker is already running").held)
         // Progress numbers rise across captures without any input.
         let progress = MigrationProgressWatch(tmux)
-        #expect(progress.seen.count >= 3, "progress seen: \(progress.seen)")
+        // The warm tier's 4 MB/s limit makes the 25 MB job last six seconds at least, whatever the machine.
+        #expect(progress.seen.count >= 2, "progress seen: \(progress.seen)")
         #expect(progress.seen == progress.seen.sorted(), "progress never goes back: \(progress.seen)")
         #expect(progress.finished, "the job finished on screen")
-        #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }, timeout: 15).held, "the worker exits once idle and is reaped")
+        #expect(tmux.waitFor({ $0.contains(/worker: pid \d+ exited 0/) }).held,
+                "the worker exits once idle and is reaped")
         let log = (try? String(contentsOfFile: folder + "/SampleLake/worker.log", encoding: .utf8)) ?? ""
         #expect(!log.contains("error"), "worker log: \(log)")
         try tmux.send("q")
@@ -49,11 +52,14 @@ struct SampleLakeInTmuxTests {
     func governanceAsRoot() throws {
         let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let git = try Self.commitSampleLake(in: folder, as: nil)
         let tmux = try WorkbenchInTmuxTests.start(in: folder)
         #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
         #expect(tmux.waitFor({ $0.contains(/pending promotions\s+1/) }).held)
         let lake = folder + "/SampleLake"
-        let requested = try MedLakeProcess.run(["promote", "list", "--lake", lake, "--json"])
+        // From the clone's root, without --lake, the CLI finds the sample lake as the workbench did.
+        let requested = try MedLakeProcess.run(["promote", "list", "--json"], in: folder)
+        #expect(requested.status == 0, "\(requested.stderr)")
         let before = try JSONSerialization.jsonObject(with: Data(requested.stdout.utf8)) as? [[String: Any]] ?? []
         let states = before.map { "\($0["state"] ?? "") \($0["targetZone"] ?? "") \($0["requester"] ?? "")" }
         #expect(states.sorted() == ["executed curated medlake-sample", "executed training medlake-sample",
@@ -92,30 +98,49 @@ struct SampleLakeInTmuxTests {
         let events = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(events.count == 3 && events.allSatisfy { $0["actor"] as? String == "medlake-sample" },
                 "the audit log names the requester")
+        #expect(FileManager.default.fileExists(atPath: lake + "/keys"), "the promotions made the de-identification key")
+        #expect(try git(["status", "--porcelain", "--untracked-files=all"]) == "", "git status after opening as root")
     }
 
-    @Test("A regular user opening the committed sample lake leaves git status clean")
+    @Test(
+        "As root, a sample lake under a private folder says plainly that medlake-sample cannot reach it",
+        .enabled(if: geteuid() == 0, "needs root: the sample lake's second identity is a Unix user setup creates")
+    )
+    func unreachableLakeIsNamed() throws {
+        let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
+        let tmux = try WorkbenchInTmuxTests.start(in: folder, width: 300)
+        let first = tmux.waitFor("Tier occupancy", timeout: 60)
+        #expect(first.held)
+        #expect(first.screen.contains("medlake-sample cannot reach the lake (\(folder) is mode 0700)"),
+                "\(first.screen)")
+        #expect(first.screen.contains(/pending promotions\s+0/))
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+    }
+
+    @Test("A regular user opening the committed sample lake leaves git status clean; the CLI finds it from the root")
     func gitStatusStaysClean() throws {
         guard UnixUsers.available else { return }
         let users = try UnixUsers(["clone"])
         let user = users.names[0]
         let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(
-            atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleLake/.gitignore").path,
-            toPath: folder + "/SampleLake/.gitignore")
+        // The user cannot reach the build folder when the clone sits in a private one: run a copy.
+        let binaryFolder = NSTemporaryDirectory() + "medlake-bin-" + UUID().uuidString
+        try FileManager.default.createDirectory(
+            atPath: binaryFolder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: binaryFolder) }
+        let binary = binaryFolder + "/medlake"
+        try MedLakeProcess.copyBinary(to: binary)
         try UnixUsers.command("/bin/chown", ["-R", user, folder])
-        let git = { (arguments: [String]) throws -> String in
-            let result = try Self.run("/usr/sbin/runuser", ["-u", user, "--", "/usr/bin/git", "-C", folder] + arguments)
-            #expect(result.status == 0, "git \(arguments): \(result.output)")
-            return result.output
-        }
-        _ = try git(["init", "-q"])
-        _ = try git(["add", "SampleLake"])
-        _ = try git(["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "commit", "-q", "-m", "clone"])
+        let git = try Self.commitSampleLake(in: folder, as: user)
+        let early = try MedLakeProcess.run(["datasets"], as: user, binary: binary, in: folder)
+        #expect(early.status != 0 && early.stderr.contains("sample lake at \(folder)/SampleLake is not built yet"),
+                "before the first open the CLI says what to do: \(early.stderr)")
         let tmux = try TmuxSession(
-            command: "runuser -u \(user) -- sh -c 'cd \(folder) && \(MedLakeProcess.binary)'; echo EXITED rc=$?; sleep 60",
+            command: "runuser -u \(user) -- sh -c 'cd \(folder) && \(binary)'; echo EXITED rc=$?; sleep 60",
             width: 100, height: 30, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
         let first = tmux.waitFor("Tier occupancy", timeout: 60)
         #expect(first.held)
@@ -123,8 +148,28 @@ struct SampleLakeInTmuxTests {
         #expect(first.screen.contains("Sample lake built as a regular user"), "the note on what is missing")
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=0").held)
-        #expect(try git(["status", "--porcelain"]) == "", "git status after opening the sample lake")
+        #expect(try git(["status", "--porcelain", "--untracked-files=all"]) == "",
+                "git status after opening the sample lake")
         #expect(FileManager.default.fileExists(atPath: folder + "/SampleLake/lake.local.toml"))
+        let listed = try MedLakeProcess.run(["datasets"], as: user, binary: binary, in: folder)
+        #expect(listed.status == 0 && listed.stdout.contains("sample-imaging"),
+                "from the clone's root: \(listed.stderr)")
+    }
+
+    /// Makes `folder` a git repository holding the committed part of its `SampleLake` (as `user`, else
+    /// as root) and returns a function running git there.
+    private static func commitSampleLake(in folder: String, as user: String?) throws -> ([String]) throws -> String {
+        let git = { (arguments: [String]) throws -> String in
+            let command = ["/usr/bin/git", "-C", folder] + arguments
+            let result = try user.map { try Self.run("/usr/sbin/runuser", ["-u", $0, "--"] + command) }
+                ?? Self.run(command[0], Array(command.dropFirst()))
+            #expect(result.status == 0, "git \(arguments): \(result.output)")
+            return result.output
+        }
+        _ = try git(["init", "-q"])
+        _ = try git(["add", "SampleLake"])
+        _ = try git(["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "commit", "-q", "-m", "clone"])
+        return git
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

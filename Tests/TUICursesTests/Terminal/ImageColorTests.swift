@@ -30,7 +30,7 @@ struct ImageColorTests {
         let expected = expectedBlocks(width: 100, height: 30)
         #expect(Set(expected.map { "\($0.0)/\($0.1)" }).count > 256, "the test card must need over 256 pairs")
         var observed: [(Int, Int)] = []
-        let end = Date().addingTimeInterval(10)
+        let end = Date().addingTimeInterval(60)
         while observed.count != expected.count, Date() < end {
             observed = halfBlocks(in: session.capture(escapes: true))
         }

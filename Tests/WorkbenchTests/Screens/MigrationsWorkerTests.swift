@@ -51,7 +51,7 @@ struct MigrationsWorkerTests {
         await harness.press(.character("w"))
         #expect(harness.text.contains("A worker is already running (pid \(pid) running)."))
         var state = harness.model.migrations.worker?.state
-        for _ in 0..<100 where state == .running {
+        for _ in 0..<3000 where state == .running {  // a minute at most: /bin/echo ends at once
             try await Task.sleep(for: .milliseconds(20))
             await harness.tick()
             state = harness.model.migrations.worker?.state

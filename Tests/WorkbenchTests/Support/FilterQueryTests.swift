@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Workbench
 
@@ -19,17 +18,5 @@ struct FilterQueryTests {
         let text = FilterQuery.setting("severity", to: "info", in: "chest severity:blocking state:open", keys: keys)
         #expect(text == "severity:info chest state:open")
         #expect(FilterQuery.setting("state", to: nil, in: text, keys: keys) == "severity:info chest")
-    }
-
-    @Test("Since terms: spans back from now and UTC dates; nonsense is refused")
-    func since() throws {
-        let now = Date(timeIntervalSince1970: 1_790_000_000)
-        #expect(SinceTerm.date("15m", now: now) == now.addingTimeInterval(-900))
-        #expect(SinceTerm.date("2d", now: now) == now.addingTimeInterval(-172_800))
-        let day = try #require(SinceTerm.date("2026-11-25", now: now))
-        #expect(day.timeIntervalSince1970 == 1_795_564_800)
-        #expect(SinceTerm.date("2026-11-25T04:00", now: now) == day.addingTimeInterval(14_400))
-        #expect(SinceTerm.date("soon", now: now) == nil)
-        #expect(SinceTerm.date("99999999999999999d", now: now) == nil)
     }
 }

@@ -14,8 +14,10 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "Only this action (ingest, flag.add…), or a prefix ending in '.' (flag.).")
     var action: String?
 
-    @Option(help: "Only events at or after this time (ISO 8601, e.g. 2026-11-25 or 2026-11-25T10:00:00Z).",
-            transform: AuditListCommand.parseTime)
+    @Option(
+        help: ArgumentHelp("Only events at or after this time: a span back from now (90m, 2h, 7d) or a date "
+            + "(2026-11-25, 2026-11-25T10:00:00Z)."),
+        transform: AuditListCommand.parseTime)
     var since: Date?
 
     func run() throws {
@@ -32,8 +34,8 @@ struct AuditListCommand: ParsableCommand {
     }
 
     static func parseTime(_ text: String) throws -> Date {
-        if let time = try? Date(text, strategy: .iso8601) { return time }
-        if let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return day }
-        throw ValidationError("Please give --since as an ISO 8601 date or time, e.g. 2026-11-25 or 2026-11-25T10:00:00Z.")
+        if let time = TimeSpan.start(of: text, now: Date()) { return time }
+        throw ValidationError("Please give --since as a span back from now or a date, e.g. "
+            + TimeSpan.examples.joined(separator: ", ") + ".")
     }
 }

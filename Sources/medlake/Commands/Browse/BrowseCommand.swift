@@ -38,16 +38,7 @@ struct BrowseCommand: AsyncParsableCommand {
         try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath
-            let root: String
-            do {
-                root = try Lake.locate(explicit: lake, environment: environment, workingDirectory: workingDirectory)
-            } catch LakeError.lakeNotFound(let start) {
-                let sample = workingDirectory + "/" + SampleLakeSetup.folderName
-                guard FileManager.default.fileExists(atPath: sample + "/" + Lake.configurationFileName) else {
-                    throw LakeError.lakeNotFound(start: start)
-                }
-                root = sample
-            }
+            let root = try Lake.locate(explicit: lake, environment: environment, workingDirectory: workingDirectory)
             var opened = try Lake.open(at: root)
             var note: SampleSetupNote?
             if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }

@@ -22,6 +22,7 @@ extension SampleLakeSetup {
             try recordRun(lake, manifest: genomics.reference)
             return note
         }
+        defer { requester.remove() }
         do {
             // MedLake cannot de-identify the CRAM, and the BAM's read-group ids carry the sample name: the
             // curated set keeps the VCF and the FASTQ pair.

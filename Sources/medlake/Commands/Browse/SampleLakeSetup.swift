@@ -4,7 +4,6 @@ import LakeEngine
 /// Builds a seedable lake's catalog on first open: a lake folder with a `sources/` folder and no
 /// catalog yet (the committed `SampleLake/`). Prints one progress line while it ingests.
 enum SampleLakeSetup {
-    static let folderName = "SampleLake"
     static let sourcesFolder = "sources"
     /// Larger objects made on first open (git-ignored) so that a migration takes long enough to watch.
     static let generatedFolder = "generated"

@@ -12,31 +12,77 @@ import Darwin
 ///
 /// Only root can make it (CI and fresh machines run as root): the user is created with `useradd --system`
 /// when missing, the lake's catalog and tiers are shared with its group, and each request runs as that
-/// user with `runuser` of this same executable — the engine still takes the actor from the OS, nothing
+/// user with `runuser` of a copy of this executable — the engine still takes the actor from the OS, nothing
 /// impersonates anyone. `SampleLake/lake.toml` gives `medlake-sample` the curator role.
+///
+/// The copy lives in a folder of its own under `/tmp` (0711) because the build folder often sits in a
+/// private one (a home directory, `mktemp -d`) that `medlake-sample` cannot search. The lake itself cannot
+/// be copied: when `medlake-sample` cannot reach it, ``make(for:)`` names the folder in the way.
 struct SampleRequester {
     static let userName = "medlake-sample"
 
+    /// The copy of this executable that `medlake-sample` runs, in ``folder``.
     let executable: String
+    /// The private folder holding the copy; ``remove()`` deletes it.
+    let folder: String
     let lakeRoot: String
 
-    /// The requester for `lake`, or the reason there is none (not root, no `useradd`/`runuser`).
+    /// The requester for `lake`, or the reason there is none (not root, no `useradd`/`runuser`, the lake
+    /// out of `medlake-sample`'s reach).
     static func make(for lake: Lake) -> Result<SampleRequester, SampleSetupNote> {
         guard geteuid() == 0 else { return .failure(.notRoot) }
         guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return .failure(.noTool("runuser")) }
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
-            return .failure(.noTool("/proc/self/exe"))
-        }
         if getpwnam(userName) == nil {
             guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/useradd"),
                 run("/usr/sbin/useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin",
                                           userName]).status == 0
             else { return .failure(.noTool("useradd")) }
         }
-        guard let group = getgrnam(userName)?.pointee.gr_gid else { return .failure(.noTool("group " + userName)) }
-        let requester = SampleRequester(executable: executable, lakeRoot: lake.root)
-        requester.share(group: group)
+        guard let account = getpwnam(userName)?.pointee else { return .failure(.noTool("user " + userName)) }
+        if let barrier = SearchBarrier.first(on: lake.root, uid: account.pw_uid, gid: account.pw_gid) {
+            return .failure(.unreachable(barrier))
+        }
+        let folder: String
+        let executable: String
+        do {
+            (folder, executable) = try copyExecutable()
+        } catch {
+            return .failure(.noTool("a copy of medlake under /tmp (\(error))"))
+        }
+        let requester = SampleRequester(executable: executable, folder: folder, lakeRoot: lake.root)
+        if let barrier = SearchBarrier.first(on: folder, uid: account.pw_uid, gid: account.pw_gid) {
+            requester.remove()
+            return .failure(.unreachable(barrier))
+        }
+        requester.share(group: account.pw_gid)
         return .success(requester)
+    }
+
+    /// Deletes the copy of the executable and its folder.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Copies `/proc/self/exe` into a new folder under `/tmp` (0711; the copy 0755), written through a
+    /// close-on-exec descriptor so no child process inherits it open for writing ("Text file busy").
+    private static func copyExecutable() throws -> (folder: String, executable: String) {
+        var template = Array("/tmp/medlake-sample-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let folder = String(cString: made)
+        let executable = folder + "/medlake"
+        do {
+            guard chmod(folder, 0o711) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: "/proc/self/exe"))
+            let descriptor = open(executable, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(descriptor) }
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
+            guard fchmod(descriptor, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+        return (folder, executable)
     }
 
     /// Runs `medlake ARGUMENTS --lake ROOT` as `medlake-sample`.
@@ -85,6 +131,7 @@ struct SampleRequester {
 enum SampleSetupNote: Error, CustomStringConvertible {
     case notRoot
     case noTool(String)
+    case unreachable(SearchBarrier)
     case requestFailed(String)
 
     var description: String {
@@ -92,6 +139,9 @@ enum SampleSetupNote: Error, CustomStringConvertible {
         switch self {
         case .notRoot: return "Sample lake built as a regular user: \(missing) (they need a second Unix user; see SampleLake/README.md)."
         case .noTool(let tool): return "Sample lake: \(missing) (cannot use \(tool) to act as \(SampleRequester.userName))."
+        case .unreachable(let barrier):
+            return "Sample lake: \(SampleRequester.userName) cannot reach the lake (\(barrier)), so \(missing); "
+                + "clone the repository where other users can search every parent folder (e.g. under /srv)."
         case .requestFailed(let errors):
             return "Sample lake: \(missing): the request as \(SampleRequester.userName) failed: "
                 + errors.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)

@@ -11,10 +11,16 @@ struct LakeOptions: ParsableArguments {
     var json = false
 
     /// Opens the lake as the process's OS user.
+    ///
+    /// - Throws: ``SampleLakeNotBuilt`` for a sample lake found without `--lake` whose catalog the
+    ///   workbench has not built yet (its first open does that; a command would only see an empty lake).
+    ///   With `--lake` the lake opens as given: the sample setup itself runs commands that way.
     func open() throws -> Lake {
         let root = try Lake.locate(
             explicit: lake, environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath)
-        return try Lake.open(at: root)
+        let opened = try Lake.open(at: root)
+        if lake == nil, try SampleLakeSetup.needsSetup(opened) { throw SampleLakeNotBuilt(root: root) }
+        return opened
     }
 }

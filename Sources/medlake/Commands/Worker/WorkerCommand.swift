@@ -15,7 +15,8 @@ struct WorkerCommand: AsyncParsableCommand {
     @Flag(help: "Exit when no job is waiting.")
     var untilIdle = false
 
-    @Option(help: "Seconds a claimed job stays ours without a heartbeat.")
+    @Option(help: "How long a claimed job stays ours without a heartbeat: seconds, or a span like 30s or 2m.",
+            transform: WorkerCommand.parseLease)
     var lease = 10.0
 
     @Option(help: "Bandwidth limit in MB/s for every copy (the tightest of this and the tiers' limits applies).")
@@ -29,6 +30,12 @@ struct WorkerCommand: AsyncParsableCommand {
         guard lease >= 1 else { throw ValidationError("Please specify a --lease of at least 1 second.") }
         guard parallel >= 1 else { throw ValidationError("Please specify --parallel of at least 1.") }
         if let throttle, throttle <= 0 { throw ValidationError("Please specify a --throttle above 0 MB/s.") }
+    }
+
+    /// `10`, `10s` or `2m`, in seconds.
+    static func parseLease(_ text: String) throws -> Double {
+        if let seconds = Double(text) ?? TimeSpan.seconds(text).map(Double.init) { return seconds }
+        throw ValidationError("Please give --lease in seconds or as a span, e.g. 10, 30s or 2m.")
     }
 
     /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves

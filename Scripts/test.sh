@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's second command and what CI runs (.ci/run): installs the Debian packages the build and the
+# tests need (as root; otherwise prints the one apt-get line to run), checks that list against the
+# sources, starts SeaweedFS and Orthanc on 127.0.0.1 for the S3 and DICOM-server tests (stopped on exit),
+# then runs the whole suite. Arguments go to `swift test` (`Scripts/test.sh --filter DICOMTests`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/setup/install-packages.sh build test
+# pydicom 3 (the tests compare with its JSON model; Debian 12's python3-pydicom 2.3 lacks newer tags):
+# from PyPI into a folder of its own when python3 has none, since Debian's python3 refuses installs into
+# itself (PEP 668).
+has_pydicom3() { python3 -c 'import sys, pydicom; sys.exit(int(pydicom.__version__.split(".")[0]) < 3)' 2>/dev/null; }
+if ! has_pydicom3; then
+    if [ "$(id -u)" -eq 0 ]; then python_packages=/var/cache/medlake/python; else python_packages=$HOME/.cache/medlake/python; fi
+    export PYTHONPATH=$python_packages${PYTHONPATH:+:$PYTHONPATH}
+    if ! has_pydicom3; then
+        echo "test: installing pydicom 3 into $python_packages" >&2
+        python3 -m pip install -q --upgrade --target "$python_packages" 'pydicom>=3,<4' >&2
+    fi
+fi
+python3 Scripts/setup/check-packages.py
+
+# Servers for the S3 tier and Orthanc ingest tests: their endpoints and generated credentials reach the
+# tests as MEDLAKE_TEST_* variables; with CI=true a test that finds them missing fails.
+services_dir=$(mktemp -d /tmp/medlake-ci-services.XXXXXX)
+trap '.ci/services.sh stop "$services_dir" || true; rm -rf "$services_dir"' EXIT
+.ci/services.sh start "$services_dir" >/dev/null
+set -a
+# shellcheck disable=SC1091
+. "$services_dir/services.env"
+set +a
+
+swift test "$@"

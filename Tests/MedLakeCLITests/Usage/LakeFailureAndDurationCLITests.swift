@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Failures of commands on a real lake arrive as coded JSON objects under `--json`, and every flag that takes
+/// a span or a point in the past reads it with the workbench's parser (`90m`, `1h`, `2d`, dates).
+@Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
+struct LakeFailureAndDurationCLITests {
+    /// A lake made by root holding a dataset `ct`, with `member` in the lake's group but holding no role and
+    /// `outsider` in neither; the binary is copied where both can run it.
+    final class Fixture {
+        let users: UnixUsers
+        /// Users of another group.
+        let others: UnixUsers
+        let base: String
+        let lake: String
+        let binary: String
+        var member: String { users.names[0] }
+        var outsider: String { others.names[0] }
+
+        init() throws {
+            users = try UnixUsers(["member"])
+            others = try UnixUsers(["outsider"])
+            base = NSTemporaryDirectory() + "cli-failures-" + UUID().uuidString
+            lake = base + "/lake"
+            binary = base + "/medlake"
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+            try MedLakeProcess.copyBinary(to: binary)
+            try expectSuccess(["dicom", "generate", "--count", "2", "--output", base + "/input"])
+            try expectSuccess(["init", lake, "--group", users.group])
+            try expectSuccess(["ingest", base + "/input", "--dataset", "ct", "--lake", lake])
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: base) }
+
+        func run(_ arguments: [String], as user: String? = nil) throws -> MedLakeProcess.Result {
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary, in: base)
+        }
+
+        private func expectSuccess(_ arguments: [String]) throws {
+            let result = try MedLakeProcess.run(arguments, binary: binary, in: base)
+            guard result.status == 0 else {
+                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(arguments): \(result.stderr)"])
+            }
+        }
+    }
+
+    @Test("Unknown dataset, missing role, unreadable lake: each a JSON object with its code, exit status 1")
+    func failureKinds() throws {
+        let fixture = try Fixture()
+
+        let unknown = try fixture.run(["version", "list", "nosuch", "--json"])
+        #expect(unknown.status == 1)
+        let notFound = try CommandLineHelpCLITests.error(unknown)
+        #expect(notFound.code == "notFound")
+        #expect(notFound.kind == "dataset")
+        #expect(notFound.id == "nosuch")
+
+        // In the lake's group but without the ingest role: the engine refuses.
+        let refused = try fixture.run(["ingest", fixture.base + "/input", "--dataset", "ct", "--json"], as: fixture.member)
+        #expect(refused.status == 1)
+        let notPermitted = try CommandLineHelpCLITests.error(refused)
+        #expect(notPermitted.code == "permissionDenied")
+        #expect(notPermitted.user == fixture.member)
+        #expect(notPermitted.permission == "ingest")
+
+        // Outside the group: the file system refuses, and it is still a permission failure.
+        let outside = try fixture.run(["datasets", "--json"], as: fixture.outsider)
+        #expect(outside.status == 1)
+        let denied = try CommandLineHelpCLITests.error(outside)
+        #expect(denied.code == "permissionDenied")
+        #expect(denied.errno == EACCES)
+        #expect(denied.path == fixture.lake + "/lake.toml")
+    }
+
+    struct EventJSON: Decodable {
+        var action: String
+    }
+
+    struct GrantJSON: Decodable {
+        var expiresAt: Date
+        var createdAt: Date
+    }
+
+    @Test("audit list --since, grant --expires and worker --lease take spans; nonsense is invalidArgument")
+    func durationsEverywhere() throws {
+        let fixture = try Fixture()
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+
+        // Everything happened moments ago: every span back from now includes it, a future date excludes it.
+        for since in ["90m", "1h", "2d", "30s", "2000-01-01", "2000-01-01T04:00"] {
+            let listed = try fixture.run(["audit", "list", "--since", since, "--json"])
+            #expect(listed.status == 0, "\(since): \(listed.stderr)")
+            let events = try decoder.decode([EventJSON].self, from: Data(listed.stdout.utf8))
+            #expect(events.contains { $0.action == "ingest" }, "--since \(since)")
+        }
+        let future = try fixture.run(["audit", "list", "--since", "2099-01-01", "--json"])
+        #expect(try decoder.decode([EventJSON].self, from: Data(future.stdout.utf8)).isEmpty)
+
+        let granted = try fixture.run(
+            ["grant", "create", fixture.member, "ct", "--expires", "90m", "--reason", "review", "--json"])
+        #expect(granted.status == 0, "\(granted.stderr)")
+        let grant = try decoder.decode(GrantJSON.self, from: Data(granted.stdout.utf8))
+        #expect(grant.expiresAt.timeIntervalSince(grant.createdAt) == 5400)
+
+        let worker = try fixture.run(["worker", "--until-idle", "--lease", "2m"])
+        #expect(worker.status == 0, "\(worker.stderr)")
+
+        for arguments in [["audit", "list", "--since", "1hh"], ["worker", "--until-idle", "--lease", "2x"],
+                          ["grant", "create", fixture.member, "ct", "--expires", "soon", "--reason", "r"]] {
+            let refused = try fixture.run(arguments + ["--json"])
+            #expect(refused.status == 64 || refused.status == 1, "\(arguments)")
+            #expect(try CommandLineHelpCLITests.error(refused).code == "invalidArgument", "\(arguments)")
+        }
+    }
+}
