@@ -16,6 +16,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v3-configuration-snapshot", migrate: createConfigurationSnapshot)
         migrator.registerMigration("v3-tiers-staging", migrate: countStrayCopies)
         migrator.registerMigration("v4-honest-sourcePathBytes", migrate: addSourcePathBytes)
+        migrator.registerMigration("v4-promotion-onePerVersionAndZone", migrate: enforceOnePromotionPerVersionAndZone)
         return migrator
     }
 

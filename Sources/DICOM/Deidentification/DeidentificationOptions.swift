@@ -20,7 +20,8 @@ public struct DeidentificationOptions: Sendable, Hashable, Codable {
     public var retainPatientCharacteristics: Bool
     /// Retain UIDs: instance, series, study and frame-of-reference UIDs are kept instead of remapped.
     public var retainUIDs: Bool
-    /// Clean Descriptors: descriptions are kept with the patient's names and identifiers blanked out.
+    /// Clean Descriptors: descriptions are kept with the source's names, identifiers and dates blanked out
+    /// (``IdentityTerms``).
     public var cleanDescriptors: Bool
     /// Private creators whose blocks carry no identifying data and are kept (Retain Safe Private).
     public var safePrivateCreators: [String]

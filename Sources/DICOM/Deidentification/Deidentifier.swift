@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Every attribute the profile lists gets its action (``BasicProfile``) unless an enabled option
 /// retains it; sequences are processed item by item, so identifiers nested at any depth are handled;
-/// private attributes are removed unless their creator is listed as safe. The result says so:
+/// private attributes are removed unless their creator is listed as safe (those are kept as they are:
+/// the ``PHIScanner`` still checks them). Text the profile keeps — cleaned descriptions, attributes it
+/// does not list, attributes an option retains — has the source's names, identifiers and dates
+/// (``IdentityTerms``) blanked out. The result says so:
 /// PatientIdentityRemoved = YES, DeidentificationMethod and DeidentificationMethodCodeSequence name the
 /// profile and the options used. UIDs, pseudonyms and date offsets come from ``DeidentificationKeying``,
 /// so the same inputs always give the same output.
@@ -25,7 +28,7 @@ public struct Deidentifier: Sendable {
         let context = Context(
             patientID: patientID,
             shiftDays: options.shiftDates ? keying.dateShiftDays(forPatient: patientID) : 0,
-            identifiers: Self.identifyingWords(of: dataSet))
+            terms: IdentityTerms(source: dataSet, options: options))
         var output = process(dataSet, context)
         output.set(.text(Self.patientIdentityRemoved, .CS, "YES"))
         let meanings = options.methodCodes.map { String($0.meaning.prefix(64)) }
@@ -48,8 +51,8 @@ public struct Deidentifier: Sendable {
     struct Context {
         let patientID: String
         let shiftDays: Int
-        /// Words that identify the patient (name components, identifiers), blanked out of descriptors.
-        let identifiers: [String]
+        /// Names, identifiers and dates of the source, blanked out of the descriptions kept.
+        let terms: IdentityTerms
     }
 
     private func process(_ dataSet: DataSet, _ context: Context) -> DataSet {
@@ -69,9 +72,23 @@ public struct Deidentifier: Sendable {
                 output.elements.append(copy)
                 continue
             }
-            output.elements.append(element)
+            if let kept = scrubbed(element, characterSet: dataSet.characterSet, terms: context.terms) {
+                output.elements.append(kept)
+            }
         }
         return output
+    }
+
+    /// An attribute the profile keeps (unlisted, or retained by an option), with any name, identifier or
+    /// date of the source blanked out of its text; unchanged when it holds none. Free text the profile
+    /// does not list (a detector description, an algorithm note) is where typed identities hide.
+    private func scrubbed(_ element: DataElement, characterSet: SpecificCharacterSet, terms: IdentityTerms)
+        -> DataElement?
+    {
+        guard PHIScanner.textVRs.contains(element.vr),
+            terms.firstMatch(in: element.strings(characterSet: characterSet).joined(separator: "\\")) != nil
+        else { return element }
+        return cleaned(element, characterSet: characterSet, terms: terms)
     }
 
     private func keepsPrivate(_ element: DataElement, in dataSet: DataSet) -> Bool {
@@ -89,14 +106,15 @@ public struct Deidentifier: Sendable {
         if let (option, action) = options.optionAction(for: entry) {
             switch action {
             case .keep:
-                return recursed(element, context)
+                if case .sequence = element.value { return recursed(element, context) }
+                return scrubbed(element, characterSet: dataSet.characterSet, terms: context.terms)
             case .remove:
                 return nil
             case .clean where option == .retainLongitudinalModifiedDates:
                 return shifted(element, by: context.shiftDays, characterSet: dataSet.characterSet)
             case .clean:
                 if case .sequence = element.value { return recursed(element, context) }
-                return cleaned(element, characterSet: dataSet.characterSet, identifiers: context.identifiers)
+                return cleaned(element, characterSet: dataSet.characterSet, terms: context.terms)
             }
         }
         var copy = element
@@ -178,41 +196,19 @@ public struct Deidentifier: Sendable {
         return copy
     }
 
-    /// A description with every identifying word blanked out, or nil when the value is not plain ASCII
-    /// in a non-UTF-8 character set (rewriting it could corrupt the encoding, so it is removed).
-    private func cleaned(_ element: DataElement, characterSet: SpecificCharacterSet, identifiers: [String])
+    /// A description with every name, identifier and date of the source (``IdentityTerms``) blanked out,
+    /// or nil when the value is not plain ASCII in a non-UTF-8 character set (rewriting it could corrupt
+    /// the encoding, so it is removed).
+    private func cleaned(_ element: DataElement, characterSet: SpecificCharacterSet, terms: IdentityTerms)
         -> DataElement?
     {
         let isUTF8 = characterSet.terms.contains("ISO_IR 192")
         guard isUTF8 || element.bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var text = element.strings(characterSet: characterSet).joined(separator: "\\")
-        for word in identifiers {
-            text = text.replacingOccurrences(of: word, with: "*", options: [.caseInsensitive])
-        }
+        let text = terms.blanked(element.strings(characterSet: characterSet).joined(separator: "\\"))
         var copy = element
         copy.value = .bytes(Array(text.utf8))
         copy.length = UInt32(clamping: copy.bytes.count)
         return copy
-    }
-
-    /// The patient's name components (3+ characters) and identifiers, longest first.
-    static func identifyingWords(of dataSet: DataSet) -> [String] {
-        var words: Set<String> = []
-        if let name = dataSet.string(.patientName) {
-            // The name as written in free text: "Family^Given", "Family^Given^Middle"…, as well as its parts.
-            let parts = name.split(separator: "^", omittingEmptySubsequences: false)
-            for count in stride(from: 2, through: parts.count, by: 1) {
-                let prefix = parts.prefix(count).joined(separator: "^").trimmingCharacters(in: CharacterSet(charactersIn: "^= "))
-                if prefix.count >= 3 { words.insert(prefix) }
-            }
-            for part in name.split(whereSeparator: { $0 == "^" || $0 == "=" || $0 == " " }) where part.count >= 3 {
-                words.insert(String(part))
-            }
-        }
-        for tag in [AttributeTag.patientID, otherPatientIDs] {
-            for value in dataSet.strings(tag) where value.count >= 3 { words.insert(value) }
-        }
-        return words.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
     }
 
     /// `yyyyMMdd` moved by `days` in the proleptic Gregorian calendar, or nil when it is not a date.

@@ -2,8 +2,10 @@
 ///
 /// Promotion to the curated zone trusts this scan, not the transform: every attribute the profile
 /// removes must be absent, emptied ones empty, private attributes gone (unless from a safe creator),
-/// PatientIdentityRemoved = YES, and — when the original is given — no original UID, patient name or
-/// identifier may survive anywhere, and no shifted date may equal its original.
+/// PatientIdentityRemoved = YES, and — when the original is given — no original UID may survive, no
+/// shifted date may equal its original, and no text attribute (LO, LT, ST, UT, SH, PN, UC) anywhere —
+/// nested sequences and retained private attributes included — may contain a name, identifier or date
+/// of the original (``IdentityTerms``). Findings name the attribute, never the value.
 public enum PHIScanner {
     /// Findings in `output`; empty when it is clean. `original` enables the comparisons with the source.
     public static func scan(
@@ -15,15 +17,9 @@ public enum PHIScanner {
                 path: Deidentifier.patientIdentityRemoved.description, keyword: "PatientIdentityRemoved",
                 reason: "not YES"))
         }
-        let originalUIDs = original.map(uids(in:)) ?? []
-        var secrets: [String] = []
-        if let original {
-            secrets += [original.string(.patientName), original.string(.patientID)].compactMap { $0 }
-            secrets += original.strings(Deidentifier.otherPatientIDs)
-        }
         let context = Context(
-            options: options, originalUIDs: originalUIDs, secrets: secrets.filter { $0.count >= 3 },
-            identifiers: original.map(Deidentifier.identifyingWords(of:)) ?? [])
+            options: options, originalUIDs: original.map(uids(in:)) ?? [],
+            terms: original.map { IdentityTerms(source: $0, options: options) })
         scan(output, original: original, path: "", context, into: &findings)
         return findings
     }
@@ -31,9 +27,11 @@ public enum PHIScanner {
     struct Context {
         let options: DeidentificationOptions
         let originalUIDs: Set<String>
-        let secrets: [String]
-        let identifiers: [String]
+        let terms: IdentityTerms?
     }
+
+    /// The value representations holding free text, searched for the original's identity.
+    public static let textVRs: Set<VR> = [.LO, .LT, .ST, .UT, .SH, .PN, .UC]
 
     private static func scan(
         _ dataSet: DataSet, original: DataSet?, path: String, _ context: Context, into findings: inout [PHIFinding]
@@ -43,26 +41,25 @@ public enum PHIScanner {
             let keyword = DataDictionary.entry(for: element.tag)?.keyword ?? (element.tag.isPrivate ? "private" : "")
             func report(_ reason: String) { findings.append(PHIFinding(path: here, keyword: keyword, reason: reason)) }
 
+            let values = element.strings(characterSet: dataSet.characterSet)
+            if textVRs.contains(element.vr), let kind = context.terms?.firstMatch(in: values.joined(separator: "\\")) {
+                report("contains a \(kind.rawValue) of the source's identity")
+            }
             if element.tag.isPrivate {
                 let creator = element.tag.isPrivateCreator
-                    ? element.strings(characterSet: dataSet.characterSet).first
+                    ? values.first
                     : dataSet.privateCreator(of: element.tag)
-                if !context.options.safePrivateCreators.contains(creator ?? "") { report("private attribute of an unlisted creator") }
-                continue
-            }
-            let values = element.strings(characterSet: dataSet.characterSet)
-            var kept = false
-            if let entry = BasicProfile.entry(for: element.tag) {
-                kept = context.options.optionAction(for: entry)?.action == .keep
-                check(entry, element, values, original: original, context, report)
-            }
-            if element.vr == .UI, !kept, values.contains(where: context.originalUIDs.contains) {
-                report("original UID kept")
-            }
-            if [.PN, .LO, .SH, .LT, .ST, .UT, .UC].contains(element.vr) {
-                let text = values.joined(separator: "\\").lowercased()
-                if context.secrets.contains(where: { text.contains($0.lowercased()) }) {
-                    report("contains the patient's original name or identifier")
+                if !context.options.safePrivateCreators.contains(creator?.trimmingCharacters(in: .whitespaces) ?? "") {
+                    report("private attribute of an unlisted creator")
+                }
+            } else {
+                var kept = false
+                if let entry = BasicProfile.entry(for: element.tag) {
+                    kept = context.options.optionAction(for: entry)?.action == .keep
+                    check(entry, element, values, original: original, context, report)
+                }
+                if element.vr == .UI, !kept, values.contains(where: context.originalUIDs.contains) {
+                    report("original UID kept")
                 }
             }
             for (index, item) in element.items.enumerated() {
@@ -91,10 +88,7 @@ public enum PHIScanner {
                     report("date not shifted")
                 }
             case .clean:
-                let text = values.joined(separator: "\\").lowercased()
-                if context.identifiers.contains(where: { text.contains($0.lowercased()) }) {
-                    report("description still names the patient")
-                }
+                return  // the text of every attribute is searched for the original's identity
             }
             return
         }

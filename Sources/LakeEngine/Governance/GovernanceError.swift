@@ -31,6 +31,11 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
     /// A grant was asked for a user who holds no role in the lake: every read needs a role, so the grant
     /// would give them nothing.
     case grantWithoutRole(user: String)
+    /// The source version already has a promotion into the zone that is pending, approved or executed;
+    /// a new request is possible once that one is rejected.
+    case alreadyPromoted(source: String, zone: String, existing: Int64, state: PromotionState)
+    /// A source object's bytes no longer match its SHA-256 when execution read them; it was flagged.
+    case corruptSource(sha256: String, path: String)
 
     public var description: String {
         switch self {
@@ -59,6 +64,10 @@ public enum GovernanceError: Error, Sendable, CustomStringConvertible {
         case .grantWithoutRole(let user):
             "\(user) holds no role in this lake, so a grant would give them nothing: give them a role first "
                 + "(annotator to read and flag), then grant access"
+        case .alreadyPromoted(let source, let zone, let existing, let state):
+            "\(source) already has promotion \(existing) to \(zone) (\(state.rawValue)); one promotion per version and zone"
+        case .corruptSource(let sha256, let path):
+            "object \(sha256) (\(path)) no longer matches its SHA-256; it is flagged and nothing was published"
         }
     }
 }

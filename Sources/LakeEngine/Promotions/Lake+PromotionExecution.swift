@@ -8,13 +8,14 @@ import Storage
 extension Lake {
     /// Builds and publishes the target version of an approved promotion.
     ///
-    /// Steps, each audited: re-run the policy checks; build the members (curated: de-identify every DICOM
-    /// object, re-scan each output for identifying data, pseudonymize samples and rewrite VCF headers;
-    /// training: freeze the selection); store new objects content-addressed and durable; then, in ONE
-    /// transaction, insert the objects, the version, its manifest and entries, the lineage edges and the
-    /// promotion's new state. A crash before the commit leaves only unreferenced objects (reused by the
-    /// retry) and the promotion still `approved`; nothing is half-published. Failures are recorded on the
-    /// promotion and rethrown.
+    /// Steps, each audited: re-run the policy checks; build the members from bytes re-hashed as they are
+    /// read (a source altered in place fails the execution and gets a blocking `corrupt-object` flag;
+    /// curated: de-identify every DICOM object, re-scan each output for identifying data, pseudonymize
+    /// samples and rewrite VCF headers; training: freeze the selection); store new objects
+    /// content-addressed and durable; then, in ONE transaction, insert the objects, the version, its
+    /// manifest and entries, the lineage edges and the promotion's new state. A crash before the commit
+    /// leaves only unreferenced objects (reused by the retry) and the promotion still `approved`; nothing
+    /// is half-published. Failures are recorded on the promotion and rethrown.
     func execute(promotionId id: Int64, role: Role) throws {
         let (promotion, resolved, members) = try catalog.reader.read { db in
             let promotion = try fetchPromotion(id, db)
@@ -41,7 +42,7 @@ extension Lake {
             }
             var built = promotion.targetZone == "curated"
                 ? try buildCurated(resolved, selected)
-                : buildSelection(resolved, selected, selection: selection)
+                : try buildSelection(resolved, selected, selection: selection)
             let tier = try tier(named: configuration.ingestTier)
             do {
                 _ = try tier.publish(built.staged)
@@ -55,13 +56,24 @@ extension Lake {
         } catch {
             let message = String(describing: error)
             try? catalog.pool.write { db in
+                let now = Date()
                 var failed = try fetchPromotion(id, db)
                 failed.error = message
-                failed.updatedAt = Date()
+                failed.updatedAt = now
                 try failed.update(db)
+                var details = ["promotion": String(id), "error": message]
+                if case GovernanceError.corruptSource(let sha256, _) = error, let datasetId = resolved.dataset.id {
+                    // The member stays flagged (blocking) until someone repairs the object and resolves it.
+                    let raiser = FlagRaiser(configuration: configuration, zone: resolved.manifest.zone)
+                    _ = try raiser.raise(
+                        .corruptObject, datasetId: datasetId, kind: "object", target: sha256,
+                        note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, db)
+                    if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
+                        details["flagged"] = sha256
+                    }
+                }
                 try appendAudit(
-                    db, role: role, action: "promotion.execute.failed", target: resolved.reference,
-                    details: ["promotion": String(id), "error": message])
+                    db, role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
             }
             throw error
         }
@@ -83,7 +95,7 @@ extension Lake {
                 let source = member.entry
                 mapped[source.sha256] = source.sha256
                 if source.format == "DICOM" {
-                    let file = try readDICOM(member)
+                    let file = try verifiedDICOM(member)
                     let output = deidentifier.deidentify(file.dataSet)
                     let findings = PHIScanner.scan(output, original: file.dataSet, options: options)
                     guard findings.isEmpty else {
@@ -149,10 +161,10 @@ extension Lake {
         let sample = names.isEmpty ? nil : names.compactMap { pseudonyms[$0] }.joined(separator: ",")
         let folder = "genomics/" + (names.first.flatMap { pseudonyms[$0] } ?? "unassigned")
         if GenomicHeaderPolicy.rewritten.contains(source.format) {
-            let original = try Data(contentsOf: URL(fileURLWithPath: try objectFile(member)))
+            let original = try verifiedBytes(of: member)
             let bytes: [UInt8]
             do {
-                bytes = try GenomicHeaderPolicy.rewrite(Array(original), format: source.format) {
+                bytes = try GenomicHeaderPolicy.rewrite(original, format: source.format) {
                     key.pseudonym(forSample: $0)
                 }
             } catch {
@@ -162,7 +174,7 @@ extension Lake {
             if let staged = bytes.withUnsafeBytes({ tier.stage(bytes: $0, digest: digest) }) {
                 built.staged.append(staged)
             }
-            let compressed = source.format == "VCF" && VCFSampleRewriter.isCompressed(Array(original))
+            let compressed = source.format == "VCF" && VCFSampleRewriter.isCompressed(original)
             let path = "\(folder)/\(digest.hex.prefix(16)).\(source.format.lowercased())" + (compressed ? ".gz" : "")
             mapped[source.sha256] = digest.hex
             built.entries.append(ManifestEntry(
@@ -170,6 +182,7 @@ extension Lake {
                 assay: source.assay, derivedFrom: source.sha256))
             built.derived[path] = .init(digest: digest, size: Int64(bytes.count), sourceObjectId: member.objectId)
         } else {
+            try verifyReused(member)
             let path = "\(folder)/\(source.sha256.prefix(16)).\(source.format.lowercased())"
             built.entries.append(ManifestEntry(
                 path: path, sha256: source.sha256, size: source.size, format: source.format, sample: sample,
@@ -178,9 +191,12 @@ extension Lake {
         }
     }
 
+    /// A selection of `members`, reused as they are; each is re-hashed first so that an object altered in
+    /// place is not carried into the new version.
     private func buildSelection(_ resolved: ResolvedVersion, _ members: [VersionMember], selection: MemberSelection)
-        -> BuiltVersion
+        throws -> BuiltVersion
     {
+        for member in members { try verifyReused(member) }
         var built = BuiltVersion()
         built.entries = members.map(\.entry)
         for member in members { built.existingObjects[member.entry.path] = member.objectId }

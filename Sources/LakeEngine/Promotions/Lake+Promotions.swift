@@ -8,6 +8,10 @@ extension Lake {
     ///
     /// The policy checks run now and are recorded with the request: a request whose checks fail is kept
     /// as `blocked` (so the attempt and its reasons stay visible) and cannot be approved.
+    ///
+    /// - Throws: ``GovernanceError/alreadyPromoted(source:zone:existing:state:)`` while the version has a
+    ///   pending, approved or executed promotion into `zone` (one per version and zone; a rejected or
+    ///   blocked one does not count).
     public func requestPromotion(_ reference: String, to zone: String, select: String?, reason: String) throws
         -> PromotionSummary
     {
@@ -29,6 +33,13 @@ extension Lake {
         let checks = try policyChecks(resolved, selected, to: zone, role: role, dryRunDeidentification: true)
         let state: PromotionState = checks.allSatisfy(\.passed) ? .pending : .blocked
         let id = try catalog.pool.write { db in
+            // Checked in the inserting transaction: SQLite runs one writer at a time, so two requests
+            // cannot both pass; the partial unique index of the catalog backs it for live promotions.
+            if let existing = try livePromotion(of: resolved.version.id ?? 0, to: zone, db) {
+                throw GovernanceError.alreadyPromoted(
+                    source: resolved.reference, zone: zone, existing: existing.id ?? 0,
+                    state: PromotionState(rawValue: existing.state) ?? .pending)
+            }
             let now = Date()
             var promotion = Promotion(
                 datasetId: resolved.version.datasetId, sourceVersionId: resolved.version.id ?? 0, targetZone: zone,
@@ -109,7 +120,8 @@ extension Lake {
         return try promotion(id: id)
     }
 
-    /// Rejects a pending or blocked promotion (same rules as approving).
+    /// Rejects a pending or blocked promotion, or an approved one whose execution failed (same rules as
+    /// approving). A rejected promotion no longer holds its version and zone: it may be requested again.
     public func rejectPromotion(id: Int64, comment: String) throws -> PromotionSummary {
         _ = try decide(id: id, decision: "reject", comment: comment)
         return try promotion(id: id)
@@ -143,10 +155,14 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             var promotion = try fetchPromotion(id, db)
-            let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked]
-            guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state) else {
-                throw GovernanceError.wrongState(
-                    promotion: id, state: promotion.state, expected: allowed.map(\.rawValue).joined(separator: " or "))
+            // An approved promotion whose execution failed may be rejected, so that the version can be
+            // requested again (one live promotion per version and zone).
+            let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked, .approved]
+            guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state),
+                state != .approved || promotion.error != nil
+            else {
+                let expected = decision == "approve" ? "pending" : "pending, blocked or approved with a failed execution"
+                throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: expected)
             }
             guard promotion.requester != actor.user else {
                 throw GovernanceError.ownRequest(promotion: id, user: actor.user)
@@ -196,6 +212,16 @@ extension Lake {
     }
 
     // MARK: - Helpers
+
+    /// The promotion of version `versionId` into `zone` that is pending, approved or executed, if any:
+    /// while one exists, another request for the same version and zone is refused.
+    func livePromotion(of versionId: Int64, to zone: String, _ db: Database) throws -> Promotion? {
+        let holding: [PromotionState] = [.pending, .approved, .executed]
+        return try Promotion.filter(
+            Promotion.Columns.sourceVersionId == versionId && Promotion.Columns.targetZone == zone
+                && holding.map(\.rawValue).contains(Promotion.Columns.state)
+        ).order(Promotion.Columns.id).fetchOne(db)
+    }
 
     func fetchPromotion(_ id: Int64, _ db: Database) throws -> Promotion {
         guard let promotion = try Promotion.fetchOne(db, key: id) else {

@@ -1,4 +1,5 @@
-/// The automatic quality rules run at ingest, with the flag code and severity each raises.
+/// The automatic quality rules (run at ingest, and by promotion for corrupt objects), with the flag code
+/// and severity each raises.
 public enum QualityRule: String, Sendable, CaseIterable, Codable {
     // MARK: Imaging
     case instanceGap = "instance-gap"
@@ -14,6 +15,9 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
     case noReadGroups = "no-read-groups"
     case sampleNameMismatch = "sample-name-mismatch"
     case truncatedBGZF = "truncated-bgzf"
+    // MARK: Storage
+    /// Raised when promotion reads an object whose bytes no longer have its SHA-256.
+    case corruptObject = "corrupt-object"
 
     /// The flag code the rule raises.
     public var code: String { rawValue }
@@ -23,7 +27,7 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
         case .phiPresent: .info
         case .instanceGap, .inconsistentSpacing, .noReadGroups, .duplicatePosition: .warning
         case .inconsistentOrientation, .missingRequiredTags, .burnedInAnnotation, .duplicateSOPInstanceUID,
-            .noReferenceGenome, .sampleNameMismatch, .truncatedBGZF:
+            .noReferenceGenome, .sampleNameMismatch, .truncatedBGZF, .corruptObject:
             .blocking
         }
     }
@@ -42,6 +46,7 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
         case .noReadGroups: "The alignment header has no read groups"
         case .sampleNameMismatch: "Files of one sample disagree on the sample name"
         case .truncatedBGZF: "BGZF file lacks its end-of-file block (truncated?)"
+        case .corruptObject: "The object's bytes no longer match its SHA-256 (altered or damaged in place)"
         }
     }
 }

@@ -9,7 +9,8 @@ import Testing
         #expect(BasicProfile.standardRowCount == 460)
         #expect(BasicProfile.table.count == 459)
         #expect(BasicProfile.entries.count == 456)
-        #expect(BasicProfile.maskedEntries.count == 3)
+        // The 3 repeating-group rows of the table and the 2 overlay text rows of the supplement.
+        #expect(BasicProfile.maskedEntries.count == 5)
         #expect(BasicProfile.unresolvedKeywords.isEmpty)
         #expect(Set(BasicProfile.table.map(\.basic)) == ["X", "Z", "D", "U", "X/Z", "X/D", "Z/D", "X/Z/D", "X/Z/U*"])
         #expect(BasicProfile.table.allSatisfy { $0.entry != nil })
