@@ -15,6 +15,7 @@ extension Lake {
         let selection = try MemberSelection(select ?? "")
         let (resolved, members) = try catalog.reader.read { db in
             let resolved = try resolvePublished(reference, db)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
             return (resolved, try publishedMembers(resolved, db))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
@@ -143,28 +144,23 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             var promotion = try fetchPromotion(id, db)
+            if decision == "approve" { try refuseDeprecated(datasetId: promotion.datasetId, db) }
             let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked]
             guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state) else {
                 throw GovernanceError.wrongState(
                     promotion: id, state: promotion.state, expected: allowed.map(\.rawValue).joined(separator: " or "))
             }
-            guard promotion.requester != actor.user else {
-                throw GovernanceError.ownRequest(promotion: id, user: actor.user)
-            }
-            // An approver role decides on datasets it may read; a restricted dataset otherwise needs an
-            // `approve` grant, which is also the only way someone without an approver role decides.
-            var grantId: Int64?
-            let approverRoles = configuration.approval.approverRoles
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
-            if let approverRole = approverRoles.first(where: actorRoles.contains) {
-                role = approverRole
-                grantId = try datasetAccess(name, needing: .approve, db).grantId
-            } else {
-                guard case .grant(let grant) = try? datasetAccess(name, needing: .approve, db) else {
-                    throw GovernanceError.notApprover(user: actor.user, roles: approverRoles)
-                }
-                grantId = grant
+            let decider: (role: Role, grantId: Int64?)
+            do {
+                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], db)
+            } catch FourEyesRefusal.ownRequest {
+                throw GovernanceError.ownRequest(promotion: id, user: actor.user)
+            } catch FourEyesRefusal.notApprover(let roles) {
+                throw GovernanceError.notApprover(user: actor.user, roles: roles)
             }
+            role = decider.role
+            let grantId = decider.grantId
             let earlier = try PromotionApproval.filter(
                 PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
             ).fetchOne(db)

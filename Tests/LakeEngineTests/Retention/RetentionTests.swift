@@ -1,0 +1,95 @@
+import Catalog
+import Foundation
+import Storage
+import Testing
+
+@testable import LakeEngine
+
+@Suite struct RetentionTests {
+    /// A policy deleting `ct`'s raw objects 30 days after ingest.
+    private static let thirtyDays = """
+        [[retention.policies]]
+        name = "consent-30d"
+        zone = "raw"
+        max_days = 30
+        """
+
+    @Test func planShowsNothingBeforeTheMaximumKeepAndEveryObjectAfterIt() throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let erin = try fixture.open("erin")
+        #expect(try erin.retentionPlan().objectCount == 0)
+        let later = try erin.retentionPlan(now: GovernanceLake.daysFromNow(31))
+        #expect(later.deletions.map(\.rule) == ["consent-30d"])
+        #expect(later.deletions.map(\.dataset) == ["ct"])
+        #expect(later.objectCount == 6)
+        #expect(later.deletions.first?.reason.contains("maximum keep of 30 days from ingest") == true)
+        #expect(try erin.retentionStanding(of: "ct").maxDays == 30)
+    }
+
+    @Test func deletionNeedsFourEyesThenLeavesTombstonesThatManifestVerifyReports() async throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let erin = try fixture.open("erin")
+        let request = try erin.requestRetentionDeletion(reason: "consent ends", now: GovernanceLake.daysFromNow(31))
+        #expect(request.state == .pending)
+        #expect(request.pending == 6)
+
+        await #expect(throws: RetentionError.ownRequest(request: request.id, user: "erin")) {
+            try await erin.approveRetentionDeletion(id: request.id, comment: "mine")
+        }
+        await #expect(throws: RetentionError.notApprover(user: "dave", roles: [.curator])) {
+            try await fixture.open("dave").approveRetentionDeletion(id: request.id, comment: "ok")
+        }
+        #expect(try erin.retentionRequest(id: request.id).state == .pending)
+        let alice = try fixture.open("alice")
+        let hot = try alice.tier(named: "hot")
+        let objects = try alice.manifest("ct@2").entries.compactMap { ObjectDigest(hex: $0.sha256) }
+        #expect(objects.allSatisfy { hot.contains($0) })
+
+        let done = try await fixture.open("bob").approveRetentionDeletion(id: request.id, comment: "consent ended")
+        #expect(done.state == .done, "\(done.error ?? "")")
+        #expect(done.deleted == 6)
+        #expect(done.objectsLeft == 0)
+        #expect(objects.allSatisfy { !hot.contains($0) })
+
+        let verification = try alice.verifyManifest("ct@2")
+        #expect(!verification.isIntact)
+        #expect(verification.problems.count == 6)
+        #expect(verification.problems.allSatisfy { $0.status == .deletedByRetention })
+        #expect(verification.problems.allSatisfy {
+            $0.location.hasPrefix("deleted by retention policy consent-30d on ") && $0.location.contains("approved by bob")
+        })
+        // Deleted objects leave the plan and the lifecycle's candidates.
+        #expect(try erin.retentionPlan(now: GovernanceLake.daysFromNow(31)).objectCount == 0)
+        let actions = try erin.auditEvents(AuditFilter(action: "retention.")).map(\.action)
+        #expect(actions == ["retention.request", "retention.approve", "retention.approved", "retention.execute"])
+    }
+
+    @Test func rejectedRequestDeletesNothing() async throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let request = try fixture.open("erin").requestRetentionDeletion(reason: "tidy", now: GovernanceLake.daysFromNow(31))
+        let rejected = try fixture.open("bob").rejectRetentionDeletion(id: request.id, comment: "still needed")
+        #expect(rejected.state == .rejected)
+        await #expect(throws: RetentionError.self) {
+            try await fixture.open("carol").approveRetentionDeletion(id: request.id, comment: "ok")
+        }
+        #expect(try fixture.open("alice").verifyManifest("ct@2").isIntact)
+    }
+
+    @Test func minimumKeepWinsOverAnotherDatasetsMaximum() throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let alice = try fixture.open("alice")
+        // The same files ingested into a second dataset share their objects with `ct`.
+        _ = try alice.ingest([fixture.input], dataset: "ct-copy")
+        _ = try alice.setRetentionOverride(dataset: "ct-copy", minDays: 3650, maxDays: nil, reason: "study archive")
+        let plan = try alice.retentionPlan(now: GovernanceLake.daysFromNow(31))
+        #expect(plan.objectCount == 0)
+        #expect(plan.shared == 6)
+        #expect(throws: LakeError.self) {
+            try fixture.open("bob").setRetentionOverride(dataset: "ct", minDays: 1, maxDays: nil, reason: "mine")
+        }
+    }
+}
