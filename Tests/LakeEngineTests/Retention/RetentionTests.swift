@@ -27,6 +27,20 @@ import Testing
         #expect(try erin.retentionStanding(of: "ct").maxDays == 30)
     }
 
+    @Test func acquisitionClockCountsFromTheStudyDate() throws {
+        let fixture = try GovernanceLake()
+        // The synthetic studies were acquired in 2024; ingest was just now.
+        try fixture.appendSettings("""
+            [[retention.policies]]
+            name = "one-year-from-scan"
+            max_days = 365
+            from = "acquisition"
+            """)
+        let plan = try fixture.open("erin").retentionPlan()
+        #expect(plan.objectCount == 6)
+        #expect(plan.deletions.first?.reason.contains("from acquisition") == true)
+    }
+
     @Test func deletionNeedsFourEyesThenLeavesTombstonesThatManifestVerifyReports() async throws {
         let fixture = try GovernanceLake()
         try fixture.appendSettings(Self.thirtyDays)
