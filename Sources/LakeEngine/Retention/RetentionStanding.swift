@@ -11,9 +11,9 @@ public struct RetentionStanding: Sendable, Codable, Hashable {
     /// The admin's reason, for an override.
     public var overrideReason: String?
 
-    /// The keep period in words: "keep ≥ 3650 days from acquisition; no maximum (raw-10y)".
+    /// The keep period in words: "keep ≥ 3650 days, no maximum, from acquisition (raw-10y)".
     public var summary: String {
-        guard let rule else { return "kept indefinitely (no retention policy matches)" }
+        guard let rule else { return "indefinitely (no retention policy)" }
         let minimum = minDays.map { "keep ≥ \(Self.days($0)) days" } ?? "no minimum"
         let maximum = maxDays.map { "delete after \(Self.days($0)) days" } ?? "no maximum"
         return "\(minimum), \(maximum), from \(from.rawValue) (\(rule))"
