@@ -260,6 +260,7 @@ extension Lake {
                 .order(PromotionApproval.Columns.id).fetchAll(db),
             approvals: try approvalCount(id, db), approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
             target: target.map { "\(dataset?.name ?? "")@\($0.number)" }, targetManifest: target?.manifestHash,
-            error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt)
+            error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
+            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", db) })
     }
 }

@@ -80,6 +80,36 @@ import Testing
         #expect(actions == ["retention.request", "retention.approve", "retention.approved", "retention.execute"])
     }
 
+    @Test func rerunFinishesADeletionInterruptedAfterTheCatalogSwitch() async throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let alice = try fixture.open("alice")
+        let hot = try alice.tier(named: "hot")
+        guard let digest = ObjectDigest(hex: try alice.manifest("ct@2").entries.first?.sha256 ?? "") else {
+            Issue.record("no entry")
+            return
+        }
+        let saved = try Data(contentsOf: URL(fileURLWithPath: hot.path(of: digest)))
+        let request = try fixture.open("erin").requestRetentionDeletion(reason: "go", now: GovernanceLake.daysFromNow(31))
+        _ = try await fixture.open("bob").approveRetentionDeletion(id: request.id, comment: "ok")
+        // A process killed after the catalog switch but before removing these bytes leaves this state.
+        try saved.write(to: URL(fileURLWithPath: hot.path(of: digest)))
+        try await alice.catalog.pool.write { db in
+            try db.execute(sql: "UPDATE retentionTombstone SET bytesRemoved = 0 WHERE sha256 = ?", arguments: [digest.hex])
+            try db.execute(sql: "UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
+        }
+        let interrupted = try alice.retentionRequest(id: request.id)
+        #expect(interrupted.state == .deleting)
+        #expect(interrupted.objectsLeft == 1)
+        // The tombstone is already there: verify says deleted, not missing, even with bytes left behind.
+        #expect(try alice.verifyManifest("ct@2").problems.allSatisfy { $0.status == .deletedByRetention })
+
+        let finished = try await fixture.open("erin").executeRetention(id: request.id)
+        #expect(finished.state == .done)
+        #expect(finished.objectsLeft == 0)
+        #expect(!hot.contains(digest))
+    }
+
     @Test func rejectedRequestDeletesNothing() async throws {
         let fixture = try GovernanceLake()
         try fixture.appendSettings(Self.thirtyDays)
