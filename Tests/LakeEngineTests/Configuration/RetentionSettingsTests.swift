@@ -58,7 +58,8 @@ import Testing
             """
         let problem = error(shorter)
         #expect(problem?.key == "retention.policies.odd.max_days")
-        #expect(problem?.line == line(of: "max_days = 10", in: shorter))
+        // Entries of an array of tables are located by their `[[…]]` header, as lifecycle rules are.
+        #expect(problem?.line == line(of: "[[retention.policies]]", in: shorter))
 
         let clock = """
             [[retention.policies]]
