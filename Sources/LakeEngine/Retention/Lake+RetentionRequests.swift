@@ -152,6 +152,9 @@ extension Lake {
                 item.state = .kept
                 item.note = "moving between tiers"
             } else if let object = try CatalogObject.fetchOne(db, key: item.objectId), object.state != "deleted" {
+                // An object re-ingested after an earlier deletion keeps only its latest tombstone (the audit
+                // log keeps both deletions).
+                try RetentionTombstone.filter(RetentionTombstone.Columns.objectId == item.objectId).deleteAll(db)
                 var tombstone = RetentionTombstone(
                     objectId: item.objectId, sha256: object.sha256, requestId: id, rule: item.rule,
                     requestedBy: request.requester, approvers: approvers.joined(separator: ","), deletedAt: now)

@@ -76,6 +76,7 @@ import Testing
         })
         // Deleted objects leave the plan and the lifecycle's candidates.
         #expect(try erin.retentionPlan(now: GovernanceLake.daysFromNow(31)).objectCount == 0)
+        #expect(try alice.tierOccupancy().first { $0.tier == "hot" }?.objects == 0)
         let actions = try erin.auditEvents(AuditFilter(action: "retention.")).map(\.action)
         #expect(actions == ["retention.request", "retention.approve", "retention.approved", "retention.execute"])
     }
@@ -108,6 +109,21 @@ import Testing
         #expect(finished.state == .done)
         #expect(finished.objectsLeft == 0)
         #expect(!hot.contains(digest))
+    }
+
+    @Test func reingestingDeletedBytesBringsTheObjectsBack() async throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let request = try fixture.open("erin").requestRetentionDeletion(reason: "go", now: GovernanceLake.daysFromNow(31))
+        _ = try await fixture.open("bob").approveRetentionDeletion(id: request.id, comment: "ok")
+        let alice = try fixture.open("alice")
+        #expect(try alice.verifyManifest("ct@2").problems.count == 6)
+
+        let again = try alice.ingest([fixture.input], dataset: "ct-again")
+        #expect(again.objectsWritten == 6)
+        #expect(try alice.verifyManifest("ct@2").isIntact)
+        // Counted from the new ingest, the objects are young again.
+        #expect(try alice.retentionPlan(now: GovernanceLake.daysFromNow(1)).objectCount == 0)
     }
 
     @Test func rejectedRequestDeletesNothing() async throws {
