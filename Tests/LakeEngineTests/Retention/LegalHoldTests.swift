@@ -30,6 +30,10 @@ import Testing
         // Moves to a tier readable without a restore stay allowed.
         #expect(try fixture.open("erin").queueMigration("ct", to: "warm").objectsTotal == 6)
 
+        // Neither a curator nor the operator who would gain from it can lift the hold.
+        #expect(throws: LakeError.self) { try fixture.open("bob").releaseHold(id: hold.id, reason: "in the way") }
+        #expect(throws: LakeError.self) { try fixture.open("erin").releaseHold(id: hold.id, reason: "in the way") }
+        #expect(try alice.holds().map(\.id) == [hold.id])
         _ = try alice.releaseHold(id: hold.id, reason: "case closed")
         #expect(try alice.holds().isEmpty)
         #expect(try alice.holds(includeReleased: true).map(\.releasedBy) == ["alice"])

@@ -45,6 +45,13 @@ import Testing
         let fixture = try GovernanceLake()
         try fixture.appendSettings(Self.thirtyDays)
         let erin = try fixture.open("erin")
+        // An annotator cannot queue deletions, and an operator cannot shorten a dataset's keep.
+        #expect(throws: LakeError.self) {
+            try fixture.open("dave").requestRetentionDeletion(reason: "x", now: GovernanceLake.daysFromNow(31))
+        }
+        #expect(throws: LakeError.self) {
+            try erin.setRetentionOverride(dataset: "ct", minDays: nil, maxDays: 0, reason: "sooner")
+        }
         let request = try erin.requestRetentionDeletion(reason: "consent ends", now: GovernanceLake.daysFromNow(31))
         #expect(request.state == .pending)
         #expect(request.pending == 6)
