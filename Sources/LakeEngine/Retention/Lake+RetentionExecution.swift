@@ -5,15 +5,16 @@ import Storage
 
 extension Lake {
     /// Removes the bytes of the objects an approved deletion request marked deleted, through each object's
-    /// tier backend (folder or bucket). Needs operator, curator or admin; a rerun removes what an earlier
-    /// run (killed, or failing on a tier) left, and marks the request `done` once nothing is left.
+    /// tier backend (folder or bucket). Needs operator (who runs tiers), curator or admin (who approve); a
+    /// rerun removes what an earlier run (killed, or failing on a tier) left, and marks the request `done`
+    /// once nothing is left.
     ///
     /// The catalog already says `deleted`, with a tombstone, before any byte goes: a crash between the
     /// two leaves bytes nobody references (this rerun's job), never a catalog entry without its bytes
     /// and without its tombstone.
     @discardableResult
     public func executeRetention(id: Int64) async throws -> RetentionRequestSummary {
-        let role = try authorize(.recordRun)
+        let role = try (try? authorize(.migrate)) ?? authorize(.curate)
         let (request, leftovers) = try await catalog.reader.read { db in
             let request = try fetchRetentionRequest(id, db)
             let rows = try Row.fetchAll(
