@@ -17,6 +17,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v3-tiers-staging", migrate: countStrayCopies)
         migrator.registerMigration("v4-honest-sourcePathBytes", migrate: addSourcePathBytes)
         migrator.registerMigration("v4-promotion-onePerVersionAndZone", migrate: enforceOnePromotionPerVersionAndZone)
+        migrator.registerMigration("v4-retention", migrate: createRetention)
         return migrator
     }
 

@@ -9,7 +9,7 @@ public struct CatalogObject: Codable, Hashable, Sendable, Identifiable {
     public var size: Int64
     /// The tier holding the object (`hot`, `warm`…).
     public var tier: String
-    /// `present`, `migrating` or `restoring`.
+    /// `present`, `migrating`, `restoring`, or `deleted` by a retention policy (see ``RetentionTombstone``).
     public var state: String
     public var lastAccess: Date?
     public var createdAt: Date

@@ -22,7 +22,10 @@ extension LakeConfiguration {
             throw ConfigurationError(path: path, line: error.source.begin.line, key: nil, message: error.description)
         }
         let fields = TOMLFields(table: root, prefix: "", path: path, locator: locator)
-        try fields.rejectUnknownKeys(["lake", "zones", "tiers", "roles", "qc", "approval", "flags", "lifecycle", "governance"])
+        try fields.rejectUnknownKeys([
+            "lake", "zones", "tiers", "roles", "qc", "approval", "flags", "lifecycle", "governance", "retention",
+            "quality_score",
+        ])
 
         let lake = try fields.table("lake")
         try lake?.rejectUnknownKeys(["name", "group", "ingest_tier", "ingest_zone"])
@@ -55,6 +58,8 @@ extension LakeConfiguration {
         flagCodes = try Self.parseFlagCodes(fields.table("flags"))
         lifecycleRules = try Self.parseLifecycleRules(fields.table("lifecycle"), tiers: tiers, zones: zones)
         governance = try Self.parseGovernance(fields.table("governance"))
+        retention = try Self.parseRetention(fields.table("retention"), zones: zones)
+        qualityScore = try Self.parseQualityScore(fields.table("quality_score"), zones: zones)
     }
 
     /// The first element of `names` that an earlier one equals.

@@ -28,6 +28,10 @@ public struct LakeConfiguration: Sendable, Hashable {
     public var lifecycleRules: [LifecycleRule]
     /// Sensitivity labels, consent uses and de-identification options.
     public var governance: GovernanceSettings
+    /// Retention policies (how long objects are kept, when they must go).
+    public var retention: RetentionSettings
+    /// How a version's quality score is computed, and the minimum each zone's promotions need.
+    public var qualityScore: QualityScoreFormula
 
     /// The roles `user` holds, in ``Role`` order.
     public func roles(of user: String) -> [Role] {

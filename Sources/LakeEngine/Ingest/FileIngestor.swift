@@ -84,7 +84,9 @@ struct FileIngestor: Sendable {
         }
         var wrote = false
         let placed = try catalog.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM object WHERE sha256 = ?", arguments: [digest.hex]) ?? false
+            // An object deleted by retention has no bytes left: store them again.
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM object WHERE sha256 = ? AND state != 'deleted'", arguments: [digest.hex]) ?? false
         }
         if !placed, !tier.contains(digest) {
             let stored = try tier.store(contentsOf: readable)

@@ -86,11 +86,14 @@ struct IngestBatchWriter {
 
     // MARK: - Objects
 
+    /// The object row of `file`, inserted when new. An object deleted by retention whose bytes were
+    /// just stored again comes back as present in the ingest tier, its age counting from now.
     private func objectId(for file: IngestedFile, _ db: Database) throws -> Int64 {
         let inserted = try fetchID(
             """
             INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
-            ON CONFLICT(sha256) DO NOTHING RETURNING id
+            ON CONFLICT(sha256) DO UPDATE SET state = 'present', tier = excluded.tier, createdAt = excluded.createdAt
+            WHERE object.state = 'deleted' RETURNING id
             """,
             [file.digest.hex, file.size, tier, now], db)
         if let inserted { return inserted }

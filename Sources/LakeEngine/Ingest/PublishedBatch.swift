@@ -58,13 +58,14 @@ struct PublishedBatch: Sendable {
         }
     }
 
-    /// The digests among `digests` that have an object row, i.e. a placement in some tier.
+    /// The digests among `digests` that have an object row, i.e. a placement in some tier (an object
+    /// deleted by retention has none).
     static func placedDigests(_ digests: [ObjectDigest], _ db: Database) throws -> Set<ObjectDigest> {
         var placed: Set<ObjectDigest> = []
         for chunk in stride(from: 0, to: digests.count, by: 500).map({ digests[$0..<min($0 + 500, digests.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let found = try String.fetchAll(
-                db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks))",
+                db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks)) AND state != 'deleted'",
                 arguments: StatementArguments(chunk.map(\.hex)))
             placed.formUnion(found.compactMap(ObjectDigest.init(hex:)))
         }

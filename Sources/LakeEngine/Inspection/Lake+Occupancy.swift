@@ -6,7 +6,7 @@ extension Lake {
     public func tierOccupancy() throws -> [TierOccupancy] {
         try authorize(.read)
         let counted = try catalog.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT tier, COUNT(*) AS objects, IFNULL(SUM(size), 0) AS bytes FROM object GROUP BY tier")
+            try Row.fetchAll(db, sql: "SELECT tier, COUNT(*) AS objects, IFNULL(SUM(size), 0) AS bytes FROM object WHERE state != 'deleted' GROUP BY tier")
         }
         var byTier: [String: TierOccupancy] = [:]
         for name in configuration.tiers.keys { byTier[name] = TierOccupancy(tier: name, objects: 0, bytes: 0) }

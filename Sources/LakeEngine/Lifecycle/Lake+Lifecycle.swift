@@ -7,7 +7,8 @@ extension Lake {
     /// moved bytes before and after.
     ///
     /// Each object goes to the first rule (in `lake.toml` order) that matches it and names another tier.
-    /// Objects in a restore-required tier, or still in an unfinished job, are left alone.
+    /// Objects in a restore-required tier, or still in an unfinished job, are left alone, and so are objects
+    /// under a legal hold when the rule's tier needs a restore (counted in ``LifecyclePlan/legallyHeld``).
     public func lifecyclePlan(now: Date = Date()) throws -> LifecyclePlan {
         try authorize(.read)
         return try catalog.reader.read { db in try plan(now: now, db) }
@@ -34,6 +35,8 @@ extension Lake {
     private func plan(now: Date, _ db: Database) throws -> LifecyclePlan {
         let busy = try objectsInActiveJobs(db)
         let held = try objectsHeldByPendingPromotionsOrRuns(db)
+        let legallyHeld = try legallyHeldObjects(db)
+        var legallyHeldSkipped = 0
         var groups: [String: LifecycleMove] = [:]
         var order: [String] = []
         for candidate in try candidates(db) where !busy.contains(candidate.object.id) {
@@ -41,6 +44,10 @@ extension Lake {
             guard configuration.tiers[tier]?.restoreRequired != true,
                 let rule = configuration.lifecycleRules.first(where: { $0.toTier != tier && candidate.matches($0, now: now) })
             else { continue }
+            if configuration.tiers[rule.toTier]?.restoreRequired == true, legallyHeld[candidate.object.id] != nil {
+                legallyHeldSkipped += 1
+                continue
+            }
             let key = rule.name + "\u{0}" + tier
             if groups[key] == nil {
                 order.append(key)
@@ -66,7 +73,7 @@ extension Lake {
             }
             return move
         }
-        return LifecyclePlan(generatedAt: now, moves: moves)
+        return LifecyclePlan(generatedAt: now, moves: moves, legallyHeld: legallyHeldSkipped)
     }
 
     /// Every cataloged object with the facts of the datasets holding it, oldest first.
@@ -77,6 +84,7 @@ extension Lake {
                 SELECT o.id, o.sha256, o.size, o.tier, o.createdAt, o.lastAccess, d.zone, d.status, d.sensitivity,
                 (SELECT v.state FROM datasetVersion v WHERE v.datasetId = d.id ORDER BY v.number DESC LIMIT 1) AS versionState
                 FROM object o JOIN datasetFile f ON f.objectId = o.id JOIN dataset d ON d.id = f.datasetId
+                WHERE o.state != 'deleted'
                 ORDER BY o.id
                 """)
         var result: [LifecycleCandidate] = []

@@ -4,6 +4,8 @@ import Foundation
 public struct LifecyclePlan: Sendable, Codable, Hashable {
     public var generatedAt: Date
     public var moves: [LifecycleMove]
+    /// Objects a rule would move into a tier that needs a restore but a legal hold keeps where they are.
+    public var legallyHeld: Int = 0
 
     /// Monthly storage cost of the moved bytes before and after, summed over all moves.
     public var monthlyCostBefore: Double { moves.reduce(0) { $0 + $1.monthlyCostBefore } }

@@ -25,6 +25,7 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             let resolved = try resolvePublished(manifest, db)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             var run = TrainingRun(

@@ -76,6 +76,14 @@ extension Lake {
             try CatalogObject.filter(CatalogObject.Columns.sha256 == digest.hex).fetchOne(db)
         }
         guard let object else { return problem(.missing, "not in the catalog") }
+        if object.state == "deleted" {
+            let record = try catalog.reader.read { db in try tombstone(sha256: digest.hex, db) }
+            guard let tombstone = record else { return problem(.missing, object.tier) }
+            return problem(
+                .deletedByRetention,
+                "deleted by retention policy \(tombstone.rule) on \(Manifest.timestamp(tombstone.deletedAt).prefix(10)) "
+                    + "(deletion \(tombstone.requestId), approved by \(tombstone.approvers))")
+        }
         let needsRestore = configuration.tiers[object.tier]?.restoreRequired ?? false
         if needsRestore || object.state == "restoring" { return problem(.needsRestore, object.tier) }
         // The catalog's tier first, then every other tier (an object moving between tiers is in one of them).

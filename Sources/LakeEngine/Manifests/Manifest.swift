@@ -23,6 +23,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var flags: [ManifestFlag]
     /// Transforms applied to make this version from its parent, in order.
     public var transforms: [ManifestTransform]
+    /// The quality score of the members when published; absent from manifests written before scores
+    /// existed (an absent optional is not encoded, so their ids stay the same).
+    public var quality: ManifestQuality?
 
     /// The current manifest format.
     public static let currentFormat = "medlake-manifest/1"

@@ -9,6 +9,9 @@ public struct ManifestVerification: Codable, Hashable, Sendable {
         case corrupt
         /// In a tier that needs a restore before reads (or restoring now).
         case needsRestore = "needs-restore"
+        /// Deleted on purpose by a retention policy; ``Problem/location`` names the rule, the date and the
+        /// approvers from its tombstone.
+        case deletedByRetention = "deleted-by-retention"
     }
 
     public struct Problem: Codable, Hashable, Sendable {

@@ -46,6 +46,7 @@ extension Lake {
                         ? "Nothing to restore: no object of \(label) is in a restore-required tier (or all are in other jobs)."
                         : "Nothing to move: the \(all.count) objects of \(label) are in tier '\(tier)' or in other jobs.")
             }
+            try refuseLegallyHeldMove(moving.map(\.id), to: tier, db)
             let job = try insertJob(
                 db, reason: restore ? "restore" : "manual", target: label, toTier: tier, objects: moving, role: role)
             return MigrationProgress(job)

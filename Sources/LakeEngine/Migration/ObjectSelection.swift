@@ -34,14 +34,14 @@ extension Lake {
                     db,
                     sql: """
                         SELECT DISTINCT o.id, o.sha256, o.size, o.tier FROM versionEntry e JOIN object o ON o.id = e.objectId
-                        WHERE e.versionId = ? ORDER BY o.id
+                        WHERE e.versionId = ? AND o.state != 'deleted' ORDER BY o.id
                         """, arguments: [versionId])
             } else {
                 try Row.fetchAll(
                     db,
                     sql: """
                         SELECT o.id, o.sha256, o.size, o.tier FROM datasetFile f JOIN object o ON o.id = f.objectId
-                        WHERE f.datasetId = ? ORDER BY o.id
+                        WHERE f.datasetId = ? AND o.state != 'deleted' ORDER BY o.id
                         """, arguments: [datasetId])
             }
         return (spec, rows.map { MovableObject(id: $0["id"], sha256: $0["sha256"], size: $0["size"], tier: $0["tier"]) })

@@ -16,6 +16,7 @@ extension Lake {
     ) throws -> [PolicyCheck] {
         var checks = [PolicyCheck(code: "role", passed: true, detail: "\(actor.user) requests as \(role.rawValue)")]
         checks.append(try blockingFlagsCheck(resolved, members))
+        if let scoreCheck = try qualityScoreCheck(resolved, members, to: zone) { checks.append(scoreCheck) }
         if zone == "curated" {
             if dryRunDeidentification { checks.append(dryRunDeidentificationCheck(members)) }
         } else if zone != configuration.ingestZone {

@@ -232,10 +232,11 @@ extension Lake {
                     edges.append((derived.sourceObjectId, objectId))
                 }
             }
-            let manifest = Manifest(
-                dataset: resolved.dataset.name, zone: promotion.targetZone, parent: resolved.record.hash,
-                creator: actor.user, createdAt: now, selection: promotion.selection, entries: built.entries,
-                flags: built.flags, transforms: built.transforms)
+            let manifest = scored(
+                Manifest(
+                    dataset: resolved.dataset.name, zone: promotion.targetZone, parent: resolved.record.hash,
+                    creator: actor.user, createdAt: now, selection: promotion.selection, entries: built.entries,
+                    flags: built.flags, transforms: built.transforms))
             let version = try insertPublished(
                 datasetId: resolved.version.datasetId, parentId: resolved.version.id, manifest: manifest,
                 members: members, db)

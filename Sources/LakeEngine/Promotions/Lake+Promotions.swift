@@ -19,6 +19,7 @@ extension Lake {
         let selection = try MemberSelection(select ?? "")
         let (resolved, members) = try catalog.reader.read { db in
             let resolved = try resolvePublished(reference, db)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
             return (resolved, try publishedMembers(resolved, db))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
@@ -155,6 +156,7 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             var promotion = try fetchPromotion(id, db)
+            if decision == "approve" { try refuseDeprecated(datasetId: promotion.datasetId, db) }
             // An approved promotion whose execution failed may be rejected, so that the version can be
             // requested again (one live promotion per version and zone).
             let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked, .approved]
@@ -164,23 +166,17 @@ extension Lake {
                 let expected = decision == "approve" ? "pending" : "pending, blocked or approved with a failed execution"
                 throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: expected)
             }
-            guard promotion.requester != actor.user else {
-                throw GovernanceError.ownRequest(promotion: id, user: actor.user)
-            }
-            // An approver role decides on datasets it may read; a restricted dataset otherwise needs an
-            // `approve` grant, which is also the only way someone without an approver role decides.
-            var grantId: Int64?
-            let approverRoles = configuration.approval.approverRoles
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
-            if let approverRole = approverRoles.first(where: actorRoles.contains) {
-                role = approverRole
-                grantId = try datasetAccess(name, needing: .approve, db).grantId
-            } else {
-                guard case .grant(let grant) = try? datasetAccess(name, needing: .approve, db) else {
-                    throw GovernanceError.notApprover(user: actor.user, roles: approverRoles)
-                }
-                grantId = grant
+            let decider: (role: Role, grantId: Int64?)
+            do {
+                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], db)
+            } catch FourEyesRefusal.ownRequest {
+                throw GovernanceError.ownRequest(promotion: id, user: actor.user)
+            } catch FourEyesRefusal.notApprover(let roles) {
+                throw GovernanceError.notApprover(user: actor.user, roles: roles)
             }
+            role = decider.role
+            let grantId = decider.grantId
             let earlier = try PromotionApproval.filter(
                 PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
             ).fetchOne(db)
@@ -290,6 +286,7 @@ extension Lake {
                 .order(PromotionApproval.Columns.id).fetchAll(db),
             approvals: try approvalCount(id, db), approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
             target: target.map { "\(dataset?.name ?? "")@\($0.number)" }, targetManifest: target?.manifestHash,
-            error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt)
+            error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
+            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", db) })
     }
 }

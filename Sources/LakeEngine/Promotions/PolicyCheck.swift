@@ -1,6 +1,6 @@
 /// The result of one policy check on a promotion, recorded with the request and shown on every listing.
 public struct PolicyCheck: Codable, Hashable, Sendable {
-    /// `role`, `blocking-flags`, `deidentification`, `consent`, `readable`.
+    /// `role`, `blocking-flags`, `quality-score`, `deidentification`, `consent`, `readable`.
     public var code: String
     public var passed: Bool
     /// What was found, in words (counts and ids, never patient data).

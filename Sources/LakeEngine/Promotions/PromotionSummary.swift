@@ -29,4 +29,6 @@ public struct PromotionSummary: Codable, Hashable, Sendable {
     public var error: String?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The source version's quality score now (``QualityScoreFormula``), nil when it cannot be computed.
+    public var sourceScore: Double?
 }

@@ -17,11 +17,12 @@ extension Lake {
             let members = try draftMembers(datasetId: datasetId, db)
             guard !members.isEmpty else { throw LakeError.invalidArgument("Dataset \(name) has no members to publish.") }
             let parent = try latestPublished(datasetId: datasetId, db)
-            let manifest = Manifest(
-                dataset: name, zone: dataset.zone, parent: parent?.hash, creator: actor.user, createdAt: Date(),
-                selection: "", entries: members.map(\.entry),
-                flags: try flagSnapshot(datasetId: datasetId, dataset: name, members: members.map(\.entry), db),
-                transforms: [])
+            let manifest = scored(
+                Manifest(
+                    dataset: name, zone: dataset.zone, parent: parent?.hash, creator: actor.user, createdAt: Date(),
+                    selection: "", entries: members.map(\.entry),
+                    flags: try flagSnapshot(datasetId: datasetId, dataset: name, members: members.map(\.entry), db),
+                    transforms: []))
             let version = try insertPublished(
                 datasetId: datasetId, parentId: parent?.versionId, manifest: manifest, members: members, db)
             try appendAudit(
@@ -220,6 +221,8 @@ extension Lake {
         return VersionSummary(
             dataset: dataset.name, number: version.number, state: version.state, zone: record?.zone ?? dataset.zone,
             manifestHash: version.manifestHash, parent: parent, createdBy: version.createdBy,
-            createdAt: version.createdAt, entryCount: count)
+            createdAt: version.createdAt, entryCount: count,
+            qualityScore: try liveScore(of: version, datasetName: dataset.name, db),
+            publishedScore: record.flatMap { try? Manifest.parse(Data($0.body.utf8), source: "version") }?.quality?.score)
     }
 }

@@ -14,6 +14,10 @@ public struct VersionSummary: Codable, Hashable, Sendable {
     public var createdBy: String
     public var createdAt: Date
     public var entryCount: Int
+    /// The score over the flags on the members now (``QualityScoreFormula``).
+    public var qualityScore: Double
+    /// The score recorded in the manifest when published (nil for the draft and older manifests).
+    public var publishedScore: Double?
 
     /// `DATASET@N`, the form commands accept.
     public var reference: String { "\(dataset)@\(number)" }

@@ -87,6 +87,8 @@ public struct Workbench: Program {
             model.overview = data
         case .datasets(let data):
             model.datasets.receive(data)
+        case .datasetStandings(let standings):
+            model.datasets.standings = standings
         case .studies, .series, .instances, .seriesFlags, .inspection:
             return model.imaging.receive(message, filter: model.filters[.imaging]?.text ?? "", lake: lake)
         case .samples, .sampleFiles, .genomicInspection:
@@ -102,6 +104,8 @@ public struct Workbench: Program {
             model.migrations.receive(data, filter: model.filters[.migrations]?.text ?? "")
         case .lifecyclePlan(let plan):
             model.migrations.plan = plan
+        case .retentionPlan(let plan):
+            model.migrations.retention = plan
         case .worker(let worker):
             if model.migrations.worker != worker, worker.state != .running {
                 model.flash = FlashMessage("Worker " + worker.summary + ".", level: .info, at: model.now, for: .seconds(5))
@@ -334,7 +338,11 @@ public struct Workbench: Program {
         let lake = lake
         switch screen {
         case .overview: return .run { .overview(Loadable { try OverviewData.load(lake) }) }
-        case .datasets: return .run { .datasets(Loadable { try lake.datasets() }) }
+        case .datasets:
+            return .batch([
+                .run { .datasets(Loadable { try lake.datasets() }) },
+                .run { .datasetStandings((try? lake.datasetStandings()) ?? [:]) },
+            ])
         case .imaging: return model.imaging.reload(lake: lake)
         case .genomics: return model.genomics.reload(lake: lake)
         case .flags: return FlagsState.load(lake, model: model)

@@ -5,6 +5,8 @@ import LakeEngine
 public enum WorkbenchMessage: Sendable {
     case overview(Loadable<OverviewData>)
     case datasets(Loadable<[DatasetSummary]>)
+    /// Keep periods, holds, deprecations and scores for the dataset pane.
+    case datasetStandings([String: DatasetStanding])
     case studies(Loadable<[ListRow]>)
     case series(Loadable<[ListRow]>)
     case instances(Loadable<[ListRow]>)
@@ -20,6 +22,7 @@ public enum WorkbenchMessage: Sendable {
     case promotionDiff(Loadable<ManifestDiff>)
     case migrations(Loadable<MigrationsData>)
     case lifecyclePlan(Loadable<LifecyclePlan>)
+    case retentionPlan(Loadable<RetentionPlan>)
     /// A worker this workbench started, or its new state.
     case worker(WorkerProcess)
     /// The worker key was refused (one is running): what to say.

@@ -1,4 +1,5 @@
 import Catalog
+import LakeEngine
 import TUI
 
 /// The datasets tree: modality or assay groups, each holding its datasets, and the selected
@@ -6,6 +7,8 @@ import TUI
 struct DatasetsState: Sendable {
     var data: Loadable<[DatasetSummary]> = .loading
     var tree = TreeState<String>(roots: [])
+    /// Keep period, holds, deprecation and score by dataset name (loaded beside the summaries).
+    var standings: [String: DatasetStanding] = [:]
 
     mutating func receive(_ data: Loadable<[DatasetSummary]>) {
         self.data = data
@@ -89,6 +92,18 @@ extension Workbench {
             ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
             ("files", String(summary.fileCount)), ("size", Formatting.bytes(summary.byteCount)),
             ("open flags", String(summary.openFlagCount)),
-        ]).render(in: detail.inner(parts[1]), buffer: &buffer, state: &scroll)
+        ] + Self.standingRows(model.datasets.standings[dataset.name])).render(in: detail.inner(parts[1]), buffer: &buffer, state: &scroll)
+    }
+
+    /// The pane rows answering "can I use it, and how long is it kept".
+    static func standingRows(_ standing: DatasetStanding?) -> [(key: String, value: String)] {
+        guard let standing else { return [] }
+        return [
+            ("quality score", standing.qualityScore.map { String($0) } ?? "no version yet"),
+            ("kept", standing.retention.summary),
+            ("legal hold", standing.holds.isEmpty
+                ? "none" : standing.holds.map { "#\($0.id) \($0.target): \($0.reason)" }.joined(separator: "; ")),
+            ("superseded", standing.deprecation.map { "by \($0.successor): \($0.reason)" } ?? "no"),
+        ]
     }
 }

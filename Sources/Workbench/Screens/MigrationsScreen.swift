@@ -12,6 +12,8 @@ struct MigrationsState: Sendable {
     var jobs: [MigrationProgress] = []
     var tiers: [TierOccupancy] = []
     var plan: Loadable<LifecyclePlan>?
+    /// What retention policies let go, previewed with the lifecycle plan (deleting needs approval: CLI).
+    var retention: Loadable<RetentionPlan>?
     /// Recent rates per job (bytes/s), for the sparklines.
     var rates: [Int64: [Double]] = [:]
     /// The worker `w` started, while this workbench runs.
@@ -56,7 +58,11 @@ struct MigrationsState: Sendable {
         switch action {
         case .planPreview:
             plan = .loading
-            return .run { .lifecyclePlan(Loadable { try lake.lifecyclePlan() }) }
+            retention = .loading
+            return .batch([
+                .run { .lifecyclePlan(Loadable { try lake.lifecyclePlan() }) },
+                .run { .retentionPlan(Loadable { try lake.retentionPlan() }) },
+            ])
         case .applyPlan:
             guard let moves = plan?.value?.moves, !moves.isEmpty else {
                 model.flash = FlashMessage("Preview the lifecycle plan first (p).", level: .warning, at: model.now,
@@ -162,17 +168,35 @@ extension Workbench {
             Gauge(fraction: Double(tier.bytes) / Double(total), label: "\(tier.objects) obj")
                 .render(in: Rect(x: row.x + 8, y: row.y, width: max(0, row.width - 8), height: 1), buffer: &buffer)
         }
-        let planBlock = Block(title: "Lifecycle plan (p preview, A apply)")
+        let planBlock = Block(title: "Lifecycle + retention (p, A)")
         planBlock.render(in: right[1], buffer: &buffer)
         guard let plan = state.plan else { return }
         guard let value = plan.value else {
             drawState(plan, in: planBlock.inner(right[1]), buffer: &buffer)
             return
         }
-        let lines = value.moves.isEmpty ? ["nothing to move"] : value.moves.map {
+        var lines = value.moves.isEmpty ? ["nothing to move"] : value.moves.map {
             "\($0.rule): \($0.objects) obj \(Formatting.bytes($0.bytes)) \($0.fromTier)→\($0.toTier)"
         }
+        if value.legallyHeld > 0 { lines.append("\(value.legallyHeld) obj kept out of restore tiers by legal holds") }
+        lines += Self.retentionLines(state.retention)
         var list = ListState(selection: ScrollSelection(selected: nil))
         ListView(items: lines, isFocused: false).render(in: planBlock.inner(right[1]), buffer: &buffer, state: &list)
+    }
+
+    /// The retention plan under the lifecycle moves: what may be deleted, per rule and dataset, and what
+    /// holds keep. Deleting goes through `medlake retention apply` and its approvals.
+    static func retentionLines(_ plan: Loadable<RetentionPlan>?) -> [String] {
+        switch plan {
+        case nil, .loading?: return []
+        case .failed(let text)?: return ["retention: \(text)"]
+        case .loaded(let value)?:
+            var lines = value.deletions.isEmpty ? ["retention: nothing to delete"] : value.deletions.map {
+                "retention \($0.rule): delete \($0.objects) obj \(Formatting.bytes($0.bytes)) of \($0.dataset)"
+            }
+            if value.held > 0 { lines.append("retention: \(value.held) obj kept by legal holds") }
+            if !value.deletions.isEmpty { lines.append("delete with `medlake retention apply` (needs approval)") }
+            return lines
+        }
     }
 }

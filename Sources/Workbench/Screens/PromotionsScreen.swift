@@ -76,6 +76,7 @@ extension Workbench {
         diffBlock.render(in: lower[1], buffer: &buffer)
         guard let promotion = state.selected(filter: model.filter) else { return }
         var lines = promotion.checks.map { ($0.passed ? "pass " : "FAIL ") + $0.code + "  " + $0.detail }
+        if let score = promotion.sourceScore { lines.insert("quality score of \(promotion.source): \(score)", at: 0) }
         lines += promotion.decisions.map { "\($0.decision) by \($0.approver): \($0.comment)" }
         if promotion.decisions.isEmpty { lines.append("no decisions yet") }
         var list = ListState(selection: ScrollSelection(selected: nil))

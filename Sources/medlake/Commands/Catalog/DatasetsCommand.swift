@@ -19,15 +19,23 @@ struct DatasetsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let datasets = try options.open().datasets(modality: modality, assay: assay, zone: zone)
+            let lake = try options.open()
+            let datasets = try lake.datasets(modality: modality, assay: assay, zone: zone)
             if options.json { return try printJSON(datasets) }
-            var table = TextTable("NAME", "ZONES", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS")
+            let scores = try lake.latestQualityScores()
+            let held = Set(try lake.holds().map(\.dataset))
+            let deprecations = try lake.deprecations()
+            var table = TextTable(
+                "NAME", "ZONES", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS",
+                "SCORE", "HELD", "STATUS")
             for summary in datasets {
                 let dataset = summary.dataset
                 table.add(
                     dataset.name, summary.zones.joined(separator: ","), dataset.modalities, dataset.assays, String(summary.studyCount),
                     String(summary.seriesCount), String(summary.instanceCount), String(summary.sampleCount),
-                    byteCount(summary.byteCount), String(summary.openFlagCount))
+                    byteCount(summary.byteCount), String(summary.openFlagCount),
+                    scores[dataset.name].map { String($0) } ?? "-", held.contains(dataset.name) ? "held" : "-",
+                    deprecations[dataset.name].map { "deprecated → \($0.successor)" } ?? dataset.status)
             }
             print(table.render(empty: "No datasets."))
         }

@@ -23,7 +23,8 @@ func renderPromotion(_ promotion: PromotionSummary) -> String {
         "  requested by \(safe(promotion.requester)) at \(promotion.createdAt.formatted(.iso8601))"
             + (promotion.reason.isEmpty ? "" : ": \(safe(promotion.reason))"),
         "  selection: \(promotion.selection.isEmpty ? "all members" : safe(promotion.selection)) (\(promotion.selectedCount) members)",
-        "  source manifest \(promotion.sourceManifest)",
+        "  source manifest \(promotion.sourceManifest)"
+            + (promotion.sourceScore.map { ", quality score \($0)" } ?? ""),
         "checks:",
     ]
     for check in promotion.checks {

@@ -14,10 +14,12 @@ struct VersionListCommand: ParsableCommand {
         try reportingFailures {
             let versions = try options.open().versions(dataset: dataset)
             if options.json { return try printJSON(versions) }
-            var table = TextTable("VERSION", "STATE", "ZONE", "ENTRIES", "MANIFEST", "PARENT", "BY", "AT")
+            var table = TextTable("VERSION", "STATE", "ZONE", "ENTRIES", "SCORE", "MANIFEST", "PARENT", "BY", "AT")
             for version in versions {
+                let published = version.publishedScore.map { $0 == version.qualityScore ? "" : " (\($0) published)" } ?? ""
                 table.add(
                     version.reference, version.state, version.zone, String(version.entryCount),
+                    String(version.qualityScore) + published,
                     version.manifestHash ?? "-", version.parent.map { String($0.prefix(12)) } ?? "-", version.createdBy,
                     version.createdAt.formatted(.iso8601))
             }

@@ -1,0 +1,21 @@
+import Catalog
+import GRDB
+
+extension Lake {
+    /// The standing of every dataset, by name: keep period, active holds, deprecation, quality score.
+    public func datasetStandings() throws -> [String: DatasetStanding] {
+        try authorize(.read)
+        let holds = Dictionary(grouping: try holds(), by: \.dataset)
+        let deprecations = try deprecations()
+        let scores = try latestQualityScores()
+        return try catalog.reader.read { db in
+            var standings: [String: DatasetStanding] = [:]
+            for dataset in try Dataset.fetchAll(db) {
+                standings[dataset.name] = DatasetStanding(
+                    retention: try standing(of: dataset, zone: dataset.zone, db), holds: holds[dataset.name] ?? [],
+                    deprecation: deprecations[dataset.name], qualityScore: scores[dataset.name])
+            }
+            return standings
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Catalog
+import Foundation
+import GRDB
+import Storage
+
+extension Lake {
+    /// Removes the bytes of the objects an approved deletion request marked deleted, through each object's
+    /// tier backend (folder or bucket). Needs operator (who runs tiers), curator or admin (who approve); a
+    /// rerun removes what an earlier run (killed, or failing on a tier) left, and marks the request `done`
+    /// once nothing is left.
+    ///
+    /// The catalog already says `deleted`, with a tombstone, before any byte goes: a crash between the
+    /// two leaves bytes nobody references (this rerun's job), never a catalog entry without its bytes
+    /// and without its tombstone.
+    @discardableResult
+    public func executeRetention(id: Int64) async throws -> RetentionRequestSummary {
+        let role = try (try? authorize(.migrate)) ?? authorize(.curate)
+        let (request, leftovers) = try await catalog.reader.read { db in
+            let request = try fetchRetentionRequest(id, db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.id, t.sha256, o.tier FROM retentionTombstone t JOIN object o ON o.id = t.objectId
+                    WHERE t.requestId = ? AND t.bytesRemoved = 0 ORDER BY t.id
+                    """,
+                arguments: [id])
+            return (request, rows.map { (id: $0[0] as Int64, sha256: $0[1] as String, tier: $0[2] as String) })
+        }
+        guard request.state == .deleting || request.state == .done else {
+            throw RetentionError.wrongState(request: id, state: request.state, expected: [.deleting])
+        }
+        var removed: [Int64] = []
+        var failure: String?
+        for leftover in leftovers {
+            guard let digest = ObjectDigest(hex: leftover.sha256) else { continue }
+            do {
+                try await backend(named: leftover.tier).delete(digest)
+                removed.append(leftover.id)
+            } catch {
+                failure = "object \(leftover.sha256.prefix(12)) in tier '\(leftover.tier)': \(error)"
+                break
+            }
+        }
+        let finished = removed
+        let stop = failure
+        try await catalog.pool.write { db in
+            for tombstoneId in finished {
+                try db.execute(sql: "UPDATE retentionTombstone SET bytesRemoved = 1 WHERE id = ?", arguments: [tombstoneId])
+            }
+            var request = try fetchRetentionRequest(id, db)
+            request.error = stop
+            if stop == nil, request.state == .deleting {
+                request.state = .done
+                try appendAudit(
+                    db, role: role, action: "retention.execute", target: "deletion \(id)",
+                    details: ["request": String(id), "removed": String(finished.count)])
+            }
+            request.updatedAt = Date()
+            try request.update(db)
+        }
+        if let failure { throw RetentionError.executionFailed(request: id, reason: failure) }
+        return try retentionRequest(id: id)
+    }
+
+    /// The tombstone of a deleted object, by SHA-256, or nil when the object was not deleted by policy.
+    func tombstone(sha256: String, _ db: Database) throws -> RetentionTombstone? {
+        try RetentionTombstone.filter(RetentionTombstone.Columns.sha256 == sha256).fetchOne(db)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake retention apply --reason …`: queue the plan as a deletion request.
+struct RetentionApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Queue what the plan lets go as one deletion request; nothing is deleted before approval.",
+        discussion: "Needs operator or admin. Approvers decide with 'medlake retention approve ID'.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Option(help: "Why the deletion is requested (audited).")
+    var reason: String
+
+    func run() throws {
+        try reportingFailures {
+            let request = try options.open().requestRetentionDeletion(reason: reason)
+            if options.json { return try printJSON(request) }
+            print(renderRetentionRequest(request))
+        }
+    }
+}
