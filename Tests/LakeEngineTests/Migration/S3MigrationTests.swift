@@ -92,10 +92,13 @@ struct S3MigrationTests {
         let lake = try lakeWithBucketTier()
         let job = try lake.queueMigration("c", to: "cloud")
         // 0.2 MB/s: the job lasts about five seconds whatever the machine's speed, so the cancel, sent
-        // once the first object is done, lands mid-way.
+        // once a first batch is switched to the bucket (its placement committed), lands mid-way. Copies
+        // staged but not yet switched are rolled back by the cancel, so "done" alone is not enough.
         let worker = try MigrationWorker(lake: lake, leaseDuration: 5, parallelObjects: 1, throttleMBps: 0.2)
         let running = Task { try await worker.runNextJob() }
-        _ = try await lake.waitForMigrationJob(job.id) { $0.state == "running" && $0.objectsDone > 0 }
+        _ = try await lake.waitForMigrationJob(job.id) { _ in
+            (try? temporary.placements().values.contains("cloud")) ?? false
+        }
         try lake.cancelMigration(id: job.id)
         let cancelled = try await lake.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await running.value

@@ -98,6 +98,9 @@ struct LakeFailureAndDurationCLITests {
         let future = try fixture.run(["audit", "list", "--since", "2099-01-01", "--json"])
         #expect(try decoder.decode([EventJSON].self, from: Data(future.stdout.utf8)).isEmpty)
 
+        // A grant needs a grantee who holds a role in the lake.
+        let role = try fixture.run(["roles", "grant", fixture.member, "annotator"])
+        #expect(role.status == 0, "\(role.stderr)")
         let granted = try fixture.run(
             ["grant", "create", fixture.member, "ct", "--expires", "90m", "--reason", "review", "--json"])
         #expect(granted.status == 0, "\(granted.stderr)")

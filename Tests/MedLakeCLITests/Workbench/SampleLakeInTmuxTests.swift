@@ -73,7 +73,10 @@ struct SampleLakeInTmuxTests {
         #expect(tmux.waitFor("pending").held, "the pending request is listed")
         try tmux.send("/")
         try tmux.run(["send-keys", "-t", "t", "-l", "pending"], output: false)
-        try tmux.send("Enter", "y")
+        try tmux.send("Enter")
+        // `y` acts on the highlighted row of the filtered list: wait until the list has been narrowed.
+        #expect(tmux.waitFor("1 of 3").held, "the filter narrowed the list to the pending request")
+        try tmux.send("y")
         #expect(tmux.waitFor("Approve promotion \(pendingID ?? 0)").held, "the dialog names the request")
         Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
         try tmux.run(["send-keys", "-t", "t", "-l", "checked in tmux"], output: false)
