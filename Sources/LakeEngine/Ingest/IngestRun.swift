@@ -29,9 +29,8 @@ struct IngestRun {
         self.lake = lake
         role = try lake.authorize(.ingest)
         try Lake.validateDatasetName(name)
-        tier = try lake.tier(named: lake.configuration.ingestTier)
-        try tier.prepare()
-        tier.sweepTemporaries(olderThan: Lake.staleTemporaryAge)
+        tier = try lake.preparedTier(named: lake.configuration.ingestTier)
+        try lake.sweepDeadTemporaries(in: [tier])
         dataset = try lake.findOrCreateDataset(name, role: role)
         guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
         datasetId = id

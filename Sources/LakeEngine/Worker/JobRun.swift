@@ -14,6 +14,9 @@ import Synchronization
 /// switching their placements, marking the items done and appending one `object.placement` audit event
 /// each, conditioned on still holding the lease → delete the sources → record the deletions.
 ///
+/// Before each delete the tiers' identities and the kept copy are checked (``Lake/checkDeletable(_:from:keptIn:)``);
+/// a tier that fails the check fails the job, deleting nothing more.
+///
 /// A kill between any two steps leaves each object readable where the catalog says; the next worker
 /// of the job removes the copies that never got their switch (staged files named for the job, and the
 /// objects of `publishing` items) before it resumes. A pause or cancel rolls back the batch still being
@@ -99,12 +102,12 @@ struct JobRun: Sendable {
     func execute() async throws {
         let shared = Shared(lake: lake)
         let destination = try shared.backend(named: job.toTier)
-        if let folder = destination as? FileSystemTier { try folder.prepare() }
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         do {
+            if destination is FileSystemTier { _ = try lake.preparedTier(named: job.toTier) }
             try await removeFinishedSources()
             try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
@@ -131,6 +134,10 @@ struct JobRun: Sendable {
             if keeper.stop != .leaseLost {
                 try await removeUnswitchedCopies(at: destination, rolledBack: shared.rolledBack.load(ordering: .relaxed))
             }
+        } catch let error as LakeIntegrityError {
+            // A tier that is not what its name says: end the job failed, deleting nothing more.
+            await destination.discard(shared.takeBatch().compactMap(\.copy))
+            shared.fail(error.description, keeper: keeper)
         } catch {
             await destination.discard(shared.takeBatch().compactMap(\.copy))
             keeper.finish()

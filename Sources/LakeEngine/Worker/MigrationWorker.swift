@@ -45,10 +45,12 @@ public struct MigrationWorker: Sendable {
     }
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
-    /// waiting. Idle workers look for work every `pollInterval` seconds.
+    /// waiting. Idle workers look for work every `pollInterval` seconds. First removes the in-flight files
+    /// that dead writers left in the folder tiers (a killed ingest's; a job's own are its next worker's).
     public func run(
         jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) async throws {
+        try lake.sweepDeadTemporaries(in: lake.existingFolderTiers())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slot in 0..<max(1, jobs) {
                 group.addTask {
