@@ -76,7 +76,7 @@ extension Lake {
         for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
             guard let tier = try? tier(named: name), FileManager.default.fileExists(atPath: tier.root) else { continue }
             do {
-                if try verifyIdentity(of: tier, adopt: false) {
+                if try verifyIdentity(ofFolder: tier, adopt: false) {
                     verified.insert(name)
                 } else {
                     findings.append(FsckFinding(

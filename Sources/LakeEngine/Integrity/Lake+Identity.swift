@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import GRDB
+import Storage
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +19,17 @@ extension Lake {
     // MARK: - Catalog file
 
     /// Refuses a catalog file that is missing or empty (0 bytes with no write-ahead log holding pages),
-    /// before SQLite would silently create a new, empty catalog in its place.
+    /// before SQLite would silently create a new, empty catalog in its place, unless the lake was never
+    /// used (``isUnused(root:configuration:)``): then its first command creates the catalog.
+    static func requireCatalogFile(root: String, configuration: LakeConfiguration) throws {
+        do {
+            try requireCatalogFile(root: root)
+        } catch let error as LakeIntegrityError {
+            guard try isUnused(root: root, configuration: configuration) else { throw error }
+        }
+    }
+
+    /// ``requireCatalogFile(root:configuration:)`` without the exception for unused lakes.
     static func requireCatalogFile(root: String) throws {
         let path = root + "/" + catalogFileName
         var info = stat()
@@ -30,6 +41,18 @@ extension Lake {
         // A catalog whose pages all wait in the WAL (never checkpointed) has a 0-byte main file.
         var wal = stat()
         if stat(path + "-wal", &wal) != 0 || wal.st_size == 0 { throw LakeIntegrityError.catalogEmpty(path: path) }
+    }
+
+    /// True for a lake folder nobody has used yet: no `lake.id` (a catalog was never opened with this
+    /// version) and no object in any folder tier (nothing was ever stored), such as the committed
+    /// `SampleLake/` of a fresh clone. Its missing catalog hides no data, so creating one loses nothing.
+    static func isUnused(root: String, configuration: LakeConfiguration) throws -> Bool {
+        guard try readIdentityFile(root + "/" + identityFileName) == nil else { return false }
+        for tier in configuration.tiers.values where tier.s3 == nil {
+            let path = tier.path.hasPrefix("/") ? tier.path : root + "/" + tier.path
+            if try !FileSystemTier(name: tier.name, root: path).holdsNoObjects() { return false }
+        }
+        return true
     }
 
     // MARK: - Binding the catalog to the folder

@@ -32,14 +32,14 @@ extension Lake {
     ///   another lake's or another tier's.
     func checkTierIdentities() throws {
         for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
-            _ = try verifyIdentity(of: tier(named: name), adopt: true)
+            _ = try verifyIdentity(ofFolder: tier(named: name), adopt: true)
         }
     }
 
     /// True when `tier` carries this lake's identity for it (after adopting it when `adopt` and the rule
     /// allow); false when it has none (or no folder) and stays unadopted.
     /// - Throws: ``LakeIntegrityError/tierOfAnotherLake(tier:path:found:)``.
-    func verifyIdentity(of tier: FileSystemTier, adopt: Bool) throws -> Bool {
+    func verifyIdentity(ofFolder tier: FileSystemTier, adopt: Bool) throws -> Bool {
         let expected = expectedIdentity(of: tier.name)
         switch try tier.readIdentity() {
         case .present(expected):
@@ -52,7 +52,7 @@ extension Lake {
             return false
         case .missing:
             guard adopt, try mayAdopt(tier) else { return false }
-            let written: FileSystemTier.IdentityState
+            let written: TierIdentityState
             do {
                 written = try tier.writeIdentity(expected)
             } catch let error as StorageError where [EACCES, EPERM, EROFS].contains(error.errno) {
@@ -72,11 +72,44 @@ extension Lake {
     private func mayAdopt(_ tier: FileSystemTier) throws -> Bool {
         if try tier.holdsNoObjects() { return true }
         guard actorRoles.contains(.admin) else { return false }
-        let placed = try catalog.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT sha256 FROM object WHERE tier = ?", arguments: [tier.name])
+        let placed = try objectsPlaced(in: tier.name)
+        return !placed.isEmpty && placed.allSatisfy(tier.contains)
+    }
+
+    /// The digests of the objects the catalog places in tier `name`.
+    private func objectsPlaced(in name: String) throws -> [ObjectDigest] {
+        try catalog.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT sha256 FROM object WHERE tier = ?", arguments: [name])
+        }.compactMap(ObjectDigest.init(hex:))
+    }
+
+    /// ``verifyIdentity(ofFolder:adopt:)`` for a tier of any kind: a bucket's identity is the object
+    /// `.medlake-tier` at its prefix, adopted under the same rule. Buckets are checked when a job starts
+    /// (a request per object before each delete would double a migration's requests); folders before
+    /// every delete as well.
+    func verifyIdentity(of backend: any TierBackend, adopt: Bool) async throws -> Bool {
+        if let folder = backend as? FileSystemTier { return try verifyIdentity(ofFolder: folder, adopt: adopt) }
+        guard let bucket = backend as? S3Tier else { return false }
+        let expected = expectedIdentity(of: bucket.name)
+        let place = "s3://\(bucket.client.location.bucket)/\(bucket.client.location.prefix)"
+        var state = try await bucket.readIdentity()
+        if state == .missing, adopt, try await mayAdopt(bucket) {
+            state = try await bucket.writeIdentity(expected)
         }
-        guard !placed.isEmpty else { return false }
-        return placed.allSatisfy { hash in ObjectDigest(hex: hash).map(tier.contains) ?? false }
+        switch state {
+        case .present(expected): return true
+        case .present(let found): throw LakeIntegrityError.tierOfAnotherLake(tier: bucket.name, path: place, found: found)
+        case .unreadable: throw LakeIntegrityError.tierOfAnotherLake(tier: bucket.name, path: place, found: nil)
+        case .missing, .noFolder: return false
+        }
+    }
+
+    private func mayAdopt(_ bucket: S3Tier) async throws -> Bool {
+        if try await bucket.holdsNoObjects() { return true }
+        guard actorRoles.contains(.admin) else { return false }
+        let placed = try objectsPlaced(in: bucket.name)
+        for digest in placed where try await !bucket.contains(digest) { return false }
+        return !placed.isEmpty
     }
 
     /// Tier `name`'s folder, created if needed and carrying this lake's identity: what a writer (ingest, a
@@ -85,7 +118,7 @@ extension Lake {
     func preparedTier(named name: String) throws -> FileSystemTier {
         let tier = try tier(named: name)
         try tier.prepare()
-        guard try verifyIdentity(of: tier, adopt: true) else {
+        guard try verifyIdentity(ofFolder: tier, adopt: true) else {
             throw LakeIntegrityError.tierWithoutIdentity(tier: name, path: tier.root)
         }
         return tier
@@ -103,7 +136,7 @@ extension Lake {
     /// - Throws: ``LakeIntegrityError``.
     func checkDeletable(_ object: CatalogObject, from source: any TierBackend, keptIn keeper: any TierBackend) async throws {
         guard let digest = ObjectDigest(hex: object.sha256) else { return }
-        for case let folder as FileSystemTier in [source, keeper] where try !verifyIdentity(of: folder, adopt: false) {
+        for case let folder as FileSystemTier in [source, keeper] where try !verifyIdentity(ofFolder: folder, adopt: false) {
             throw LakeIntegrityError.tierWithoutIdentity(tier: folder.name, path: folder.root)
         }
         guard try await keeper.size(of: digest) == object.size else {

@@ -47,7 +47,7 @@ public final class Lake: Sendable {
     /// ``auditConfigurationChange(text:)``).
     ///
     /// Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
-    /// `lake.id`), the tier folders must pass ``LakeConfiguration`` 's folder rules, and each tier folder's
+    /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog), the tier folders must pass ``LakeConfiguration`` 's folder rules, and each tier folder's
     /// identity must be this lake's (an empty or consistent folder without one is adopted, see
     /// `docs/integrity.md`). With `verifyingTiers` false a wrong tier identity is left for the caller to
     /// report (``fsck(full:)`` does).
@@ -68,7 +68,7 @@ public final class Lake: Sendable {
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
-        try requireCatalogFile(root: root)
+        try requireCatalogFile(root: root, configuration: configuration)
         let catalog = try CatalogStore(path: root + "/" + catalogFileName)
         let id = try bindIdentity(root: root, catalog: catalog)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)

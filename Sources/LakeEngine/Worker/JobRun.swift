@@ -107,7 +107,7 @@ struct JobRun: Sendable {
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         do {
-            if destination is FileSystemTier { _ = try lake.preparedTier(named: job.toTier) }
+            try await checkTierIdentities(destination: destination, shared: shared)
             try await removeFinishedSources()
             try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
@@ -145,6 +145,25 @@ struct JobRun: Sendable {
         }
         keeper.finish()
         try await finish(stop: keeper.stop, fatal: shared.fatal.withLock { $0 }, removed: shared.removed.withLock { $0 })
+    }
+
+    /// Checks, before anything is copied or deleted, that the destination (created and adopted when it
+    /// is a new folder) and every source bucket of the job carry this lake's identities.
+    /// - Throws: ``LakeIntegrityError``.
+    private func checkTierIdentities(destination: any TierBackend, shared: Shared) async throws {
+        if destination is FileSystemTier {
+            _ = try lake.preparedTier(named: job.toTier)
+        } else if try await !lake.verifyIdentity(of: destination, adopt: true) {
+            throw LakeIntegrityError.tierWithoutIdentity(tier: job.toTier, path: job.toTier)
+        }
+        let sources = try await lake.catalog.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT fromTier FROM migrationItem WHERE jobId = ?", arguments: [jobId])
+        }
+        for name in sources where name != job.toTier && lake.configuration.tiers[name]?.s3 != nil {
+            guard try await lake.verifyIdentity(of: try shared.backend(named: name), adopt: true) else {
+                throw LakeIntegrityError.tierWithoutIdentity(tier: name, path: name)
+            }
+        }
     }
 
     /// The job's pending items with their object rows (nil when a row is missing), largest object first:

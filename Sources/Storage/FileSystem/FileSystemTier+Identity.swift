@@ -8,20 +8,9 @@ extension FileSystemTier {
     /// Where the tier's ``TierIdentity`` lives: `<root>/.medlake-tier`.
     public var identityPath: String { root + "/" + TierIdentity.fileName }
 
-    /// What the tier's identity file says.
-    public enum IdentityState: Sendable, Hashable {
-        /// The folder does not exist (yet).
-        case noFolder
-        /// The folder exists without an identity file.
-        case missing
-        /// The file exists but is not an identity.
-        case unreadable
-        case present(TierIdentity)
-    }
-
     /// Reads the identity file (through symlinks, as every other access of the tier does).
     /// - Throws: ``StorageError`` when the file or folder cannot be read for another reason than absence.
-    public func readIdentity() throws -> IdentityState {
+    public func readIdentity() throws -> TierIdentityState {
         let descriptor = open(identityPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             guard errno == ENOENT else { throw StorageError(operation: "open", path: identityPath, errno: errno) }
@@ -40,7 +29,7 @@ extension FileSystemTier {
 
     /// Writes `identity` into a new identity file (0440, durable) and returns what the file then says:
     /// `identity`, or the identity another process wrote first (the file is never replaced).
-    public func writeIdentity(_ identity: TierIdentity) throws -> IdentityState {
+    public func writeIdentity(_ identity: TierIdentity) throws -> TierIdentityState {
         let descriptor = open(identityPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o440)
         guard descriptor >= 0 else {
             guard errno == EEXIST else { throw StorageError(operation: "create", path: identityPath, errno: errno) }

@@ -52,3 +52,14 @@ extension Substring {
         return String(view)
     }
 }
+
+/// What a tier's identity file (or object) says.
+public enum TierIdentityState: Sendable, Hashable {
+    /// The tier's folder does not exist (yet).
+    case noFolder
+    /// The folder or bucket prefix has no identity.
+    case missing
+    /// The identity exists but cannot be parsed.
+    case unreadable
+    case present(TierIdentity)
+}

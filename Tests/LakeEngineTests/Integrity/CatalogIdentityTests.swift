@@ -30,6 +30,29 @@ import Testing
         #expect(try files() == before, "nothing created")
     }
 
+    /// Without `lake.id` (a lake of an earlier version) the catalog is still refused while a tier holds
+    /// objects: they are the data a new, empty catalog would forget.
+    @Test func aMissingCatalogOfALegacyLakeWithObjectsIsRefused() throws {
+        try lake.ingestObjects("a", count: 1, size: 100)
+        try removeCatalog()
+        try FileManager.default.removeItem(atPath: lake.root + "/lake.id")
+        #expect(throws: LakeIntegrityError.catalogMissing(path: catalogPath)) { try lake.open(as: "alice") }
+        #expect(!FileManager.default.fileExists(atPath: catalogPath))
+    }
+
+    /// A lake nobody used (the committed sample lake of a fresh clone: no `lake.id`, no object) gets its
+    /// catalog on first open.
+    @Test func anUnusedLakeGetsItsCatalogOnFirstOpen() throws {
+        try removeCatalog()
+        try FileManager.default.removeItem(atPath: lake.root + "/lake.id")
+        for tier in ["hot", "warm", "cold", "archive"] {
+            try FileManager.default.removeItem(atPath: lake.root + "/tiers/\(tier)/.medlake-tier")
+        }
+        let opened = try lake.open(as: "alice")
+        #expect(FileManager.default.fileExists(atPath: catalogPath))
+        #expect(try String(contentsOfFile: lake.root + "/lake.id", encoding: .utf8) == opened.id + "\n")
+    }
+
     @Test func anEmptyCatalogIsRefusedAndLeftEmpty() throws {
         try removeCatalog()
         #expect(FileManager.default.createFile(atPath: catalogPath, contents: Data()))

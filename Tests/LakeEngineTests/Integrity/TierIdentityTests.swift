@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.removeItem(atPath: lake.root + "/tiers/\(tier)/.medlake-tier")
     }
 
-    private func identity(_ tier: String) throws -> FileSystemTier.IdentityState {
+    private func identity(_ tier: String) throws -> TierIdentityState {
         try FileSystemTier(name: tier, root: lake.root + "/tiers/" + tier).readIdentity()
     }
 
