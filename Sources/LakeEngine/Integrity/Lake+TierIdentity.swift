@@ -19,7 +19,7 @@ import Darwin
 ///
 /// A foreign folder therefore cannot be adopted by pointing a tier at it: it holds objects this catalog
 /// does not place there, or lacks some it does. A folder another tier already resolves to is refused
-/// before any of this (``LakeConfiguration`` 's folder rules). A tier that cannot be adopted is still
+/// before any of this (the tier-folder rules of ``LakeConfiguration``). A tier that cannot be adopted is still
 /// readable, but nothing is deleted from it and no worker writes to it until an admin fixes it.
 extension Lake {
     /// The identity tier `name` of this lake carries.

@@ -47,10 +47,11 @@ public final class Lake: Sendable {
     /// ``auditConfigurationChange(text:)``).
     ///
     /// Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
-    /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog), the tier folders must pass ``LakeConfiguration`` 's folder rules, and each tier folder's
-    /// identity must be this lake's (an empty or consistent folder without one is adopted, see
+    /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog);
+    /// the tier folders must pass the tier-folder rules (``LakeConfiguration``); and each tier folder's
+    /// identity must be this lake's (a folder without one is adopted when empty or consistent, see
     /// `docs/integrity.md`). With `verifyingTiers` false a wrong tier identity is left for the caller to
-    /// report (``fsck(full:)`` does).
+    /// report (``fsck(full:repair:orphanGrace:)`` does).
     /// - Throws: ``LakeIntegrityError``, ``ConfigurationError``.
     public static func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
         try open(at: root, as: Identity.current(), verifyingTiers: verifyingTiers)
