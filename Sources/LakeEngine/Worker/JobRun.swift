@@ -148,7 +148,8 @@ struct JobRun: Sendable {
     }
 
     /// Checks, before anything is copied or deleted, that the destination (created and adopted when it
-    /// is a new folder) and every source bucket of the job carry this lake's identities.
+    /// is a new folder) and every source tier of the job carry this lake's identities, so a job whose
+    /// sources could not be deleted from fails before it switches any placement.
     /// - Throws: ``LakeIntegrityError``.
     private func checkTierIdentities(destination: any TierBackend, shared: Shared) async throws {
         if destination is FileSystemTier {
@@ -159,7 +160,7 @@ struct JobRun: Sendable {
         let sources = try await lake.catalog.reader.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT fromTier FROM migrationItem WHERE jobId = ?", arguments: [jobId])
         }
-        for name in sources where name != job.toTier && lake.configuration.tiers[name]?.s3 != nil {
+        for name in sources where name != job.toTier {
             guard try await lake.verifyIdentity(of: try shared.backend(named: name), adopt: true) else {
                 throw LakeIntegrityError.tierWithoutIdentity(tier: name, path: name)
             }
