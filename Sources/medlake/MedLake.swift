@@ -25,6 +25,7 @@ struct MedLake: AsyncParsableCommand {
             MigrateCommand.self,
             RestoreCommand.self,
             WorkerCommand.self,
+            FsckCommand.self,
             VersionCommand.self,
             ManifestCommand.self,
             PromoteCommand.self,

@@ -18,6 +18,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v4-honest-sourcePathBytes", migrate: addSourcePathBytes)
         migrator.registerMigration("v4-promotion-onePerVersionAndZone", migrate: enforceOnePromotionPerVersionAndZone)
         migrator.registerMigration("v4-retention", migrate: createRetention)
+        migrator.registerMigration("v4-tiers-lakeIdentity", migrate: createLakeIdentity)
         return migrator
     }
 

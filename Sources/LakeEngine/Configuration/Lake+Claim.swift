@@ -30,7 +30,7 @@ extension Lake {
         try LocalRoles.write(local, root: root)
         var configuration = configuration
         configuration.mergeRoles(local)
-        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try catalog.pool.write { db in
             try appendAudit(db, role: .admin, action: "config.roles", target: actor.user,
                             details: ["role": "all", "change": "claim", "file": LocalRoles.fileName])

@@ -55,7 +55,7 @@ extension Lake {
                 details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
             try recordConfigurationSnapshot(text: updated, db)
         }
-        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
     }
 
     /// Replaces `path` atomically, keeping its mode and group.

@@ -34,9 +34,8 @@ struct IngestRun {
         self.lake = lake
         role = try lake.authorize(.ingest)
         datasetName = name
-        tier = try lake.tier(named: lake.configuration.ingestTier)
-        try tier.prepare()
-        tier.sweepTemporaries(olderThan: Lake.staleTemporaryAge)
+        tier = try lake.preparedTier(named: lake.configuration.ingestTier)
+        try lake.sweepDeadTemporaries(in: [tier])
         let existing = try lake.catalog.reader.read { db in
             try Dataset.filter(Dataset.Columns.name == name).fetchOne(db)
         }

@@ -75,7 +75,8 @@ extension Lake {
         return try run.finish()
     }
 
-    /// In-flight object files older than this are leftovers of a killed ingest.
+    /// In-flight object files without a writer stamp (``ProcessStamp``) older than this are leftovers of a
+    /// killed writer; stamped files go as soon as their writer is provably dead.
     static let staleTemporaryAge: TimeInterval = 6 * 3600
 
     // MARK: - Datasets

@@ -11,7 +11,8 @@ import Darwin
 extension Lake {
     /// Creates a lake in `path` (a new or empty folder) with the acting user in every role.
     ///
-    /// Writes `lake.toml` (0640), `catalog.sqlite` (0660, WAL), the tier folders (02770) and the
+    /// Writes `lake.toml` (0640), `lake.id` (0440), `catalog.sqlite` (0660, WAL, recording the same lake
+    /// id), the tier folders (02770, each with its ``TierIdentity``) and the
     /// de-identification key (0640 in a 02750 folder; 0600 in 0700 without a group), with no world
     /// access. When `group` is given the lake's files belong to that Unix group, so the users named in
     /// `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
@@ -33,6 +34,8 @@ extension Lake {
         let text = LakeConfiguration.defaultTOML(name: name, owner: actor.user, group: group)
         try writeNewFile(configurationPath, contents: Array(text.utf8), mode: 0o640, group: groupID)
         let configuration = try LakeConfiguration(toml: text, path: configurationPath)
+        try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        let id = try createIdentityFile(root: root, id: UUID().uuidString.lowercased())
 
         let catalogPath = root + "/" + catalogFileName
         // SQLite gives the WAL and shared-memory files (which outlive each process) the catalog's mode, so
@@ -40,12 +43,14 @@ extension Lake {
         try writeNewFile(catalogPath, contents: [], mode: 0o660, group: groupID)
         let catalog = try CatalogStore(path: catalogPath)
         try setMode(catalogPath, 0o660, group: groupID)
-        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        try catalog.pool.write { db in try record(id, db) }
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try makeSharedFolder(root + "/tiers", group: groupID)
         for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
             let tier = try lake.tier(named: name)
             try tier.prepare()
             for folder in [tier.root, tier.objectsFolder] { try setMode(folder, 0o2770, group: groupID) }
+            _ = try tier.writeIdentity(lake.expectedIdentity(of: name))
         }
         _ = try lake.deidentificationKey()
         try catalog.pool.write { db in
@@ -60,7 +65,7 @@ extension Lake {
 
     // MARK: - File helpers
 
-    private static func groupID(named name: String) throws -> gid_t {
+    static func groupID(named name: String) throws -> gid_t {
         guard let entry = getgrnam(name) else { throw LakeError.unknownGroup(name) }
         return entry.pointee.gr_gid
     }
@@ -73,14 +78,14 @@ extension Lake {
     }
 
     /// Sets `mode` explicitly (the umask must not widen or narrow what the lake shares) and the group.
-    private static func setMode(_ path: String, _ mode: mode_t, group: gid_t?) throws {
+    static func setMode(_ path: String, _ mode: mode_t, group: gid_t?) throws {
         if let group, chown(path, uid_t.max, group) != 0 {
             throw LakeError.system(operation: "chown", path: path, errno: errno)
         }
         guard chmod(path, mode) == 0 else { throw LakeError.system(operation: "chmod", path: path, errno: errno) }
     }
 
-    private static func writeNewFile(_ path: String, contents: [UInt8], mode: mode_t, group: gid_t?) throws {
+    static func writeNewFile(_ path: String, contents: [UInt8], mode: mode_t, group: gid_t?) throws {
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: path, errno: errno) }
         defer { close(descriptor) }

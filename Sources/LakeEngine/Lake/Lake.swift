@@ -22,6 +22,8 @@ public final class Lake: Sendable {
     public let catalog: CatalogStore
     /// Who is acting: the process's OS user.
     public let actor: Identity
+    /// The lake's id, kept in `lake.id` and in the catalog (see ``LakeIntegrityError``).
+    public let id: String
     /// Object reads not yet written as last-access times.
     let accesses = AccessRecorder()
     /// Reads through grants already audited in this session (see ``GrantedReadLog`` for the rule).
@@ -32,11 +34,12 @@ public final class Lake: Sendable {
     /// The catalog file's name inside the lake folder.
     public static let catalogFileName = "catalog.sqlite"
 
-    init(root: String, configuration: LakeConfiguration, catalog: CatalogStore, actor: Identity) {
+    init(root: String, configuration: LakeConfiguration, catalog: CatalogStore, actor: Identity, id: String) {
         self.root = root
         self.configuration = configuration
         self.catalog = catalog
         self.actor = actor
+        self.id = id
     }
 
     /// Opens the lake in `root` as the process's OS user. Roles claimed in `lake.local.toml` (see
@@ -44,12 +47,20 @@ public final class Lake: Sendable {
     ///
     /// A `lake.toml` edited since the catalog last saw it is audited first (`config.changed`, see
     /// ``auditConfigurationChange(text:)``).
-    public static func open(at root: String) throws -> Lake {
-        try open(at: root, as: Identity.current())
+    ///
+    /// Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
+    /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog);
+    /// the tier folders must pass the tier-folder rules (``LakeConfiguration``); and each tier folder's
+    /// identity must be this lake's (a folder without one is adopted when empty or consistent, see
+    /// `docs/integrity.md`). With `verifyingTiers` false a wrong tier identity is left for the caller to
+    /// report (``fsck(full:repair:orphanGrace:)`` does).
+    /// - Throws: ``LakeIntegrityError``, ``ConfigurationError``.
+    public static func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
+        try open(at: root, as: Identity.current(), verifyingTiers: verifyingTiers)
     }
 
-    /// Opens the lake as `actor`. Internal: only tests choose the actor; commands use ``open(at:)``.
-    static func open(at root: String, as actor: Identity) throws -> Lake {
+    /// Opens the lake as `actor`. Internal: only tests choose the actor; commands use ``open(at:verifyingTiers:)``.
+    static func open(at root: String, as actor: Identity, verifyingTiers: Bool = true) throws -> Lake {
         let configurationPath = root + "/" + configurationFileName
         let text: String
         do {
@@ -62,8 +73,12 @@ public final class Lake: Sendable {
         }
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
+        try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        try requireCatalogFile(root: root, configuration: configuration)
         let catalog = try CatalogStore(path: root + "/" + catalogFileName)
-        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor)
+        let id = try bindIdentity(root: root, catalog: catalog)
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
+        if verifyingTiers { try lake.checkTierIdentities() }
         try lake.auditConfigurationChange(text: text)
         return lake
     }

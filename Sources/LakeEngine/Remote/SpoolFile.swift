@@ -10,9 +10,9 @@ import Darwin
 
 /// A new file (mode 0600) that a download is streamed into once it outgrows memory.
 ///
-/// Named `object-remote-<uuid>.partial` in the ingest tier's temporary folder, so the tier's sweep of
-/// stale in-flight files (``FileSystemTier/sweepTemporaries(olderThan:)``) also removes the spool files of
-/// a killed pull.
+/// Named `object-remote-p<pid>-b<boot id>-<uuid>.partial` in the ingest tier's temporary folder, so the
+/// tier's sweep of dead writers' in-flight files (``FileSystemTier/sweepTemporaries(unstampedOlderThan:keep:)``)
+/// also removes the spool files of a killed pull.
 ///
 /// - warning: Not thread-safe; one writer.
 final class SpoolFile {
@@ -21,7 +21,7 @@ final class SpoolFile {
     private var size: Int64 = 0
 
     init(in folder: String) throws {
-        path = folder + "/object-remote-" + UUID().uuidString.lowercased() + ".partial"
+        path = folder + "/object-remote-" + ProcessStamp.current.nameComponent + UUID().uuidString.lowercased() + ".partial"
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StorageError(operation: "create", path: path, errno: errno) }
     }

@@ -102,9 +102,12 @@ extension JobRun {
         }
         guard committed else { return keeper.requestStop(.leaseLost) }
         keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
+        let destination = try shared.backend(named: job.toTier)
         for staged in batch where staged.copy != nil {
             guard let digest = ObjectDigest(hex: staged.object.sha256) else { continue }
-            try await shared.backend(named: staged.object.tier).delete(digest)
+            let source = try shared.backend(named: staged.object.tier)
+            try await lake.checkDeletable(staged.object, from: source, keptIn: destination)
+            try await source.delete(digest)
             shared.removed.withLock { $0.append(staged.item.id ?? 0) }
         }
     }

@@ -12,16 +12,18 @@ extension JobRun {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.id, i.fromTier, o.sha256, o.tier FROM migrationItem i JOIN object o ON o.id = i.objectId
+                    SELECT i.id AS itemId, i.fromTier, o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
                     WHERE i.jobId = ? AND i.state = 'done' AND i.sourceRemoved = 0
                     """, arguments: [jobId]
-            ).map { row -> (itemId: Int64, fromTier: String, placed: String, sha256: String) in
-                (row["id"], row["fromTier"], row["tier"], row["sha256"])
+            ).map { row -> (itemId: Int64, fromTier: String, object: CatalogObject) in
+                (row["itemId"], row["fromTier"], try CatalogObject(row: row))
             }
         }
-        for (itemId, fromTier, placed, sha256) in rows {
-            if fromTier != placed, let digest = ObjectDigest(hex: sha256) {
-                try await lake.backend(named: fromTier).delete(digest)
+        for (itemId, fromTier, object) in rows {
+            if fromTier != object.tier, let digest = ObjectDigest(hex: object.sha256) {
+                let source = try lake.backend(named: fromTier)
+                try await lake.checkDeletable(object, from: source, keptIn: try lake.backend(named: object.tier))
+                try await source.delete(digest)
             }
             try await lake.catalog.pool.write { db in
                 try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
@@ -40,7 +42,7 @@ extension JobRun {
     ///
     /// - precondition: none of this worker's copies for the job is in flight.
     func removeUnswitchedCopies(at destination: any TierBackend, rolledBack: Int64 = 0) async throws {
-        let rows = try await lake.catalog.reader.read { db -> [(itemId: Int64, sha256: String, tier: String)]? in
+        let rows = try await lake.catalog.reader.read { db -> [(itemId: Int64, object: CatalogObject)]? in
             let ours = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
                 arguments: [jobId, worker.name])
@@ -48,18 +50,21 @@ extension JobRun {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.id, o.sha256, o.tier FROM migrationItem i JOIN object o ON o.id = i.objectId
+                    SELECT i.id AS itemId, o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
                     WHERE i.jobId = ? AND i.state = 'publishing'
                     """, arguments: [jobId]
-            ).map { row -> (itemId: Int64, sha256: String, tier: String) in (row["id"], row["sha256"], row["tier"]) }
+            ).map { row -> (itemId: Int64, object: CatalogObject) in (row["itemId"], try CatalogObject(row: row)) }
         }
         guard let rows else { return }
         let files = try await destination.discardStaged(owner: owner)
         var removed: [String] = []
-        for (_, sha256, tier) in rows where tier != job.toTier {
-            guard let digest = ObjectDigest(hex: sha256), try await destination.size(of: digest) != nil else { continue }
+        for (_, object) in rows where object.tier != job.toTier {
+            guard let digest = ObjectDigest(hex: object.sha256), try await destination.size(of: digest) != nil else {
+                continue
+            }
+            try await lake.checkDeletable(object, from: destination, keptIn: try lake.backend(named: object.tier))
             try await destination.delete(digest)
-            removed.append(sha256)
+            removed.append(object.sha256)
         }
         let total = Int64(files + removed.count) + rolledBack
         guard total > 0 || !rows.isEmpty else { return }

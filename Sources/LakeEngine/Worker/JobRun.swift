@@ -14,6 +14,9 @@ import Synchronization
 /// switching their placements, marking the items done and appending one `object.placement` audit event
 /// each, conditioned on still holding the lease → delete the sources → record the deletions.
 ///
+/// Before each delete the tiers' identities and the kept copy are checked (``Lake/checkDeletable(_:from:keptIn:)``);
+/// a tier that fails the check fails the job, deleting nothing more.
+///
 /// A kill between any two steps leaves each object readable where the catalog says; the next worker
 /// of the job removes the copies that never got their switch (staged files named for the job, and the
 /// objects of `publishing` items) before it resumes. A pause or cancel rolls back the batch still being
@@ -99,12 +102,12 @@ struct JobRun: Sendable {
     func execute() async throws {
         let shared = Shared(lake: lake)
         let destination = try shared.backend(named: job.toTier)
-        if let folder = destination as? FileSystemTier { try folder.prepare() }
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
         keeper.start()
         do {
+            try await checkTierIdentities(destination: destination, shared: shared)
             try await removeFinishedSources()
             try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
@@ -131,6 +134,10 @@ struct JobRun: Sendable {
             if keeper.stop != .leaseLost {
                 try await removeUnswitchedCopies(at: destination, rolledBack: shared.rolledBack.load(ordering: .relaxed))
             }
+        } catch let error as LakeIntegrityError {
+            // A tier that is not what its name says: end the job failed, deleting nothing more.
+            await destination.discard(shared.takeBatch().compactMap(\.copy))
+            shared.fail(error.description, keeper: keeper)
         } catch {
             await destination.discard(shared.takeBatch().compactMap(\.copy))
             keeper.finish()
@@ -138,6 +145,26 @@ struct JobRun: Sendable {
         }
         keeper.finish()
         try await finish(stop: keeper.stop, fatal: shared.fatal.withLock { $0 }, removed: shared.removed.withLock { $0 })
+    }
+
+    /// Checks, before anything is copied or deleted, that the destination (created and adopted when it
+    /// is a new folder) and every source tier of the job carry this lake's identities, so a job whose
+    /// sources could not be deleted from fails before it switches any placement.
+    /// - Throws: ``LakeIntegrityError``.
+    private func checkTierIdentities(destination: any TierBackend, shared: Shared) async throws {
+        if destination is FileSystemTier {
+            _ = try lake.preparedTier(named: job.toTier)
+        } else if try await !lake.verifyIdentity(of: destination, adopt: true) {
+            throw LakeIntegrityError.tierWithoutIdentity(tier: job.toTier, path: job.toTier)
+        }
+        let sources = try await lake.catalog.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT fromTier FROM migrationItem WHERE jobId = ?", arguments: [jobId])
+        }
+        for name in sources where name != job.toTier {
+            guard try await lake.verifyIdentity(of: try shared.backend(named: name), adopt: true) else {
+                throw LakeIntegrityError.tierWithoutIdentity(tier: name, path: name)
+            }
+        }
     }
 
     /// The job's pending items with their object rows (nil when a row is missing), largest object first:

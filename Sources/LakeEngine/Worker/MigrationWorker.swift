@@ -45,7 +45,8 @@ public struct MigrationWorker: Sendable {
     }
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
-    /// waiting. Idle workers look for work every `pollInterval` seconds.
+    /// waiting. Idle workers look for work every `pollInterval` seconds. First removes the in-flight files
+    /// that dead writers left in the folder tiers (a killed ingest's; a job's own are its next worker's).
     ///
     /// - Parameter jobEnded: Called with the final snapshot of every job this worker ends, as it ends (on
     ///   the worker's task): callers report those whose state is `failed`.
@@ -53,6 +54,7 @@ public struct MigrationWorker: Sendable {
         jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false },
         jobEnded: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
     ) async throws {
+        try lake.sweepDeadTemporaries(in: lake.existingFolderTiers())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for slot in 0..<max(1, jobs) {
                 group.addTask {

@@ -151,7 +151,7 @@ extension FileSystemTier: TierBackend {
     }
 
     /// Names in `folder`, without `.` and `..`.
-    private static func entries(of folder: String) throws -> [String] {
+    static func entries(of folder: String) throws -> [String] {
         guard let stream = opendir(folder) else {
             if errno == ENOENT { return [] }
             throw StorageError(operation: "opendir", path: folder, errno: errno)

@@ -107,23 +107,6 @@ extension FileSystemTier {
         }
     }
 
-    /// Removes in-flight files older than `age` seconds from the temporary folder: leftovers of writers
-    /// that were killed. Younger files may belong to a writer still running, so they stay.
-    /// Returns how many files were removed.
-    @discardableResult
-    public func sweepTemporaries(olderThan age: TimeInterval) -> Int {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporaryFolder) else { return 0 }
-        let cutoff = Date().addingTimeInterval(-age).timeIntervalSince1970
-        var removed = 0
-        for name in names where name.hasPrefix("object-") && name.hasSuffix(".partial") {
-            let path = temporaryFolder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0, Double(info.st_mtim.tv_sec) < cutoff else { continue }
-            if unlink(path) == 0 { removed += 1 }
-        }
-        return removed
-    }
-
     /// Renames `source` to `destination` in the shard folder `shard`, creating the folder if it is missing
     /// (a tier prepared before shards were created up front).
     static func moveIntoPlace(_ source: String, to destination: String, shard: String) throws {

@@ -16,10 +16,11 @@ final class TemporaryFile {
     private var direct: Bool
 
     /// Creates a new file with a random name in `folder` (never reusing an existing name). A non-empty
-    /// `owner` goes into the name (`object-OWNER-…`), so the owner's leftovers can be found by name.
+    /// `owner` goes into the name (`object-OWNER-…`), so the owner's leftovers can be found by name, and so
+    /// does this process's ``ProcessStamp``, so a later process can prove the writer dead.
     /// With `direct`, the file is opened for direct I/O where the file system allows it.
     init(in folder: String, owner: String = "", direct: Bool = false) throws {
-        let prefix = folder + "/" + Self.namePrefix(owner: owner)
+        let prefix = folder + "/" + Self.stampedPrefix(owner: owner)
         let directFlag = direct ? medlake_open_direct_flag() : 0
         while true {
             let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
@@ -45,7 +46,7 @@ final class TemporaryFile {
     /// file system (EXDEV), or one without hard links or that refuses this one (EPERM, ENOTSUP, EMLINK).
     /// Only a name is created; the file's bytes are not touched.
     static func hardLink(_ target: String, in folder: String, owner: String) throws -> String? {
-        let prefix = folder + "/" + namePrefix(owner: owner)
+        let prefix = folder + "/" + stampedPrefix(owner: owner)
         while true {
             let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
             if link(target, path) == 0 { return path }
@@ -59,6 +60,12 @@ final class TemporaryFile {
     /// The start of the names of `owner`'s temporary files (`object-` for files without an owner).
     static func namePrefix(owner: String) -> String {
         owner.isEmpty ? "object-" : "object-" + owner + "-"
+    }
+
+    /// The start of the names this process gives `owner`'s temporary files: the owner's prefix and the
+    /// process stamp.
+    static func stampedPrefix(owner: String) -> String {
+        namePrefix(owner: owner) + ProcessStamp.current.nameComponent
     }
 
     deinit {

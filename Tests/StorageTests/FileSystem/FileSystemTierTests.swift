@@ -164,8 +164,36 @@ import Testing
         try Data("x".utf8).write(to: URL(fileURLWithPath: old))
         try Data("y".utf8).write(to: URL(fileURLWithPath: young))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
-        #expect(tier.sweepTemporaries(olderThan: 3600) == 1)
+        #expect(try tier.sweepTemporaries(unstampedOlderThan: 3600).map(\.name) == ["object-old.partial"])
         #expect(!FileManager.default.fileExists(atPath: old))
         #expect(FileManager.default.fileExists(atPath: young))
+    }
+
+    /// A file named for a process that has exited goes at once, however young; one of a live process
+    /// (this one) or of an earlier boot's process is judged by the stamp alone.
+    @Test func sweepsFilesOfDeadWritersAtOnce() throws {
+        let tier = FileSystemTier(name: "hot", root: NSTemporaryDirectory() + "sweep-" + UUID().uuidString)
+        try tier.prepare()
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let boot = ProcessStamp.current.bootID
+        #expect(!boot.isEmpty, "Linux reports a boot id")
+        let dead = "object-job4-" + ProcessStamp(pid: child.processIdentifier, bootID: boot).nameComponent + "x.partial"
+        let live = "object-" + ProcessStamp.current.nameComponent + "y.partial"
+        let earlierBoot = "object-" + ProcessStamp(pid: getpid(), bootID: "0123abcd").nameComponent + "z.partial"
+        for name in [dead, live, earlierBoot] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: tier.root + "/tmp/" + name))
+        }
+        let files = try tier.temporaryFiles()
+        #expect(files.first { $0.name == dead }?.owner == "job4")
+        #expect(files.first { $0.name == live }?.owner == "")
+        let first = try tier.sweepTemporaries(unstampedOlderThan: 3600, keep: { $0.owner.hasPrefix("job") })
+        #expect(first.map(\.name) == [earlierBoot])
+        #expect(FileManager.default.fileExists(atPath: tier.root + "/tmp/" + dead), "kept: the job's worker counts it")
+        #expect(FileManager.default.fileExists(atPath: tier.root + "/tmp/" + live))
+        #expect(try tier.sweepTemporaries(unstampedOlderThan: 3600).map(\.name) == [dead])
+        #expect(FileManager.default.fileExists(atPath: tier.root + "/tmp/" + live))
     }
 }

@@ -92,13 +92,16 @@ struct SampleRequester {
         guard result.status == 0 else { throw SampleSetupNote.requestFailed(result.errors) }
     }
 
-    /// Gives the group read and write on the catalog and read on the tiers (the policy checks read objects).
+    /// Gives the group read and write on the catalog, read on the lake id (checked against the catalog
+    /// at every open) and read on the tiers (the policy checks read objects).
     private func share(group: gid_t) {
         for suffix in ["", "-wal", "-shm"] {
             let path = lakeRoot + "/" + Lake.catalogFileName + suffix
             _ = chown(path, uid_t.max, group)
             _ = chmod(path, 0o660)
         }
+        _ = chown(lakeRoot + "/" + Lake.identityFileName, uid_t.max, group)
+        _ = chmod(lakeRoot + "/" + Lake.identityFileName, 0o440)
         let tiers = lakeRoot + "/tiers"
         _ = chown(tiers, uid_t.max, group)
         let files = FileManager.default.enumerator(atPath: tiers)

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// A real group member with the operator role (who may write the tier folders and run migrations)
+/// tries to make the worker delete objects by swapping a tier folder or removing a tier's identity,
+/// and to run `fsck --repair`; every attempt is refused and every object stays.
+@Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
+struct TierAttackCLITests {
+    @Test func anOperatorCannotGetObjectsDeletedThroughTierFolders() throws {
+        let users = try UnixUsers(["alice", "bob"])
+        let alice = users.names[0]
+        let bob = users.names[1]
+        let base = NSTemporaryDirectory() + "tier-attack-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for index in 0..<3 { try Data("scan \(index)".utf8).write(to: URL(fileURLWithPath: base + "/input/f\(index).bin")) }
+        let binary = base + "/medlake"
+        try MedLakeProcess.copyBinary(to: binary)
+        func medlake(_ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
+            try MedLakeProcess.run(arguments + ["--lake", base + "/lake"], as: user, binary: binary)
+        }
+        func shell(_ command: String, as user: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", "/bin/sh", "-c", command]
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        let lake = base + "/lake"
+        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
+        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
+        #expect(try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice, binary: binary).status == 0)
+        let toml = lake + "/lake.toml"
+        let text = try String(contentsOfFile: toml, encoding: .utf8)
+            .replacingOccurrences(of: "operator = [\"\(alice)\"]", with: "operator = [\"\(alice)\", \"\(bob)\"]")
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        let ingested = try medlake(["ingest", base + "/input", "--dataset", "d", "--keep-unknown"], as: alice)
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        func objectsIntact() throws -> Bool {
+            try medlake(["fsck", "--full"], as: alice).status == 0
+        }
+
+        // Swap warm for a symlink to hot: the lake no longer opens, for bob as for anyone.
+        #expect(try shell("rm -rf \(lake)/tiers/warm && ln -s hot \(lake)/tiers/warm", as: bob) == 0)
+        let swapped = try medlake(["migrate", "d", "--to", "warm"], as: bob)
+        #expect(swapped.status != 0)
+        #expect(swapped.stderr.contains("key 'tiers.warm.path'"), "\(swapped.stderr)")
+        #expect(try shell("rm \(lake)/tiers/warm && mkdir \(lake)/tiers/warm", as: bob) == 0)
+
+        // Remove hot's identity: bob (no admin) cannot adopt a tier holding objects, so nothing is deleted from it.
+        #expect(try shell("rm -f \(lake)/tiers/hot/.medlake-tier", as: bob) == 0)
+        #expect(try medlake(["migrate", "d", "--to", "warm"], as: bob).status == 0)
+        let worker = try medlake(["worker", "--until-idle"], as: bob)
+        let jobs = try medlake(["migrate", "list", "--json"], as: bob)
+        #expect(jobs.stdout.contains("\"failed\""), "\(jobs.stdout) \(worker.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lake + "/tiers/hot/.medlake-tier"), "bob did not adopt hot")
+
+        let repair = try medlake(["fsck", "--repair"], as: bob)
+        #expect(repair.status != 0)
+        #expect(repair.stderr.contains("may not"), "\(repair.stderr)")
+
+        // The admin's next command adopts hot again (it holds every object the catalog places there).
+        #expect(try medlake(["datasets"], as: alice).status == 0)
+        #expect(try objectsIntact())
+        #expect(FileManager.default.fileExists(atPath: lake + "/tiers/hot/.medlake-tier"))
+    }
+}
