@@ -12,7 +12,8 @@ import Storage
 ///
 /// A new dataset is created in the transaction of the first batch that records a file, so an ingest in
 /// which no file succeeds leaves no empty dataset behind (a source that needs the row from the start,
-/// such as a server pull keeping a cursor, calls ``createDataset()``).
+/// such as a server pull keeping a cursor, calls ``createDataset()`` and, when the pull ends with no file
+/// recorded, ``discardEmptyDataset()``).
 ///
 /// - warning: Not thread-safe: one run per caller; the per-file work it commits runs on worker threads.
 struct IngestRun {
@@ -65,6 +66,36 @@ struct IngestRun {
         dataset = found.dataset
         report.datasetCreated = report.datasetCreated || found.created
         return found.id
+    }
+
+    /// Removes the dataset this run created when it still holds no file (a server pull whose every
+    /// instance failed, or that failed before its first batch), with a `dataset.discard` audit event, so a
+    /// failed pull leaves no empty dataset behind. Rows that name the dataset (its draft version, a
+    /// server's cursor) go with it by their foreign keys.
+    mutating func discardEmptyDataset() throws {
+        guard report.datasetCreated, let datasetId = dataset?.id else { return }
+        let discarded = try lake.catalog.pool.write { [lake, role, datasetName] db in
+            let files = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM datasetFile WHERE datasetId = ?", arguments: [datasetId]) ?? 0
+            guard files == 0 else { return false }
+            try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [datasetId])
+            try lake.appendAudit(
+                db, role: role, action: "dataset.discard", target: datasetName,
+                details: ["reason": "the ingest that created it recorded no file"])
+            return true
+        }
+        if discarded {
+            dataset = nil
+            report.datasetCreated = false
+        }
+    }
+
+    /// Progress so far, for a source that learns its size as it goes (a server pull): totals are what
+    /// was seen.
+    var progressSoFar: IngestProgress {
+        IngestProgress(
+            filesDone: report.filesSeen, filesTotal: report.filesSeen, bytesDone: report.bytesSeen,
+            bytesTotal: report.bytesSeen, elapsed: elapsed)
     }
 
     /// Seconds since the run started.

@@ -23,70 +23,78 @@ extension Lake {
     ) async throws -> IngestReport {
         let server = try DICOMServerClient(baseURL: url, credentials: credentials)
         var run = try IngestRun(lake: self, dataset: name, options: options.runIngest)
-        // The server's cursor row names the dataset from the start.
-        let datasetId = try run.createDataset()
-        let spoolFolder = try Self.spoolFolder(of: run)
-        var source = try remoteSource(datasetId: datasetId, kind: "orthanc", url: server.baseURL)
-        var cursor = since ?? source.cursor
-        var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
-        while true {
-            let page = try await server.getJSON(
-                "/changes?since=\(cursor)&limit=\(options.changesPerPage)", as: OrthancChanges.self)
-            // Batches of `batchSize` new instances (other changes are skipped), each ending at its last
-            // instance's change; the last batch of a page ends at the page's end.
-            let instances = page.changes.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }
-            let size = options.ingest.batchSize
-            let batches = stride(from: 0, to: instances.count, by: size).map {
-                Array(instances[$0..<min($0 + size, instances.count)])
-            }
-            // The next batch downloads while this one is parsed and committed.
-            let fetch = { @Sendable (batch: [OrthancChanges.Change]) in
-                Task {
-                    try await Self.download(batch.map(\.id), concurrency: options.downloads) { id in
-                        let (_, body) = try await server.fetch(
-                            "/instances/\(id)/file", spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
-                        return RemoteDownload(source: server.baseURL + "/instances/" + id, body: body)
+        do {
+            // The server's cursor row names the dataset from the start.
+            let datasetId = try run.createDataset()
+            let spoolFolder = try Self.spoolFolder(of: run)
+            var source = try remoteSource(datasetId: datasetId, kind: "orthanc", url: server.baseURL)
+            var cursor = since ?? source.cursor
+            var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
+            while true {
+                let page = try await server.getJSON(
+                    "/changes?since=\(cursor)&limit=\(options.changesPerPage)", as: OrthancChanges.self)
+                // Batches of `batchSize` new instances (other changes are skipped), each ending at its last
+                // instance's change; the last batch of a page ends at the page's end.
+                let instances = page.changes.filter { $0.changeType == "NewInstance" && $0.resourceType == "Instance" }
+                let size = options.ingest.batchSize
+                let batches = stride(from: 0, to: instances.count, by: size).map {
+                    Array(instances[$0..<min($0 + size, instances.count)])
+                }
+                // The next batch downloads while this one is parsed and committed.
+                let fetch = { @Sendable (batch: [OrthancChanges.Change]) in
+                    Task {
+                        try await Self.download(batch.map(\.id), concurrency: options.downloads) { id in
+                            let (_, body) = try await server.fetch(
+                                "/instances/\(id)/file", spoolFolder: spoolFolder,
+                                spoolThreshold: options.spoolThreshold)
+                            return RemoteDownload(source: server.baseURL + "/instances/" + id, body: body)
+                        }
                     }
                 }
-            }
-            var next = batches.first.map(fetch)
-            for (index, batch) in batches.enumerated() {
-                guard let current = next else { break }
-                next = nil
-                let downloads = try await current.value
-                next = index + 1 < batches.count ? fetch(batches[index + 1]) : nil
-                let batchCursor = index + 1 == batches.count ? max(page.last, batch.last?.seq ?? cursor) : (batch.last?.seq ?? cursor)
-                var updated = source
-                updated.cursor = batchCursor
-                updated.instancesIngested += Int64(downloads.count)
-                updated.updatedAt = Date()
-                let record = updated
-                do {
-                    try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { db in
-                        try record.update(db)
-                    })
-                } catch {
-                    if let next {
-                        next.cancel()
-                        for download in (try? await next.value) ?? [] { download.body.remove() }
+                var next = batches.first.map(fetch)
+                for (index, batch) in batches.enumerated() {
+                    guard let current = next else { break }
+                    next = nil
+                    let downloads = try await current.value
+                    next = index + 1 < batches.count ? fetch(batches[index + 1]) : nil
+                    let batchCursor = index + 1 == batches.count
+                        ? max(page.last, batch.last?.seq ?? cursor) : (batch.last?.seq ?? cursor)
+                    var updated = source
+                    updated.cursor = batchCursor
+                    updated.instancesIngested += Int64(downloads.count)
+                    updated.updatedAt = Date()
+                    let record = updated
+                    do {
+                        try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { db in
+                            try record.update(db)
+                        })
+                    } catch {
+                        if let next {
+                            next.cancel()
+                            for download in (try? await next.value) ?? [] { download.body.remove() }
+                        }
+                        throw error
                     }
-                    throw error
+                    source = record
+                    cursor = batchCursor
+                    progress?(run.progressSoFar)
                 }
-                source = record
-                cursor = batchCursor
-                progress?(IngestProgress(
-                    filesDone: run.report.filesSeen, filesTotal: run.report.filesSeen, bytesDone: run.report.bytesSeen,
-                    bytesTotal: run.report.bytesSeen, elapsed: run.elapsed))
+                if batches.isEmpty, page.last > cursor {
+                    source.cursor = page.last
+                    source.updatedAt = Date()
+                    try await catalog.pool.write { [source] db in try source.update(db) }
+                    cursor = page.last
+                }
+                if page.done || page.changes.isEmpty { break }
             }
-            if batches.isEmpty, page.last > cursor {
-                source.cursor = page.last
-                source.updatedAt = Date()
-                try await catalog.pool.write { [source] db in try source.update(db) }
-                cursor = page.last
-            }
-            if page.done || page.changes.isEmpty { break }
+            _ = try run.finish()
+            try run.discardEmptyDataset()
+            return run.report
+        } catch {
+            // A pull that fails before recording a file leaves no empty dataset behind.
+            try? run.discardEmptyDataset()
+            throw error
         }
-        return try run.finish()
     }
 
     /// Pulls every instance a DICOMweb server holds that the dataset lacks: QIDO-RS lists studies, their
@@ -103,52 +111,62 @@ extension Lake {
     ) async throws -> IngestReport {
         let server = try DICOMServerClient(baseURL: url, credentials: credentials)
         var run = try IngestRun(lake: self, dataset: name, options: options.runIngest)
-        let datasetId = try run.createDataset()
-        let spoolFolder = try Self.spoolFolder(of: run)
-        var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
-        let knownSOPs = try await catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db,
-                sql: "SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId WHERE s.datasetId = ?",
-                arguments: [datasetId]))
-        }
-        var pending: [WADOInstance] = []
-        func pull(_ batch: [WADOInstance]) async throws {
-            let downloads = try await Self.download(batch, concurrency: options.downloads) { item in
-                try await Self.retrieve(item, from: server, spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
+        do {
+            let datasetId = try run.createDataset()
+            let spoolFolder = try Self.spoolFolder(of: run)
+            var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
+            let knownSOPs = try await catalog.reader.read { db in
+                Set(try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
+                        WHERE s.datasetId = ?
+                        """,
+                    arguments: [datasetId]))
             }
-            try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: nil)
-            progress?(IngestProgress(
-                filesDone: run.report.filesSeen, filesTotal: run.report.filesSeen, bytesDone: run.report.bytesSeen,
-                bytesTotal: run.report.bytesSeen, elapsed: run.elapsed))
-        }
-        let pageSize = options.qidoPageSize
-        try await server.search("/studies", pageSize: pageSize) { studies in
-            for study in studies {
-                guard let studyUID = study.string(QIDOResult.studyInstanceUID) else { continue }
-                let studyPath = "/studies/" + SignatureV4.encodeQueryComponent(studyUID)
-                try await server.search(studyPath + "/series", pageSize: pageSize) { series in
-                    for one in series {
-                        guard let seriesUID = one.string(QIDOResult.seriesInstanceUID) else { continue }
-                        let seriesPath = studyPath + "/series/" + SignatureV4.encodeQueryComponent(seriesUID)
-                        try await server.search(seriesPath + "/instances", pageSize: pageSize) { instances in
-                            for instance in instances {
-                                guard let sop = instance.string(QIDOResult.sopInstanceUID), !knownSOPs.contains(sop)
-                                else { continue }
-                                pending.append(WADOInstance(
-                                    path: seriesPath + "/instances/" + SignatureV4.encodeQueryComponent(sop)))
-                                if pending.count >= options.ingest.batchSize {
-                                    try await pull(pending)
-                                    pending = []
+            var pending: [WADOInstance] = []
+            func pull(_ batch: [WADOInstance]) async throws {
+                let downloads = try await Self.download(batch, concurrency: options.downloads) { item in
+                    try await Self.retrieve(
+                        item, from: server, spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
+                }
+                try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: nil)
+                progress?(run.progressSoFar)
+            }
+            let pageSize = options.qidoPageSize
+            try await server.search("/studies", pageSize: pageSize) { studies in
+                for study in studies {
+                    guard let studyUID = study.string(QIDOResult.studyInstanceUID) else { continue }
+                    let studyPath = "/studies/" + SignatureV4.encodeQueryComponent(studyUID)
+                    try await server.search(studyPath + "/series", pageSize: pageSize) { series in
+                        for one in series {
+                            guard let seriesUID = one.string(QIDOResult.seriesInstanceUID) else { continue }
+                            let seriesPath = studyPath + "/series/" + SignatureV4.encodeQueryComponent(seriesUID)
+                            try await server.search(seriesPath + "/instances", pageSize: pageSize) { instances in
+                                for instance in instances {
+                                    guard let sop = instance.string(QIDOResult.sopInstanceUID), !knownSOPs.contains(sop)
+                                    else { continue }
+                                    pending.append(WADOInstance(
+                                        path: seriesPath + "/instances/" + SignatureV4.encodeQueryComponent(sop)))
+                                    if pending.count >= options.ingest.batchSize {
+                                        try await pull(pending)
+                                        pending = []
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            if !pending.isEmpty { try await pull(pending) }
+            _ = try run.finish()
+            try run.discardEmptyDataset()
+            return run.report
+        } catch {
+            // A pull that fails before recording a file leaves no empty dataset behind.
+            try? run.discardEmptyDataset()
+            throw error
         }
-        if !pending.isEmpty { try await pull(pending) }
-        return try run.finish()
     }
 
     /// One instance found by QIDO-RS: its WADO-RS path under the server's base URL.

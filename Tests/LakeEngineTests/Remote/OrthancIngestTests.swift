@@ -118,4 +118,20 @@ struct OrthancIngestTests {
         #expect(error?.status == 401)
         #expect(error.map { !$0.description.contains("wrong-password") } == true)
     }
+
+    @Test func aFailedPullLeavesNoEmptyDataset() async throws {
+        let lake = try TemporaryLake().owner
+        let credentials = try OrthancTestServer.credentials()
+        let wrong = RemoteCredentials(user: credentials.user, password: "wrong-password")
+        await #expect(throws: RemoteSourceError.self) {
+            try await lake.ingest(fromOrthanc: try OrthancTestServer.url, dataset: "orthanc-failed", credentials: wrong)
+        }
+        await #expect(throws: RemoteSourceError.self) {
+            try await lake.ingest(fromDICOMweb: try OrthancTestServer.dicomwebURL, dataset: "web-failed", credentials: wrong)
+        }
+        #expect(try lake.datasets().map(\.dataset.name).filter { $0.hasSuffix("-failed") }.isEmpty)
+        let actions = try lake.auditEvents().filter { $0.target.hasSuffix("-failed") }.map(\.action)
+        #expect(actions.filter { $0 == "dataset.create" }.count == actions.filter { $0 == "dataset.discard" }.count,
+                "each dataset a failed pull created is discarded, on the record: \(actions)")
+    }
 }

@@ -56,13 +56,18 @@ import Testing
         #expect(try datasetNames() == ["part"])
     }
 
-    /// The warm tier's folder is a regular file, so the job cannot write its destination (even as root).
+    /// The warm tier is a 16 KiB tmpfs, so the job's copies fail for want of space (even as root).
     @Test func aWorkerWhoseJobFailedExits3NamingTheJob() throws {
         defer { cleanUp() }
         #expect(try MedLakeProcess.run(["dicom", "generate", "--count", "2", "--output", base + "/in"]).status == 0)
         #expect(try MedLakeProcess.run(["ingest", base + "/in", "--dataset", "d", "--lake", lake]).status == 0)
-        try? FileManager.default.removeItem(atPath: lake + "/tiers/warm")
-        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: lake + "/tiers/warm"))
+        let warm = lake + "/tiers/warm"
+        try FileManager.default.createDirectory(atPath: warm, withIntermediateDirectories: true)
+        try #require(
+            TwoFileSystemChaosCLITests.system("/bin/mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", warm) == 0,
+            "mounting needs root")
+        defer { _ = TwoFileSystemChaosCLITests.system("/bin/umount", warm) == 0
+            || TwoFileSystemChaosCLITests.system("/bin/umount", "-l", warm) == 0 }
         #expect(try MedLakeProcess.run(["migrate", "d", "--to", "warm", "--lake", lake]).status == 0)
 
         let worker = try MedLakeProcess.run(["worker", "--until-idle", "--lake", lake])
