@@ -37,18 +37,34 @@ extension Lake {
     }
 
     /// Grants, newest first; expired and revoked ones only when `all`.
+    ///
+    /// A grant on a restricted dataset (its reason, its grantee, the dataset's name) is shown only to
+    /// whoever may read that dataset, to its grantee and to the person who made it: as for audit events,
+    /// everyone else does not see it at all.
     public func grants(all: Bool = false) throws -> [GrantListing] {
         try authorize(.read)
         return try catalog.reader.read { db in
             let now = Date()
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT g.*, d.name AS datasetName FROM accessGrant g JOIN dataset d ON d.id = g.datasetId ORDER BY g.id DESC")
+                sql: """
+                    SELECT g.*, d.name AS datasetName, d.sensitivity AS datasetSensitivity
+                    FROM accessGrant g JOIN dataset d ON d.id = g.datasetId ORDER BY g.id DESC
+                    """)
+            var readable: [String: Bool] = [:]
             return try rows.compactMap { row in
                 let grant = try AccessGrant(row: row)
                 let status = grant.revokedAt != nil ? "revoked" : grant.expiresAt <= now ? "expired" : "active"
                 guard all || status == "active" else { return nil }
-                return GrantListing(grant: grant, dataset: row["datasetName"], status: status)
+                let name: String = row["datasetName"]
+                let restricted = row["datasetSensitivity"] == GovernanceSettings.restrictedLabel
+                if restricted, grant.principal != actor.user, grant.grantedBy != actor.user {
+                    if readable[name] == nil {
+                        readable[name] = (try? datasetAccess(name, needing: .read, db)) != nil
+                    }
+                    guard readable[name] == true else { return nil }
+                }
+                return GrantListing(grant: grant, dataset: name, status: status)
             }
         }
     }

@@ -74,6 +74,19 @@ import Testing
         #expect(try alice.auditEvents(AuditFilter(action: "grant.create")).isEmpty)
     }
 
+    @Test func grantsOnARestrictedDatasetAreListedOnlyToThoseWhoMayReadIt() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        _ = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "John Doe review")
+        // erin (operator) may not read the restricted dataset: its grants, reason and all, stay hidden.
+        #expect(try fixture.open("erin").grants(all: true).isEmpty)
+        #expect(try fixture.open("dave").grants().map(\.grant.reason) == ["John Doe review"], "the grantee")
+        #expect(try fixture.open("bob").grants().map(\.dataset) == ["ct"], "a curator who reads restricted data")
+        #expect(try alice.grants().count == 1, "the granter")
+        _ = try alice.labelDataset("ct", sensitivity: "internal", consentScope: nil)
+        #expect(try fixture.open("erin").grants().count == 1, "no longer restricted")
+    }
+
     @Test func lifetimesParse() throws {
         #expect(try GrantDuration.seconds("8h") == 28_800)
         #expect(try GrantDuration.seconds("90s") == 90)
