@@ -31,6 +31,7 @@ struct MedLake: AsyncParsableCommand {
             GrantCommand.self,
             LabelCommand.self,
             RunCommand.self,
+            StageCommand.self,
             ExplainCommand.self,
             TierCommand.self,
             BrowseCommand.self,

@@ -15,6 +15,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v2-remote-sources", migrate: createRemoteSources)
         migrator.registerMigration("v3-configuration-snapshot", migrate: createConfigurationSnapshot)
         migrator.registerMigration("v3-tiers-staging", migrate: countStrayCopies)
+        migrator.registerMigration("v4-stage-runContext", migrate: createRunContext)
         return migrator
     }
 
