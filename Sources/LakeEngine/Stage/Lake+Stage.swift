@@ -58,6 +58,36 @@ extension Lake {
                 ])
         }
         try Self.prepare(layout)
+        let restored: Int64
+        let methods: [String: Int]
+        do {
+            (restored, methods) = try await fetchAll(targets, of: resolved, into: layout, options: options, progress: progress)
+        } catch {
+            // Partial copies are never presented as staged files: remove them with the folder that held them.
+            try? FileManager.default.removeItem(atPath: layout.directory + "/" + StageLayout.partialFolder)
+            throw error
+        }
+        let bytes = targets.reduce(Int64(0)) { $0 + $1.entry.size }
+        if let run = options.run {
+            try await catalog.pool.write { db in
+                var staging = RunStaging(
+                    runId: run, manifestHash: resolved.record.hash, directory: layout.directory,
+                    files: Int64(targets.count), bytes: bytes, stagedBy: self.actor.user, stagedAt: Date())
+                try staging.insert(db)
+            }
+        }
+        return StageReport(
+            version: resolved.reference, manifest: resolved.record.hash, directory: layout.directory,
+            manifestPath: layout.manifestPath, files: targets.count, bytes: bytes, methods: methods,
+            restoredObjects: restored, run: options.run)
+    }
+
+    /// Restores what needs it, keeps the files that still verify, fetches the rest and writes the
+    /// manifest; returns the objects restored and the files per method.
+    private func fetchAll(
+        _ targets: [StageTarget], of resolved: ResolvedVersion, into layout: StageLayout, options: StageOptions,
+        progress: @escaping @Sendable (StageEvent) -> Void
+    ) async throws -> (restored: Int64, methods: [String: Int]) {
         var restored: Int64 = 0
         var tiers = try placements(of: targets)
         let archived = targets.filter { target in tiers[target.entry.sha256].map(isArchived) ?? false }
@@ -87,19 +117,7 @@ extension Lake {
             methods[method.rawValue, default: 0] += count
         }
         try Self.finish(layout, manifest: Array(resolved.record.body.utf8))
-        let bytes = targets.reduce(Int64(0)) { $0 + $1.entry.size }
-        if let run = options.run {
-            try await catalog.pool.write { db in
-                var staging = RunStaging(
-                    runId: run, manifestHash: resolved.record.hash, directory: layout.directory,
-                    files: Int64(targets.count), bytes: bytes, stagedBy: self.actor.user, stagedAt: Date())
-                try staging.insert(db)
-            }
-        }
-        return StageReport(
-            version: resolved.reference, manifest: resolved.record.hash, directory: layout.directory,
-            manifestPath: layout.manifestPath, files: targets.count, bytes: bytes, methods: methods,
-            restoredObjects: restored, run: options.run)
+        return (restored, methods)
     }
 
     // MARK: - Checks

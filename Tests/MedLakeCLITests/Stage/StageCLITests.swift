@@ -43,6 +43,8 @@ struct StageCLITests {
         let run = try JSONDecoder().decode(RunJSON.self, from: Data(recorded.stdout.utf8))
         #expect(run.pod == "train-0")
         #expect(run.node == "gpu-9", "a flag overrides the environment")
+        let quiet = try shared.run(["run", "record", "--manifest", "ct@2", "--quiet"], as: shared.alice, environment: environment)
+        #expect(quiet.stdout == "\(run.id + 1)\n", "--quiet prints the id alone")
 
         let folder = try scratch(shared, for: shared.alice) + "/ct"
         let staged = try shared.run(["stage", "ct@2", "--to", folder, "--run", String(run.id)], as: shared.alice)

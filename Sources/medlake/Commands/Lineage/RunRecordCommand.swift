@@ -50,6 +50,9 @@ struct RunRecordCommand: ParsableCommand {
     @Option(help: "A run parameter, k=v (repeatable).")
     var param: [String] = []
 
+    @Flag(help: "Print only the run's id (for `stage --run` in a script).")
+    var quiet = false
+
     func validate() throws {
         if let bad = param.first(where: { !$0.contains("=") }) {
             throw ValidationError("Please write --param as key=value (got '\(bad)').")
@@ -69,6 +72,7 @@ struct RunRecordCommand: ParsableCommand {
             let context = RunContext.fromEnvironment(ProcessInfo.processInfo.environment).overriding(with: flags)
             let run = try options.open().recordRun(manifest: manifest, context: context, parameters: parameters)
             if options.json { return try printJSON(run) }
+            if quiet { return print(run.id ?? 0) }
             print("Run \(run.id ?? 0) recorded on manifest \(run.manifestHash).")
         }
     }
