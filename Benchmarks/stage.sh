@@ -97,7 +97,8 @@ s5cmd_seconds=$(elapsed "$start" "$(now)")
 # MARK: - rclone copy
 rm -rf "$OUT-rclone" && mkdir -p "$OUT-rclone"
 start=$(now)
-RCLONE_CONFIG_LAKE_TYPE=s3 RCLONE_CONFIG_LAKE_PROVIDER=SeaweedFS RCLONE_CONFIG_LAKE_ENDPOINT=$MEDLAKE_TEST_S3_ENDPOINT \
+# AWS_CA_BUNDLE (set on some machines for HTTPS) makes rclone refuse its plain-HTTP transport.
+env -u AWS_CA_BUNDLE RCLONE_CONFIG_LAKE_TYPE=s3 RCLONE_CONFIG_LAKE_PROVIDER=SeaweedFS RCLONE_CONFIG_LAKE_ENDPOINT=$MEDLAKE_TEST_S3_ENDPOINT \
     RCLONE_CONFIG_LAKE_ACCESS_KEY_ID=$MEDLAKE_TEST_S3_ACCESS_KEY \
     RCLONE_CONFIG_LAKE_SECRET_ACCESS_KEY=$MEDLAKE_TEST_S3_SECRET_KEY \
     rclone copy --config /dev/null "lake:$MEDLAKE_TEST_S3_BUCKET/$PREFIX" "$OUT-rclone"

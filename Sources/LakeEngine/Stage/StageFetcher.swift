@@ -34,7 +34,8 @@ struct StageFetcher: Sendable {
             try Self.createEmpty(source.target.partial)
             let size = source.target.entry.size
             if source.clonePath != nil || size <= options.partSize {
-                pieces.append(Piece(file: file, range: source.clonePath == nil ? 0..<size : nil))
+                // One request for the whole object (also right for an empty one, which has no byte range).
+                pieces.append(Piece(file: file, range: nil))
             } else {
                 for start in stride(from: Int64(0), to: size, by: Int(options.partSize)) {
                     pieces.append(Piece(file: file, range: start..<min(size, start + options.partSize)))
