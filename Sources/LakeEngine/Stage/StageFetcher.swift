@@ -51,9 +51,9 @@ struct StageFetcher: Sendable {
                 func start(_ piece: Piece) {
                     group.addTask {
                         let source = ordered[piece.file]
-                        let method = try await write(piece, of: source)
+                        let (method, verified) = try await write(piece, of: source)
                         guard remaining.finish(piece.file) else { return nil }
-                        try await place(source)
+                        try await place(source, verified: verified)
                         return (source, method)
                     }
                 }
@@ -78,30 +78,41 @@ struct StageFetcher: Sendable {
 
     // MARK: - Pieces
 
-    /// Writes one piece into the file's partial copy; returns how the bytes came.
-    private func write(_ piece: Piece, of source: StageSource) async throws -> StageMethod {
+    /// Writes one piece into the file's partial copy; returns how the bytes came, and whether they were
+    /// already verified on the way (a whole object streamed through a ``VerifyingReader``).
+    private func write(_ piece: Piece, of source: StageSource) async throws -> (StageMethod, verified: Bool) {
         let path = source.target.partial
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw StorageError(operation: "open", path: path, errno: errno) }
         defer { close(descriptor) }
-        if let clonePath = source.clonePath {
-            if FileClone.clone(source: clonePath, into: descriptor) { return .reflink }
-            try await copy(source, range: nil, to: descriptor, path: path)
-            return .copy
+        do {
+            if let clonePath = source.clonePath {
+                // A clone shares the object's blocks: they are read back in full before the file takes its name.
+                if FileClone.clone(source: clonePath, into: descriptor) { return (.reflink, false) }
+                try await copy(source, range: nil, to: descriptor, path: path)
+                return (.copy, true)
+            }
+            try await copy(source, range: piece.range, to: descriptor, path: path)
+            return (.download, piece.range == nil)
+        } catch let error as StorageError where error.isHashMismatch {
+            throw Self.corrupt(source)
         }
-        try await copy(source, range: piece.range, to: descriptor, path: path)
-        return .download
     }
 
-    /// Streams `range` of the object (all of it when nil) to the same offsets of `descriptor`.
+    /// Streams `range` of the object to the same offsets of `descriptor`; or, when `range` is nil, the whole
+    /// object through a ``VerifyingReader``, which throws unless its bytes have the manifest's size and
+    /// SHA-256 (so the file needs no second read).
     private func copy(_ source: StageSource, range: Range<Int64>?, to descriptor: Int32, path: String) async throws {
-        let reader = try await source.backend.openForReading(source.digest, range: range)
+        let stream = try await source.backend.openForReading(source.digest, range: range)
+        let size = source.target.entry.size
+        let reader = range == nil ? VerifyingReader(stream, digest: source.digest, size: size, limit: nil) : stream
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 4096)
         defer { buffer.deallocate() }
         var offset = range?.lowerBound ?? 0
-        let end = range?.upperBound ?? source.target.entry.size
-        // Never past the manifest's size: a longer object is caught by the verification, not written out.
-        while offset < end {
+        let end = range?.upperBound ?? size
+        // A range stops at its end (a longer object is caught by the read-back); a whole object is read to
+        // the end of its stream, where the verifying reader checks it (and throws first if it is longer).
+        while range == nil || offset < end {
             let count = try await reader.read(into: buffer)
             guard count > 0 else { break }
             try Self.writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: descriptor, at: offset, path: path)
@@ -109,16 +120,25 @@ struct StageFetcher: Sendable {
         }
     }
 
-    /// Reads the finished partial copy back, checks its size and SHA-256, and renames it to its path.
-    private func place(_ source: StageSource) async throws {
+    private static func corrupt(_ source: StageSource) -> StageError {
+        StageError.corruptSource(
+            StageError.Object(
+                path: source.target.entry.path, sha256: source.target.entry.sha256,
+                location: source.clonePath ?? source.tier))
+    }
+
+    /// Reads the finished partial copy back unless its bytes were `verified` while streaming, checks its
+    /// size and SHA-256, and renames it to its path.
+    private func place(_ source: StageSource, verified: Bool) async throws {
         let target = source.target
         do {
-            try await verifier.verify(FileVerification(path: target.partial, digest: source.digest, size: target.entry.size))
+            if !verified {
+                try await verifier.verify(FileVerification(path: target.partial, digest: source.digest, size: target.entry.size))
+            }
         } catch let error as StorageError {
             try? Lake.remove(target.partial)
             guard error.isHashMismatch else { throw error }
-            throw StageError.corruptSource(
-                StageError.Object(path: target.entry.path, sha256: target.entry.sha256, location: source.clonePath ?? source.tier))
+            throw Self.corrupt(source)
         }
         let folder = (target.path as NSString).deletingLastPathComponent
         do {
