@@ -10,12 +10,13 @@ public struct StageOptions: Sendable {
     public var restoreTier: String?
     /// Byte ranges fetched at once across all files (ranged GETs from S3 tiers, copies from folders).
     public var connections: Int
-    /// Size of one ranged GET; objects up to this size are fetched in one request.
+    /// Size of one ranged GET. Objects up to this size are fetched in one request and hashed while they
+    /// stream; larger ones in ranges at once, then read back to hash (ranges arrive out of order).
     public var partSize: Int64
 
     public init(
         run: Int64? = nil, restore: Bool = true, restoreTier: String? = nil, connections: Int = 16,
-        partSize: Int64 = 16 << 20
+        partSize: Int64 = 64 << 20
     ) {
         self.run = run
         self.restore = restore
