@@ -32,6 +32,7 @@ struct MedLake: AsyncParsableCommand {
             GrantCommand.self,
             LabelCommand.self,
             RunCommand.self,
+            StageCommand.self,
             ExplainCommand.self,
             TierCommand.self,
             RetentionCommand.self,

@@ -19,6 +19,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v4-promotion-onePerVersionAndZone", migrate: enforceOnePromotionPerVersionAndZone)
         migrator.registerMigration("v4-retention", migrate: createRetention)
         migrator.registerMigration("v4-tiers-lakeIdentity", migrate: createLakeIdentity)
+        migrator.registerMigration("v4-stage-runContext", migrate: createRunContext)
         return migrator
     }
 

@@ -39,6 +39,8 @@ public struct Explanation: Codable, Hashable, Sendable {
         /// Promotions that built this version, with who requested and approved.
         public var promotions: [String]
         public var runs: [TrainingRun]
+        /// Stagings of the version for those runs (`medlake stage --run`), oldest first.
+        public var stagings: [RunStaging]
     }
 
     /// The de-identification recorded versus the tags present in the object now.

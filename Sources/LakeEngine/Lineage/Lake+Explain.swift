@@ -143,7 +143,8 @@ extension Lake {
         return Explanation.Membership(
             version: "\(row[0] as String)@\(row[1] as Int)", manifest: hash, zone: row[3], path: path,
             transforms: manifest?.transforms.map(\.name) ?? [], promotions: promotions,
-            runs: try TrainingRun.filter(TrainingRun.Columns.manifestHash == hash).order(TrainingRun.Columns.id).fetchAll(db))
+            runs: try TrainingRun.filter(TrainingRun.Columns.manifestHash == hash).order(TrainingRun.Columns.id).fetchAll(db),
+            stagings: try RunStaging.filter(RunStaging.Columns.manifestHash == hash).order(RunStaging.Columns.id).fetchAll(db))
     }
 
     private func derivations(column: String, _ objectId: Int64, other: String, _ db: Database) throws

@@ -12,16 +12,42 @@ extension Lake {
         manifest: String, image: String, commit: String, workflow: String, serviceAccount: String?,
         parameters: [String: String]
     ) throws -> TrainingRun {
+        try recordRun(
+            manifest: manifest,
+            context: RunContext(image: image, commit: commit, workflow: workflow, serviceAccount: serviceAccount),
+            parameters: parameters)
+    }
+
+    /// Binds a training run to the manifest it trained on, with where it ran (``RunContext``: usually
+    /// ``RunContext/fromEnvironment(_:)`` overridden by flags). Needs operator, curator or admin; audited.
+    ///
+    /// - Throws: ``LakeError/invalidArgument(_:)`` naming the flag and the variable when the image digest,
+    ///   commit or workflow hash is missing or malformed.
+    @discardableResult
+    public func recordRun(manifest: String, context: RunContext, parameters: [String: String]) throws -> TrainingRun {
         let role = try authorize(.recordRun)
+        let image = context.image ?? ""
         let imageDigest = image.hasPrefix("sha256:") ? String(image.dropFirst(7)) : ""
         guard imageDigest.count == 64, imageDigest.allSatisfy(\.isHexDigit) else {
-            throw LakeError.invalidArgument("Please give --image as sha256: followed by 64 hexadecimal digits.")
+            throw LakeError.invalidArgument(
+                "Please give --image (or set MEDLAKE_IMAGE_DIGEST) as sha256: followed by 64 hexadecimal digits.")
         }
+        let commit = context.commit ?? ""
         guard (7...64).contains(commit.count), commit.allSatisfy(\.isHexDigit) else {
-            throw LakeError.invalidArgument("Please give --commit as a hexadecimal commit id (7 to 64 digits).")
+            throw LakeError.invalidArgument(
+                "Please give --commit (or set MEDLAKE_COMMIT, GITHUB_SHA, CI_COMMIT_SHA or GIT_COMMIT) as a "
+                    + "hexadecimal commit id (7 to 64 digits).")
         }
-        guard !workflow.isEmpty, workflow.count <= 128 else {
-            throw LakeError.invalidArgument("Please give --workflow (the workflow's hash).")
+        guard let workflow = context.workflow, !workflow.isEmpty, workflow.count <= 128 else {
+            throw LakeError.invalidArgument("Please give --workflow (or set MEDLAKE_WORKFLOW_HASH): the workflow's hash.")
+        }
+        for (name, value) in [
+            ("pod", context.pod), ("namespace", context.namespace), ("node", context.node),
+            ("workflow run", context.workflowRun), ("service account", context.serviceAccount),
+        ] {
+            if let value, value.count > 253 || value.contains(where: { $0.isNewline }) {
+                throw LakeError.invalidArgument("The \(name) is not a name: at most 253 characters on one line.")
+            }
         }
         return try catalog.pool.write { db in
             let resolved = try resolvePublished(manifest, db)
@@ -30,15 +56,18 @@ extension Lake {
             encoder.outputFormatting = [.sortedKeys]
             var run = TrainingRun(
                 manifestHash: resolved.record.hash, image: image.lowercased(), commit: commit.lowercased(),
-                workflow: workflow, serviceAccount: serviceAccount,
+                workflow: workflow, serviceAccount: context.serviceAccount,
                 parameters: String(decoding: try encoder.encode(parameters), as: UTF8.self),
-                recordedBy: actor.user, createdAt: Date())
+                recordedBy: actor.user, createdAt: Date(), pod: context.pod, namespace: context.namespace,
+                node: context.node, workflowRun: context.workflowRun)
             try run.insert(db)
             try appendAudit(
                 db, role: role, action: "run.record", target: resolved.reference,
                 details: [
                     "run": String(run.id ?? 0), "manifest": resolved.record.hash, "image": run.image,
-                    "commit": run.commit, "workflow": workflow, "serviceAccount": serviceAccount ?? "",
+                    "commit": run.commit, "workflow": workflow, "serviceAccount": context.serviceAccount ?? "",
+                    "pod": context.pod ?? "", "namespace": context.namespace ?? "", "node": context.node ?? "",
+                    "workflowRun": context.workflowRun ?? "",
                 ])
             return run
         }
@@ -53,6 +82,19 @@ extension Lake {
                 request = request.filter(TrainingRun.Columns.manifestHash == (try resolvePublished(manifest, db)).record.hash)
             }
             return try request.fetchAll(db)
+        }
+    }
+
+    /// One run with the versions staged for it (`medlake run show`).
+    public func run(id: Int64) throws -> RunDetail {
+        try authorize(.read)
+        return try catalog.reader.read { db in
+            guard let run = try TrainingRun.fetchOne(db, key: id) else {
+                throw LakeError.notFound(kind: "run", id: String(id))
+            }
+            let reference = try resolvePublished(run.manifestHash, db).reference
+            let stagings = try RunStaging.filter(RunStaging.Columns.runId == id).order(RunStaging.Columns.id).fetchAll(db)
+            return RunDetail(run: run, version: reference, stagings: stagings)
         }
     }
 }

@@ -46,7 +46,9 @@ struct ExplainCommand: ParsableCommand {
                 + (version.transforms.isEmpty ? "" : " transforms \(version.transforms.joined(separator: ","))"))
             for promotion in version.promotions { lines.append("    \(safe(promotion))") }
             for run in version.runs {
-                lines.append("    run \(run.id ?? 0): image \(run.image) commit \(run.commit) by \(safe(run.recordedBy))")
+                lines.append("    run \(run.id ?? 0) recorded by \(safe(run.recordedBy))")
+                lines += RunText.contextLines(run).map { "      " + $0 }
+                lines += version.stagings.filter { $0.runId == run.id }.map { "      " + RunText.stagingLine($0) }
             }
         }
         if let deid = explanation.deidentification {

@@ -4,7 +4,7 @@ import ArgumentParser
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Record and list training runs.",
-        subcommands: [RunRecordCommand.self, RunListCommand.self]
+        abstract: "Record, list and show training runs.",
+        subcommands: [RunRecordCommand.self, RunListCommand.self, RunShowCommand.self]
     )
 }
