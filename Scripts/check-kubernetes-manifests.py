@@ -11,7 +11,8 @@ and for every container and init container:
   - cpu and memory requests and limits;
   - /tmp and every mount under /scratch backed by an emptyDir (the root file system is read-only);
 and for every container of a long-running workload (Deployment, StatefulSet, DaemonSet): HTTP liveness
-and readiness probes on /healthz and /readyz.
+and readiness probes on /healthz and /readyz. kustomization.yaml must list every manifest but the
+examples (*.example.yaml), and only files that exist.
 
 Usage: check-kubernetes-manifests.py FOLDER      prints every problem, exits 1 when there is one
        check-kubernetes-manifests.py --self-test  removes each setting in turn from the manifests of
@@ -121,6 +122,22 @@ def problems_of(name, document):
     return problems
 
 
+def kustomization_problems(folder, kustomization):
+    """Files kustomization.yaml lists that are missing, and manifests (not *.example.yaml) it omits."""
+    listed = set(kustomization.get("resources") or [])
+    manifests = {os.path.basename(path) for path in glob.glob(os.path.join(folder, "*.yaml"))}
+    manifests -= {"kustomization.yaml"}
+    problems = [f"kustomization.yaml: lists {name}, which does not exist" for name in sorted(listed - manifests)]
+    problems += [f"kustomization.yaml: does not list {name}" for name in sorted(manifests - listed)
+                 if not name.endswith(".example.yaml")]
+    return problems
+
+
+def load_kustomization(folder):
+    with open(os.path.join(folder, "kustomization.yaml"), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def check(documents):
     problems = []
     for name, document in documents:
@@ -199,6 +216,16 @@ class ManifestCheckTests(unittest.TestCase):
         self.assertReported(lambda s, c: c.__setitem__(
             "volumeMounts", [m for m in c["volumeMounts"] if m["mountPath"] != "/tmp"]), "no volume on /tmp")
 
+    def test_kustomization_lists_every_manifest_but_the_examples(self):
+        kustomization = load_kustomization(self.folder)
+        self.assertEqual(kustomization_problems(self.folder, kustomization), [])
+        omitted = dict(kustomization, resources=kustomization["resources"][1:])
+        self.assertEqual(kustomization_problems(self.folder, omitted),
+                         [f"kustomization.yaml: does not list {kustomization['resources'][0]}"])
+        extra = dict(kustomization, resources=kustomization["resources"] + ["gone.yaml"])
+        self.assertEqual(kustomization_problems(self.folder, extra),
+                         ["kustomization.yaml: lists gone.yaml, which does not exist"])
+
     def test_probes_of_long_running_workloads(self):
         long_running = [(n, d) for n, d in self.workloads if d["kind"] in LONG_RUNNING]
         self.assertGreaterEqual(len(long_running), 2, "the lake service and the workers")
@@ -217,7 +244,7 @@ def main(arguments):
         print(__doc__.split("\n\n")[-1], file=sys.stderr)
         return 2
     documents = load(arguments[0])
-    problems = check(documents)
+    problems = check(documents) + kustomization_problems(arguments[0], load_kustomization(arguments[0]))
     for problem in problems:
         print("check-kubernetes-manifests: " + problem, file=sys.stderr)
     pods = sum(1 for _, document in documents if pod_spec(document) is not None)
