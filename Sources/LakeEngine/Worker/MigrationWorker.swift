@@ -46,6 +46,10 @@ public struct MigrationWorker: Sendable {
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
     /// waiting. Idle workers look for work every `pollInterval` seconds.
+    ///
+    /// Once `shouldStop` returns true no job is claimed, and a job in flight stops within a lease beat: the
+    /// batch being staged is rolled back (a batch already publishing is finished), and the job goes back to
+    /// the queue with its lease released, so another worker resumes it at once.
     public func run(
         jobs: Int = 1, untilIdle: Bool, pollInterval: Double = 1, shouldStop: @escaping @Sendable () -> Bool = { false }
     ) async throws {
@@ -54,7 +58,7 @@ public struct MigrationWorker: Sendable {
                 group.addTask {
                     let worker = self.named("\(self.name):\(slot)")
                     while !shouldStop() {
-                        if try await worker.runNextJob() != nil { continue }
+                        if try await worker.runNextJob(shouldStop: shouldStop) != nil { continue }
                         if untilIdle { return }
                         try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
                     }
@@ -64,11 +68,13 @@ public struct MigrationWorker: Sendable {
         }
     }
 
-    /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting.
+    /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting. When
+    /// `shouldStop` turns true the job stops early and is queued again, as in
+    /// ``run(jobs:untilIdle:pollInterval:shouldStop:)``.
     @discardableResult
-    public func runNextJob() async throws -> MigrationProgress? {
+    public func runNextJob(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> MigrationProgress? {
         guard let job = try claim() else { return nil }
-        try await JobRun(worker: self, job: job).execute()
+        try await JobRun(worker: self, job: job, shuttingDown: shouldStop).execute()
         return try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: job.id) }.map(MigrationProgress.init)
     }
 

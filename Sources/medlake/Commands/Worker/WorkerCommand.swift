@@ -25,10 +25,18 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Objects of one job copied at the same time.")
     var parallel = 4
 
+    @Option(
+        help: """
+            After SIGTERM or SIGINT, how long the job in flight has to stop before the worker exits anyway: \
+            seconds, or a span like 25s.
+            """, transform: WorkerCommand.parseGrace)
+    var grace = 25.0
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify --jobs of at least 1.") }
         guard lease >= 1 else { throw ValidationError("Please specify a --lease of at least 1 second.") }
         guard parallel >= 1 else { throw ValidationError("Please specify --parallel of at least 1.") }
+        guard grace >= 1 else { throw ValidationError("Please specify a --grace of at least 1 second.") }
         if let throttle, throttle <= 0 { throw ValidationError("Please specify a --throttle above 0 MB/s.") }
     }
 
@@ -38,13 +46,23 @@ struct WorkerCommand: AsyncParsableCommand {
         throw ValidationError("Please give --lease in seconds or as a span, e.g. 10, 30s or 2m.")
     }
 
-    /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves
-    /// every object in one verified place, and its job is taken over when the lease expires.
+    /// `25` or `25s`, in seconds.
+    static func parseGrace(_ text: String) throws -> Double {
+        if let seconds = Double(text) ?? TimeSpan.seconds(text).map(Double.init) { return seconds }
+        throw ValidationError("Please give --grace in seconds or as a span, e.g. 25 or 25s.")
+    }
+
+    /// SIGTERM or SIGINT stops the worker gracefully (``ShutdownSignals``): no new claims, the job in
+    /// flight back in the queue with its lease released, exit status 0. Killed at any instant instead, a
+    /// worker still leaves every object in one verified place, and its job is taken over when the lease expires.
     func run() async throws {
         do {
             let worker = try MigrationWorker(
                 lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            try await worker.run(jobs: jobs, untilIdle: untilIdle)
+            let signals = ShutdownSignals(grace: grace)
+            defer { signals.cancel() }
+            let stop = signals.stop
+            try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised })
         } catch {
             try reportingFailures { throw error }
         }

@@ -1,0 +1,53 @@
+import Catalog
+import Foundation
+import GRDB
+import Testing
+
+/// SIGTERM to `medlake worker` mid-job, as Kubernetes sends it when it stops a pod: the worker stops
+/// claiming, rolls back the batch being staged, puts the job back in the queue with its lease released
+/// and exits with status 0; the next worker resumes the job at once, without waiting out the lease.
+@Suite(.serialized)
+struct WorkerShutdownCLITests {
+    @Test func sigtermRequeuesTheJobAndExitsZero() throws {
+        let base = NSTemporaryDirectory() + "worker-sigterm-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let lake = try TierLayout.makeLake(in: base, count: 40, size: 24_000)
+        let layout = TierLayout(lake: lake)
+        #expect(try MedLakeProcess.run(["migrate", "d", "--to", "warm", "--lake", lake]).status == 0)
+
+        // About 1 MB at 50 kB/s: the job is still running, whatever the machine, when the first copy is staged.
+        // A lease of 10 minutes: only a released lease lets the next worker take the job before the end.
+        let (worker, _, errors) = try MedLakeProcess.start(
+            ["worker", "--lease", "10m", "--throttle", "0.05", "--lake", lake])
+        let staged = TierLayout.waitUntil { (try? !worker.isRunning || !layout.stagedFiles().isEmpty) ?? false }
+        #expect(staged && worker.isRunning, "the worker should be copying")
+        kill(worker.processIdentifier, SIGTERM)
+        let exited = TierLayout.waitUntil { !worker.isRunning }
+        if !exited { kill(worker.processIdentifier, SIGKILL) }
+        worker.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(exited && worker.terminationReason == .exit && worker.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("stopping: no new jobs"))
+
+        let job = try Self.job(lake)
+        #expect(job.state == "queued" && job.workerId == nil && job.leaseExpiresAt == nil, "\(job)")
+        #expect(job.objectsDone < 40, "the job stopped part-way")
+        try layout.expectPlacementsReadable("after SIGTERM")
+        #expect(try layout.stagedFiles().isEmpty, "the batch being staged was rolled back")
+        #expect(try layout.publishingItems() == 0)
+        let requeued = try MedLakeProcess.run(["audit", "list", "--action", "migration.requeue", "--lake", lake, "--json"])
+        #expect(requeued.stdout.contains("migration.requeue"))
+
+        let next = try MedLakeProcess.run(["worker", "--until-idle", "--lease", "10m", "--lake", lake])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try Self.job(lake).state == "done")
+        try layout.expectExactlyOnceAndVerified("after the next worker")
+        let takeovers = try MedLakeProcess.run(["audit", "list", "--action", "migration.takeover", "--lake", lake, "--json"])
+        #expect(!takeovers.stdout.contains("migration.takeover"), "a queued job is claimed, not taken over")
+    }
+
+    static func job(_ lake: String) throws -> MigrationJob {
+        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        return try #require(try catalog.reader.read { db in try MigrationJob.fetchOne(db, sql: "SELECT * FROM migrationJob") })
+    }
+}
