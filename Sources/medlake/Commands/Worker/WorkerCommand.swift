@@ -32,11 +32,18 @@ struct WorkerCommand: AsyncParsableCommand {
             """, transform: WorkerCommand.parseGrace)
     var grace = 25.0
 
+    @Option(
+        help: "Serve /healthz and /readyz (Kubernetes' probes) over HTTP on this port of every address; 0 picks one.")
+    var metricsPort: Int?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify --jobs of at least 1.") }
         guard lease >= 1 else { throw ValidationError("Please specify a --lease of at least 1 second.") }
         guard parallel >= 1 else { throw ValidationError("Please specify --parallel of at least 1.") }
         guard grace >= 1 else { throw ValidationError("Please specify a --grace of at least 1 second.") }
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("Please specify a --metrics-port from 0 to 65535.")
+        }
         if let throttle, throttle <= 0 { throw ValidationError("Please specify a --throttle above 0 MB/s.") }
     }
 
@@ -54,7 +61,8 @@ struct WorkerCommand: AsyncParsableCommand {
 
     /// SIGTERM or SIGINT stops the worker gracefully (``ShutdownSignals``): no new claims, the job in
     /// flight back in the queue with its lease released, exit status 0. Killed at any instant instead, a
-    /// worker still leaves every object in one verified place, and its job is taken over when the lease expires.
+    /// worker still leaves every object in one verified place, and its job is taken over when the lease
+    /// expires. With --metrics-port, probes are answered until the worker returns; ready until a signal.
     func run() async throws {
         do {
             let worker = try MigrationWorker(
@@ -62,7 +70,16 @@ struct WorkerCommand: AsyncParsableCommand {
             let signals = ShutdownSignals(grace: grace)
             defer { signals.cancel() }
             let stop = signals.stop
+            // Ready until told to stop: a stopping worker takes no new job.
+            var health: HealthEndpoint?
+            if let metricsPort {
+                let endpoint = try await HealthEndpoint.start(host: "0.0.0.0", port: metricsPort) { !stop.isRaised }
+                let announcement = "medlake worker: probes on port \(endpoint.port): /healthz, /readyz\n"
+                FileHandle.standardError.write(Data(announcement.utf8))
+                health = endpoint
+            }
             try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised })
+            try await health?.stop()
         } catch {
             try reportingFailures { throw error }
         }
