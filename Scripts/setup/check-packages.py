@@ -100,6 +100,10 @@ def tools():
         if name and re.fullmatch(r"[\w.+-]+", name):
             found.setdefault(name, os.path.relpath(path, ROOT))
 
+    for path in sorted(glob.glob(os.path.join(ROOT, "Scripts/**/*.sh"), recursive=True)):
+        for names in re.findall(r"^[ \t]*need_tools((?:[ \t]+[\w.+-]+)+)[ \t]*$", read(path), re.MULTILINE):
+            for name in names.split():
+                add(name, path)
     for path in test_sources():
         text = read(path)
         for name in re.findall(r'"((?:/usr)?/s?bin/[\w.+-]+)"', text):

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the packages of Scripts/setup/debian-packages.txt with the given purposes (build, test;
+# Installs the packages of Scripts/setup/debian-packages.txt with the given purposes (build, test, image;
 # default build) that are missing. As root it runs apt-get; otherwise it prints the one command to run
 # and exits 1. Silent when everything is installed.
-# Usage: Scripts/setup/install-packages.sh [build] [test]
+# Usage: Scripts/setup/install-packages.sh [build] [test] [image]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ "$#" -gt 0 ] || set -- build

@@ -25,9 +25,9 @@ extension JobRun {
     /// Finishes a batch: marks its staged items `publishing`, publishes the copies, switches the
     /// placements in one transaction and deletes the sources.
     ///
-    /// While the job is stopping (pause, cancel, a fault, a lost lease) a batch not yet marked is rolled
-    /// back instead: its staged copies are removed and its objects stay at their sources. Once marked, the
-    /// batch is finished even if a stop arrives meanwhile.
+    /// While the job is stopping (pause, cancel, a fault, a lost lease, a worker shutdown) a batch not yet
+    /// marked is rolled back instead: its staged copies are removed and its objects stay at their sources.
+    /// Once marked, the batch is finished even if a stop arrives meanwhile.
     func publishAndSwitch(
         _ batch: [Staged], at destination: any TierBackend, keeper: LeaseKeeper, shared: Shared
     ) async throws {

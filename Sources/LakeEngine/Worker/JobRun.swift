@@ -24,6 +24,8 @@ import Synchronization
 struct JobRun: Sendable {
     let worker: MigrationWorker
     let job: MigrationJob
+    /// True once the worker process is stopping: the job ends early and goes back to the queue.
+    var shuttingDown: @Sendable () -> Bool = { false }
 
     var lake: Lake { worker.lake }
     var jobId: Int64 { job.id ?? 0 }
@@ -104,7 +106,8 @@ struct JobRun: Sendable {
         let destination = try shared.backend(named: job.toTier)
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
-            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone)
+            bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone,
+            shuttingDown: shuttingDown)
         keeper.start()
         do {
             try await checkTierIdentities(destination: destination, shared: shared)

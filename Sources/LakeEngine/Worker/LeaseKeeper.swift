@@ -7,11 +7,12 @@ import Synchronization
 ///
 /// Every ``interval`` it extends the lease, writes bytes done, the smoothed rate and the ETA to the job
 /// row, and reads the job's `control` column. Running on a plain thread, it is never starved by copies
-/// that block the cooperative pool. When the row is no longer ours (the lease was taken over) or a pause
-/// or cancel is requested, it raises ``stop`` so copies end within a chunk.
+/// that block the cooperative pool. When the row is no longer ours (the lease was taken over), a pause
+/// or cancel is requested, or the worker is shutting down, it raises ``stop`` so copies end within a chunk.
 final class LeaseKeeper: Sendable {
     enum Stop: Int {
-        case none = 0, pause, cancel, leaseLost
+        /// `shutdown`: the worker process is stopping (SIGTERM); the job goes back to the queue.
+        case none = 0, pause, cancel, leaseLost, shutdown
     }
 
     /// How often the row is written: often enough for live screens, rarely enough to keep writes cheap.
@@ -24,6 +25,8 @@ final class LeaseKeeper: Sendable {
     private let bytesTotal: Int64
     private let baseBytes: Int64
     private let baseObjects: Int64
+    /// True once the worker is stopping; read every beat.
+    private let shuttingDown: @Sendable () -> Bool
     /// Bytes copied by this run (completed objects plus the chunks of those in flight).
     let movedBytes = Atomic<Int64>(0)
     /// Objects whose placement this run switched.
@@ -35,7 +38,7 @@ final class LeaseKeeper: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
-        baseObjects: Int64
+        baseObjects: Int64, shuttingDown: @escaping @Sendable () -> Bool = { false }
     ) {
         self.pool = pool
         self.jobId = jobId
@@ -44,6 +47,7 @@ final class LeaseKeeper: Sendable {
         self.bytesTotal = bytesTotal
         self.baseBytes = baseBytes
         self.baseObjects = baseObjects
+        self.shuttingDown = shuttingDown
     }
 
     /// Why copies must stop, if they must.
@@ -64,6 +68,7 @@ final class LeaseKeeper: Sendable {
             var lastTime = Date().timeIntervalSinceReferenceDate
             var rate = 0.0
             while finishing.wait(timeout: .now() + Self.interval) == .timedOut {
+                if shuttingDown() { requestStop(.shutdown) }
                 let now = Date().timeIntervalSinceReferenceDate
                 let moved = movedBytes.load(ordering: .relaxed)
                 let instant = Double(moved - lastBytes) / max(now - lastTime, 0.001)

@@ -48,6 +48,10 @@ public struct MigrationWorker: Sendable {
     /// waiting. Idle workers look for work every `pollInterval` seconds. First removes the in-flight files
     /// that dead writers left in the folder tiers (a killed ingest's; a job's own are its next worker's).
     ///
+    /// Once `shouldStop` returns true no job is claimed, and a job in flight stops within a lease beat: the
+    /// batch being staged is rolled back (a batch already publishing is finished), and the job goes back to
+    /// the queue with its lease released, so another worker resumes it at once.
+    ///
     /// - Parameter jobEnded: Called with the final snapshot of every job this worker ends, as it ends (on
     ///   the worker's task): callers report those whose state is `failed`.
     public func run(
@@ -60,7 +64,7 @@ public struct MigrationWorker: Sendable {
                 group.addTask {
                     let worker = self.named("\(self.name):\(slot)")
                     while !shouldStop() {
-                        if let job = try await worker.runNextJob() {
+                        if let job = try await worker.runNextJob(shouldStop: shouldStop) {
                             jobEnded(job)
                             continue
                         }
@@ -73,16 +77,18 @@ public struct MigrationWorker: Sendable {
         }
     }
 
-    /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting.
+    /// Claims and runs one job; returns its final snapshot, or nil when no job was waiting. When
+    /// `shouldStop` turns true the job stops early and is queued again, as in
+    /// ``run(jobs:untilIdle:pollInterval:shouldStop:jobEnded:)``.
     ///
     /// A job that cannot run at all (its destination cannot be prepared, a tier is unknown) ends `failed`
     /// with the error, rather than staying `running` until its lease expires and failing the same way for
     /// every worker that takes it over; `migrate resume` queues it again once the cause is fixed.
     @discardableResult
-    public func runNextJob() async throws -> MigrationProgress? {
+    public func runNextJob(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> MigrationProgress? {
         guard let job = try claim(), let jobId = job.id else { return nil }
         do {
-            try await JobRun(worker: self, job: job).execute()
+            try await JobRun(worker: self, job: job, shuttingDown: shouldStop).execute()
         } catch {
             try await recordFailure(ofJob: jobId, reason: String(describing: error))
         }

@@ -34,10 +34,27 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Objects of one job copied at the same time.")
     var parallel = 4
 
+    @Option(
+        help: """
+            After SIGTERM or SIGINT, how long the job in flight has to stop before the worker exits anyway: \
+            seconds, or a span like 25s.
+            """, transform: WorkerCommand.parseGrace)
+    var grace = 25.0
+
+    @Option(help: "Serve /healthz and /readyz (Kubernetes' probes) over HTTP on this port; 0 picks one.")
+    var metricsPort: Int?
+
+    @Option(help: "The address the probes listen on (0.0.0.0 in a pod, where the kubelet calls the pod's address).")
+    var metricsAddress = "127.0.0.1"
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify --jobs of at least 1.") }
         guard lease >= 1 else { throw ValidationError("Please specify a --lease of at least 1 second.") }
         guard parallel >= 1 else { throw ValidationError("Please specify --parallel of at least 1.") }
+        guard grace >= 1 else { throw ValidationError("Please specify a --grace of at least 1 second.") }
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("Please specify a --metrics-port from 0 to 65535.")
+        }
         if let throttle, throttle <= 0 { throw ValidationError("Please specify a --throttle above 0 MB/s.") }
     }
 
@@ -47,22 +64,44 @@ struct WorkerCommand: AsyncParsableCommand {
         throw ValidationError("Please give --lease in seconds or as a span, e.g. 10, 30s or 2m.")
     }
 
-    /// SIGINT/SIGTERM end the process as they would any command: a worker stopped at any instant leaves
-    /// every object in one verified place, and its job is taken over when the lease expires. A failed job
-    /// is reported as it ends, so a long-running worker's log says so at once too.
+    /// `25` or `25s`, in seconds.
+    static func parseGrace(_ text: String) throws -> Double {
+        if let seconds = Double(text) ?? TimeSpan.seconds(text).map(Double.init) { return seconds }
+        throw ValidationError("Please give --grace in seconds or as a span, e.g. 25 or 25s.")
+    }
+
+    /// SIGTERM or SIGINT stops the worker gracefully (``ShutdownSignals``): no new claims, the job in
+    /// flight back in the queue with its lease released, exit status 0. Killed at any instant instead, a
+    /// worker still leaves every object in one verified place, and its job is taken over when the lease
+    /// expires. With --metrics-port, probes are answered until the worker returns; ready until a signal.
+    /// A failed job is reported as it ends, so a long-running worker's log says so at once too.
     func run() async throws {
         let failedJobs = FailedJobCount()
         try await reportingFailures {
             let worker = try MigrationWorker(
                 lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            try await worker.run(jobs: jobs, untilIdle: untilIdle, jobEnded: { job in
+            let signals = ShutdownSignals(grace: grace)
+            defer { signals.cancel() }
+            let stop = signals.stop
+            // Ready until told to stop: a stopping worker takes no new job.
+            var health: HealthEndpoint?
+            if let metricsPort {
+                let endpoint = try await HealthEndpoint.start(host: metricsAddress, port: metricsPort) {
+                    !stop.isRaised
+                }
+                let announcement =
+                    "medlake worker: probes on port \(endpoint.port) of \(metricsAddress): /healthz, /readyz\n"
+                FileHandle.standardError.write(Data(announcement.utf8))
+                health = endpoint
+            }
+            try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised }) { job in
                 guard job.state == "failed" else { return }
                 failedJobs.value.add(1, ordering: .relaxed)
                 let reason = job.error ?? "\(job.objectsFailed) objects failed"
-                FileHandle.standardError.write(Data(
-                    "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: \(safe(reason))\n"
-                        .utf8))
-            })
+                let line = "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: "
+                FileHandle.standardError.write(Data((line + safe(reason) + "\n").utf8))
+            }
+            try await health?.stop()
         }
         if failedJobs.value.load(ordering: .relaxed) > 0 { throw Self.failedJobStatus }
     }
