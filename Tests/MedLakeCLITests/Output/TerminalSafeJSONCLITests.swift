@@ -55,17 +55,17 @@ struct TerminalSafeJSONCLITests {
         ]
         for (arguments, expected) in commands {
             let output = try medlake(arguments)
-            try expectSafe(output.stdout, holds: expected, command: arguments.joined(separator: " "))
+            try expectSafe(output.stdout, holds: expected, printedBy: arguments.joined(separator: " "))
         }
         let inspected = try MedLakeProcess.run(["genomics", "inspect", vcf, "--json"])
-        try expectSafe(inspected.stdout, holds: Self.hostile, command: "genomics inspect")
+        try expectSafe(inspected.stdout, holds: Self.hostile, printedBy: "genomics inspect")
         let dumped = try MedLakeProcess.run(["dicom", "dump", input + "/hostile.dcm", "--json"])
-        try expectSafe(dumped.stdout, holds: Self.hostileValue, command: "dicom dump")
+        try expectSafe(dumped.stdout, holds: Self.hostileValue, printedBy: "dicom dump")
     }
 
     /// Asserts `stdout` holds no dangerous scalar raw, parses as JSON, and holds `expected` in some string
     /// (or in a string of JSON nested in a string, as audit details are).
-    private func expectSafe(_ stdout: String, holds expected: String, command: String) throws {
+    private func expectSafe(_ stdout: String, holds expected: String, printedBy command: String) throws {
         for scalar in Self.dangerous {
             let code = String(scalar.value, radix: 16)
             #expect(!stdout.unicodeScalars.contains(scalar), "\(command) printed U+\(code) raw")
