@@ -90,6 +90,13 @@ struct IngestRun {
         }
     }
 
+    /// ``finish()`` for a server pull: also discards the dataset the pull created if it recorded no file.
+    mutating func finishPull() throws -> IngestReport {
+        _ = try finish()
+        try discardEmptyDataset()
+        return report
+    }
+
     /// Progress so far, for a source that learns its size as it goes (a server pull): totals are what
     /// was seen.
     var progressSoFar: IngestProgress {

@@ -87,9 +87,7 @@ extension Lake {
                 }
                 if page.done || page.changes.isEmpty { break }
             }
-            _ = try run.finish()
-            try run.discardEmptyDataset()
-            return run.report
+            return try run.finishPull()
         } catch {
             // A pull that fails before recording a file leaves no empty dataset behind.
             try? run.discardEmptyDataset()
@@ -159,9 +157,7 @@ extension Lake {
                 }
             }
             if !pending.isEmpty { try await pull(pending) }
-            _ = try run.finish()
-            try run.discardEmptyDataset()
-            return run.report
+            return try run.finishPull()
         } catch {
             // A pull that fails before recording a file leaves no empty dataset behind.
             try? run.discardEmptyDataset()

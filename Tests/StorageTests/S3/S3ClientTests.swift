@@ -64,7 +64,8 @@ struct S3ClientTests {
                 read += buffer[0..<count]
             }
             let expected = range.map { Array(bytes[Int($0.lowerBound)..<Int($0.upperBound)]) } ?? bytes
-            #expect(read == expected, "range \(String(describing: range))")
+            // elementsEqual, not ==: a mismatch of megabytes must fail at once, not wait for a diff of them.
+            #expect(read.count == expected.count && read.elementsEqual(expected), "range \(String(describing: range))")
         }
         try await client.deleteObject(key: "reader.bin")
     }
