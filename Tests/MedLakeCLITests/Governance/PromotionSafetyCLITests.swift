@@ -47,11 +47,12 @@ struct PromotionSafetyCLITests {
         defer { shared.cleanUp() }
         let arguments = ["promote", "request", "ct@2", "--to", "curated", "--reason", "race", "--lake", shared.lake]
         let alice = shared.alice
+        let binary = shared.binary
         let results = Mutex<[MedLakeProcess.Result]>([])
         let group = DispatchGroup()
         for _ in 0..<2 {
             DispatchQueue.global().async(group: group) {
-                let result = (try? MedLakeProcess.run(arguments, as: alice))
+                let result = (try? MedLakeProcess.run(arguments, as: alice, binary: binary))
                     ?? MedLakeProcess.Result(status: -1, stdout: "", stderr: "could not start")
                 results.withLock { $0.append(result) }
             }

@@ -10,6 +10,8 @@ struct RetentionCLITests {
         let users: UnixUsers
         let base: String
         let lake: String
+        /// A copy of the binary the three users can reach (the build folder may sit in a private one).
+        let binary: String
         var alice: String { users.names[0] }
         var bob: String { users.names[1] }
         var erin: String { users.names[2] }
@@ -20,6 +22,8 @@ struct RetentionCLITests {
             try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
             lake = base + "/lake"
+            binary = base + "/medlake"
+            try MedLakeProcess.copyBinary(to: binary)
             try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
             try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
             // `dicom generate` writes StudyDate 2024-01-01: long past the policy's 30 days.
@@ -29,7 +33,7 @@ struct RetentionCLITests {
             for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
                 try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
             }
-            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0])
+            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0], binary: binary)
             #expect(created.status == 0, "\(created.stderr)")
             let toml = lake + "/lake.toml"
             let text = try String(contentsOfFile: toml, encoding: .utf8)
@@ -53,13 +57,13 @@ struct RetentionCLITests {
 
         @discardableResult
         func run(_ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
-            let result = try MedLakeProcess.run(arguments + ["--lake", lake], as: user)
+            let result = try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary)
             #expect(result.status == 0, "\(arguments) as \(user): \(result.stderr)")
             return result
         }
 
         func attempt(_ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
-            try MedLakeProcess.run(arguments + ["--lake", lake], as: user)
+            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary)
         }
 
         func cleanUp() { try? FileManager.default.removeItem(atPath: base) }
