@@ -64,4 +64,14 @@ public final class CatalogStore: Sendable {
     public func write<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(CatalogTransaction(db)) }
     }
+
+    /// ``read(_:)`` for async code: waits for a reader connection without blocking a cooperative thread.
+    public func read<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+        try await pool.read { db in try body(CatalogTransaction(db)) }
+    }
+
+    /// ``write(_:)`` for async code: waits for the writer without blocking a cooperative thread.
+    public func write<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(CatalogTransaction(db)) }
+    }
 }
