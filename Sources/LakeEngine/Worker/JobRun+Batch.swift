@@ -84,7 +84,9 @@ extension JobRun {
     /// and (unless `evenIfStopping`: a batch of verified copies) no pause or cancel is pending. Returns
     /// false (marking nothing) otherwise. A pending pause or cancel raises the stop either way, so the
     /// copies end at the first commit after the request, not only at the next lease beat.
-    func markPublishing(_ items: [MigrationItem], keeper: LeaseKeeper, evenIfStopping: Bool = false) async throws -> Bool {
+    func markPublishing(
+        _ items: [MigrationItem], keeper: LeaseKeeper, evenIfStopping: Bool = false
+    ) async throws -> Bool {
         let state = try await lake.catalog.pool.write { db -> (ours: Bool, control: String?) in
             guard
                 let row = try Row.fetchOne(

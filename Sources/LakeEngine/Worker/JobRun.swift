@@ -282,7 +282,7 @@ struct JobRun: Sendable {
 
     private func recordFailure(_ item: MigrationItem, reason: String) async throws {
         worker.metrics.objectFailures.increment()
-        logger.info("object failed", metadata: ["object.item": "\(item.id ?? 0)", "error": "\(reason)"])
+        logger.info("object failed", metadata: ["object.item": .stringConvertible(item.id ?? 0), "error": "\(reason)"])
         try await lake.catalog.pool.write { db in
             try db.execute(
                 sql: "UPDATE migrationItem SET state = 'failed', attempts = attempts + 1, error = ? WHERE id = ?",
@@ -295,7 +295,11 @@ struct JobRun: Sendable {
 
     private func noteRetry(_ item: MigrationItem, attempts: Int64, reason: String) async throws {
         logger.info(
-            "object retried", metadata: ["object.item": "\(item.id ?? 0)", "object.attempts": "\(attempts)", "error": "\(reason)"])
+            "object retried",
+            metadata: [
+                "object.item": .stringConvertible(item.id ?? 0), "object.attempts": .stringConvertible(attempts),
+                "error": "\(reason)",
+            ])
         try await lake.catalog.pool.write { db in
             try db.execute(
                 sql: "UPDATE migrationItem SET attempts = ?, error = ? WHERE id = ?", arguments: [attempts, reason, item.id])

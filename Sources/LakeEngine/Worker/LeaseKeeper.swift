@@ -112,12 +112,13 @@ final class LeaseKeeper: Sendable {
     private func logProgress(_ logger: Logger, bytesDone: Int64, objectsDone: Int64, rate: Double) {
         guard logger.logLevel <= .info else { return }
         var metadata: Logger.Metadata = [
-            "bytes": "\(bytesDone)", "bytes.total": "\(bytesTotal)", "objects": "\(objectsDone)",
-            "objects.total": "\(objectsTotal)", "rate.bytesPerSecond": "\(Int64(exactly: rate.rounded()) ?? 0)",
+            "bytes": .stringConvertible(bytesDone), "bytes.total": .stringConvertible(bytesTotal),
+            "objects": .stringConvertible(objectsDone), "objects.total": .stringConvertible(objectsTotal),
+            "rate.bytesPerSecond": .stringConvertible(Int64(exactly: rate.rounded()) ?? 0),
         ]
         // A rate near zero gives no useful ETA (and one too large for an integer).
         if rate > 0, let eta = Int64(exactly: (Double(max(0, bytesTotal - bytesDone)) / rate).rounded()) {
-            metadata["eta.seconds"] = "\(eta)"
+            metadata["eta.seconds"] = .stringConvertible(eta)
         }
         logger.info("job progress", metadata: metadata)
     }

@@ -115,14 +115,8 @@ public struct MigrationWorker: Sendable {
     public func runNextJob(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> MigrationProgress? {
         guard let job = try claim(), let jobId = job.id else { return nil }
         var logger = logger
-        logger[metadataKey: "job"] = "\(jobId)"
-        logger.info(
-            "job started",
-            metadata: [
-                "job.target": "\(job.target)", "job.to": "\(job.toTier)", "objects": "\(job.objectsDone)",
-                "objects.total": "\(job.objectsTotal)", "bytes": "\(job.bytesDone)", "bytes.total": "\(job.bytesTotal)",
-                "job.attempt": "\(job.attempts)", "worker": "\(name)",
-            ])
+        logger[metadataKey: "job"] = .stringConvertible(jobId)
+        logger.info("job started", metadata: Self.startMetadata(job, worker: name))
         metrics.jobsInFlight.increment()
         defer { metrics.jobsInFlight.decrement() }
         do {
@@ -135,13 +129,7 @@ public struct MigrationWorker: Sendable {
             .map(MigrationProgress.init)
         if let ended {
             if ended.state == "failed" { metrics.jobFailures.increment() }
-            logger.info(
-                "job \(ended.state)",
-                metadata: [
-                    "job.state": "\(ended.state)", "objects": "\(ended.objectsDone)", "objects.total": "\(ended.objectsTotal)",
-                    "objects.failed": "\(ended.objectsFailed)", "bytes": "\(ended.bytesDone)",
-                    "bytes.total": "\(ended.bytesTotal)",
-                ].merging(ended.error.map { ["error": "\($0)"] } ?? [:]) { first, _ in first })
+            logger.info("job \(ended.state)", metadata: Self.endMetadata(ended))
         }
         return ended
     }

@@ -44,7 +44,8 @@ import Testing
         let gate = ObjectGate(at: 10)
         defer { gate.open() }
         var worker = try MigrationWorker(
-            lake: lake.owner, leaseDuration: 60, parallelObjects: 1, batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
+            lake: lake.owner, leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
         worker.linkedObjectsInFlight = 1
         worker.beforeObject = gate.hook
         let running = Task { [worker] in try await worker.runNextJob() }

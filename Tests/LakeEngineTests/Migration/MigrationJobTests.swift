@@ -75,7 +75,8 @@ import Testing
         let pauseGate = ObjectGate(at: 12)
         defer { pauseGate.open() }
         var worker = try MigrationWorker(
-            lake: lake.owner, leaseDuration: 60, parallelObjects: 1, batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
+            lake: lake.owner, leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
         worker.linkedObjectsInFlight = 1
         worker.beforeObject = pauseGate.hook
         let running = Task { [worker] in try await worker.runNextJob() }
@@ -111,7 +112,8 @@ import Testing
         #expect(cancelled.objectsDone == 18, "cancel keeps the six verified objects of the second run")
         try expectEachObjectOnceWhereCataloged(hashes)
         #expect(Set(try lake.placements().values) == ["hot", "warm"], "the rest stay at the source")
-        let moved = try lake.owner.auditEvents(AuditFilter(action: "object.placement")).flatMap { try $0.placement.objects }
+        let placements = try lake.owner.auditEvents(AuditFilter(action: "object.placement"))
+        let moved = try placements.flatMap { try $0.placement.objects }
         #expect(moved.count == 18 && Set(moved).count == 18, "no object was moved twice")
         let starts = try lake.owner.auditEvents(AuditFilter(action: "migration.start")).map { event in
             (try? JSONSerialization.jsonObject(with: Data(event.details.utf8))) as? [String: String] ?? [:]

@@ -96,7 +96,8 @@ struct S3MigrationTests {
         let gate = ObjectGate(at: 8)
         defer { gate.open() }
         var worker = try MigrationWorker(
-            lake: lake, leaseDuration: 60, parallelObjects: 1, batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
+            lake: lake, leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
         worker.beforeObject = gate.hook
         let running = Task { [worker] in try await worker.runNextJob() }
         #expect(await gate.waitUntilReached())
