@@ -125,6 +125,7 @@ let package = Package(
                 "Workbench",
                 "TUICurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

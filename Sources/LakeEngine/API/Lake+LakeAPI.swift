@@ -17,7 +17,14 @@ extension Lake: LakeAPI {
     // MARK: - Catalog
 
     public func datasets(_ query: DatasetQuery) throws -> Page<DatasetOverview> {
-        let all = try datasets(modality: query.modality, assay: query.assay, zone: query.zone).map(DatasetOverview.init)
+        let scores = try latestQualityScores()
+        let held = Set(try holds().map(\.dataset))
+        let deprecations = try deprecations()
+        let all = try datasets(modality: query.modality, assay: query.assay, zone: query.zone).map { summary in
+            let name = summary.dataset.name
+            return DatasetOverview(
+                summary, qualityScore: scores[name], held: held.contains(name), successor: deprecations[name]?.successor)
+        }
         let sorted = all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
         return Page(slicing: sorted, query.page)
     }
