@@ -76,7 +76,7 @@ extension Lake: LakeAPI {
     /// Names of the datasets with `ids`.
     private func datasetNames(_ ids: Set<Int64>) throws -> [Int64: String] {
         if ids.isEmpty { return [:] }
-        let datasets = try catalog.reader.read { db in try Dataset.filter(keys: ids).fetchAll(db) }
+        let datasets = try catalog.read { transaction in try transaction.datasets(ids: ids) }
         return Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
     }
 
