@@ -24,6 +24,12 @@ public struct DatasetOverview: Codable, Sendable, Hashable {
     public var fileCount: Int
     public var byteCount: Int64
     public var openFlagCount: Int
+    /// The latest published version's quality score, when it has one.
+    public var qualityScore: Double?
+    /// Whether a legal hold protects it from deletion.
+    public var held: Bool
+    /// The dataset that replaces it, when it is deprecated.
+    public var successor: String?
 }
 
 /// Whether a dataset is in use or replaced by a successor.
@@ -35,7 +41,7 @@ public enum DatasetStatus: String, Codable, Sendable, Hashable, CaseIterable {
 // MARK: - From the catalog
 
 extension DatasetOverview {
-    init(_ summary: DatasetSummary) {
+    init(_ summary: DatasetSummary, qualityScore: Double?, held: Bool, successor: String?) {
         let dataset = summary.dataset
         self.init(
             name: dataset.name, zone: dataset.zone, zones: summary.zones,
@@ -44,7 +50,7 @@ extension DatasetOverview {
             status: DatasetStatus(rawValue: dataset.status) ?? .active, createdAt: dataset.createdAt,
             studyCount: summary.studyCount, seriesCount: summary.seriesCount, instanceCount: summary.instanceCount,
             sampleCount: summary.sampleCount, fileCount: summary.fileCount, byteCount: summary.byteCount,
-            openFlagCount: summary.openFlagCount)
+            openFlagCount: summary.openFlagCount, qualityScore: qualityScore, held: held, successor: successor)
     }
 
     /// The items of a comma-separated catalog column.
