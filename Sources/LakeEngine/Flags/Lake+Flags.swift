@@ -23,7 +23,7 @@ extension Lake {
                 author: actor.user, note: note, createdAt: now, updatedAt: now)
             try flag.insert(db)
             try appendAudit(
-                db, role: role, action: "flag.add", target: target,
+                CatalogTransaction(unmoved: db), role: role, action: "flag.add", target: target,
                 details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity, "note": note]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
@@ -66,7 +66,7 @@ extension Lake {
         guard let datasetId,
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetId])
         else { return nil }
-        return try datasetAccess(name, needing: .annotate, db).grantId
+        return try datasetAccess(name, needing: .annotate, CatalogTransaction(unmoved: db)).grantId
     }
 
     /// Marks an open flag resolved, with a note saying what was done. Needs annotator or curator.
@@ -105,7 +105,7 @@ extension Lake {
             flag.updatedAt = Date()
             try flag.update(db)
             try appendAudit(
-                db, role: role, action: action, target: flag.target,
+                CatalogTransaction(unmoved: db), role: role, action: action, target: flag.target,
                 details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag

@@ -37,7 +37,7 @@ extension Lake {
             }
             try catalog.pool.write { db in
                 try appendAudit(
-                    db, role: role, action: "promotion.execute.start", target: resolved.reference,
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.start", target: resolved.reference,
                     details: ["promotion": String(id), "selected": String(selected.count)])
             }
             var built = promotion.targetZone == "curated"
@@ -73,7 +73,7 @@ extension Lake {
                     }
                 }
                 try appendAudit(
-                    db, role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
             }
             throw error
         }
@@ -262,13 +262,13 @@ extension Lake {
             try executed.update(db)
             let target = "\(resolved.dataset.name)@\(version.number)"
             try appendAudit(
-                db, role: role, action: "version.publish", target: target,
+                CatalogTransaction(unmoved: db), role: role, action: "version.publish", target: target,
                 details: [
                     "manifest": manifest.hash, "entries": String(members.count), "zone": promotion.targetZone,
                     "parent": resolved.record.hash,
                 ])
             try appendAudit(
-                db, role: role, action: "promotion.execute", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "promotion.execute", target: resolved.reference,
                 details: [
                     "promotion": String(promotionId), "version": target, "manifest": manifest.hash,
                     "derived": String(edges.count), "transforms": built.transforms.map(\.name).joined(separator: ","),

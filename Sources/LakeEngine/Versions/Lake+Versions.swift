@@ -24,7 +24,7 @@ extension Lake {
             let version = try insertPublished(
                 datasetId: datasetId, parentId: parent?.versionId, manifest: manifest, members: members, tx)
             try appendAudit(
-                tx.unmovedDatabase, role: role, action: "version.publish", target: "\(name)@\(version.number)",
+                tx, role: role, action: "version.publish", target: "\(name)@\(version.number)",
                 details: ["manifest": manifest.hash, "entries": String(members.count), "zone": dataset.zone])
             return try summary(of: version, dataset: dataset, tx)
         }
