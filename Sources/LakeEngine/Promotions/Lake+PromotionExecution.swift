@@ -66,7 +66,7 @@ extension Lake {
                     // The member stays flagged (blocking) until someone repairs the object and resolves it.
                     let raiser = FlagRaiser(configuration: configuration, zone: resolved.manifest.zone)
                     _ = try raiser.raise(
-                        .corruptObject, datasetId: datasetId, kind: "object", target: sha256,
+                        .corruptObject, datasetId: datasetId, kind: .object, target: sha256,
                         note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, CatalogTransaction(unmoved: db))
                     if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
                         details["flagged"] = sha256

@@ -35,7 +35,7 @@ extension Lake {
                 datasetId: datasetId, successorVersionId: resolved.version.id ?? 0, reason: reason,
                 deprecatedBy: actor.user, deprecatedAt: Date())
             try record.insert(db)
-            dataset.status = "deprecated"
+            dataset.status = .deprecated
             try dataset.update(db)
             try appendAudit(
                 CatalogTransaction(unmoved: db), role: role, action: "dataset.deprecate", target: name,

@@ -35,7 +35,7 @@ struct DatasetsCommand: ParsableCommand {
                     String(summary.seriesCount), String(summary.instanceCount), String(summary.sampleCount),
                     byteCount(summary.byteCount), String(summary.openFlagCount),
                     scores[dataset.name].map { String($0) } ?? "-", held.contains(dataset.name) ? "held" : "-",
-                    deprecations[dataset.name].map { "deprecated → \($0.successor)" } ?? dataset.status)
+                    deprecations[dataset.name].map { "deprecated → \($0.successor)" } ?? dataset.status.rawValue)
             }
             print(table.render(empty: "No datasets."))
         }

@@ -19,7 +19,8 @@ func flagTable(_ flags: [QualityFlag]) -> String {
     var table = TextTable("ID", "SEVERITY", "STATE", "CODE", "TARGET", "SOURCE", "AUTHOR", "NOTE")
     for flag in flags {
         table.add(
-            String(flag.id ?? 0), flag.severity, flag.state, flag.code, flag.target, flag.source, flag.author,
+            String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.target,
+            flag.source.rawValue, flag.author,
             flag.resolution.map { "\(flag.note) — \($0)" } ?? flag.note)
     }
     return table.render(empty: "No flags.")
