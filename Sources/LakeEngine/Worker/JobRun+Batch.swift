@@ -158,7 +158,7 @@ extension JobRun {
     private func appendPlacementEvents(_ db: Database, moved: [CatalogObject]) throws {
         for (from, objects) in Dictionary(grouping: moved, by: \.tier).sorted(by: { $0.key < $1.key }) {
             try lake.appendAudit(
-                db, role: worker.role, action: "object.placement", target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: worker.role, action: "object.placement", target: "job \(jobId)",
                 details: [
                     "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
                     "bytes": String(objects.reduce(0) { $0 + $1.size }),

@@ -367,7 +367,7 @@ struct JobRun: Sendable {
             current.updatedAt = Date()
             try current.update(db)
             try lake.appendAudit(
-                db, role: worker.role, action: action, target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: worker.role, action: action, target: "job \(jobId)",
                 details: [
                     "worker": worker.name, "state": current.state, "objectsDone": String(current.objectsDone),
                     "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",

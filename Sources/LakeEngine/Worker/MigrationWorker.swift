@@ -160,7 +160,7 @@ public struct MigrationWorker: Sendable {
             job.updatedAt = Date()
             try job.update(db)
             try lake.appendAudit(
-                db, role: role, action: "migration.fail", target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: role, action: "migration.fail", target: "job \(jobId)",
                 details: ["worker": name, "state": job.state, "error": reason])
         }
     }
@@ -208,7 +208,7 @@ public struct MigrationWorker: Sendable {
             ]
             if takeover { details["previousWorker"] = previous ?? "" }
             try lake.appendAudit(
-                db, role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
+                CatalogTransaction(unmoved: db), role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
                 details: details)
             return job
         }
