@@ -68,10 +68,6 @@ struct PauseResumeInTmuxTests {
     static func auditDetails(_ lake: String, action: String) throws -> [[String: String]] {
         let list = try MedLakeProcess.run(["audit", "list", "--action", action, "--lake", lake, "--json"])
         let events = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
-        return events.compactMap { event in
-            (event["details"] as? String).flatMap {
-                (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String]
-            }
-        }
+        return events.compactMap { $0["details"] as? [String: String] }
     }
 }
