@@ -51,7 +51,7 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             let resolved = try resolvePublished(manifest, CatalogTransaction(unmoved: db))
-            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, CatalogTransaction(unmoved: db))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             var run = TrainingRun(
