@@ -24,12 +24,18 @@ public struct DatasetOverview: Codable, Sendable, Hashable {
     public var fileCount: Int
     public var byteCount: Int64
     public var openFlagCount: Int
+    /// The latest published version's quality score, when it has one.
+    public var qualityScore: Double?
+    /// Whether a legal hold protects it from deletion.
+    public var held: Bool
+    /// The dataset that replaces it, when it is deprecated.
+    public var successor: String?
 }
 
 // MARK: - From the catalog
 
 extension DatasetOverview {
-    init(_ summary: DatasetSummary) {
+    init(_ summary: DatasetSummary, qualityScore: Double?, held: Bool, successor: String?) {
         let dataset = summary.dataset
         self.init(
             name: dataset.name, zone: dataset.zone, zones: summary.zones,
@@ -38,7 +44,7 @@ extension DatasetOverview {
             status: dataset.status, createdAt: dataset.createdAt,
             studyCount: summary.studyCount, seriesCount: summary.seriesCount, instanceCount: summary.instanceCount,
             sampleCount: summary.sampleCount, fileCount: summary.fileCount, byteCount: summary.byteCount,
-            openFlagCount: summary.openFlagCount)
+            openFlagCount: summary.openFlagCount, qualityScore: qualityScore, held: held, successor: successor)
     }
 
     /// The items of a comma-separated catalog column.
