@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension CatalogTransaction {
@@ -56,5 +57,18 @@ extension CatalogTransaction {
         try db.execute(
             sql: "UPDATE migrationItem SET state = 'pending', error = NULL WHERE jobId = ? AND state = 'failed'",
             arguments: [jobId])
+    }
+}
+
+extension CatalogTransaction {
+    /// The workers holding a running job whose lease has not expired at `now`, by name.
+    public func liveWorkerIds(at now: Date) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT workerId FROM migrationJob
+                WHERE state = 'running' AND workerId IS NOT NULL AND leaseExpiresAt >= ? ORDER BY workerId
+                """,
+            arguments: [Int64(now.timeIntervalSince1970 * 1000)])
     }
 }
