@@ -2,19 +2,14 @@ import Catalog
 import GRDB
 
 extension Lake {
-    /// The instances of series `seriesUID` in dataset `name`, by instance number.
-    public func instances(dataset name: String, seriesUID: String) throws -> [Instance] {
+    /// The instances of series `seriesUID` in dataset `name`, by instance number or by `order`.
+    public func instances(
+        dataset name: String, seriesUID: String, order: ListingOrder<InstanceSortKey>? = nil
+    ) throws -> [Instance] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "instances")
         return try catalog.reader.read { db in
-            try Instance.fetchAll(
-                db,
-                sql: """
-                    SELECT i.* FROM instance i JOIN series s ON s.id = i.seriesId
-                    WHERE s.datasetId = ? AND s.seriesInstanceUID = ?
-                    ORDER BY i.instanceNumber, i.sopInstanceUID
-                    """,
-                arguments: [try datasetId(named: name, db), seriesUID])
+            try Instance.fetchAll(db, datasetId: try datasetId(named: name, db), seriesUID: seriesUID, order: order)
         }
     }
 

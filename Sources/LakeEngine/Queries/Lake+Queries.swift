@@ -19,13 +19,15 @@ extension Lake {
         }
     }
 
-    /// The series of dataset `name`, optionally of one study. A restricted dataset needs a reading role or
+    /// The series of dataset `name`, optionally of one study, in ingest order or `order`. A restricted dataset needs a reading role or
     /// a grant (audited).
-    public func series(dataset name: String, studyUID: String? = nil) throws -> [SeriesListing] {
+    public func series(
+        dataset name: String, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
+    ) throws -> [SeriesListing] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "series")
         return try catalog.reader.read { db in
-            try SeriesListing.fetchAll(db, datasetId: try datasetId(named: name, db), studyUID: studyUID)
+            try SeriesListing.fetchAll(db, datasetId: try datasetId(named: name, db), studyUID: studyUID, order: order)
         }
     }
 

@@ -80,6 +80,9 @@ public struct Workbench: Program {
         case .done(let text):
             model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
             return reload(model)
+        case .exported(let text):
+            model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
+            return .none
         case .failed(let text):
             model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
             return .none
@@ -158,6 +161,11 @@ public struct Workbench: Program {
                 model.overlay = .none
                 return perform(dialog)
             }
+        case .viewer(let viewer, let state):
+            handleViewer(key, viewer: viewer, state: state, model: &model)
+            return .none
+        case .export(let input):
+            return handleExport(key, input: input, model: &model)
         case .none:
             break
         }
@@ -185,6 +193,8 @@ public struct Workbench: Program {
             .reject, .planPreview, .applyPlan, .pauseJob, .resumeJob, .cancelJob, .startWorker, .expand, .collapse,
             .expandAll, .collapseAll, .nextMatch, .previousMatch, .nextSection, .previousSection, .streamFile:
             return screenAction(action, key: key, model: &model)
+        case .sortNext, .sortReverse, .viewRow, .export:
+            return tableAction(action, model: &model)
         }
         return .none
     }

@@ -12,7 +12,7 @@ struct FlagsState: Sendable {
     static let initialQuery = "state:open"
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
-                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36)),
+                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36), truncation: .middle),
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
 

@@ -6,7 +6,7 @@ import TUI
 /// lifecycle plan with apply; pause, resume and cancel; `w` starts a worker when none is running.
 struct MigrationsState: Sendable {
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
-                         TableColumn("TARGET", width: .auto(max: 24)), TableColumn("TO"),
+                         TableColumn("TARGET", width: .auto(max: 24), truncation: .middle), TableColumn("TO"),
                          TableColumn("DONE", alignment: .right), TableColumn("BYTES", alignment: .right),
                          TableColumn("WORKER"), TableColumn("ERROR", width: .fill())])
     var jobs: [MigrationProgress] = []

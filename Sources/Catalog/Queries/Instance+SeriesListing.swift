@@ -1,0 +1,17 @@
+import GRDB
+
+extension Instance {
+    /// The instances of series `seriesUID` in a dataset, by instance number unless `order` says otherwise.
+    public static func fetchAll(
+        _ db: Database, datasetId: Int64, seriesUID: String, order: ListingOrder<InstanceSortKey>? = nil
+    ) throws -> [Instance] {
+        try Instance.fetchAll(
+            db,
+            sql: """
+                SELECT i.* FROM instance i JOIN series s ON s.id = i.seriesId
+                WHERE s.datasetId = ? AND s.seriesInstanceUID = ?
+                ORDER BY \(order?.orderBy ?? InstanceSortKey.tieBreaker)
+                """,
+            arguments: [datasetId, seriesUID])
+    }
+}

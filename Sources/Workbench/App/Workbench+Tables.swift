@@ -1,0 +1,136 @@
+import Foundation
+import TUI
+
+// MARK: - The focused list
+
+extension WorkbenchModel {
+    /// The list that has the focus on the current screen, the one sort, the row viewer, export and the
+    /// mouse act on; nil where the focus is on something else (tags, files, an inspector).
+    var focusedList: ListPane? {
+        get {
+            switch screen {
+            case .imaging: imaging.focus == .list ? imaging.currentList : nil
+            case .genomics: genomics.focus == .samples ? genomics.samples : nil
+            case .flags: flags.list
+            case .audit: audit.list
+            case .promotions: promotions.list
+            case .migrations: migrations.list
+            case .overview, .datasets: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch screen {
+            case .imaging where imaging.focus == .list: imaging.currentList = newValue
+            case .genomics where genomics.focus == .samples: genomics.samples = newValue
+            case .flags: flags.list = newValue
+            case .audit: audit.list = newValue
+            case .promotions: promotions.list = newValue
+            case .migrations: migrations.list = newValue
+            case .imaging, .genomics, .overview, .datasets: break
+            }
+        }
+    }
+
+    /// The text the focused list is filtered by.
+    var focusedListFilter: String {
+        screen == .genomics ? genomics.sampleSearch(filter) : filter
+    }
+}
+
+// MARK: - Sort, view, export
+
+extension Workbench {
+    /// `o`/`O` sort the focused list (reloading it when its query sorts), `i` opens the row viewer,
+    /// `e` asks where to export the view.
+    func tableAction(_ action: WorkbenchAction, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+        guard var list = model.focusedList else { return .none }
+        let filter = model.focusedListFilter
+        switch action {
+        case .sortNext, .sortReverse:
+            let reload = action == .sortNext ? list.cycleSort(filter: filter) : list.reverseSort(filter: filter)
+            model.focusedList = list
+            return reload ? self.reload(model) : .none
+        case .viewRow:
+            guard let row = list.selected(filter: filter) else { return .none }
+            var fields = list.columns.indices.compactMap { index -> TextViewer.Field? in
+                let title = list.columns[index].title
+                guard !title.isEmpty else { return nil }
+                return TextViewer.Field(title, index < row.cells.count ? row.cells[index] : "")
+            }
+            if !row.dataset.isEmpty, !fields.contains(where: { $0.value == row.dataset }) {
+                fields.append(TextViewer.Field("DATASET", row.dataset))
+            }
+            if !row.id.isEmpty, !fields.contains(where: { $0.value == row.id }) {
+                fields.append(TextViewer.Field("ID", row.id))
+            }
+            model.overlay = .viewer(TextViewer(title: model.screen.title + " · row", fields: fields), TextViewerState())
+        case .export:
+            model.overlay = .export(TextInputState(text: "medlake-" + model.screen.rawValue + ".csv"))
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// Keys while the row viewer is open: scrolling, and Esc, `q`, Enter or `i` to close.
+    func handleViewer(_ key: Key, viewer: TextViewer, state: TextViewerState, model: inout WorkbenchModel) {
+        var state = state
+        let (lines, height) = viewer.lineCount(in: Self.viewerBox(model.size))
+        if state.handle(key, lineCount: lines, height: height) {
+            model.overlay = .viewer(viewer, state)
+        } else if [.escape, .enter, .character("q"), .character("i")].contains(key) {
+            model.overlay = .none
+        }
+    }
+
+    /// Keys while the export prompt is open: Enter writes the view (off the main actor), Esc cancels.
+    func handleExport(_ key: Key, input: TextInputState, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+        var input = input
+        switch key {
+        case .escape:
+            model.overlay = .none
+            model.flash = FlashMessage("Export cancelled.", level: .info, at: model.now, for: .seconds(5))
+            return .none
+        case .enter:
+            model.overlay = .none
+            let path = input.text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty, let list = model.focusedList else { return .none }
+            let titles = list.columns.map(\.title)
+            let rows = list.view(filter: model.focusedListFilter)
+            return .run {
+                do {
+                    let data = try TableExport.data(titles: titles, rows: rows, format: TableExport.Format(path: path))
+                    try ExportFile.save(data, to: path)
+                    return .exported("Exported \(rows.count) rows to \(path).")
+                } catch {
+                    return .failed(String(describing: error))
+                }
+            }
+        default:
+            _ = input.handle(key)
+            model.overlay = .export(input)
+            return .none
+        }
+    }
+
+    /// Where the row viewer is drawn on a terminal of `size`.
+    static func viewerBox(_ size: Size) -> Rect {
+        Rect(x: 0, y: 0, width: size.width, height: size.height)
+            .centered(width: min(size.width - 4, 100), height: max(3, size.height - 4))
+    }
+
+    /// Draws the export prompt over `screen`.
+    func renderExportPrompt(_ input: TextInputState, in screen: Rect, buffer: inout Buffer) {
+        let box = screen.centered(width: min(screen.width - 4, 72), height: 5)
+        let block = Block(title: "Export view (.csv, or .json)", isFocused: true, fillRole: .dialog)
+        buffer.fill(box, role: .dialog)
+        block.render(in: box, buffer: &buffer)
+        let inner = block.inner(box).inset(horizontal: 1, vertical: 0)
+        guard inner.height >= 2 else { return }
+        var state = input
+        TextInput(prompt: "file: ").render(in: inner.row(0), buffer: &buffer, state: &state)
+        buffer.write("Enter writes · Esc cancels · never overwrites", column: inner.x, row: inner.y + 2,
+                     width: inner.width, role: .muted)
+    }
+}
