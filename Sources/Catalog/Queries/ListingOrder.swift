@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let order = ListingOrder(SeriesSortKey.instanceCount, ascending: false)
-/// try SeriesListing.fetchAll(db, datasetId: id, order: order)   // … ORDER BY s.instanceCount DESC, s.id
+/// try tx.seriesListings(datasetId: id, order: order)   // … ORDER BY s.instanceCount DESC, s.id
 /// ```
 public struct ListingOrder<Key: ListingSortKey>: Sendable, Hashable {
     public var key: Key
@@ -45,7 +45,7 @@ public enum SeriesSortKey: String, ListingSortKey, CaseIterable {
     public static var tieBreaker: String { "s.id" }
 }
 
-/// The columns of an instance listing (``Instance/fetchAll(_:datasetId:seriesUID:order:)``).
+/// The columns of an instance listing (`CatalogTransaction.instances(datasetId:seriesUID:order:)`).
 public enum InstanceSortKey: String, ListingSortKey, CaseIterable {
     case instanceNumber, matrixSize, transferSyntaxUID, sopInstanceUID
 

@@ -12,7 +12,7 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
 
     /// The series of a dataset (optionally of one study) in ingest order, through the `datasetId` index,
     /// or sorted by `order`.
-    public static func fetchAll(
+    static func fetchAll(
         _ db: Database, datasetId: Int64, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
     ) throws -> [SeriesListing] {
         var sql = """
@@ -27,5 +27,14 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
         // Ingest order: the `datasetId` index already yields it, so 10,000 series need no sort.
         sql += " ORDER BY " + (order?.orderBy ?? SeriesSortKey.tieBreaker)
         return try SeriesListing.fetchAll(db, sql: sql, arguments: arguments)
+    }
+}
+
+extension CatalogTransaction {
+    /// The series of a dataset, optionally of one study, in ingest order or `order`.
+    public func seriesListings(
+        datasetId: Int64, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
+    ) throws -> [SeriesListing] {
+        try SeriesListing.fetchAll(db, datasetId: datasetId, studyUID: studyUID, order: order)
     }
 }

@@ -3,54 +3,77 @@ import TUI
 
 // MARK: - The focused list
 
-extension WorkbenchModel {
-    /// The list that has the focus on the current screen, the one sort, the row viewer, export and the
-    /// mouse act on; nil where the focus is on something else (tags, files, an inspector).
+extension WorkbenchScreen {
+    /// No list: screens without one (Overview, Datasets) keep this default.
     var focusedList: ListPane? {
-        get {
-            switch screen {
-            case .imaging: imaging.focus == .list ? imaging.currentList : nil
-            case .genomics: genomics.focus == .samples ? genomics.samples : nil
-            case .flags: flags.list
-            case .audit: audit.list
-            case .promotions: promotions.list
-            case .migrations: migrations.list
-            case .overview, .datasets: nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch screen {
-            case .imaging where imaging.focus == .list: imaging.currentList = newValue
-            case .genomics where genomics.focus == .samples: genomics.samples = newValue
-            case .flags: flags.list = newValue
-            case .audit: audit.list = newValue
-            case .promotions: promotions.list = newValue
-            case .migrations: migrations.list = newValue
-            case .imaging, .genomics, .overview, .datasets: break
-            }
-        }
+        get { nil }
+        set {}
     }
 
-    /// The text the focused list is filtered by.
-    var focusedListFilter: String {
-        screen == .genomics ? genomics.sampleSearch(filter) : filter
+    /// The free `/` text.
+    var focusedListFilter: String { filter }
+}
+
+extension ImagingScreen {
+    var focusedList: ListPane? {
+        get { focus == .list ? currentList : nil }
+        set { if let newValue, focus == .list { currentList = newValue } }
+    }
+}
+
+extension GenomicsScreen {
+    var focusedList: ListPane? {
+        get { focus == .samples ? samples : nil }
+        set { if let newValue, focus == .samples { samples = newValue } }
+    }
+
+    var focusedListFilter: String { sampleSearch }
+}
+
+extension FlagsScreen {
+    var focusedList: ListPane? {
+        get { list }
+        set { if let newValue { list = newValue } }
+    }
+}
+
+extension AuditScreen {
+    var focusedList: ListPane? {
+        get { list }
+        set { if let newValue { list = newValue } }
+    }
+}
+
+extension PromotionsScreen {
+    var focusedList: ListPane? {
+        get { list }
+        set { if let newValue { list = newValue } }
+    }
+}
+
+extension MigrationsScreen {
+    var focusedList: ListPane? {
+        get { list }
+        set { if let newValue { list = newValue } }
     }
 }
 
 // MARK: - Sort, view, export
 
 extension Workbench {
+    /// The actions ``tableAction(_:model:)`` handles, on every screen with a list.
+    static let tableActions: Set<WorkbenchAction> = [.sortNext, .sortReverse, .viewRow, .export]
+
     /// `o`/`O` sort the focused list (reloading it when its query sorts), `i` opens the row viewer,
     /// `e` asks where to export the view.
     func tableAction(_ action: WorkbenchAction, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
-        guard var list = model.focusedList else { return .none }
-        let filter = model.focusedListFilter
+        guard var list = model.current.focusedList else { return .none }
+        let filter = model.current.focusedListFilter
         switch action {
         case .sortNext, .sortReverse:
             let reload = action == .sortNext ? list.cycleSort(filter: filter) : list.reverseSort(filter: filter)
-            model.focusedList = list
-            return reload ? self.reload(model) : .none
+            model.current.focusedList = list
+            return reload ? model.current.load(context(model)) : .none
         case .viewRow:
             guard let row = list.selected(filter: filter) else { return .none }
             var fields = list.columns.indices.compactMap { index -> TextViewer.Field? in
@@ -95,9 +118,9 @@ extension Workbench {
         case .enter:
             model.overlay = .none
             let path = input.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty, let list = model.focusedList else { return .none }
+            guard !path.isEmpty, let list = model.current.focusedList else { return .none }
             let titles = list.columns.map(\.title)
-            let rows = list.view(filter: model.focusedListFilter)
+            let rows = list.view(filter: model.current.focusedListFilter)
             return .run {
                 do {
                     let data = try TableExport.data(titles: titles, rows: rows, format: TableExport.Format(path: path))

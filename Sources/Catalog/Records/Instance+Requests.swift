@@ -1,9 +1,10 @@
 import GRDB
 
-extension Instance {
-    /// The instances of series `seriesUID` in a dataset, by instance number unless `order` says otherwise.
-    public static func fetchAll(
-        _ db: Database, datasetId: Int64, seriesUID: String, order: ListingOrder<InstanceSortKey>? = nil
+extension CatalogTransaction {
+    /// The instances of series `seriesUID` in the dataset with row id `datasetId`, by instance number
+    /// unless `order` says otherwise.
+    public func instances(
+        datasetId: Int64, seriesUID: String, order: ListingOrder<InstanceSortKey>? = nil
     ) throws -> [Instance] {
         try Instance.fetchAll(
             db,
