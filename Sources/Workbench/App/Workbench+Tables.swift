@@ -156,4 +156,41 @@ extension Workbench {
         buffer.write("Enter writes · Esc cancels · never overwrites", column: inner.x, row: inner.y + 2,
                      width: inner.width, role: .muted)
     }
+
+    // MARK: - Mouse
+
+    /// Rows one wheel step moves.
+    static let wheelStep = 3
+
+    /// A click selects the row under it in the focused list; the wheel moves the selection three rows.
+    /// Both do nothing while an overlay is open. A click finds its row by drawing the frame again
+    /// (``Buffer/tableRow(at:row:)``), so it can never disagree with what is on screen.
+    func handle(_ mouse: MouseEvent, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+        guard case .none = model.overlay, model.current.focusedList != nil else { return .none }
+        switch mouse.kind {
+        case .wheelUp, .wheelDown:
+            let key: Key = mouse.kind == .wheelUp ? .up : .down
+            var command: [Command<WorkbenchMessage>] = []
+            for _ in 0..<Self.wheelStep {
+                command.append(apply(model.current.navigate(key, context: context(model)), to: &model))
+            }
+            return .batch(command)
+        case .click:
+            var frame = Buffer(width: model.size.width, height: model.size.height)
+            view(model, into: &frame)
+            guard let index = frame.tableRow(at: mouse.column, row: mouse.row),
+                let list = model.current.focusedList
+            else { return .none }
+            let selected = list.table.selection.selected ?? 0
+            guard index != selected else { return .none }
+            // Moving by keys, not setting the index, so a screen reacts as to j/k (the instance
+            // view inspects the newly selected instance).
+            let key: Key = index > selected ? .down : .up
+            var command: [Command<WorkbenchMessage>] = []
+            for _ in 0..<abs(index - selected) {
+                command.append(apply(model.current.navigate(key, context: context(model)), to: &model))
+            }
+            return .batch(command)
+        }
+    }
 }

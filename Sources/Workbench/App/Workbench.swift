@@ -67,6 +67,8 @@ public struct Workbench: Program {
             return receive(message, model: &model)
         case .key(let key):
             return handle(key, model: &model)
+        case .mouse(let mouse):
+            return handle(mouse, model: &model)
         }
     }
 
@@ -77,7 +79,7 @@ public struct Workbench: Program {
     }
 
     /// Applies what a screen asked for: opens its dialog, shows its flash line, returns its command.
-    private func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+    func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         if let dialog = update.dialog { model.overlay = .dialog(dialog) }
         if let flash = update.flash { model.flash = flash }
         return update.command

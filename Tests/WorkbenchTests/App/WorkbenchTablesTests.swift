@@ -109,6 +109,37 @@ struct WorkbenchTablesTests {
         #expect(bar.contains("? help") && bar.contains("q quit"), "\(bar)")
     }
 
+    @Test("A click selects the row under it; the wheel moves three rows; nothing while an overlay is open")
+    func mouse() async throws {
+        let harness = try Harness(lake: try SampleFixture.make("tables-mouse"), screen: .flags)
+        try await harness.start()
+        await harness.press(.escape)
+        let count = harness.model.screens.flags.list.visible(filter: "").count
+        #expect(count >= 4)
+        let selected = { harness.model.screens.flags.list.table.selection.selected }
+        var frame = Buffer(width: 100, height: 30)
+        harness.runtime.program.view(harness.model, into: &frame)
+        let rowOfThird = try #require((0..<30).first { frame.tableRow(at: 10, row: $0) == 2 })
+        let third = harness.model.screens.flags.list.visible(filter: "")[2].cells[0]
+        #expect(frame.line(rowOfThird).contains(third), "the frame maps that row to the row drawn there")
+        harness.runtime.dispatch(.mouse(MouseEvent(.click, column: 10, row: rowOfThird)))
+        await harness.settle()
+        #expect(selected() == 2)
+        harness.runtime.dispatch(.mouse(MouseEvent(.wheelUp, column: 10, row: rowOfThird)))
+        await harness.settle()
+        #expect(selected() == 0)
+        harness.runtime.dispatch(.mouse(MouseEvent(.wheelDown, column: 10, row: rowOfThird)))
+        await harness.settle()
+        #expect(selected() == min(3, count - 1))
+        harness.runtime.dispatch(.mouse(MouseEvent(.click, column: 10, row: 0)))
+        await harness.settle()
+        #expect(selected() == min(3, count - 1), "a click outside the rows changes nothing")
+        await harness.press(.character("?"))
+        harness.runtime.dispatch(.mouse(MouseEvent(.click, column: 10, row: rowOfThird)))
+        await harness.settle()
+        #expect(selected() == min(3, count - 1), "the help overlay takes the click")
+    }
+
     private func exportView(_ harness: Harness, to path: String) async throws {
         await harness.press(.character("e"), .control("u"))
         await harness.type(path)

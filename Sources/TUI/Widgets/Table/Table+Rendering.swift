@@ -18,6 +18,11 @@ extension Table {
             buffer: &buffer
         )
         let selectionRole: Role = isFocused ? .selection : .selectionInactive
+        if isFocused, let first = visible.first {
+            buffer.tableHits.append(TableRowHit(
+                area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                firstRow: first, count: visible.count))
+        }
         for (offset, row) in visible.enumerated() {
             let y = area.y + 1 + offset
             let style = buffer.palette[row == state.selection.selected ? selectionRole : .normal]

@@ -173,3 +173,36 @@ extension Table {
         Table<Other>(columns: columns, source: source, isFocused: isFocused, columnSpacing: columnSpacing)
     }
 }
+
+@Suite struct TableHitTests {
+    @Test func aFocusedTableRecordsWhereItsRowsAreForClicks() {
+        var state = TableState()
+        state.selection.select(30, count: 100)
+        let source = TableRows((0..<100).map { ["row \($0)"] })
+        let buffer = render(Size(width: 20, height: 11)) {
+            Table(columns: [TableColumn("NAME")], source: source)
+                .render(in: Rect(x: 0, y: 1, width: 20, height: 10), buffer: &$0, state: &state)
+        }
+        let first = state.selection.offset
+        #expect(buffer.tableRow(at: 3, row: 1) == nil, "the header is no row")
+        #expect(buffer.tableRow(at: 3, row: 2) == first)
+        #expect(buffer.tableRow(at: 19, row: 10) == first + 8)
+        #expect(buffer.line(10).hasPrefix("row \(first + 8)"))
+        #expect(buffer.tableRow(at: 3, row: 0) == nil)
+    }
+
+    @Test func unfocusedTablesAndEmptySpaceAreNotClickable() {
+        var state = TableState()
+        let buffer = render(Size(width: 20, height: 10)) {
+            Table(columns: [TableColumn("NAME")], source: TableRows([["a"], ["b"]]), isFocused: false)
+                .render(in: $0.area, buffer: &$0, state: &state)
+        }
+        #expect(buffer.tableRow(at: 1, row: 1) == nil)
+        let focused = render(Size(width: 20, height: 10)) {
+            Table(columns: [TableColumn("NAME")], source: TableRows([["a"], ["b"]]))
+                .render(in: $0.area, buffer: &$0, state: &state)
+        }
+        #expect(focused.tableRow(at: 1, row: 2) == 1)
+        #expect(focused.tableRow(at: 1, row: 5) == nil, "below the last row")
+    }
+}
