@@ -72,6 +72,38 @@ struct PlainTerminalInTmuxTests {
         #expect(tmux.waitFor("EXITED rc=").screen.contains("EXITED rc=0"))
     }
 
+    @Test("A click selects the row under it; with --no-mouse the click is left to the terminal")
+    func mouseClicks() throws {
+        for mouse in [true, false] {
+            let folder = try WorkbenchInTmuxTests.sampleLakeCopy()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let tmux = try TmuxSession(
+                command: "cd \(folder) && \(MedLakeProcess.binary) --screen flags\(mouse ? "" : " --no-mouse"); sleep 60",
+                width: 100, height: 30, environment: ["LANG": "C.UTF-8"])
+            let listed = tmux.waitFor { $0.contains("needs-review") && $0.contains("SEVERITY") }
+            #expect(listed.held, "the flags are listed")
+            let lines = listed.screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let header = try #require(lines.firstIndex { $0.contains("SEVERITY") })
+            // The third flag row; its ID is the first word after the border.
+            let row = header + 3
+            let id = try #require(lines[row].dropFirst().split(separator: " ").first.map(String.init))
+            let firstID = try #require(lines[header + 1].dropFirst().split(separator: " ").first.map(String.init))
+            #expect(id != firstID)
+            // An X10 mouse report (what TERM=tmux-256color's kmous names): button 1 pressed at column 10.
+            try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "20",
+                          String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
+            try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "23",
+                          String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
+            try tmux.send("i")
+            let viewer = tmux.waitFor("· row")
+            #expect(viewer.held, "the row viewer opened")
+            let shown = viewer.screen.split(separator: "\n").drop { !$0.contains(" ID") }.dropFirst().first ?? ""
+            #expect(shown.contains(" " + (mouse ? id : firstID) + " "),
+                    "mouse \(mouse): the viewer shows flag \(mouse ? id : firstID): \(shown)")
+            try tmux.send("Escape", "q")
+        }
+    }
+
     // MARK: - Reading the pane
 
     /// Every `?` on screen belongs to the `? help` hint, and nothing outside ASCII was drawn.
