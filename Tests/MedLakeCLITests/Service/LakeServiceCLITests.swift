@@ -16,6 +16,11 @@ struct LakeServiceCLITests {
         var action: String
     }
 
+    private struct VersionJSON: Decodable {
+        var reference: String
+        var state: String
+    }
+
     private struct CallerJSON: Decodable {
         var user: String
     }
@@ -66,6 +71,10 @@ struct LakeServiceCLITests {
         #expect(try JSONDecoder().decode([EntryJSON].self, from: Data(log.stdout.utf8)).map(\.actor) == [
             served.alice, served.bob,
         ])
+        let versions = try served.medlake(["version", "list", "ct", "--json"], as: served.bob)
+        #expect(try JSONDecoder().decode([VersionJSON].self, from: Data(versions.stdout.utf8)).map(\.reference).contains("ct@2"))
+        let jobs = try served.medlake(["migrate", "list", "--json"], as: served.bob)
+        #expect(jobs.status == 0 && jobs.stdout.hasPrefix("["), "\(jobs.stderr)")
         let verified = try served.medlake(["audit", "verify"], as: served.bob)
         #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stderr)")
     }
