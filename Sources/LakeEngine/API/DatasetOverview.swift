@@ -32,12 +32,6 @@ public struct DatasetOverview: Codable, Sendable, Hashable {
     public var successor: String?
 }
 
-/// Whether a dataset is in use or replaced by a successor.
-public enum DatasetStatus: String, Codable, Sendable, Hashable, CaseIterable {
-    case active
-    case deprecated
-}
-
 // MARK: - From the catalog
 
 extension DatasetOverview {
@@ -47,7 +41,7 @@ extension DatasetOverview {
             name: dataset.name, zone: dataset.zone, zones: summary.zones,
             modalities: Self.list(dataset.modalities), assays: Self.list(dataset.assays),
             sensitivity: dataset.sensitivity, consentScope: Self.list(dataset.consentScope), owner: dataset.owner,
-            status: DatasetStatus(rawValue: dataset.status) ?? .active, createdAt: dataset.createdAt,
+            status: dataset.status, createdAt: dataset.createdAt,
             studyCount: summary.studyCount, seriesCount: summary.seriesCount, instanceCount: summary.instanceCount,
             sampleCount: summary.sampleCount, fileCount: summary.fileCount, byteCount: summary.byteCount,
             openFlagCount: summary.openFlagCount, qualityScore: qualityScore, held: held, successor: successor)

@@ -18,6 +18,8 @@ public struct MigrationJobOverview: Codable, Sendable, Hashable, Identifiable {
     public var bytesPerSecond: Double
     public var etaSeconds: Double?
     public var worker: String?
+    /// The host and process holding the job's lease while it runs.
+    public var leaseHolder: LeaseHolder?
     public var attempts: Int64
     public var error: String?
     public var strayCopiesRemoved: Int64
@@ -70,7 +72,7 @@ extension MigrationJobOverview {
             pendingControl: job.pendingControl.flatMap(MigrationControl.init(rawValue:)), objectsDone: job.objectsDone,
             objectsTotal: job.objectsTotal, objectsFailed: job.objectsFailed, bytesDone: job.bytesDone,
             bytesTotal: job.bytesTotal, bytesPerSecond: job.bytesPerSecond, etaSeconds: job.etaSeconds,
-            worker: job.worker, attempts: job.attempts, error: job.error, strayCopiesRemoved: job.strayCopiesRemoved,
+            worker: job.worker, leaseHolder: job.leaseHolder, attempts: job.attempts, error: job.error, strayCopiesRemoved: job.strayCopiesRemoved,
             createdBy: job.createdBy, createdAt: job.createdAt, updatedAt: job.updatedAt)
     }
 }

@@ -22,7 +22,7 @@ func migrationTable(_ jobs: [MigrationProgress]) -> String {
 
 /// One line per job, for human output.
 func migrationTable(_ jobs: [MigrationJobOverview]) -> String {
-    var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "ERROR")
+    var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "WORKER", "ERROR")
     for job in jobs {
         table.add(
             String(job.id), job.state.rawValue + (job.pendingControl.map { " (\($0.rawValue) requested)" } ?? ""),
@@ -31,7 +31,8 @@ func migrationTable(_ jobs: [MigrationJobOverview]) -> String {
                 + (job.strayCopiesRemoved > 0 ? " (\(job.strayCopiesRemoved) unswitched copies removed)" : ""),
             "\(byteCount(job.bytesDone))/\(byteCount(job.bytesTotal))",
             job.state == .running ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
-            job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.error ?? "")
+            job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.leaseHolder?.description ?? "",
+            job.error ?? "")
     }
     return table.render(empty: "No migration jobs.")
 }
