@@ -16,10 +16,76 @@ extension Lake {
 
     /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
     /// edited `lake.toml` by hand need not hold one).
+    ///
+    /// The event's hash is an HMAC-SHA256 under the audit key (``AuditSeal``), and once the transaction
+    /// commits the keyed head checkpoint (``AuditHead``) moves to it. Two more events can come first:
+    /// - `lake.init` when the log is empty, so every log begins with it (a catalog made on first open of a
+    ///   lake folder, such as `SampleLake/`, has no other start);
+    /// - `audit.keyed` when the log holds older, unkeyed events and the lake has no checkpoint yet: the
+    ///   switch-over that starts the keyed chain (``switchToKeyedAudit(_:)``).
+    /// In a lake made before keyed audit whose owner has not opened it since (no audit key yet), events
+    /// keep the unkeyed SHA-256 chain.
+    ///
+    /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when the lake has an audit key this user
+    ///   cannot read.
     func appendAudit(
         _ db: Database, roleName: String, action: String, target: String, details: [String: String]
     ) throws {
-        let last = try AuditEvent.order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        let key = try auditKeyIfPresent()
+        try switchToKeyedAudit(db)
+        if try AuditEvent.newest(db) == nil, action != "lake.init" {
+            try insertAudit(
+                db, key: key, roleName: roleName, action: "lake.init",
+                target: URL(fileURLWithPath: root).lastPathComponent,
+                details: ["origin": "first-open", RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles)])
+        }
+        try insertAudit(db, key: key, roleName: roleName, action: action, target: target, details: details)
+    }
+
+    /// Starts the keyed chain in a log without a checkpoint, inside the caller's write transaction: an
+    /// `audit.keyed` event, the first hashed with the audit key, naming how many unkeyed events precede it
+    /// and their head hash (they keep verifying by the old rule), and the roles in force. An empty log
+    /// needs no switch-over: its `lake.init` is keyed.
+    func switchToKeyedAudit(_ db: Database) throws {
+        guard let key = try auditKeyIfPresent(), try keyedStart(db) == nil, let last = try AuditEvent.newest(db)
+        else { return }
+        try insertAudit(
+            db, key: key, roleName: actorRoles.min()?.rawValue ?? "none", action: "audit.keyed", target: "audit",
+            details: [
+                "unkeyedEvents": String(last.seq), "unkeyedHead": last.hash,
+                RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+            ])
+    }
+
+    /// Where the keyed chain starts: the checkpoint says; without one (before the first commit of a
+    /// keyed event, or after a crash between commit and checkpoint) the log does — its first event when
+    /// that verifies under the key, else the first `audit.keyed` event that does. Nil when no event is keyed.
+    func keyedStart(_ db: Database) throws -> Int64? {
+        guard let key = try auditKeyIfPresent() else { return nil }
+        if let head = try readAuditHead(key: key) { return head.keyedFrom }
+        let seal = AuditSeal.keyed(key)
+        if let first = try AuditEvent.event(seq: 1, db), seal.verifies(first) { return 1 }
+        return try AuditEvent.events(actions: ["audit.keyed"], db).first(where: seal.verifies)?.seq
+    }
+
+    /// The checkpoint, or nil when there is none.
+    /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` for one that does not verify: nobody
+    ///   but the key's holders can write a valid one, so appending stops until someone looks.
+    func readAuditHead(key: KeyedHasher) throws -> AuditHead? {
+        do {
+            return try AuditHead.read(path: auditHeadPath, key: key)
+        } catch AuditHead.Problem.forged {
+            throw GovernanceError.keyUnavailable(
+                path: auditHeadPath, reason: "the checkpoint does not verify; run `medlake audit verify`")
+        }
+    }
+
+    /// Inserts one event chained to the newest, and arranges for the checkpoint to follow it on commit.
+    private func insertAudit(
+        _ db: Database, key: KeyedHasher?, roleName: String, action: String, target: String,
+        details: [String: String]
+    ) throws {
+        let last = try AuditEvent.newest(db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
@@ -29,9 +95,26 @@ extension Lake {
             actor: actor.user, role: roleName, action: action, target: target,
             details: detailsText, prevHash: last?.hash ?? AuditEvent.genesisHash, hash: ""
         )
-        event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
+        let seal: AuditSeal = key.map { .keyed($0) } ?? .unkeyed
+        event.hash = seal.hash(event)
         try event.insert(db)
+        guard let key else { return }
+        let head = try readAuditHead(key: key)
+        // The checkpoint moves only along the chain it covers: if the event it names is gone or changed
+        // (the newest events were deleted, perhaps then re-appended), it stays, so `audit verify` reports it.
+        if let head, try AuditEvent.event(seq: head.seq, db)?.hash != head.hash { return }
+        let next = AuditHead(seq: event.seq, hash: event.hash, keyedFrom: try keyedStart(db) ?? event.seq)
+        let path = auditHeadPath
+        let group = try keyGroup()
+        db.afterNextTransaction { _ in
+            // Committed: a checkpoint that cannot be written now lags behind the log, which `audit verify`
+            // accepts (a crash between commit and checkpoint does the same); the next append catches up.
+            try? next.write(path: path, key: key, mode: group == nil ? 0o600 : 0o640, group: group)
+        }
     }
+
+    /// The keyed head checkpoint's file, in the key folder.
+    var auditHeadPath: String { root + "/" + Self.keysFolderName + "/audit.head" }
 
     /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
     ///
@@ -61,42 +144,6 @@ extension Lake {
         }
         return request
     }
-
-    /// Re-walks the whole chain and reports the first event whose sequence, back-link or hash is wrong.
-    ///
-    /// Detects rows altered, deleted or reordered anywhere but at the very end: dropping the newest events
-    /// leaves a valid shorter chain, so keep ``AuditVerification/headHash`` somewhere outside the lake to
-    /// detect that too.
-    public func verifyAudit() throws -> AuditVerification {
-        try authorize(.read)
-        return try catalog.reader.read { db in
-            var expectedSeq: Int64 = 1
-            var previousHash = AuditEvent.genesisHash
-            var count = 0
-            let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
-            while let event = try cursor.next() {
-                let problem: String? =
-                    if event.seq != expectedSeq {
-                        "expected seq \(expectedSeq), found \(event.seq) (an event was deleted or reordered)"
-                    } else if event.prevHash != previousHash {
-                        "prevHash does not match the hash of event \(expectedSeq - 1)"
-                    } else if event.hash != ContentHasher.digest(of: event.canonicalEncoding).hex {
-                        "hash does not match the event's contents (the row was altered)"
-                    } else {
-                        nil
-                    }
-                if let problem {
-                    return AuditVerification(
-                        eventCount: count, headHash: previousHash,
-                        firstBad: AuditVerification.BadEvent(seq: event.seq, reason: problem))
-                }
-                count += 1
-                expectedSeq += 1
-                previousHash = event.hash
-            }
-            return AuditVerification(eventCount: count, headHash: previousHash, firstBad: nil)
-        }
-    }
 }
 
 /// Filters for ``Lake/auditEvents(_:)``.
@@ -112,21 +159,4 @@ public struct AuditFilter: Sendable {
         self.since = since
         self.limit = limit
     }
-}
-
-/// The outcome of ``Lake/verifyAudit()``.
-public struct AuditVerification: Sendable, Codable, Hashable {
-    /// Events that verified before the first bad one (all of them when the chain is intact).
-    public var eventCount: Int
-    /// Hash of the last good event: record it elsewhere to detect truncation later.
-    public var headHash: String
-    /// The first event that does not verify.
-    public var firstBad: BadEvent?
-
-    public struct BadEvent: Sendable, Codable, Hashable {
-        public var seq: Int64
-        public var reason: String
-    }
-
-    public var isIntact: Bool { firstBad == nil }
 }

@@ -1,4 +1,6 @@
+import Catalog
 import Foundation
+import GRDB
 
 #if canImport(Glibc)
 import Glibc
@@ -7,7 +9,8 @@ import Darwin
 #endif
 
 extension Lake {
-    /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles`.
+    /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles` with the roles
+    /// in force afterwards (``RoleSnapshot``), which `audit verify` compares with the files.
     ///
     /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
     /// only its `[roles]` table changes; the catalog's configuration snapshot is updated with the audit
@@ -48,14 +51,27 @@ extension Lake {
         configuration.mergeRoles(local)
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
+        let recordedBefore = try catalog.reader.read { db in try recordedRoles(db) }
         try catalog.pool.write { db in
             try Self.replaceFile(path, with: Array(updated.utf8))
-            try appendAudit(
-                db, role: allowedAs, action: "config.roles", target: user,
-                details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
+            var details = [
+                "role": role.rawValue, "change": granted ? "grant" : "revoke",
+                RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+            ]
+            // Roles edited by hand since the last role event become part of this one's snapshot: say so.
+            if let recordedBefore, recordedBefore != RoleSnapshot.text(self.configuration.roles) {
+                details["adoptsUnrecordedRoles"] = recordedBefore
+            }
+            try appendAudit(db, role: allowedAs, action: "config.roles", target: user, details: details)
             try recordConfigurationSnapshot(text: updated, db)
         }
         return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
+    }
+
+    /// The roles the newest role event recorded (``RoleSnapshot``), nil before any did.
+    func recordedRoles(_ db: Database) throws -> String? {
+        try AuditEvent.events(actions: RoleSnapshot.recordingActions, db)
+            .last { $0.detailValues[RoleSnapshot.detailKey] != nil }?.detailValues[RoleSnapshot.detailKey]
     }
 
     /// Replaces `path` atomically, keeping its mode and group.
