@@ -37,7 +37,7 @@ extension Lake {
             try insertAudit(
                 db, key: key, roleName: roleName, action: "lake.init",
                 target: URL(fileURLWithPath: root).lastPathComponent,
-                details: ["origin": "first-open", RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles)])
+                details: ["origin": action, RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles)])
         }
         try insertAudit(db, key: key, roleName: roleName, action: action, target: target, details: details)
     }
@@ -63,6 +63,11 @@ extension Lake {
     func keyedStart(_ db: Database) throws -> Int64? {
         guard let key = try auditKeyIfPresent() else { return nil }
         if let head = try readAuditHead(key: key) { return head.keyedFrom }
+        return try keyedStartInLog(key: key, db)
+    }
+
+    /// Where the keyed chain starts according to the log alone (see ``keyedStart(_:)``).
+    func keyedStartInLog(key: KeyedHasher, _ db: Database) throws -> Int64? {
         let seal = AuditSeal.keyed(key)
         if let first = try AuditEvent.event(seq: 1, db), seal.verifies(first) { return 1 }
         return try AuditEvent.events(actions: ["audit.keyed"], db).first(where: seal.verifies)?.seq
@@ -111,6 +116,16 @@ extension Lake {
             // accepts (a crash between commit and checkpoint does the same); the next append catches up.
             try? next.write(path: path, key: key, mode: group == nil ? 0o600 : 0o640, group: group)
         }
+    }
+
+    /// Removes the checkpoint of a log that is gone (a catalog rebuilt from the tiers starts a new log) and
+    /// returns what it named — `previousLogSeq` and `previousLogHash` — for the new log's first event.
+    func retireAuditHead() throws -> [String: String] {
+        guard let key = try auditKeyIfPresent(), let head = try readAuditHead(key: key) else { return [:] }
+        guard unlink(auditHeadPath) == 0 else {
+            throw LakeError.system(operation: "unlink", path: auditHeadPath, errno: errno)
+        }
+        return ["previousLogSeq": String(head.seq), "previousLogHash": head.hash]
     }
 
     /// The keyed head checkpoint's file, in the key folder.

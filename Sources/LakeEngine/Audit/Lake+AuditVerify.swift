@@ -36,13 +36,14 @@ extension Lake {
         }
         let roles = RoleSnapshot.text(configuration.roles)
         return try catalog.reader.read { db in
-            let keyedFrom = try key == nil ? nil : checkpoint?.keyedFrom ?? keyedStart(db)
+            let keyedFrom = try key.flatMap { key in try checkpoint?.keyedFrom ?? keyedStartInLog(key: key, db) }
             var result = try walkChain(db, key: key, keyedFrom: keyedFrom)
             result.checkpointSeq = checkpoint?.seq
             result.keyedFrom = keyedFrom
             if result.firstBad == nil {
-                result.firstBad = try compare(db, checkpoint: checkpoint, forged: forgedCheckpoint,
-                                              keyed: key != nil, eventCount: result.eventCount)
+                result.firstBad = try compare(
+                    db, checkpoint: checkpoint, forged: forgedCheckpoint, keyed: keyedFrom != nil,
+                    eventCount: result.eventCount)
             }
             result.unaudited = try unauditedRoles(db, current: roles) + unauditedGrants(db)
             return result
@@ -99,9 +100,7 @@ extension Lake {
         guard let checkpoint else {
             // A keyed lake always has a checkpoint once an event committed (short of a crash just after
             // the first commit, which the next append repairs).
-            guard keyed, eventCount > 0, try keyedStart(db) != nil else {
-                return nil
-            }
+            guard keyed, eventCount > 0 else { return nil }
             return AuditVerification.BadEvent(
                 seq: Int64(eventCount), reason: "the keyed head checkpoint (keys/audit.head) is missing")
         }
