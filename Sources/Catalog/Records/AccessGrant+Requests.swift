@@ -1,8 +1,8 @@
 import GRDB
 
-extension AccessGrant {
+extension CatalogTransaction {
     /// Every grant, oldest first, with the name of its dataset.
-    public static func allWithDatasetNames(_ db: Database) throws -> [(grant: AccessGrant, dataset: String)] {
+    public func grantsWithDatasetNames() throws -> [(grant: AccessGrant, dataset: String)] {
         let rows = try Row.fetchAll(
             db,
             sql: """

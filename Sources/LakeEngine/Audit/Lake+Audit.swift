@@ -32,25 +32,26 @@ extension Lake {
         _ db: Database, roleName: String, action: String, target: String, details: [String: String]
     ) throws {
         let key = try auditKeyIfPresent()
-        try switchToKeyedAudit(db)
-        if try AuditEvent.newest(db) == nil, action != "lake.init" {
+        let tx = CatalogTransaction(unmoved: db)
+        try switchToKeyedAudit(tx)
+        if try tx.newestAuditEvent() == nil, action != "lake.init" {
             try insertAudit(
-                db, key: key, roleName: roleName, action: "lake.init",
+                tx, key: key, roleName: roleName, action: "lake.init",
                 target: URL(fileURLWithPath: root).lastPathComponent,
                 details: ["origin": action, RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles)])
         }
-        try insertAudit(db, key: key, roleName: roleName, action: action, target: target, details: details)
+        try insertAudit(tx, key: key, roleName: roleName, action: action, target: target, details: details)
     }
 
     /// Starts the keyed chain in a log without a checkpoint, inside the caller's write transaction: an
     /// `audit.keyed` event, the first hashed with the audit key, naming how many unkeyed events precede it
     /// and their head hash (they keep verifying by the old rule), and the roles in force. An empty log
     /// needs no switch-over: its `lake.init` is keyed.
-    func switchToKeyedAudit(_ db: Database) throws {
-        guard let key = try auditKeyIfPresent(), try keyedStart(db) == nil, let last = try AuditEvent.newest(db)
+    func switchToKeyedAudit(_ tx: CatalogTransaction) throws {
+        guard let key = try auditKeyIfPresent(), try keyedStart(tx) == nil, let last = try tx.newestAuditEvent()
         else { return }
         try insertAudit(
-            db, key: key, roleName: actorRoles.min()?.rawValue ?? "none", action: "audit.keyed", target: "audit",
+            tx, key: key, roleName: actorRoles.min()?.rawValue ?? "none", action: "audit.keyed", target: "audit",
             details: [
                 "unkeyedEvents": String(last.seq), "unkeyedHead": last.hash,
                 RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
@@ -60,17 +61,17 @@ extension Lake {
     /// Where the keyed chain starts: the checkpoint says; without one (before the first commit of a
     /// keyed event, or after a crash between commit and checkpoint) the log does — its first event when
     /// that verifies under the key, else the first `audit.keyed` event that does. Nil when no event is keyed.
-    func keyedStart(_ db: Database) throws -> Int64? {
+    func keyedStart(_ tx: CatalogTransaction) throws -> Int64? {
         guard let key = try auditKeyIfPresent() else { return nil }
         if let head = try readAuditHead(key: key) { return head.keyedFrom }
-        return try keyedStartInLog(key: key, db)
+        return try keyedStartInLog(key: key, tx)
     }
 
     /// Where the keyed chain starts according to the log alone (see ``keyedStart(_:)``).
-    func keyedStartInLog(key: KeyedHasher, _ db: Database) throws -> Int64? {
+    func keyedStartInLog(key: KeyedHasher, _ tx: CatalogTransaction) throws -> Int64? {
         let seal = AuditSeal.keyed(key)
-        if let first = try AuditEvent.event(seq: 1, db), seal.verifies(first) { return 1 }
-        return try AuditEvent.events(actions: ["audit.keyed"], db).first(where: seal.verifies)?.seq
+        if let first = try tx.auditEvent(seq: 1), seal.verifies(first) { return 1 }
+        return try tx.auditEvents(actions: ["audit.keyed"]).first(where: seal.verifies)?.seq
     }
 
     /// The checkpoint, or nil when there is none.
@@ -87,10 +88,10 @@ extension Lake {
 
     /// Inserts one event chained to the newest, and arranges for the checkpoint to follow it on commit.
     private func insertAudit(
-        _ db: Database, key: KeyedHasher?, roleName: String, action: String, target: String,
+        _ tx: CatalogTransaction, key: KeyedHasher?, roleName: String, action: String, target: String,
         details: [String: String]
     ) throws {
-        let last = try AuditEvent.newest(db)
+        let last = try tx.newestAuditEvent()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
@@ -102,16 +103,16 @@ extension Lake {
         )
         let seal: AuditSeal = key.map { .keyed($0) } ?? .unkeyed
         event.hash = seal.hash(event)
-        try event.insert(db)
+        try event.insert(tx.unmovedDatabase)
         guard let key else { return }
         let head = try readAuditHead(key: key)
         // The checkpoint moves only along the chain it covers: if the event it names is gone or changed
         // (the newest events were deleted, perhaps then re-appended), it stays, so `audit verify` reports it.
-        if let head, try AuditEvent.event(seq: head.seq, db)?.hash != head.hash { return }
-        let next = AuditHead(seq: event.seq, hash: event.hash, keyedFrom: try keyedStart(db) ?? event.seq)
+        if let head, try tx.auditEvent(seq: head.seq)?.hash != head.hash { return }
+        let next = AuditHead(seq: event.seq, hash: event.hash, keyedFrom: try keyedStart(tx) ?? event.seq)
         let path = auditHeadPath
         let group = try keyGroup()
-        db.afterNextTransaction { _ in
+        tx.afterCommit {
             // Committed: a checkpoint that cannot be written now lags behind the log, which `audit verify`
             // accepts (a crash between commit and checkpoint does the same); the next append catches up.
             try? next.write(path: path, key: key, mode: group == nil ? 0o600 : 0o640, group: group)

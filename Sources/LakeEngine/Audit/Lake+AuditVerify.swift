@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -35,29 +34,29 @@ extension Lake {
             }
         }
         let roles = RoleSnapshot.text(configuration.roles)
-        return try catalog.reader.read { db in
-            let keyedFrom = try key.flatMap { key in try checkpoint?.keyedFrom ?? keyedStartInLog(key: key, db) }
-            var result = try walkChain(db, key: key, keyedFrom: keyedFrom)
+        return try catalog.read { tx in
+            let keyedFrom = try key.flatMap { key in try checkpoint?.keyedFrom ?? keyedStartInLog(key: key, tx) }
+            var result = try walkChain(tx, key: key, keyedFrom: keyedFrom)
             result.checkpointSeq = checkpoint?.seq
             result.keyedFrom = keyedFrom
             if result.firstBad == nil {
                 result.firstBad = try compare(
-                    db, checkpoint: checkpoint, forged: forgedCheckpoint, keyed: keyedFrom != nil,
+                    tx, checkpoint: checkpoint, forged: forgedCheckpoint, keyed: keyedFrom != nil,
                     eventCount: result.eventCount)
             }
-            result.unaudited = try unauditedRoles(db, current: roles) + unauditedGrants(db)
+            result.unaudited = try unauditedRoles(tx, current: roles) + unauditedGrants(tx)
             return result
         }
     }
 
     // MARK: - The chain
 
-    private func walkChain(_ db: Database, key: KeyedHasher?, keyedFrom: Int64?) throws -> AuditVerification {
+    private func walkChain(_ tx: CatalogTransaction, key: KeyedHasher?, keyedFrom: Int64?) throws -> AuditVerification {
         var expectedSeq: Int64 = 1
         var previousHash = AuditEvent.genesisHash
         var count = 0
-        let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
-        while let event = try cursor.next() {
+        var firstBad: AuditVerification.BadEvent?
+        try tx.forEachAuditEvent { event in
             let keyed = keyedFrom.map { event.seq >= $0 } ?? false
             let seal: AuditSeal = keyed ? key.map { .keyed($0) } ?? .unkeyed : .unkeyed
             let problem: String? =
@@ -78,20 +77,20 @@ extension Lake {
                     nil
                 }
             if let problem {
-                return AuditVerification(
-                    eventCount: count, headHash: previousHash,
-                    firstBad: AuditVerification.BadEvent(seq: event.seq, reason: problem), unaudited: [])
+                firstBad = AuditVerification.BadEvent(seq: event.seq, reason: problem)
+                return false
             }
             count += 1
             expectedSeq += 1
             previousHash = event.hash
+            return true
         }
-        return AuditVerification(eventCount: count, headHash: previousHash, firstBad: nil, unaudited: [])
+        return AuditVerification(eventCount: count, headHash: previousHash, firstBad: firstBad, unaudited: [])
     }
 
     /// The disagreement between an intact chain of `eventCount` events and the checkpoint, if any.
     private func compare(
-        _ db: Database, checkpoint: AuditHead?, forged: Bool, keyed: Bool, eventCount: Int
+        _ tx: CatalogTransaction, checkpoint: AuditHead?, forged: Bool, keyed: Bool, eventCount: Int
     ) throws -> AuditVerification.BadEvent? {
         if forged {
             return AuditVerification.BadEvent(
@@ -110,7 +109,7 @@ extension Lake {
                 reason: "the keyed checkpoint names event \(checkpoint.seq) but the log ends at \(eventCount) "
                     + "(the newest events were deleted)")
         }
-        if try AuditEvent.event(seq: checkpoint.seq, db)?.hash != checkpoint.hash {
+        if try tx.auditEvent(seq: checkpoint.seq)?.hash != checkpoint.hash {
             return AuditVerification.BadEvent(
                 seq: checkpoint.seq,
                 reason: "event \(checkpoint.seq) is not the one the keyed checkpoint recorded (the log was "
@@ -122,8 +121,8 @@ extension Lake {
     // MARK: - Roles and grants
 
     /// Roles in force that differ from the newest event recording them.
-    private func unauditedRoles(_ db: Database, current: String) throws -> [AuditVerification.UnauditedChange] {
-        let recorded = try AuditEvent.events(actions: RoleSnapshot.recordingActions, db)
+    private func unauditedRoles(_ tx: CatalogTransaction, current: String) throws -> [AuditVerification.UnauditedChange] {
+        let recorded = try tx.auditEvents(actions: RoleSnapshot.recordingActions)
             .last { $0.detailValues[RoleSnapshot.detailKey] != nil }
         guard let recorded, let roles = recorded.detailValues[RoleSnapshot.detailKey], roles != current else {
             return []
@@ -135,15 +134,15 @@ extension Lake {
     }
 
     /// Grant rows that no `grant.create` event made as they stand, or active after their `grant.revoke`.
-    private func unauditedGrants(_ db: Database) throws -> [AuditVerification.UnauditedChange] {
+    private func unauditedGrants(_ tx: CatalogTransaction) throws -> [AuditVerification.UnauditedChange] {
         var created: [String: AuditEvent] = [:]
         var revoked: [String: AuditEvent] = [:]
-        for event in try AuditEvent.events(actions: ["grant.create", "grant.revoke"], db) {
+        for event in try tx.auditEvents(actions: ["grant.create", "grant.revoke"]) {
             guard let id = event.detailValues["grant"] else { continue }
             if event.action == "grant.create" { created[id] = event } else { revoked[id] = event }
         }
         var problems: [AuditVerification.UnauditedChange] = []
-        for (grant, dataset) in try AccessGrant.allWithDatasetNames(db) {
+        for (grant, dataset) in try tx.grantsWithDatasetNames() {
             let id = String(grant.id ?? 0)
             guard let event = created[id] else {
                 problems.append(AuditVerification.UnauditedChange(

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +50,7 @@ extension Lake {
         configuration.mergeRoles(local)
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
-        let recordedBefore = try catalog.reader.read { db in try recordedRoles(db) }
+        let recordedBefore = try catalog.read { tx in try recordedRoles(tx) }
         try catalog.pool.write { db in
             try Self.replaceFile(path, with: Array(updated.utf8))
             var details = [
@@ -69,8 +68,8 @@ extension Lake {
     }
 
     /// The roles the newest role event recorded (``RoleSnapshot``), nil before any did.
-    func recordedRoles(_ db: Database) throws -> String? {
-        try AuditEvent.events(actions: RoleSnapshot.recordingActions, db)
+    func recordedRoles(_ tx: CatalogTransaction) throws -> String? {
+        try tx.auditEvents(actions: RoleSnapshot.recordingActions)
             .last { $0.detailValues[RoleSnapshot.detailKey] != nil }?.detailValues[RoleSnapshot.detailKey]
     }
 

@@ -54,7 +54,7 @@ extension Lake {
         }
         let adopting = !KeyFile.exists(auditHeadPath)
         if adopting {
-            try catalog.pool.write { db in try switchToKeyedAudit(db) }
+            try catalog.write { tx in try switchToKeyedAudit(tx) }
         }
         if createdPseudonymKey || adopting { try rekeyLegacyPseudonyms() }
     }

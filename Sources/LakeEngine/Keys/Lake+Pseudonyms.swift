@@ -1,5 +1,4 @@
 import Catalog
-import GRDB
 
 extension Lake {
     /// The catalog's patient pseudonyms under this lake's pseudonym key.
@@ -15,14 +14,14 @@ extension Lake {
     /// pseudonyms, so nothing else changes.
     func rekeyLegacyPseudonyms() throws {
         let pseudonymizer = try patientPseudonymizer()
-        try catalog.pool.write { db in
-            let legacy = try Study.legacyPseudonyms(db)
+        try catalog.write { tx in
+            let legacy = try tx.legacyPatientPseudonyms()
             guard !legacy.isEmpty else { return }
             for study in legacy {
-                try Study.setPseudonym(pseudonymizer.pseudonym(forLegacy: study.pseudonym), id: study.id, db)
+                try tx.setPatientPseudonym(pseudonymizer.pseudonym(forLegacy: study.pseudonym), studyId: study.id)
             }
             try appendAudit(
-                db, roleName: actorRoles.min()?.rawValue ?? "none", action: "catalog.pseudonyms.rekeyed",
+                tx.unmovedDatabase, roleName: actorRoles.min()?.rawValue ?? "none", action: "catalog.pseudonyms.rekeyed",
                 target: "study", details: ["studies": String(legacy.count)])
         }
     }

@@ -80,7 +80,7 @@ import Testing
             VALUES (1, 0, 'mallory', 'admin', 'config.roles', 'mallory', '{}', '\(AuditEvent.genesisHash)', 'x')
             """)
         try lake.owner.catalog.pool.write { db in
-            guard var event = try AuditEvent.event(seq: 1, db) else { return }
+            guard var event = try CatalogTransaction(unmoved: db).auditEvent(seq: 1) else { return }
             event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
             try db.execute(sql: "UPDATE auditEvent SET hash = ? WHERE seq = 1", arguments: [event.hash])
         }

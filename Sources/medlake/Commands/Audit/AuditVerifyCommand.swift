@@ -21,15 +21,18 @@ struct AuditVerifyCommand: ParsableCommand {
                 try printJSON(result)
             } else {
                 if let bad = result.firstBad {
-                    print("Audit log BROKEN at event \(bad.seq): \(safe(bad.reason)). \(result.eventCount) events before it verify.")
+                    print("Audit log BROKEN at event \(bad.seq): \(safe(bad.reason)). "
+                        + "\(result.eventCount) events before it verify.")
                 }
                 for change in result.unaudited {
                     let kind = change.kind == .roles ? "Role change" : "Grant"
-                    print("\(kind) without its audit event\(change.seq.map { " (event \($0))" } ?? ""): \(safe(change.reason)).")
+                    let event = change.seq.map { " (event \($0))" } ?? ""
+                    print("\(kind) without its audit event\(event): \(safe(change.reason)).")
                 }
                 if result.isIntact {
-                    let keyed = result.keyedFrom.map { $0 > 1 ? ", keyed from event \($0)" : ", keyed" } ?? ", not keyed yet"
-                    print("Audit log intact: \(result.eventCount) events\(keyed), head \(result.headHash).")
+                    let keyed = result.keyedFrom.map { $0 > 1 ? ", keyed from event \($0)" : ", keyed" }
+                    print("Audit log intact: \(result.eventCount) events\(keyed ?? ", not keyed yet"), "
+                        + "head \(result.headHash).")
                 }
             }
             if !result.isIntact { throw ExitCode.failure }

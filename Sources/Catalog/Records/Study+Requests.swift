@@ -1,9 +1,9 @@
 import GRDB
 
-extension Study {
+extension CatalogTransaction {
     /// Ids and pseudonyms of the studies whose patient pseudonym has the unkeyed form of catalogs made
     /// before keyed pseudonyms: `P-` and 12 hexadecimal digits (keyed ones carry 16).
-    public static func legacyPseudonyms(_ db: Database) throws -> [(id: Int64, pseudonym: String)] {
+    public func legacyPatientPseudonyms() throws -> [(id: Int64, pseudonym: String)] {
         let rows = try Row.fetchAll(
             db,
             sql: "SELECT id, patientPseudonym FROM study WHERE patientPseudonym GLOB 'P-' || ? ORDER BY id",
@@ -12,7 +12,7 @@ extension Study {
     }
 
     /// Replaces the patient pseudonym of study `id`.
-    public static func setPseudonym(_ pseudonym: String, id: Int64, _ db: Database) throws {
-        try filter(Columns.id == id).updateAll(db, Columns.patientPseudonym.set(to: pseudonym))
+    public func setPatientPseudonym(_ pseudonym: String, studyId id: Int64) throws {
+        try Study.filter(Study.Columns.id == id).updateAll(db, Study.Columns.patientPseudonym.set(to: pseudonym))
     }
 }
