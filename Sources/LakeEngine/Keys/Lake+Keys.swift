@@ -28,10 +28,20 @@ extension Lake {
         return stat(root + "/" + Self.configurationFileName, &info) == 0 && info.st_uid == geteuid()
     }
 
+    /// The group a key may be readable by: the lake's group, else the group that may write the catalog
+    /// (a lake whose owner shared its catalog with a group, as the sample lake does with its second user).
+    /// Those users can write the catalog anyway, so reading the key gives them nothing more.
+    func keyReadingGroup() throws -> gid_t? {
+        if let group = try keyGroup() { return group }
+        var info = stat()
+        guard stat(root + "/" + Self.catalogFileName, &info) == 0, info.st_mode & 0o020 != 0 else { return nil }
+        return info.st_gid
+    }
+
     /// The key for `purpose`, read once per process.
     /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when it is missing or unreadable.
     func key(_ purpose: LakeKeyPurpose) throws -> KeyedHasher {
-        KeyedHasher(key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose), group: keyGroup()) })
+        KeyedHasher(key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose), group: keyReadingGroup()) })
     }
 
     /// The audit key, or nil in a lake from before keyed audit whose owner has not opened it since.
