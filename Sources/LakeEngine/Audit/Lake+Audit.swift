@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -9,9 +8,9 @@ extension Lake {
     /// Called in the same transaction as the change it records, so a change and its audit event commit
     /// together or not at all. Writers are serialized by SQLite, so the chain has no forks.
     func appendAudit(
-        _ db: Database, role: Role, action: String, target: String, details: [String: String]
+        _ tx: CatalogTransaction, role: Role, action: String, target: String, details: [String: String]
     ) throws {
-        try appendAudit(db, roleName: role.rawValue, action: action, target: target, details: details)
+        try appendAudit(tx, roleName: role.rawValue, action: action, target: target, details: details)
     }
 
     /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
@@ -29,12 +28,11 @@ extension Lake {
     /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when the lake has an audit key this user
     ///   cannot read.
     func appendAudit(
-        _ db: Database, roleName: String, action: String, target: String, details: [String: String]
+        _ tx: CatalogTransaction, roleName: String, action: String, target: String, details: [String: String]
     ) throws {
         let key = try auditKeyIfPresent()
-        let tx = CatalogTransaction(unmoved: db)
         try switchToKeyedAudit(tx)
-        if try tx.newestAuditEvent() == nil, action != "lake.init" {
+        if try tx.lastAuditEvent() == nil, action != "lake.init" {
             try insertAudit(
                 tx, key: key, roleName: roleName, action: "lake.init",
                 target: URL(fileURLWithPath: root).lastPathComponent,
@@ -48,7 +46,7 @@ extension Lake {
     /// and their head hash (they keep verifying by the old rule), and the roles in force. An empty log
     /// needs no switch-over: its `lake.init` is keyed.
     func switchToKeyedAudit(_ tx: CatalogTransaction) throws {
-        guard let key = try auditKeyIfPresent(), try keyedStart(tx) == nil, let last = try tx.newestAuditEvent()
+        guard let key = try auditKeyIfPresent(), try keyedStart(tx) == nil, let last = try tx.lastAuditEvent()
         else { return }
         try insertAudit(
             tx, key: key, roleName: actorRoles.min()?.rawValue ?? "none", action: "audit.keyed", target: "audit",
@@ -91,7 +89,7 @@ extension Lake {
         _ tx: CatalogTransaction, key: KeyedHasher?, roleName: String, action: String, target: String,
         details: [String: String]
     ) throws {
-        let last = try tx.newestAuditEvent()
+        let last = try tx.lastAuditEvent()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
@@ -103,7 +101,7 @@ extension Lake {
         )
         let seal: AuditSeal = key.map { .keyed($0) } ?? .unkeyed
         event.hash = seal.hash(event)
-        try event.insert(tx.unmovedDatabase)
+        try tx.insert(&event)
         guard let key else { return }
         let head = try readAuditHead(key: key)
         // The checkpoint moves only along the chain it covers: if the event it names is gone or changed
@@ -141,27 +139,16 @@ extension Lake {
     /// withheld (see ``withheldAuditDetails``).
     public func auditEvents(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
         try authorize(.read)
-        let events = try catalog.reader.read { db in
-            var request = Self.auditRequest(filter, newestFirst: false)
-            if let limit = filter.limit { request = request.limit(limit) }
-            return try request.fetchAll(db)
-        }
+        let events = try catalog.read { tx in try Self.auditEvents(filter, newestFirst: false, limit: filter.limit, tx) }
         return try withholdingRestricted(events)
     }
 
-    /// The events `filter` selects (its limit aside), in sequence order or newest first.
-    static func auditRequest(_ filter: AuditFilter, newestFirst: Bool) -> QueryInterfaceRequest<AuditEvent> {
-        var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
-        if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
-        if let action = filter.action {
-            request = action.hasSuffix(".")
-                ? request.filter(AuditEvent.Columns.action.like(action + "%"))
-                : request.filter(AuditEvent.Columns.action == action)
-        }
-        if let since = filter.since {
-            request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
-        }
-        return request
+    /// The events `filter` selects, in sequence order or newest first, at most `limit`.
+    static func auditEvents(
+        _ filter: AuditFilter, newestFirst: Bool, limit: Int?, _ tx: CatalogTransaction
+    ) throws -> [AuditEvent] {
+        try tx.auditEvents(
+            actor: filter.actor, action: filter.action, since: filter.since, newestFirst: newestFirst, limit: limit)
     }
 }
 

@@ -56,7 +56,7 @@ extension Lake {
         var previousHash = AuditEvent.genesisHash
         var count = 0
         var firstBad: AuditVerification.BadEvent?
-        try tx.forEachAuditEvent { event in
+        try tx.visitAuditEvents { event in
             let keyed = keyedFrom.map { event.seq >= $0 } ?? false
             let seal: AuditSeal = keyed ? key.map { .keyed($0) } ?? .unkeyed : .unkeyed
             let problem: String? =
@@ -142,7 +142,7 @@ extension Lake {
             if event.action == "grant.create" { created[id] = event } else { revoked[id] = event }
         }
         var problems: [AuditVerification.UnauditedChange] = []
-        for (grant, dataset) in try tx.grantsWithDatasetNames() {
+        for (grant, dataset, _) in try tx.grantsWithDatasets().reversed() {
             let id = String(grant.id ?? 0)
             guard let event = created[id] else {
                 problems.append(AuditVerification.UnauditedChange(

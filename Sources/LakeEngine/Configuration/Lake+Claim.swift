@@ -33,7 +33,7 @@ extension Lake {
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try catalog.pool.write { db in
             try appendAudit(
-                db, role: .admin, action: "config.roles", target: actor.user,
+                CatalogTransaction(unmoved: db), role: .admin, action: "config.roles", target: actor.user,
                 details: [
                     "role": "all", "change": "claim", "file": LocalRoles.fileName,
                     RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),

@@ -51,7 +51,7 @@ extension Lake {
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
         let recordedBefore = try catalog.read { tx in try recordedRoles(tx) }
-        try catalog.pool.write { db in
+        try catalog.write { tx in
             try Self.replaceFile(path, with: Array(updated.utf8))
             var details = [
                 "role": role.rawValue, "change": granted ? "grant" : "revoke",
@@ -61,8 +61,8 @@ extension Lake {
             if let recordedBefore, recordedBefore != RoleSnapshot.text(self.configuration.roles) {
                 details["adoptsUnrecordedRoles"] = recordedBefore
             }
-            try appendAudit(db, role: allowedAs, action: "config.roles", target: user, details: details)
-            try recordConfigurationSnapshot(text: updated, db)
+            try appendAudit(tx, role: allowedAs, action: "config.roles", target: user, details: details)
+            try recordConfigurationSnapshot(text: updated, tx)
         }
         return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
     }

@@ -64,9 +64,9 @@ extension Lake {
         let rebuild = try await lake.insertObjectsFromTiers()
         let previousLog = try lake.retireAuditHead()
         try await catalog.pool.write { db in
-            try lake.recordConfigurationSnapshot(text: text, db)
+            try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
             try lake.appendAudit(
-                db, role: .admin, action: "catalog.rebuild", target: root,
+                CatalogTransaction(unmoved: db), role: .admin, action: "catalog.rebuild", target: root,
                 details: rebuild.objectsByTier.mapValues(String.init).merging(
                     ["damagedObjects": rebuild.damagedObjects.joined(separator: " ")].merging(previousLog) { a, _ in a },
                     uniquingKeysWith: { first, _ in first }))

@@ -21,7 +21,7 @@ extension Lake {
                 try tx.setPatientPseudonym(pseudonymizer.pseudonym(forLegacy: study.pseudonym), studyId: study.id)
             }
             try appendAudit(
-                tx.unmovedDatabase, roleName: actorRoles.min()?.rawValue ?? "none", action: "catalog.pseudonyms.rekeyed",
+                tx, roleName: actorRoles.min()?.rawValue ?? "none", action: "catalog.pseudonyms.rekeyed",
                 target: "study", details: ["studies": String(legacy.count)])
         }
     }

@@ -59,7 +59,8 @@ struct FlagsScreen: WorkbenchScreen {
             self.flags = flags
             list.setRows(flags.map { flag in
                 ListRow(id: String(flag.id ?? 0),
-                        cells: [String(flag.id ?? 0), flag.severity, flag.state, flag.code, flag.targetKind, flag.target,
+                        cells: [String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
+                                flag.target,
                                 flag.note])
             }, filter: filter)
         case .loading: list.rows = .loading
