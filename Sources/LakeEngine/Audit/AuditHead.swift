@@ -74,9 +74,10 @@ struct AuditHead: Hashable, Sendable {
 
     // MARK: - Writing
 
-    /// Writes `self` at `path` unless the checkpoint there is newer, with `mode` and `group` (those of the
-    /// audit key), durably and atomically.
-    func write(path: String, key: KeyedHasher, mode: mode_t, group: gid_t?) throws {
+    /// Writes `self` at `path` unless the checkpoint there is newer, with `owner`, `group` and `mode` (those
+    /// of the audit key: root writing for a service account leaves the file the service's), durably and
+    /// atomically.
+    func write(path: String, key: KeyedHasher, mode: mode_t, owner: uid_t?, group: gid_t?) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw LakeError.system(operation: "open", path: folder, errno: errno) }
@@ -89,7 +90,8 @@ struct AuditHead: Hashable, Sendable {
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        let grouped = group.map { fchown(descriptor, uid_t.max, $0) == 0 } ?? true
+        let grouped = owner == nil && group == nil
+            ? true : fchown(descriptor, owner ?? uid_t.max, group ?? gid_t.max) == 0
         let failure = written == bytes.count && grouped && fchmod(descriptor, mode) == 0 && fsync(descriptor) == 0
             ? 0 : errno
         close(descriptor)

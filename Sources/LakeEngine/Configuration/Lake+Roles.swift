@@ -73,7 +73,7 @@ extension Lake {
             .last { $0.detailValues[RoleSnapshot.detailKey] != nil }?.detailValues[RoleSnapshot.detailKey]
     }
 
-    /// Replaces `path` atomically, keeping its mode and group.
+    /// Replaces `path` atomically, keeping its mode and group (and, run as root, its owner).
     static func replaceFile(_ path: String, with contents: [UInt8]) throws {
         var info = stat()
         guard stat(path, &info) == 0 else { throw LakeError.system(operation: "stat", path: path, errno: errno) }
@@ -82,7 +82,10 @@ extension Lake {
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
         var failure: Int32 = 0
         let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written != contents.count || fchown(descriptor, uid_t.max, info.st_gid) != 0
+        // Root (an administrator acting on a service's lake) keeps the file its owner's; anyone else can
+        // only keep the group.
+        let owner = geteuid() == 0 ? info.st_uid : uid_t.max
+        if written != contents.count || fchown(descriptor, owner, info.st_gid) != 0
             || fchmod(descriptor, info.st_mode & 0o7777) != 0 || fsync(descriptor) != 0
         {
             failure = errno
