@@ -82,7 +82,6 @@ extension AuditEvent {
     /// The decoded `details` object (string values only, as the engine writes them); empty when the text
     /// is not such an object.
     public var detailValues: [String: String] {
-        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(details.utf8)) else { return [:] }
-        return object
+        (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8))) ?? [:]
     }
 }

@@ -121,7 +121,9 @@ extension Lake {
     // MARK: - Roles and grants
 
     /// Roles in force that differ from the newest event recording them.
-    private func unauditedRoles(_ tx: CatalogTransaction, current: String) throws -> [AuditVerification.UnauditedChange] {
+    private func unauditedRoles(
+        _ tx: CatalogTransaction, current: String
+    ) throws -> [AuditVerification.UnauditedChange] {
         let recorded = try tx.auditEvents(actions: RoleSnapshot.recordingActions)
             .last { $0.detailValues[RoleSnapshot.detailKey] != nil }
         guard let recorded, let roles = recorded.detailValues[RoleSnapshot.detailKey], roles != current else {
@@ -147,7 +149,8 @@ extension Lake {
             guard let event = created[id] else {
                 problems.append(AuditVerification.UnauditedChange(
                     kind: .grant, seq: nil,
-                    reason: "grant \(id) (\(grant.scope) on \(dataset) for \(grant.principal)) has no grant.create event"))
+                    reason: "grant \(id) (\(grant.scope) on \(dataset) for \(grant.principal)) "
+                        + "has no grant.create event"))
                 continue
             }
             let facts = event.detailValues
@@ -156,10 +159,12 @@ extension Lake {
             {
                 problems.append(AuditVerification.UnauditedChange(
                     kind: .grant, seq: event.seq,
-                    reason: "grant \(id) differs from what event \(event.seq) granted (user, scope, dataset or expiry)"))
+                    reason: "grant \(id) differs from what event \(event.seq) granted "
+                        + "(user, scope, dataset or expiry)"))
             } else if grant.revokedAt == nil, let revoke = revoked[id] {
                 problems.append(AuditVerification.UnauditedChange(
-                    kind: .grant, seq: revoke.seq, reason: "grant \(id) is active although event \(revoke.seq) revoked it"))
+                    kind: .grant, seq: revoke.seq,
+                    reason: "grant \(id) is active although event \(revoke.seq) revoked it"))
             }
         }
         return problems

@@ -1,6 +1,5 @@
 import DICOM
 import Genomics
-import Storage
 
 /// Sniffs a file by content and reads its header into ``FileContent``, through the DICOM and Genomics
 /// parsers. Never reads pixel data or records.

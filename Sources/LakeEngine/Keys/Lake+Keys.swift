@@ -41,7 +41,8 @@ extension Lake {
     /// The key for `purpose`, read once per process.
     /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when it is missing or unreadable.
     func key(_ purpose: LakeKeyPurpose) throws -> KeyedHasher {
-        KeyedHasher(key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose), group: keyReadingGroup()) })
+        KeyedHasher(
+            key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose), group: keyReadingGroup()) })
     }
 
     /// The audit key, or nil in a lake from before keyed audit whose owner has not opened it since.

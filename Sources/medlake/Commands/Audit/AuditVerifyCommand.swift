@@ -5,7 +5,8 @@ import LakeEngine
 struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the audit log's keyed chain, its head checkpoint, and that grants and roles have their events.",
+        abstract:
+            "Check the audit log's keyed chain, its head checkpoint, and that grants and roles have their events.",
         discussion: """
             Exits 1 naming the first bad event: an edited, deleted or re-chained event, newest events deleted \
             (the keyed head checkpoint names a later one), or a log not beginning with lake.init. Also exits 1 \
