@@ -9,5 +9,7 @@ public enum WorkbenchMessage: Sendable {
     case dataVersion(Int)
     /// A write finished: what to say in the flash line.
     case done(String)
+    /// An export was written (nothing in the catalog changed, so nothing reloads).
+    case exported(String)
     case failed(String)
 }
