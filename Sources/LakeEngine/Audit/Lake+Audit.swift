@@ -33,7 +33,10 @@ extension Lake {
         try event.insert(db)
     }
 
-    /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
+    /// Audit events, oldest first, filtered by actor, action and time. A word without a dot selects itself
+    /// and its family (`promotion`: `promotion.request`, `promotion.execute.failed`…; `ingest`: `ingest`);
+    /// a dotted name selects that action only (`promotion.execute`), and one ending in `.` the family
+    /// below it (`promotion.execute.`).
     ///
     /// Events about a restricted dataset the actor may not read come with their target, details and hashes
     /// withheld (see ``withheldAuditDetails``).
@@ -52,9 +55,12 @@ extension Lake {
         var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
         if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
         if let action = filter.action {
-            request = action.hasSuffix(".")
-                ? request.filter(AuditEvent.Columns.action.like(action + "%"))
-                : request.filter(AuditEvent.Columns.action == action)
+            // A range, not LIKE: an action name's `_` is no wildcard, and the comparison can use an index.
+            let family = action.hasSuffix(".") ? String(action.dropLast()) : action
+            let member = AuditEvent.Columns.action >= family + "." && AuditEvent.Columns.action < family + "/"
+            let exact = AuditEvent.Columns.action == action
+            request = request.filter(
+                action.hasSuffix(".") ? member : action.contains(".") ? exact : exact || member)
         }
         if let since = filter.since {
             request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))

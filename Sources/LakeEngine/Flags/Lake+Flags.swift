@@ -6,7 +6,8 @@ import Storage
 extension Lake {
     /// Raises a flag on `target` (a UID, sample, dataset or object hash) by the acting person.
     ///
-    /// `code` must be in the lake's vocabulary; `severity` defaults to the code's. Needs annotator or
+    /// `code` must be in the lake's vocabulary and fit the target's kind (``flagCodes(for:)``);
+    /// `severity` defaults to the code's. Needs annotator or
     /// curator and, on a restricted dataset, a role that reads it or an `annotate` (or `approve`) grant,
     /// recorded with the flag's audit event.
     @discardableResult
@@ -14,6 +15,9 @@ extension Lake {
         let role = try authorize(.addFlag)
         guard let vocabulary = configuration.flagCodes[code] else { throw LakeError.unknownFlagCode(code) }
         let resolved = try resolveTarget(target)
+        if let kind = FlagTargetKind(rawValue: resolved.kind), !kind.accepts(vocabulary) {
+            throw LakeError.flagCodeNotForTarget(code: code, kind: kind)
+        }
         return try catalog.pool.write { db in
             let grant = try annotationGrant(datasetId: resolved.datasetId, db)
             let now = Date()
@@ -28,6 +32,12 @@ extension Lake {
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
+    }
+
+    /// The codes of the lake's vocabulary a person may raise on a target of `kind`, sorted by code: an
+    /// imaging target is offered imaging and general codes, a sample genomics and general ones.
+    public func flagCodes(for kind: FlagTargetKind) -> [FlagCode] {
+        configuration.flagCodes.values.filter(kind.accepts).sorted { $0.code < $1.code }
     }
 
     /// Flags matching `filter`, oldest first. Flags on restricted datasets the actor may not read are left
@@ -107,6 +117,36 @@ extension Lake {
             try appendAudit(
                 db, role: role, action: action, target: flag.target,
                 details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text]
+                    .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
+            return flag
+        }
+    }
+
+    /// Reopens a resolved or waived flag, saying why (the resolution turned out wrong, the waiver no longer
+    /// holds). Needs the role that resolves flags (annotator or curator) and, on a restricted dataset, a
+    /// reading role or an `annotate` grant, as resolving does. The flag keeps its last resolution until it
+    /// is closed again; the reopening is audited as `flag.reopen` with the state it left.
+    ///
+    /// - Throws: ``LakeError/flagAlreadyOpen(id:)`` for an open flag.
+    @discardableResult
+    public func reopenFlag(id: Int64, note: String) throws -> QualityFlag {
+        let role = try authorize(.resolveFlag)
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LakeError.invalidArgument("Please say why (a note or reason is required).")
+        }
+        return try catalog.pool.write { db in
+            guard var flag = try QualityFlag.fetchOne(db, key: id) else {
+                throw LakeError.notFound(kind: "flag", id: String(id))
+            }
+            guard flag.state != FlagState.open.rawValue else { throw LakeError.flagAlreadyOpen(id: id) }
+            let grant = try annotationGrant(datasetId: flag.datasetId, db)
+            let closed = flag.state
+            flag.state = FlagState.open.rawValue
+            flag.updatedAt = Date()
+            try flag.update(db)
+            try appendAudit(
+                db, role: role, action: "flag.reopen", target: flag.target,
+                details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": note, "was": closed]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
