@@ -14,6 +14,13 @@ extension Lake {
         try appendAudit(db, roleName: role.rawValue, action: action, target: target, details: details)
     }
 
+    /// ``appendAudit(_:role:action:target:details:)`` for code that holds a catalog transaction.
+    func appendAudit(
+        _ tx: CatalogTransaction, role: Role, action: String, target: String, details: [String: String]
+    ) throws {
+        try appendAudit(tx.unmovedDatabase, role: role, action: action, target: target, details: details)
+    }
+
     /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
     /// edited `lake.toml` by hand need not hold one).
     func appendAudit(

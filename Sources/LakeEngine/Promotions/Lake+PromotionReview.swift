@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Re-runs the review checks of promotion `id` (``PolicyCheckRun/review(recorded:)``) unless it is
@@ -16,13 +15,16 @@ extension Lake {
     /// A decision or an execution that wrote the promotion after the checks were read wins: the run is
     /// then dropped, and the next review runs them again.
     func recheckPromotion(id: Int64, role: Role) throws {
-        let (promotion, resolved, members) = try catalog.reader.read { db in
-            let promotion = try fetchPromotion(id, db)
-            let resolved = try resolvePublished(try sourceReference(promotion, db), db)
-            return (promotion, resolved, try publishedMembers(resolved, db))
+        let (promotion, resolved, members) = try catalog.read { tx in
+            guard let promotion = try tx.promotion(id: id) else {
+                throw LakeError.notFound(kind: "promotion", id: String(id))
+            }
+            let resolved = try resolvePublished(
+                try tx.sourceReference(of: promotion) ?? "version \(promotion.sourceVersionId)", tx)
+            return (promotion, resolved, try publishedMembers(resolved, tx))
         }
-        guard let state = PromotionState(rawValue: promotion.state), [.pending, .blocked, .approved].contains(state)
-        else { return }
+        let reviewable: [PromotionState] = [.pending, .blocked, .approved]
+        guard let state = PromotionState(rawValue: promotion.state), reviewable.contains(state) else { return }
         let recorded = Self.decodeChecks(promotion.checks)
         let selection = try MemberSelection(promotion.selection)
         let selected = members.filter { selection.matches($0.entry, flags: resolved.manifest.flags) }
@@ -30,20 +32,24 @@ extension Lake {
             resolved, selected, to: promotion.targetZone, role: role, run: .review(recorded: recorded))
         let unblocks = state == .blocked && checks.allSatisfy(\.passed)
         guard checks != recorded || unblocks else { return }
-        try catalog.pool.write { db in
-            var current = try fetchPromotion(id, db)
-            guard current.state == promotion.state, current.checks == promotion.checks else { return }
+        try catalog.write { tx in
+            guard var current = try tx.promotion(id: id), current.state == promotion.state,
+                current.checks == promotion.checks
+            else { return }
             current.checks = try Self.encodeChecks(checks)
-            if unblocks, try livePromotion(of: current.sourceVersionId, to: current.targetZone, db) == nil {
+            let holding = PromotionState.holding.map(\.rawValue)
+            if unblocks,
+                try tx.promotion(versionId: current.sourceVersionId, zone: current.targetZone, inStates: holding) == nil
+            {
                 current.state = PromotionState.pending.rawValue
             }
             current.updatedAt = Date()
-            try current.update(db)
+            try tx.update(current)
             let failedBefore = recorded.filter { !$0.passed }.map(\.code)
             let failedNow = checks.filter { !$0.passed }.map(\.code)
             guard failedBefore != failedNow || current.state != promotion.state else { return }
             try appendAudit(
-                db, role: role, action: "promotion.recheck", target: try sourceReference(current, db),
+                tx, role: role, action: "promotion.recheck", target: resolved.reference,
                 details: [
                     "promotion": String(id), "state": current.state,
                     "failed": failedNow.joined(separator: ","), "failed.before": failedBefore.joined(separator: ","),

@@ -19,9 +19,9 @@ extension Lake {
         let role = try authorize(.curate)
         let selection = try MemberSelection(select ?? "")
         let (resolved, members) = try catalog.reader.read { db in
-            let resolved = try resolvePublished(reference, db)
+            let resolved = try resolvePublished(reference, CatalogTransaction(unmoved: db))
             try refuseDeprecated(datasetId: resolved.version.datasetId, db)
-            return (resolved, try publishedMembers(resolved, db))
+            return (resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
         let expected = nextZone(after: resolved.manifest.zone)
@@ -94,8 +94,8 @@ extension Lake {
         let (source, target, summary) = try catalog.reader.read { db in
             let promotion = try fetchPromotion(id, db)
             let summary = try promotionSummary(of: promotion, db)
-            let source = try resolvePublished(summary.sourceManifest, db)
-            let target = try summary.targetManifest.map { try resolvePublished($0, db).manifest }
+            let source = try resolvePublished(summary.sourceManifest, CatalogTransaction(unmoved: db))
+            let target = try summary.targetManifest.map { try resolvePublished($0, CatalogTransaction(unmoved: db)).manifest }
             return (source, target, summary)
         }
         try authorizeDatasetRead(source.dataset.name, purpose: "promote.show")
@@ -270,11 +270,8 @@ extension Lake {
     /// The promotion of version `versionId` into `zone` that is pending, approved or executed, if any:
     /// while one exists, another request for the same version and zone is refused.
     func livePromotion(of versionId: Int64, to zone: String, _ db: Database) throws -> Promotion? {
-        let holding: [PromotionState] = [.pending, .approved, .executed]
-        return try Promotion.filter(
-            Promotion.Columns.sourceVersionId == versionId && Promotion.Columns.targetZone == zone
-                && holding.map(\.rawValue).contains(Promotion.Columns.state)
-        ).order(Promotion.Columns.id).fetchOne(db)
+        try CatalogTransaction(unmoved: db).promotion(
+            versionId: versionId, zone: zone, inStates: PromotionState.holding.map(\.rawValue))
     }
 
     func fetchPromotion(_ id: Int64, _ db: Database) throws -> Promotion {
@@ -285,12 +282,7 @@ extension Lake {
     }
 
     func sourceReference(_ promotion: Promotion, _ db: Database) throws -> String {
-        let row = try Row.fetchOne(
-            db,
-            sql: "SELECT d.name, v.number FROM datasetVersion v JOIN dataset d ON d.id = v.datasetId WHERE v.id = ?",
-            arguments: [promotion.sourceVersionId])
-        guard let row else { return "version \(promotion.sourceVersionId)" }
-        return "\(row[0] as String)@\(row[1] as Int)"
+        try CatalogTransaction(unmoved: db).sourceReference(of: promotion) ?? "version \(promotion.sourceVersionId)"
     }
 
     private func approvalCount(_ id: Int64, _ db: Database) throws -> Int {
@@ -352,6 +344,6 @@ extension Lake {
                 state: state, checks: checks, error: promotion.error, target: targetName, approvals: approvals,
                 needed: approvalsNeeded(for: promotion.targetZone)),
             createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
-            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", db) })
+            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", CatalogTransaction(unmoved: db)) })
     }
 }

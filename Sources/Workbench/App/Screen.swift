@@ -1,4 +1,6 @@
 /// The workbench's screens, in palette order; the raw value is the palette command (`:imaging`).
+///
+/// Each case has a component (a ``WorkbenchScreen``) in ``ScreenComponents``.
 public enum Screen: String, Sendable, Hashable, CaseIterable {
     case overview, datasets, imaging, genomics, flags, promotions, migrations, audit
 

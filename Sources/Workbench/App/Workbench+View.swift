@@ -9,9 +9,10 @@ extension Workbench {
             return
         }
         buffer.fill(screen, role: .normal)
+        let component = model.current
         let filtering: Bool
         if case .filter = model.overlay { filtering = true } else { filtering = false }
-        let showFilterLine = filtering || !model.filter.isEmpty
+        let showFilterLine = filtering || !component.filter.isEmpty
         let rows = screen.split(.vertical, [.length(1), .fill(1), .length(showFilterLine ? 1 : 0), .length(1), .length(1)])
         let roles = lake.actorRoles.map(\.rawValue).joined(separator: ",")
         StatusBar(left: "MedLake · " + lake.configuration.name + " · " + model.screen.title,
@@ -19,23 +20,16 @@ extension Workbench {
             .render(in: rows[0], buffer: &buffer)
 
         let body = rows[1]
-        switch model.screen {
-        case .overview: viewOverview(model, in: body, buffer: &buffer)
-        case .datasets: viewDatasets(model, in: body, buffer: &buffer)
-        case .imaging: viewImaging(model, in: body, buffer: &buffer)
-        case .genomics: viewGenomics(model, in: body, buffer: &buffer)
-        case .flags: viewFlags(model, in: body, buffer: &buffer)
-        case .audit: viewAudit(model, in: body, buffer: &buffer)
-        case .promotions: viewPromotions(model, in: body, buffer: &buffer)
-        case .migrations: viewMigrations(model, in: body, buffer: &buffer)
-        }
+        component.view(in: body, buffer: &buffer, context: context(model))
 
         if showFilterLine {
-            var input = model.filters[model.screen] ?? TextInputState()
-            FilterLine(matchCount: matchCount(model), totalCount: totalCount(model), isFocused: filtering)
+            var input = component.query
+            let counts = component.queryCounts
+            FilterLine(matchCount: counts.matches, totalCount: counts.total, isFocused: filtering)
                 .render(in: rows[2], buffer: &buffer, state: &input)
         }
-        HintBar(hints: Self.keymap(for: model.screen).hints).render(in: rows[3], buffer: &buffer)
+        let keymap = component.activeKeymap
+        HintBar(hints: keymap.hints).render(in: rows[3], buffer: &buffer)
         FlashLine(message: model.flash, now: model.now).render(in: rows[4], buffer: &buffer)
 
         switch model.overlay {
@@ -44,35 +38,12 @@ extension Workbench {
             Self.palette.render(in: box, buffer: &buffer, state: &state)
         case .help:
             HelpOverlay(title: "Keys · " + model.screen.title,
-                        sections: Self.keymap(for: model.screen).helpSections + Self.navigationHelp
-                            + Self.queryHelp(for: model.screen))
+                        sections: keymap.helpSections + Self.navigationHelp + component.activeQueryHelp)
                 .render(in: body, buffer: &buffer)
         case .dialog(let dialog):
             dialog.render(in: screen, buffer: &buffer)
         case .none, .filter:
             break
         }
-    }
-
-    private func pane(_ model: WorkbenchModel) -> ListPane? {
-        switch model.screen {
-        case .imaging: model.imaging.currentList
-        case .genomics: model.genomics.samples
-        case .flags: model.flags.list
-        case .audit: model.audit.list
-        case .promotions: model.promotions.list
-        case .migrations: model.migrations.list
-        case .overview, .datasets: nil
-        }
-    }
-
-    private func matchCount(_ model: WorkbenchModel) -> Int {
-        if let counts = searchCounts(model) { return counts.matches }
-        return pane(model)?.visible(filter: model.filter).count ?? 0
-    }
-
-    private func totalCount(_ model: WorkbenchModel) -> Int {
-        if let counts = searchCounts(model) { return counts.total }
-        return pane(model)?.rows.value?.count ?? 0
     }
 }

@@ -2,7 +2,8 @@ import Catalog
 import LakeEngine
 import TUI
 
-/// Everything the workbench shows, owned by the runtime and changed only by ``Workbench/update(_:_:now:)``.
+/// Everything the workbench shows, owned by the runtime and changed only by ``Workbench/update(_:_:now:)``:
+/// the frame's own state (overlay, flash, clock, size) and one component per screen.
 public struct WorkbenchModel: Sendable {
     /// What the `/`, `:` or `?` keys opened on top of the screen.
     enum Overlay: Sendable {
@@ -15,22 +16,14 @@ public struct WorkbenchModel: Sendable {
 
     var screen: Screen = .overview
     var overlay: Overlay = .none
-    /// Filter text per screen (the `/` line).
-    var filters: [Screen: TextInputState] = [:]
     var flash: FlashMessage?
     var now: Timestamp = .zero
     var clockText = ""
     var lastDataVersion: Int?
     var size = Size(width: 80, height: 24)
 
-    var overview: Loadable<OverviewData> = .loading
-    var datasets = DatasetsState()
-    var imaging = ImagingState()
-    var genomics = GenomicsState()
-    var flags = FlagsState()
-    var audit = AuditState()
-    var promotions = PromotionsState()
-    var migrations = MigrationsState()
+    /// Each screen's model, kept while other screens are shown (filter, cursor and scroll survive).
+    var screens = ScreenComponents()
 
     /// Whether the first screen was asked for.
     var started = false
@@ -42,12 +35,14 @@ public struct WorkbenchModel: Sendable {
         self.size = size
         self.screen = screen
         self.notice = notice
-        filters[.flags] = TextInputState(text: FlagsState.initialQuery)
+    }
+
+    /// The component of the screen shown.
+    var current: any WorkbenchScreen {
+        get { screens[screen] }
+        set { screens[screen] = newValue }
     }
 
     /// The free text of the current screen's `/` line (its `key:value` terms go to the engine).
-    var filter: String { filter(on: screen) }
-
-    /// The free text of `screen`'s `/` line.
-    func filter(on screen: Screen) -> String { FilterQuery(filters[screen]?.text ?? "", keys: screen.queryKeys).text }
+    var filter: String { current.filter }
 }

@@ -6,8 +6,21 @@ import TUI
 /// A live tail of the audit log, newest first, narrowed by `actor:`, `action:` (exact, or a prefix
 /// ending in `.`) and `since:` terms sent to the engine plus free text, with the hash chain verified in
 /// the background: on opening, on `v`, and whenever newer events arrive.
-struct AuditState: Sendable {
+struct AuditScreen: WorkbenchScreen {
+    enum Message: Sendable {
+        case events(Loadable<[AuditEvent]>)
+        case verification(Loadable<AuditVerification>)
+    }
+
+    static let screen = Screen.audit
+    static let keymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character("v")], .verifyAudit, help: "verify chain", group: "Audit"),
+    ])
     static let queryKeys: Set<String> = ["actor", "action", "since"]
+    static let queryHelp = [HelpSection(title: "Query (/)", hints: [
+        Hint(keys: "actor:", help: "a user"), Hint(keys: "action:", help: "flag.add, or a prefix flag."),
+        Hint(keys: "since:", help: "15m, 2h, 7d or 2026-11-25T04:00"), Hint(keys: "words", help: "free text"),
+    ])]
     /// How many of the newest matching events the tail holds.
     static let tailLength = 1000
 
@@ -17,6 +30,7 @@ struct AuditState: Sendable {
     var verification: Loadable<AuditVerification>?
     /// Whether a verification is running (at most one at a time).
     var verifying = false
+    var query = TextInputState()
 
     /// The engine filter for `query`, resolving `since:` against `now`, or why a term is not understood.
     static func engineFilter(_ query: FilterQuery, now: Date) -> Result<AuditFilter, QueryTermError> {
@@ -30,7 +44,19 @@ struct AuditState: Sendable {
         return .success(filter)
     }
 
-    mutating func receive(_ data: Loadable<[AuditEvent]>, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        switch message {
+        case .events(let data):
+            let command = receive(data, lake: context.lake)
+            return ScreenUpdate(command, flash: data.failureFlash(at: context.now))
+        case .verification(let result):
+            verifying = false
+            verification = result
+            return ScreenUpdate()
+        }
+    }
+
+    private mutating func receive(_ data: Loadable<[AuditEvent]>, lake: Lake) -> Command<WorkbenchMessage> {
         switch data {
         case .loaded(let events):
             list.setRows(events.map { event in
@@ -47,21 +73,31 @@ struct AuditState: Sendable {
         return .none
     }
 
-    mutating func receive(verification result: Loadable<AuditVerification>) {
-        verifying = false
-        verification = result
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        guard action == .verifyAudit else { return ScreenUpdate() }
+        return ScreenUpdate(verify(context.lake))
     }
 
-    mutating func handle(_ action: WorkbenchAction, lake: Lake) -> Command<WorkbenchMessage> {
-        guard action == .verifyAudit else { return .none }
-        return verify(lake)
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
+        list.navigate(key, page: context.page, filter: filter)
+        return ScreenUpdate()
     }
+
+    /// Terms go to the engine once the `/` line is committed; free text narrows the rows as typed.
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        list.clamp(filter: filter)
+        guard committed else { return ScreenUpdate() }
+        if query.text.hasSuffix(" ") { query = TextInputState(text: query.text.trimmingCharacters(in: .whitespaces)) }
+        return ScreenUpdate(load(context))
+    }
+
+    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     /// Starts walking the chain off the main actor, unless a walk is already running.
     mutating func verify(_ lake: Lake) -> Command<WorkbenchMessage> {
         guard !verifying else { return .none }
         verifying = true
-        return .run { .auditVerification(Loadable { try lake.verifyAudit() }) }
+        return Self.run { .verification(Loadable { try lake.verifyAudit() }) }
     }
 
     /// The chain's state for the status row, and the role to draw it in.
@@ -81,27 +117,30 @@ struct AuditState: Sendable {
     }
 
     /// Loads the tail the query's terms select; a term it does not understand fails the load.
-    static func load(_ lake: Lake, model: WorkbenchModel, now: Date) -> Command<WorkbenchMessage> {
-        switch engineFilter(FilterQuery(model.filters[.audit]?.text ?? "", keys: queryKeys), now: now) {
-        case .success(let filter): return .run { .audit(Loadable { try lake.auditTail(filter, count: tailLength) }) }
-        case .failure(let error): return .run { .audit(.failed(error.description)) }
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        switch Self.engineFilter(parsedQuery, now: context.wallClock) {
+        case .success(let filter):
+            return Self.run { .events(Loadable { try lake.auditTail(filter, count: Self.tailLength) }) }
+        case .failure(let error): return Self.run { .events(.failed(error.description)) }
         }
     }
 }
 
-extension Workbench {
-    func viewAudit(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let query = FilterQuery(model.filters[.audit]?.text ?? "", keys: AuditState.queryKeys)
+// MARK: - View
+
+extension AuditScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let query = parsedQuery
         let terms = ["actor", "action", "since"].map { $0 + ":" + (query.terms[$0] ?? "any") }.joined(separator: " ")
         let block = Block(title: "Audit tail  " + terms, isFocused: true)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
-        let status = model.audit.chainStatus
+        let status = chainStatus
         buffer.write(status.text, column: inner.x + 1, row: inner.y, width: inner.width - 1, role: status.role)
-        var table = model.audit.list.table
-        model.audit.list.render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1),
-                                buffer: &buffer, filter: model.filter, focused: true,
-                                empty: "no audit events match", state: &table)
+        var table = list.table
+        list.render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1),
+                    buffer: &buffer, filter: filter, focused: true, empty: "no audit events match", state: &table)
     }
 }

@@ -4,13 +4,42 @@ import TUI
 
 /// The datasets tree: modality or assay groups, each holding its datasets, and the selected
 /// dataset's facts.
-struct DatasetsState: Sendable {
+struct DatasetsScreen: WorkbenchScreen {
+    enum Message: Sendable {
+        case datasets(Loadable<[DatasetSummary]>)
+        /// Keep periods, holds, deprecations and scores for the dataset pane.
+        case standings([String: DatasetStanding])
+    }
+
+    static let screen = Screen.datasets
+    static let keymap = Keymap<WorkbenchAction>([])
+
     var data: Loadable<[DatasetSummary]> = .loading
     var tree = TreeState<String>(roots: [])
     /// Keep period, holds, deprecation and score by dataset name (loaded beside the summaries).
     var standings: [String: DatasetStanding] = [:]
+    var query = TextInputState()
 
-    mutating func receive(_ data: Loadable<[DatasetSummary]>) {
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        return .batch([
+            Self.run { .datasets(Loadable { try lake.datasets() }) },
+            Self.run { .standings((try? lake.datasetStandings()) ?? [:]) },
+        ])
+    }
+
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        switch message {
+        case .datasets(let data):
+            receive(data)
+            return ScreenUpdate(flash: data.failureFlash(at: context.now))
+        case .standings(let standings):
+            self.standings = standings
+            return ScreenUpdate()
+        }
+    }
+
+    private mutating func receive(_ data: Loadable<[DatasetSummary]>) {
         self.data = data
         guard let datasets = data.value else { return }
         var groups: [String: [DatasetSummary]] = [:]
@@ -38,18 +67,21 @@ struct DatasetsState: Sendable {
         }
     }
 
-    mutating func navigate(_ key: Key, page: Int) {
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
         switch key {
         case .left, .character("h"): tree.collapseOrSelectParent()
         case .right, .character("l"): _ = tree.toggle()
-        default: tree.selection.handle(key, count: tree.rows.count, page: page)
+        default: tree.selection.handle(key, count: tree.rows.count, page: context.page)
         }
+        return ScreenUpdate()
     }
 
-    mutating func handle(_ action: WorkbenchAction) -> Command<WorkbenchMessage> {
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         if action == .drillIn { _ = tree.toggle() }
-        return .none
+        return ScreenUpdate()
     }
+
+    var queryCounts: (matches: Int, total: Int) { (0, 0) }
 
     /// The dataset under the selection, if a dataset row is selected.
     var selected: DatasetSummary? {
@@ -60,16 +92,18 @@ struct DatasetsState: Sendable {
     }
 }
 
-extension Workbench {
-    func viewDatasets(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        guard model.datasets.data.value != nil else {
-            drawState(model.datasets.data, in: area, buffer: &buffer)
+// MARK: - View
+
+extension DatasetsScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        guard data.value != nil else {
+            data.drawStatus(in: area, buffer: &buffer)
             return
         }
         let parts = area.split(.horizontal, [.percentage(45), .fill(1)], spacing: 1)
         let treeBlock = Block(title: "Datasets", isFocused: true)
         treeBlock.render(in: parts[0], buffer: &buffer)
-        var tree = model.datasets.tree
+        var tree = self.tree
         if tree.rows.isEmpty {
             buffer.write("no datasets: ingest with `medlake ingest`", column: parts[0].x + 2, row: parts[0].y + 1,
                          width: parts[0].width - 3, role: .muted)
@@ -77,7 +111,7 @@ extension Workbench {
         Tree<String>().render(in: treeBlock.inner(parts[0]), buffer: &buffer, state: &tree)
         let detail = Block(title: "Dataset")
         detail.render(in: parts[1], buffer: &buffer)
-        guard let summary = model.datasets.selected else {
+        guard let summary = selected else {
             buffer.write("select a dataset", column: parts[1].x + 2, row: parts[1].y + 1, width: parts[1].width - 3,
                          role: .muted)
             return
@@ -92,7 +126,7 @@ extension Workbench {
             ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
             ("files", String(summary.fileCount)), ("size", Formatting.bytes(summary.byteCount)),
             ("open flags", String(summary.openFlagCount)),
-        ] + Self.standingRows(model.datasets.standings[dataset.name])).render(in: detail.inner(parts[1]), buffer: &buffer, state: &scroll)
+        ] + Self.standingRows(standings[dataset.name])).render(in: detail.inner(parts[1]), buffer: &buffer, state: &scroll)
     }
 
     /// The pane rows answering "can I use it, and how long is it kept".

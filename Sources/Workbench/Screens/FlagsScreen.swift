@@ -6,15 +6,33 @@ import TUI
 /// `code:`, `dataset:`, `target:`) plus free text over the rows, with add, resolve and waive through
 /// dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
 /// the one place a filter lives; it starts as `state:open`.
-struct FlagsState: Sendable {
+struct FlagsScreen: WorkbenchScreen {
+    typealias Message = Loadable<[QualityFlag]>
+    typealias Request = FlagRequest
+
+    static let screen = Screen.flags
     static let queryKeys: Set<String> = ["severity", "state", "code", "dataset", "target"]
     /// The query the screen opens with: the open flags.
     static let initialQuery = "state:open"
+    static let keymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character("a")], .addFlag, help: "add", group: "Flags"),
+        KeyBinding([.character("r")], .resolveFlag, help: "resolve", group: "Flags"),
+        KeyBinding([.character("w")], .waiveFlag, help: "waive", group: "Flags"),
+        KeyBinding([.character("s")], .cycleSeverity, help: "severity", group: "Filters"),
+        KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
+    ])
+    static let queryHelp = [HelpSection(title: "Query (/)", hints: [
+        Hint(keys: "severity:", help: "blocking|warning|info|any"),
+        Hint(keys: "state:", help: "open|resolved|waived|any"),
+        Hint(keys: "code:", help: "a vocabulary code"), Hint(keys: "dataset:", help: "a dataset name"),
+        Hint(keys: "target:", help: "a UID, sample or hash"), Hint(keys: "words", help: "free text"),
+    ])]
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
                          TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36)),
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
+    var query = TextInputState(text: initialQuery)
 
     /// The engine filter for `query`, or why a term is not understood.
     static func engineFilter(_ query: FilterQuery) -> Result<FlagFilter, QueryTermError> {
@@ -35,7 +53,7 @@ struct FlagsState: Sendable {
         return .success(filter)
     }
 
-    mutating func receive(_ data: Loadable<[QualityFlag]>, filter: String) {
+    mutating func receive(_ data: Loadable<[QualityFlag]>, context: ScreenContext) -> ScreenUpdate {
         switch data {
         case .loaded(let flags):
             self.flags = flags
@@ -47,6 +65,7 @@ struct FlagsState: Sendable {
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
+        return ScreenUpdate(flash: data.failureFlash(at: context.now))
     }
 
     /// The filter bar: each term with its value, `any` when absent.
@@ -55,61 +74,78 @@ struct FlagsState: Sendable {
             .joined(separator: " ") + (query.terms["target"].map { " target:" + $0 } ?? "")
     }
 
-    mutating func handle(_ action: WorkbenchAction, key: Key, filter: String, model: inout WorkbenchModel, lake: Lake)
-        -> Command<WorkbenchMessage>
-    {
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         let selected = list.selected(filter: filter).flatMap { row in flags.first { String($0.id ?? 0) == row.id } }
         switch action {
         case .cycleState:
-            cycle("state", through: ["open", "resolved", "waived", nil], model: &model)
-            return Self.load(lake, model: model)
+            cycle("state", through: ["open", "resolved", "waived", nil])
+            return ScreenUpdate(load(context))
         case .cycleSeverity:
-            cycle("severity", through: [nil, "blocking", "warning", "info"], model: &model)
-            return Self.load(lake, model: model)
+            cycle("severity", through: [nil, "blocking", "warning", "info"])
+            return ScreenUpdate(load(context))
         case .resolveFlag, .waiveFlag:
-            guard let flag = selected, let id = flag.id else { return .none }
+            guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
             let resolve = action == .resolveFlag
-            model.overlay = .dialog(NoteDialog(
-                kind: resolve ? .resolve(flagID: id) : .waive(flagID: id),
+            return ScreenUpdate(dialog: Self.dialog(
+                resolve ? .resolve(flagID: id) : .waive(flagID: id),
                 title: resolve ? "Resolve flag \(id)" : "Waive flag \(id)",
                 lines: ["\(flag.severity) \(flag.code) on \(flag.targetKind)", flag.target,
                         resolve ? "Say what was done." : "Say why it is acceptable as is."],
-                openedAt: model.now))
+                context: context))
         case .addFlag:
-            guard let flag = selected else { return .none }
-            model.overlay = .dialog(NoteDialog(
-                kind: .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
-                choices: lake.flagVocabulary, openedAt: model.now))
-        default: break
+            guard let flag = selected else { return ScreenUpdate() }
+            return ScreenUpdate(dialog: Self.dialog(
+                .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
+                choices: context.lake.flagVocabulary, context: context))
+        default:
+            return ScreenUpdate()
         }
-        return .none
     }
 
+    func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
+        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+    }
+
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
+        list.navigate(key, page: context.page, filter: filter)
+        return ScreenUpdate()
+    }
+
+    /// Terms go to the engine once the `/` line is committed; free text narrows the rows as typed.
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        list.clamp(filter: filter)
+        guard committed else { return ScreenUpdate() }
+        if query.text.hasSuffix(" ") { query = TextInputState(text: query.text.trimmingCharacters(in: .whitespaces)) }
+        return ScreenUpdate(load(context))
+    }
+
+    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
+
     /// Sets term `key` to the value after its current one in `values` (nil: no term).
-    private func cycle(_ key: String, through values: [String?], model: inout WorkbenchModel) {
-        let text = model.filters[.flags]?.text ?? ""
-        let current = FilterQuery(text, keys: Self.queryKeys).terms[key]
+    private mutating func cycle(_ key: String, through values: [String?]) {
+        let current = parsedQuery.terms[key]
         let next = values[((values.firstIndex(of: current) ?? -1) + 1) % values.count]
-        model.filters[.flags] = TextInputState(
-            text: FilterQuery.setting(key, to: next, in: text, keys: Self.queryKeys))
+        query = TextInputState(text: FilterQuery.setting(key, to: next, in: query.text, keys: Self.queryKeys))
     }
 
     /// Loads the flags the query's terms select (engine side); a term it does not understand fails the load.
-    static func load(_ lake: Lake, model: WorkbenchModel) -> Command<WorkbenchMessage> {
-        switch engineFilter(FilterQuery(model.filters[.flags]?.text ?? "", keys: queryKeys)) {
-        case .success(let filter): return .run { .flags(Loadable { try lake.listFlags(filter) }) }
-        case .failure(let error): return .run { .flags(.failed(error.description)) }
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        switch Self.engineFilter(parsedQuery) {
+        case .success(let filter): return Self.run { Loadable { try lake.listFlags(filter) } }
+        case .failure(let error): return Self.run { .failed(error.description) }
         }
     }
 }
 
-extension Workbench {
-    func viewFlags(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let query = FilterQuery(model.filters[.flags]?.text ?? "", keys: FlagsState.queryKeys)
-        let block = Block(title: FlagsState.title(query), isFocused: true)
+// MARK: - View
+
+extension FlagsScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let block = Block(title: Self.title(parsedQuery), isFocused: true)
         block.render(in: area, buffer: &buffer)
-        var table = model.flags.list.table
-        model.flags.list.render(in: block.inner(area), buffer: &buffer, filter: model.filter, focused: true,
+        var table = list.table
+        list.render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
                                 empty: "no flags with these filters (s: severity, t: state, /: terms)", state: &table)
     }
 }

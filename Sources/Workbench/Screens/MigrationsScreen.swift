@@ -4,7 +4,33 @@ import TUI
 /// Tier migrations as another process (`medlake worker`) moves them: a pane per running job with
 /// progress, rate sparkline, ETA, worker and bytes; the queue and failures; tier occupancy; the
 /// lifecycle plan with apply; pause, resume and cancel; `w` starts a worker when none is running.
-struct MigrationsState: Sendable {
+struct MigrationsScreen: WorkbenchScreen {
+    enum Message: Sendable {
+        case migrations(Loadable<MigrationsData>)
+        case lifecyclePlan(Loadable<LifecyclePlan>)
+        case retentionPlan(Loadable<RetentionPlan>)
+        /// A worker this workbench started, or its new state.
+        case worker(WorkerProcess)
+        /// The worker key was refused (one is running): what to say.
+        case workerRefused(String)
+    }
+
+    /// What a dialog on this screen does once confirmed.
+    enum Request: Sendable, Hashable {
+        case applyPlan
+        case cancelJob(id: Int64)
+    }
+
+    static let screen = Screen.migrations
+    static let keymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character("p")], .planPreview, help: "plan", group: "Lifecycle"),
+        KeyBinding([.character("A")], .applyPlan, help: "apply plan", group: "Lifecycle"),
+        KeyBinding([.character("P")], .pauseJob, help: "pause", group: "Jobs"),
+        KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
+        KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
+        KeyBinding([.character("w")], .startWorker, help: "start worker", group: "Jobs"),
+    ])
+
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
                          TableColumn("TARGET", width: .auto(max: 24)), TableColumn("TO"),
                          TableColumn("DONE", alignment: .right), TableColumn("BYTES", alignment: .right),
@@ -18,8 +44,32 @@ struct MigrationsState: Sendable {
     var rates: [Int64: [Double]] = [:]
     /// The worker `w` started, while this workbench runs.
     var worker: WorkerProcess?
+    var query = TextInputState()
 
-    mutating func receive(_ data: Loadable<MigrationsData>, filter: String) {
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        switch message {
+        case .migrations(let data): receive(data)
+        case .lifecyclePlan(let plan): self.plan = plan
+        case .retentionPlan(let plan): retention = plan
+        case .worker(let worker):
+            defer { self.worker = worker }
+            if self.worker != worker, worker.state != .running {
+                return ScreenUpdate(flash: FlashMessage("Worker " + worker.summary + ".", level: .info, at: context.now,
+                                                        for: .seconds(5)))
+            }
+        case .workerRefused(let text):
+            return ScreenUpdate(flash: FlashMessage(text, level: .warning, at: context.now, for: .seconds(5)))
+        }
+        return ScreenUpdate()
+    }
+
+    /// Reaps the worker this workbench started while it runs.
+    func tick(context: ScreenContext) -> Command<WorkbenchMessage> {
+        guard let worker, worker.state == .running else { return .none }
+        return Self.run { .worker(WorkerProcess(pid: worker.pid, state: WorkerLauncher.state(of: worker.pid))) }
+    }
+
+    private mutating func receive(_ data: Loadable<MigrationsData>) {
         switch data {
         case .loaded(let loaded):
             jobs = loaded.jobs
@@ -41,82 +91,109 @@ struct MigrationsState: Sendable {
         }
     }
 
-    func selected(filter: String) -> MigrationProgress? {
+    /// The job under the cursor.
+    var selected: MigrationProgress? {
         list.selected(filter: filter).flatMap { row in jobs.first { String($0.id) == row.id } }
     }
 
-    static func load(_ lake: Lake) -> Command<WorkbenchMessage> {
-        .run {
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        return Self.run {
             .migrations(Loadable { MigrationsData(jobs: try lake.migrationJobs(), tiers: try lake.tierOccupancy()) })
         }
     }
 
-    mutating func handle(
-        _ action: WorkbenchAction, filter: String, model: inout WorkbenchModel, lake: Lake, launcher: WorkerLauncher?
-    ) -> Command<WorkbenchMessage> {
-        let job = selected(filter: filter)
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
+        list.navigate(key, page: context.page, filter: filter)
+        return ScreenUpdate()
+    }
+
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        list.clamp(filter: filter)
+        return ScreenUpdate()
+    }
+
+    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
+
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
+        let job = selected
         switch action {
         case .planPreview:
             plan = .loading
             retention = .loading
-            return .batch([
-                .run { .lifecyclePlan(Loadable { try lake.lifecyclePlan() }) },
-                .run { .retentionPlan(Loadable { try lake.retentionPlan() }) },
-            ])
+            return ScreenUpdate(.batch([
+                Self.run { .lifecyclePlan(Loadable { try lake.lifecyclePlan() }) },
+                Self.run { .retentionPlan(Loadable { try lake.retentionPlan() }) },
+            ]))
         case .applyPlan:
             guard let moves = plan?.value?.moves, !moves.isEmpty else {
-                model.flash = FlashMessage("Preview the lifecycle plan first (p).", level: .warning, at: model.now,
-                                           for: .seconds(5))
-                return .none
+                return ScreenUpdate(flash: FlashMessage("Preview the lifecycle plan first (p).", level: .warning,
+                                                        at: context.now, for: .seconds(5)))
             }
             let objects = moves.reduce(0) { $0 + $1.objects }
             let bytes = moves.reduce(Int64(0)) { $0 + $1.bytes }
-            model.overlay = .dialog(NoteDialog(
-                kind: .applyPlan, title: "Apply lifecycle plan",
+            return ScreenUpdate(dialog: Self.dialog(
+                .applyPlan, title: "Apply lifecycle plan",
                 lines: moves.prefix(6).map { "\($0.rule): \($0.objects) objects \($0.fromTier) → \($0.toTier)" }
                     + ["total \(objects) objects, \(Formatting.bytes(bytes))"],
-                openedAt: model.now))
+                context: context))
         case .pauseJob, .resumeJob:
-            guard let id = job?.id else { return .none }
+            guard let id = job?.id else { return ScreenUpdate() }
             let pause = action == .pauseJob
-            return .run {
-                do {
-                    _ = pause ? try lake.pauseMigration(id: id) : try lake.resumeMigration(id: id)
-                    return .done((pause ? "Pausing" : "Resuming") + " migration \(id).")
-                } catch {
-                    return .failed(String(describing: error))
-                }
-            }
+            return ScreenUpdate(.write {
+                _ = pause ? try lake.pauseMigration(id: id) : try lake.resumeMigration(id: id)
+                return (pause ? "Pausing" : "Resuming") + " migration \(id)."
+            })
         case .startWorker:
-            return startWorker(lake: lake, launcher: launcher)
+            return ScreenUpdate(startWorker(lake: lake, launcher: context.workerLauncher))
         case .cancelJob:
-            guard let job else { return .none }
-            model.overlay = .dialog(NoteDialog(
-                kind: .cancelJob(id: job.id), title: "Cancel migration \(job.id)",
+            guard let job else { return ScreenUpdate() }
+            return ScreenUpdate(dialog: Self.dialog(
+                .cancelJob(id: job.id), title: "Cancel migration \(job.id)",
                 lines: ["\(job.target) → \(job.toTier)", "\(job.objectsDone)/\(job.objectsTotal) objects moved so far"],
-                openedAt: model.now))
-        default: break
+                context: context))
+        default:
+            return ScreenUpdate()
         }
-        return .none
+    }
+
+    func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
+        switch request {
+        case .applyPlan:
+            return ScreenUpdate(.write {
+                let jobs = try lake.applyLifecycle()
+                return "Queued \(jobs.count) migration jobs."
+            })
+        case .cancelJob(let id):
+            return ScreenUpdate(.write {
+                _ = try lake.cancelMigration(id: id)
+                return "Cancelling migration \(id)."
+            })
+        }
     }
 }
 
-extension MigrationsState {
+extension MigrationsScreen {
     /// Starts `medlake worker` unless one is running: the one this workbench started, or any worker whose
     /// lease the catalog shows alive (another process, another user).
     func startWorker(lake: Lake, launcher: WorkerLauncher?) -> Command<WorkbenchMessage> {
         if let worker, worker.state == .running {
-            return .run { .workerRefused("A worker is already running (\(worker.summary)).") }
+            return Self.run { .workerRefused("A worker is already running (\(worker.summary)).") }
         }
-        guard let launcher else { return .run { .workerRefused("No medlake executable to start a worker with.") } }
+        guard let launcher else { return Self.run { .workerRefused("No medlake executable to start a worker with.") } }
+        let screen = Self.screen
         return .run {
             do {
                 try lake.authorize(.migrate)
                 let live = try lake.liveWorkers()
                 guard live.isEmpty else {
-                    return .workerRefused("A worker is already running: " + live.joined(separator: ", ") + ".")
+                    let refusal = Message.workerRefused("A worker is already running: " + live.joined(separator: ", ") + ".")
+                    return .screen(screen, refusal)
                 }
-                return .worker(WorkerProcess(pid: try launcher.launch(lake: lake.root), state: .running))
+                let worker = WorkerProcess(pid: try launcher.launch(lake: lake.root), state: .running)
+                return .screen(screen, Message.worker(worker))
             } catch {
                 return .failed(String(describing: error))
             }
@@ -125,28 +202,30 @@ extension MigrationsState {
 }
 
 /// What the migrations screen loads in one go.
-public struct MigrationsData: Sendable {
+struct MigrationsData: Sendable {
     var jobs: [MigrationProgress]
     var tiers: [TierOccupancy]
 }
 
-extension Workbench {
-    func viewMigrations(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let state = model.migrations
+// MARK: - View
+
+extension MigrationsScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let state = self
         let columns = area.split(.horizontal, [.fill(2), .fill(1)], spacing: 1)
         let left = columns[0].split(.vertical, [.fill(1), .length(7)])
         let block = Block(title: "Jobs (queue, running, failed) · worker: " + (state.worker?.summary ?? "w to start"),
                           isFocused: true)
         block.render(in: left[0], buffer: &buffer)
         var table = state.list.table
-        state.list.render(in: block.inner(left[0]), buffer: &buffer, filter: model.filter, focused: true,
+        state.list.render(in: block.inner(left[0]), buffer: &buffer, filter: filter, focused: true,
                           empty: "no migration jobs (p: preview the lifecycle plan)", state: &table)
 
         let running = state.jobs.first { $0.state == "running" }
         let jobBlock = Block(title: running == nil ? "Selected job" : "Running job")
         jobBlock.render(in: left[1], buffer: &buffer)
         let inner = jobBlock.inner(left[1])
-        if let job = running ?? state.selected(filter: model.filter), inner.height >= 3 {
+        if let job = running ?? state.selected, inner.height >= 3 {
             let eta = job.etaSeconds.map { "ETA \(Int($0))s" } ?? "ETA –"
             buffer.write("job \(job.id) \(job.state)  worker \(job.worker ?? "none")  \(Formatting.bytes(Int64(job.bytesPerSecond)))/s  \(eta)",
                          column: inner.x, row: inner.y, width: inner.width, role: .normal)
@@ -172,7 +251,7 @@ extension Workbench {
         planBlock.render(in: right[1], buffer: &buffer)
         guard let plan = state.plan else { return }
         guard let value = plan.value else {
-            drawState(plan, in: planBlock.inner(right[1]), buffer: &buffer)
+            plan.drawStatus(in: planBlock.inner(right[1]), buffer: &buffer)
             return
         }
         var lines = value.moves.isEmpty ? ["nothing to move"] : value.moves.map {

@@ -2,33 +2,42 @@ import Catalog
 import LakeEngine
 import TUI
 
-/// What the overview shows: datasets per modality/assay, zones and tiers, open flags by severity.
-public struct OverviewData: Sendable {
-    var datasets: [DatasetSummary]
-    var modalities: [ModalityCount]
-    var tiers: [TierOccupancy]
-    var openFlags: [FlagSeverity: Int]
-    var pendingPromotions: Int
-    /// Published versions per zone.
-    var versionsByZone: [String: Int]
-    var activeJobs: [MigrationProgress]
+/// The lake at a glance: the lake and the user's roles, datasets per modality and assay, zones with
+/// their datasets and published versions, tier occupancy, open flags by severity, pending promotions
+/// and active migrations.
+struct OverviewScreen: WorkbenchScreen {
+    typealias Message = Loadable<OverviewData>
 
-    static func load(_ lake: Lake) throws -> OverviewData {
-        let open = try lake.listFlags(FlagFilter(state: .open))
-        var bySeverity: [FlagSeverity: Int] = [:]
-        for flag in open { bySeverity[FlagSeverity(rawValue: flag.severity) ?? .info, default: 0] += 1 }
-        return OverviewData(
-            datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
-            openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,
-            versionsByZone: try lake.publishedVersionCounts(),
-            activeJobs: try lake.migrationJobs(states: ["queued", "running", "paused"]))
+    static let screen = Screen.overview
+    static let keymap = Keymap<WorkbenchAction>([])
+
+    var data: Loadable<OverviewData> = .loading
+    var query = TextInputState()
+
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        return Self.run { Loadable { try OverviewData.load(lake) } }
     }
+
+    mutating func receive(_ message: Loadable<OverviewData>, context: ScreenContext) -> ScreenUpdate {
+        data = message
+        return ScreenUpdate(flash: message.failureFlash(at: context.now))
+    }
+
+    func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+
+    func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+
+    var queryCounts: (matches: Int, total: Int) { (0, 0) }
 }
 
-extension Workbench {
-    func viewOverview(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        guard let data = model.overview.value else {
-            drawState(model.overview, in: area, buffer: &buffer)
+// MARK: - View
+
+extension OverviewScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let lake = context.lake
+        guard let data = data.value else {
+            self.data.drawStatus(in: area, buffer: &buffer)
             return
         }
         let columns = area.split(.horizontal, [.percentage(50), .fill(1)], spacing: 1)
@@ -85,15 +94,6 @@ extension Workbench {
         for (index, job) in data.activeJobs.prefix(max(0, inner.height - pairs.count)).enumerated() {
             Gauge(fraction: job.fraction, label: "#\(job.id) \(job.state) → \(job.toTier)")
                 .render(in: inner.row(pairs.count + index), buffer: &buffer)
-        }
-    }
-
-    /// The loading or error text of a screen whose data is not there.
-    func drawState<Value>(_ data: Loadable<Value>, in area: Rect, buffer: inout Buffer) {
-        switch data {
-        case .loading: buffer.write("loading…", column: area.x + 1, row: area.y, width: area.width - 1, role: .muted)
-        case .failed(let text): buffer.write("error: " + text, column: area.x + 1, row: area.y, width: area.width - 1, role: .error)
-        case .loaded: break
         }
     }
 }

@@ -41,14 +41,3 @@ struct FilterQuery: Sendable, Hashable {
         return (key, String(word[word.index(after: colon)...]))
     }
 }
-
-extension Screen {
-    /// The `key:value` terms the screen's `/` line understands; other words filter as free text.
-    var queryKeys: Set<String> {
-        switch self {
-        case .flags: FlagsState.queryKeys
-        case .audit: AuditState.queryKeys
-        default: []
-        }
-    }
-}

@@ -6,21 +6,20 @@ import TUI
 /// The guard rules of ``ConfirmDialogState`` apply: Cancel has the focus, keys in the first 300 ms
 /// are ignored. Tab moves the focus between the note, Cancel and Confirm; ↑/↓ change the choice.
 struct NoteDialog: Sendable {
-    enum Kind: Sendable, Hashable {
-        case resolve(flagID: Int64)
-        case waive(flagID: Int64)
-        case add(target: String)
-        case approve(promotionID: Int64)
-        case reject(promotionID: Int64)
-        case applyPlan
-        case cancelJob(id: Int64)
-    }
-
     enum Focus: Sendable, Hashable { case note, cancel, confirm }
 
     enum Outcome: Sendable, Hashable { case pending, cancelled, confirmed }
 
-    var kind: Kind
+    /// What the person gave: the note and the chosen value, if the dialog offered a choice.
+    struct Answer: Sendable, Hashable {
+        var note: String
+        var choice: String?
+    }
+
+    /// The screen that opened the dialog and gets its ``request`` back once confirmed.
+    let owner: Screen
+    /// The owner's own description of what to do (its `WorkbenchScreen.Request`).
+    let request: any Sendable
     var title: String
     var lines: [String]
     var choices: [String] = []
@@ -29,7 +28,20 @@ struct NoteDialog: Sendable {
     var focus: Focus = .cancel
     let openedAt: Timestamp
 
+    init(owner: Screen, request: any Sendable, title: String, lines: [String], choices: [String] = [],
+         openedAt: Timestamp) {
+        self.owner = owner
+        self.request = request
+        self.title = title
+        self.lines = lines
+        self.choices = choices
+        self.openedAt = openedAt
+    }
+
     var chosen: String? { choices.indices.contains(choice) ? choices[choice] : nil }
+
+    /// The note and choice as confirmed.
+    var answer: Answer { Answer(note: note.text, choice: chosen) }
 
     mutating func handle(_ key: Key, at now: Timestamp) -> Outcome {
         if now - openedAt < ConfirmDialogState.guardInterval { return .pending }

@@ -67,7 +67,7 @@ struct WorkbenchNavigationTests {
         let harness = try Harness(lake: try SampleFixture.make("help"), screen: .flags)
         try await harness.start()
         await harness.press(.character("?"))
-        for binding in Workbench.keymap(for: .flags).bindings {
+        for binding in FlagsScreen.keymap.merged(with: Workbench.globalKeymap).bindings {
             #expect(harness.text.contains(binding.help), "help lacks \(binding.help)")
         }
         await harness.press(.character("x"))
@@ -87,7 +87,7 @@ struct WorkbenchNavigationTests {
         let lake = try SampleFixture.make("live")
         let harness = try Harness(lake: lake, screen: .audit)
         try await harness.start()
-        let before = harness.model.audit.list.rows.value?.count ?? 0
+        let before = harness.model.screens.audit.list.rows.value?.count ?? 0
         // The first poll records the version; a second connection then commits.
         harness.wait(Workbench.pollInterval)
         try harness.runtime.step()
@@ -97,7 +97,7 @@ struct WorkbenchNavigationTests {
         harness.wait(Workbench.pollInterval)
         try harness.runtime.step()
         await harness.settle()
-        #expect((harness.model.audit.list.rows.value?.count ?? 0) == before + 1)
+        #expect((harness.model.screens.audit.list.rows.value?.count ?? 0) == before + 1)
         #expect(harness.text.contains("flag.add"))
     }
 }

@@ -14,11 +14,11 @@ struct AuditTailTests {
         let harness = try Harness(lake: lake, screen: .audit)
         try await harness.start()
         let all = try lake.auditEvents().count
-        #expect(harness.model.audit.list.rows.value?.count == all)
+        #expect(harness.model.screens.audit.list.rows.value?.count == all)
         await harness.press(.character("/"))
         await harness.type("action:flag.add actor:root since:2020-01-01")
         await harness.press(.enter)
-        let rows = try #require(harness.model.audit.list.rows.value)
+        let rows = try #require(harness.model.screens.audit.list.rows.value)
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0.cells[4] == "flag.add" })
         #expect(Int(rows[0].cells[0]) ?? 0 > Int(rows[1].cells[0]) ?? 0)
@@ -26,7 +26,7 @@ struct AuditTailTests {
         await harness.press(.character("/"), .escape, .character("/"))
         await harness.type("actor:nobody")
         await harness.press(.enter)
-        #expect(harness.model.audit.list.rows.value?.isEmpty == true)
+        #expect(harness.model.screens.audit.list.rows.value?.isEmpty == true)
         #expect(harness.text.contains("no audit events match"))
     }
 
@@ -39,7 +39,7 @@ struct AuditTailTests {
         }
         let harness = try Harness(lake: lake, screen: .audit)
         try await harness.start()
-        #expect(harness.model.audit.verification?.value?.firstBad?.seq == 2)
+        #expect(harness.model.screens.audit.verification?.value?.firstBad?.seq == 2)
         #expect(harness.text.contains("chain BROKEN at seq 2"))
     }
 
@@ -50,14 +50,14 @@ struct AuditTailTests {
         let dave = try Lake.open(at: owner.root, as: Identity(user: "dave", uid: 2000))
         let harness = try Harness(lake: dave, width: 160, screen: .audit)
         try await harness.start()
-        let rows = try #require(harness.model.audit.list.rows.value)
+        let rows = try #require(harness.model.screens.audit.list.rows.value)
         #expect(rows.count == (try owner.auditEvents().count))
         let flagRows = rows.filter { $0.cells[4] == "flag.add" }
         #expect(flagRows.count == 2)
         #expect(flagRows.allSatisfy { $0.cells[5] == Lake.withheldAuditTarget })
         #expect(!harness.text.contains("no consent form"))
         #expect(harness.text.contains("withheld"))
-        #expect(harness.model.audit.verification?.value?.isIntact == true)
+        #expect(harness.model.screens.audit.verification?.value?.isIntact == true)
     }
 
     @Test("The tail holds the newest events and respects the count")

@@ -15,7 +15,7 @@ struct FlagsQueryTests {
         for _ in 0..."state:open".count { await harness.press(.backspace) }
         await harness.type("severity:warning code:needs-review")
         await harness.press(.enter)
-        let flags = harness.model.flags.flags
+        let flags = harness.model.screens.flags.flags
         #expect(flags.count == 1)
         #expect(flags.allSatisfy { $0.severity == "warning" && $0.code == "needs-review" })
         #expect(harness.text.contains("severity:warning state:any code:needs-review"))
@@ -23,7 +23,7 @@ struct FlagsQueryTests {
         await harness.type("slice")
         await harness.press(.enter)
         #expect(harness.model.filter == "slice")
-        #expect(harness.model.flags.list.visible(filter: harness.model.filter).count == 1)
+        #expect(harness.model.screens.flags.list.visible(filter: harness.model.filter).count == 1)
     }
 
     @Test("A value the engine does not know shows what is allowed, in the list and the flash line")

@@ -26,7 +26,7 @@ struct MigrationsWorkerTests {
                                   workerLauncher: WorkerLauncher(executable: "/nonexistent/medlake"))
         try await harness.start()
         await harness.press(.character("w"))
-        #expect(harness.model.migrations.worker == nil)
+        #expect(harness.model.screens.migrations.worker == nil)
         #expect(harness.text.contains("A worker is already running: elsewhere:42:0."))
         #expect(!FileManager.default.fileExists(atPath: lake.root + "/worker.log"))
     }
@@ -45,16 +45,16 @@ struct MigrationsWorkerTests {
         let harness = try Harness(lake: lake, screen: .migrations, workerLauncher: WorkerLauncher(executable: "/bin/echo"))
         try await harness.start()
         await harness.press(.character("w"))
-        let pid = try #require(harness.model.migrations.worker?.pid)
+        let pid = try #require(harness.model.screens.migrations.worker?.pid)
         #expect(harness.text.contains("worker: pid \(pid) running"))
         // A second press while it runs is refused without asking the catalog.
         await harness.press(.character("w"))
         #expect(harness.text.contains("A worker is already running (pid \(pid) running)."))
-        var state = harness.model.migrations.worker?.state
+        var state = harness.model.screens.migrations.worker?.state
         for _ in 0..<3000 where state == .running {  // a minute at most: /bin/echo ends at once
             try await Task.sleep(for: .milliseconds(20))
             await harness.tick()
-            state = harness.model.migrations.worker?.state
+            state = harness.model.screens.migrations.worker?.state
         }
         #expect(state == .exited(code: 0))
         #expect(harness.text.contains("worker: pid \(pid) exited 0"))

@@ -14,7 +14,7 @@ struct ScreenTests {
         #expect(harness.text.contains("imaging CT"))
         #expect(harness.text.contains("variants"))
         await harness.press(.character("j"))
-        #expect(harness.model.datasets.selected?.dataset.name == "scans")
+        #expect(harness.model.screens.datasets.selected?.dataset.name == "scans")
         #expect(harness.text.contains("open flags"))
         assertSnapshot(harness.screen, named: "datasets-100x30")
     }
@@ -26,10 +26,10 @@ struct ScreenTests {
         #expect(harness.text.contains("Studies"))
         assertSnapshot(harness.screen, named: "imaging-studies-100x30")
         await harness.press(.enter)
-        #expect(harness.model.imaging.level == .series)
+        #expect(harness.model.screens.imaging.level == .series)
         await harness.press(.enter)
-        #expect(harness.model.imaging.level == .instances)
-        guard case .loaded(let inspection)? = harness.model.imaging.inspection else {
+        #expect(harness.model.screens.imaging.level == .instances)
+        guard case .loaded(let inspection)? = harness.model.screens.imaging.inspection else {
             Issue.record("no inspection loaded")
             return
         }
@@ -49,11 +49,11 @@ struct ScreenTests {
         #expect(harness.text.contains("[private]"))
         await harness.press(.character("/"), .escape, .tab)
         await harness.press(.character("}"))
-        #expect(harness.model.imaging.window?.width ?? 0 > frame.windowWidth)
+        #expect(harness.model.screens.imaging.window?.width ?? 0 > frame.windowWidth)
         await harness.press(.character("0"))
-        #expect(harness.model.imaging.window == nil)
+        #expect(harness.model.screens.imaging.window == nil)
         await harness.press(.escape, .escape)
-        #expect(harness.model.imaging.level == .studies)
+        #expect(harness.model.screens.imaging.level == .studies)
     }
 
     @Test("Imaging: a tag search jumps to the first match and keeps the tree")
@@ -63,7 +63,7 @@ struct ScreenTests {
         await harness.press(.enter, .enter, .tab, .character("/"))
         await harness.type("Modality")
         await harness.press(.enter)
-        let imaging = harness.model.imaging
+        let imaging = harness.model.screens.imaging
         let line = try #require(imaging.selectedTagLine)
         #expect(imaging.tree.lines[line].label == "Modality")
         #expect(imaging.tree.shown.count > 1)
@@ -88,10 +88,10 @@ struct ScreenTests {
     func filter() async throws {
         let harness = try Harness(lake: try SampleFixture.make("filter"), screen: .flags)
         try await harness.start()
-        let all = harness.model.flags.list.visible(filter: "").count
+        let all = harness.model.screens.flags.list.visible(filter: "").count
         await harness.press(.character("/"))
         await harness.type("blocking")
-        #expect(harness.model.flags.list.visible(filter: harness.model.filter).count == 1)
+        #expect(harness.model.screens.flags.list.visible(filter: harness.model.filter).count == 1)
         #expect(harness.text.contains("1 of \(all)"))
         await harness.press(.escape)
         #expect(harness.model.filter.isEmpty)
@@ -112,7 +112,7 @@ struct ScreenTests {
         }
         #expect(dialog.focus == .cancel)
         await harness.press(.enter)
-        #expect(harness.model.flags.flags.contains { $0.code == "needs-review" && $0.state == "open" })
+        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == "open" })
         await harness.press(.character("r"))
         harness.wait()
         await harness.type("counted again")
@@ -130,11 +130,11 @@ struct ScreenTests {
         let harness = try Harness(lake: try SampleFixture.make("cycle"), screen: .flags)
         try await harness.start()
         await harness.press(.character("s"))
-        #expect(harness.model.filters[.flags]?.text == "severity:blocking state:open")
-        #expect(!harness.model.flags.flags.isEmpty)
-        #expect(harness.model.flags.flags.allSatisfy { $0.severity == "blocking" })
+        #expect(harness.model.screens.flags.query.text == "severity:blocking state:open")
+        #expect(!harness.model.screens.flags.flags.isEmpty)
+        #expect(harness.model.screens.flags.flags.allSatisfy { $0.severity == "blocking" })
         await harness.press(.character("t"))
-        #expect(harness.model.filters[.flags]?.text == "state:resolved severity:blocking")
+        #expect(harness.model.screens.flags.query.text == "state:resolved severity:blocking")
         #expect(harness.text.contains("no flags with these filters"))
     }
 
@@ -143,11 +143,11 @@ struct ScreenTests {
         let harness = try Harness(lake: try SampleFixture.make("genomics"), screen: .genomics)
         try await harness.start()
         #expect(harness.text.contains("NA0001"))
-        #expect(harness.model.genomics.files?.value?.first?.format == "VCF")
+        #expect(harness.model.screens.genomics.files?.value?.first?.format == "VCF")
         #expect(harness.text.contains("sha256"))
         await harness.press(.enter, .enter)
-        #expect(harness.model.genomics.focus == .inspector)
-        #expect(harness.model.genomics.inspection?.value?.report.vcfHeader?.info.first?.id == "DP")
+        #expect(harness.model.screens.genomics.focus == .inspector)
+        #expect(harness.model.screens.genomics.inspection?.value?.report.vcfHeader?.info.first?.id == "DP")
         for _ in 0..<4 { await harness.press(.character("]")) }
         #expect(harness.text.contains("Inspector · Contigs (1)"))
         #expect(harness.text.contains("INFO (1)"))
@@ -159,10 +159,10 @@ struct ScreenTests {
         let harness = try Harness(lake: try SampleFixture.make("audit"), screen: .audit)
         try await harness.start()
         #expect(harness.text.contains("chain OK"))
-        #expect(harness.model.audit.list.rows.value?.first?.cells[4] == "flag.add")
+        #expect(harness.model.screens.audit.list.rows.value?.first?.cells[4] == "flag.add")
         await harness.press(.character("v"))
-        #expect(harness.model.audit.verification?.value?.isIntact == true)
-        #expect(!harness.model.audit.verifying)
+        #expect(harness.model.screens.audit.verification?.value?.isIntact == true)
+        #expect(!harness.model.screens.audit.verifying)
         assertSnapshot(harness.screen, named: "audit-100x30")
     }
 
@@ -199,7 +199,7 @@ struct ScreenTests {
         try await harness.start()
         #expect(harness.text.contains("no migration jobs"))
         await harness.press(.character("p"))
-        #expect(harness.model.migrations.plan?.value != nil)
+        #expect(harness.model.screens.migrations.plan?.value != nil)
         assertSnapshot(harness.screen, named: "migrations-100x30")
     }
 }

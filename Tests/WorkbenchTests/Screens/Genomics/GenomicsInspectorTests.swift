@@ -21,7 +21,7 @@ struct GenomicsInspectorTests {
         let harness = try Harness(lake: lake, screen: .genomics)
         try await harness.start()
         await open("NA0002", in: harness)
-        let genomics = harness.model.genomics
+        let genomics = harness.model.screens.genomics
         #expect(genomics.focus == .inspector)
         let report = try #require(genomics.inspection?.value?.report)
         #expect(report.samHeader?.references.count == GenomicsFixture.contigCount)
@@ -45,10 +45,10 @@ struct GenomicsInspectorTests {
         #expect(access?.isNull == false)
 
         await harness.press(.character("S"))
-        let streamed = try #require(harness.model.genomics.inspection?.value?.report)
+        let streamed = try #require(harness.model.screens.genomics.inspection?.value?.report)
         #expect(streamed.integrity.fullyRead)
         #expect(streamed.flagStats?.total == 1)
-        #expect(harness.model.genomics.inspector.lines.contains { $0.cells == ["primary mapped", "1 of 1"] })
+        #expect(harness.model.screens.genomics.inspector.lines.contains { $0.cells == ["primary mapped", "1 of 1"] })
     }
 
     @Test("Search narrows the inspector to matching lines under their headings; Esc returns the samples' filter")
@@ -59,14 +59,14 @@ struct GenomicsInspectorTests {
         await harness.press(.character("/"))
         await harness.type("contig_3199")
         await harness.press(.enter)
-        let inspector = harness.model.genomics.inspector
+        let inspector = harness.model.screens.genomics.inspector
         let shown = inspector.visible(search: harness.model.filter).map { inspector.lines[$0] }
         #expect(shown.map(\.kind) == [.heading, .row])
         #expect(shown.first?.cells.first == "Contigs (\(GenomicsFixture.contigCount))")
         #expect(harness.text.contains("contig_3199"))
         #expect(harness.text.contains("1 of"))
         await harness.press(.escape, .escape)
-        #expect(harness.model.genomics.focus == .samples)
+        #expect(harness.model.screens.genomics.focus == .samples)
         #expect(harness.model.filter == "NA0002")
     }
 
@@ -75,10 +75,10 @@ struct GenomicsInspectorTests {
         let harness = try Harness(lake: try GenomicsFixture.make("genomics-integrity"), screen: .genomics)
         try await harness.start()
         await open("NA0003", in: harness)
-        let report = try #require(harness.model.genomics.inspection?.value?.report)
+        let report = try #require(harness.model.screens.genomics.inspection?.value?.report)
         #expect(report.integrity.endMarkerPresent == false)
         #expect(report.integrity.truncated)
-        let lines = harness.model.genomics.inspector.lines
+        let lines = harness.model.screens.genomics.inspector.lines
         #expect(lines.contains { $0.kind == .warning && $0.cells.first?.contains("BGZF EOF block missing") == true })
         for title in ["INFO (1)", "FORMAT (1)", "FILTER (1)", "Sample columns (1)", "Contigs (2)"] {
             #expect(lines.contains { $0.kind == .heading && $0.cells.first == title }, "no \(title)")

@@ -8,8 +8,27 @@ import TUI
 ///
 /// The `/` line filters the samples while they have the focus and searches the inspector while it has;
 /// the samples keep their filter while the other panes are used.
-struct GenomicsState: Sendable {
+struct GenomicsScreen: WorkbenchScreen {
     enum Focus: Sendable, Hashable { case samples, files, inspector }
+
+    enum Message: Sendable {
+        case samples(Loadable<[ListRow]>)
+        case files(Loadable<[GenomicFileEntry]>)
+        case inspection(Loadable<GenomicFileInspection>)
+    }
+
+    typealias Request = FlagRequest
+
+    static let screen = Screen.genomics
+    static let keymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags"),
+        KeyBinding([.character("]")], .nextSection, help: "next section", group: "Inspector"),
+        KeyBinding([.character("S")], .streamFile, help: "stream records", group: "Inspector"),
+        KeyBinding([.character("[")], .previousSection, help: "previous section", group: "Inspector", inHintBar: false),
+    ])
+    static let queryHelp = [HelpSection(title: "Search (/)", hints: [
+        Hint(keys: "samples", help: "filters the samples"), Hint(keys: "inspector", help: "narrows the lines"),
+    ])]
 
     var focus: Focus = .samples
     var samples = ListPane([TableColumn("SAMPLE"), TableColumn("ASSAY"), TableColumn("REFERENCE"),
@@ -24,6 +43,7 @@ struct GenomicsState: Sendable {
     var inspector = InspectorPane()
     /// The samples' filter while another pane has the `/` line.
     var sampleFilter = ""
+    var query = TextInputState()
 
     var selectedFile: GenomicFileEntry? {
         guard let entries = files?.value, let index = fileSelection.selected, index < entries.count else { return nil }
@@ -31,13 +51,14 @@ struct GenomicsState: Sendable {
     }
 
     /// The text filtering the samples, given the screen's `/` text.
-    func sampleSearch(_ filter: String) -> String { focus == .samples ? filter : sampleFilter }
+    var sampleSearch: String { focus == .samples ? filter : sampleFilter }
 
     /// The text searching the inspector, given the screen's `/` text.
-    func inspectorSearch(_ filter: String) -> String { focus == .inspector ? filter : "" }
+    var inspectorSearch: String { focus == .inspector ? filter : "" }
 
-    func reload(lake: Lake) -> Command<WorkbenchMessage> {
-        .run {
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
+        return Self.run {
             .samples(Loadable {
                 try lake.samples().map { listing in
                     ListRow(
@@ -50,101 +71,114 @@ struct GenomicsState: Sendable {
         }
     }
 
-    mutating func receive(_ message: WorkbenchMessage, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
         switch message {
         case .samples(let rows):
-            samples.apply(rows, filter: sampleSearch(filter))
-            if focus == .samples, filesOf == nil { return loadFiles(lake: lake, filter: filter) }
-        case .sampleFiles(let result):
+            samples.apply(rows, filter: sampleSearch)
+            let flash = rows.failureFlash(at: context.now)
+            if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(lake: lake), flash: flash) }
+            return ScreenUpdate(flash: flash)
+        case .files(let result):
             files = result
             fileSelection.clamp(count: result.value?.count ?? 0)
             rebuildInspector()
-            if focus != .samples { return inspectSelectedFile(lake: lake) }
-        case .genomicInspection(let result):
+            let flash = result.failureFlash(at: context.now)
+            if focus != .samples { return ScreenUpdate(inspectSelectedFile(lake: lake), flash: flash) }
+            return ScreenUpdate(flash: flash)
+        case .inspection(let result):
             switch result {
-            case .loaded(let value) where value.entry.sha256 != inspectedFile: return .none
-            case .failed where inspection?.value != nil: return .none
+            case .loaded(let value) where value.entry.sha256 != inspectedFile: return ScreenUpdate()
+            case .failed where inspection?.value != nil: return ScreenUpdate()
             default: break
             }
             inspection = result
             rebuildInspector()
-        default: break
         }
-        return .none
+        return ScreenUpdate()
     }
 
-    mutating func navigate(_ key: Key, page: Int, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
         switch focus {
         case .samples:
-            samples.navigate(key, page: page, filter: filter)
-            return loadFiles(lake: lake, filter: filter)
+            samples.navigate(key, page: context.page, filter: filter)
+            return ScreenUpdate(loadFiles(lake: context.lake))
         case .files:
-            fileSelection.handle(key, count: files?.value?.count ?? 0, page: page)
+            fileSelection.handle(key, count: files?.value?.count ?? 0, page: context.page)
             rebuildInspector()
-            return inspectSelectedFile(lake: lake)
+            return ScreenUpdate(inspectSelectedFile(lake: context.lake))
         case .inspector:
-            inspector.navigate(key, page: page, search: filter)
-            return .none
+            inspector.navigate(key, page: context.page, search: filter)
+            return ScreenUpdate()
         }
     }
 
     /// Keeps the selections valid after the `/` text changed.
-    mutating func clamp(filter: String) {
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
         switch focus {
-        case .samples: samples.table.selection.clamp(count: samples.visible(filter: filter).count)
+        case .samples: samples.clamp(filter: filter)
         case .files: break
         case .inspector: inspector.selection.clamp(count: inspector.visible(search: filter).count)
         }
+        return ScreenUpdate()
     }
 
-    mutating func handle(_ action: WorkbenchAction, key: Key, filter: String, model: inout WorkbenchModel, lake: Lake)
-        -> Command<WorkbenchMessage>
-    {
+    var queryCounts: (matches: Int, total: Int) {
+        if focus == .inspector { return (inspector.matchCount(search: filter), inspector.lines.count) }
+        return (samples.visible(filter: sampleSearch).count, samples.rows.value?.count ?? 0)
+    }
+
+    func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
+        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+    }
+
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
         switch action {
         case .drillIn:
             switch focus {
-            case .samples: return focus(.files, model: &model, lake: lake)
-            case .files: return focus(.inspector, model: &model, lake: lake)
-            case .inspector: return .none
+            case .samples: return ScreenUpdate(focus(.files, lake: lake))
+            case .files: return ScreenUpdate(focus(.inspector, lake: lake))
+            case .inspector: return ScreenUpdate()
             }
         case .nextPane:
             let next: Focus = focus == .samples ? .files : (focus == .files ? .inspector : .samples)
-            return focus(next, model: &model, lake: lake)
+            return ScreenUpdate(focus(next, lake: lake))
         case .back:
             switch focus {
-            case .samples: return .none
-            case .files: return focus(.samples, model: &model, lake: lake)
-            case .inspector: return focus(.files, model: &model, lake: lake)
+            case .samples: return ScreenUpdate()
+            case .files: return ScreenUpdate(focus(.samples, lake: lake))
+            case .inspector: return ScreenUpdate(focus(.files, lake: lake))
             }
         case .nextSection, .previousSection:
-            guard focus == .inspector else { return .none }
+            guard focus == .inspector else { return ScreenUpdate() }
             inspector.jumpSection(forward: action == .nextSection, search: filter)
         case .streamFile:
-            return inspectSelectedFile(lake: lake, streaming: true)
+            return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
         case .addFlag:
-            guard let row = filesOf ?? samples.selected(filter: sampleSearch(filter)) else { return .none }
-            model.overlay = .dialog(NoteDialog(
-                kind: .add(target: row.id), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
-                choices: lake.flagVocabulary, openedAt: model.now))
+            guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
+            return ScreenUpdate(dialog: Self.dialog(
+                .add(target: row.id), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
+                choices: lake.flagVocabulary, context: context))
         default: break
         }
-        return .none
+        return ScreenUpdate()
     }
 
     /// Moves the focus, handing the `/` line to the pane that gets it.
-    private mutating func focus(_ next: Focus, model: inout WorkbenchModel, lake: Lake) -> Command<WorkbenchMessage> {
+    private mutating func focus(_ next: Focus, lake: Lake) -> Command<WorkbenchMessage> {
         guard next != focus else { return .none }
-        if focus == .samples { sampleFilter = model.filters[.genomics]?.text ?? "" }
-        model.filters[.genomics] = next == .samples ? TextInputState(text: sampleFilter) : nil
+        if focus == .samples { sampleFilter = query.text }
+        query = next == .samples ? TextInputState(text: sampleFilter) : TextInputState()
         focus = next
         inspector.selection.clamp(count: inspector.visible(search: "").count)
-        let files = loadFiles(lake: lake, filter: sampleSearch(model.filters[.genomics]?.text ?? ""))
+        let files = loadFiles(lake: lake)
         return next == .samples ? files : .batch([files, inspectSelectedFile(lake: lake)])
     }
 
     /// Starts listing the selected sample's files if they are not the ones shown.
-    mutating func loadFiles(lake: Lake, filter: String) -> Command<WorkbenchMessage> {
-        guard let row = samples.selected(filter: sampleSearch(filter)),
+    mutating func loadFiles(lake: Lake) -> Command<WorkbenchMessage> {
+        guard let row = samples.selected(filter: sampleSearch),
             row.dataset != filesOf?.dataset || row.id != filesOf?.id
         else { return .none }
         filesOf = row
@@ -153,7 +187,7 @@ struct GenomicsState: Sendable {
         inspection = nil
         inspectedFile = nil
         rebuildInspector()
-        return .run { .sampleFiles(Loadable { try lake.genomicFiles(dataset: row.dataset, sample: row.id) }) }
+        return Self.run { .files(Loadable { try lake.genomicFiles(dataset: row.dataset, sample: row.id) }) }
     }
 
     /// Starts reading the selected file's header if it is not the one inspected; `streaming` reads
@@ -165,8 +199,8 @@ struct GenomicsState: Sendable {
         inspectedFile = file.sha256
         inspection = .loading
         rebuildInspector()
-        return .run {
-            .genomicInspection(Loadable {
+        return Self.run {
+            .inspection(Loadable {
                 try lake.inspectGenomicFile(dataset: sample.dataset, sample: sample.id, sha256: file.sha256,
                                             streaming: streaming)
             })

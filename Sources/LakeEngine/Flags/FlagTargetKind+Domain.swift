@@ -1,13 +1,4 @@
-/// What a quality flag is raised on, as `qualityFlag.targetKind` records it.
-public enum FlagTargetKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case dataset
-    case study
-    case series
-    case instance
-    case sample
-    case genomicFile
-    case object
-
+extension FlagTargetKind {
     /// The domain whose codes fit this kind of target; nil for a dataset or an object, which may carry
     /// a code of any domain (an object is a DICOM file or a genomic one).
     public var domain: FlagDomain? {

@@ -1,15 +1,15 @@
 import LakeEngine
 import TUI
 
-extension Workbench {
-    func viewGenomics(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let state = model.genomics
+extension GenomicsScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let state = self
         let rows = area.split(.vertical, [.percentage(38), .fill(1)])
         let left = rows[0].split(.horizontal, [.percentage(55), .fill(1)], spacing: 1)
         let samplesBlock = Block(title: "Samples", isFocused: state.focus == .samples)
         samplesBlock.render(in: left[0], buffer: &buffer)
         var table = state.samples.table
-        state.samples.render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch(model.filter),
+        state.samples.render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch,
                              focused: state.focus == .samples, empty: "no genomic samples", state: &table)
 
         let filesBlock = Block(title: "Files" + (state.filesOf.map { " · " + $0.id } ?? ""),
@@ -23,11 +23,11 @@ extension Workbench {
                          isFocused: state.focus == .files)
                     .render(in: filesBlock.inner(left[1]), buffer: &buffer, state: &list)
             } else {
-                drawState(files, in: filesBlock.inner(left[1]), buffer: &buffer)
+                files.drawStatus(in: filesBlock.inner(left[1]), buffer: &buffer)
             }
         }
 
-        let search = state.inspectorSearch(model.filter)
+        let search = state.inspectorSearch
         let section = state.inspector.currentSection(search: search).map { " · " + $0 } ?? ""
         let inspectorBlock = Block(title: "Inspector" + (state.focus == .inspector ? section : "")
                                    + (search.isEmpty ? "" : " /" + search), isFocused: state.focus == .inspector)

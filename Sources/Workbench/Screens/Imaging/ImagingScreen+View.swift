@@ -1,10 +1,9 @@
 import LakeEngine
 import TUI
 
-extension Workbench {
-    func viewImaging(_ model: WorkbenchModel, in area: Rect, buffer: inout Buffer) {
-        let state = model.imaging
-        let filter = model.filter
+extension ImagingScreen {
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
+        let state = self
         var crumbs = ["studies"]
         if let study = state.study, state.level != .studies { crumbs.append("study " + (study.cells.first ?? study.id)) }
         if let series = state.seriesRow, state.level == .instances { crumbs.append("series " + series.id) }
@@ -42,13 +41,14 @@ extension Workbench {
             ListView(items: flagLines, isFocused: false).render(in: flagBlock.inner(left[1]), buffer: &buffer, state: &flagList)
 
             let right = columns[1].split(.vertical, [.percentage(55), .fill(1)])
-            viewTags(state, filter: filter, in: right[0], buffer: &buffer)
-            viewPreview(state, in: right[1], buffer: &buffer)
+            viewTags(in: right[0], buffer: &buffer)
+            viewPreview(in: right[1], buffer: &buffer)
         }
     }
 
-    private func viewTags(_ state: ImagingState, filter: String, in area: Rect, buffer: inout Buffer) {
-        let search = state.tagSearch(filter)
+    private func viewTags(in area: Rect, buffer: inout Buffer) {
+        let state = self
+        let search = state.tagSearch
         let tree = state.tree
         let folded = tree.lines.indices.filter { tree.isFolder($0) && tree.isCollapsed($0) }.count
         let block = Block(title: "Tags" + (folded > 0 ? " · \(folded) folded" : "") + (search.isEmpty ? "" : " /" + search),
@@ -57,7 +57,7 @@ extension Workbench {
         let inner = block.inner(area)
         guard let inspection = state.inspection else { return }
         guard inspection.value != nil else {
-            drawState(inspection, in: inner, buffer: &buffer)
+            inspection.drawStatus(in: inner, buffer: &buffer)
             return
         }
         var selection = state.tags
@@ -79,7 +79,8 @@ extension Workbench {
         }
     }
 
-    private func viewPreview(_ state: ImagingState, in area: Rect, buffer: inout Buffer) {
+    private func viewPreview(in area: Rect, buffer: inout Buffer) {
+        let state = self
         guard case .loaded(let inspection)? = state.inspection else {
             Block(title: "Preview").render(in: area, buffer: &buffer)
             return

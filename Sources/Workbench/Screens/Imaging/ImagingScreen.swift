@@ -3,9 +3,38 @@ import LakeEngine
 import TUI
 
 /// Studies → series → instances, with the selected instance's tag tree and preview and the series' flags.
-struct ImagingState: Sendable {
+struct ImagingScreen: WorkbenchScreen {
     enum Level: Sendable, Hashable { case studies, series, instances }
     enum Focus: Sendable, Hashable { case list, tags }
+
+    enum Message: Sendable {
+        case studies(Loadable<[ListRow]>)
+        case series(Loadable<[ListRow]>)
+        case instances(Loadable<[ListRow]>)
+        case seriesFlags([QualityFlag])
+        case inspection(Loadable<InstanceInspection>)
+    }
+
+    typealias Request = FlagRequest
+
+    static let screen = Screen.imaging
+    static let keymap = Keymap<WorkbenchAction>([
+        KeyBinding([.character("[")], .windowCenterDown, help: "level −", group: "Preview", inHintBar: false),
+        KeyBinding([.character("]")], .windowCenterUp, help: "level +", group: "Preview", inHintBar: false),
+        KeyBinding([.character("{")], .windowWidthDown, help: "window −", group: "Preview", inHintBar: false),
+        KeyBinding([.character("}")], .windowWidthUp, help: "window +", group: "Preview", inHintBar: false),
+        KeyBinding([.character("0")], .windowReset, help: "window from file", group: "Preview", inHintBar: false),
+        KeyBinding([.character("a")], .addFlag, help: "flag series", group: "Flags"),
+        KeyBinding([.right, .character("l")], .expand, help: "expand", group: "Tags", inHintBar: false),
+        KeyBinding([.left, .character("h")], .collapse, help: "collapse", group: "Tags", inHintBar: false),
+        KeyBinding([.character("+")], .expandAll, help: "expand all", group: "Tags", inHintBar: false),
+        KeyBinding([.character("-")], .collapseAll, help: "collapse all", group: "Tags", inHintBar: false),
+        KeyBinding([.character("n")], .nextMatch, help: "next match", group: "Tags", inHintBar: false),
+        KeyBinding([.character("N")], .previousMatch, help: "previous match", group: "Tags", inHintBar: false),
+    ])
+    static let queryHelp = [HelpSection(title: "Tag search (/ on tags)", hints: [
+        Hint(keys: "text", help: "jumps to the first match"), Hint(keys: "Enter", help: "expands every match"),
+    ])]
 
     var level: Level = .studies
     var focus: Focus = .list
@@ -29,6 +58,7 @@ struct ImagingState: Sendable {
     var revealedSearch = ""
     /// Window/level the user chose; nil: the file's.
     var window: (center: Double, width: Double)?
+    var query = TextInputState()
 
     var currentList: ListPane {
         get {
@@ -47,7 +77,8 @@ struct ImagingState: Sendable {
         }
     }
 
-    func reload(lake: Lake) -> Command<WorkbenchMessage> {
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let lake = context.lake
         switch level {
         case .studies: return Self.loadStudies(lake)
         case .series: return study.map { Self.loadSeries(lake, study: $0) } ?? .none
@@ -55,54 +86,74 @@ struct ImagingState: Sendable {
         }
     }
 
-    mutating func receive(_ message: WorkbenchMessage, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
         switch message {
-        case .studies(let rows): studies.apply(rows, filter: level == .studies ? filter : "")
-        case .series(let rows): series.apply(rows, filter: level == .series ? filter : "")
+        case .studies(let rows):
+            studies.apply(rows, filter: level == .studies ? filter : "")
+            return ScreenUpdate(flash: rows.failureFlash(at: context.now))
+        case .series(let rows):
+            series.apply(rows, filter: level == .series ? filter : "")
+            return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .instances(let rows):
             instances.apply(rows, filter: level == .instances ? filter : "")
-            return inspectSelected(lake: lake, filter: filter)
+            return ScreenUpdate(inspectSelected(lake: lake), flash: rows.failureFlash(at: context.now))
         case .seriesFlags(let flags): seriesFlags = flags
         case .inspection(let result):
             inspection = result
             tree = TagTree(result.value?.tags ?? [])
             tags = ScrollSelection()
             revealedSearch = ""
-        default: break
+            return ScreenUpdate(flash: result.failureFlash(at: context.now))
         }
-        return .none
+        return ScreenUpdate()
     }
 
-    mutating func navigate(_ key: Key, page: Int, filter: String, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
         if focus == .tags, level == .instances {
-            tags.handle(key, count: tree.shown.count, page: page)
-            return .none
+            tags.handle(key, count: tree.shown.count, page: context.page)
+            return ScreenUpdate()
         }
-        currentList.navigate(key, page: page, filter: filter)
-        return level == .instances ? inspectSelected(lake: lake, filter: filter) : .none
+        currentList.navigate(key, page: context.page, filter: filter)
+        return ScreenUpdate(level == .instances ? inspectSelected(lake: context.lake) : .none)
     }
 
-    mutating func handle(_ action: WorkbenchAction, key: Key, filter: String, model: inout WorkbenchModel, lake: Lake)
-        -> Command<WorkbenchMessage>
-    {
+    /// The tag search jumps to its matches as typed; the lists narrow as typed.
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        if focus == .list { currentList.clamp(filter: filter) }
+        searchChanged(committed: committed)
+        return ScreenUpdate()
+    }
+
+    var queryCounts: (matches: Int, total: Int) {
+        if focus == .tags && level == .instances { return (tree.matches(filter).count, tree.lines.count) }
+        return (currentList.visible(filter: filter).count, currentList.rows.value?.count ?? 0)
+    }
+
+    func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
+        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+    }
+
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        let lake = context.lake
         switch action {
         case .drillIn:
-            guard let row = currentList.selected(filter: filter) else { return .none }
+            guard let row = currentList.selected(filter: filter) else { return ScreenUpdate() }
             switch level {
             case .studies:
                 study = row
                 level = .series
                 series.rows = .loading
-                model.filters[.imaging] = nil
-                return Self.loadSeries(lake, study: row)
+                query = TextInputState()
+                return ScreenUpdate(Self.loadSeries(lake, study: row))
             case .series:
                 seriesRow = row
                 level = .instances
                 instances.rows = .loading
                 inspection = nil
                 inspectedUID = nil
-                model.filters[.imaging] = nil
-                return Self.loadInstances(lake, series: row)
+                query = TextInputState()
+                return ScreenUpdate(Self.loadInstances(lake, series: row))
             case .instances:
                 if focus == .tags, let line = selectedTagLine {
                     tree.isCollapsed(line) ? tree.expand(line) : tree.collapse(line)
@@ -118,24 +169,24 @@ struct ImagingState: Sendable {
             } else if level == .series {
                 level = .studies
             }
-            model.filters[.imaging] = nil
+            query = TextInputState()
         case .nextPane:
             if level == .instances { focus = focus == .list ? .tags : .list }
         case .expand, .collapse, .expandAll, .collapseAll, .nextMatch, .previousMatch:
-            guard focus == .tags, level == .instances else { return .none }
-            fold(action, filter: filter)
+            guard focus == .tags, level == .instances else { return ScreenUpdate() }
+            fold(action)
         case .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp, .windowReset:
             adjustWindow(action)
         case .addFlag:
             guard let target = level == .studies ? nil : (level == .series ? currentList.selected(filter: filter) : seriesRow)
-            else { return .none }
-            model.overlay = .dialog(NoteDialog(
-                kind: .add(target: target.id), title: "Add flag",
+            else { return ScreenUpdate() }
+            return ScreenUpdate(dialog: Self.dialog(
+                .add(target: target.id), title: "Add flag",
                 lines: ["Series " + target.id, "in dataset " + target.dataset], choices: lake.flagVocabulary,
-                openedAt: model.now))
+                context: context))
         default: break
         }
-        return .none
+        return ScreenUpdate()
     }
 
     private mutating func adjustWindow(_ action: WorkbenchAction) {
@@ -155,14 +206,14 @@ struct ImagingState: Sendable {
     }
 
     /// Starts reading the selected instance if it is not the one shown.
-    mutating func inspectSelected(lake: Lake, filter: String) -> Command<WorkbenchMessage> {
+    mutating func inspectSelected(lake: Lake) -> Command<WorkbenchMessage> {
         guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID else {
             return .none
         }
         inspectedUID = row.id
         inspection = .loading
         tags = ScrollSelection()
-        return .run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
+        return Self.run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
     }
 
     // MARK: - Tag tree
@@ -174,7 +225,7 @@ struct ImagingState: Sendable {
     }
 
     /// The tag search: the `/` text while the tags have the focus.
-    func tagSearch(_ filter: String) -> String { focus == .tags && level == .instances ? filter : "" }
+    var tagSearch: String { focus == .tags && level == .instances ? filter : "" }
 
     /// Puts the cursor back on line `line` after the shown lines changed.
     mutating func keepCursor(on line: Int) {
@@ -183,7 +234,7 @@ struct ImagingState: Sendable {
     }
 
     /// → expands (or steps into), ← collapses (or steps out), +/− fold everything, n/N walk the matches.
-    private mutating func fold(_ action: WorkbenchAction, filter: String) {
+    private mutating func fold(_ action: WorkbenchAction) {
         guard let line = selectedTagLine else { return }
         switch action {
         case .expand:
@@ -209,15 +260,15 @@ struct ImagingState: Sendable {
             while let parent = tree.parent[top] { top = parent }
             keepCursor(on: top)
         case .nextMatch, .previousMatch:
-            jumpToMatch(filter: filter, forward: action == .nextMatch, from: line + (action == .nextMatch ? 1 : -1))
+            jumpToMatch(forward: action == .nextMatch, from: line + (action == .nextMatch ? 1 : -1))
         default: break
         }
     }
 
     /// Moves the cursor to the first match of the tag search at or after (`forward`) or before `line`,
     /// wrapping around, and expands the sequences and items holding it.
-    mutating func jumpToMatch(filter: String, forward: Bool, from line: Int) {
-        let matches = tree.matches(tagSearch(filter))
+    mutating func jumpToMatch(forward: Bool, from line: Int) {
+        let matches = tree.matches(tagSearch)
         guard !matches.isEmpty else { return }
         let target = forward ? (matches.first { $0 >= line } ?? matches[0])
             : (matches.last { $0 <= line } ?? matches[matches.count - 1])
@@ -227,10 +278,10 @@ struct ImagingState: Sendable {
 
     /// After the tag search changed: jumps to the first match from the cursor; once committed,
     /// expands every match so all of them show.
-    mutating func searchChanged(filter: String, committed: Bool) {
-        let search = tagSearch(filter)
+    mutating func searchChanged(committed: Bool) {
+        let search = tagSearch
         guard !search.isEmpty else { return }
-        jumpToMatch(filter: filter, forward: true, from: selectedTagLine ?? 0)
+        jumpToMatch(forward: true, from: selectedTagLine ?? 0)
         guard committed, search != revealedSearch, let current = selectedTagLine else { return }
         revealedSearch = search
         for match in tree.matches(search) { tree.reveal(match) }
@@ -240,7 +291,7 @@ struct ImagingState: Sendable {
     // MARK: - Loading
 
     static func loadStudies(_ lake: Lake) -> Command<WorkbenchMessage> {
-        .run {
+        run {
             .studies(Loadable {
                 try lake.datasets().filter { $0.studyCount > 0 }.flatMap { summary in
                     try lake.studies(dataset: summary.dataset.name).map { study in
@@ -256,7 +307,7 @@ struct ImagingState: Sendable {
     }
 
     static func loadSeries(_ lake: Lake, study: ListRow) -> Command<WorkbenchMessage> {
-        .run {
+        run {
             .series(Loadable {
                 try lake.series(dataset: study.dataset, studyUID: study.id).map { listing in
                     let series = listing.series
@@ -272,7 +323,7 @@ struct ImagingState: Sendable {
 
     static func loadInstances(_ lake: Lake, series: ListRow) -> Command<WorkbenchMessage> {
         .batch([
-            .run {
+            run {
                 .instances(Loadable {
                     try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
                         ListRow(
@@ -284,7 +335,7 @@ struct ImagingState: Sendable {
                     }
                 })
             },
-            .run { .seriesFlags((try? lake.listFlags(FlagFilter(target: series.id))) ?? []) },
+            run { .seriesFlags((try? lake.listFlags(FlagFilter(target: series.id))) ?? []) },
         ])
     }
 }

@@ -1,0 +1,161 @@
+import Foundation
+import LakeEngine
+import TUI
+
+/// One screen of the workbench as a component: its own model (the conforming value), keymap, update
+/// and view, as a lazygit panel has its controller and a Bubble Tea child its `Update`/`View`.
+///
+/// A screen never sees the ``WorkbenchModel``: it gets a ``ScreenContext`` (the lake, the clock, the
+/// page height) and answers with a ``ScreenUpdate`` (work to start, a dialog to open, a flash line,
+/// another screen to show). Its catalog reads come back as its own ``Message`` values, and the dialogs
+/// it opens come back to its ``confirm(_:answer:context:)`` with its own ``Request``, so the confirm
+/// logic lives beside the key that opened the dialog.
+///
+/// Adding a screen: a conforming type in `Screens/`, and its case in ``Screen`` plus its slot in
+/// ``ScreenComponents`` (the one registration).
+///
+/// - Note: Components are values held by the model and changed on the main actor only; `Sendable`
+///   because commands capture parts of them.
+protocol WorkbenchScreen: Sendable {
+    /// What this screen's catalog commands answer with.
+    associatedtype Message: Sendable = Never
+    /// What a dialog opened by this screen asks for once confirmed.
+    associatedtype Request: Sendable = Never
+
+    /// Which screen this is (routes its messages and dialogs back to it).
+    static var screen: Screen { get }
+    /// The screen's own bindings; the global ones (``Workbench/globalKeymap``) follow them.
+    static var keymap: Keymap<WorkbenchAction> { get }
+    /// The `key:value` terms its `/` line understands; other words filter as free text.
+    static var queryKeys: Set<String> { get }
+    /// What its `/` line does, for the `?` help.
+    static var queryHelp: [HelpSection] { get }
+
+    /// The `/` line, kept while other screens are shown.
+    var query: TextInputState { get set }
+
+    /// Starts loading what the screen shows (when it is shown, and on a catalog change).
+    func load(_ context: ScreenContext) -> Command<WorkbenchMessage>
+    /// Applies the answer of one of its commands.
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate
+    /// Applies one of its keymap's actions, or Enter, Esc and Tab (``WorkbenchAction/drillIn``,
+    /// ``WorkbenchAction/back``, ``WorkbenchAction/nextPane``).
+    mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate
+    /// A key no binding holds: list movement (j/k, arrows, g/G, PgUp/PgDn).
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate
+    /// The `/` line changed (`committed`: Enter or Esc closed it).
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate
+    /// Runs a dialog this screen opened, once confirmed.
+    mutating func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate
+    /// Called on every workbench tick (four times a second), shown or not.
+    mutating func tick(context: ScreenContext) -> Command<WorkbenchMessage>
+
+    /// Matches and total for the filter line.
+    var queryCounts: (matches: Int, total: Int) { get }
+    /// Draws the screen body.
+    func view(in area: Rect, buffer: inout Buffer, context: ScreenContext)
+}
+
+// MARK: - Defaults
+
+extension WorkbenchScreen {
+    static var queryKeys: Set<String> { [] }
+    static var queryHelp: [HelpSection] { [] }
+
+    func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    func tick(context: ScreenContext) -> Command<WorkbenchMessage> { .none }
+
+    /// The free text of the `/` line (its `key:value` terms go to the engine).
+    var filter: String { FilterQuery(query.text, keys: Self.queryKeys).text }
+
+    /// The `/` line read as terms and free text.
+    var parsedQuery: FilterQuery { FilterQuery(query.text, keys: Self.queryKeys) }
+
+    /// Runs `work` off the main actor and hands its message back to this screen.
+    static func run(_ work: @escaping @Sendable () async -> Message?) -> Command<WorkbenchMessage> {
+        let screen = Self.screen
+        return .run { await work().map { WorkbenchMessage.screen(screen, $0) } }
+    }
+
+    /// A dialog whose confirmation comes back to this screen as `request`.
+    static func dialog(
+        _ request: Request, title: String, lines: [String], choices: [String] = [], context: ScreenContext
+    ) -> NoteDialog {
+        NoteDialog(owner: screen, request: request, title: title, lines: lines, choices: choices,
+                   openedAt: context.now)
+    }
+}
+
+extension WorkbenchScreen where Request == Never {
+    func confirm(_ request: Never, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {}
+}
+
+extension WorkbenchScreen where Message == Never {
+    func receive(_ message: Never, context: ScreenContext) -> ScreenUpdate {}
+}
+
+// MARK: - Routing
+
+extension WorkbenchScreen {
+    /// Delivers a message addressed to this screen (a `payload` of another type is a routing bug and ignored).
+    mutating func deliver(_ payload: any Sendable, context: ScreenContext) -> ScreenUpdate {
+        guard let message = payload as? Message else { return ScreenUpdate() }
+        return receive(message, context: context)
+    }
+
+    /// Runs a confirmed dialog addressed to this screen.
+    mutating func confirm(_ dialog: NoteDialog, context: ScreenContext) -> ScreenUpdate {
+        guard let request = dialog.request as? Request else { return ScreenUpdate() }
+        return confirm(request, answer: dialog.answer, context: context)
+    }
+
+    /// The active keymap: the screen's bindings, then the global ones.
+    var activeKeymap: Keymap<WorkbenchAction> { Self.keymap.merged(with: Workbench.globalKeymap) }
+
+    /// The `?` help for this screen's query line.
+    var activeQueryHelp: [HelpSection] { Self.queryHelp }
+
+    /// The `/` line opened: on a screen with terms, a space after them so typing starts a new word.
+    mutating func openQuery() {
+        guard !Self.queryKeys.isEmpty, !query.text.isEmpty, !query.text.hasSuffix(" ") else { return }
+        query = TextInputState(text: query.text + " ")
+    }
+}
+
+/// What a screen may read while it updates or draws: never the workbench model itself.
+struct ScreenContext: Sendable {
+    let lake: Lake
+    /// The runtime clock (dialog guards, flash expiry).
+    let now: Timestamp
+    /// The wall clock (`since:` terms).
+    let wallClock: Date
+    /// Rows a PgUp/PgDn moves.
+    let page: Int
+    /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
+    let workerLauncher: WorkerLauncher?
+}
+
+/// What a screen asks of the workbench after an update.
+struct ScreenUpdate: Sendable {
+    /// Work to start.
+    var command: Command<WorkbenchMessage> = .none
+    /// A dialog to open on top of the screen.
+    var dialog: NoteDialog?
+    /// A line for the flash bar.
+    var flash: FlashMessage?
+
+    init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil) {
+        self.command = command
+        self.dialog = dialog
+        self.flash = flash
+    }
+}
+
+extension Command where Message == WorkbenchMessage {
+    /// A catalog write off the main actor: its sentence for the flash line, or its error's.
+    static func write(_ work: @escaping @Sendable () throws -> String) -> Command {
+        .run {
+            do { return .done(try work()) } catch { return .failed(String(describing: error)) }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import LakeEngine
+import TUI
+
+/// What a flag dialog asks for once confirmed, on whichever screen opened it (Flags, Imaging, Genomics):
+/// each of those screens confirms through ``command(answer:lake:)``, so the engine calls and their
+/// flash sentences live in one place.
+enum FlagRequest: Sendable, Hashable {
+    case resolve(flagID: Int64)
+    case waive(flagID: Int64)
+    case add(target: String)
+
+    /// The catalog write, answered by the flash sentence or the engine's error.
+    func command(answer: NoteDialog.Answer, lake: Lake) -> Command<WorkbenchMessage> {
+        switch self {
+        case .resolve(let id):
+            return .write {
+                try lake.resolveFlag(id: id, note: answer.note)
+                return "Resolved flag \(id)."
+            }
+        case .waive(let id):
+            return .write {
+                try lake.waiveFlag(id: id, reason: answer.note)
+                return "Waived flag \(id)."
+            }
+        case .add(let target):
+            guard let code = answer.choice else { return .run { .failed("Please choose a flag code.") } }
+            return .write {
+                let flag = try lake.addFlag(target: target, code: code, note: answer.note)
+                return "Added flag \(flag.id ?? 0) \(code) on \(target)."
+            }
+        }
+    }
+}
