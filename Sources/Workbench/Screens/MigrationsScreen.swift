@@ -164,7 +164,7 @@ struct MigrationsScreen: WorkbenchScreen {
         case .applyPlan:
             return ScreenUpdate(.write {
                 let jobs = try lake.applyLifecycle()
-                return "Queued \(jobs.count) migration jobs."
+                return "Queued \(Formatting.count(jobs.count, "migration job"))."
             })
         case .cancelJob(let id):
             return ScreenUpdate(.write {
