@@ -1,3 +1,5 @@
+import Catalog
+
 /// A failure of a lake operation, in words a user can act on. Never carries patient data.
 public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The process's user id has no password-database entry.

@@ -1,3 +1,5 @@
+import Catalog
+
 extension FlagTargetKind {
     /// The domain whose codes fit this kind of target; nil for a dataset or an object, which may carry
     /// a code of any domain (an object is a DICOM file or a genomic one).

@@ -50,7 +50,7 @@ extension Lake {
             try promotion.insert(db)
             let id = promotion.id ?? 0
             try appendAudit(
-                db, role: role, action: "promotion.request", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "promotion.request", target: resolved.reference,
                 details: [
                     "promotion": String(id), "to": zone, "select": selection.text, "reason": reason,
                     "state": state.rawValue, "selected": String(selected.count),
@@ -198,10 +198,11 @@ extension Lake {
     /// refused change rolled back. Best effort: a user who may not write the catalog gets the refusal
     /// without its record.
     private func auditRefusal(_ operation: String, promotion id: Int64, _ error: any Error) {
-        try? catalog.pool.write { db in
-            let target = try Promotion.fetchOne(db, key: id).map { try sourceReference($0, db) } ?? "promotion \(id)"
+        try? catalog.write { tx in
+            let promotion = try tx.promotion(id: id)
+            let target = try promotion.flatMap { try tx.sourceReference(of: $0) } ?? "promotion \(id)"
             try appendAudit(
-                db, roleName: actorRoles.min()?.rawValue ?? "none", action: "promotion.\(operation).refused",
+                tx, roleName: actorRoles.min()?.rawValue ?? "none", action: "promotion.\(operation).refused",
                 target: target, details: ["promotion": String(id), "reason": String(describing: error)])
         }
     }
@@ -227,7 +228,7 @@ extension Lake {
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
             let decider: (role: Role, grantId: Int64?)
             do {
-                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], db)
+                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], CatalogTransaction(unmoved: db))
             } catch FourEyesRefusal.ownRequest {
                 throw GovernanceError.ownRequest(promotion: id, user: actor.user)
             } catch FourEyesRefusal.notApprover(let roles) {
@@ -247,7 +248,7 @@ extension Lake {
             var details = ["promotion": String(id), "comment": comment]
             if let grantId { details["grant"] = String(grantId) }
             let target = try sourceReference(promotion, db)
-            try appendAudit(db, role: role, action: "promotion.\(decision.rawValue)", target: target, details: details)
+            try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "promotion.\(decision.rawValue)", target: target, details: details)
 
             var reachedQuorum = false
             if decision == .reject {
@@ -256,7 +257,7 @@ extension Lake {
                 promotion.state = PromotionState.approved.rawValue
                 reachedQuorum = true
                 try appendAudit(
-                    db, role: role, action: "promotion.approved", target: target,
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.approved", target: target,
                     details: ["promotion": String(id), "approvals": String(try approvalCount(id, db))])
             }
             promotion.updatedAt = now

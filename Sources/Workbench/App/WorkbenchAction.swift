@@ -10,7 +10,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
     case nextSection, previousSection, streamFile
     case approve, reject, executePromotion
-    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker, queueMigration, queueRestore
 }
 
 extension Workbench {

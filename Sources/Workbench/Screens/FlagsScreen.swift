@@ -60,7 +60,8 @@ struct FlagsScreen: WorkbenchScreen {
             self.flags = flags
             list.setRows(flags.map { flag in
                 ListRow(id: String(flag.id ?? 0),
-                        cells: [String(flag.id ?? 0), flag.severity, flag.state, flag.code, flag.targetKind, flag.target,
+                        cells: [String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
+                                flag.target,
                                 flag.note])
             }, filter: filter)
         case .loading: list.rows = .loading
@@ -95,7 +96,7 @@ struct FlagsScreen: WorkbenchScreen {
                 context: context))
         case .reopenFlag:
             guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
-            guard flag.state != FlagState.open.rawValue else {
+            guard flag.state != .open else {
                 return ScreenUpdate(flash: FlashMessage("Flag \(id) is open already.", at: context.now))
             }
             return ScreenUpdate(dialog: Self.dialog(
@@ -105,7 +106,7 @@ struct FlagsScreen: WorkbenchScreen {
                 context: context))
         case .addFlag:
             guard let flag = selected else { return ScreenUpdate() }
-            let choices = FlagCodeChoices(lake: context.lake, kind: FlagTargetKind(rawValue: flag.targetKind) ?? .object)
+            let choices = FlagCodeChoices(lake: context.lake, kind: flag.targetKind)
             return ScreenUpdate(dialog: Self.dialog(
                 .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
                 choices: choices.codes, option: choices.severity, context: context))

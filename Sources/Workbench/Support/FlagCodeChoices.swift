@@ -1,3 +1,4 @@
+import Catalog
 import LakeEngine
 
 /// What an add-flag dialog offers for one target: the codes that fit its kind (``Lake/flagCodes(for:)``)

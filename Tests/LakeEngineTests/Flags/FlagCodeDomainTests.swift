@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Testing
 
@@ -40,8 +41,8 @@ import Testing
             Issue.record("\(String(describing: refusal))")
             return
         }
-        #expect(try lake.owner.addFlag(target: "SAMPLE-7", code: "no-read-groups", note: "").targetKind == "sample")
-        #expect(try lake.owner.addFlag(target: "SAMPLE-7", code: "needs-review", note: "").targetKind == "sample")
+        #expect(try lake.owner.addFlag(target: "SAMPLE-7", code: "no-read-groups", note: "").targetKind == .sample)
+        #expect(try lake.owner.addFlag(target: "SAMPLE-7", code: "needs-review", note: "").targetKind == .sample)
         #expect(try lake.owner.listFlags(FlagFilter(target: "SAMPLE-7")).map(\.code) == ["no-read-groups", "needs-review"])
     }
 

@@ -81,7 +81,7 @@ struct PromotionExecutionCLITests {
         let events = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
         let refused = events.filter { $0.action == "promotion.approve.refused" }
         #expect(refused.map(\.actor) == [shared.alice])
-        #expect(refused.first?.details.contains("cannot decide on it") == true)
+        #expect(refused.first?.details["reason"]?.contains("cannot decide on it") == true)
         #expect(events.map(\.action).contains("promotion.execute.failed"))
         #expect(events.last?.action == "promotion.execute")
     }

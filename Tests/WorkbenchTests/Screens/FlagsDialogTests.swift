@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import LakeEngine
 import TUI
@@ -28,7 +29,7 @@ import Testing
         await harness.type("a slice is still missing")
         await harness.press(.enter)
         #expect(harness.model.flash?.text == "Reopened flag \(flag.id ?? 0).")
-        #expect(try lake.listFlags(FlagFilter(code: "needs-review")).first?.state == "open")
+        #expect(try lake.listFlags(FlagFilter(code: "needs-review")).first?.state == .open)
         #expect(try lake.auditEvents(AuditFilter(action: "flag.reopen")).count == 1)
     }
 
@@ -51,7 +52,7 @@ import Testing
         await harness.press(.tab, .right, .character("b"), .character("a"), .character("d"))
         await harness.press(.enter)
         let added = try #require(try lake.listFlags(FlagFilter(code: "artifact")).last)
-        #expect(added.severity == "blocking")
+        #expect(added.severity == .blocking)
         #expect(added.note == "bad")
 
         await harness.press(.character("r"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import LakeEngine
 
 /// `medlake flags codes [--for KIND]`: the lake's flag vocabulary.
