@@ -31,12 +31,11 @@ struct PromotionExecutionCLITests {
     /// The first study of `ct`, for flags.
     static func study(_ shared: SharedLake) throws -> String {
         struct StudyJSON: Decodable {
-            struct Study: Decodable { var studyInstanceUID: String }
-            var study: Study
+            var studyInstanceUID: String
         }
         let listed = try shared.run(["studies", "ct", "--json"], as: shared.alice)
         return try #require(
-            try JSONDecoder().decode([StudyJSON].self, from: Data(listed.stdout.utf8)).first?.study.studyInstanceUID)
+            try JSONDecoder().decode([StudyJSON].self, from: Data(listed.stdout.utf8)).first?.studyInstanceUID)
     }
 
     @Test func aBlockingFlagAfterTheRequestFailsTheApprovalOutcomeThenExecuteRetries() throws {

@@ -8,8 +8,7 @@ import TestSupport
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct PromotionExecutionInTmuxTests {
     struct SeriesJSON: Decodable {
-        struct Series: Decodable { var seriesInstanceUID: String }
-        var series: Series
+        var seriesInstanceUID: String
     }
 
     struct FlagJSON: Decodable {
@@ -46,7 +45,7 @@ struct PromotionExecutionInTmuxTests {
         let listed = try MedLakeProcess.run(["series", "sample-imaging", "--json", "--lake", lake])
         let series = try #require(
             try JSONDecoder().decode([SeriesJSON].self, from: Data(listed.stdout.utf8))
-                .map(\.series.seriesInstanceUID).first { !flagged.contains($0) })
+                .map(\.seriesInstanceUID).first { !flagged.contains($0) })
         let added = try MedLakeProcess.run(
             ["flags", "add", series, "burned-in-annotation", "--note", "text in the pixels", "--json", "--lake", lake])
         #expect(added.status == 0, "\(added.stderr)")
