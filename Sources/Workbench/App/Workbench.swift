@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import LakeEngine
 import TUI
@@ -67,6 +68,8 @@ public struct Workbench: Program {
             return receive(message, model: &model)
         case .key(let key):
             return handle(key, model: &model)
+        case .mouse(let mouse):
+            return handle(mouse, model: &model)
         }
     }
 
@@ -77,7 +80,7 @@ public struct Workbench: Program {
     }
 
     /// Applies what a screen asked for: opens its dialog, shows its flash line, returns its command.
-    private func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+    func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         if let dialog = update.dialog { model.overlay = .dialog(dialog) }
         if let flash = update.flash { model.flash = flash }
         return update.command
@@ -95,6 +98,9 @@ public struct Workbench: Program {
         case .unfinished(let text):
             model.flash = FlashMessage(text, level: .warning, at: model.now, for: .seconds(8))
             return model.current.load(context(model))
+        case .exported(let text):
+            model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
+            return .none
         case .failed(let text):
             model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
             return .none
@@ -136,6 +142,11 @@ public struct Workbench: Program {
                 let update = model.screens[dialog.owner].confirm(dialog, context: context(model))
                 return apply(update, to: &model)
             }
+        case .viewer(let viewer, let state):
+            handleViewer(key, viewer: viewer, state: state, model: &model)
+            return .none
+        case .export(let input):
+            return handleExport(key, input: input, model: &model)
         case .none:
             break
         }
@@ -154,6 +165,8 @@ public struct Workbench: Program {
             return .none
         case .refresh?:
             return model.current.load(context(model))
+        case let action? where Self.tableActions.contains(action):
+            return tableAction(action, model: &model)
         case let action?:
             update = model.current.perform(action, key: key, context: context(model))
         case nil:

@@ -12,5 +12,7 @@ public enum WorkbenchMessage: Sendable {
     /// A write that fell short of its aim (an approval whose execution failed): warn, and reload like
     /// ``done(_:)`` because something was recorded.
     case unfinished(String)
+    /// An export was written (nothing in the catalog changed, so nothing reloads).
+    case exported(String)
     case failed(String)
 }

@@ -12,6 +12,10 @@ public struct WorkbenchModel: Sendable {
         case filter
         case help
         case dialog(NoteDialog)
+        /// The selected row's full values (`i`).
+        case viewer(TextViewer, TextViewerState)
+        /// The file name prompt of an export (`e`).
+        case export(TextInputState)
     }
 
     var screen: Screen = .overview

@@ -53,6 +53,12 @@ protocol WorkbenchScreen: Sendable {
     /// Called on every workbench tick (four times a second), shown or not.
     mutating func tick(context: ScreenContext) -> Command<WorkbenchMessage>
 
+    /// The list that has the focus, which sorting, the row viewer, export and the mouse act on (nil:
+    /// none has; the default). See `Workbench+Tables.swift`.
+    var focusedList: ListPane? { get set }
+    /// The text that list is filtered by (default: the free `/` text).
+    var focusedListFilter: String { get }
+
     /// Matches and total for the filter line.
     var queryCounts: (matches: Int, total: Int) { get }
     /// Draws the screen body.

@@ -25,7 +25,7 @@ struct AuditScreen: WorkbenchScreen {
     static let tailLength = 1000
 
     var list = ListPane([TableColumn("SEQ", alignment: .right), TableColumn("TIME (UTC)"), TableColumn("ACTOR"),
-                         TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34)),
+                         TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34), truncation: .middle),
                          TableColumn("DETAILS", width: .fill())])
     var verification: Loadable<AuditVerification>?
     /// Whether a verification is running (at most one at a time).

@@ -30,7 +30,7 @@ struct FlagsScreen: WorkbenchScreen {
     ])]
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
-                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36)),
+                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36), truncation: .middle),
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
     var query = TextInputState(text: initialQuery)

@@ -43,7 +43,7 @@ struct MigrationsScreen: WorkbenchScreen {
     ])
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
-                         TableColumn("TARGET", width: .auto(max: 24)), TableColumn("TO"),
+                         TableColumn("TARGET", width: .auto(max: 24), truncation: .middle), TableColumn("TO"),
                          TableColumn("DONE", alignment: .right), TableColumn("BYTES", alignment: .right),
                          TableColumn("WORKER"), TableColumn("ERROR", width: .fill())])
     var jobs: [MigrationProgress] = []

@@ -41,10 +41,14 @@ struct ImagingScreen: WorkbenchScreen {
     var studies = ListPane([TableColumn("PATIENT"), TableColumn("DATE"), TableColumn("MODALITIES"),
                             TableColumn("SERIES", alignment: .right), TableColumn("DESCRIPTION", width: .fill()),
                             TableColumn("DATASET")])
+    /// Series and instances are sorted by their queries (a study may hold 10,000 series); the column
+    /// order matches ``seriesOrder`` and ``instanceOrder``.
     var series = ListPane([TableColumn("MOD"), TableColumn("BODY PART"), TableColumn("N", alignment: .right),
-                           TableColumn("DESCRIPTION", width: .fill()), TableColumn("SERIES UID", width: .auto(max: 30))])
+                           TableColumn("DESCRIPTION", width: .fill()),
+                           TableColumn("SERIES UID", width: .fill(), truncation: .middle)], sortsInQuery: true)
     var instances = ListPane([TableColumn("#", alignment: .right), TableColumn("SIZE"), TableColumn("SYNTAX"),
-                              TableColumn("SOP INSTANCE UID", width: .fill())])
+                              TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)],
+                             sortsInQuery: true)
     /// The study and series drilled into.
     var study: ListRow?
     var seriesRow: ListRow?
@@ -81,8 +85,8 @@ struct ImagingScreen: WorkbenchScreen {
         let lake = context.lake
         switch level {
         case .studies: return Self.loadStudies(lake)
-        case .series: return study.map { Self.loadSeries(lake, study: $0) } ?? .none
-        case .instances: return seriesRow.map { Self.loadInstances(lake, series: $0) } ?? .none
+        case .series: return study.map { Self.loadSeries(lake, study: $0, order: seriesOrder) } ?? .none
+        case .instances: return seriesRow.map { Self.loadInstances(lake, series: $0, order: instanceOrder) } ?? .none
         }
     }
 
@@ -145,7 +149,7 @@ struct ImagingScreen: WorkbenchScreen {
                 level = .series
                 series.rows = .loading
                 query = TextInputState()
-                return ScreenUpdate(Self.loadSeries(lake, study: row))
+                return ScreenUpdate(Self.loadSeries(lake, study: row, order: seriesOrder))
             case .series:
                 seriesRow = row
                 level = .instances
@@ -153,7 +157,7 @@ struct ImagingScreen: WorkbenchScreen {
                 inspection = nil
                 inspectedUID = nil
                 query = TextInputState()
-                return ScreenUpdate(Self.loadInstances(lake, series: row))
+                return ScreenUpdate(Self.loadInstances(lake, series: row, order: instanceOrder))
             case .instances:
                 if focus == .tags, let line = selectedTagLine {
                     tree.isCollapsed(line) ? tree.expand(line) : tree.collapse(line)
@@ -307,10 +311,28 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
-    static func loadSeries(_ lake: Lake, study: ListRow) -> Command<WorkbenchMessage> {
+    /// The series sort as the catalog query's order (columns: MOD, BODY PART, N, DESCRIPTION, SERIES UID).
+    var seriesOrder: ListingOrder<SeriesSortKey>? {
+        let keys: [SeriesSortKey] = [.modality, .bodyPart, .instanceCount, .description, .seriesInstanceUID]
+        return series.table.sort.flatMap { sort in
+            sort.column < keys.count ? ListingOrder(keys[sort.column], ascending: sort.ascending) : nil
+        }
+    }
+
+    /// The instance sort as the catalog query's order (columns: #, SIZE, SYNTAX, SOP INSTANCE UID).
+    var instanceOrder: ListingOrder<InstanceSortKey>? {
+        let keys: [InstanceSortKey] = [.instanceNumber, .matrixSize, .transferSyntaxUID, .sopInstanceUID]
+        return instances.table.sort.flatMap { sort in
+            sort.column < keys.count ? ListingOrder(keys[sort.column], ascending: sort.ascending) : nil
+        }
+    }
+
+    static func loadSeries(_ lake: Lake, study: ListRow, order: ListingOrder<SeriesSortKey>?)
+        -> Command<WorkbenchMessage>
+    {
         run {
             .series(Loadable {
-                try lake.series(dataset: study.dataset, studyUID: study.id).map { listing in
+                try lake.series(dataset: study.dataset, studyUID: study.id, order: order).map { listing in
                     let series = listing.series
                     return ListRow(
                         id: series.seriesInstanceUID,
@@ -322,11 +344,13 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
-    static func loadInstances(_ lake: Lake, series: ListRow) -> Command<WorkbenchMessage> {
+    static func loadInstances(_ lake: Lake, series: ListRow, order: ListingOrder<InstanceSortKey>?)
+        -> Command<WorkbenchMessage>
+    {
         .batch([
             run {
                 .instances(Loadable {
-                    try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
+                    try lake.instances(dataset: series.dataset, seriesUID: series.id, order: order).map { instance in
                         ListRow(
                             id: instance.sopInstanceUID,
                             cells: [instance.instanceNumber.map(String.init) ?? "",
