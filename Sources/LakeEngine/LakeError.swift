@@ -1,3 +1,5 @@
+import Catalog
+
 /// A failure of a lake operation, in words a user can act on. Never carries patient data.
 public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The process's user id has no password-database entry.
@@ -14,6 +16,10 @@ public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertib
     case unknownFlagCode(String)
     /// A flag that is not open cannot change state again.
     case flagNotOpen(id: Int64, state: String)
+    /// Only a resolved or waived flag can be reopened.
+    case flagAlreadyOpen(id: Int64)
+    /// The code is in the vocabulary but not for this kind of target (an imaging code on a sample…).
+    case flagCodeNotForTarget(code: String, kind: FlagTargetKind)
     /// A Unix group named in `lake.toml` or on the command line does not exist.
     case unknownGroup(String)
     /// A system call failed on `path`.
@@ -36,6 +42,9 @@ public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertib
         case .notFound(let kind, let id): "no \(kind) matches \(id)"
         case .unknownFlagCode(let code): "flag code '\(code)' is not in the lake's vocabulary (see [flags.codes] in lake.toml)"
         case .flagNotOpen(let id, let state): "flag \(id) is \(state), not open"
+        case .flagAlreadyOpen(let id): "flag \(id) is open already; only a resolved or waived flag can be reopened"
+        case .flagCodeNotForTarget(let code, let kind):
+            "flag code '\(code)' is not for a \(kind.rawValue) (see the codes offered for one)"
         case .unknownGroup(let name): "no Unix group named \(name)"
         case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
         case .invalidArgument(let message): message

@@ -20,9 +20,13 @@ extension CatalogTransaction {
         var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
         if let actor { request = request.filter(AuditEvent.Columns.actor == actor) }
         if let action {
-            request = action.hasSuffix(".")
-                ? request.filter(AuditEvent.Columns.action.like(action + "%"))
-                : request.filter(AuditEvent.Columns.action == action)
+            // A word without a dot selects itself and its family (`promotion`: `promotion.request`…), a
+            // dotted name itself, a name ending in `.` the family below it. A range, not LIKE: an action
+            // name's `_` is no wildcard, and the comparison can use an index.
+            let family = action.hasSuffix(".") ? String(action.dropLast()) : action
+            let member = AuditEvent.Columns.action >= family + "." && AuditEvent.Columns.action < family + "/"
+            let exact = AuditEvent.Columns.action == action
+            request = request.filter(action.hasSuffix(".") ? member : action.contains(".") ? exact : exact || member)
         }
         if let since {
             request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))

@@ -70,10 +70,10 @@ extension LakeError {
         switch self {
         case .unknownUser: .unknownUser
         case .lakeNotFound, .notFound: .notFound
-        case .lakeExists, .flagNotOpen, .jobState: .conflict
+        case .lakeExists, .flagNotOpen, .flagAlreadyOpen, .jobState: .conflict
         case .notPermitted: .notPermitted
         case .unknownFlagCode: .unknownFlagCode
-        case .unknownGroup, .invalidArgument: .invalidArgument
+        case .unknownGroup, .invalidArgument, .flagCodeNotForTarget: .invalidArgument
         case .system: .systemError
         case .restoreRequired: .restoreRequired
         }

@@ -136,7 +136,10 @@ extension Lake {
     /// The keyed head checkpoint's file, in the key folder.
     var auditHeadPath: String { root + "/" + Self.keysFolderName + "/audit.head" }
 
-    /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
+    /// Audit events, oldest first, filtered by actor, action and time. A word without a dot selects itself
+    /// and its family (`promotion`: `promotion.request`, `promotion.execute.failed`…; `ingest`: `ingest`);
+    /// a dotted name selects that action only (`promotion.execute`), and one ending in `.` the family
+    /// below it (`promotion.execute.`).
     ///
     /// Events about a restricted dataset the actor may not read come with their target, details and hashes
     /// withheld (see ``withheldAuditDetails``).

@@ -172,12 +172,17 @@ extension LakeConfiguration {
         guard let vocabulary = try table.table("codes") else { return codes }
         for code in vocabulary.keys {
             guard let entry = try vocabulary.table(code) else { continue }
-            try entry.rejectUnknownKeys(["severity", "description"])
+            try entry.rejectUnknownKeys(["severity", "description", "domain"])
             let severityName = try entry.string("severity", default: "warning")
             guard let severity = FlagSeverity(rawValue: severityName) else {
                 throw entry.error("severity", "expected info, warning or blocking")
             }
-            codes[code] = FlagCode(code: code, severity: severity, description: try entry.string("description", default: ""))
+            let domainName = try entry.string("domain", default: FlagDomain.general.rawValue)
+            guard let domain = FlagDomain(rawValue: domainName) else {
+                throw entry.error("domain", "expected imaging, genomics, storage or general")
+            }
+            codes[code] = FlagCode(
+                code: code, severity: severity, description: try entry.string("description", default: ""), domain: domain)
         }
         return codes
     }

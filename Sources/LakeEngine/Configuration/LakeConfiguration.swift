@@ -83,4 +83,13 @@ public struct FlagCode: Sendable, Hashable, Codable {
     public var code: String
     public var severity: FlagSeverity
     public var description: String
+    /// The targets it fits (``FlagTargetKind/accepts(_:)``): `domain` in `[flags.codes.NAME]`, general by default.
+    public var domain: FlagDomain
+
+    public init(code: String, severity: FlagSeverity, description: String, domain: FlagDomain = .general) {
+        self.code = code
+        self.severity = severity
+        self.description = description
+        self.domain = domain
+    }
 }

@@ -5,7 +5,8 @@ import Storage
 extension Lake {
     /// Raises a flag on `target` (a UID, sample, dataset or object hash) by the acting person.
     ///
-    /// `code` must be in the lake's vocabulary; `severity` defaults to the code's. Needs annotator or
+    /// `code` must be in the lake's vocabulary and fit the target's kind (``flagCodes(for:)``);
+    /// `severity` defaults to the code's. Needs annotator or
     /// curator and, on a restricted dataset, a role that reads it or an `annotate` (or `approve`) grant,
     /// recorded with the flag's audit event.
     @discardableResult
@@ -13,6 +14,9 @@ extension Lake {
         let role = try authorize(.addFlag)
         guard let vocabulary = configuration.flagCodes[code] else { throw LakeError.unknownFlagCode(code) }
         let resolved = try resolveTarget(target)
+        guard resolved.kind.accepts(vocabulary) else {
+            throw LakeError.flagCodeNotForTarget(code: code, kind: resolved.kind)
+        }
         return try catalog.write { tx in
             let grant = try annotationGrant(datasetId: resolved.datasetId, tx)
             let now = Date()
@@ -27,6 +31,12 @@ extension Lake {
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
+    }
+
+    /// The codes of the lake's vocabulary a person may raise on a target of `kind`, sorted by code: an
+    /// imaging target is offered imaging and general codes, a sample genomics and general ones.
+    public func flagCodes(for kind: FlagTargetKind) -> [FlagCode] {
+        configuration.flagCodes.values.filter(kind.accepts).sorted { $0.code < $1.code }
     }
 
     /// Flags matching `filter`, oldest first. Flags on restricted datasets the actor may not read are left
@@ -92,6 +102,38 @@ extension Lake {
                 tx, role: role, action: action, target: flag.target,
                 details: ["id": String(id), "code": flag.code, "severity": flag.severity.rawValue, "note": text]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
+            return flag
+        }
+    }
+
+    /// Reopens a resolved or waived flag, saying why (the resolution turned out wrong, the waiver no longer
+    /// holds). Needs the role that resolves flags (annotator or curator) and, on a restricted dataset, a
+    /// reading role or an `annotate` grant, as resolving does. The flag keeps its last resolution until it
+    /// is closed again; the reopening is audited as `flag.reopen` with the state it left.
+    ///
+    /// - Throws: ``LakeError/flagAlreadyOpen(id:)`` for an open flag.
+    @discardableResult
+    public func reopenFlag(id: Int64, note: String) throws -> QualityFlag {
+        let role = try authorize(.resolveFlag)
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LakeError.invalidArgument("Please say why (a note or reason is required).")
+        }
+        return try catalog.write { tx in
+            guard var flag = try tx.flag(id: id) else {
+                throw LakeError.notFound(kind: "flag", id: String(id))
+            }
+            guard flag.state != .open else { throw LakeError.flagAlreadyOpen(id: id) }
+            let grant = try annotationGrant(datasetId: flag.datasetId, tx)
+            let closed = flag.state
+            flag.state = .open
+            flag.updatedAt = Date()
+            try tx.update(flag)
+            try appendAudit(
+                tx, role: role, action: "flag.reopen", target: flag.target,
+                details: [
+                    "id": String(id), "code": flag.code, "severity": flag.severity.rawValue, "note": note,
+                    "was": closed.rawValue,
+                ].merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
     }

@@ -5,20 +5,21 @@ import GRDB
 import Storage
 
 extension Lake {
-    /// Runs every policy check of a promotion of `members` of `resolved` into `zone`.
-    ///
-    /// With `dryRunDeidentification`, curated promotions de-identify every DICOM member in memory (with a
-    /// throwaway key: the check is about what the profile leaves, not which UIDs it makes) and re-scan
-    /// the result, and rewrite every genomic header in memory (``GenomicHeaderPolicy``: CRAM and BCF fail); execution re-scans the real outputs again before publishing anything.
+    /// Runs the policy checks of a promotion of `members` of `resolved` into `zone`, as much of them as
+    /// `run` asks for (see ``PolicyCheckRun``), in a fixed order: role, blocking flags, quality score,
+    /// de-identification, consent, readability.
     func policyChecks(
-        _ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String, role: Role,
-        dryRunDeidentification: Bool
+        _ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String, role: Role, run: PolicyCheckRun
     ) throws -> [PolicyCheck] {
-        var checks = [PolicyCheck(code: "role", passed: true, detail: "\(actor.user) requests as \(role.rawValue)")]
+        let recorded: [PolicyCheck]? = if case .review(let checks) = run { checks } else { nil }
+        func kept(_ code: String) -> PolicyCheck? { recorded?.first { $0.code == code } }
+        var checks = [kept("role") ?? PolicyCheck(code: "role", passed: true, detail: "\(actor.user) requests as \(role.rawValue)")]
         checks.append(try blockingFlagsCheck(resolved, members))
         if let scoreCheck = try qualityScoreCheck(resolved, members, to: zone) { checks.append(scoreCheck) }
-        if zone == "curated" {
-            if dryRunDeidentification { checks.append(dryRunDeidentificationCheck(members)) }
+        if let recorded {
+            checks += recorded.filter { $0.code == "deidentification" }
+        } else if zone == "curated" {
+            if case .request = run { checks.append(dryRunDeidentificationCheck(members)) }
         } else if zone != configuration.ingestZone {
             checks.append(deidentifiedSourceCheck(resolved, members))
         }

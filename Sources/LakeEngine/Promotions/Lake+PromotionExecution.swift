@@ -26,12 +26,14 @@ extension Lake {
         guard promotion.state == PromotionState.approved.rawValue else {
             throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
         }
+        var checks: [PolicyCheck]?
         do {
             let selection = try MemberSelection(promotion.selection)
             let selected = members.filter { selection.matches($0.entry, flags: resolved.manifest.flags) }
-            let checks = try policyChecks(
-                resolved, selected, to: promotion.targetZone, role: role, dryRunDeidentification: false)
-            let failed = checks.filter { !$0.passed }
+            let run = try policyChecks(resolved, selected, to: promotion.targetZone, role: role, run: .execution)
+            // Execution skips the curated dry run (it scans its real outputs instead): keep the request's.
+            checks = Self.merging(run, recorded: Self.decodeChecks(promotion.checks))
+            let failed = run.filter { !$0.passed }
             guard failed.isEmpty else {
                 throw GovernanceError.checksFailed(promotion: id, failed: failed.map { "\($0.code): \($0.detail)" })
             }
@@ -52,13 +54,14 @@ extension Lake {
             }
             built.staged = []
             FaultPoint.objectsStored.reach()
-            try publishBuilt(built, promotion: promotion, resolved: resolved, role: role)
+            try publishBuilt(built, promotion: promotion, checks: checks ?? [], resolved: resolved, role: role)
         } catch {
             let message = String(describing: error)
             try? catalog.pool.write { db in
                 let now = Date()
                 var failed = try fetchPromotion(id, db)
                 failed.error = message
+                if let checks { failed.checks = try Self.encodeChecks(checks) }
                 failed.updatedAt = now
                 try failed.update(db)
                 var details = ["promotion": String(id), "error": message]
@@ -210,7 +213,9 @@ extension Lake {
 
     // MARK: - Publishing
 
-    private func publishBuilt(_ built: BuiltVersion, promotion: Promotion, resolved: ResolvedVersion, role: Role) throws {
+    private func publishBuilt(
+        _ built: BuiltVersion, promotion: Promotion, checks: [PolicyCheck], resolved: ResolvedVersion, role: Role
+    ) throws {
         try catalog.pool.write { db in
             let now = Date()
             var members: [VersionMember] = []
@@ -258,6 +263,7 @@ extension Lake {
             executed.state = PromotionState.executed.rawValue
             executed.targetVersionId = versionId
             executed.error = nil
+            executed.checks = try Self.encodeChecks(checks)
             executed.updatedAt = now
             try executed.update(db)
             let target = "\(resolved.dataset.name)@\(version.number)"
@@ -275,5 +281,19 @@ extension Lake {
                 ])
             FaultPoint.beforeCommit.reach()
         }
+    }
+
+    // MARK: - Recording checks
+
+    /// `run` in order, plus the recorded checks `run` does not cover (the curated dry run, which
+    /// execution replaces with a scan of its real outputs).
+    static func merging(_ run: [PolicyCheck], recorded: [PolicyCheck]) -> [PolicyCheck] {
+        let covered = Set(run.map(\.code))
+        var merged = run
+        for check in recorded where !covered.contains(check.code) {
+            let index = merged.firstIndex { $0.code == "consent" } ?? merged.endIndex
+            merged.insert(check, at: index)
+        }
+        return merged
     }
 }

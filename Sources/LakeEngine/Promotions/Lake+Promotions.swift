@@ -7,7 +7,8 @@ extension Lake {
     /// version's), optionally of the members `select` chooses. Needs curator or admin.
     ///
     /// The policy checks run now and are recorded with the request: a request whose checks fail is kept
-    /// as `blocked` (so the attempt and its reasons stay visible) and cannot be approved.
+    /// as `blocked` (so the attempt and its reasons stay visible) and cannot be approved until a later
+    /// review finds them passing (``recheckPromotion(id:role:)``).
     ///
     /// - Throws: ``GovernanceError/alreadyPromoted(source:zone:existing:state:)`` while the version has a
     ///   pending, approved or executed promotion into `zone` (one per version and zone; a rejected or
@@ -31,7 +32,7 @@ extension Lake {
         guard !selected.isEmpty else {
             throw GovernanceError.invalidFilter("The selection '\(selection.text)' keeps no member of \(resolved.reference).")
         }
-        let checks = try policyChecks(resolved, selected, to: zone, role: role, dryRunDeidentification: true)
+        let checks = try policyChecks(resolved, selected, to: zone, role: role, run: .request)
         let state: PromotionState = checks.allSatisfy(\.passed) ? .pending : .blocked
         let id = try catalog.pool.write { db in
             // Checked in the inserting transaction: SQLite runs one writer at a time, so two requests
@@ -74,11 +75,16 @@ extension Lake {
     }
 
     /// One promotion with its checks and decisions (a restricted dataset's need a reading role or a grant).
+    ///
+    /// The checks of a promotion not decided for good run again first (``recheckPromotion(id:role:)``),
+    /// so the summary tells the policy now: a flag resolved since unblocks it, a flag raised since blocks
+    /// its execution. Open a decision with this call for the same reason.
     public func promotion(id: Int64) throws -> PromotionSummary {
-        try authorize(.read)
-        let summary = try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db) }
-        try authorizeDatasetRead(summary.dataset, purpose: "promote.show")
-        return summary
+        let role = try authorize(.read)
+        let dataset = try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db).dataset }
+        try authorizeDatasetRead(dataset, purpose: "promote.show")
+        try recheckPromotion(id: id, role: role)
+        return try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db) }
     }
 
     /// The manifest diff of a promotion: source against the built version, or (before execution) against
@@ -107,15 +113,18 @@ extension Lake {
             source.manifest, after, fromName: summary.source, toName: summary.target ?? "selection of \(summary.source)")
     }
 
-    /// Approves a pending promotion. The requester can never approve their own request; approvers need a
-    /// role `[approval] approver_roles` lists or an `approve` grant on the dataset; one person counts
-    /// once. When the approvals reach the number the target zone needs, the promotion executes; if
-    /// execution fails the promotion stays approved with the error, to be retried with
-    /// ``executePromotion(id:)``.
+    /// Approves a pending promotion and returns the final outcome. The requester can never approve their
+    /// own request; approvers need a role `[approval] approver_roles` lists or an `approve` grant on the
+    /// dataset; one person counts once. When the approvals reach the number the target zone needs, the
+    /// promotion executes; when execution fails (a blocking flag raised after the request, a source
+    /// altered in place…) the promotion stays approved with the reason, the returned summary's
+    /// ``PromotionSummary/execution`` says so, and ``executePromotion(id:)`` retries it.
+    ///
+    /// A refused decision is audited (`promotion.approve.refused`, with the reason) and rethrown.
     public func approvePromotion(id: Int64, comment: String) throws -> PromotionSummary {
-        let (reachedQuorum, role) = try decide(id: id, decision: "approve", comment: comment)
+        let (reachedQuorum, role) = try decide(id: id, decision: .approve, comment: comment)
         if reachedQuorum {
-            // A failure is recorded on the promotion (state approved, error set) and shown by the summary.
+            // A failure is recorded on the promotion (state approved, error set) and told by the summary.
             try? execute(promotionId: id, role: role)
         }
         return try promotion(id: id)
@@ -124,46 +133,96 @@ extension Lake {
     /// Rejects a pending or blocked promotion, or an approved one whose execution failed (same rules as
     /// approving). A rejected promotion no longer holds its version and zone: it may be requested again.
     public func rejectPromotion(id: Int64, comment: String) throws -> PromotionSummary {
-        _ = try decide(id: id, decision: "reject", comment: comment)
+        _ = try decide(id: id, decision: .reject, comment: comment)
         return try promotion(id: id)
     }
 
-    /// Executes (or retries) an approved promotion. Needs curator or admin, or to be one of its approvers.
+    /// Executes (or retries) an approved promotion and returns the outcome. Needs curator or admin, or to
+    /// be one of its approvers; the approvals it needs were given by others (four eyes) when it became
+    /// approved, and every policy check runs again before anything is published.
+    ///
+    /// - Throws: the reason execution failed (recorded on the promotion and audited as
+    ///   `promotion.execute.failed`), or why the call was refused (audited as `promotion.execute.refused`).
     public func executePromotion(id: Int64) throws -> PromotionSummary {
         let role: Role
-        if let curating = try? authorize(.curate) {
-            role = curating
-        } else {
-            let decided = try catalog.reader.read { db in
-                try PromotionApproval.filter(
-                    PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
-                ).fetchOne(db)
+        do {
+            role = try executingRole(promotion: id)
+            try catalog.reader.read { db in
+                let promotion = try fetchPromotion(id, db)
+                try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db))
+                let executable: [PromotionState] = [.approved, .executed]
+                guard let state = PromotionState(rawValue: promotion.state), executable.contains(state) else {
+                    throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
+                }
             }
-            guard decided != nil else { throw LakeError.notPermitted(user: actor.user, permission: .curate) }
-            role = try authorize(.read)
+        } catch {
+            auditRefusal("execute", promotion: id, error)
+            throw error
         }
         try execute(promotionId: id, role: role)
         return try promotion(id: id)
     }
 
+    /// The role the actor executes promotion `id` with: curating, or having decided on it.
+    private func executingRole(promotion id: Int64) throws -> Role {
+        if let curating = try? authorize(.curate) { return curating }
+        let decided = try catalog.reader.read { db in
+            try PromotionApproval.filter(
+                PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
+            ).fetchOne(db)
+        }
+        guard decided != nil else { throw LakeError.notPermitted(user: actor.user, permission: .curate) }
+        return try authorize(.read)
+    }
+
     // MARK: - Decisions
 
-    /// Records one person's decision; returns whether the promotion just became approved.
-    private func decide(id: Int64, decision: String, comment: String) throws -> (Bool, Role) {
+    /// A person's decision on a promotion, as `promotionApproval.decision` records it.
+    private enum Decision: String {
+        case approve
+        case reject
+    }
+
+    /// Records one person's decision, after the promotion's checks ran again; returns whether the
+    /// promotion just became approved. A refusal is audited (`promotion.approve.refused`…) and rethrown.
+    private func decide(id: Int64, decision: Decision, comment: String) throws -> (Bool, Role) {
+        do {
+            return try recordDecision(id: id, decision: decision, comment: comment)
+        } catch {
+            auditRefusal(decision.rawValue, promotion: id, error)
+            throw error
+        }
+    }
+
+    /// Appends `promotion.OPERATION.refused` (who, which promotion, why) in a transaction of its own: the
+    /// refused change rolled back. Best effort: a user who may not write the catalog gets the refusal
+    /// without its record.
+    private func auditRefusal(_ operation: String, promotion id: Int64, _ error: any Error) {
+        try? catalog.write { tx in
+            let promotion = try tx.promotion(id: id)
+            let target = try promotion.flatMap { try tx.sourceReference(of: $0) } ?? "promotion \(id)"
+            try appendAudit(
+                tx, roleName: actorRoles.min()?.rawValue ?? "none", action: "promotion.\(operation).refused",
+                target: target, details: ["promotion": String(id), "reason": String(describing: error)])
+        }
+    }
+
+    private func recordDecision(id: Int64, decision: Decision, comment: String) throws -> (Bool, Role) {
         var role = try authorize(.read)
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw LakeError.invalidArgument("Please give a --comment with your decision.")
         }
+        try recheckPromotion(id: id, role: role)
         return try catalog.pool.write { db in
             var promotion = try fetchPromotion(id, db)
-            if decision == "approve" { try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db)) }
+            if decision == .approve { try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db)) }
             // An approved promotion whose execution failed may be rejected, so that the version can be
             // requested again (one live promotion per version and zone).
-            let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked, .approved]
+            let allowed: [PromotionState] = decision == .approve ? [.pending] : [.pending, .blocked, .approved]
             guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state),
                 state != .approved || promotion.error != nil
             else {
-                let expected = decision == "approve" ? "pending" : "pending, blocked or approved with a failed execution"
+                let expected = decision == .approve ? "pending" : "pending, blocked or approved with a failed execution"
                 throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: expected)
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
@@ -183,16 +242,16 @@ extension Lake {
             guard earlier == nil else { throw GovernanceError.alreadyDecided(promotion: id, user: actor.user) }
             let now = Date()
             var approval = PromotionApproval(
-                promotionId: id, approver: actor.user, decision: decision, comment: comment, grantId: grantId,
+                promotionId: id, approver: actor.user, decision: decision.rawValue, comment: comment, grantId: grantId,
                 createdAt: now)
             try approval.insert(db)
             var details = ["promotion": String(id), "comment": comment]
             if let grantId { details["grant"] = String(grantId) }
             let target = try sourceReference(promotion, db)
-            try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "promotion.\(decision)", target: target, details: details)
+            try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "promotion.\(decision.rawValue)", target: target, details: details)
 
             var reachedQuorum = false
-            if decision == "reject" {
+            if decision == .reject {
                 promotion.state = PromotionState.rejected.rawValue
             } else if try approvalCount(id, db) >= approvalsNeeded(for: promotion.targetZone) {
                 promotion.state = PromotionState.approved.rawValue
@@ -212,11 +271,8 @@ extension Lake {
     /// The promotion of version `versionId` into `zone` that is pending, approved or executed, if any:
     /// while one exists, another request for the same version and zone is refused.
     func livePromotion(of versionId: Int64, to zone: String, _ db: Database) throws -> Promotion? {
-        let holding: [PromotionState] = [.pending, .approved, .executed]
-        return try Promotion.filter(
-            Promotion.Columns.sourceVersionId == versionId && Promotion.Columns.targetZone == zone
-                && holding.map(\.rawValue).contains(Promotion.Columns.state)
-        ).order(Promotion.Columns.id).fetchOne(db)
+        try CatalogTransaction(unmoved: db).promotion(
+            versionId: versionId, zone: zone, inStates: PromotionState.holding.map(\.rawValue))
     }
 
     func fetchPromotion(_ id: Int64, _ db: Database) throws -> Promotion {
@@ -227,12 +283,7 @@ extension Lake {
     }
 
     func sourceReference(_ promotion: Promotion, _ db: Database) throws -> String {
-        let row = try Row.fetchOne(
-            db,
-            sql: "SELECT d.name, v.number FROM datasetVersion v JOIN dataset d ON d.id = v.datasetId WHERE v.id = ?",
-            arguments: [promotion.sourceVersionId])
-        guard let row else { return "version \(promotion.sourceVersionId)" }
-        return "\(row[0] as String)@\(row[1] as Int)"
+        try CatalogTransaction(unmoved: db).sourceReference(of: promotion) ?? "version \(promotion.sourceVersionId)"
     }
 
     private func approvalCount(_ id: Int64, _ db: Database) throws -> Int {
@@ -269,7 +320,10 @@ extension Lake {
             .fetchOne(db)
         let dataset = try Dataset.fetchOne(db, key: promotion.datasetId)
         let target = try promotion.targetVersionId.flatMap { try DatasetVersion.fetchOne(db, key: $0) }
-        let checks = (try? JSONDecoder().decode([PolicyCheck].self, from: Data(promotion.checks.utf8))) ?? []
+        let checks = Self.decodeChecks(promotion.checks)
+        let state = PromotionState(rawValue: promotion.state) ?? .pending
+        let approvals = try approvalCount(id, db)
+        let targetName = target.map { "\(dataset?.name ?? "")@\($0.number)" }
         var selectedCount = 0
         if let body = sourceManifest?.body, let manifest = try? Manifest.parse(Data(body.utf8), source: "promotion"),
             let selection = try? MemberSelection(promotion.selection)
@@ -281,12 +335,16 @@ extension Lake {
             sourceManifest: sourceManifest?.hash ?? "", fromZone: sourceManifest?.zone ?? "",
             targetZone: promotion.targetZone, selection: promotion.selection, selectedCount: selectedCount,
             reason: promotion.reason, requester: promotion.requester,
-            state: PromotionState(rawValue: promotion.state) ?? .pending, checks: checks,
+            state: state, checks: checks,
             decisions: try PromotionApproval.filter(PromotionApproval.Columns.promotionId == id)
                 .order(PromotionApproval.Columns.id).fetchAll(db),
-            approvals: try approvalCount(id, db), approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
-            target: target.map { "\(dataset?.name ?? "")@\($0.number)" }, targetManifest: target?.manifestHash,
-            error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
+            approvals: approvals, approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
+            target: targetName, targetManifest: target?.manifestHash,
+            error: promotion.error,
+            execution: PromotionExecution(
+                state: state, checks: checks, error: promotion.error, target: targetName, approvals: approvals,
+                needed: approvalsNeeded(for: promotion.targetZone)),
+            createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
             sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", CatalogTransaction(unmoved: db)) })
     }
 }

@@ -11,3 +11,9 @@ public enum PromotionState: String, Sendable, Hashable, CaseIterable, Codable {
     /// The target version is published.
     case executed
 }
+
+extension PromotionState {
+    /// The states that hold a version and zone: while a promotion is in one, another request for the same
+    /// version and zone is refused (a `blocked` or `rejected` one does not count).
+    static let holding: [PromotionState] = [.pending, .approved, .executed]
+}

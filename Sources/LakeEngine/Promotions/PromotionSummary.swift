@@ -16,6 +16,7 @@ public struct PromotionSummary: Codable, Hashable, Sendable {
     public var reason: String
     public var requester: String
     public var state: PromotionState
+    /// The policy checks as last run: at the request, then at every review, decision and execution.
     public var checks: [PolicyCheck]
     public var decisions: [PromotionApproval]
     /// Distinct people who approved.
@@ -27,6 +28,9 @@ public struct PromotionSummary: Codable, Hashable, Sendable {
     public var targetManifest: String?
     /// Why the last execution attempt failed.
     public var error: String?
+    /// Whether the target version exists, and if not why: awaiting approval, blocked by which checks,
+    /// ready, or failed with which reason.
+    public var execution: PromotionExecution
     public var createdAt: Date
     public var updatedAt: Date
     /// The source version's quality score now (``QualityScoreFormula``), nil when it cannot be computed.

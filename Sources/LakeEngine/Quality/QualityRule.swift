@@ -34,6 +34,17 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What the rule looks at, so that people are offered its code only on targets it fits.
+    public var domain: FlagDomain {
+        switch self {
+        case .instanceGap, .duplicatePosition, .inconsistentSpacing, .inconsistentOrientation, .missingRequiredTags,
+            .phiPresent, .burnedInAnnotation, .duplicateSOPInstanceUID:
+            .imaging
+        case .noReferenceGenome, .noReadGroups, .sampleNameMismatch, .truncatedBGZF: .genomics
+        case .corruptObject: .storage
+        }
+    }
+
     public var summary: String {
         switch self {
         case .instanceGap: "Instance numbers in the series skip values"
@@ -58,18 +69,19 @@ extension FlagCode {
     public static let builtIn: [String: FlagCode] = {
         var codes: [String: FlagCode] = [:]
         for rule in QualityRule.allCases {
-            codes[rule.code] = FlagCode(code: rule.code, severity: rule.severity, description: rule.summary)
+            codes[rule.code] = FlagCode(
+                code: rule.code, severity: rule.severity, description: rule.summary, domain: rule.domain)
         }
-        let manual: [(String, FlagSeverity, String)] = [
-            ("needs-review", .info, "Someone should look at this"),
-            ("artifact", .warning, "Imaging artifact (motion, metal, noise)"),
-            ("wrong-label", .blocking, "Label or annotation is wrong"),
-            ("wrong-laterality", .blocking, "Left/right is wrong"),
-            ("consent-issue", .blocking, "Use is not covered by consent"),
-            ("low-quality", .warning, "Data quality too low for training"),
+        let manual: [(String, FlagSeverity, FlagDomain, String)] = [
+            ("needs-review", .info, .general, "Someone should look at this"),
+            ("artifact", .warning, .imaging, "Imaging artifact (motion, metal, noise)"),
+            ("wrong-label", .blocking, .general, "Label or annotation is wrong"),
+            ("wrong-laterality", .blocking, .imaging, "Left/right is wrong"),
+            ("consent-issue", .blocking, .general, "Use is not covered by consent"),
+            ("low-quality", .warning, .general, "Data quality too low for training"),
         ]
-        for (code, severity, description) in manual {
-            codes[code] = FlagCode(code: code, severity: severity, description: description)
+        for (code, severity, domain, description) in manual {
+            codes[code] = FlagCode(code: code, severity: severity, description: description, domain: domain)
         }
         return codes
     }()

@@ -95,6 +95,9 @@ public struct Workbench: Program {
         case .done(let text):
             model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
             return model.current.load(context(model))
+        case .unfinished(let text):
+            model.flash = FlashMessage(text, level: .warning, at: model.now, for: .seconds(8))
+            return model.current.load(context(model))
         case .exported(let text):
             model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
             return .none
@@ -118,7 +121,7 @@ public struct Workbench: Program {
             switch key {
             case .enter: model.overlay = .none
             case .escape:
-                model.current.query.set("")
+                model.current.query.set(model.current.initialQuery)
                 model.overlay = .none
             default: _ = model.current.query.handle(key)
             }
@@ -132,6 +135,7 @@ public struct Workbench: Program {
                 return .none
             case .cancelled:
                 model.overlay = .none
+                model.flash = FlashMessage("Cancelled: \(dialog.title); nothing changed.", at: model.now)
                 return .none
             case .confirmed:
                 model.overlay = .none

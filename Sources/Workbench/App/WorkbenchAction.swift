@@ -5,11 +5,11 @@ import TUI
 public enum WorkbenchAction: Sendable, Hashable {
     case quit, palette, filter, help, drillIn, back, nextPane, refresh
     case windowCenterDown, windowCenterUp, windowWidthDown, windowWidthUp, windowReset
-    case addFlag, resolveFlag, waiveFlag, cycleSeverity, cycleState
+    case addFlag, resolveFlag, waiveFlag, reopenFlag, cycleSeverity, cycleState
     case verifyAudit
     case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
     case nextSection, previousSection, streamFile
-    case approve, reject
+    case approve, reject, executePromotion
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker, queueMigration, queueRestore
     case sortNext, sortReverse, viewRow, export
 }

@@ -9,6 +9,9 @@ public enum WorkbenchMessage: Sendable {
     case dataVersion(Int)
     /// A write finished: what to say in the flash line.
     case done(String)
+    /// A write that fell short of its aim (an approval whose execution failed): warn, and reload like
+    /// ``done(_:)`` because something was recorded.
+    case unfinished(String)
     /// An export was written (nothing in the catalog changed, so nothing reloads).
     case exported(String)
     case failed(String)

@@ -30,6 +30,9 @@ protocol WorkbenchScreen: Sendable {
     static var queryKeys: Set<String> { get }
     /// What its `/` line does, for the `?` help.
     static var queryHelp: [HelpSection] { get }
+    /// The `/` line the screen opens with, and returns to when Esc cancels an edit of it (Flags:
+    /// `state:open`, so Esc never widens the review queue to every closed flag).
+    static var initialQuery: String { get }
 
     /// The `/` line, kept while other screens are shown.
     var query: TextInputState { get set }
@@ -67,6 +70,10 @@ protocol WorkbenchScreen: Sendable {
 extension WorkbenchScreen {
     static var queryKeys: Set<String> { [] }
     static var queryHelp: [HelpSection] { [] }
+    static var initialQuery: String { "" }
+
+    /// ``initialQuery`` of this screen's type.
+    var initialQuery: String { Self.initialQuery }
 
     func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
     func tick(context: ScreenContext) -> Command<WorkbenchMessage> { .none }
@@ -85,9 +92,10 @@ extension WorkbenchScreen {
 
     /// A dialog whose confirmation comes back to this screen as `request`.
     static func dialog(
-        _ request: Request, title: String, lines: [String], choices: [String] = [], context: ScreenContext
+        _ request: Request, title: String, lines: [String], choices: [String] = [], option: NoteDialog.Option? = nil,
+        context: ScreenContext
     ) -> NoteDialog {
-        NoteDialog(owner: screen, request: request, title: title, lines: lines, choices: choices,
+        NoteDialog(owner: screen, request: request, title: title, lines: lines, choices: choices, option: option,
                    openedAt: context.now)
     }
 }

@@ -18,7 +18,7 @@ struct AuditScreen: WorkbenchScreen {
     ])
     static let queryKeys: Set<String> = ["actor", "action", "since"]
     static let queryHelp = [HelpSection(title: "Query (/)", hints: [
-        Hint(keys: "actor:", help: "a user"), Hint(keys: "action:", help: "flag.add, or a prefix flag."),
+        Hint(keys: "actor:", help: "a user"), Hint(keys: "action:", help: "flag.add, or a family: flag"),
         Hint(keys: "since:", help: "15m, 2h, 7d or 2026-11-25T04:00"), Hint(keys: "words", help: "free text"),
     ])]
     /// How many of the newest matching events the tail holds.

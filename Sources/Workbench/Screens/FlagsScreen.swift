@@ -3,8 +3,8 @@ import LakeEngine
 import TUI
 
 /// The review queue: flags narrowed by `key:value` terms sent to the engine (`severity:`, `state:`,
-/// `code:`, `dataset:`, `target:`) plus free text over the rows, with add, resolve and waive through
-/// dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
+/// `code:`, `dataset:`, `target:`) plus free text over the rows, with add, resolve, waive and reopen
+/// through dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
 /// the one place a filter lives; it starts as `state:open`.
 struct FlagsScreen: WorkbenchScreen {
     typealias Message = Loadable<[QualityFlag]>
@@ -18,6 +18,7 @@ struct FlagsScreen: WorkbenchScreen {
         KeyBinding([.character("a")], .addFlag, help: "add", group: "Flags"),
         KeyBinding([.character("r")], .resolveFlag, help: "resolve", group: "Flags"),
         KeyBinding([.character("w")], .waiveFlag, help: "waive", group: "Flags"),
+        KeyBinding([.character("o")], .reopenFlag, help: "reopen", group: "Flags"),
         KeyBinding([.character("s")], .cycleSeverity, help: "severity", group: "Filters"),
         KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
     ])
@@ -93,11 +94,22 @@ struct FlagsScreen: WorkbenchScreen {
                 lines: ["\(flag.severity) \(flag.code) on \(flag.targetKind)", flag.target,
                         resolve ? "Say what was done." : "Say why it is acceptable as is."],
                 context: context))
+        case .reopenFlag:
+            guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
+            guard flag.state != .open else {
+                return ScreenUpdate(flash: FlashMessage("Flag \(id) is open already.", at: context.now))
+            }
+            return ScreenUpdate(dialog: Self.dialog(
+                .reopen(flagID: id), title: "Reopen flag \(id)",
+                lines: ["\(flag.severity) \(flag.code) on \(flag.targetKind), \(flag.state)", flag.target,
+                        "Say why it is open again."],
+                context: context))
         case .addFlag:
             guard let flag = selected else { return ScreenUpdate() }
+            let choices = FlagCodeChoices(lake: context.lake, kind: flag.targetKind)
             return ScreenUpdate(dialog: Self.dialog(
                 .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
-                choices: context.lake.flagVocabulary, context: context))
+                choices: choices.codes, option: choices.severity, context: context))
         default:
             return ScreenUpdate()
         }

@@ -201,7 +201,7 @@ struct MigrationsScreen: WorkbenchScreen {
         case .applyPlan:
             return ScreenUpdate(Self.queueing {
                 let jobs = try lake.applyLifecycle()
-                let text = jobs.count == 1 ? "1 migration job queued." : "\(jobs.count) migration jobs queued."
+                let text = "\(Formatting.count(jobs.count, "migration job")) queued."
                 return .queued(ids: jobs.map(\.id), text: text)
             })
         case .queue(let restore):

@@ -1,3 +1,4 @@
+import Catalog
 import LakeEngine
 import TUI
 
@@ -7,6 +8,7 @@ import TUI
 enum FlagRequest: Sendable, Hashable {
     case resolve(flagID: Int64)
     case waive(flagID: Int64)
+    case reopen(flagID: Int64)
     case add(target: String)
 
     /// The catalog write, answered by the flash sentence or the engine's error.
@@ -22,11 +24,17 @@ enum FlagRequest: Sendable, Hashable {
                 try lake.waiveFlag(id: id, reason: answer.note)
                 return "Waived flag \(id)."
             }
+        case .reopen(let id):
+            return .write {
+                try lake.reopenFlag(id: id, note: answer.note)
+                return "Reopened flag \(id)."
+            }
         case .add(let target):
             guard let code = answer.choice else { return .run { .failed("Please choose a flag code.") } }
+            let severity = answer.option.flatMap(FlagSeverity.init(rawValue:))
             return .write {
-                let flag = try lake.addFlag(target: target, code: code, note: answer.note)
-                return "Added flag \(flag.id ?? 0) \(code) on \(target)."
+                let flag = try lake.addFlag(target: target, code: code, severity: severity, note: answer.note)
+                return "Added flag \(flag.id ?? 0) \(flag.severity) \(code) on \(target)."
             }
         }
     }

@@ -14,6 +14,11 @@ enum Formatting {
         return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
     }
 
+    /// `1 migration job`, `3 migration jobs`: `noun` is singular and takes an `s` in the plural.
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     /// A UTC timestamp `2026-11-25 04:02:47` from milliseconds since 1970.
     static func time(milliseconds: Int64) -> String {
         time(Date(timeIntervalSince1970: Double(milliseconds) / 1000))

@@ -26,7 +26,10 @@ import Testing
         #expect(throws: GovernanceError.self) { try fixture.open("bob").approvePromotion(id: request.id, comment: "again") }
 
         let actions = try alice.auditEvents(AuditFilter(action: "promotion.")).map(\.action)
-        #expect(actions == ["promotion.request", "promotion.approve", "promotion.approved", "promotion.execute.start", "promotion.execute"])
+        #expect(actions == [
+            "promotion.request", "promotion.approve.refused", "promotion.approve.refused", "promotion.approve",
+            "promotion.approved", "promotion.execute.start", "promotion.execute", "promotion.approve.refused",
+        ])
     }
 
     @Test func trainingNeedsTwoDistinctApprovalsAndFreezesTheSelection() throws {

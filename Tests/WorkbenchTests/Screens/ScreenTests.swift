@@ -97,7 +97,7 @@ struct ScreenTests {
         #expect(harness.model.filter.isEmpty)
     }
 
-    @Test("Flags: resolve through the dialog (Cancel focused first) changes the state and audits")
+    @Test("Flags: resolve through the dialog (the note focused, Enter submits once typed) changes the state and audits")
     func resolveFlag() async throws {
         let lake = try SampleFixture.make("resolve")
         let harness = try Harness(lake: lake, screen: .flags)
@@ -110,14 +110,15 @@ struct ScreenTests {
             Issue.record("no dialog")
             return
         }
-        #expect(dialog.focus == .cancel)
-        await harness.press(.enter)
-        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == .open })
-        await harness.press(.character("r"))
+        #expect(dialog.focus == .note, "typing goes where the cursor is")
         harness.wait()
+        await harness.press(.enter)
+        guard case .dialog = harness.model.overlay else {
+            Issue.record("Enter without a note closed the dialog")
+            return
+        }
+        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == .open })
         await harness.type("counted again")
-        await harness.press(.tab)
-        await harness.press(.tab)
         await harness.press(.enter)
         let flags = try lake.listFlags(FlagFilter(code: "needs-review"))
         #expect(flags.first?.state == .resolved)
@@ -185,7 +186,7 @@ struct ScreenTests {
         #expect(dialog.lines.contains { $0.contains(request.sourceManifest) })
         harness.wait()
         await harness.type("consent scope missing")
-        await harness.press(.tab, .tab, .enter)
+        await harness.press(.enter)
         let after = try lake.promotion(id: request.id)
         #expect(after.state == .rejected)
         #expect(after.decisions.contains { $0.approver == "root" && $0.decision == "reject" })

@@ -2,10 +2,14 @@
 public struct ListView: StatefulWidget {
     /// Untrusted text is fine: it is sanitized when drawn.
     public var items: [String]
+    /// The role of each unselected item (a failed check drawn with `.error`); items past its end are
+    /// `.normal`.
+    public var roles: [Role]
     public var isFocused: Bool
 
-    public init(items: [String], isFocused: Bool = true) {
+    public init(items: [String], roles: [Role] = [], isFocused: Bool = true) {
         self.items = items
+        self.roles = roles
         self.isFocused = isFocused
     }
 
@@ -17,7 +21,8 @@ public struct ListView: StatefulWidget {
         let marker = buffer.palette.glyphs.selectionMarker
         for (offset, index) in visible.enumerated() {
             let selected = index == state.selection.selected
-            let style = buffer.palette[selected ? (isFocused ? .selection : .selectionInactive) : .normal]
+            let role = roles.indices.contains(index) ? roles[index] : .normal
+            let style = buffer.palette[selected ? (isFocused ? .selection : .selectionInactive) : role]
             let row = area.row(offset)
             buffer.fill(row, style: style)
             buffer.write(selected ? marker : " ", column: row.x, row: row.y, width: 1, style: style)

@@ -157,9 +157,10 @@ struct GenomicsScreen: WorkbenchScreen {
             return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
         case .addFlag:
             guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
+            let choices = FlagCodeChoices(lake: lake, kind: .sample)
             return ScreenUpdate(dialog: Self.dialog(
                 .add(target: row.id), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
-                choices: lake.flagVocabulary, context: context))
+                choices: choices.codes, option: choices.severity, context: context))
         default: break
         }
         return ScreenUpdate()

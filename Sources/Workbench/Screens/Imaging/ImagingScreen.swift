@@ -184,10 +184,11 @@ struct ImagingScreen: WorkbenchScreen {
         case .addFlag:
             guard let target = level == .studies ? nil : (level == .series ? currentList.selected(filter: filter) : seriesRow)
             else { return ScreenUpdate() }
+            let choices = FlagCodeChoices(lake: lake, kind: .series)
             return ScreenUpdate(dialog: Self.dialog(
                 .add(target: target.id), title: "Add flag",
-                lines: ["Series " + target.id, "in dataset " + target.dataset], choices: lake.flagVocabulary,
-                context: context))
+                lines: ["Series " + target.id, "in dataset " + target.dataset], choices: choices.codes,
+                option: choices.severity, context: context))
         default: break
         }
         return ScreenUpdate()

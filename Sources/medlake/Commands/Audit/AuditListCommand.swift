@@ -11,7 +11,7 @@ struct AuditListCommand: AsyncParsableCommand {
     @Option(help: "Only events by this user.")
     var actor: String?
 
-    @Option(help: "Only this action (ingest, flag.add…), or a prefix ending in '.' (flag.).")
+    @Option(help: "Only this action (flag.add), a family (flag: every flag.… action), or a prefix ending in '.' (flag.).")
     var action: String?
 
     @Option(

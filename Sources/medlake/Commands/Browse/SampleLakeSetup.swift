@@ -30,8 +30,7 @@ enum SampleLakeSetup {
             let path = root + "/" + sourcesFolder + "/" + folder
             guard FileManager.default.fileExists(atPath: path) else { continue }
             _ = try lake.ingest([path], dataset: dataset) { progress in
-                let line = "Building the sample lake: \(dataset) \(progress.filesDone)/\(progress.filesTotal) files"
-                FileHandle.standardError.write(Data(("\r" + line).utf8))
+                FileHandle.standardError.write(Data(progressLine(dataset: dataset, progress).utf8))
             }
         }
         try generate(root + "/" + generatedFolder)
@@ -64,6 +63,12 @@ enum SampleLakeSetup {
 
     /// Writes the generated objects: six 4 MB blocks to migrate and two small blocks per extra tier,
     /// deterministic bytes (so re-generating them adds nothing to the lake).
+    /// The self-overwriting progress line of one dataset's ingest. It ends by erasing the rest of the
+    /// terminal line, so a shorter line never keeps the tail of a longer one (`5/5 filess`).
+    static func progressLine(dataset: String, _ progress: IngestProgress) -> String {
+        "\rBuilding the sample lake: \(dataset) \(progress.filesDone)/\(progress.filesTotal) files\u{1B}[K"
+    }
+
     private static func generate(_ folder: String) throws {
         let sets: [(String, Int, Int)] = [("bulk", 6, 4 << 20), ("warm", 2, 64 << 10), ("archive", 2, 64 << 10)]
         for (name, count, size) in sets {

@@ -6,13 +6,17 @@ import LakeEngine
 struct FlagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags",
-        abstract: "Add, list, resolve and waive quality flags.",
-        subcommands: [FlagsAddCommand.self, FlagsListCommand.self, FlagsResolveCommand.self, FlagsWaiveCommand.self]
+        abstract: "Add, list, resolve, waive and reopen quality flags.",
+        subcommands: [
+            FlagsAddCommand.self, FlagsListCommand.self, FlagsResolveCommand.self, FlagsWaiveCommand.self,
+            FlagsReopenCommand.self, FlagsCodesCommand.self,
+        ]
     )
 }
 
 extension FlagSeverity: ExpressibleByArgument {}
 extension FlagState: ExpressibleByArgument {}
+extension FlagTargetKind: ExpressibleByArgument {}
 
 /// One line per flag, for human output.
 func flagTable(_ flags: [FlagSummary]) -> String {

@@ -109,6 +109,10 @@ extension CommandFailure {
             code = .unknownFlagCode
             id = flagCode
         case .flagNotOpen: code = .flagNotOpen
+        case .flagAlreadyOpen: code = .flagAlreadyOpen
+        case .flagCodeNotForTarget(let flagCode, _):
+            code = .flagCodeNotForTarget
+            id = flagCode
         case .unknownGroup(let name):
             code = .unknownGroup
             id = name

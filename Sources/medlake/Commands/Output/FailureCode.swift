@@ -31,6 +31,10 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     case unknownFlagCode
     /// A flag that is no longer open cannot change state again.
     case flagNotOpen
+    /// Only a resolved or waived flag can be reopened.
+    case flagAlreadyOpen
+    /// A flag code of the vocabulary that is not for the target's kind (an imaging code on a sample).
+    case flagCodeNotForTarget
     /// The object sits in a tier whose reads need a restore first.
     case restoreRequired
     /// A migration job cannot make the requested change from its current state.

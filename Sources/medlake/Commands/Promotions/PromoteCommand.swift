@@ -38,9 +38,22 @@ func renderPromotion(_ promotion: PromotionSummary) -> String {
     if let target = promotion.target {
         lines.append("built \(safe(target)) manifest \(promotion.targetManifest ?? "")")
     }
-    if let error = promotion.error {
-        lines.append("last execution failed: \(safe(error))")
-        lines.append("retry with: medlake promote execute \(promotion.id)")
+    lines.append("execution: " + describe(promotion.execution))
+    if promotion.state == .approved {
+        lines.append("execute or retry with: medlake promote execute \(promotion.id)")
     }
     return lines.joined(separator: "\n")
+}
+
+/// The execution state in words: `failed: …`, `blocked by blocking-flags (…)`, `executed: ct@3`…
+func describe(_ execution: PromotionExecution) -> String {
+    switch execution {
+    case .awaitingApproval(let approvals, let needed): "awaiting approval (\(approvals)/\(needed))"
+    case .blocked(let checks):
+        "blocked by " + checks.map { "\($0.code) (\(safe($0.detail)))" }.joined(separator: "; ")
+    case .ready: "ready: approved, not executed yet"
+    case .failed(let reason): "failed: \(safe(reason))"
+    case .executed(let version): "executed: \(safe(version))"
+    case .rejected: "rejected"
+    }
 }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import LakeEngine
+
+/// `medlake flags reopen ID --note …`: open a resolved or waived flag again.
+struct FlagsReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Reopen a resolved or waived flag, saying why.",
+        discussion: "Needs annotator or curator, as resolving does. A reopened blocking flag blocks promotions again.")
+
+    @OptionGroup var options: LakeOptions
+
+    @Argument(help: "The flag's id.")
+    var id: Int64
+
+    @Option(help: "Why the flag is open again.")
+    var note: String
+
+    func run() throws {
+        try reportingFailures {
+            let flag = try options.open().reopenFlag(id: id, note: note)
+            if options.json { return try printJSON(flag) }
+            print("Flag #\(id) reopened.")
+        }
+    }
+}
