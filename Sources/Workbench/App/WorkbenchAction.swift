@@ -11,6 +11,8 @@ public enum WorkbenchAction: Sendable, Hashable {
     case nextSection, previousSection, streamFile
     case approve, reject
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
+    case toggleMark, nextSeries, previousSeries, nextStudy, previousStudy, reviewedNext
+    case copyValue
 }
 
 extension Workbench {

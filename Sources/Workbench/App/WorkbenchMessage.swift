@@ -10,4 +10,6 @@ public enum WorkbenchMessage: Sendable {
     /// A write finished: what to say in the flash line.
     case done(String)
     case failed(String)
+    /// A value went to the clipboard: how many characters.
+    case copied(Int)
 }

@@ -12,6 +12,7 @@ public struct WorkbenchModel: Sendable {
         case filter
         case help
         case dialog(NoteDialog)
+        case viewer(TextViewer)
     }
 
     var screen: Screen = .overview

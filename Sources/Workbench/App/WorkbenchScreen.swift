@@ -47,6 +47,8 @@ protocol WorkbenchScreen: Sendable {
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate
     /// Runs a dialog this screen opened, once confirmed.
     mutating func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate
+    /// Another screen asked to show `target` (Enter on a flag opens its series or sample).
+    mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate
     /// Called on every workbench tick (four times a second), shown or not.
     mutating func tick(context: ScreenContext) -> Command<WorkbenchMessage>
 
@@ -63,6 +65,7 @@ extension WorkbenchScreen {
     static var queryHelp: [HelpSection] { [] }
 
     func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate { ScreenUpdate(load(context)) }
     func tick(context: ScreenContext) -> Command<WorkbenchMessage> { .none }
 
     /// The free text of the `/` line (its `key:value` terms go to the engine).
@@ -131,6 +134,8 @@ struct ScreenContext: Sendable {
     let wallClock: Date
     /// Rows a PgUp/PgDn moves.
     let page: Int
+    /// Columns a ``TextViewer`` opened now has for its text.
+    let width: Int
     /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
     let workerLauncher: WorkerLauncher?
 }
@@ -143,12 +148,31 @@ struct ScreenUpdate: Sendable {
     var dialog: NoteDialog?
     /// A line for the flash bar.
     var flash: FlashMessage?
+    /// Another screen to switch to, and what it should show.
+    var show: (screen: Screen, target: ScreenTarget)?
+    /// A text to open in the viewer on top of the screen.
+    var viewer: TextViewer?
 
-    init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil) {
+    init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil,
+         show: (screen: Screen, target: ScreenTarget)? = nil, viewer: TextViewer? = nil) {
         self.command = command
         self.dialog = dialog
         self.flash = flash
+        self.show = show
+        self.viewer = viewer
     }
+}
+
+/// What one screen asks another to show.
+enum ScreenTarget: Sendable, Hashable {
+    /// A series or study UID (Imaging).
+    case imaging(uid: String)
+    /// A sample by name (Genomics).
+    case sample(String)
+    /// Datasets whose text holds this (Datasets' filter).
+    case datasets(filter: String)
+    /// Nothing in particular: the screen as it was left.
+    case none
 }
 
 extension Command where Message == WorkbenchMessage {

@@ -18,6 +18,7 @@ struct FlagsScreen: WorkbenchScreen {
         KeyBinding([.character("a")], .addFlag, help: "add", group: "Flags"),
         KeyBinding([.character("r")], .resolveFlag, help: "resolve", group: "Flags"),
         KeyBinding([.character("w")], .waiveFlag, help: "waive", group: "Flags"),
+        KeyBinding([.character(" ")], .toggleMark, help: "mark", group: "Flags"),
         KeyBinding([.character("s")], .cycleSeverity, help: "severity", group: "Filters"),
         KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
     ])
@@ -33,6 +34,8 @@ struct FlagsScreen: WorkbenchScreen {
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
     var query = TextInputState(text: initialQuery)
+    /// Marked flag ids (Space): `a`, `r` and `w` act on all of them.
+    var marks: Set<String> = []
 
     /// The engine filter for `query`, or why a term is not understood.
     static func engineFilter(_ query: FilterQuery) -> Result<FlagFilter, QueryTermError> {
@@ -65,6 +68,7 @@ struct FlagsScreen: WorkbenchScreen {
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
+        if let ids = data.value.map({ Set($0.compactMap { $0.id.map(String.init) }) }) { marks.formIntersection(ids) }
         return ScreenUpdate(flash: data.failureFlash(at: context.now))
     }
 
@@ -83,22 +87,63 @@ struct FlagsScreen: WorkbenchScreen {
         case .cycleSeverity:
             cycle("severity", through: [nil, "blocking", "warning", "info"])
             return ScreenUpdate(load(context))
+        case .toggleMark:
+            guard let row = list.selected(filter: filter) else { return ScreenUpdate() }
+            if marks.remove(row.id) == nil { marks.insert(row.id) }
+            list.navigate(.down, page: 1, filter: filter)
         case .resolveFlag, .waiveFlag:
-            guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
             let resolve = action == .resolveFlag
+            let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
+            let ids = chosen.compactMap(\.id)
+            guard let first = chosen.first, !ids.isEmpty else { return ScreenUpdate() }
+            let verb = resolve ? "Resolve" : "Waive"
+            let lines = ids.count == 1
+                ? ["\(first.severity) \(first.code) on \(first.targetKind)", first.target]
+                : chosen.prefix(4).map { "#\($0.id ?? 0) \($0.severity) \($0.code) on \($0.target)" }
+                    + (chosen.count > 4 ? ["and \(chosen.count - 4) more"] : [])
             return ScreenUpdate(dialog: Self.dialog(
-                resolve ? .resolve(flagID: id) : .waive(flagID: id),
-                title: resolve ? "Resolve flag \(id)" : "Waive flag \(id)",
-                lines: ["\(flag.severity) \(flag.code) on \(flag.targetKind)", flag.target,
-                        resolve ? "Say what was done." : "Say why it is acceptable as is."],
+                resolve ? .resolve(flagIDs: ids) : .waive(flagIDs: ids),
+                title: ids.count == 1 ? "\(verb) flag \(ids[0])" : "\(verb) \(ids.count) marked flags",
+                lines: lines + [resolve ? "Say what was done." : "Say why it is acceptable as is."],
                 context: context))
         case .addFlag:
-            guard let flag = selected else { return ScreenUpdate() }
+            let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
+            var targets: [String] = []
+            for flag in chosen where !targets.contains(flag.target) { targets.append(flag.target) }
+            guard let first = chosen.first else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
-                .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
+                .add(targets: targets), title: targets.count == 1 ? "Add flag" : "Add flag to \(targets.count) targets",
+                lines: targets.count == 1 ? ["\(first.targetKind) " + first.target] : Array(targets.prefix(5)),
                 choices: context.lake.flagVocabulary, context: context))
+        case .drillIn:
+            guard let flag = selected else { return ScreenUpdate() }
+            return open(flag, context: context)
         default:
-            return ScreenUpdate()
+            break
+        }
+        return ScreenUpdate()
+    }
+
+    /// The marked flags still listed, in list order.
+    var markedFlags: [QualityFlag] {
+        guard !marks.isEmpty else { return [] }
+        return flags.filter { marks.contains(String($0.id ?? 0)) }
+    }
+
+    /// Enter: the flag's series or study in Imaging, its sample in Genomics; otherwise its full text.
+    private func open(_ flag: QualityFlag, context: ScreenContext) -> ScreenUpdate {
+        switch flag.targetKind {
+        case "series", "study": return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
+        case "sample": return ScreenUpdate(show: (.genomics, .sample(flag.target)))
+        default:
+            return ScreenUpdate(viewer: TextViewer(
+                title: "Flag \(flag.id ?? 0)",
+                fields: [("target", flag.targetKind + " " + flag.target), ("code", flag.code),
+                         ("severity", flag.severity), ("state", flag.state), ("source", flag.source),
+                         ("author", flag.author), ("note", flag.note), ("resolution", flag.resolution ?? ""),
+                         ("resolved by", flag.resolvedBy ?? ""), ("created", Formatting.time(flag.createdAt)),
+                         ("updated", Formatting.time(flag.updatedAt))],
+                width: context.width))
         }
     }
 
@@ -142,10 +187,11 @@ struct FlagsScreen: WorkbenchScreen {
 
 extension FlagsScreen {
     func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
-        let block = Block(title: Self.title(parsedQuery), isFocused: true)
+        let block = Block(title: Self.title(parsedQuery) + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
+                          isFocused: true)
         block.render(in: area, buffer: &buffer)
         var table = list.table
-        list.render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
+        list.marking(marks).render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
                                 empty: "no flags with these filters (s: severity, t: state, /: terms)", state: &table)
     }
 }

@@ -147,6 +147,16 @@ struct MigrationsScreen: WorkbenchScreen {
             })
         case .startWorker:
             return ScreenUpdate(startWorker(lake: lake, launcher: context.workerLauncher))
+        case .drillIn:
+            guard let job else { return ScreenUpdate() }
+            return ScreenUpdate(viewer: TextViewer(
+                title: "Migration \(job.id)",
+                fields: [("job", String(job.id)), ("state", job.state), ("control", job.pendingControl ?? ""),
+                         ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),
+                         ("objects", "\(job.objectsDone)/\(job.objectsTotal)"),
+                         ("bytes", Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal)),
+                         ("worker", job.worker ?? "none"), ("error", job.error ?? "")],
+                width: context.width))
         case .cancelJob:
             guard let job else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(

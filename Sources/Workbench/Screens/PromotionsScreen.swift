@@ -87,6 +87,9 @@ struct PromotionsScreen: WorkbenchScreen {
     var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        if action == .drillIn, let promotion = selected {
+            return ScreenUpdate(viewer: Self.viewer(promotion, width: context.width))
+        }
         guard action == .approve || action == .reject, let promotion = selected else { return ScreenUpdate() }
         let approve = action == .approve
         let failing = promotion.checks.filter { !$0.passed }.map(\.code)
@@ -101,6 +104,21 @@ struct PromotionsScreen: WorkbenchScreen {
                 failing.isEmpty ? "all policy checks pass" : "failing checks: " + failing.joined(separator: ", "),
             ],
             context: context))
+    }
+
+    /// The whole request: what moves where, why, every check with its detail, every decision.
+    static func viewer(_ promotion: PromotionSummary, width: Int) -> TextViewer {
+        var fields: [(key: String, value: String)] = [
+            ("request", String(promotion.id)), ("dataset", promotion.dataset),
+            ("zones", promotion.fromZone + " → " + promotion.targetZone), ("state", promotion.state.rawValue),
+            ("requester", promotion.requester), ("reason", promotion.reason), ("source", promotion.source),
+            ("manifest", promotion.sourceManifest), ("items", String(promotion.selectedCount)),
+            ("approvals", "\(promotion.approvals)/\(promotion.approvalsNeeded)"),
+        ]
+        if let score = promotion.sourceScore { fields.append(("quality score", String(score))) }
+        fields += promotion.checks.map { (key: ($0.passed ? "pass " : "FAIL ") + $0.code, value: $0.detail) }
+        fields += promotion.decisions.map { (key: $0.decision + " by", value: $0.approver + ": " + $0.comment) }
+        return TextViewer(title: "Promotion \(promotion.id)", fields: fields, width: width)
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {

@@ -44,6 +44,8 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The samples' filter while another pane has the `/` line.
     var sampleFilter = ""
     var query = TextInputState()
+    /// A sample another screen asked to show, selected once the samples are loaded.
+    var pendingSample: String?
 
     var selectedFile: GenomicFileEntry? {
         guard let entries = files?.value, let index = fileSelection.selected, index < entries.count else { return nil }
@@ -77,6 +79,15 @@ struct GenomicsScreen: WorkbenchScreen {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
             let flash = rows.failureFlash(at: context.now)
+            if let name = pendingSample, rows.value != nil {
+                pendingSample = nil
+                if samples.select(id: name, filter: sampleSearch) {
+                    let files = loadFiles(lake: lake)
+                    return ScreenUpdate(.batch([files, focus(.files, lake: lake)]), flash: flash)
+                }
+                return ScreenUpdate(flash: FlashMessage("Sample \(name) is not listed.", level: .warning,
+                                                        at: context.now, for: .seconds(5)))
+            }
             if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(lake: lake), flash: flash) }
             return ScreenUpdate(flash: flash)
         case .files(let result):
@@ -96,6 +107,17 @@ struct GenomicsScreen: WorkbenchScreen {
             rebuildInspector()
         }
         return ScreenUpdate()
+    }
+
+    /// Another screen asks to show a sample: the samples lose their filter and the cursor goes to it.
+    mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
+        if case .sample(let name) = target {
+            pendingSample = name
+            if focus != .samples { _ = focus(.samples, lake: context.lake) }
+            query = TextInputState()
+            sampleFilter = ""
+        }
+        return ScreenUpdate(load(context))
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
@@ -158,7 +180,7 @@ struct GenomicsScreen: WorkbenchScreen {
         case .addFlag:
             guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
-                .add(target: row.id), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
+                .add(targets: [row.id]), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
                 choices: lake.flagVocabulary, context: context))
         default: break
         }
