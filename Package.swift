@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -81,6 +84,29 @@ let package = Package(
             swiftSettings: [testHooks]
         ),
 
+        // MARK: - Lake service
+        .target(
+            name: "LakeService",
+            dependencies: [
+                "LakeEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "LakeClient",
+            dependencies: [
+                "LakeEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+
         // MARK: - Workbench
         .target(name: "Workbench", dependencies: ["TUI", "LakeEngine", "Catalog", "Genomics"]),
 
@@ -93,6 +119,8 @@ let package = Package(
                 "TUI",
                 "Catalog",
                 "LakeEngine",
+                "LakeClient",
+                "LakeService",
                 "Storage",
                 "Workbench",
                 "TUICurses",

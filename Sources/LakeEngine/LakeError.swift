@@ -1,5 +1,5 @@
 /// A failure of a lake operation, in words a user can act on. Never carries patient data.
-public enum LakeError: Error, Sendable, CustomStringConvertible {
+public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The process's user id has no password-database entry.
     case unknownUser(uid: UInt32)
     /// No lake was given and none was found above `start`.

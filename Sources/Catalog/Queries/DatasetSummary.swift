@@ -30,7 +30,7 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
     /// Datasets in name order (or the one named `name`), optionally only those holding `modality` (imaging) or `assay` (genomics)
     /// and only those in `zone` (their ingest zone or the zone of one of their published versions). Counts come from indexes and `series.instanceCount`, never a scan of
     /// instances.
-    public static func fetchAll(
+    static func fetchAll(
         _ db: Database, name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
     ) throws -> [DatasetSummary] {
         var conditions: [String] = []
@@ -71,5 +71,14 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
             ORDER BY d.name
             """
         return try DatasetSummary.fetchAll(db, sql: sql, arguments: arguments)
+    }
+}
+
+extension CatalogTransaction {
+    /// The datasets' summaries in name order (see ``DatasetSummary/fetchAll(_:name:modality:assay:zone:)``).
+    public func datasetSummaries(
+        name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
+    ) throws -> [DatasetSummary] {
+        try DatasetSummary.fetchAll(db, name: name, modality: modality, assay: assay, zone: zone)
     }
 }

@@ -14,7 +14,7 @@ public struct ModalityCount: Codable, Hashable, Sendable, FetchableRecord {
 
     /// Counts by modality, largest first. Reads the `(modality, instanceCount)` covering index of
     /// `series` (or `(datasetId, modality)` for one dataset), never the instance table.
-    public static func fetchAll(_ db: Database, datasetId: Int64? = nil) throws -> [ModalityCount] {
+    static func fetchAll(_ db: Database, datasetId: Int64? = nil) throws -> [ModalityCount] {
         let filter = datasetId == nil ? "" : "WHERE datasetId = ?"
         let arguments: StatementArguments = datasetId.map { [$0] } ?? []
         return try ModalityCount.fetchAll(
@@ -25,5 +25,12 @@ public struct ModalityCount: Codable, Hashable, Sendable, FetchableRecord {
                 """,
             arguments: arguments
         )
+    }
+}
+
+extension CatalogTransaction {
+    /// Series and instance counts by modality, over the lake or one dataset.
+    public func modalityCounts(datasetId: Int64? = nil) throws -> [ModalityCount] {
+        try ModalityCount.fetchAll(db, datasetId: datasetId)
     }
 }

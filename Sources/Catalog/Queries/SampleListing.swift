@@ -16,7 +16,7 @@ public struct SampleListing: Codable, Hashable, Sendable, FetchableRecord {
     }
 
     /// Samples across datasets, optionally of one assay or one dataset.
-    public static func fetchAll(_ db: Database, assay: String? = nil, datasetId: Int64? = nil) throws -> [SampleListing] {
+    static func fetchAll(_ db: Database, assay: String? = nil, datasetId: Int64? = nil) throws -> [SampleListing] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let assay {
@@ -40,5 +40,12 @@ public struct SampleListing: Codable, Hashable, Sendable, FetchableRecord {
                 """,
             arguments: arguments
         )
+    }
+}
+
+extension CatalogTransaction {
+    /// Samples across datasets, optionally of one assay or one dataset.
+    public func sampleListings(assay: String? = nil, datasetId: Int64? = nil) throws -> [SampleListing] {
+        try SampleListing.fetchAll(db, assay: assay, datasetId: datasetId)
     }
 }

@@ -11,7 +11,7 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
     }
 
     /// The series of a dataset (optionally of one study) in ingest order, through the `datasetId` index.
-    public static func fetchAll(_ db: Database, datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
+    static func fetchAll(_ db: Database, datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
         var sql = """
             SELECT s.*, t.studyInstanceUID FROM series s JOIN study t ON t.id = s.studyId
             WHERE s.datasetId = ?
@@ -24,5 +24,12 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
         // Ingest order: the `datasetId` index already yields it, so 10,000 series need no sort.
         sql += " ORDER BY s.id"
         return try SeriesListing.fetchAll(db, sql: sql, arguments: arguments)
+    }
+}
+
+extension CatalogTransaction {
+    /// The series of a dataset, optionally of one study.
+    public func seriesListings(datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
+        try SeriesListing.fetchAll(db, datasetId: datasetId, studyUID: studyUID)
     }
 }

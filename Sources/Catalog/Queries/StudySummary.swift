@@ -16,7 +16,7 @@ public struct StudySummary: Codable, Hashable, Sendable, FetchableRecord {
     }
 
     /// The studies of a dataset, by date then UID.
-    public static func fetchAll(_ db: Database, datasetId: Int64) throws -> [StudySummary] {
+    static func fetchAll(_ db: Database, datasetId: Int64) throws -> [StudySummary] {
         try StudySummary.fetchAll(
             db,
             sql: """
@@ -29,5 +29,12 @@ public struct StudySummary: Codable, Hashable, Sendable, FetchableRecord {
                 """,
             arguments: [datasetId]
         )
+    }
+}
+
+extension CatalogTransaction {
+    /// The studies of a dataset, by date then UID, with their counts.
+    public func studySummaries(datasetId: Int64) throws -> [StudySummary] {
+        try StudySummary.fetchAll(db, datasetId: datasetId)
     }
 }

@@ -47,6 +47,31 @@ public final class CatalogStore: Sendable {
         }
     }
 
-    /// Read-only access, for code that must not write.
+    /// Read-only access to the raw pool, for tests that tamper with the catalog as an attacker would.
+    /// Lake code uses ``read(_:)`` and ``write(_:)``.
     public var reader: any DatabaseReader { pool }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a read-only transaction on one committed snapshot; reads run concurrently.
+    /// - Throws: what `body` throws, or ``CatalogError/database(path:_:)``-style GRDB errors from SQLite.
+    public func read<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+        try pool.read { db in try body(CatalogTransaction(db)) }
+    }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): it commits when `body` returns and rolls
+    /// back when it throws. Writes are serialized across threads and, through the busy timeout, processes.
+    public func write<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(CatalogTransaction(db)) }
+    }
+
+    /// ``read(_:)`` for async code: waits for a reader connection without blocking a cooperative thread.
+    public func read<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+        try await pool.read { db in try body(CatalogTransaction(db)) }
+    }
+
+    /// ``write(_:)`` for async code: waits for the writer without blocking a cooperative thread.
+    public func write<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(CatalogTransaction(db)) }
+    }
 }

@@ -1,5 +1,5 @@
+import Catalog
 import Foundation
-import GRDB
 import Synchronization
 
 /// Collects object reads in memory and writes their last-access times in batches, so browsing does not
@@ -27,7 +27,7 @@ final class AccessRecorder: Sendable {
     }
 
     /// Writes every waiting access in one transaction (never moving a last access backwards).
-    func flush(to writer: any DatabaseWriter) throws {
+    func flush(to catalog: CatalogStore) throws {
         let batch = state.withLock { state in
             defer {
                 state.pending = [:]
@@ -36,12 +36,6 @@ final class AccessRecorder: Sendable {
             return state.pending
         }
         guard !batch.isEmpty else { return }
-        try writer.write { db in
-            for (id, time) in batch {
-                try db.execute(
-                    sql: "UPDATE object SET lastAccess = ? WHERE id = ? AND (lastAccess IS NULL OR lastAccess < ?)",
-                    arguments: [time, id, time])
-            }
-        }
+        try catalog.write { tx in try tx.recordAccesses(batch) }
     }
 }

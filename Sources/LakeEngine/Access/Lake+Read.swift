@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -12,13 +11,13 @@ extension Lake {
     public func openObject(_ sha256: String, range: Range<Int64>? = nil) async throws -> any ObjectReading {
         let (object, digest) = try locateObject(sha256)
         let reader = try await backend(named: object.tier).openForReading(digest, range: range)
-        if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog.pool) }
+        if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog) }
         return reader
     }
 
     /// Writes the accesses recorded so far (call before exiting a process that read objects).
     public func flushAccesses() throws {
-        try accesses.flush(to: catalog.pool)
+        try accesses.flush(to: catalog)
     }
 
     /// Where an object is readable now: its tier and file path; or the restore error.
@@ -32,16 +31,8 @@ extension Lake {
         guard let digest = ObjectDigest(hex: sha256) else {
             throw LakeError.invalidArgument("'\(sha256)' is not a SHA-256 (64 hexadecimal characters).")
         }
-        let (object, datasets) = try catalog.reader.read { db in
-            (
-                try CatalogObject.filter(CatalogObject.Columns.sha256 == digest.hex).fetchOne(db),
-                try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT d.name FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
-                        JOIN object o ON o.id = f.objectId WHERE o.sha256 = ? ORDER BY d.name
-                        """, arguments: [digest.hex])
-            )
+        let (object, datasets) = try catalog.read { tx in
+            (try tx.object(sha256: digest.hex), try tx.datasetNames(holdingObject: digest.hex))
         }
         guard let object else { throw LakeError.notFound(kind: "object", id: digest.hex) }
         try authorizeAnyDatasetRead(datasets, purpose: "object.read")

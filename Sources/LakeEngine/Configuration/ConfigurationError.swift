@@ -1,5 +1,5 @@
 /// A `lake.toml` that cannot be used, naming the file, the line and the key.
-public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ConfigurationError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public var path: String
     /// 1-based line, when known.
     public var line: Int?

@@ -55,7 +55,7 @@ extension Lake {
         if let code = filter.code { request = request.filter(QualityFlag.Columns.code == code) }
         if let target = filter.target { request = request.filter(QualityFlag.Columns.target == target) }
         if let dataset = filter.dataset {
-            request = request.filter(QualityFlag.Columns.datasetId == (try datasetId(named: dataset, db)))
+            request = request.filter(QualityFlag.Columns.datasetId == (try existingDataset(named: dataset, CatalogTransaction(unmoved: db)).id))
         }
         return try request.fetchAll(db)
     }
@@ -116,7 +116,7 @@ extension Lake {
     private func resolveTarget(_ target: String) throws -> (kind: String, datasetId: Int64?) {
         let entries = try show(target)
         guard let entry = entries.first else { throw LakeError.notFound(kind: "flag target", id: target) }
-        let id = try catalog.reader.read { db in try entry.dataset.map { try datasetId(named: $0, db) } }
+        let id = try catalog.reader.read { db in try entry.dataset.map { try existingDataset(named: $0, CatalogTransaction(unmoved: db)).id } }
         return (entry.kind, id)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A governance rule that refused an operation, in words a user can act on. Never carries patient data.
-public enum GovernanceError: Error, Sendable, CustomStringConvertible {
+public enum GovernanceError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// `reference` does not name a version (`DATASET@N`, `DATASET@HASHPREFIX`, `DATASET@latest`).
     case versionNotFound(String)
     /// The operation needs a published version.

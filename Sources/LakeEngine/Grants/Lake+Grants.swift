@@ -23,7 +23,7 @@ extension Lake {
         return try catalog.pool.write { db in
             let now = Date()
             var grant = AccessGrant(
-                principal: user, datasetId: try datasetId(named: name, db), scope: scope.rawValue,
+                principal: user, datasetId: try existingDataset(named: name, CatalogTransaction(unmoved: db)).id, scope: scope.rawValue,
                 expiresAt: now.addingTimeInterval(lifetime), grantedBy: actor.user, reason: reason, createdAt: now)
             try grant.insert(db)
             try appendAudit(

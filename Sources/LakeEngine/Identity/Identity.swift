@@ -21,10 +21,21 @@ public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The effective user of this process.
     public static func current() throws -> Identity {
-        let uid = geteuid()
-        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else {
-            throw LakeError.unknownUser(uid: uid)
-        }
+        try user(uid: geteuid())
+    }
+
+    /// The user with id `uid`, named from the password database.
+    ///
+    /// The lake service calls it with the uid the kernel reports for a socket peer (`SO_PEERCRED`), so the
+    /// name is whatever the system says for that uid, never something the peer sent.
+    /// - Throws: ``LakeError/unknownUser(uid:)`` when no entry has that uid.
+    public static func user(uid: UInt32) throws -> Identity {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        // getpwuid_r, not getpwuid: the service looks users up from several threads at once.
+        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name
+        else { throw LakeError.unknownUser(uid: uid) }
         return Identity(user: String(cString: name), uid: uid)
     }
 

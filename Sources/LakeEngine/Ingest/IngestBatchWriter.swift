@@ -15,12 +15,15 @@ struct IngestBatchWriter {
     let flagRaiser: FlagRaiser
     /// The batch's timestamp, converted once for every row that records it.
     private let now: DatabaseValue
+    /// The batch's timestamp, for the flags it raises.
+    private let date: Date
 
     init(datasetId: Int64, tier: String, now: Date, flagRaiser: FlagRaiser) {
         self.datasetId = datasetId
         self.tier = tier
         self.flagRaiser = flagRaiser
         self.now = now.databaseValue
+        self.date = now
     }
 
     /// Study and series ids the batch has found or inserted, so consecutive instances of one series cost
@@ -278,7 +281,7 @@ struct IngestBatchWriter {
     private func raise(
         _ rule: QualityRule, kind: String, target: String, note: String, outcome: inout Outcome, _ db: Database
     ) throws {
-        if try flagRaiser.raise(rule, datasetId: datasetId, kind: kind, target: target, note: note, now: now, db) {
+        if try flagRaiser.raise(rule, datasetId: datasetId, kind: kind, target: target, note: note, now: date, CatalogTransaction(unmoved: db)) {
             outcome.flagsRaised[rule.code, default: 0] += 1
         }
     }

@@ -190,7 +190,7 @@ struct IngestRun {
         report.seconds = elapsed
         guard let dataset, let datasetId = dataset.id else { return report }
         let raised = try lake.catalog.pool.write { [lake, role] db in
-            let raised = try lake.runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, db)
+            let raised = try lake.runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, CatalogTransaction(unmoved: db))
             try lake.refreshSummary(datasetId: datasetId, db)
             if !raised.isEmpty {
                 try lake.appendAudit(

@@ -1,6 +1,5 @@
 import Catalog
 import Genomics
-import GRDB
 import Storage
 
 extension Lake {
@@ -25,10 +24,8 @@ extension Lake {
         }
         let path = try objectPath(digest, tier: entry.tier)
         let report = GenomicInspector(headerOnly: !streaming).inspect(path: path)
-        let objectId = try catalog.reader.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [entry.sha256])
-        }
-        if let objectId, accesses.record(objectId) { try accesses.flush(to: catalog.pool) }
+        let objectId = try catalog.read { tx in try tx.object(sha256: entry.sha256)?.id }
+        if let objectId, accesses.record(objectId) { try accesses.flush(to: catalog) }
         let flags = try listFlags(FlagFilter(target: sample, dataset: name))
             + listFlags(FlagFilter(target: entry.sha256))
         return GenomicFileInspection(entry: entry, report: report, flags: flags.sorted { ($0.id ?? 0) < ($1.id ?? 0) })

@@ -1,6 +1,5 @@
 import Catalog
 import DICOM
-import GRDB
 import Storage
 
 extension Lake {
@@ -13,20 +12,14 @@ extension Lake {
     public func inspectInstance(dataset name: String, sopInstanceUID: String) throws -> InstanceInspection {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "inspect")
-        let object = try catalog.reader.read { db -> CatalogObject? in
-            try CatalogObject.fetchOne(
-                db,
-                sql: """
-                    SELECT o.* FROM object o JOIN instance i ON i.objectId = o.id JOIN series s ON s.id = i.seriesId
-                    WHERE s.datasetId = ? AND i.sopInstanceUID = ? LIMIT 1
-                    """,
-                arguments: [try datasetId(named: name, db), sopInstanceUID])
+        let object = try catalog.read { tx in
+            try tx.object(datasetId: try existingDataset(named: name, tx).id, sopInstanceUID: sopInstanceUID)
         }
         guard let object, let digest = ObjectDigest(hex: object.sha256) else {
             throw LakeError.notFound(kind: "instance", id: sopInstanceUID)
         }
         let file = try DICOMReader.read(path: try objectPath(digest, tier: object.tier))
-        if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog.pool) }
+        if let id = object.id, accesses.record(id) { try accesses.flush(to: catalog) }
         let tags = DumpLine.lines(for: file.dataSet).map { line in
             TagLine(
                 depth: line.depth, tag: line.tag.description, vr: line.vr.map { "\($0)" } ?? "", label: line.label,

@@ -25,7 +25,7 @@ public final class Lake: Sendable {
     /// The lake's id, kept in `lake.id` and in the catalog (see ``LakeIntegrityError``).
     public let id: String
     /// Object reads not yet written as last-access times.
-    let accesses = AccessRecorder()
+    let accesses: AccessRecorder
     /// Reads through grants already audited in this session (see ``GrantedReadLog`` for the rule).
     let grantedReads = GrantedReadLog()
 
@@ -34,7 +34,11 @@ public final class Lake: Sendable {
     /// The catalog file's name inside the lake folder.
     public static let catalogFileName = "catalog.sqlite"
 
-    init(root: String, configuration: LakeConfiguration, catalog: CatalogStore, actor: Identity, id: String) {
+    init(
+        root: String, configuration: LakeConfiguration, catalog: CatalogStore, actor: Identity, id: String,
+        accesses: AccessRecorder = AccessRecorder()
+    ) {
+        self.accesses = accesses
         self.root = root
         self.configuration = configuration
         self.catalog = catalog

@@ -90,7 +90,7 @@ extension Lake {
 
     private func explainVersion(_ reference: String) throws -> Explanation {
         let explanation = try catalog.reader.read { db -> Explanation in
-            let resolved = try resolvePublished(reference, db)
+            let resolved = try resolvePublished(reference, CatalogTransaction(unmoved: db))
             let ingests = try Row.fetchAll(
                 db,
                 sql: """

@@ -50,7 +50,7 @@ extension Lake {
             }
         }
         return try catalog.pool.write { db in
-            let resolved = try resolvePublished(manifest, db)
+            let resolved = try resolvePublished(manifest, CatalogTransaction(unmoved: db))
             try refuseDeprecated(datasetId: resolved.version.datasetId, db)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -79,7 +79,7 @@ extension Lake {
         return try catalog.reader.read { db in
             var request = TrainingRun.order(TrainingRun.Columns.id.desc)
             if let manifest {
-                request = request.filter(TrainingRun.Columns.manifestHash == (try resolvePublished(manifest, db)).record.hash)
+                request = request.filter(TrainingRun.Columns.manifestHash == (try resolvePublished(manifest, CatalogTransaction(unmoved: db))).record.hash)
             }
             return try request.fetchAll(db)
         }
@@ -92,7 +92,7 @@ extension Lake {
             guard let run = try TrainingRun.fetchOne(db, key: id) else {
                 throw LakeError.notFound(kind: "run", id: String(id))
             }
-            let reference = try resolvePublished(run.manifestHash, db).reference
+            let reference = try resolvePublished(run.manifestHash, CatalogTransaction(unmoved: db)).reference
             let stagings = try RunStaging.filter(RunStaging.Columns.runId == id).order(RunStaging.Columns.id).fetchAll(db)
             return RunDetail(run: run, version: reference, stagings: stagings)
         }

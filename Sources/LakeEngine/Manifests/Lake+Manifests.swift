@@ -1,13 +1,12 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
     /// The canonical manifest bytes of the published version `reference` (their SHA-256 is its id).
     public func exportManifest(_ reference: String) throws -> (hash: String, bytes: [UInt8]) {
         try authorize(.read)
-        let resolved = try catalog.reader.read { db in try resolvePublished(reference, db) }
+        let resolved = try catalog.read { tx in try resolvePublished(reference, tx) }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.export")
         return (resolved.record.hash, Array(resolved.record.body.utf8))
     }
@@ -15,7 +14,7 @@ extension Lake {
     /// The parsed manifest of the published version `reference`.
     public func manifest(_ reference: String) throws -> Manifest {
         try authorize(.read)
-        let resolved = try catalog.reader.read { db in try resolvePublished(reference, db) }
+        let resolved = try catalog.read { tx in try resolvePublished(reference, tx) }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.show")
         return resolved.manifest
     }
@@ -34,7 +33,7 @@ extension Lake {
             // A file is intact when it is byte for byte the canonical form the lake wrote.
             intact = Array(data) == manifest.canonicalBytes
         } else {
-            let resolved = try catalog.reader.read { db in try resolvePublished(referenceOrFile, db) }
+            let resolved = try catalog.read { tx in try resolvePublished(referenceOrFile, tx) }
             try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.verify")
             manifest = resolved.manifest
             id = resolved.record.hash
@@ -72,12 +71,10 @@ extension Lake {
             ManifestVerification.Problem(path: entry.path, sha256: entry.sha256, status: status, location: location)
         }
         guard let digest = ObjectDigest(hex: entry.sha256) else { return problem(.missing, "invalid SHA-256") }
-        let object = try catalog.reader.read { db in
-            try CatalogObject.filter(CatalogObject.Columns.sha256 == digest.hex).fetchOne(db)
-        }
+        let object = try catalog.read { tx in try tx.object(sha256: digest.hex) }
         guard let object else { return problem(.missing, "not in the catalog") }
         if object.state == "deleted" {
-            let record = try catalog.reader.read { db in try tombstone(sha256: digest.hex, db) }
+            let record = try catalog.read { tx in try tx.tombstone(sha256: digest.hex) }
             guard let tombstone = record else { return problem(.missing, object.tier) }
             return problem(
                 .deletedByRetention,

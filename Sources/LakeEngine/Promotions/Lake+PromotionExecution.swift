@@ -19,8 +19,8 @@ extension Lake {
     func execute(promotionId id: Int64, role: Role) throws {
         let (promotion, resolved, members) = try catalog.reader.read { db in
             let promotion = try fetchPromotion(id, db)
-            let resolved = try resolvePublished(try sourceReference(promotion, db), db)
-            return (promotion, resolved, try publishedMembers(resolved, db))
+            let resolved = try resolvePublished(try sourceReference(promotion, db), CatalogTransaction(unmoved: db))
+            return (promotion, resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
         }
         if promotion.state == PromotionState.executed.rawValue { return }
         guard promotion.state == PromotionState.approved.rawValue else {
@@ -67,7 +67,7 @@ extension Lake {
                     let raiser = FlagRaiser(configuration: configuration, zone: resolved.manifest.zone)
                     _ = try raiser.raise(
                         .corruptObject, datasetId: datasetId, kind: "object", target: sha256,
-                        note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, db)
+                        note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, CatalogTransaction(unmoved: db))
                     if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
                         details["flagged"] = sha256
                     }
@@ -239,7 +239,7 @@ extension Lake {
                     flags: built.flags, transforms: built.transforms))
             let version = try insertPublished(
                 datasetId: resolved.version.datasetId, parentId: resolved.version.id, manifest: manifest,
-                members: members, db)
+                members: members, CatalogTransaction(unmoved: db))
             guard let versionId = version.id, let promotionId = promotion.id else {
                 throw LakeError.notFound(kind: "version", id: manifest.hash)
             }

@@ -18,9 +18,9 @@ extension Lake {
         let role = try authorize(.curate)
         let selection = try MemberSelection(select ?? "")
         let (resolved, members) = try catalog.reader.read { db in
-            let resolved = try resolvePublished(reference, db)
+            let resolved = try resolvePublished(reference, CatalogTransaction(unmoved: db))
             try refuseDeprecated(datasetId: resolved.version.datasetId, db)
-            return (resolved, try publishedMembers(resolved, db))
+            return (resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
         let expected = nextZone(after: resolved.manifest.zone)
@@ -88,8 +88,8 @@ extension Lake {
         let (source, target, summary) = try catalog.reader.read { db in
             let promotion = try fetchPromotion(id, db)
             let summary = try promotionSummary(of: promotion, db)
-            let source = try resolvePublished(summary.sourceManifest, db)
-            let target = try summary.targetManifest.map { try resolvePublished($0, db).manifest }
+            let source = try resolvePublished(summary.sourceManifest, CatalogTransaction(unmoved: db))
+            let target = try summary.targetManifest.map { try resolvePublished($0, CatalogTransaction(unmoved: db)).manifest }
             return (source, target, summary)
         }
         try authorizeDatasetRead(source.dataset.name, purpose: "promote.show")
@@ -287,6 +287,6 @@ extension Lake {
             approvals: try approvalCount(id, db), approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
             target: target.map { "\(dataset?.name ?? "")@\($0.number)" }, targetManifest: target?.manifestHash,
             error: promotion.error, createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
-            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", db) })
+            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", CatalogTransaction(unmoved: db)) })
     }
 }

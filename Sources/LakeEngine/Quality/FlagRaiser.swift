@@ -1,5 +1,5 @@
+import Catalog
 import Foundation
-import GRDB
 
 /// Inserts automatic quality flags, once per dataset, target and code however often the rule fires.
 struct FlagRaiser: Sendable {
@@ -10,19 +10,13 @@ struct FlagRaiser: Sendable {
     /// Raises `rule` on `target` unless the rule is disabled or the flag exists; true when inserted.
     func raise(
         _ rule: QualityRule, datasetId: Int64, kind: String, target: String, note: String,
-        now: some DatabaseValueConvertible, _ db: Database
+        now: Date, _ tx: CatalogTransaction
     ) throws -> Bool {
         if configuration.quality.disabledRules.contains(rule.code) { return false }
         var severity = configuration.flagCodes[rule.code]?.severity ?? rule.severity
         if rule == .phiPresent, zone != configuration.ingestZone { severity = .blocking }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
-                  createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """
-        ).execute(arguments: [datasetId, kind, target, rule.code, severity.rawValue, note, now, now])
-        return db.changesCount > 0
+        return try tx.raiseRuleFlag(
+            datasetId: datasetId, targetKind: kind, target: target, code: rule.code, severity: severity.rawValue,
+            note: note, at: now)
     }
 }

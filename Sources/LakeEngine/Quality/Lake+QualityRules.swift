@@ -1,13 +1,12 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Runs the rules that look at a whole series or sample over a dataset, raising flags not yet raised.
     ///
     /// Runs after every ingest over the dataset's series and samples, so a rerun after an interrupted ingest
     /// completes the checks even when it adds no files. Returns flags raised by code.
-    func runQualityRules(datasetId: Int64, zone: String, role: Role, _ db: Database) throws -> [String: Int] {
+    func runQualityRules(datasetId: Int64, zone: String, role: Role, _ tx: CatalogTransaction) throws -> [String: Int] {
         let raiser = FlagRaiser(configuration: configuration, zone: zone)
         let check = SeriesCheck(
             spacingTolerance: configuration.quality.spacingToleranceMM,
@@ -15,28 +14,17 @@ extension Lake {
         let now = Date()
         var raised: [String: Int] = [:]
 
-        // Columns by position and series by id: this reads every instance of the dataset.
-        var slicesBySeries: [Int64: [SeriesCheck.Slice]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT i.seriesId, i.instanceNumber, i.imagePosition, i.imageOrientation
-                FROM series s JOIN instance i ON i.seriesId = s.id WHERE s.datasetId = ?
-                """,
-            arguments: [datasetId])
-        while let row = try rows.next() {
-            let slice = SeriesCheck.Slice(instanceNumber: row[1], imagePosition: row[2], imageOrientation: row[3])
-            slicesBySeries[row[0], default: []].append(slice)
+        let slicesBySeries = try tx.sliceGeometry(datasetId: datasetId).mapValues { geometry in
+            geometry.map {
+                SeriesCheck.Slice(
+                    instanceNumber: $0.instanceNumber, imagePosition: $0.imagePosition,
+                    imageOrientation: $0.imageOrientation)
+            }
         }
-        let seriesUIDs = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT id, seriesInstanceUID FROM series WHERE datasetId = ?", arguments: [datasetId])
-                .map { row -> (Int64, String) in (row[0], row[1]) },
-            uniquingKeysWith: { first, _ in first })
-        let seriesSlices = slicesBySeries.compactMap { id, slices in seriesUIDs[id].map { ($0, slices) } }
-        for (seriesUID, slices) in seriesSlices.sorted(by: { $0.0 < $1.0 }) {
+        for (seriesUID, slices) in slicesBySeries.sorted(by: { $0.key < $1.key }) {
             for finding in check.findings(slices) {
                 if try raiser.raise(finding.rule, datasetId: datasetId, kind: "series", target: seriesUID,
-                                    note: finding.note, now: now, db) {
+                                    note: finding.note, now: now, tx) {
                     raised[finding.rule.code, default: 0] += 1
                 }
             }
@@ -44,14 +32,7 @@ extension Lake {
 
         // Files sharing a file-name stem belong to one sample: they must agree on its name.
         var namesByStem: [String: Set<String>] = [:]
-        let files = try String.fetchCursor(
-            db,
-            sql: """
-                SELECT DISTINCT f.headerFacts FROM sample p JOIN genomicFile f ON f.sampleId = p.id
-                WHERE p.datasetId = ?
-                """,
-            arguments: [datasetId])
-        while let text = try files.next() {
+        for text in try tx.genomicHeaderFacts(datasetId: datasetId) {
             let facts = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
             guard let stem = facts?["fileStem"], let names = facts?["sampleNames"], !names.isEmpty else { continue }
             namesByStem[stem, default: []].insert(names)
@@ -60,7 +41,7 @@ extension Lake {
             let note = "files named \(stem).* disagree on the sample: " + names.sorted().joined(separator: " / ")
             for sample in Set(names.flatMap { $0.split(separator: ",").map(String.init) }).sorted() {
                 if try raiser.raise(.sampleNameMismatch, datasetId: datasetId, kind: "sample", target: sample,
-                                    note: note, now: now, db) {
+                                    note: note, now: now, tx) {
                     raised[QualityRule.sampleNameMismatch.code, default: 0] += 1
                 }
             }

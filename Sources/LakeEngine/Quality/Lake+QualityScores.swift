@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// The live quality score of version `reference` (`DATASET@N`, or `DATASET` for its newest version,
@@ -9,18 +8,18 @@ extension Lake {
         try authorize(.read)
         let parts = reference.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         try authorizeDatasetRead(parts[0], purpose: "quality.score")
-        return try catalog.reader.read { db in
-            let datasetId = try datasetId(named: parts[0], db)
-            var request = DatasetVersion.filter(DatasetVersion.Columns.datasetId == datasetId)
+        return try catalog.read { tx in
+            let datasetId = try existingDataset(named: parts[0], tx).id
+            let version: DatasetVersion?
             if parts.count == 2 {
                 let digits = parts[1].hasPrefix("v") ? String(parts[1].dropFirst()) : parts[1]
                 guard let number = Int(digits) else { throw GovernanceError.versionNotFound(reference) }
-                request = request.filter(DatasetVersion.Columns.number == number)
+                version = try tx.version(datasetId: datasetId, number: number)
             } else {
-                request = request.order(DatasetVersion.Columns.number.desc)
+                version = try tx.latestVersion(datasetId: datasetId)
             }
-            guard let version = try request.fetchOne(db) else { throw GovernanceError.versionNotFound(reference) }
-            return try liveScore(of: version, datasetName: parts[0], db)
+            guard let version else { throw GovernanceError.versionNotFound(reference) }
+            return try liveScore(of: version, datasetName: parts[0], tx)
         }
     }
 
@@ -28,17 +27,10 @@ extension Lake {
     /// left out).
     public func latestQualityScores() throws -> [String: Double] {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.name, v.id FROM dataset d JOIN datasetVersion v ON v.datasetId = d.id
-                    WHERE v.number = (SELECT MAX(number) FROM datasetVersion WHERE datasetId = d.id)
-                    """)
+        return try catalog.read { tx in
             var scores: [String: Double] = [:]
-            for row in rows {
-                guard let version = try DatasetVersion.fetchOne(db, key: row[1] as Int64) else { continue }
-                scores[row[0]] = try liveScore(of: version, datasetName: row[0], db)
+            for (name, version) in try tx.latestVersionOfEachDataset() {
+                scores[name] = try liveScore(of: version, datasetName: name, tx)
             }
             return scores
         }
@@ -58,16 +50,16 @@ extension Lake {
 
     /// The score of `version` over the flags on its members now: a published version's entries, or the
     /// dataset's files for the draft.
-    func liveScore(of version: DatasetVersion, datasetName: String, _ db: Database) throws -> Double {
+    func liveScore(of version: DatasetVersion, datasetName: String, _ tx: CatalogTransaction) throws -> Double {
         let entries: [ManifestEntry]
-        if let record = try manifestRecord(versionId: version.id, db),
+        if let record = try version.id.flatMap({ try tx.manifest(versionId: $0) }),
             let manifest = try? Manifest.parse(Data(record.body.utf8), source: "version \(version.number)")
         {
             entries = manifest.entries
         } else {
-            entries = try draftMembers(datasetId: version.datasetId, db).map(\.entry)
+            entries = try draftMembers(datasetId: version.datasetId, tx).map(\.entry)
         }
-        let flags = try flagSnapshot(datasetId: version.datasetId, dataset: datasetName, members: entries, db)
+        let flags = try flagSnapshot(datasetId: version.datasetId, dataset: datasetName, members: entries, tx)
         return configuration.qualityScore.score(flags: flags, members: entries.count, dataset: datasetName)
     }
 
@@ -75,9 +67,9 @@ extension Lake {
     /// when the zone sets no minimum.
     func qualityScoreCheck(_ resolved: ResolvedVersion, _ members: [VersionMember], to zone: String) throws -> PolicyCheck? {
         guard let minimum = configuration.qualityScore.minimumByZone[zone] else { return nil }
-        let score = try catalog.reader.read { db in
+        let score = try catalog.read { tx in
             let flags = try flagSnapshot(
-                datasetId: resolved.version.datasetId, dataset: resolved.dataset.name, members: members.map(\.entry), db)
+                datasetId: resolved.version.datasetId, dataset: resolved.dataset.name, members: members.map(\.entry), tx)
             return configuration.qualityScore.score(flags: flags, members: members.count, dataset: resolved.dataset.name)
         }
         return PolicyCheck(

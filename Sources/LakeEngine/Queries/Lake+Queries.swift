@@ -1,12 +1,11 @@
 import Catalog
-import GRDB
 
 extension Lake {
     /// Datasets with their counts, optionally holding `modality` or `assay`, optionally in `zone`.
     public func datasets(modality: String? = nil, assay: String? = nil, zone: String? = nil) throws -> [DatasetSummary] {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            try DatasetSummary.fetchAll(db, modality: modality, assay: assay, zone: zone)
+        return try catalog.read { tx in
+            try tx.datasetSummaries(modality: modality, assay: assay, zone: zone)
         }
     }
 
@@ -14,8 +13,8 @@ extension Lake {
     public func studies(dataset name: String) throws -> [StudySummary] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "studies")
-        return try catalog.reader.read { db in
-            try StudySummary.fetchAll(db, datasetId: try datasetId(named: name, db))
+        return try catalog.read { tx in
+            try tx.studySummaries(datasetId: try existingDataset(named: name, tx).id)
         }
     }
 
@@ -24,8 +23,8 @@ extension Lake {
     public func series(dataset name: String, studyUID: String? = nil) throws -> [SeriesListing] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "series")
-        return try catalog.reader.read { db in
-            try SeriesListing.fetchAll(db, datasetId: try datasetId(named: name, db), studyUID: studyUID)
+        return try catalog.read { tx in
+            try tx.seriesListings(datasetId: try existingDataset(named: name, tx).id, studyUID: studyUID)
         }
     }
 
@@ -34,8 +33,8 @@ extension Lake {
     public func samples(assay: String? = nil, dataset name: String? = nil) throws -> [SampleListing] {
         try authorize(.read)
         if let name { try authorizeDatasetRead(name, purpose: "samples") }
-        let samples = try catalog.reader.read { db in
-            try SampleListing.fetchAll(db, assay: assay, datasetId: try name.map { try datasetId(named: $0, db) })
+        let samples = try catalog.read { tx in
+            try tx.sampleListings(assay: assay, datasetId: try name.map { try existingDataset(named: $0, tx).id })
         }
         if name != nil { return samples }
         let readable = try readableDatasets(Set(samples.map(\.datasetName)), purpose: "samples")
@@ -47,15 +46,9 @@ extension Lake {
     public func modalityCounts(dataset name: String? = nil) throws -> [ModalityCount] {
         try authorize(.read)
         if let name { try authorizeDatasetRead(name, purpose: "modalities") }
-        return try catalog.reader.read { db in
-            try ModalityCount.fetchAll(db, datasetId: try name.map { try datasetId(named: $0, db) })
+        return try catalog.read { tx in
+            try tx.modalityCounts(datasetId: try name.map { try existingDataset(named: $0, tx).id })
         }
     }
 
-    func datasetId(named name: String, _ db: Database) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) else {
-            throw LakeError.notFound(kind: "dataset", id: name)
-        }
-        return id
-    }
 }

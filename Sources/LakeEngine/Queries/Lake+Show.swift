@@ -1,5 +1,4 @@
 import Catalog
-import GRDB
 import Storage
 
 extension Lake {
@@ -11,23 +10,16 @@ extension Lake {
     ///   ``GovernanceError/accessDenied(user:dataset:expiredGrant:scope:)`` when every match is restricted.
     public func show(_ id: String) throws -> [CatalogEntry] {
         try authorize(.read)
-        let (entries, holders) = try catalog.reader.read { db -> ([CatalogEntry], [String]) in
+        let (entries, holders) = try catalog.read { tx -> ([CatalogEntry], [String]) in
             if let digest = ObjectDigest(hex: id) {
-                let holders = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT DISTINCT d.name FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
-                        JOIN object o ON o.id = f.objectId WHERE o.sha256 = ?
-                        """,
-                    arguments: [digest.hex])
-                return (try objectEntries(digest.hex, db), holders)
+                return (try objectEntries(digest.hex, tx), try tx.datasetNames(holdingObject: digest.hex))
             }
             var entries: [CatalogEntry] = []
-            entries += try instanceEntries(id, db)
-            entries += try seriesEntries(id, db)
-            entries += try studyEntries(id, db)
-            entries += try sampleEntries(id, db)
-            entries += try datasetEntries(id, db)
+            entries += try instanceEntries(id, tx)
+            entries += try seriesEntries(id, tx)
+            entries += try studyEntries(id, tx)
+            entries += try sampleEntries(id, tx)
+            entries += try datasetEntries(id, tx)
             return (entries, [])
         }
         guard !entries.isEmpty else { throw LakeError.notFound(kind: "object, UID, sample or dataset", id: id) }
@@ -44,41 +36,29 @@ extension Lake {
 
     // MARK: - Kinds
 
-    private func objectEntries(_ hash: String, _ db: Database) throws -> [CatalogEntry] {
-        guard let object = try CatalogObject.filter(CatalogObject.Columns.sha256 == hash).fetchOne(db),
-            let objectId = object.id
-        else { return [] }
-        let memberships = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT d.name, f.path, f.format FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
-                WHERE f.objectId = ? ORDER BY d.name
-                """,
-            arguments: [objectId])
+    private func objectEntries(_ hash: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        guard let object = try tx.object(sha256: hash), let objectId = object.id else { return [] }
+        let memberships = try tx.memberships(objectId: objectId)
         var fields = [CatalogEntry.Field(name: "size", value: String(object.size))]
-        for row in memberships {
-            fields.append(.init(name: "in dataset", value: "\(row["name"] as String) (\(row["format"] as String)) from \(row["path"] as String)"))
+        for membership in memberships {
+            fields.append(
+                .init(
+                    name: "in dataset",
+                    value: "\(membership.datasetName) (\(membership.format)) from \(membership.path)"))
         }
         return [CatalogEntry(
-            kind: "object", id: hash, dataset: memberships.first?["name"], fields: fields,
-            objects: try locations([objectId], db), flags: try flags(targets: [hash], db),
-            history: try history(targets: memberships.map { $0["name"] }, db))]
+            kind: "object", id: hash, dataset: memberships.first?.datasetName, fields: fields,
+            objects: try locations([objectId], tx), flags: try tx.flags(targets: [hash]),
+            history: try history(targets: memberships.map(\.datasetName), tx))]
     }
 
-    private func instanceEntries(_ uid: String, _ db: Database) throws -> [CatalogEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i.*, s.seriesInstanceUID, s.modality, t.studyInstanceUID, d.name AS datasetName
-                FROM instance i JOIN series s ON s.id = i.seriesId JOIN study t ON t.id = s.studyId
-                JOIN dataset d ON d.id = s.datasetId WHERE i.sopInstanceUID = ?
-                """,
-            arguments: [uid])
-        return try rows.map { row in
-            let instance = try Instance(row: row)
-            let dataset: String = row["datasetName"]
+    private func instanceEntries(_ uid: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        return try tx.instanceMatches(sopInstanceUID: uid).map { match in
+            let instance = match.record
+            let dataset = match.datasetName
             let fields: [(String, String?)] = [
-                ("study", row["studyInstanceUID"]), ("series", row["seriesInstanceUID"]), ("modality", row["modality"]),
+                ("study", match.parents["studyInstanceUID"]), ("series", match.parents["seriesInstanceUID"]),
+                ("modality", match.parents["modality"]),
                 ("SOP class", instance.sopClassUID), ("instance number", instance.instanceNumber.map(String.init)),
                 ("transfer syntax", instance.transferSyntaxUID),
                 ("size", instance.rows.flatMap { r in instance.columns.map { "\(r)×\($0)" } }),
@@ -87,76 +67,52 @@ extension Lake {
             ]
             return CatalogEntry(
                 kind: "instance", id: uid, dataset: dataset, fields: Self.fields(fields),
-                objects: try locations([instance.objectId], db),
-                flags: try flags(targets: [uid, row["seriesInstanceUID"]], db),
-                history: try history(targets: [dataset], db))
+                objects: try locations([instance.objectId], tx),
+                flags: try tx.flags(targets: [uid] + [match.parents["seriesInstanceUID"]].compactMap { $0 }),
+                history: try history(targets: [dataset], tx))
         }
     }
 
-    private func seriesEntries(_ uid: String, _ db: Database) throws -> [CatalogEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.*, t.studyInstanceUID, d.name AS datasetName FROM series s JOIN study t ON t.id = s.studyId
-                JOIN dataset d ON d.id = s.datasetId WHERE s.seriesInstanceUID = ?
-                """,
-            arguments: [uid])
-        return try rows.map { row in
-            let series = try Series(row: row)
-            let dataset: String = row["datasetName"]
-            let objectIds = try Int64.fetchAll(
-                db, sql: "SELECT objectId FROM instance WHERE seriesId = ? ORDER BY instanceNumber LIMIT 1000",
-                arguments: [series.id])
+    private func seriesEntries(_ uid: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        return try tx.seriesMatches(seriesInstanceUID: uid).map { match in
+            let series = match.record
+            let dataset = match.datasetName
+            let objectIds = try series.id.map { try tx.objectIds(seriesId: $0, limit: 1000) } ?? []
             return CatalogEntry(
                 kind: "series", id: uid, dataset: dataset,
                 fields: Self.fields([
-                    ("study", row["studyInstanceUID"]), ("modality", series.modality), ("body part", series.bodyPart),
+                    ("study", match.parents["studyInstanceUID"]), ("modality", series.modality), ("body part", series.bodyPart),
                     ("description", series.description), ("instances", String(series.instanceCount)),
                     ("frame of reference", series.frameOfReferenceUID),
                 ]),
-                objects: try locations(objectIds, db), flags: try flags(targets: [uid], db),
-                history: try history(targets: [dataset], db))
+                objects: try locations(objectIds, tx), flags: try tx.flags(targets: [uid]),
+                history: try history(targets: [dataset], tx))
         }
     }
 
-    private func studyEntries(_ uid: String, _ db: Database) throws -> [CatalogEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT t.*, d.name AS datasetName,
-                  (SELECT COUNT(*) FROM series WHERE studyId = t.id) AS seriesCount,
-                  (SELECT IFNULL(SUM(instanceCount), 0) FROM series WHERE studyId = t.id) AS instanceCount
-                FROM study t JOIN dataset d ON d.id = t.datasetId WHERE t.studyInstanceUID = ?
-                """,
-            arguments: [uid])
-        return try rows.map { row in
-            let study = try Study(row: row)
-            let dataset: String = row["datasetName"]
-            let seriesUIDs = try String.fetchAll(
-                db, sql: "SELECT seriesInstanceUID FROM series WHERE studyId = ?", arguments: [study.id])
+    private func studyEntries(_ uid: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        return try tx.studyMatches(studyInstanceUID: uid).map { match in
+            let study = match.record
+            let dataset = match.datasetName
+            let seriesUIDs = try study.id.map { try tx.seriesUIDs(studyId: $0) } ?? []
             return CatalogEntry(
                 kind: "study", id: uid, dataset: dataset,
                 fields: Self.fields([
                     ("patient", study.patientPseudonym), ("date", study.studyDate), ("description", study.description),
-                    ("series", String(row["seriesCount"] as Int)), ("instances", String(row["instanceCount"] as Int)),
+                    ("series", String(match.counts["seriesCount"] ?? 0)),
+                    ("instances", String(match.counts["instanceCount"] ?? 0)),
                 ]),
-                objects: [], flags: try flags(targets: [uid] + seriesUIDs, db),
-                history: try history(targets: [dataset], db))
+                objects: [], flags: try tx.flags(targets: [uid] + seriesUIDs),
+                history: try history(targets: [dataset], tx))
         }
     }
 
-    private func sampleEntries(_ name: String, _ db: Database) throws -> [CatalogEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT p.*, d.name AS datasetName FROM sample p JOIN dataset d ON d.id = p.datasetId WHERE p.name = ?",
-            arguments: [name])
-        return try rows.map { row in
-            let sample = try Sample(row: row)
-            let dataset: String = row["datasetName"]
-            let files = try GenomicFile.filter(GenomicFile.Columns.sampleId == sample.id).fetchAll(db)
-            let hashes = try String.fetchAll(
-                db, sql: "SELECT sha256 FROM object WHERE id IN (SELECT objectId FROM genomicFile WHERE sampleId = ?)",
-                arguments: [sample.id])
+    private func sampleEntries(_ name: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        return try tx.sampleMatches(name: name).map { match in
+            let sample = match.record
+            let dataset = match.datasetName
+            let files = try sample.id.map { try tx.genomicFiles(sampleId: $0) } ?? []
+            let hashes = try sample.id.map { try tx.objectHashes(sampleId: $0) } ?? []
             var fields = Self.fields([
                 ("assay", sample.assay), ("platform", sample.platform), ("reference", sample.referenceGenome),
                 ("aligner", sample.aligner), ("variant caller", sample.variantCaller),
@@ -164,16 +120,15 @@ extension Lake {
             for file in files { fields.append(.init(name: file.format, value: file.headerFacts)) }
             return CatalogEntry(
                 kind: "sample", id: name, dataset: dataset, fields: fields,
-                objects: try locations(files.map(\.objectId), db), flags: try flags(targets: [name] + hashes, db),
-                history: try history(targets: [dataset], db))
+                objects: try locations(files.map(\.objectId), tx), flags: try tx.flags(targets: [name] + hashes),
+                history: try history(targets: [dataset], tx))
         }
     }
 
-    private func datasetEntries(_ name: String, _ db: Database) throws -> [CatalogEntry] {
-        guard let summary = try DatasetSummary.fetchAll(db, name: name).first else { return [] }
+    private func datasetEntries(_ name: String, _ tx: CatalogTransaction) throws -> [CatalogEntry] {
+        guard let summary = try tx.datasetSummaries(name: name).first else { return [] }
         let dataset = summary.dataset
-        let flagRows = try QualityFlag.filter(QualityFlag.Columns.datasetId == dataset.id)
-            .order(QualityFlag.Columns.id).limit(200).fetchAll(db)
+        let flagRows = try dataset.id.map { try tx.flags(datasetId: $0, limit: 200) } ?? []
         return [CatalogEntry(
             kind: "dataset", id: name, dataset: name,
             fields: Self.fields([
@@ -183,7 +138,7 @@ extension Lake {
                 ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
                 ("files", String(summary.fileCount)), ("bytes", String(summary.byteCount)),
             ]),
-            objects: [], flags: flagRows, history: try history(targets: [name], db))]
+            objects: [], flags: flagRows, history: try history(targets: [name], tx))]
     }
 
     // MARK: - Parts
@@ -195,9 +150,8 @@ extension Lake {
         }
     }
 
-    private func locations(_ objectIds: [Int64], _ db: Database) throws -> [CatalogEntry.ObjectLocation] {
-        let objects = try CatalogObject.filter(keys: objectIds).order(CatalogObject.Columns.sha256).fetchAll(db)
-        return try objects.map { object in
+    private func locations(_ objectIds: [Int64], _ tx: CatalogTransaction) throws -> [CatalogEntry.ObjectLocation] {
+        try tx.objects(ids: objectIds).map { object in
             let digest = ObjectDigest(hex: object.sha256)
             return CatalogEntry.ObjectLocation(
                 sha256: object.sha256, size: object.size, tier: object.tier, state: object.state,
@@ -205,12 +159,7 @@ extension Lake {
         }
     }
 
-    private func flags(targets: [String], _ db: Database) throws -> [QualityFlag] {
-        try QualityFlag.filter(targets.contains(QualityFlag.Columns.target)).order(QualityFlag.Columns.id).fetchAll(db)
-    }
-
-    private func history(targets: [String], _ db: Database) throws -> [AuditEvent] {
-        try AuditEvent.filter(targets.contains(AuditEvent.Columns.target))
-            .order(AuditEvent.Columns.seq.desc).limit(50).fetchAll(db).reversed()
+    private func history(targets: [String], _ tx: CatalogTransaction) throws -> [AuditEvent] {
+        try tx.auditHistory(targets: targets, limit: 50)
     }
 }

@@ -20,7 +20,7 @@ extension Lake {
             }
             let resolved: ResolvedVersion
             do {
-                resolved = try resolvePublished(successor, db)
+                resolved = try resolvePublished(successor, CatalogTransaction(unmoved: db))
             } catch {
                 throw RetentionError.invalidSuccessor(successor, why: "no published version matches it")
             }
@@ -48,7 +48,7 @@ extension Lake {
     /// Why dataset `name` is deprecated, or nil when it is not.
     public func deprecation(of name: String) throws -> DeprecationSummary? {
         try authorize(.read)
-        return try catalog.reader.read { db in try deprecation(datasetId: try datasetId(named: name, db), db) }
+        return try catalog.reader.read { db in try deprecation(datasetId: try existingDataset(named: name, CatalogTransaction(unmoved: db)).id, db) }
     }
 
     /// Every deprecation, by dataset name.

@@ -49,7 +49,7 @@ extension Lake {
         return try catalog.reader.read { db in
             var request = LegalHold.order(LegalHold.Columns.id.desc)
             if !includeReleased { request = request.filter(LegalHold.Columns.releasedAt == nil) }
-            if let dataset { request = request.filter(LegalHold.Columns.datasetId == (try datasetId(named: dataset, db))) }
+            if let dataset { request = request.filter(LegalHold.Columns.datasetId == (try existingDataset(named: dataset, CatalogTransaction(unmoved: db)).id)) }
             return try request.fetchAll(db).map { try holdSummary($0, db) }
         }
     }

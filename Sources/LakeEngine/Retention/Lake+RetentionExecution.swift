@@ -61,9 +61,4 @@ extension Lake {
         if let failure { throw RetentionError.executionFailed(request: id, reason: failure) }
         return try retentionRequest(id: id)
     }
-
-    /// The tombstone of a deleted object, by SHA-256, or nil when the object was not deleted by policy.
-    func tombstone(sha256: String, _ db: Database) throws -> RetentionTombstone? {
-        try RetentionTombstone.filter(RetentionTombstone.Columns.sha256 == sha256).fetchOne(db)
-    }
 }

@@ -37,7 +37,7 @@ extension Lake {
             throw LakeError.invalidArgument("The maximum keep (\(maxDays) days) is shorter than the minimum (\(minDays)).")
         }
         try catalog.pool.write { db in
-            let datasetId = try datasetId(named: name, db)
+            let datasetId = try existingDataset(named: name, CatalogTransaction(unmoved: db)).id
             try RetentionOverride.filter(RetentionOverride.Columns.datasetId == datasetId).deleteAll(db)
             var record = RetentionOverride(
                 datasetId: datasetId, minDays: minDays, maxDays: maxDays, reason: reason, setBy: actor.user,

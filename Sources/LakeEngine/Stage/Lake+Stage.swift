@@ -39,7 +39,7 @@ extension Lake {
         progress: @escaping @Sendable (StageEvent) -> Void = { _ in }
     ) async throws -> StageReport {
         let role = try authorize(.read)
-        let resolved = try await catalog.reader.read { db in try self.resolvePublished(reference, db) }
+        let resolved = try await catalog.read { tx in try self.resolvePublished(reference, tx) }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "version.stage")
         if let run = options.run { try checkRun(run, isOn: resolved) }
         let layout = StageLayout(directory: URL(fileURLWithPath: directory).standardizedFileURL.path)

@@ -6,7 +6,8 @@ extension Buffer {
     ///
     /// The text is sanitized (``SafeText``) and laid out by ``TextCells``. When it does not fit, the
     /// last cell that fits becomes the palette's ellipsis; a wide character never straddles the limit.
-    /// Under a non-Unicode terminal every non-ASCII cell is drawn as `?` of the same width.
+    /// Under a non-Unicode terminal symbols become their ``AsciiFallback`` and every other non-ASCII
+    /// cell is drawn as `?` of the same width.
     @discardableResult
     public mutating func write(
         _ text: String,
@@ -34,7 +35,8 @@ extension Buffer {
                 break
             }
             lastStart = used
-            let symbol = unicode || piece.symbol.utf8.count == 1 ? piece.symbol : "?"
+            let symbol = unicode || piece.symbol.utf8.count == 1
+                ? piece.symbol : (piece.width == 1 ? AsciiFallback.character(for: piece.symbol) : nil) ?? "?"
             set(Cell(symbol, style: style), column: start + used, row: row)
             if piece.width == 2 {
                 set(Cell(unicode ? "" : "?", style: style), column: start + used + 1, row: row)

@@ -13,6 +13,8 @@ public struct KeyBinding<Action: Sendable & Hashable>: Sendable, Hashable {
     public var inHintBar: Bool
     /// A disabled binding neither matches keys nor appears anywhere.
     public var isEnabled: Bool
+    /// Whether the hint bar keeps this hint at any width, dropping unpinned hints first (help, quit).
+    public var isPinned: Bool
 
     public init(
         _ keys: [Key],
@@ -20,7 +22,8 @@ public struct KeyBinding<Action: Sendable & Hashable>: Sendable, Hashable {
         help: String,
         group: String = "Actions",
         inHintBar: Bool = true,
-        isEnabled: Bool = true
+        isEnabled: Bool = true,
+        isPinned: Bool = false
     ) {
         self.keys = keys
         self.action = action
@@ -28,6 +31,7 @@ public struct KeyBinding<Action: Sendable & Hashable>: Sendable, Hashable {
         self.group = group
         self.inHintBar = inHintBar
         self.isEnabled = isEnabled
+        self.isPinned = isPinned
     }
 
     /// The keys as shown to the user: `j/↓`.

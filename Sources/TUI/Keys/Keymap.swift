@@ -27,7 +27,9 @@ public struct Keymap<Action: Sendable & Hashable>: Sendable, Hashable {
 
     /// Enabled bindings marked for the hint bar, in order.
     public var hints: [Hint] {
-        bindings.filter { $0.isEnabled && $0.inHintBar }.map { Hint(keys: $0.keyLabel, help: $0.help) }
+        bindings.filter { $0.isEnabled && $0.inHintBar }.map {
+            Hint(keys: $0.keyLabel, help: $0.help, isPinned: $0.isPinned)
+        }
     }
 
     /// Every enabled binding grouped by section, sections in order of first appearance.
@@ -66,10 +68,13 @@ public struct Keymap<Action: Sendable & Hashable>: Sendable, Hashable {
 public struct Hint: Sendable, Hashable {
     public var keys: String
     public var help: String
+    /// Kept by the ``HintBar`` at any width (see ``KeyBinding/isPinned``).
+    public var isPinned: Bool
 
-    public init(keys: String, help: String) {
+    public init(keys: String, help: String, isPinned: Bool = false) {
         self.keys = keys
         self.help = help
+        self.isPinned = isPinned
     }
 }
 

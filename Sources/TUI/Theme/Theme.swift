@@ -36,28 +36,26 @@ public struct Theme: Sendable, Hashable {
 
     /// Styles for every role at `depth`, with the glyph set the terminal can draw.
     ///
-    /// On 8-colour terminals the 16-colour values lose their bright bit (ANSI 9 → 1); with
-    /// ``ColorDepth/monochrome`` only the attributes remain.
+    /// On 8-colour terminals (`TERM=linux`, `TERM=screen`) the theme's 8-colour form is derived
+    /// automatically (``eightColorStyle(_:ink:)``); with ``ColorDepth/monochrome`` only the attributes
+    /// remain.
     public func palette(depth: ColorDepth, glyphs: Glyphs = .unicode) -> Palette {
         var styles: [Role: Style] = [:]
         let fallback = roles[.normal] ?? RoleStyle()
+        let ink = Self.eightColor(fallback.foreground16, ink: .default)
         for role in Role.allCases {
             let look = roles[role] ?? fallback
-            styles[role] = Self.resolve(look, depth: depth)
+            styles[role] = Self.resolve(look, depth: depth, ink: ink)
         }
         return Palette(styles: styles, depth: depth, glyphs: glyphs)
     }
 
-    private static func resolve(_ look: RoleStyle, depth: ColorDepth) -> Style {
+    private static func resolve(_ look: RoleStyle, depth: ColorDepth, ink: Color) -> Style {
         switch depth {
         case .monochrome:
             return Style(attributes: look.attributes)
         case .ansi8:
-            return Style(
-                foreground: eightColor(look.foreground16),
-                background: eightColor(look.background16),
-                attributes: look.attributes
-            )
+            return eightColorStyle(look, ink: ink)
         case .ansi16:
             return Style(foreground: look.foreground16, background: look.background16, attributes: look.attributes)
         case .ansi256:
@@ -65,8 +63,26 @@ public struct Theme: Sendable, Hashable {
         }
     }
 
-    private static func eightColor(_ color: Color) -> Color {
-        if case .indexed(let index) = color { return .indexed(index % 8) }
-        return color
+    /// A role's look on an 8-colour terminal, which has no bright colours.
+    ///
+    /// Bright colours lose their bright bit (ANSI 9 → 1), except bright black: themes use it for
+    /// muted ink (borders, hints, inactive selections), and as plain black it vanished into a dark
+    /// background (borders were black on black on `TERM=linux`). It becomes the theme's normal ink
+    /// instead (`ink`, the 8-colour form of ``Role/normal``'s foreground: white on a dark theme, black
+    /// on a light one). Should foreground and background then coincide, the foreground flips to black
+    /// or white, so no role is ever drawn invisible.
+    static func eightColorStyle(_ look: RoleStyle, ink: Color) -> Style {
+        var foreground = eightColor(look.foreground16, ink: ink)
+        let background = eightColor(look.background16, ink: ink)
+        if foreground == background, case .indexed(let index) = background {
+            foreground = .indexed(index == 0 ? 7 : 0)
+        }
+        return Style(foreground: foreground, background: background, attributes: look.attributes)
+    }
+
+    private static func eightColor(_ color: Color, ink: Color) -> Color {
+        guard case .indexed(let index) = color else { return color }
+        if index == 8 { return ink }
+        return .indexed(index % 8)
     }
 }

@@ -24,8 +24,8 @@ extension Workbench {
         KeyBinding([.escape], .back, help: "back", group: "Navigation"),
         KeyBinding([.tab], .nextPane, help: "next pane", group: "Navigation"),
         KeyBinding([.control("r")], .refresh, help: "reload", group: "General", inHintBar: false),
-        KeyBinding([.character("?")], .help, help: "help", group: "General"),
-        KeyBinding([.character("q")], .quit, help: "quit", group: "General"),
+        KeyBinding([.character("?")], .help, help: "help", group: "General", isPinned: true),
+        KeyBinding([.character("q")], .quit, help: "quit", group: "General", isPinned: true),
     ])
 
     /// Navigation keys, handled by the focused list (listed for the help only).

@@ -40,7 +40,7 @@ import Testing
         let id = datasetId
         return try owner.catalog.pool.write { db in
             let outcome = try writer.write(files, db)
-            let raised = try owner.runQualityRules(datasetId: id, zone: "raw", role: .operator, db)
+            let raised = try owner.runQualityRules(datasetId: id, zone: "raw", role: .operator, CatalogTransaction(unmoved: db))
             return (outcome, raised)
         }
     }

@@ -28,6 +28,31 @@ import Testing
         }
     }
 
+    @Test(arguments: ["default", "light", "high-contrast", "mono"])
+    func eightColoursDrawEveryRoleVisibly(name: String) throws {
+        let theme = try ThemeLoader().load(name)
+        let palette = theme.palette(depth: .ansi8)
+        for role in Role.allCases {
+            let style = palette[role]
+            if case .indexed = style.foreground {
+                #expect(style.foreground != style.background, "\(name): \(role) is drawn in its own background")
+            }
+            if case .indexed(let index) = style.foreground { #expect(index < 8, "\(name): \(role) uses \(index)") }
+            if case .indexed(let index) = style.background { #expect(index < 8, "\(name): \(role) uses \(index)") }
+        }
+    }
+
+    @Test func eightColourBordersAndMutedTextUseTheNormalInk() throws {
+        let dark = try ThemeLoader().load("default").palette(depth: .ansi8)
+        #expect(dark[.border].foreground == .indexed(7), "not black on a dark background (TERM=linux)")
+        #expect(dark[.muted].foreground == .indexed(7))
+        #expect(dark[.borderFocused].foreground == .indexed(4))
+        #expect(dark[.selectionInactive] == Style(foreground: .indexed(0), background: .indexed(7)))
+        let light = try ThemeLoader().load("light").palette(depth: .ansi8)
+        #expect(light[.normal].foreground == .indexed(0))
+        #expect(light[.border].foreground != .indexed(7), "a light theme keeps dark ink")
+    }
+
     @Test func rolesResolvePerDepth() throws {
         let theme = try ThemeLoader().load("default")
         #expect(

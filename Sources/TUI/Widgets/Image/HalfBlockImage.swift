@@ -3,8 +3,9 @@
 /// usual 1:2 cell.
 ///
 /// Gray levels map to the 256-colour grayscale ramp (232–255 plus black 16 and white 231), to four
-/// grays on 16-colour terminals and two on 8-colour ones. Without colour or without Unicode the
-/// image is drawn with an ASCII density ramp (` .:-=+*#%@`), one character per two pixels.
+/// grays on 16-colour terminals. Two grays (black and white) cannot show an image, so on 8-colour
+/// terminals, without colour or without Unicode the image is drawn with an ASCII density ramp
+/// (` .:-=+*#%@`, ten levels), one character per two pixels.
 /// The image keeps its aspect ratio and is centred; sampling is nearest-neighbour.
 public struct HalfBlockImage: Widget, Sendable {
     public var image: GrayImage
@@ -19,7 +20,7 @@ public struct HalfBlockImage: Widget, Sendable {
         guard !area.isEmpty else { return }
         buffer.fill(area, role: .normal)
         let palette = buffer.palette
-        let useBlocks = palette.glyphs.halfBlocks && palette.depth != .monochrome
+        let useBlocks = palette.glyphs.halfBlocks && palette.depth >= .ansi16
         // Fit image pixels into area.width × (2 × area.height) target pixels, keeping aspect.
         let targetHeight = area.height * 2
         let scale = min(Double(area.width) / Double(image.width), Double(targetHeight) / Double(image.height))

@@ -31,6 +31,17 @@ import TestSupport
         #expect(HalfBlockImage.color(200, depth: .ansi8) == .indexed(7))
     }
 
+    @Test func eightColourTerminalsGetTheDensityRampNotTwoGrays() throws {
+        let palette = try ThemeLoader().load("default").palette(depth: .ansi8)
+        let buffer = render(Size(width: 16, height: 8), palette: palette) {
+            HalfBlockImage(image).render(in: $0.area, buffer: &$0)
+        }
+        #expect(!buffer.text.contains("▀"))
+        let symbols = Set(buffer.text.filter { $0 != "\n" })
+        #expect(symbols.count >= 5, "several gray levels show: \(symbols)")
+        #expect(buffer[8, 4].style == palette[.normal])
+    }
+
     @Test func badDimensionsAreRejected() {
         #expect(GrayImage(width: 3, height: 3, pixels: [1, 2]) == nil)
         #expect(GrayImage(width: 0, height: 0, pixels: []) == nil)

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// The object with SHA-256 `sha256` (lowercase hex), whatever its state.
+    public func object(sha256: String) throws -> CatalogObject? {
+        try CatalogObject.filter(CatalogObject.Columns.sha256 == sha256).fetchOne(db)
+    }
+
+    /// The object with row id `id`, if any.
+    public func object(id: Int64) throws -> CatalogObject? {
+        try CatalogObject.fetchOne(db, key: id)
+    }
+
+    /// Moves the last-access time of each object forward to the time given (never backwards).
+    public func recordAccesses(_ accesses: [Int64: Date]) throws {
+        let statement = try db.cachedStatement(
+            sql: "UPDATE object SET lastAccess = ? WHERE id = ? AND (lastAccess IS NULL OR lastAccess < ?)")
+        for (id, time) in accesses { try statement.execute(arguments: [time, id, time]) }
+    }
+
+    /// The object of instance `sopInstanceUID` in the dataset with row id `datasetId`, if any.
+    public func object(datasetId: Int64, sopInstanceUID: String) throws -> CatalogObject? {
+        try CatalogObject.fetchOne(
+            db,
+            sql: """
+                SELECT o.* FROM object o JOIN instance i ON i.objectId = o.id JOIN series s ON s.id = i.seriesId
+                WHERE s.datasetId = ? AND i.sopInstanceUID = ? LIMIT 1
+                """,
+            arguments: [datasetId, sopInstanceUID])
+    }
+
+    /// The objects with the given row ids, by hash.
+    public func objects(ids: some Collection<Int64>) throws -> [CatalogObject] {
+        try CatalogObject.filter(keys: ids).order(CatalogObject.Columns.sha256).fetchAll(db)
+    }
+
+    /// The names of the datasets holding the object with SHA-256 `sha256`, each once, by name.
+    public func datasetNames(holdingObject sha256: String) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT d.name FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
+                JOIN object o ON o.id = f.objectId WHERE o.sha256 = ? ORDER BY d.name
+                """,
+            arguments: [sha256])
+    }
+}

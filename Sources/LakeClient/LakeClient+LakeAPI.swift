@@ -1,0 +1,72 @@
+import LakeEngine
+
+/// Each ``LakeAPI`` call as its route under `/v1` (the service's `LakeServer+Routes.swift` lists the same).
+extension LakeClient {
+    // MARK: - Identity
+
+    public func caller() async throws -> Caller { try await get("caller") }
+
+    // MARK: - Catalog
+
+    public func datasets(_ query: DatasetQuery) async throws -> Page<DatasetOverview> {
+        try await get("datasets", query.parameters)
+    }
+
+    public func studies(_ query: StudyQuery) async throws -> Page<StudyOverview> {
+        try await get("studies", query.parameters)
+    }
+
+    public func series(_ query: SeriesQuery) async throws -> Page<SeriesOverview> {
+        try await get("series", query.parameters)
+    }
+
+    public func samples(_ query: SampleQuery) async throws -> Page<SampleOverview> {
+        try await get("samples", query.parameters)
+    }
+
+    public func modalities(dataset: String?) async throws -> [ModalityOverview] {
+        try await get("modalities", dataset.map { [("dataset", $0)] } ?? [])
+    }
+
+    // MARK: - Flags
+
+    public func flags(_ query: FlagQuery) async throws -> Page<FlagSummary> { try await get("flags", query.parameters) }
+
+    public func raiseFlag(_ request: NewFlag) async throws -> FlagSummary { try await post("flags", request) }
+
+    public func closeFlag(id: Int64, _ closing: FlagClosing) async throws -> FlagSummary {
+        try await post("flags/\(id)/close", closing)
+    }
+
+    // MARK: - Governance
+
+    public func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary> {
+        try await get("promotions", query.parameters)
+    }
+
+    public func promotion(id: Int64) async throws -> PromotionSummary { try await get("promotions/\(id)") }
+
+    public func requestPromotion(_ request: PromotionRequest) async throws -> PromotionSummary {
+        try await post("promotions", request)
+    }
+
+    public func approvePromotion(id: Int64, comment: String) async throws -> PromotionSummary {
+        try await post("promotions/\(id)/approve", PromotionComment(comment: comment))
+    }
+
+    public func rejectPromotion(id: Int64, comment: String) async throws -> PromotionSummary {
+        try await post("promotions/\(id)/reject", PromotionComment(comment: comment))
+    }
+
+    public func executePromotion(id: Int64) async throws -> PromotionSummary {
+        try await post("promotions/\(id)/execute", [String: String]())
+    }
+
+    // MARK: - Audit
+
+    public func auditEntries(_ query: AuditQuery) async throws -> Page<AuditEntry> {
+        try await get("audit", query.parameters)
+    }
+
+    public func verifyAudit() async throws -> AuditVerification { try await get("audit/verification") }
+}

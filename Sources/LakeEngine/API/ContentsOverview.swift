@@ -1,0 +1,120 @@
+import Catalog
+
+/// A study with its counts.
+public struct StudyOverview: Codable, Sendable, Hashable {
+    public var studyInstanceUID: String
+    /// The catalog's pseudonym for the patient (never a PatientID).
+    public var patientPseudonym: String?
+    public var studyDate: String?
+    public var description: String?
+    public var seriesCount: Int
+    public var instanceCount: Int
+    public var modalities: [String]
+}
+
+/// A series with its counts.
+public struct SeriesOverview: Codable, Sendable, Hashable {
+    public var seriesInstanceUID: String
+    public var studyInstanceUID: String
+    public var modality: String
+    public var bodyPart: String?
+    public var description: String?
+    public var instanceCount: Int
+    public var frameOfReferenceUID: String?
+}
+
+/// A genomic sample with its files.
+public struct SampleOverview: Codable, Sendable, Hashable {
+    public var name: String
+    public var dataset: String
+    public var assay: String?
+    public var platform: String?
+    public var referenceGenome: String?
+    public var aligner: String?
+    public var variantCaller: String?
+    public var fileCount: Int
+    public var formats: [String]
+}
+
+/// Series and instances of one modality.
+public struct ModalityOverview: Codable, Sendable, Hashable {
+    public var modality: String
+    public var seriesCount: Int
+    public var instanceCount: Int
+}
+
+/// What ``CatalogQueries/studies(_:)`` lists.
+public struct StudyQuery: Codable, Sendable, Hashable {
+    public var dataset: String
+    public var page: PageRequest
+
+    public init(dataset: String, page: PageRequest = .first) {
+        self.dataset = dataset
+        self.page = page
+    }
+}
+
+/// What ``CatalogQueries/series(_:)`` lists.
+public struct SeriesQuery: Codable, Sendable, Hashable {
+    public var dataset: String
+    /// Only the series of this study.
+    public var study: String?
+    public var page: PageRequest
+
+    public init(dataset: String, study: String? = nil, page: PageRequest = .first) {
+        self.dataset = dataset
+        self.study = study
+        self.page = page
+    }
+}
+
+/// What ``CatalogQueries/samples(_:)`` lists.
+public struct SampleQuery: Codable, Sendable, Hashable {
+    public var assay: String?
+    public var dataset: String?
+    public var page: PageRequest
+
+    public init(assay: String? = nil, dataset: String? = nil, page: PageRequest = .first) {
+        self.assay = assay
+        self.dataset = dataset
+        self.page = page
+    }
+}
+
+// MARK: - From the catalog
+
+extension StudyOverview {
+    init(_ summary: StudySummary) {
+        let study = summary.study
+        self.init(
+            studyInstanceUID: study.studyInstanceUID, patientPseudonym: study.patientPseudonym,
+            studyDate: study.studyDate, description: study.description, seriesCount: summary.seriesCount,
+            instanceCount: summary.instanceCount, modalities: DatasetOverview.list(summary.modalities))
+    }
+}
+
+extension SeriesOverview {
+    init(_ listing: SeriesListing) {
+        let series = listing.series
+        self.init(
+            seriesInstanceUID: series.seriesInstanceUID, studyInstanceUID: listing.studyInstanceUID,
+            modality: series.modality, bodyPart: series.bodyPart, description: series.description,
+            instanceCount: series.instanceCount, frameOfReferenceUID: series.frameOfReferenceUID)
+    }
+}
+
+extension SampleOverview {
+    init(_ listing: SampleListing) {
+        let sample = listing.sample
+        self.init(
+            name: sample.name, dataset: listing.datasetName, assay: sample.assay, platform: sample.platform,
+            referenceGenome: sample.referenceGenome, aligner: sample.aligner, variantCaller: sample.variantCaller,
+            fileCount: listing.fileCount, formats: DatasetOverview.list(listing.formats))
+    }
+}
+
+extension ModalityOverview {
+    init(_ count: ModalityCount) {
+        self.init(modality: count.modality, seriesCount: count.seriesCount, instanceCount: count.instanceCount)
+    }
+}

@@ -1,0 +1,93 @@
+import Catalog
+import Foundation
+
+/// The in-process implementation of ``LakeAPI``: each call runs the engine's own method, which checks the
+/// actor's roles and grants, then converts, sorts and pages the result.
+///
+/// Paging happens after the access checks (a page never counts what the caller may not see). The engine
+/// still reads a whole listing from the catalog before slicing it; once the catalog store pages in SQL
+/// the slices move there without changing this surface.
+extension Lake: LakeAPI {
+    // MARK: - Identity
+
+    public func caller() throws -> Caller {
+        Caller(user: actor.user, uid: actor.uid, roles: actorRoles)
+    }
+
+    // MARK: - Catalog
+
+    public func datasets(_ query: DatasetQuery) throws -> Page<DatasetOverview> {
+        let all = try datasets(modality: query.modality, assay: query.assay, zone: query.zone).map(DatasetOverview.init)
+        let sorted = all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
+        return Page(slicing: sorted, query.page)
+    }
+
+    public func studies(_ query: StudyQuery) throws -> Page<StudyOverview> {
+        Page(slicing: try studies(dataset: query.dataset).map(StudyOverview.init), query.page)
+    }
+
+    public func series(_ query: SeriesQuery) throws -> Page<SeriesOverview> {
+        Page(slicing: try series(dataset: query.dataset, studyUID: query.study).map(SeriesOverview.init), query.page)
+    }
+
+    public func samples(_ query: SampleQuery) throws -> Page<SampleOverview> {
+        Page(slicing: try samples(assay: query.assay, dataset: query.dataset).map(SampleOverview.init), query.page)
+    }
+
+    public func modalities(dataset: String?) throws -> [ModalityOverview] {
+        try modalityCounts(dataset: dataset).map(ModalityOverview.init)
+    }
+
+    // MARK: - Flags
+
+    public func flags(_ query: FlagQuery) throws -> Page<FlagSummary> {
+        let flags = try listFlags(query.filter)
+        let names = try datasetNames(Set(flags.compactMap(\.datasetId)))
+        let all = flags.map { FlagSummary($0, dataset: $0.datasetId.flatMap { names[$0] }) }
+        return Page(slicing: query.newestFirst ? all.reversed() : all, query.page)
+    }
+
+    public func raiseFlag(_ request: NewFlag) throws -> FlagSummary {
+        let flag = try addFlag(target: request.target, code: request.code, severity: request.severity, note: request.note)
+        return try apiFlag(flag)
+    }
+
+    public func closeFlag(id: Int64, _ closing: FlagClosing) throws -> FlagSummary {
+        let flag =
+            switch closing {
+            case .resolve(let note): try resolveFlag(id: id, note: note)
+            case .waive(let reason): try waiveFlag(id: id, reason: reason)
+            }
+        return try apiFlag(flag)
+    }
+
+    private func apiFlag(_ flag: QualityFlag) throws -> FlagSummary {
+        let names = try datasetNames(Set(flag.datasetId.map { [$0] } ?? []))
+        return FlagSummary(flag, dataset: flag.datasetId.flatMap { names[$0] })
+    }
+
+    /// Names of the datasets with `ids`.
+    private func datasetNames(_ ids: Set<Int64>) throws -> [Int64: String] {
+        if ids.isEmpty { return [:] }
+        let datasets = try catalog.reader.read { db in try Dataset.filter(keys: ids).fetchAll(db) }
+        return Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
+    }
+
+    // MARK: - Governance
+
+    public func promotions(_ query: PromotionQuery) throws -> Page<PromotionSummary> {
+        Page(slicing: try promotions(state: query.state), query.page)
+    }
+
+    public func requestPromotion(_ request: PromotionRequest) throws -> PromotionSummary {
+        try requestPromotion(request.source, to: request.zone, select: request.select, reason: request.reason)
+    }
+
+    // MARK: - Audit
+
+    public func auditEntries(_ query: AuditQuery) throws -> Page<AuditEntry> {
+        let events = try auditEvents(AuditFilter(actor: query.actor, action: query.action, since: query.since))
+        let entries = events.map(AuditEntry.init)
+        return Page(slicing: query.newestFirst ? entries.reversed() : entries, query.page)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// A listing's filters, order and page as URL query parameters (`?modality=CT&offset=200&limit=100`), so
+/// `LakeClient` and the lake service agree on one spelling.
+///
+/// Decoding throws ``LakeError/invalidArgument(_:)`` naming the parameter, never guesses.
+public protocol QueryParameters {
+    /// The non-default parameters, in a stable order.
+    var parameters: [(String, String)] { get }
+    /// The query `parameters` describe; absent ones take their defaults.
+    init(parameters: [String: String]) throws
+}
+
+// MARK: - Reading values
+
+extension [String: String] {
+    func value<T: LosslessStringConvertible>(_ name: String, as _: T.Type = T.self) throws -> T? {
+        guard let text = self[name] else { return nil }
+        guard let value = T(text) else { throw LakeError.invalidArgument("Query parameter '\(name)' is not valid: \(text)") }
+        return value
+    }
+
+    func value<T: RawRepresentable>(_ name: String, as _: T.Type = T.self) throws -> T? where T.RawValue == String {
+        guard let text = self[name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw LakeError.invalidArgument("Query parameter '\(name)' is not valid: \(text)")
+        }
+        return value
+    }
+
+    func date(_ name: String) throws -> Date? {
+        guard let text = self[name] else { return nil }
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            throw LakeError.invalidArgument("Query parameter '\(name)' is not an ISO 8601 time: \(text)")
+        }
+        return date
+    }
+
+    var page: PageRequest {
+        get throws {
+            PageRequest(offset: try value("offset") ?? 0, limit: try value("limit") ?? PageRequest.first.limit)
+        }
+    }
+}
+
+/// The parameters of the pairs whose value is present.
+private func present(_ pairs: [(String, String?)]) -> [(String, String)] {
+    pairs.compactMap { name, value in value.map { (name, $0) } }
+}
+
+extension PageRequest {
+    fileprivate var parameters: [(String, String)] { [("offset", String(offset)), ("limit", String(limit))] }
+}
+
+// MARK: - Queries
+
+extension DatasetQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([
+            ("modality", modality), ("assay", assay), ("zone", zone), ("sort", sort.rawValue),
+            ("descending", descending ? "true" : nil),
+        ]) + page.parameters
+    }
+
+    public init(parameters: [String: String]) throws {
+        self.init(
+            modality: parameters["modality"], assay: parameters["assay"], zone: parameters["zone"],
+            sort: try parameters.value("sort") ?? .name, descending: try parameters.value("descending") ?? false,
+            page: try parameters.page)
+    }
+}
+
+extension StudyQuery: QueryParameters {
+    public var parameters: [(String, String)] { [("dataset", dataset)] + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        self.init(dataset: dataset, page: try parameters.page)
+    }
+}
+
+extension SeriesQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("dataset", dataset), ("study", study)]) + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        self.init(dataset: dataset, study: parameters["study"], page: try parameters.page)
+    }
+}
+
+extension SampleQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("assay", assay), ("dataset", dataset)]) + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        self.init(assay: parameters["assay"], dataset: parameters["dataset"], page: try parameters.page)
+    }
+}
+
+extension FlagQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([
+            ("state", state?.rawValue), ("severity", severity?.rawValue), ("code", code), ("target", target),
+            ("dataset", dataset), ("newestFirst", newestFirst ? "true" : nil),
+        ]) + page.parameters
+    }
+
+    public init(parameters: [String: String]) throws {
+        self.init(
+            state: try parameters.value("state"), severity: try parameters.value("severity"), code: parameters["code"],
+            target: parameters["target"], dataset: parameters["dataset"],
+            newestFirst: try parameters.value("newestFirst") ?? false, page: try parameters.page)
+    }
+}
+
+extension PromotionQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("state", state?.rawValue)]) + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        self.init(state: try parameters.value("state"), page: try parameters.page)
+    }
+}
+
+extension AuditQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([
+            ("actor", actor), ("action", action), ("since", since?.formatted(.iso8601)),
+            ("newestFirst", newestFirst ? "true" : nil),
+        ]) + page.parameters
+    }
+
+    public init(parameters: [String: String]) throws {
+        self.init(
+            actor: parameters["actor"], action: parameters["action"], since: try parameters.date("since"),
+            newestFirst: try parameters.value("newestFirst") ?? false, page: try parameters.page)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import LakeEngine
+import NIOCore
+import NIOPosix
+
+/// The routes: one per ``LakeAPI`` call, under `/v1`. Listings are `GET` with their query as URL
+/// parameters (``QueryParameters``); changes are `POST` with a JSON body.
+extension LakeServer {
+    func addRoutes(to router: Router<PeerRequestContext>) {
+        let v1 = router.group("v1")
+        v1.get("caller") { _, context in await answer(context) { lake in try lake.caller() } }
+
+        // MARK: - Catalog
+        v1.get("datasets") { request, context in
+            await answer(context) { lake in try lake.datasets(try DatasetQuery(parameters: request.parameters)) }
+        }
+        v1.get("studies") { request, context in
+            await answer(context) { lake in try lake.studies(try StudyQuery(parameters: request.parameters)) }
+        }
+        v1.get("series") { request, context in
+            await answer(context) { lake in try lake.series(try SeriesQuery(parameters: request.parameters)) }
+        }
+        v1.get("samples") { request, context in
+            await answer(context) { lake in try lake.samples(try SampleQuery(parameters: request.parameters)) }
+        }
+        v1.get("modalities") { request, context in
+            await answer(context) { lake in try lake.modalities(dataset: request.parameters["dataset"]) }
+        }
+
+        // MARK: - Flags
+        v1.get("flags") { request, context in
+            await answer(context) { lake in try lake.flags(try FlagQuery(parameters: request.parameters)) }
+        }
+        v1.post("flags") { request, context in
+            await answer(context, body: request, as: NewFlag.self) { lake, flag in try lake.raiseFlag(flag) }
+        }
+        v1.post("flags/:id/close") { request, context in
+            await answer(context, body: request, as: FlagClosing.self) { lake, closing in
+                try lake.closeFlag(id: try context.parameters.require("id", as: Int64.self), closing)
+            }
+        }
+
+        // MARK: - Governance
+        v1.get("promotions") { request, context in
+            await answer(context) { lake in try lake.promotions(try PromotionQuery(parameters: request.parameters)) }
+        }
+        v1.get("promotions/:id") { _, context in
+            await answer(context) { lake in try lake.promotion(id: try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.post("promotions") { request, context in
+            await answer(context, body: request, as: PromotionRequest.self) { lake, promotion in
+                try lake.requestPromotion(promotion)
+            }
+        }
+        v1.post("promotions/:id/approve") { request, context in
+            await answer(context, body: request, as: PromotionComment.self) { lake, body in
+                try lake.approvePromotion(id: try context.parameters.require("id", as: Int64.self), comment: body.comment)
+            }
+        }
+        v1.post("promotions/:id/reject") { request, context in
+            await answer(context, body: request, as: PromotionComment.self) { lake, body in
+                try lake.rejectPromotion(id: try context.parameters.require("id", as: Int64.self), comment: body.comment)
+            }
+        }
+        v1.post("promotions/:id/execute") { _, context in
+            await answer(context) { lake in try lake.executePromotion(id: try context.parameters.require("id", as: Int64.self)) }
+        }
+
+        // MARK: - Audit
+        v1.get("audit") { request, context in
+            await answer(context) { lake in try lake.auditEntries(try AuditQuery(parameters: request.parameters)) }
+        }
+        v1.get("audit/verification") { _, context in await answer(context) { lake in try lake.verifyAudit() } }
+    }
+
+    // MARK: - Answering
+
+    /// Runs `work` as the caller and answers with its result as JSON, or with a problem.
+    private func answer<Value: Encodable & Sendable>(
+        _ context: PeerRequestContext, _ work: @escaping @Sendable (Lake) throws -> Value
+    ) async -> Response {
+        do {
+            let caller = try await callerLake(context)
+            let value = try await NIOThreadPool.singleton.runIfActive { try work(caller) }
+            return try WireFormat.response(value)
+        } catch {
+            return WireFormat.problemResponse(error)
+        }
+    }
+
+    /// Decodes the request body as `Body`, then runs `work` as the caller with it.
+    private func answer<Body: Decodable & Sendable, Value: Encodable & Sendable>(
+        _ context: PeerRequestContext, body request: Request, as _: Body.Type,
+        _ work: @escaping @Sendable (Lake, Body) throws -> Value
+    ) async -> Response {
+        do {
+            var request = request
+            let bytes = try await request.collectBody(upTo: WireFormat.maximumBody)
+            let body = try WireFormat.decoder.decode(Body.self, from: Data(buffer: bytes))
+            return await answer(context) { lake in try work(lake, body) }
+        } catch {
+            return WireFormat.problemResponse(error)
+        }
+    }
+
+    /// The lake acting as the connection's peer, named from the password database by its kernel uid.
+    private func callerLake(_ context: PeerRequestContext) async throws -> Lake {
+        let peer = try await context.peer()
+        return lake.acting(as: try Identity.user(uid: peer.uid))
+    }
+}
+
+extension Request {
+    /// The URL query parameters (first of each name), percent-decoded.
+    var parameters: [String: String] {
+        Dictionary(uri.queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
+    }
+}

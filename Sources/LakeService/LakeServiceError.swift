@@ -1,0 +1,18 @@
+/// A failure of the lake service itself (not of a call it serves).
+public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
+    /// The accepted connection gave no `SO_PEERCRED` (not a Unix socket, or not Linux): the caller cannot
+    /// be identified, so nothing is served.
+    case noPeerCredentials
+    /// Another service already answers on the lake's socket.
+    case alreadyServed(socket: String)
+    /// A system call failed while preparing the socket or dropping privileges.
+    case system(operation: String, path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .noPeerCredentials: "the connection carries no peer credentials (SO_PEERCRED); only Unix sockets are served"
+        case .alreadyServed(let socket): "a lake service already answers on \(socket)"
+        case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
+        }
+    }
+}
