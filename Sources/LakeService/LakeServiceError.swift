@@ -5,6 +5,8 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
     case noPeerCredentials
     /// Another service already answers on the lake's socket.
     case alreadyServed(socket: String)
+    /// The lake folder belongs to root: serving it would run the engine as root.
+    case rootOwnedLake(path: String)
     /// A system call failed while preparing the socket or dropping privileges.
     case system(operation: String, path: String, errno: Int32)
 
@@ -12,6 +14,9 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .noPeerCredentials: "the connection carries no peer credentials (SO_PEERCRED); only Unix sockets are served"
         case .alreadyServed(let socket): "a lake service already answers on \(socket)"
+        case .rootOwnedLake(let path):
+            "\(path) belongs to root; give the lake a service account (`medlake init PATH --service-user NAME`, "
+                + "or chown -R it to one) and serve it as that account"
         case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
         }
     }

@@ -20,6 +20,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v4-retention", migrate: createRetention)
         migrator.registerMigration("v4-tiers-lakeIdentity", migrate: createLakeIdentity)
         migrator.registerMigration("v4-stage-runContext", migrate: createRunContext)
+        migrator.registerMigration("v5-ops-leaseHolder", migrate: addLeaseHolder)
         return migrator
     }
 

@@ -34,7 +34,7 @@ extension ConfigurationSnapshot: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "configurationSnapshot"
 
     /// The stored snapshot, if any process has recorded one.
-    public static func current(_ db: Database) throws -> ConfigurationSnapshot? {
+    static func current(_ db: Database) throws -> ConfigurationSnapshot? {
         try ConfigurationSnapshot.fetchOne(db, key: 1)
     }
 }

@@ -14,13 +14,12 @@ public struct Dataset: Codable, Hashable, Sendable, Identifiable {
     public var sensitivity: String
     public var consentScope: String
     public var owner: String
-    /// `active` or `deprecated`.
-    public var status: String
+    public var status: DatasetStatus
     public var createdAt: Date
 
     public init(
         id: Int64? = nil, name: String, zone: String, modalities: String = "", assays: String = "",
-        sensitivity: String = "restricted", consentScope: String = "", owner: String, status: String = "active",
+        sensitivity: String = "restricted", consentScope: String = "", owner: String, status: DatasetStatus = .active,
         createdAt: Date
     ) {
         self.id = id
@@ -43,6 +42,12 @@ public struct Dataset: Codable, Hashable, Sendable, Identifiable {
         public static let assays = Column(CodingKeys.assays)
         public static let status = Column(CodingKeys.status)
     }
+}
+
+/// Whether a dataset is in use or replaced by a successor.
+public enum DatasetStatus: String, Codable, Sendable, Hashable, CaseIterable {
+    case active
+    case deprecated
 }
 
 // MARK: - Persistence

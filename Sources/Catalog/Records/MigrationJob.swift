@@ -27,6 +27,9 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
     public var etaSeconds: Double?
     /// The worker holding the lease while running.
     public var workerId: String?
+    /// The process id and host of that worker (nil in rows written before `v5-ops-leaseHolder`).
+    public var workerPid: Int64?
+    public var workerHost: String?
     /// Lease expiry in milliseconds since 1970; a running job past it is taken over by another worker.
     public var leaseExpiresAt: Int64?
     /// How many times a worker claimed the job.
@@ -46,7 +49,7 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
         id: Int64? = nil, reason: String, target: String, toTier: String, state: String, control: String? = nil,
         objectsTotal: Int64, bytesTotal: Int64, objectsDone: Int64 = 0, bytesDone: Int64 = 0,
         objectsFailed: Int64 = 0, bytesPerSecond: Double = 0, etaSeconds: Double? = nil, workerId: String? = nil,
-        leaseExpiresAt: Int64? = nil, attempts: Int64 = 0, error: String? = nil, strayCopiesRemoved: Int64 = 0,
+        workerPid: Int64? = nil, workerHost: String? = nil, leaseExpiresAt: Int64? = nil, attempts: Int64 = 0, error: String? = nil, strayCopiesRemoved: Int64 = 0,
         createdBy: String,
         createdAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil, updatedAt: Date
     ) {
@@ -64,6 +67,8 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
         self.bytesPerSecond = bytesPerSecond
         self.etaSeconds = etaSeconds
         self.workerId = workerId
+        self.workerPid = workerPid
+        self.workerHost = workerHost
         self.leaseExpiresAt = leaseExpiresAt
         self.attempts = attempts
         self.error = error

@@ -15,7 +15,7 @@ extension CatalogTransaction {
     /// A partial unique index makes the check and the insert one statement, cached because ingest raises
     /// flags by the thousand.
     public func raiseRuleFlag(
-        datasetId: Int64, targetKind: String, target: String, code: String, severity: String, note: String,
+        datasetId: Int64, targetKind: FlagTargetKind, target: String, code: String, severity: FlagSeverity, note: String,
         at now: Date
     ) throws -> Bool {
         try db.cachedStatement(
@@ -25,7 +25,7 @@ extension CatalogTransaction {
                 VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """
-        ).execute(arguments: [datasetId, targetKind, target, code, severity, note, now, now])
+        ).execute(arguments: [datasetId, targetKind.rawValue, target, code, severity.rawValue, note, now, now])
         return db.changesCount > 0
     }
 }
@@ -40,5 +40,26 @@ extension CatalogTransaction {
     /// The flags on any of `targets` (UIDs, sample names, object hashes, dataset names), oldest first.
     public func flags(targets: [String]) throws -> [QualityFlag] {
         try QualityFlag.filter(targets.contains(QualityFlag.Columns.target)).order(QualityFlag.Columns.id).fetchAll(db)
+    }
+}
+
+extension CatalogTransaction {
+    /// The flag with row id `id`, if any.
+    public func flag(id: Int64) throws -> QualityFlag? {
+        try QualityFlag.fetchOne(db, key: id)
+    }
+
+    /// The flags matching every condition given, oldest first.
+    public func flags(
+        state: FlagState? = nil, severity: FlagSeverity? = nil, code: String? = nil, target: String? = nil,
+        datasetId: Int64? = nil
+    ) throws -> [QualityFlag] {
+        var request = QualityFlag.order(QualityFlag.Columns.id)
+        if let state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
+        if let severity { request = request.filter(QualityFlag.Columns.severity == severity.rawValue) }
+        if let code { request = request.filter(QualityFlag.Columns.code == code) }
+        if let target { request = request.filter(QualityFlag.Columns.target == target) }
+        if let datasetId { request = request.filter(QualityFlag.Columns.datasetId == datasetId) }
+        return try request.fetchAll(db)
     }
 }

@@ -5,18 +5,14 @@ import GRDB
 public struct QualityFlag: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?
     public var datasetId: Int64?
-    /// `dataset`, `study`, `series`, `instance`, `sample`, `genomicFile` or `object`.
-    public var targetKind: String
+    public var targetKind: FlagTargetKind
     /// The target's canonical id (UID, sample name or object hash).
     public var target: String
     /// A code from the lake's vocabulary.
     public var code: String
-    /// `info`, `warning` or `blocking`.
-    public var severity: String
-    /// `open`, `resolved` or `waived`.
-    public var state: String
-    /// `rule` or `person`.
-    public var source: String
+    public var severity: FlagSeverity
+    public var state: FlagState
+    public var source: FlagSource
     public var author: String
     public var note: String
     /// The resolve note or waive reason.
@@ -26,8 +22,8 @@ public struct QualityFlag: Codable, Hashable, Sendable, Identifiable {
     public var updatedAt: Date
 
     public init(
-        id: Int64? = nil, datasetId: Int64? = nil, targetKind: String, target: String, code: String,
-        severity: String, state: String, source: String, author: String, note: String, resolution: String? = nil,
+        id: Int64? = nil, datasetId: Int64? = nil, targetKind: FlagTargetKind, target: String, code: String,
+        severity: FlagSeverity, state: FlagState, source: FlagSource, author: String, note: String, resolution: String? = nil,
         resolvedBy: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id

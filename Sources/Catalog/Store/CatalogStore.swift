@@ -51,6 +51,15 @@ public final class CatalogStore: Sendable {
     /// Lake code uses ``read(_:)`` and ``write(_:)``.
     public var reader: any DatabaseReader { pool }
 
+    /// Whether `error` says this process cannot write the catalog at all (a read-only file or folder, no
+    /// permission, or another process holding the write lock past the busy timeout), as opposed to a bad
+    /// statement: callers that write only to record something may then go on without recording it.
+    public static func cannotWrite(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_BUSY, .SQLITE_LOCKED]
+            .contains(error.resultCode)
+    }
+
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction on one committed snapshot; reads run concurrently.

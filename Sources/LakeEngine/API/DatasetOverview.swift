@@ -24,27 +24,27 @@ public struct DatasetOverview: Codable, Sendable, Hashable {
     public var fileCount: Int
     public var byteCount: Int64
     public var openFlagCount: Int
-}
-
-/// Whether a dataset is in use or replaced by a successor.
-public enum DatasetStatus: String, Codable, Sendable, Hashable, CaseIterable {
-    case active
-    case deprecated
+    /// The latest published version's quality score, when it has one.
+    public var qualityScore: Double?
+    /// Whether a legal hold protects it from deletion.
+    public var held: Bool
+    /// The dataset that replaces it, when it is deprecated.
+    public var successor: String?
 }
 
 // MARK: - From the catalog
 
 extension DatasetOverview {
-    init(_ summary: DatasetSummary) {
+    init(_ summary: DatasetSummary, qualityScore: Double?, held: Bool, successor: String?) {
         let dataset = summary.dataset
         self.init(
             name: dataset.name, zone: dataset.zone, zones: summary.zones,
             modalities: Self.list(dataset.modalities), assays: Self.list(dataset.assays),
             sensitivity: dataset.sensitivity, consentScope: Self.list(dataset.consentScope), owner: dataset.owner,
-            status: DatasetStatus(rawValue: dataset.status) ?? .active, createdAt: dataset.createdAt,
+            status: dataset.status, createdAt: dataset.createdAt,
             studyCount: summary.studyCount, seriesCount: summary.seriesCount, instanceCount: summary.instanceCount,
             sampleCount: summary.sampleCount, fileCount: summary.fileCount, byteCount: summary.byteCount,
-            openFlagCount: summary.openFlagCount)
+            openFlagCount: summary.openFlagCount, qualityScore: qualityScore, held: held, successor: successor)
     }
 
     /// The items of a comma-separated catalog column.

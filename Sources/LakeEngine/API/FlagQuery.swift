@@ -1,3 +1,5 @@
+import Catalog
+
 /// What ``FlagOperations/flags(_:)`` lists: filters, order and page.
 public struct FlagQuery: Codable, Sendable, Hashable {
     public var state: FlagState?

@@ -23,17 +23,6 @@ public struct FlagSummary: Codable, Sendable, Hashable, Identifiable {
     public var updatedAt: Date
 }
 
-/// What a flag is about.
-public enum FlagTargetKind: String, Codable, Sendable, Hashable, CaseIterable {
-    case dataset, study, series, instance, sample, genomicFile, object
-}
-
-/// Who raised a flag: an automatic rule or a person.
-public enum FlagSource: String, Codable, Sendable, Hashable, CaseIterable {
-    case rule
-    case person
-}
-
 /// A flag to raise (``FlagOperations/raiseFlag(_:)``).
 public struct NewFlag: Codable, Sendable, Hashable {
     public var target: String
@@ -62,14 +51,10 @@ public enum FlagClosing: Codable, Sendable, Hashable {
 
 extension FlagSummary {
     /// The API form of `flag`, whose dataset is `dataset`.
-    ///
-    /// A row with an unknown kind, severity, state or source (written by a newer version) keeps the most
-    /// cautious reading: `object`, `blocking`, `open`, `rule`.
     init(_ flag: QualityFlag, dataset: String?) {
         self.init(
-            id: flag.id ?? 0, dataset: dataset, targetKind: FlagTargetKind(rawValue: flag.targetKind) ?? .object,
-            target: flag.target, code: flag.code, severity: FlagSeverity(rawValue: flag.severity) ?? .blocking,
-            state: FlagState(rawValue: flag.state) ?? .open, source: FlagSource(rawValue: flag.source) ?? .rule,
+            id: flag.id ?? 0, dataset: dataset, targetKind: flag.targetKind,
+            target: flag.target, code: flag.code, severity: flag.severity, state: flag.state, source: flag.source,
             author: flag.author, note: flag.note, resolution: flag.resolution, resolvedBy: flag.resolvedBy,
             createdAt: flag.createdAt, updatedAt: flag.updatedAt)
     }

@@ -17,7 +17,14 @@ extension Lake: LakeAPI {
     // MARK: - Catalog
 
     public func datasets(_ query: DatasetQuery) throws -> Page<DatasetOverview> {
-        let all = try datasets(modality: query.modality, assay: query.assay, zone: query.zone).map(DatasetOverview.init)
+        let scores = try latestQualityScores()
+        let held = Set(try holds().map(\.dataset))
+        let deprecations = try deprecations()
+        let all = try datasets(modality: query.modality, assay: query.assay, zone: query.zone).map { summary in
+            let name = summary.dataset.name
+            return DatasetOverview(
+                summary, qualityScore: scores[name], held: held.contains(name), successor: deprecations[name]?.successor)
+        }
         let sorted = all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
         return Page(slicing: sorted, query.page)
     }
@@ -69,7 +76,7 @@ extension Lake: LakeAPI {
     /// Names of the datasets with `ids`.
     private func datasetNames(_ ids: Set<Int64>) throws -> [Int64: String] {
         if ids.isEmpty { return [:] }
-        let datasets = try catalog.reader.read { db in try Dataset.filter(keys: ids).fetchAll(db) }
+        let datasets = try catalog.read { transaction in try transaction.datasets(ids: ids) }
         return Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
     }
 

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 /// The one access check every LakeEngine entry point that reads or annotates a dataset goes through.
 ///
@@ -21,7 +20,7 @@ extension Lake {
     /// the grant's id.
     @discardableResult
     func authorizeDataset(_ name: String, scope: GrantScope, purpose: String) throws -> AccessBasis {
-        let basis = try catalog.reader.read { db in try datasetAccess(name, needing: scope, db) }
+        let basis = try catalog.read { tx in try datasetAccess(name, needing: scope, tx) }
         if let grant = basis.grantId { try auditGrantedReads([name: grant], purpose: purpose) }
         return basis
     }
@@ -31,9 +30,9 @@ extension Lake {
     func readableDatasets(_ names: Set<String>, purpose: String) throws -> Set<String> {
         var readable: Set<String> = []
         var granted: [String: Int64] = [:]
-        try catalog.reader.read { db in
+        try catalog.read { tx in
             for name in names {
-                guard let basis = try? datasetAccess(name, needing: .read, db) else { continue }
+                guard let basis = try? datasetAccess(name, needing: .read, tx) else { continue }
                 readable.insert(name)
                 if let grant = basis.grantId { granted[name] = grant }
             }
@@ -49,7 +48,7 @@ extension Lake {
         let readable = try readableDatasets(Set(names), purpose: purpose)
         guard readable.isEmpty else { return }
         let name = names.sorted()[0]
-        let expired = try catalog.reader.read { db in try latestGrant(name, db) }
+        let expired = try catalog.read { tx in try tx.latestGrantId(principal: actor.user, datasetName: name) }
         throw GovernanceError.accessDenied(user: actor.user, dataset: name, expiredGrant: expired)
     }
 
@@ -57,34 +56,19 @@ extension Lake {
     ///
     /// A grant covering the scope is preferred for scopes beyond reading, so approving through an
     /// `approve` grant is recorded with it even on a dataset that is not restricted.
-    func datasetAccess(_ name: String, needing scope: GrantScope, _ db: Database) throws -> AccessBasis {
-        guard let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let datasetId = dataset.id
-        else { throw LakeError.notFound(kind: "dataset", id: name) }
+    func datasetAccess(_ name: String, needing scope: GrantScope, _ tx: CatalogTransaction) throws -> AccessBasis {
+        let (dataset, datasetId) = try existingDataset(named: name, tx)
         let held = Set(actorRoles)
         let roleAllows = dataset.sensitivity != GovernanceSettings.restrictedLabel
             || configuration.governance.restrictedReadRoles.contains(where: held.contains)
         if roleAllows && scope == .read { return .role }
         let now = Date()
-        let live = try AccessGrant.filter(
-            AccessGrant.Columns.principal == actor.user && AccessGrant.Columns.datasetId == datasetId
-                && AccessGrant.Columns.revokedAt == nil && AccessGrant.Columns.expiresAt > now
-        ).order(AccessGrant.Columns.id.desc).fetchAll(db)
+        let live = try tx.liveGrants(principal: actor.user, datasetId: datasetId, at: now)
         let covering = live.first { GrantScope(rawValue: $0.scope)?.covers(scope) ?? false }
         if let id = covering?.id { return .grant(id) }
         if roleAllows { return .role }
         throw GovernanceError.accessDenied(
-            user: actor.user, dataset: name, expiredGrant: try latestGrant(name, db), scope: scope.rawValue)
-    }
-
-    /// The actor's newest grant on dataset `name`, live or not (named in denials so the user knows why).
-    private func latestGrant(_ name: String, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT g.id FROM accessGrant g JOIN dataset d ON d.id = g.datasetId
-                WHERE d.name = ? AND g.principal = ? ORDER BY g.id DESC LIMIT 1
-                """,
-            arguments: [name, actor.user])
+            user: actor.user, dataset: name, expiredGrant: try tx.latestGrantId(principal: actor.user, datasetName: name), scope: scope.rawValue)
     }
 
     /// Audits reads through grants as `dataset.read`, each dataset and grant once per session (the rule is in
@@ -94,10 +78,10 @@ extension Lake {
         let fresh = grantedReads.claim(reads).sorted { $0.dataset < $1.dataset }
         guard !fresh.isEmpty else { return }
         do {
-            try catalog.pool.write { db in
+            try catalog.write { tx in
                 for read in fresh {
                     try appendAudit(
-                        db, role: actorRoles.first ?? .annotator, action: "dataset.read", target: read.dataset,
+                        tx, role: actorRoles.first ?? .annotator, action: "dataset.read", target: read.dataset,
                         details: ["grant": String(read.grant), "purpose": purpose])
                 }
             }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -9,17 +8,17 @@ extension Lake {
     /// Called in the same transaction as the change it records, so a change and its audit event commit
     /// together or not at all. Writers are serialized by SQLite, so the chain has no forks.
     func appendAudit(
-        _ db: Database, role: Role, action: String, target: String, details: [String: String]
+        _ tx: CatalogTransaction, role: Role, action: String, target: String, details: [String: String]
     ) throws {
-        try appendAudit(db, roleName: role.rawValue, action: action, target: target, details: details)
+        try appendAudit(tx, roleName: role.rawValue, action: action, target: target, details: details)
     }
 
     /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
     /// edited `lake.toml` by hand need not hold one).
     func appendAudit(
-        _ db: Database, roleName: String, action: String, target: String, details: [String: String]
+        _ tx: CatalogTransaction, roleName: String, action: String, target: String, details: [String: String]
     ) throws {
-        let last = try AuditEvent.order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        let last = try tx.lastAuditEvent()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
@@ -30,7 +29,7 @@ extension Lake {
             details: detailsText, prevHash: last?.hash ?? AuditEvent.genesisHash, hash: ""
         )
         event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
-        try event.insert(db)
+        try tx.insert(&event)
     }
 
     /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
@@ -39,27 +38,16 @@ extension Lake {
     /// withheld (see ``withheldAuditDetails``).
     public func auditEvents(_ filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
         try authorize(.read)
-        let events = try catalog.reader.read { db in
-            var request = Self.auditRequest(filter, newestFirst: false)
-            if let limit = filter.limit { request = request.limit(limit) }
-            return try request.fetchAll(db)
-        }
+        let events = try catalog.read { tx in try Self.auditEvents(filter, newestFirst: false, limit: filter.limit, tx) }
         return try withholdingRestricted(events)
     }
 
-    /// The events `filter` selects (its limit aside), in sequence order or newest first.
-    static func auditRequest(_ filter: AuditFilter, newestFirst: Bool) -> QueryInterfaceRequest<AuditEvent> {
-        var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
-        if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
-        if let action = filter.action {
-            request = action.hasSuffix(".")
-                ? request.filter(AuditEvent.Columns.action.like(action + "%"))
-                : request.filter(AuditEvent.Columns.action == action)
-        }
-        if let since = filter.since {
-            request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
-        }
-        return request
+    /// The events `filter` selects, in sequence order or newest first, at most `limit`.
+    static func auditEvents(
+        _ filter: AuditFilter, newestFirst: Bool, limit: Int?, _ tx: CatalogTransaction
+    ) throws -> [AuditEvent] {
+        try tx.auditEvents(
+            actor: filter.actor, action: filter.action, since: filter.since, newestFirst: newestFirst, limit: limit)
     }
 
     /// Re-walks the whole chain and reports the first event whose sequence, back-link or hash is wrong.
@@ -69,12 +57,12 @@ extension Lake {
     /// detect that too.
     public func verifyAudit() throws -> AuditVerification {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        return try catalog.read { tx in
             var expectedSeq: Int64 = 1
             var previousHash = AuditEvent.genesisHash
             var count = 0
-            let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
-            while let event = try cursor.next() {
+            var firstBad: AuditVerification.BadEvent?
+            try tx.visitAuditEvents { event in
                 let problem: String? =
                     if event.seq != expectedSeq {
                         "expected seq \(expectedSeq), found \(event.seq) (an event was deleted or reordered)"
@@ -86,15 +74,15 @@ extension Lake {
                         nil
                     }
                 if let problem {
-                    return AuditVerification(
-                        eventCount: count, headHash: previousHash,
-                        firstBad: AuditVerification.BadEvent(seq: event.seq, reason: problem))
+                    firstBad = AuditVerification.BadEvent(seq: event.seq, reason: problem)
+                    return false
                 }
                 count += 1
                 expectedSeq += 1
                 previousHash = event.hash
+                return true
             }
-            return AuditVerification(eventCount: count, headHash: previousHash, firstBad: nil)
+            return AuditVerification(eventCount: count, headHash: previousHash, firstBad: firstBad)
         }
     }
 }

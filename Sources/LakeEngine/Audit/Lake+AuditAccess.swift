@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 /// Audit events as the actor may see them: events about a restricted dataset the actor may not read keep
 /// their sequence, time, actor, role and action, and lose everything that could carry the dataset's data.
@@ -23,22 +22,20 @@ extension Lake {
         // A role that reads every restricted dataset sees everything: no need to look at each event.
         let held = Set(actorRoles)
         if configuration.governance.restrictedReadRoles.contains(where: held.contains) { return events }
-        let (shown, granted) = try catalog.reader.read { db -> ([AuditEvent], [String: Int64]) in
-            let restricted = try String.fetchSet(
-                db, sql: "SELECT name FROM dataset WHERE sensitivity = ?",
-                arguments: [GovernanceSettings.restrictedLabel])
+        let (shown, granted) = try catalog.read { tx -> ([AuditEvent], [String: Int64]) in
+            let restricted = try tx.datasetNames(sensitivity: GovernanceSettings.restrictedLabel)
             guard !restricted.isEmpty else { return (events, [:]) }
             var allowed: [String: AccessBasis] = [:]
             var denied: Set<String> = []
             var granted: [String: Int64] = [:]
             let shown = try events.map { event -> AuditEvent in
                 var readable = true
-                for name in try datasetNames(concernedBy: event, db) where restricted.contains(name) {
+                for name in try datasetNames(concernedBy: event, tx) where restricted.contains(name) {
                     if denied.contains(name) {
                         readable = false
                     } else if allowed[name] == nil {
                         do {
-                            allowed[name] = try datasetAccess(name, needing: .read, db)
+                            allowed[name] = try datasetAccess(name, needing: .read, tx)
                         } catch GovernanceError.accessDenied {
                             denied.insert(name)
                             readable = false
@@ -56,30 +53,20 @@ extension Lake {
 
     /// The datasets an event is about: named by its target (`NAME`, `NAME@VERSION`, or a migration job's
     /// target), or holding the flag or promotion its details name.
-    private func datasetNames(concernedBy event: AuditEvent, _ db: Database) throws -> Set<String> {
+    private func datasetNames(concernedBy event: AuditEvent, _ tx: CatalogTransaction) throws -> Set<String> {
         var names: Set<String> = []
         var target = event.target
         if target.hasPrefix("job "), let id = Int64(target.dropFirst(4)) {
-            target = try String.fetchOne(db, sql: "SELECT target FROM migrationJob WHERE id = ?", arguments: [id]) ?? ""
+            target = try tx.migrationJobTarget(id: id) ?? ""
         }
         names.insert(target)
         if let at = target.firstIndex(of: "@") { names.insert(String(target[..<at])) }
         let details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? [:]
         if event.action.hasPrefix("flag."), let id = details["id"].flatMap(Int64.init) {
-            if let name = try String.fetchOne(
-                db, sql: "SELECT d.name FROM qualityFlag f JOIN dataset d ON d.id = f.datasetId WHERE f.id = ?",
-                arguments: [id])
-            {
-                names.insert(name)
-            }
+            if let name = try tx.datasetName(ofFlag: id) { names.insert(name) }
         }
         if event.action.hasPrefix("promotion."), let id = details["promotion"].flatMap(Int64.init) {
-            if let name = try String.fetchOne(
-                db, sql: "SELECT d.name FROM promotion p JOIN dataset d ON d.id = p.datasetId WHERE p.id = ?",
-                arguments: [id])
-            {
-                names.insert(name)
-            }
+            if let name = try tx.datasetName(ofPromotion: id) { names.insert(name) }
         }
         return names
     }

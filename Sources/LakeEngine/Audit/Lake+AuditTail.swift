@@ -1,5 +1,4 @@
 import Catalog
-import GRDB
 
 extension Lake {
     /// The newest `count` audit events matching `filter`, newest first: what a live tail shows.
@@ -9,8 +8,8 @@ extension Lake {
     /// a restricted dataset the actor may not read are withheld as in ``auditEvents(_:)``.
     public func auditTail(_ filter: AuditFilter, count: Int) throws -> [AuditEvent] {
         try authorize(.read)
-        let events = try catalog.reader.read { db in
-            try Self.auditRequest(filter, newestFirst: true).limit(max(0, count)).fetchAll(db)
+        let events = try catalog.read { tx in
+            try Self.auditEvents(filter, newestFirst: true, limit: max(0, count), tx)
         }
         return try withholdingRestricted(events)
     }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -24,20 +23,20 @@ extension Lake {
     /// change with an empty previous hash.
     func auditConfigurationChange(text: String) throws {
         let hash = ContentHasher.digest(of: Array(text.utf8)).hex
-        let stored = try catalog.reader.read { db in try ConfigurationSnapshot.current(db)?.sha256 }
+        let stored = try catalog.read { tx in try tx.configurationSnapshot()?.sha256 }
         guard stored != hash else { return }
         let path = root + "/" + Self.configurationFileName
         let settings = try ConfigurationSettings(toml: text, path: path)
         let file = Self.fileFacts(path)
         do {
-            try catalog.pool.write { db in
-                let previous = try ConfigurationSnapshot.current(db)
+            try catalog.write { tx in
+                let previous = try tx.configurationSnapshot()
                 guard previous?.sha256 != hash else { return }
-                let hasEvents = try AuditEvent.fetchCount(db) > 0
+                let hasEvents = try tx.auditEventCount() > 0
                 if previous != nil || hasEvents {
                     let changed = settings.changedKeys(since: ConfigurationSettings(json: previous?.settings ?? "{}"))
                     try appendAudit(
-                        db, roleName: actorRoles.min()?.rawValue ?? "none", action: "config.changed",
+                        tx, roleName: actorRoles.min()?.rawValue ?? "none", action: "config.changed",
                         target: Self.configurationFileName,
                         details: [
                             "previousHash": previous?.sha256 ?? "", "hash": hash,
@@ -45,9 +44,9 @@ extension Lake {
                             "fileOwner": file.owner, "fileModified": file.modified,
                         ])
                 }
-                try recordConfigurationSnapshot(hash: hash, settings: settings, db)
+                try recordConfigurationSnapshot(hash: hash, settings: settings, tx)
             }
-        } catch let error as DatabaseError where Self.cannotRecord(error) {
+        } catch where CatalogStore.cannotWrite(error) {
             return
         }
     }
@@ -56,22 +55,18 @@ extension Lake {
     ///
     /// Code that writes `lake.toml` calls this in the transaction of its own audit event, so the next
     /// open does not report the change a second time.
-    func recordConfigurationSnapshot(text: String, _ db: Database) throws {
+    func recordConfigurationSnapshot(text: String, _ tx: CatalogTransaction) throws {
         let settings = try ConfigurationSettings(toml: text, path: root + "/" + Self.configurationFileName)
-        try recordConfigurationSnapshot(hash: ContentHasher.digest(of: Array(text.utf8)).hex, settings: settings, db)
+        try recordConfigurationSnapshot(hash: ContentHasher.digest(of: Array(text.utf8)).hex, settings: settings, tx)
     }
 
-    private func recordConfigurationSnapshot(hash: String, settings: ConfigurationSettings, _ db: Database) throws {
-        try ConfigurationSnapshot(sha256: hash, settings: settings.json, recordedAt: Date()).save(db)
+    private func recordConfigurationSnapshot(
+        hash: String, settings: ConfigurationSettings, _ tx: CatalogTransaction
+    ) throws {
+        try tx.save(ConfigurationSnapshot(sha256: hash, settings: settings.json, recordedAt: Date()))
     }
 
     // MARK: - Helpers
-
-    /// Errors that mean "this process cannot record now", not "the lake is broken".
-    private static func cannotRecord(_ error: DatabaseError) -> Bool {
-        [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_BUSY, .SQLITE_LOCKED]
-            .contains(error.resultCode)
-    }
 
     /// The owner's login name (or numeric id) and the modification time (ISO 8601, UTC) of `path`.
     private static func fileFacts(_ path: String) -> (owner: String, modified: String) {

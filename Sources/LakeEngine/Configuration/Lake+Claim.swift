@@ -32,7 +32,7 @@ extension Lake {
         configuration.mergeRoles(local)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try catalog.pool.write { db in
-            try appendAudit(db, role: .admin, action: "config.roles", target: actor.user,
+            try appendAudit(CatalogTransaction(unmoved: db), role: .admin, action: "config.roles", target: actor.user,
                             details: ["role": "all", "change": "claim", "file": LocalRoles.fileName])
         }
         return lake

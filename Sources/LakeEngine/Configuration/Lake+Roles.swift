@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 #if canImport(Glibc)
@@ -48,12 +49,12 @@ extension Lake {
         configuration.mergeRoles(local)
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
-        try catalog.pool.write { db in
+        try catalog.write { tx in
             try Self.replaceFile(path, with: Array(updated.utf8))
             try appendAudit(
-                db, role: allowedAs, action: "config.roles", target: user,
+                tx, role: allowedAs, action: "config.roles", target: user,
                 details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
-            try recordConfigurationSnapshot(text: updated, db)
+            try recordConfigurationSnapshot(text: updated, tx)
         }
         return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
     }

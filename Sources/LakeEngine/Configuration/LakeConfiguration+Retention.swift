@@ -1,3 +1,5 @@
+import Catalog
+
 extension LakeConfiguration {
     /// Parses `[retention]`: `[[retention.policies]]` with unique names, declared zones, and a maximum keep
     /// never shorter than the minimum.

@@ -1,3 +1,5 @@
+import Catalog
+
 /// The settings of one lake, read from its `lake.toml`.
 ///
 /// Everything a command needs to know about the lake that is not data: zones, tiers, who holds which

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -14,17 +13,17 @@ extension Lake {
         let role = try authorize(.addFlag)
         guard let vocabulary = configuration.flagCodes[code] else { throw LakeError.unknownFlagCode(code) }
         let resolved = try resolveTarget(target)
-        return try catalog.pool.write { db in
-            let grant = try annotationGrant(datasetId: resolved.datasetId, db)
+        return try catalog.write { tx in
+            let grant = try annotationGrant(datasetId: resolved.datasetId, tx)
             let now = Date()
             var flag = QualityFlag(
                 datasetId: resolved.datasetId, targetKind: resolved.kind, target: target, code: code,
-                severity: (severity ?? vocabulary.severity).rawValue, state: FlagState.open.rawValue, source: "person",
+                severity: severity ?? vocabulary.severity, state: .open, source: .person,
                 author: actor.user, note: note, createdAt: now, updatedAt: now)
-            try flag.insert(db)
+            try tx.insert(&flag)
             try appendAudit(
-                db, role: role, action: "flag.add", target: target,
-                details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity, "note": note]
+                tx, role: role, action: "flag.add", target: target,
+                details: ["id": String(flag.id ?? 0), "code": code, "severity": flag.severity.rawValue, "note": note]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
@@ -35,10 +34,11 @@ extension Lake {
     public func listFlags(_ filter: FlagFilter = FlagFilter()) throws -> [QualityFlag] {
         try authorize(.read)
         if let dataset = filter.dataset { try authorizeDatasetRead(dataset, purpose: "flags") }
-        let (flags, names) = try catalog.reader.read { db in
-            let flags = try matchingFlags(filter, db)
-            let ids = Set(flags.compactMap(\.datasetId))
-            let datasets = try Dataset.filter(keys: ids).fetchAll(db)
+        let (flags, names) = try catalog.read { tx in
+            let flags = try tx.flags(
+                state: filter.state, severity: filter.severity, code: filter.code, target: filter.target,
+                datasetId: try filter.dataset.map { try existingDataset(named: $0, tx).id })
+            let datasets = try tx.datasets(ids: Set(flags.compactMap(\.datasetId)))
             let names = Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
             return (flags, names)
         }
@@ -46,27 +46,11 @@ extension Lake {
         return flags.filter { flag in flag.datasetId.flatMap { names[$0] }.map(readable.contains) ?? true }
     }
 
-    private func matchingFlags(_ filter: FlagFilter, _ db: Database) throws -> [QualityFlag] {
-        var request = QualityFlag.order(QualityFlag.Columns.id)
-        if let state = filter.state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
-        if let severity = filter.severity {
-            request = request.filter(QualityFlag.Columns.severity == severity.rawValue)
-        }
-        if let code = filter.code { request = request.filter(QualityFlag.Columns.code == code) }
-        if let target = filter.target { request = request.filter(QualityFlag.Columns.target == target) }
-        if let dataset = filter.dataset {
-            request = request.filter(QualityFlag.Columns.datasetId == (try existingDataset(named: dataset, CatalogTransaction(unmoved: db)).id))
-        }
-        return try request.fetchAll(db)
-    }
-
     /// Checks that the actor may annotate the dataset with id `datasetId` (see
     /// ``addFlag(target:code:severity:note:)``); returns the grant that allows it, if one does.
-    private func annotationGrant(datasetId: Int64?, _ db: Database) throws -> Int64? {
-        guard let datasetId,
-            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetId])
-        else { return nil }
-        return try datasetAccess(name, needing: .annotate, db).grantId
+    private func annotationGrant(datasetId: Int64?, _ tx: CatalogTransaction) throws -> Int64? {
+        guard let datasetId, let name = try tx.datasetName(id: datasetId) else { return nil }
+        return try datasetAccess(name, needing: .annotate, tx).grantId
     }
 
     /// Marks an open flag resolved, with a note saying what was done. Needs annotator or curator.
@@ -81,8 +65,8 @@ extension Lake {
     @discardableResult
     public func waiveFlag(id: Int64, reason: String) throws -> QualityFlag {
         var role = try authorize(.waiveFlag)
-        let flag = try catalog.reader.read { db in try QualityFlag.fetchOne(db, key: id) }
-        if flag?.severity == FlagSeverity.blocking.rawValue { role = try authorize(.waiveBlockingFlag) }
+        let flag = try catalog.read { tx in try tx.flag(id: id) }
+        if flag?.severity == .blocking { role = try authorize(.waiveBlockingFlag) }
         return try closeFlag(id: id, state: .waived, text: reason, role: role, action: "flag.waive")
     }
 
@@ -90,34 +74,36 @@ extension Lake {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw LakeError.invalidArgument("Please say why (a note or reason is required).")
         }
-        return try catalog.pool.write { db in
-            guard var flag = try QualityFlag.fetchOne(db, key: id) else {
+        return try catalog.write { tx in
+            guard var flag = try tx.flag(id: id) else {
                 throw LakeError.notFound(kind: "flag", id: String(id))
             }
-            guard flag.state == FlagState.open.rawValue else { throw LakeError.flagNotOpen(id: id, state: flag.state) }
-            let grant = try annotationGrant(datasetId: flag.datasetId, db)
-            if state == .waived, flag.severity == FlagSeverity.blocking.rawValue, role != .curator {
+            guard flag.state == .open else { throw LakeError.flagNotOpen(id: id, state: flag.state.rawValue) }
+            let grant = try annotationGrant(datasetId: flag.datasetId, tx)
+            if state == .waived, flag.severity == .blocking, role != .curator {
                 throw LakeError.notPermitted(user: actor.user, permission: .waiveBlockingFlag)
             }
-            flag.state = state.rawValue
+            flag.state = state
             flag.resolution = text
             flag.resolvedBy = actor.user
             flag.updatedAt = Date()
-            try flag.update(db)
+            try tx.update(flag)
             try appendAudit(
-                db, role: role, action: action, target: flag.target,
-                details: ["id": String(id), "code": flag.code, "severity": flag.severity, "note": text]
+                tx, role: role, action: action, target: flag.target,
+                details: ["id": String(id), "code": flag.code, "severity": flag.severity.rawValue, "note": text]
                     .merging(grant.map { ["grant": String($0)] } ?? [:]) { first, _ in first })
             return flag
         }
     }
 
     /// Finds what a flag target names, so the flag carries its kind and dataset.
-    private func resolveTarget(_ target: String) throws -> (kind: String, datasetId: Int64?) {
+    private func resolveTarget(_ target: String) throws -> (kind: FlagTargetKind, datasetId: Int64?) {
         let entries = try show(target)
-        guard let entry = entries.first else { throw LakeError.notFound(kind: "flag target", id: target) }
-        let id = try catalog.reader.read { db in try entry.dataset.map { try existingDataset(named: $0, CatalogTransaction(unmoved: db)).id } }
-        return (entry.kind, id)
+        guard let entry = entries.first, let kind = FlagTargetKind(rawValue: entry.kind) else {
+            throw LakeError.notFound(kind: "flag target", id: target)
+        }
+        let id = try catalog.read { tx in try entry.dataset.map { try existingDataset(named: $0, tx).id } }
+        return (kind, id)
     }
 }
 

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Records that the acting person reviewed `target` (a series, study, sample or dataset) and found
@@ -12,12 +11,12 @@ extension Lake {
     public func recordReview(target: String) throws {
         let role = try authorize(.addFlag)
         guard let entry = try show(target).first else { throw LakeError.notFound(kind: "review target", id: target) }
-        try catalog.pool.write { db in
-            let grant = try entry.dataset.flatMap { try datasetAccess($0, needing: .annotate, db).grantId }
+        try catalog.write { tx in
+            let grant = try entry.dataset.flatMap { try datasetAccess($0, needing: .annotate, tx).grantId }
             var details = ["kind": entry.kind]
             if let dataset = entry.dataset { details["dataset"] = dataset }
             if let grant { details["grant"] = String(grant) }
-            try appendAudit(db, role: role, action: "qc.review", target: target, details: details)
+            try appendAudit(tx, role: role, action: "qc.review", target: target, details: details)
         }
     }
 }

@@ -1,4 +1,4 @@
-import GRDB
+import Catalog
 
 /// Why the four-eyes rule refused a decision; promotions and retention deletions word it for their request.
 enum FourEyesRefusal: Error {
@@ -15,17 +15,17 @@ extension Lake {
     /// used, if any.
     ///
     /// - Throws: ``FourEyesRefusal``, or the dataset access error of a restricted dataset.
-    func fourEyesDecider(requester: String, datasets: [String], _ db: Database) throws -> (role: Role, grantId: Int64?) {
+    func fourEyesDecider(requester: String, datasets: [String], _ tx: CatalogTransaction) throws -> (role: Role, grantId: Int64?) {
         guard requester != actor.user else { throw FourEyesRefusal.ownRequest }
         let approverRoles = configuration.approval.approverRoles
         var grantId: Int64?
         if let approverRole = approverRoles.first(where: actorRoles.contains) {
-            for name in datasets { grantId = try datasetAccess(name, needing: .approve, db).grantId ?? grantId }
+            for name in datasets { grantId = try datasetAccess(name, needing: .approve, tx).grantId ?? grantId }
             return (approverRole, grantId)
         }
         guard !datasets.isEmpty else { throw FourEyesRefusal.notApprover(roles: approverRoles) }
         for name in datasets {
-            guard case .grant(let grant) = try? datasetAccess(name, needing: .approve, db) else {
+            guard case .grant(let grant) = try? datasetAccess(name, needing: .approve, tx) else {
                 throw FourEyesRefusal.notApprover(roles: approverRoles)
             }
             grantId = grant

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Gives `user` time-limited access to dataset `name` (admin only); audited with the reason.
@@ -20,14 +19,14 @@ extension Lake {
             throw LakeError.invalidArgument("A grant lasts more than 0 seconds and at most 90 days.")
         }
         guard !configuration.roles(of: user).isEmpty else { throw GovernanceError.grantWithoutRole(user: user) }
-        return try catalog.pool.write { db in
+        return try catalog.write { tx in
             let now = Date()
             var grant = AccessGrant(
-                principal: user, datasetId: try existingDataset(named: name, CatalogTransaction(unmoved: db)).id, scope: scope.rawValue,
+                principal: user, datasetId: try existingDataset(named: name, tx).id, scope: scope.rawValue,
                 expiresAt: now.addingTimeInterval(lifetime), grantedBy: actor.user, reason: reason, createdAt: now)
-            try grant.insert(db)
+            try tx.insert(&grant)
             try appendAudit(
-                db, role: role, action: "grant.create", target: name,
+                tx, role: role, action: "grant.create", target: name,
                 details: [
                     "grant": String(grant.id ?? 0), "user": user, "scope": scope.rawValue,
                     "expires": Manifest.timestamp(grant.expiresAt), "reason": reason,
@@ -43,24 +42,16 @@ extension Lake {
     /// everyone else does not see it at all.
     public func grants(all: Bool = false) throws -> [GrantListing] {
         try authorize(.read)
-        return try catalog.reader.read { db in
+        return try catalog.read { tx in
             let now = Date()
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT g.*, d.name AS datasetName, d.sensitivity AS datasetSensitivity
-                    FROM accessGrant g JOIN dataset d ON d.id = g.datasetId ORDER BY g.id DESC
-                    """)
             var readable: [String: Bool] = [:]
-            return try rows.compactMap { row in
-                let grant = try AccessGrant(row: row)
+            return try tx.grantsWithDatasets().compactMap { grant, name, sensitivity in
                 let status = grant.revokedAt != nil ? "revoked" : grant.expiresAt <= now ? "expired" : "active"
                 guard all || status == "active" else { return nil }
-                let name: String = row["datasetName"]
-                let restricted = row["datasetSensitivity"] == GovernanceSettings.restrictedLabel
+                let restricted = sensitivity == GovernanceSettings.restrictedLabel
                 if restricted, grant.principal != actor.user, grant.grantedBy != actor.user {
                     if readable[name] == nil {
-                        readable[name] = (try? datasetAccess(name, needing: .read, db)) != nil
+                        readable[name] = (try? datasetAccess(name, needing: .read, tx)) != nil
                     }
                     guard readable[name] == true else { return nil }
                 }
@@ -73,17 +64,17 @@ extension Lake {
     @discardableResult
     public func revokeGrant(id: Int64) throws -> AccessGrant {
         let role = try authorize(.configure)
-        return try catalog.pool.write { db in
-            guard var grant = try AccessGrant.fetchOne(db, key: id) else {
+        return try catalog.write { tx in
+            guard var grant = try tx.grant(id: id) else {
                 throw LakeError.notFound(kind: "grant", id: String(id))
             }
             guard grant.revokedAt == nil else { return grant }
             grant.revokedAt = Date()
             grant.revokedBy = actor.user
-            try grant.update(db)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [grant.datasetId])
+            try tx.update(grant)
+            let name = try tx.datasetName(id: grant.datasetId)
             try appendAudit(
-                db, role: role, action: "grant.revoke", target: name ?? String(grant.datasetId),
+                tx, role: role, action: "grant.revoke", target: name ?? String(grant.datasetId),
                 details: ["grant": String(id), "user": grant.principal])
             return grant
         }
@@ -99,10 +90,8 @@ extension Lake {
             throw LakeError.invalidArgument(
                 "Unknown label '\(sensitivity)'; the lake allows: \(configuration.governance.labels.joined(separator: ", ")).")
         }
-        return try catalog.pool.write { db in
-            guard var dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) else {
-                throw LakeError.notFound(kind: "dataset", id: name)
-            }
+        return try catalog.write { tx in
+            var dataset = try existingDataset(named: name, tx).dataset
             var details: [String: String] = [:]
             if let sensitivity {
                 details["sensitivity"] = "\(dataset.sensitivity) -> \(sensitivity)"
@@ -112,8 +101,8 @@ extension Lake {
                 details["consent"] = "\(dataset.consentScope) -> \(consentScope)"
                 dataset.consentScope = consentScope
             }
-            try dataset.update(db)
-            try appendAudit(db, role: role, action: "dataset.label", target: name, details: details)
+            try tx.update(dataset)
+            try appendAudit(tx, role: role, action: "dataset.label", target: name, details: details)
             return dataset
         }
     }

@@ -118,7 +118,7 @@ struct IngestBatchWriter {
         else {
             // Without its UIDs an instance has no place in the hierarchy; it stays a flagged object.
             let missing = header.missingRequiredTags.isEmpty ? ["UIDs"] : header.missingRequiredTags
-            try raise(.missingRequiredTags, kind: "object", target: objectHash,
+            try raise(.missingRequiredTags, kind: .object, target: objectHash,
                       note: "missing: " + missing.joined(separator: ", "), outcome: &outcome, db)
             return nil
         }
@@ -138,7 +138,7 @@ struct IngestBatchWriter {
         if let existing {
             let existingObject: Int64 = existing["objectId"]
             if existingObject != objectId {
-                try raise(.duplicateSOPInstanceUID, kind: "instance", target: sopUID,
+                try raise(.duplicateSOPInstanceUID, kind: .instance, target: sopUID,
                           note: "object \(objectHash) repeats an instance stored as another object",
                           outcome: &outcome, db)
             }
@@ -158,14 +158,14 @@ struct IngestBatchWriter {
             ], db)
 
         if header.phiPresent {
-            try raise(.phiPresent, kind: "series", target: seriesUID,
+            try raise(.phiPresent, kind: .series, target: seriesUID,
                       note: "patient name, ID or birth date present", outcome: &outcome, db)
         }
         if header.burnedInAnnotation {
-            try raise(.burnedInAnnotation, kind: "instance", target: sopUID, note: "", outcome: &outcome, db)
+            try raise(.burnedInAnnotation, kind: .instance, target: sopUID, note: "", outcome: &outcome, db)
         }
         if !header.missingRequiredTags.isEmpty {
-            try raise(.missingRequiredTags, kind: "instance", target: sopUID,
+            try raise(.missingRequiredTags, kind: .instance, target: sopUID,
                       note: "missing: " + header.missingRequiredTags.joined(separator: ", "), outcome: &outcome, db)
         }
         return seriesId
@@ -227,13 +227,13 @@ struct IngestBatchWriter {
         let objectHash = file.digest.hex
         let about = "\(header.format) of \(names.joined(separator: ", "))"
         if header.expectsReference, header.referenceGenome == nil {
-            try raise(.noReferenceGenome, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
+            try raise(.noReferenceGenome, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, db)
         }
         if header.readGroupCount == 0 {
-            try raise(.noReadGroups, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
+            try raise(.noReadGroups, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, db)
         }
         if header.hasEndOfFileBlock == false {
-            try raise(.truncatedBGZF, kind: "genomicFile", target: objectHash, note: about, outcome: &outcome, db)
+            try raise(.truncatedBGZF, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, db)
         }
     }
 
@@ -279,7 +279,7 @@ struct IngestBatchWriter {
     }
 
     private func raise(
-        _ rule: QualityRule, kind: String, target: String, note: String, outcome: inout Outcome, _ db: Database
+        _ rule: QualityRule, kind: FlagTargetKind, target: String, note: String, outcome: inout Outcome, _ db: Database
     ) throws {
         if try flagRaiser.raise(rule, datasetId: datasetId, kind: kind, target: target, note: note, now: date, CatalogTransaction(unmoved: db)) {
             outcome.flagsRaised[rule.code, default: 0] += 1

@@ -80,7 +80,7 @@ struct IngestRun {
             guard files == 0 else { return false }
             try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [datasetId])
             try lake.appendAudit(
-                db, role: role, action: "dataset.discard", target: datasetName,
+                CatalogTransaction(unmoved: db), role: role, action: "dataset.discard", target: datasetName,
                 details: ["reason": "the ingest that created it recorded no file"])
             return true
         }
@@ -163,7 +163,7 @@ struct IngestRun {
             let outcome = try writer.write(stored, db)
             if outcome.filesAdded > 0 {
                 try lake.appendAudit(
-                    db, role: role, action: "ingest", target: datasetName,
+                    CatalogTransaction(unmoved: db), role: role, action: "ingest", target: datasetName,
                     details: [
                         "batch": String(batch), "files": String(outcome.filesAdded),
                         "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
@@ -194,7 +194,7 @@ struct IngestRun {
             try lake.refreshSummary(datasetId: datasetId, db)
             if !raised.isEmpty {
                 try lake.appendAudit(
-                    db, role: role, action: "qc.rules", target: dataset.name, details: raised.mapValues(String.init))
+                    CatalogTransaction(unmoved: db), role: role, action: "qc.rules", target: dataset.name, details: raised.mapValues(String.init))
             }
             return raised
         }

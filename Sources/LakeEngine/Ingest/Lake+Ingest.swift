@@ -97,7 +97,7 @@ extension Lake {
         guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
         var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
         try version.insert(db)
-        try appendAudit(db, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
+        try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
         return FoundDataset(dataset: dataset, id: id, created: true)
     }
 

@@ -149,7 +149,7 @@ extension Lake {
         let repaired = report.repaired
         try await catalog.pool.write { db in
             try self.appendAudit(
-                db, role: .admin, action: "lake.repair", target: self.root,
+                CatalogTransaction(unmoved: db), role: .admin, action: "lake.repair", target: self.root,
                 details: [
                     "temporaryFilesRemoved": String(repaired.filter { $0.kind == .temporaryFile }.count),
                     "orphansRemoved": repaired.filter { $0.kind == .orphan }.compactMap(\.object).joined(separator: " "),

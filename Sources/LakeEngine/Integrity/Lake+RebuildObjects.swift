@@ -63,9 +63,9 @@ extension Lake {
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         let rebuild = try await lake.insertObjectsFromTiers()
         try await catalog.pool.write { db in
-            try lake.recordConfigurationSnapshot(text: text, db)
+            try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
             try lake.appendAudit(
-                db, role: .admin, action: "catalog.rebuild", target: root,
+                CatalogTransaction(unmoved: db), role: .admin, action: "catalog.rebuild", target: root,
                 details: rebuild.objectsByTier.mapValues(String.init).merging(
                     ["damagedObjects": rebuild.damagedObjects.joined(separator: " ")], uniquingKeysWith: { first, _ in first }))
         }

@@ -55,10 +55,10 @@ extension Lake {
         _ = try lake.deidentificationKey()
         try catalog.pool.write { db in
             try lake.appendAudit(
-                db, role: .admin, action: "lake.init", target: name,
+                CatalogTransaction(unmoved: db), role: .admin, action: "lake.init", target: name,
                 details: ["group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ",")]
             )
-            try lake.recordConfigurationSnapshot(text: text, db)
+            try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
         }
         return lake
     }

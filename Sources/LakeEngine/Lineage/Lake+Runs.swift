@@ -62,7 +62,7 @@ extension Lake {
                 node: context.node, workflowRun: context.workflowRun)
             try run.insert(db)
             try appendAudit(
-                db, role: role, action: "run.record", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "run.record", target: resolved.reference,
                 details: [
                     "run": String(run.id ?? 0), "manifest": resolved.record.hash, "image": run.image,
                     "commit": run.commit, "workflow": workflow, "serviceAccount": context.serviceAccount ?? "",

@@ -68,7 +68,7 @@ extension Lake {
             try item.insert(db)
         }
         try appendAudit(
-            db, role: role, action: "migration.queue", target: "job \(jobId)",
+            CatalogTransaction(unmoved: db), role: role, action: "migration.queue", target: "job \(jobId)",
             details: [
                 "reason": reason, "what": target, "to": toTier, "objects": String(job.objectsTotal),
                 "bytes": String(job.bytesTotal),
@@ -165,7 +165,7 @@ extension Lake {
             try job.update(db)
             let verb = ["paused": "pause", "resumed": "resume", "cancelled": "cancel"][action] ?? action
             try appendAudit(
-                db, role: role, action: "migration.\(verb)", target: "job \(id)",
+                CatalogTransaction(unmoved: db), role: role, action: "migration.\(verb)", target: "job \(id)",
                 details: ["from": before, "to": job.state, "request": job.control ?? ""])
             return job
         }

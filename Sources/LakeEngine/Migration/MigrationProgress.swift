@@ -23,6 +23,9 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
     public var bytesPerSecond: Double
     public var etaSeconds: Double?
     public var worker: String?
+    /// The process holding the lease of a running job (nil when none, or claimed before the catalog
+    /// recorded it).
+    public var leaseHolder: LeaseHolder?
     public var attempts: Int64
     public var error: String?
     /// Destination copies removed because their switch never committed (rolled back or left by a killed
@@ -55,6 +58,9 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
         bytesPerSecond = job.bytesPerSecond
         etaSeconds = job.etaSeconds
         worker = job.workerId
+        if let pid = job.workerPid, let host = job.workerHost, job.state == "running" {
+            leaseHolder = LeaseHolder(host: host, pid: Int32(truncatingIfNeeded: pid))
+        }
         attempts = job.attempts
         error = job.error
         strayCopiesRemoved = job.strayCopiesRemoved

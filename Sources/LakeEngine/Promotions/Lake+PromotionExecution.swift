@@ -37,7 +37,7 @@ extension Lake {
             }
             try catalog.pool.write { db in
                 try appendAudit(
-                    db, role: role, action: "promotion.execute.start", target: resolved.reference,
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.start", target: resolved.reference,
                     details: ["promotion": String(id), "selected": String(selected.count)])
             }
             var built = promotion.targetZone == "curated"
@@ -66,14 +66,14 @@ extension Lake {
                     // The member stays flagged (blocking) until someone repairs the object and resolves it.
                     let raiser = FlagRaiser(configuration: configuration, zone: resolved.manifest.zone)
                     _ = try raiser.raise(
-                        .corruptObject, datasetId: datasetId, kind: "object", target: sha256,
+                        .corruptObject, datasetId: datasetId, kind: .object, target: sha256,
                         note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, CatalogTransaction(unmoved: db))
                     if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
                         details["flagged"] = sha256
                     }
                 }
                 try appendAudit(
-                    db, role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
             }
             throw error
         }
@@ -262,13 +262,13 @@ extension Lake {
             try executed.update(db)
             let target = "\(resolved.dataset.name)@\(version.number)"
             try appendAudit(
-                db, role: role, action: "version.publish", target: target,
+                CatalogTransaction(unmoved: db), role: role, action: "version.publish", target: target,
                 details: [
                     "manifest": manifest.hash, "entries": String(members.count), "zone": promotion.targetZone,
                     "parent": resolved.record.hash,
                 ])
             try appendAudit(
-                db, role: role, action: "promotion.execute", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "promotion.execute", target: resolved.reference,
                 details: [
                     "promotion": String(promotionId), "version": target, "manifest": manifest.hash,
                     "derived": String(edges.count), "transforms": built.transforms.map(\.name).joined(separator: ","),

@@ -49,7 +49,7 @@ extension Lake {
             try promotion.insert(db)
             let id = promotion.id ?? 0
             try appendAudit(
-                db, role: role, action: "promotion.request", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "promotion.request", target: resolved.reference,
                 details: [
                     "promotion": String(id), "to": zone, "select": selection.text, "reason": reason,
                     "state": state.rawValue, "selected": String(selected.count),
@@ -169,7 +169,7 @@ extension Lake {
             let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
             let decider: (role: Role, grantId: Int64?)
             do {
-                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], db)
+                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], CatalogTransaction(unmoved: db))
             } catch FourEyesRefusal.ownRequest {
                 throw GovernanceError.ownRequest(promotion: id, user: actor.user)
             } catch FourEyesRefusal.notApprover(let roles) {
@@ -189,7 +189,7 @@ extension Lake {
             var details = ["promotion": String(id), "comment": comment]
             if let grantId { details["grant"] = String(grantId) }
             let target = try sourceReference(promotion, db)
-            try appendAudit(db, role: role, action: "promotion.\(decision)", target: target, details: details)
+            try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "promotion.\(decision)", target: target, details: details)
 
             var reachedQuorum = false
             if decision == "reject" {
@@ -198,7 +198,7 @@ extension Lake {
                 promotion.state = PromotionState.approved.rawValue
                 reachedQuorum = true
                 try appendAudit(
-                    db, role: role, action: "promotion.approved", target: target,
+                    CatalogTransaction(unmoved: db), role: role, action: "promotion.approved", target: target,
                     details: ["promotion": String(id), "approvals": String(try approvalCount(id, db))])
             }
             promotion.updatedAt = now

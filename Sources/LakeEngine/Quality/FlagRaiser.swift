@@ -9,14 +9,14 @@ struct FlagRaiser: Sendable {
 
     /// Raises `rule` on `target` unless the rule is disabled or the flag exists; true when inserted.
     func raise(
-        _ rule: QualityRule, datasetId: Int64, kind: String, target: String, note: String,
+        _ rule: QualityRule, datasetId: Int64, kind: FlagTargetKind, target: String, note: String,
         now: Date, _ tx: CatalogTransaction
     ) throws -> Bool {
         if configuration.quality.disabledRules.contains(rule.code) { return false }
         var severity = configuration.flagCodes[rule.code]?.severity ?? rule.severity
         if rule == .phiPresent, zone != configuration.ingestZone { severity = .blocking }
         return try tx.raiseRuleFlag(
-            datasetId: datasetId, targetKind: kind, target: target, code: rule.code, severity: severity.rawValue,
+            datasetId: datasetId, targetKind: kind, target: target, code: rule.code, severity: severity,
             note: note, at: now)
     }
 }

@@ -23,7 +23,7 @@ extension Lake {
         }
         for (seriesUID, slices) in slicesBySeries.sorted(by: { $0.key < $1.key }) {
             for finding in check.findings(slices) {
-                if try raiser.raise(finding.rule, datasetId: datasetId, kind: "series", target: seriesUID,
+                if try raiser.raise(finding.rule, datasetId: datasetId, kind: .series, target: seriesUID,
                                     note: finding.note, now: now, tx) {
                     raised[finding.rule.code, default: 0] += 1
                 }
@@ -40,7 +40,7 @@ extension Lake {
         for (stem, names) in namesByStem.sorted(by: { $0.key < $1.key }) where names.count > 1 {
             let note = "files named \(stem).* disagree on the sample: " + names.sorted().joined(separator: " / ")
             for sample in Set(names.flatMap { $0.split(separator: ",").map(String.init) }).sorted() {
-                if try raiser.raise(.sampleNameMismatch, datasetId: datasetId, kind: "sample", target: sample,
+                if try raiser.raise(.sampleNameMismatch, datasetId: datasetId, kind: .sample, target: sample,
                                     note: note, now: now, tx) {
                     raised[QualityRule.sampleNameMismatch.code, default: 0] += 1
                 }

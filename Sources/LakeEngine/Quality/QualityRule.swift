@@ -1,3 +1,5 @@
+import Catalog
+
 /// The automatic quality rules (run at ingest, and by promotion for corrupt objects), with the flag code
 /// and severity each raises.
 public enum QualityRule: String, Sendable, CaseIterable, Codable {

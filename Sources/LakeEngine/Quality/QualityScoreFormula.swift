@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// How a dataset version's quality score is computed from the flags on its members, from `lake.toml`

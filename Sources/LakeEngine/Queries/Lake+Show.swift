@@ -132,7 +132,7 @@ extension Lake {
         return [CatalogEntry(
             kind: "dataset", id: name, dataset: name,
             fields: Self.fields([
-                ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status), ("owner", dataset.owner),
+                ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status.rawValue), ("owner", dataset.owner),
                 ("modalities", dataset.modalities), ("assays", dataset.assays),
                 ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
                 ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),

@@ -35,10 +35,10 @@ extension Lake {
                 datasetId: datasetId, successorVersionId: resolved.version.id ?? 0, reason: reason,
                 deprecatedBy: actor.user, deprecatedAt: Date())
             try record.insert(db)
-            dataset.status = "deprecated"
+            dataset.status = .deprecated
             try dataset.update(db)
             try appendAudit(
-                db, role: role, action: "dataset.deprecate", target: name,
+                CatalogTransaction(unmoved: db), role: role, action: "dataset.deprecate", target: name,
                 details: ["successor": resolved.reference, "manifest": resolved.record.hash, "reason": reason])
         }
         guard let summary = try deprecation(of: name) else { throw LakeError.notFound(kind: "deprecation", id: name) }

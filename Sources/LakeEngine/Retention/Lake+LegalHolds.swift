@@ -18,7 +18,7 @@ extension Lake {
             try hold.insert(db)
             let id = hold.id ?? 0
             try appendAudit(
-                db, role: role, action: "hold.add", target: target, details: ["hold": String(id), "reason": reason])
+                CatalogTransaction(unmoved: db), role: role, action: "hold.add", target: target, details: ["hold": String(id), "reason": reason])
             return id
         }
         return try hold(id: id)
@@ -37,7 +37,7 @@ extension Lake {
             hold.releaseReason = reason
             try hold.update(db)
             try appendAudit(
-                db, role: role, action: "hold.release", target: try holdSummary(hold, db).target,
+                CatalogTransaction(unmoved: db), role: role, action: "hold.release", target: try holdSummary(hold, db).target,
                 details: ["hold": String(id), "reason": reason])
         }
         return try hold(id: id)

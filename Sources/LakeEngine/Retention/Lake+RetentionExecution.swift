@@ -52,7 +52,7 @@ extension Lake {
             if stop == nil, request.state == .deleting {
                 request.state = .done
                 try appendAudit(
-                    db, role: role, action: "retention.execute", target: "deletion \(id)",
+                    CatalogTransaction(unmoved: db), role: role, action: "retention.execute", target: "deletion \(id)",
                     details: ["request": String(id), "removed": String(finished.count)])
             }
             request.updatedAt = Date()

@@ -44,7 +44,7 @@ extension Lake {
                 setAt: Date())
             try record.insert(db)
             try appendAudit(
-                db, role: role, action: "retention.override", target: name,
+                CatalogTransaction(unmoved: db), role: role, action: "retention.override", target: name,
                 details: [
                     "minDays": minDays.map { String($0) } ?? "", "maxDays": maxDays.map { String($0) } ?? "",
                     "reason": reason,

@@ -27,7 +27,7 @@ extension Lake {
                 }
             }
             try appendAudit(
-                db, role: role, action: "retention.request", target: "deletion \(id)",
+                CatalogTransaction(unmoved: db), role: role, action: "retention.request", target: "deletion \(id)",
                 details: [
                     "request": String(id), "reason": reason, "objects": String(plan.objectCount),
                     "bytes": String(plan.byteCount), "rules": Set(plan.deletions.map(\.rule)).sorted().joined(separator: ","),
@@ -93,7 +93,7 @@ extension Lake {
             let datasets = Set(items.flatMap { $0.datasets.split(separator: ",").map(String.init) }).sorted()
             let decider: (role: Role, grantId: Int64?)
             do {
-                decider = try fourEyesDecider(requester: request.requester, datasets: datasets, db)
+                decider = try fourEyesDecider(requester: request.requester, datasets: datasets, CatalogTransaction(unmoved: db))
             } catch FourEyesRefusal.ownRequest {
                 throw RetentionError.ownRequest(request: id, user: actor.user)
             } catch FourEyesRefusal.notApprover(let roles) {
@@ -111,7 +111,7 @@ extension Lake {
             var details = ["request": String(id), "comment": comment]
             if let grantId = decider.grantId { details["grant"] = String(grantId) }
             try appendAudit(
-                db, role: decider.role, action: "retention.\(decision.rawValue)", target: "deletion \(id)", details: details)
+                CatalogTransaction(unmoved: db), role: decider.role, action: "retention.\(decision.rawValue)", target: "deletion \(id)", details: details)
 
             var reachedQuorum = false
             if decision == .reject {
@@ -169,7 +169,7 @@ extension Lake {
             try item.update(db)
         }
         try appendAudit(
-            db, role: role, action: "retention.approved", target: "deletion \(id)",
+            CatalogTransaction(unmoved: db), role: role, action: "retention.approved", target: "deletion \(id)",
             details: [
                 "request": String(id), "approvals": approvers.joined(separator: ","), "deleted": String(deleted),
                 "kept": String(kept),

@@ -51,7 +51,7 @@ extension Lake {
         }
         try await catalog.pool.write { db in
             try self.appendAudit(
-                db, role: role, action: "version.stage", target: resolved.reference,
+                CatalogTransaction(unmoved: db), role: role, action: "version.stage", target: resolved.reference,
                 details: [
                     "manifest": resolved.record.hash, "directory": layout.directory,
                     "files": String(targets.count), "run": options.run.map(String.init) ?? "",

@@ -24,7 +24,7 @@ extension Lake {
             let version = try insertPublished(
                 datasetId: datasetId, parentId: parent?.versionId, manifest: manifest, members: members, tx)
             try appendAudit(
-                tx.unmovedDatabase, role: role, action: "version.publish", target: "\(name)@\(version.number)",
+                tx, role: role, action: "version.publish", target: "\(name)@\(version.number)",
                 details: ["manifest": manifest.hash, "entries": String(members.count), "zone": dataset.zone])
             return try summary(of: version, dataset: dataset, tx)
         }
@@ -160,7 +160,9 @@ extension Lake {
         for entry in members { targets.formUnion(entry.flagTargets) }
         return try tx.flags(datasetId: datasetId)
             .filter { targets.contains($0.target) }
-            .map { ManifestFlag(target: $0.target, code: $0.code, severity: $0.severity, state: $0.state) }
+            .map {
+                ManifestFlag(target: $0.target, code: $0.code, severity: $0.severity.rawValue, state: $0.state.rawValue)
+            }
     }
 
     func summary(of version: DatasetVersion, dataset: Dataset, _ tx: CatalogTransaction) throws -> VersionSummary {

@@ -4,7 +4,8 @@ import NIOPosix
 
 /// Answers Kubernetes' probes for a long-running process over plain HTTP: `GET /healthz` is 200 while
 /// the process serves requests at all (liveness), `GET /readyz` is 200 while `isReady` returns true and
-/// 503 otherwise (readiness). Every other path is 404, every other method 405. Bodies are one word.
+/// 503 otherwise (readiness). Given a `metrics` exposition, `GET /metrics` returns it (Prometheus' text
+/// format). Every other path is 404, every other method 405. Probe bodies are one word.
 ///
 /// ```swift
 /// let health = try await HealthEndpoint.start(host: "0.0.0.0", port: 9090) { !stopping.isRaised }
@@ -27,8 +28,10 @@ public final class HealthEndpoint: Sendable {
 
     /// Binds `host:port` and starts answering.
     /// - Throws: NIO's `IOError` when the address cannot be bound (in use, not ours).
+    /// - Parameter metrics: Returns the metrics in Prometheus' text exposition format, rendered at each
+    ///   scrape; nil answers `/metrics` with 404.
     public static func start(
-        host: String, port: Int, isReady: @escaping @Sendable () -> Bool
+        host: String, port: Int, metrics: (@Sendable () -> String)? = nil, isReady: @escaping @Sendable () -> Bool
     ) async throws -> HealthEndpoint {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
@@ -38,7 +41,7 @@ public final class HealthEndpoint: Sendable {
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                        try channel.pipeline.syncOperations.addHandler(ProbeHandler(isReady: isReady))
+                        try channel.pipeline.syncOperations.addHandler(ProbeHandler(isReady: isReady, metrics: metrics))
                     }
                 }
                 .bind(host: host, port: port).get()
@@ -64,10 +67,12 @@ private final class ProbeHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let isReady: @Sendable () -> Bool
+    private let metrics: (@Sendable () -> String)?
     private var head: HTTPRequestHead?
 
-    init(isReady: @escaping @Sendable () -> Bool) {
+    init(isReady: @escaping @Sendable () -> Bool, metrics: (@Sendable () -> String)?) {
         self.isReady = isReady
+        self.metrics = metrics
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -77,9 +82,9 @@ private final class ProbeHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
-            let (status, body) = answer(head)
+            let (status, body, contentType) = answer(head)
             var headers = HTTPHeaders()
-            headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
+            headers.add(name: "Content-Type", value: contentType)
             headers.add(name: "Content-Length", value: String(body.utf8.count))
             headers.add(name: "Connection", value: "close")
             context.write(
@@ -94,11 +99,21 @@ private final class ProbeHandler: ChannelInboundHandler {
         }
     }
 
-    private func answer(_ head: HTTPRequestHead) -> (HTTPResponseStatus, String) {
+    private static let plain = "text/plain; charset=utf-8"
+    /// Prometheus' text exposition format, version 0.0.4.
+    private static let exposition = "text/plain; version=0.0.4; charset=utf-8"
+
+    private func answer(_ head: HTTPRequestHead) -> (HTTPResponseStatus, String, contentType: String) {
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
-        guard path == "/healthz" || path == "/readyz" else { return (.notFound, "not found\n") }
-        guard head.method == .GET || head.method == .HEAD else { return (.methodNotAllowed, "method not allowed\n") }
-        if path == "/readyz", !isReady() { return (.serviceUnavailable, "not ready\n") }
-        return (.ok, "ok\n")
+        let metrics = path == "/metrics" ? self.metrics : nil
+        guard path == "/healthz" || path == "/readyz" || metrics != nil else {
+            return (.notFound, "not found\n", Self.plain)
+        }
+        guard head.method == .GET || head.method == .HEAD else {
+            return (.methodNotAllowed, "method not allowed\n", Self.plain)
+        }
+        if let metrics { return (.ok, metrics(), Self.exposition) }
+        if path == "/readyz", !isReady() { return (.serviceUnavailable, "not ready\n", Self.plain) }
+        return (.ok, "ok\n", Self.plain)
     }
 }

@@ -22,18 +22,48 @@ extension JobRun {
         if let due { try await publishAndSwitch(due, at: destination, keeper: keeper, shared: shared) }
     }
 
+    /// Publishes the batch once its oldest copy has waited ``MigrationBatchLimits/delay``, checking a few
+    /// times per delay, until cancelled or the job stops. Without it a batch closes only when the next copy
+    /// ends, which for large or throttled objects can be minutes: a kill meanwhile loses every copy in it.
+    func closeBatchesOnTime(at destination: any TierBackend, keeper: LeaseKeeper, shared: Shared) async {
+        let delay = worker.batchLimits.delay
+        while keeper.stop == .none {
+            do {
+                try await Task.sleep(for: .seconds(delay / 4))
+            } catch {
+                return
+            }
+            let now = Date().timeIntervalSinceReferenceDate
+            let due = shared.batch.withLock { batch -> [Staged]? in
+                guard !batch.entries.isEmpty, now - batch.since >= delay else { return nil }
+                defer { batch = Batch() }
+                return batch.entries
+            }
+            guard let due else { continue }
+            do {
+                try await publishAndSwitch(due, at: destination, keeper: keeper, shared: shared)
+            } catch {
+                shared.fail("publishing a batch failed: \(error)", keeper: keeper)
+                return
+            }
+        }
+    }
+
     /// Finishes a batch: marks its staged items `publishing`, publishes the copies, switches the
     /// placements in one transaction and deletes the sources.
     ///
-    /// While the job is stopping (pause, cancel, a fault, a lost lease, a worker shutdown) a batch not yet
-    /// marked is rolled back instead: its staged copies are removed and its objects stay at their sources.
-    /// Once marked, the batch is finished even if a stop arrives meanwhile.
+    /// Every copy in a batch is verified, so a pause, cancel or worker shutdown still finishes it: the job
+    /// resumes after those objects. Only when the lease is lost or a fault ends the job is a batch not yet
+    /// marked rolled back: its staged copies are removed and its objects stay at their sources.
     func publishAndSwitch(
         _ batch: [Staged], at destination: any TierBackend, keeper: LeaseKeeper, shared: Shared
     ) async throws {
         guard !batch.isEmpty else { return }
         let unpublished = batch.filter { $0.copy?.location != nil }.map(\.item)
-        guard keeper.stop == .none, try await markPublishing(unpublished, keeper: keeper) else {
+        let failed = shared.fatal.withLock { $0 != nil }
+        guard keeper.stop != .leaseLost, !failed,
+            try await markPublishing(unpublished, keeper: keeper, evenIfStopping: true)
+        else {
             return await rollBack(batch, at: destination, keeper: keeper, shared: shared, counted: true)
         }
         do {
@@ -50,9 +80,13 @@ extension JobRun {
         try await switchPlacements(batch, keeper: keeper, shared: shared)
     }
 
-    /// Marks `items` `publishing`, in one transaction that commits only while this worker holds the job
-    /// and no pause or cancel is pending. Returns false (marking nothing) otherwise, raising the stop.
-    func markPublishing(_ items: [MigrationItem], keeper: LeaseKeeper) async throws -> Bool {
+    /// Marks `items` `publishing`, in one transaction that commits only while this worker holds the job,
+    /// and (unless `evenIfStopping`: a batch of verified copies) no pause or cancel is pending. Returns
+    /// false (marking nothing) otherwise. A pending pause or cancel raises the stop either way, so the
+    /// copies end at the first commit after the request, not only at the next lease beat.
+    func markPublishing(
+        _ items: [MigrationItem], keeper: LeaseKeeper, evenIfStopping: Bool = false
+    ) async throws -> Bool {
         let state = try await lake.catalog.pool.write { db -> (ours: Bool, control: String?) in
             guard
                 let row = try Row.fetchOne(
@@ -60,18 +94,21 @@ extension JobRun {
                     arguments: [jobId, worker.name])
             else { return (false, nil) }
             let control: String? = row["control"]
-            guard control == nil else { return (true, control) }
+            guard control == nil || evenIfStopping else { return (true, control) }
             let mark = try db.cachedStatement(sql: "UPDATE migrationItem SET state = 'publishing' WHERE id = ?")
             for item in items { try mark.execute(arguments: [item.id]) }
-            return (true, nil)
+            return (true, control)
         }
         switch state {
-        case (false, _): keeper.requestStop(.leaseLost)
-        case (true, "pause"?): keeper.requestStop(.pause)
-        case (true, _?): keeper.requestStop(.cancel)
-        case (true, nil): return true
+        case (false, _):
+            keeper.requestStop(.leaseLost)
+            return false
+        case (true, let control?):
+            keeper.requestStop(control == "pause" ? .pause : .cancel)
+            return evenIfStopping
+        case (true, nil):
+            return true
         }
-        return false
     }
 
     /// Switches the placements of `batch`, marks its items done and appends its `object.placement` audit
@@ -102,6 +139,8 @@ extension JobRun {
         }
         guard committed else { return keeper.requestStop(.leaseLost) }
         keeper.movedObjects.add(Int64(batch.count), ordering: .relaxed)
+        worker.metrics.objectsMoved.increment(by: batch.count)
+        worker.metrics.bytesMoved.increment(by: batch.reduce(Int64(0)) { $0 + $1.object.size })
         let destination = try shared.backend(named: job.toTier)
         for staged in batch where staged.copy != nil {
             guard let digest = ObjectDigest(hex: staged.object.sha256) else { continue }
@@ -119,7 +158,7 @@ extension JobRun {
     private func appendPlacementEvents(_ db: Database, moved: [CatalogObject]) throws {
         for (from, objects) in Dictionary(grouping: moved, by: \.tier).sorted(by: { $0.key < $1.key }) {
             try lake.appendAudit(
-                db, role: worker.role, action: "object.placement", target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: worker.role, action: "object.placement", target: "job \(jobId)",
                 details: [
                     "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
                     "bytes": String(objects.reduce(0) { $0 + $1.size }),

@@ -84,7 +84,7 @@ extension JobRun {
                 sql: "UPDATE migrationJob SET strayCopiesRemoved = strayCopiesRemoved + ? WHERE id = ?",
                 arguments: [total, jobId])
             try lake.appendAudit(
-                db, role: worker.role, action: "migration.cleanup", target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: worker.role, action: "migration.cleanup", target: "job \(jobId)",
                 details: [
                     "tier": job.toTier, "stagedFilesRemoved": String(Int64(files) + rolledBack),
                     "unswitchedObjectsRemoved": objects,

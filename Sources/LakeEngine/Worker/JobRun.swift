@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import GRDB
+import Logging
 import Storage
 import Synchronization
 
@@ -19,11 +20,14 @@ import Synchronization
 ///
 /// A kill between any two steps leaves each object readable where the catalog says; the next worker
 /// of the job removes the copies that never got their switch (staged files named for the job, and the
-/// objects of `publishing` items) before it resumes. A pause or cancel rolls back the batch still being
-/// staged; a batch whose items are already marked `publishing` is finished.
+/// objects of `publishing` items) before it resumes. A pause, cancel or shutdown stops the copies in flight
+/// (their partial copies are removed) and publishes every copy already verified, so the job resumes after
+/// them; only a lost lease or a fault that ends the job rolls back the staged batch.
 struct JobRun: Sendable {
     let worker: MigrationWorker
     let job: MigrationJob
+    /// The worker's logger with this job's number in its metadata.
+    let logger: Logger
     /// True once the worker process is stopping: the job ends early and goes back to the queue.
     var shuttingDown: @Sendable () -> Bool = { false }
 
@@ -107,7 +111,9 @@ struct JobRun: Sendable {
         let keeper = LeaseKeeper(
             pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone,
-            shuttingDown: shuttingDown)
+            objectsTotal: job.objectsTotal, shuttingDown: shuttingDown,
+            report: LeaseKeeper.Report(
+                logger: logger, interval: worker.progressInterval, renewals: worker.metrics.leaseRenewals))
         keeper.start()
         do {
             try await checkTierIdentities(destination: destination, shared: shared)
@@ -118,21 +124,30 @@ struct JobRun: Sendable {
             let limit = bandwidthLimit(sources: Set(work.compactMap { $0.object?.tier }))
             let inFlight =
                 try linksOnly(work, to: destination, shared: shared)
-                ? max(worker.parallelObjects, Self.linkedObjectsInFlight) : worker.parallelObjects
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(inFlight, max(work.count, 1)) {
-                    group.addTask {
-                        while keeper.stop == .none {
-                            let index = shared.next.add(1, ordering: .relaxed).oldValue
-                            guard index < work.count else { return }
-                            try await move(
-                                work[index].item, work[index].object, to: destination, limit: limit, keeper: keeper,
-                                shared: shared)
+                ? max(worker.parallelObjects, worker.linkedObjectsInFlight) : worker.parallelObjects
+            try await withThrowingTaskGroup(of: Void.self) { closing in
+                // Publishes a batch that waited its delay even while no copy ends (large or throttled objects).
+                closing.addTask { await closeBatchesOnTime(at: destination, keeper: keeper, shared: shared) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<min(inFlight, max(work.count, 1)) {
+                        group.addTask {
+                            while keeper.stop == .none {
+                                let index = shared.next.add(1, ordering: .relaxed).oldValue
+                                guard index < work.count else { return }
+                                await worker.beforeObject?(index) { keeper.stop != .none }
+                                guard keeper.stop == .none else { return }
+                                try await move(
+                                    work[index].item, work[index].object, to: destination, limit: limit,
+                                    keeper: keeper, shared: shared)
+                            }
                         }
                     }
+                    try await group.waitForAll()
                 }
-                try await group.waitForAll()
+                closing.cancelAll()
+                try await closing.waitForAll()
             }
+            // Copies staged before a pause, cancel or shutdown are verified: they are kept, not thrown away.
             try await publishAndSwitch(shared.takeBatch(), at: destination, keeper: keeper, shared: shared)
             if keeper.stop != .leaseLost {
                 try await removeUnswitchedCopies(at: destination, rolledBack: shared.rolledBack.load(ordering: .relaxed))
@@ -266,6 +281,8 @@ struct JobRun: Sendable {
     }
 
     private func recordFailure(_ item: MigrationItem, reason: String) async throws {
+        worker.metrics.objectFailures.increment()
+        logger.info("object failed", metadata: ["object.item": .stringConvertible(item.id ?? 0), "error": "\(reason)"])
         try await lake.catalog.pool.write { db in
             try db.execute(
                 sql: "UPDATE migrationItem SET state = 'failed', attempts = attempts + 1, error = ? WHERE id = ?",
@@ -277,6 +294,12 @@ struct JobRun: Sendable {
     }
 
     private func noteRetry(_ item: MigrationItem, attempts: Int64, reason: String) async throws {
+        logger.info(
+            "object retried",
+            metadata: [
+                "object.item": .stringConvertible(item.id ?? 0), "object.attempts": .stringConvertible(attempts),
+                "error": "\(reason)",
+            ])
         try await lake.catalog.pool.write { db in
             try db.execute(
                 sql: "UPDATE migrationItem SET attempts = ?, error = ? WHERE id = ?", arguments: [attempts, reason, item.id])
@@ -337,12 +360,14 @@ struct JobRun: Sendable {
             }
             current.control = nil
             current.workerId = nil
+            current.workerPid = nil
+            current.workerHost = nil
             current.leaseExpiresAt = nil
             if current.state != "queued", current.state != "paused" { current.finishedAt = Date() }
             current.updatedAt = Date()
             try current.update(db)
             try lake.appendAudit(
-                db, role: worker.role, action: action, target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: worker.role, action: action, target: "job \(jobId)",
                 details: [
                     "worker": worker.name, "state": current.state, "objectsDone": String(current.objectsDone),
                     "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",

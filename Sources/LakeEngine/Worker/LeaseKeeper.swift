@@ -1,6 +1,8 @@
 import Catalog
+import CoreMetrics
 import Foundation
 import GRDB
+import Logging
 import Synchronization
 
 /// Keeps a running job's lease alive and publishes its progress, on a thread of its own.
@@ -18,6 +20,13 @@ final class LeaseKeeper: Sendable {
     /// How often the row is written: often enough for live screens, rarely enough to keep writes cheap.
     static let interval = 0.25
 
+    /// Where the keeper reports: progress lines every `interval` seconds, and a count of lease renewals.
+    struct Report: Sendable {
+        var logger: Logger
+        var interval: Double
+        var renewals: Counter
+    }
+
     private let pool: DatabasePool
     private let jobId: Int64
     private let worker: String
@@ -25,6 +34,8 @@ final class LeaseKeeper: Sendable {
     private let bytesTotal: Int64
     private let baseBytes: Int64
     private let baseObjects: Int64
+    private let objectsTotal: Int64
+    private let report: Report?
     /// True once the worker is stopping; read every beat.
     private let shuttingDown: @Sendable () -> Bool
     /// Bytes copied by this run (completed objects plus the chunks of those in flight).
@@ -38,7 +49,8 @@ final class LeaseKeeper: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
-        baseObjects: Int64, shuttingDown: @escaping @Sendable () -> Bool = { false }
+        baseObjects: Int64, objectsTotal: Int64 = 0, shuttingDown: @escaping @Sendable () -> Bool = { false },
+        report: Report? = nil
     ) {
         self.pool = pool
         self.jobId = jobId
@@ -47,6 +59,8 @@ final class LeaseKeeper: Sendable {
         self.bytesTotal = bytesTotal
         self.baseBytes = baseBytes
         self.baseObjects = baseObjects
+        self.objectsTotal = objectsTotal
+        self.report = report
         self.shuttingDown = shuttingDown
     }
 
@@ -67,6 +81,7 @@ final class LeaseKeeper: Sendable {
             var lastBytes: Int64 = 0
             var lastTime = Date().timeIntervalSinceReferenceDate
             var rate = 0.0
+            var lastReport = lastTime
             while finishing.wait(timeout: .now() + Self.interval) == .timedOut {
                 if shuttingDown() { requestStop(.shutdown) }
                 let now = Date().timeIntervalSinceReferenceDate
@@ -75,7 +90,12 @@ final class LeaseKeeper: Sendable {
                 rate = rate == 0 ? instant : 0.7 * rate + 0.3 * instant
                 lastBytes = moved
                 lastTime = now
-                beat(bytesDone: baseBytes + moved, objectsDone: baseObjects + movedObjects.load(ordering: .relaxed), rate: rate)
+                let objects = baseObjects + movedObjects.load(ordering: .relaxed)
+                beat(bytesDone: baseBytes + moved, objectsDone: objects, rate: rate)
+                if let report, now - lastReport >= report.interval {
+                    lastReport = now
+                    logProgress(report.logger, bytesDone: baseBytes + moved, objectsDone: objects, rate: rate)
+                }
             }
             done.signal()
         }
@@ -86,6 +106,21 @@ final class LeaseKeeper: Sendable {
     func finish() {
         finishing.signal()
         done.wait()
+    }
+
+    /// One progress line: bytes and objects done of the totals, the smoothed rate and the ETA.
+    private func logProgress(_ logger: Logger, bytesDone: Int64, objectsDone: Int64, rate: Double) {
+        guard logger.logLevel <= .info else { return }
+        var metadata: Logger.Metadata = [
+            "bytes": .stringConvertible(bytesDone), "bytes.total": .stringConvertible(bytesTotal),
+            "objects": .stringConvertible(objectsDone), "objects.total": .stringConvertible(objectsTotal),
+            "rate.bytesPerSecond": .stringConvertible(Int64(exactly: rate.rounded()) ?? 0),
+        ]
+        // A rate near zero gives no useful ETA (and one too large for an integer).
+        if rate > 0, let eta = Int64(exactly: (Double(max(0, bytesTotal - bytesDone)) / rate).rounded()) {
+            metadata["eta.seconds"] = .stringConvertible(eta)
+        }
+        logger.info("job progress", metadata: metadata)
     }
 
     private func beat(bytesDone: Int64, objectsDone: Int64, rate: Double) {
@@ -100,6 +135,7 @@ final class LeaseKeeper: Sendable {
                         etaSeconds = ?, updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
                         """, arguments: [expiry, objectsDone, bytesDone, rate, eta, Date(), jobId, worker])
                 guard db.changesCount == 1 else { return nil }
+                report?.renewals.increment()
                 return .some(try String.fetchOne(db, sql: "SELECT control FROM migrationJob WHERE id = ?", arguments: [jobId]))
             }
             switch control {

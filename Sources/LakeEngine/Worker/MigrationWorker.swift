@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import GRDB
+import Logging
 import Storage
 
 /// Runs queued migration jobs: claims one with a lease, stages verified copies of its objects at the
@@ -28,20 +29,45 @@ public struct MigrationWorker: Sendable {
     public let throttleMBps: Double?
     /// When staged copies are published and switched.
     public let batchLimits: MigrationBatchLimits
+    /// Where job starts, progress, ends and faults are logged (at info and below).
+    public let logger: Logger
+    /// Seconds between two progress lines of a running job.
+    public let progressInterval: Double
+    /// Counters and gauges of this worker, shared by its job slots.
+    public let metrics: WorkerMetrics
+    /// This process, recorded in the rows of the jobs it holds so screens can say who runs a job.
+    let holder: LeaseHolder
     let role: Role
+    /// Objects in flight when every move of a job is a hard link (``JobRun/linkedObjectsInFlight``); tests
+    /// set 1 to move one object at a time.
+    var linkedObjectsInFlight = JobRun.linkedObjectsInFlight
+    /// Test seam: awaited before the run takes object `index` of its pending work (largest first), with a
+    /// function telling whether the job has seen a stop (pause, cancel, shutdown), so a test can stop a job
+    /// at a chosen object instead of racing a clock. Nil outside tests.
+    var beforeObject: (@Sendable (_ index: Int, _ stopSeen: @escaping @Sendable () -> Bool) async -> Void)?
 
+    /// - Parameters:
+    ///   - logger: Receives the job's lifecycle at info (start, progress every `progressInterval`
+    ///     seconds, end) with dotted metadata (`job`, `bytes`, `objects`…); nothing is logged by default.
+    ///   - metrics: Counters for the process's metrics backend; no-ops unless one is bootstrapped or given.
     /// - Throws: ``LakeError/notPermitted(user:permission:)`` unless the actor may migrate.
     public init(
         lake: Lake, name: String? = nil, leaseDuration: Double = 10, parallelObjects: Int = 4,
-        throttleMBps: Double? = nil, batchLimits: MigrationBatchLimits = MigrationBatchLimits()
+        throttleMBps: Double? = nil, batchLimits: MigrationBatchLimits = MigrationBatchLimits(),
+        logger: Logger = Logger(label: "medlake.worker", factory: { _ in SwiftLogNoOpLogHandler() }),
+        progressInterval: Double = 5, metrics: WorkerMetrics = WorkerMetrics()
     ) throws {
         role = try lake.authorize(.migrate)
         self.lake = lake
-        self.name = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
+        holder = LeaseHolder.current
+        self.name = name ?? "\(holder.host):\(holder.pid)"
         self.leaseDuration = leaseDuration
         self.parallelObjects = max(1, parallelObjects)
         self.throttleMBps = throttleMBps
         self.batchLimits = batchLimits
+        self.logger = logger
+        self.progressInterval = progressInterval
+        self.metrics = metrics
     }
 
     /// Runs jobs, `jobs` at a time, until `shouldStop` returns true, or (when `untilIdle`) until no job is
@@ -64,6 +90,7 @@ public struct MigrationWorker: Sendable {
                 group.addTask {
                     let worker = self.named("\(self.name):\(slot)")
                     while !shouldStop() {
+                        try await worker.recordQueueDepth()
                         if let job = try await worker.runNextJob(shouldStop: shouldStop) {
                             jobEnded(job)
                             continue
@@ -87,13 +114,32 @@ public struct MigrationWorker: Sendable {
     @discardableResult
     public func runNextJob(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> MigrationProgress? {
         guard let job = try claim(), let jobId = job.id else { return nil }
+        var logger = logger
+        logger[metadataKey: "job"] = .stringConvertible(jobId)
+        logger.info("job started", metadata: Self.startMetadata(job, worker: name))
+        metrics.jobsInFlight.increment()
+        defer { metrics.jobsInFlight.decrement() }
         do {
-            try await JobRun(worker: self, job: job, shuttingDown: shouldStop).execute()
+            try await JobRun(worker: self, job: job, logger: logger, shuttingDown: shouldStop).execute()
         } catch {
+            logger.info("job failed", metadata: ["error": "\(error)"])
             try await recordFailure(ofJob: jobId, reason: String(describing: error))
         }
-        return try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: jobId) }
+        let ended = try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: jobId) }
             .map(MigrationProgress.init)
+        if let ended {
+            if ended.state == "failed" { metrics.jobFailures.increment() }
+            logger.info("job \(ended.state)", metadata: Self.endMetadata(ended))
+        }
+        return ended
+    }
+
+    /// Records how many jobs wait in the queue (the `medlake_migration_queue_depth` gauge).
+    func recordQueueDepth() async throws {
+        let queued = try await lake.catalog.reader.read { db in
+            try MigrationJob.filter(MigrationJob.Columns.state == "queued").fetchCount(db)
+        }
+        metrics.queueDepth.set(queued)
     }
 
     /// Ends job `jobId` as `failed` with `reason` and its audit event, if this worker still holds it.
@@ -105,6 +151,8 @@ public struct MigrationWorker: Sendable {
             job.error = reason
             job.control = nil
             job.workerId = nil
+            job.workerPid = nil
+            job.workerHost = nil
             job.leaseExpiresAt = nil
             job.etaSeconds = nil
             job.bytesPerSecond = 0
@@ -112,7 +160,7 @@ public struct MigrationWorker: Sendable {
             job.updatedAt = Date()
             try job.update(db)
             try lake.appendAudit(
-                db, role: role, action: "migration.fail", target: "job \(jobId)",
+                CatalogTransaction(unmoved: db), role: role, action: "migration.fail", target: "job \(jobId)",
                 details: ["worker": name, "state": job.state, "error": reason])
         }
     }
@@ -147,15 +195,20 @@ public struct MigrationWorker: Sendable {
             job.bytesDone = done?["bytes"] ?? 0
             job.state = "running"
             job.workerId = name
+            job.workerPid = Int64(holder.pid)
+            job.workerHost = holder.host
             job.leaseExpiresAt = now + Int64(leaseDuration * 1000)
             job.attempts += 1
             job.startedAt = job.startedAt ?? Date()
             job.updatedAt = Date()
             try job.update(db)
-            var details = ["worker": name, "attempt": String(job.attempts), "objects": String(job.objectsTotal)]
+            var details = [
+                "worker": name, "attempt": String(job.attempts), "objects": String(job.objectsTotal),
+                "objectsDone": String(job.objectsDone), "pid": String(holder.pid), "host": holder.host,
+            ]
             if takeover { details["previousWorker"] = previous ?? "" }
             try lake.appendAudit(
-                db, role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
+                CatalogTransaction(unmoved: db), role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
                 details: details)
             return job
         }

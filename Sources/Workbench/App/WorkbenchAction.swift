@@ -10,9 +10,8 @@ public enum WorkbenchAction: Sendable, Hashable {
     case expand, collapse, expandAll, collapseAll, nextMatch, previousMatch
     case nextSection, previousSection, streamFile
     case approve, reject
-    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker
+    case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker, queueMigration, queueRestore
     case toggleMark, nextSeries, previousSeries, nextStudy, previousStudy, reviewedNext
-    case copyValue
 }
 
 extension Workbench {

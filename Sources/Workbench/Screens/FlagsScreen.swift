@@ -62,7 +62,8 @@ struct FlagsScreen: WorkbenchScreen {
             self.flags = flags
             list.setRows(flags.map { flag in
                 ListRow(id: String(flag.id ?? 0),
-                        cells: [String(flag.id ?? 0), flag.severity, flag.state, flag.code, flag.targetKind, flag.target,
+                        cells: [String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
+                                flag.target,
                                 flag.note])
             }, filter: filter)
         case .loading: list.rows = .loading
@@ -98,8 +99,8 @@ struct FlagsScreen: WorkbenchScreen {
             guard let first = chosen.first, !ids.isEmpty else { return ScreenUpdate() }
             let verb = resolve ? "Resolve" : "Waive"
             let lines = ids.count == 1
-                ? ["\(first.severity) \(first.code) on \(first.targetKind)", first.target]
-                : chosen.prefix(4).map { "#\($0.id ?? 0) \($0.severity) \($0.code) on \($0.target)" }
+                ? ["\(first.severity.rawValue) \(first.code) on \(first.targetKind.rawValue)", first.target]
+                : chosen.prefix(4).map { "#\($0.id ?? 0) \($0.severity.rawValue) \($0.code) on \($0.target)" }
                     + (chosen.count > 4 ? ["and \(chosen.count - 4) more"] : [])
             return ScreenUpdate(dialog: Self.dialog(
                 resolve ? .resolve(flagIDs: ids) : .waive(flagIDs: ids),
@@ -113,7 +114,7 @@ struct FlagsScreen: WorkbenchScreen {
             guard let first = chosen.first else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
                 .add(targets: targets), title: targets.count == 1 ? "Add flag" : "Add flag to \(targets.count) targets",
-                lines: targets.count == 1 ? ["\(first.targetKind) " + first.target] : Array(targets.prefix(5)),
+                lines: targets.count == 1 ? [first.targetKind.rawValue + " " + first.target] : Array(targets.prefix(5)),
                 choices: context.lake.flagVocabulary, context: context))
         case .drillIn:
             guard let flag = selected else { return ScreenUpdate() }
@@ -133,13 +134,14 @@ struct FlagsScreen: WorkbenchScreen {
     /// Enter: the flag's series or study in Imaging, its sample in Genomics; otherwise its full text.
     private func open(_ flag: QualityFlag, context: ScreenContext) -> ScreenUpdate {
         switch flag.targetKind {
-        case "series", "study": return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
-        case "sample": return ScreenUpdate(show: (.genomics, .sample(flag.target)))
+        case .series, .study: return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
+        case .sample: return ScreenUpdate(show: (.genomics, .sample(flag.target)))
         default:
             return ScreenUpdate(viewer: TextViewer(
                 title: "Flag \(flag.id ?? 0)",
-                fields: [("target", flag.targetKind + " " + flag.target), ("code", flag.code),
-                         ("severity", flag.severity), ("state", flag.state), ("source", flag.source),
+                fields: [("target", flag.targetKind.rawValue + " " + flag.target), ("code", flag.code),
+                         ("severity", flag.severity.rawValue), ("state", flag.state.rawValue),
+                         ("source", flag.source.rawValue),
                          ("author", flag.author), ("note", flag.note), ("resolution", flag.resolution ?? ""),
                          ("resolved by", flag.resolvedBy ?? ""), ("created", Formatting.time(flag.createdAt)),
                          ("updated", Formatting.time(flag.updatedAt))],

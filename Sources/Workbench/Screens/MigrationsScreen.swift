@@ -1,9 +1,14 @@
 import LakeEngine
 import TUI
 
-/// Tier migrations as another process (`medlake worker`) moves them: a pane per running job with
-/// progress, rate sparkline, ETA, worker and bytes; the queue and failures; tier occupancy; the
-/// lifecycle plan with apply; pause, resume and cancel; `w` starts a worker when none is running.
+/// Tier migrations as another process (`medlake worker`) moves them: the jobs list, and a pane for the
+/// job in focus (the one under the cursor, else the running one) with progress, rate sparkline, ETA and
+/// the process holding its lease; tier occupancy; the lifecycle plan with apply; `m`/`r` queue a
+/// migration or a restore of a dataset; pause, resume and cancel act on the job in focus; `w` starts a
+/// worker when none is running.
+///
+/// The list follows its head: while the cursor is on the newest job, a job queued meanwhile takes the
+/// cursor; a job this screen queued (`A`, `m`, `r`) is selected once it is listed.
 struct MigrationsScreen: WorkbenchScreen {
     enum Message: Sendable {
         case migrations(Loadable<MigrationsData>)
@@ -13,12 +18,16 @@ struct MigrationsScreen: WorkbenchScreen {
         case worker(WorkerProcess)
         /// The worker key was refused (one is running): what to say.
         case workerRefused(String)
+        /// Jobs this screen queued, with the flash line that says so: selected once listed.
+        case queued(ids: [Int64], text: String)
     }
 
     /// What a dialog on this screen does once confirmed.
     enum Request: Sendable, Hashable {
         case applyPlan
         case cancelJob(id: Int64)
+        /// Queue a migration (`restore: false`) or a restore of the dataset typed in the note.
+        case queue(restore: Bool)
     }
 
     static let screen = Screen.migrations
@@ -29,6 +38,8 @@ struct MigrationsScreen: WorkbenchScreen {
         KeyBinding([.character("R")], .resumeJob, help: "resume", group: "Jobs"),
         KeyBinding([.character("C")], .cancelJob, help: "cancel", group: "Jobs"),
         KeyBinding([.character("w")], .startWorker, help: "start worker", group: "Jobs"),
+        KeyBinding([.character("m")], .queueMigration, help: "migrate dataset", group: "Jobs"),
+        KeyBinding([.character("r")], .queueRestore, help: "restore dataset", group: "Jobs"),
     ])
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
@@ -44,6 +55,8 @@ struct MigrationsScreen: WorkbenchScreen {
     var rates: [Int64: [Double]] = [:]
     /// The worker `w` started, while this workbench runs.
     var worker: WorkerProcess?
+    /// A job this screen queued, to select once the list shows it.
+    var pendingSelection: Int64?
     var query = TextInputState()
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
@@ -59,6 +72,9 @@ struct MigrationsScreen: WorkbenchScreen {
             }
         case .workerRefused(let text):
             return ScreenUpdate(flash: FlashMessage(text, level: .warning, at: context.now, for: .seconds(5)))
+        case .queued(let ids, let text):
+            pendingSelection = ids.max()
+            return ScreenUpdate(load(context), flash: FlashMessage(text, level: .info, at: context.now, for: .seconds(5)))
         }
         return ScreenUpdate()
     }
@@ -78,14 +94,23 @@ struct MigrationsScreen: WorkbenchScreen {
                 rates[job.id, default: []].append(job.bytesPerSecond)
                 if let count = rates[job.id]?.count, count > 60 { rates[job.id]?.removeFirst(count - 60) }
             }
+            // Newest first: a cursor on the first row follows new jobs, as a tail follows new lines.
+            let following = list.table.selection.selected == 0
             list.setRows(loaded.jobs.map { job in
                 ListRow(id: String(job.id), cells: [
                     String(job.id), job.state + (job.pendingControl.map { " (\($0))" } ?? ""), job.reason, job.target,
                     job.toTier, "\(job.objectsDone)/\(job.objectsTotal)",
-                    Formatting.bytes(job.bytesDone) + "/" + Formatting.bytes(job.bytesTotal), job.worker ?? "",
-                    job.error ?? "",
+                    Formatting.bytes(job.bytesDone) + "/" + Formatting.bytes(job.bytesTotal),
+                    job.leaseHolder?.description ?? "", job.error ?? "",
                 ])
             }, filter: filter)
+            let shown = list.visible(filter: filter)
+            if let id = pendingSelection, let index = shown.firstIndex(where: { $0.id == String(id) }) {
+                list.table.selection.select(index, count: shown.count)
+                pendingSelection = nil
+            } else if following, !shown.isEmpty {
+                list.table.selection.select(0, count: shown.count)
+            }
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
@@ -94,6 +119,11 @@ struct MigrationsScreen: WorkbenchScreen {
     /// The job under the cursor.
     var selected: MigrationProgress? {
         list.selected(filter: filter).flatMap { row in jobs.first { String($0.id) == row.id } }
+    }
+
+    /// The job the detail pane shows and the job keys act on: the one under the cursor, else the running one.
+    var focusedJob: MigrationProgress? {
+        selected ?? jobs.first { $0.state == "running" }
     }
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
@@ -117,7 +147,7 @@ struct MigrationsScreen: WorkbenchScreen {
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         let lake = context.lake
-        let job = selected
+        let job = focusedJob
         switch action {
         case .planPreview:
             plan = .loading
@@ -155,8 +185,15 @@ struct MigrationsScreen: WorkbenchScreen {
                          ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),
                          ("objects", "\(job.objectsDone)/\(job.objectsTotal)"),
                          ("bytes", Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal)),
-                         ("worker", job.worker ?? "none"), ("error", job.error ?? "")],
+                         ("worker", job.leaseHolder?.description ?? "none"), ("error", job.error ?? "")],
                 width: context.width))
+        case .queueMigration, .queueRestore:
+            let restore = action == .queueRestore
+            let tiers = lake.configuration.tiers.filter { !restore || !$0.value.restoreRequired }.keys.sorted()
+            return ScreenUpdate(dialog: Self.dialog(
+                .queue(restore: restore), title: restore ? "Restore a dataset" : "Migrate a dataset",
+                lines: ["Type DATASET or DATASET@VERSION, choose the tier, Enter to queue."], choices: tiers,
+                context: context))
         case .cancelJob:
             guard let job else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
@@ -172,9 +209,21 @@ struct MigrationsScreen: WorkbenchScreen {
         let lake = context.lake
         switch request {
         case .applyPlan:
-            return ScreenUpdate(.write {
+            return ScreenUpdate(Self.queueing {
                 let jobs = try lake.applyLifecycle()
-                return "Queued \(jobs.count) migration jobs."
+                let text = jobs.count == 1 ? "1 migration job queued." : "\(jobs.count) migration jobs queued."
+                return .queued(ids: jobs.map(\.id), text: text)
+            })
+        case .queue(let restore):
+            let spec = answer.note.trimmingCharacters(in: .whitespaces)
+            guard !spec.isEmpty, let tier = answer.choice else {
+                return ScreenUpdate(flash: FlashMessage("Nothing queued: type a dataset and choose a tier.",
+                                                        level: .warning, at: context.now, for: .seconds(5)))
+            }
+            return ScreenUpdate(Self.queueing {
+                let job = restore ? try lake.queueRestore(spec, to: tier) : try lake.queueMigration(spec, to: tier)
+                let what = restore ? "Restore" : "Migration"
+                return .queued(ids: [job.id], text: "\(what) job \(job.id) queued: \(job.objectsTotal) objects → \(tier).")
             })
         case .cancelJob(let id):
             return ScreenUpdate(.write {
@@ -186,6 +235,14 @@ struct MigrationsScreen: WorkbenchScreen {
 }
 
 extension MigrationsScreen {
+    /// Runs a catalog write that queues jobs; its message selects them, its error is the flash line.
+    static func queueing(_ work: @escaping @Sendable () throws -> Message) -> Command<WorkbenchMessage> {
+        let screen = Self.screen
+        return .run {
+            do { return .screen(screen, try work()) } catch { return .failed(String(describing: error)) }
+        }
+    }
+
     /// Starts `medlake worker` unless one is running: the one this workbench started, or any worker whose
     /// lease the catalog shows alive (another process, another user).
     func startWorker(lake: Lake, launcher: WorkerLauncher?) -> Command<WorkbenchMessage> {
@@ -224,20 +281,20 @@ extension MigrationsScreen {
         let state = self
         let columns = area.split(.horizontal, [.fill(2), .fill(1)], spacing: 1)
         let left = columns[0].split(.vertical, [.fill(1), .length(7)])
-        let block = Block(title: "Jobs (queue, running, failed) · worker: " + (state.worker?.summary ?? "w to start"),
-                          isFocused: true)
+        let block = Block(title: "Jobs (queue, running, failed) · " + state.workerTitle, isFocused: true)
         block.render(in: left[0], buffer: &buffer)
         var table = state.list.table
         state.list.render(in: block.inner(left[0]), buffer: &buffer, filter: filter, focused: true,
                           empty: "no migration jobs (p: preview the lifecycle plan)", state: &table)
 
-        let running = state.jobs.first { $0.state == "running" }
-        let jobBlock = Block(title: running == nil ? "Selected job" : "Running job")
+        let focused = state.focusedJob
+        let jobBlock = Block(title: focused.map { "Job \($0.id) (P pause, R resume, C cancel)" } ?? "Job")
         jobBlock.render(in: left[1], buffer: &buffer)
         let inner = jobBlock.inner(left[1])
-        if let job = running ?? state.selected, inner.height >= 3 {
+        if let job = focused, inner.height >= 3 {
             let eta = job.etaSeconds.map { "ETA \(Int($0))s" } ?? "ETA –"
-            buffer.write("job \(job.id) \(job.state)  worker \(job.worker ?? "none")  \(Formatting.bytes(Int64(job.bytesPerSecond)))/s  \(eta)",
+            let holder = job.leaseHolder.map { "worker \($0)" } ?? "no worker"
+            buffer.write("\(job.state)  \(holder)  \(Formatting.bytes(Int64(job.bytesPerSecond)))/s  \(eta)",
                          column: inner.x, row: inner.y, width: inner.width, role: .normal)
             Gauge(fraction: job.fraction, label: String(format: "%.1f%%", job.fraction * 100)
                   + "  " + Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal))
@@ -271,6 +328,16 @@ extension MigrationsScreen {
         lines += Self.retentionLines(state.retention)
         var list = ListState(selection: ScrollSelection(selected: nil))
         ListView(items: lines, isFocused: false).render(in: planBlock.inner(right[1]), buffer: &buffer, state: &list)
+    }
+
+    /// What the Jobs title says about workers: the one this workbench started while it runs, else the
+    /// processes holding running jobs' leases, else how to start one. A worker this workbench started
+    /// that has exited is not named while another process runs a job.
+    var workerTitle: String {
+        if let worker, worker.state == .running { return "worker: " + worker.summary }
+        let holders = Set(jobs.filter { $0.state == "running" }.compactMap(\.leaseHolder)).map(\.description).sorted()
+        if !holders.isEmpty { return "worker: " + holders.joined(separator: ", ") }
+        return "worker: " + (worker?.summary ?? "w to start")
     }
 
     /// The retention plan under the lifecycle moves: what may be deleted, per rule and dataset, and what

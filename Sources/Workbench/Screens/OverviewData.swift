@@ -16,7 +16,7 @@ public struct OverviewData: Sendable {
     static func load(_ lake: Lake) throws -> OverviewData {
         let open = try lake.listFlags(FlagFilter(state: .open))
         var bySeverity: [FlagSeverity: Int] = [:]
-        for flag in open { bySeverity[FlagSeverity(rawValue: flag.severity) ?? .info, default: 0] += 1 }
+        for flag in open { bySeverity[flag.severity, default: 0] += 1 }
         return OverviewData(
             datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
             openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,

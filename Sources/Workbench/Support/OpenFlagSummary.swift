@@ -13,7 +13,7 @@ struct OpenFlagSummary: Sendable, Hashable {
     /// The summary of `flags` (open ones are expected), nil when there are none.
     init?(_ flags: [QualityFlag]) {
         guard !flags.isEmpty else { return nil }
-        worst = flags.map(Self.severity).max { Self.rank($0) < Self.rank($1) } ?? .info
+        worst = flags.map(\.severity).max { Self.rank($0) < Self.rank($1) } ?? .info
         count = flags.count
     }
 
@@ -21,8 +21,6 @@ struct OpenFlagSummary: Sendable, Hashable {
     static func byTarget(_ flags: [QualityFlag]) -> [String: [QualityFlag]] {
         Dictionary(grouping: flags, by: \.target)
     }
-
-    private static func severity(_ flag: QualityFlag) -> FlagSeverity { FlagSeverity(rawValue: flag.severity) ?? .info }
 
     /// info < warning < blocking (their order in `FlagSeverity.allCases`).
     private static func rank(_ severity: FlagSeverity) -> Int { FlagSeverity.allCases.firstIndex(of: severity) ?? 0 }

@@ -74,7 +74,7 @@ import Testing
         #expect(throws: GovernanceError.self) { try fixture.open("dave").resolveFlag(id: flag.id ?? 0, note: "fine") }
         let again = try alice.grantAccess(user: "dave", dataset: "ct", scope: .annotate, lifetime: 3600, reason: "QC 2")
         let resolved = try fixture.open("dave").resolveFlag(id: flag.id ?? 0, note: "fine")
-        #expect(resolved.state == "resolved")
+        #expect(resolved.state == .resolved)
         let closed = try alice.auditEvents(AuditFilter(action: "flag.resolve"))
         #expect(closed.last?.details.contains("\"grant\":\"\(again.id ?? 0)\"") == true)
 

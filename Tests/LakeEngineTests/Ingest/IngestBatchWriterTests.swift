@@ -47,7 +47,7 @@ import Testing
 
     private func flags() throws -> [String: String] {
         let flags = try lake.owner.listFlags()
-        return Dictionary(flags.map { ($0.code, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(flags.map { ($0.code, $0.severity.rawValue) }, uniquingKeysWith: { first, _ in first })
     }
 
     @Test func buildsTheHierarchyAndCounts() throws {
@@ -94,8 +94,8 @@ import Testing
         try ingest([file("phi", .imaging(header))])
         #expect(try flags() == ["phi-present": "info", "burned-in-annotation": "blocking", "missing-required-tags": "blocking"])
         let phi = try lake.owner.listFlags(FlagFilter(code: "phi-present")).first
-        #expect(phi?.targetKind == "series")
-        #expect(phi?.source == "rule")
+        #expect(phi?.targetKind == .series)
+        #expect(phi?.source == .rule)
     }
 
     @Test func instanceWithoutUIDsStaysAFlaggedObject() throws {
@@ -103,7 +103,7 @@ import Testing
         let (outcome, _) = try ingest([file("lost", .imaging(header))])
         #expect(outcome.filesAdded == 1)
         let flag = try #require(try lake.owner.listFlags(FlagFilter(code: "missing-required-tags")).first)
-        #expect(flag.targetKind == "object")
+        #expect(flag.targetKind == .object)
         #expect(flag.note.contains("StudyInstanceUID"))
         #expect(try lake.owner.series(dataset: "imaging").isEmpty)
     }

@@ -92,7 +92,7 @@ import Testing
         _ = try lake.owner.ingest([input], dataset: "d")
         let flag = try #require(try lake.owner.listFlags(FlagFilter(code: "missing-required-tags")).first)
         #expect(flag.note == "missing: SOPClassUID")
-        #expect(flag.targetKind == "instance")
+        #expect(flag.targetKind == .instance)
     }
 
     @Test func genomicHeadersBecomeSamples() throws {

@@ -6,8 +6,9 @@ import Testing
 
 @testable import LakeEngine
 
-/// Batches of staged copies: rolled back on cancel, and the copies a killed worker left (staged files,
-/// published but unswitched objects) removed by the next worker, with the job row counting them.
+/// Batches of staged copies: switched on cancel (their copies are verified), rolled back when the lease is
+/// lost, and the copies a killed worker left (staged files, published but unswitched objects) removed by
+/// the next worker, with the job row counting them.
 @Suite struct MigrationBatchTests {
     let lake: TemporaryLake
 
@@ -35,30 +36,55 @@ import Testing
         #expect(try stagedFiles().isEmpty)
     }
 
-    @Test func cancelRollsBackTheStagedBatchAndLeavesNoCopyAtTheDestination() async throws {
+    @Test func cancelSwitchesTheVerifiedCopiesOfTheStagedBatchAndLeavesTheRest() async throws {
         let hashes = try lake.ingestObjects("a", count: 40, size: 50_000)
         let job = try lake.owner.queueMigration("a", to: "warm")
-        // The batch is never due by count, size or age, so every copy waits staged until the cancel; the
-        // 0.5 MB/s throttle makes the 2 MB job last four seconds at least, however fast the machine.
-        let worker = try MigrationWorker(
-            lake: lake.owner, leaseDuration: 5, parallelObjects: 2, throttleMBps: 0.5,
+        // The batch is never due by count, size or age, so every copy waits staged until the cancel, which
+        // lands at the gate before object 10.
+        let gate = ObjectGate(at: 10)
+        defer { gate.open() }
+        var worker = try MigrationWorker(
+            lake: lake.owner, leaseDuration: 60, parallelObjects: 1,
             batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
-        let running = Task { try await worker.runNextJob() }
-        // bytesDone counts the two copies in flight too: 250 kB done means three copies staged at least.
-        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone >= 250_000 }
-        #expect(try !stagedFiles().isEmpty, "copies are staged while the batch fills")
+        worker.linkedObjectsInFlight = 1
+        worker.beforeObject = gate.hook
+        let running = Task { [worker] in try await worker.runNextJob() }
+        #expect(await gate.waitUntilReached())
+        #expect(try stagedFiles().count == 10, "copies are staged while the batch fills")
+        #expect(try lake.owner.migrationJob(id: job.id).objectsDone == 0)
         try lake.owner.cancelMigration(id: job.id)
+        gate.open()
         let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await running.value
         #expect(cancelled.state == "cancelled")
-        #expect(cancelled.objectsDone == 0)
-        #expect(cancelled.strayCopiesRemoved >= 3, "the job row counts the removed copies")
+        #expect(cancelled.objectsDone == 10, "the ten verified copies are switched, not thrown away")
+        #expect(cancelled.strayCopiesRemoved == 0)
         #expect(try stagedFiles().isEmpty, "no staged copy is left")
+        let placements = try lake.placements()
+        for hash in hashes { #expect(try lake.tiersHolding(hash) == [placements[hash] ?? "?"], "object \(hash)") }
+        #expect(placements.values.filter { $0 == "warm" }.count == 10)
+        #expect(try lake.owner.verifyAudit().isIntact)
+    }
+
+    @Test func aLostLeaseRollsBackTheStagedBatch() async throws {
+        let hashes = try lake.ingestObjects("a", count: 12, size: 20_000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        let gate = ObjectGate(at: 5)
+        defer { gate.open() }
+        var worker = try MigrationWorker(
+            lake: lake.owner, name: "first", leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 1000, delay: 600))
+        worker.linkedObjectsInFlight = 1
+        worker.beforeObject = gate.hook
+        let running = Task { [worker] in try await worker.runNextJob() }
+        #expect(await gate.waitUntilReached())
+        // Another worker took the job over: the first may switch nothing more.
+        try lake.execute("UPDATE migrationJob SET workerId = 'second' WHERE id = ?", [job.id])
+        gate.open()
+        _ = try await running.value
+        #expect(try stagedFiles().isEmpty, "the staged copies are removed")
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
         #expect(Set(try lake.placements().values) == ["hot"])
-        let cleanup = try lake.owner.auditEvents(AuditFilter(action: "migration.cleanup"))
-        #expect(cleanup.count == 1)
-        #expect(try lake.owner.verifyAudit().isIntact)
     }
 
     /// Leaves the destination as a worker killed inside a batch would: two copies staged but not

@@ -67,36 +67,83 @@ import Testing
         #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.objectsFailed == 1)
     }
 
-    @Test func pauseResumeAndCancelTakeEffectWhileRunning() async throws {
+    @Test func pauseKeepsEveryVerifiedObjectAndResumeGoesOnFromThem() async throws {
         let hashes = try lake.ingestObjects("a", count: 24, size: 40_000)
         let job = try lake.owner.queueMigration("a", to: "warm")
-        // 0.2 MB/s: the job lasts about five seconds however fast the machine, so a pause or cancel sent on
-        // seeing progress (an event) lands before its end.
-        let worker = try MigrationWorker(lake: lake.owner, leaseDuration: 5, parallelObjects: 1, throttleMBps: 0.2)
-        let running = Task { try await worker.runNextJob() }
-        _ = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "running" && $0.bytesDone > 0 }
+        // One object at a time, batches of five closed by count only: at the gate before object 12, ten
+        // objects are switched and two are staged and verified but not switched.
+        let pauseGate = ObjectGate(at: 12)
+        defer { pauseGate.open() }
+        var worker = try MigrationWorker(
+            lake: lake.owner, leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
+        worker.linkedObjectsInFlight = 1
+        worker.beforeObject = pauseGate.hook
+        let running = Task { [worker] in try await worker.runNextJob() }
+        #expect(await pauseGate.waitUntilReached())
         try lake.owner.pauseMigration(id: job.id)
+        pauseGate.open()
         let paused = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "paused" }
         _ = try await running.value
         #expect(paused.state == "paused")
-        #expect(paused.objectsDone < 24, "paused before the end")
+        #expect(paused.objectsDone == 12, "the two staged copies are kept, not rolled back")
+        #expect(paused.bytesDone == 12 * 40_000)
+        #expect(paused.strayCopiesRemoved == 0)
+        #expect(paused.leaseHolder == nil, "a paused job has no lease holder")
         try expectEachObjectOnceWhereCataloged(hashes)
 
+        // Resumed: the claim starts from the 12 verified objects; cancelled again at the run's sixth object.
         try lake.owner.resumeMigration(id: job.id)
-        let again = Task { try await worker.runNextJob() }
-        let progressed = try await lake.owner.waitForMigrationJob(job.id) { $0.objectsDone > paused.objectsDone }
+        let claimGate = ObjectGate(at: 0, stops: false)
+        let cancelGate = ObjectGate(at: 6)
+        defer { claimGate.open(); cancelGate.open() }
+        worker.beforeObject = ObjectGate.chain([claimGate, cancelGate])
+        let again = Task { [worker] in try await worker.runNextJob() }
+        #expect(await claimGate.waitUntilReached())
+        let resumed = try lake.owner.migrationJob(id: job.id)
+        #expect(resumed.state == "running" && resumed.objectsDone == 12 && resumed.bytesDone == 12 * 40_000)
+        #expect(resumed.leaseHolder == LeaseHolder(host: ProcessInfo.processInfo.hostName, pid: getpid()))
+        claimGate.open()
+        #expect(await cancelGate.waitUntilReached())
         try lake.owner.cancelMigration(id: job.id)
+        cancelGate.open()
         let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await again.value
-        #expect(progressed.objectsDone > paused.objectsDone, "resumed after the last completed object")
-        #expect(cancelled.state == "cancelled")
+        #expect(cancelled.objectsDone == 18, "cancel keeps the six verified objects of the second run")
         try expectEachObjectOnceWhereCataloged(hashes)
-        let tiers = Set(try lake.placements().values)
-        #expect(tiers == ["hot", "warm"], "cancel keeps what moved and leaves the rest at the source")
+        #expect(Set(try lake.placements().values) == ["hot", "warm"], "the rest stay at the source")
+        let placements = try lake.owner.auditEvents(AuditFilter(action: "object.placement"))
+        let moved = try placements.flatMap { try $0.placement.objects }
+        #expect(moved.count == 18 && Set(moved).count == 18, "no object was moved twice")
+        let starts = try lake.owner.auditEvents(AuditFilter(action: "migration.start")).map { event in
+            (try? JSONSerialization.jsonObject(with: Data(event.details.utf8))) as? [String: String] ?? [:]
+        }
+        #expect(starts.contains { $0["objectsDone"] == "12" }, "the claim says where it resumed")
         let actions = try lake.owner.auditEvents().map(\.action)
         for action in ["migration.pause", "migration.paused", "migration.resume", "migration.cancel", "migration.cancelled"] {
             #expect(actions.contains(action), "\(action) is audited")
         }
+    }
+
+    @Test func aBatchClosesOnTimeWhileNoCopyEnds() async throws {
+        let hashes = try lake.ingestObjects("a", count: 6, size: 9000)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        // The run is held before object 3 and the batch is never full: only its age can publish it.
+        let gate = ObjectGate(at: 3, stops: false)
+        defer { gate.open() }
+        var worker = try MigrationWorker(
+            lake: lake.owner, parallelObjects: 1, batchLimits: MigrationBatchLimits(objects: 100, delay: 0.1))
+        worker.linkedObjectsInFlight = 1
+        worker.beforeObject = gate.hook
+        let running = Task { [worker] in try await worker.runNextJob() }
+        #expect(await gate.waitUntilReached())
+        let committed = try await lake.owner.waitForMigrationJob(job.id) { _ in
+            ((try? lake.placements().values.filter { $0 == "warm" }.count) ?? 0) == 3
+        }
+        #expect(committed.state == "running", "three objects switched while the fourth has not started")
+        gate.open()
+        #expect(try await running.value?.state == "done")
+        try expectEachObjectOnceWhereCataloged(hashes)
     }
 
     @Test func restoreThenRead() async throws {

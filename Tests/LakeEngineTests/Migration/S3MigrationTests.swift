@@ -91,19 +91,22 @@ struct S3MigrationTests {
         let hashes = try temporary.ingestObjects("c", count: 24, size: 40_000)
         let lake = try lakeWithBucketTier()
         let job = try lake.queueMigration("c", to: "cloud")
-        // 0.2 MB/s: the job lasts about five seconds whatever the machine's speed, so the cancel, sent
-        // once a first batch is switched to the bucket (its placement committed), lands mid-way. Copies
-        // staged but not yet switched are rolled back by the cancel, so "done" alone is not enough.
-        let worker = try MigrationWorker(lake: lake, leaseDuration: 5, parallelObjects: 1, throttleMBps: 0.2)
-        let running = Task { try await worker.runNextJob() }
-        _ = try await lake.waitForMigrationJob(job.id) { _ in
-            (try? temporary.placements().values.contains("cloud")) ?? false
-        }
+        // One object at a time in batches of five; the cancel lands at the gate before object 8, when five
+        // objects are switched to the bucket and three are staged there, verified, not yet switched.
+        let gate = ObjectGate(at: 8)
+        defer { gate.open() }
+        var worker = try MigrationWorker(
+            lake: lake, leaseDuration: 60, parallelObjects: 1,
+            batchLimits: MigrationBatchLimits(objects: 5, delay: 600))
+        worker.beforeObject = gate.hook
+        let running = Task { [worker] in try await worker.runNextJob() }
+        #expect(await gate.waitUntilReached())
         try lake.cancelMigration(id: job.id)
+        gate.open()
         let cancelled = try await lake.waitForMigrationJob(job.id) { $0.state == "cancelled" }
         _ = try await running.value
         #expect(cancelled.state == "cancelled")
-        #expect(cancelled.objectsDone > 0 && cancelled.objectsDone < 24, "cancelled mid-way")
+        #expect(cancelled.objectsDone == 8, "cancelled mid-way, keeping the verified copies")
 
         let cloud = try lake.s3Tier(named: "cloud")
         let hot = try lake.tier(named: "hot")

@@ -26,8 +26,8 @@ import Testing
 
         let flags = try alice.listFlags(FlagFilter(code: QualityRule.corruptObject.code))
         #expect(flags.map(\.target) == [victim.sha256])
-        #expect(flags.map(\.severity) == [FlagSeverity.blocking.rawValue])
-        #expect(flags.map(\.state) == ["open"])
+        #expect(flags.map(\.severity) == [.blocking])
+        #expect(flags.map(\.state) == [.open])
         let audited = try alice.auditEvents(AuditFilter(action: "promotion.execute.failed"))
         #expect(audited.count == 1)
         #expect(audited.first?.details.contains("\"flagged\":\"\(victim.sha256)\"") == true)

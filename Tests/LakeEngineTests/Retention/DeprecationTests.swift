@@ -19,7 +19,7 @@ import Testing
         let deprecation = try fixture.open("bob").deprecateDataset(
             "ct", successor: successor.reference, reason: "re-exported with fixed spacing")
         #expect(deprecation.successor == successor.reference)
-        #expect(try alice.datasets().first { $0.dataset.name == "ct" }?.dataset.status == "deprecated")
+        #expect(try alice.datasets().first { $0.dataset.name == "ct" }?.dataset.status == .deprecated)
 
         let refusal = RetentionError.deprecated(
             dataset: "ct", successor: successor.reference, reason: "re-exported with fixed spacing")

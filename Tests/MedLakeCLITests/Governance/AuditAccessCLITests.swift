@@ -10,7 +10,10 @@ struct AuditAccessCLITests {
         var actor: String
         var action: String
         var target: String
-        var details: String
+        var details: [String: String]
+
+        /// The details as `key=value` words, for searching.
+        var detailsText: String { details.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ") }
     }
 
     @Test func auditDetailsOfARestrictedDatasetNeedReadAccess() throws {
@@ -49,15 +52,15 @@ struct AuditAccessCLITests {
         #expect(flagged.status == 0, "\(flagged.stderr)")
 
         let full = try events(as: alice)
-        #expect(full.contains { $0.details.contains("John Doe MRN123456") })
+        #expect(full.contains { $0.detailsText.contains("John Doe MRN123456") })
         let seen = try events(as: bob)
         #expect(seen.map(\.seq) == full.map(\.seq))
         #expect(seen.map(\.action) == full.map(\.action))
         for event in seen {
-            #expect(!event.details.contains("John Doe") && !event.details.contains("MRN123456"))
+            #expect(!event.detailsText.contains("John Doe") && !event.detailsText.contains("MRN123456"))
             #expect(event.target != "d")
         }
-        #expect(seen.first { $0.action == "flag.add" }?.details.contains("withheld") == true)
+        #expect(seen.first { $0.action == "flag.add" }?.detailsText.contains("withheld") == true)
         let table = try medlake(["audit", "list"], as: bob)
         #expect(!table.stdout.contains("MRN123456"))
         #expect(table.stdout.contains("withheld"))
@@ -78,7 +81,7 @@ struct AuditAccessCLITests {
 
         // With a read grant bob sees the details, and that read is audited once.
         let withGrant = try events(as: bob)
-        #expect(withGrant.contains { $0.details.contains("John Doe MRN123456") })
+        #expect(withGrant.contains { $0.detailsText.contains("John Doe MRN123456") })
         let reads = try events(as: alice).filter { $0.action == "dataset.read" }
         #expect(reads.map(\.actor) == [bob])
     }

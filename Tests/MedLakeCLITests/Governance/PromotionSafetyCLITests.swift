@@ -39,7 +39,7 @@ struct PromotionSafetyCLITests {
         let log = try shared.run(["audit", "list", "--action", "promotion.execute.failed", "--json"], as: shared.alice)
         let events = try JSONDecoder().decode([GovernanceCLITests.EventJSON].self, from: Data(log.stdout.utf8))
         #expect(events.count == 2)
-        #expect(events.allSatisfy { $0.details.contains(sha256) })
+        #expect(events.allSatisfy { $0.details.values.contains { $0.contains(sha256) } })
     }
 
     @Test func twoProcessesRequestingAtOnceLeaveOneRequest() throws {

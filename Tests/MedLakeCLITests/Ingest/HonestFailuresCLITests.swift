@@ -20,7 +20,7 @@ import Testing
         let listed = try MedLakeProcess.run(["datasets", "--lake", lake, "--json"])
         #expect(listed.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
-        return rows.compactMap { ($0["dataset"] as? [String: Any])?["name"] as? String }
+        return rows.compactMap { $0["name"] as? String }
     }
 
     @Test func anIngestOfOnlyBadFilesLeavesNoDatasetAndExits1() throws {

@@ -24,7 +24,7 @@ struct SampleLakeInTmuxTests {
         Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
         try tmux.run(["send-keys", "-t", "t", "-l", "cool it"], output: false)
         try tmux.send("Tab", "Tab", "Enter")
-        #expect(tmux.waitFor("Queued 1 migration jobs").held)
+        #expect(tmux.waitFor("1 migration job queued").held)
         try tmux.send("w")
         let started = tmux.waitFor({ $0.contains(/worker: pid \d+ running/) })
         #expect(started.held, "the worker's pid and state")

@@ -142,7 +142,7 @@ struct WorkbenchInTmuxTests {
         Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
         try tmux.run(["send-keys", "-t", "t", "-l", "watch it move"], output: false)
         try tmux.send("Tab", "Tab", "Enter")
-        #expect(tmux.waitFor("Queued 1 migration jobs").held)
+        #expect(tmux.waitFor("1 migration job queued").held)
         let worker = try MedLakeProcess.start(["worker", "--lake", folder + "/SampleLake", "--until-idle"])
         defer { worker.0.waitUntilExit() }
         // Progress numbers rise across captures without any input.

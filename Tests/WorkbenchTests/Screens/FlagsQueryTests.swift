@@ -17,7 +17,7 @@ struct FlagsQueryTests {
         await harness.press(.enter)
         let flags = harness.model.screens.flags.flags
         #expect(flags.count == 1)
-        #expect(flags.allSatisfy { $0.severity == "warning" && $0.code == "needs-review" })
+        #expect(flags.allSatisfy { $0.severity == .warning && $0.code == "needs-review" })
         #expect(harness.text.contains("severity:warning state:any code:needs-review"))
         await harness.press(.character("/"))
         await harness.type("slice")

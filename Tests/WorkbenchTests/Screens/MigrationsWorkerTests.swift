@@ -62,6 +62,21 @@ struct MigrationsWorkerTests {
         #expect(log == "worker --lake \(lake.root) --until-idle\n")
     }
 
+    @Test("A symlink planted at worker.log is not followed: the worker does not start and nothing is written")
+    func aPlantedLogSymlinkIsNotFollowed() async throws {
+        let lake = try SampleFixture.make("worker-symlink")
+        try lake.queueMigration("scans", to: "warm")
+        let victim = lake.root + "/victim.txt"
+        try Data("untouched\n".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: lake.root + "/worker.log", withDestinationPath: victim)
+        let harness = try Harness(lake: lake, screen: .migrations, workerLauncher: WorkerLauncher(executable: "/bin/echo"))
+        try await harness.start()
+        await harness.press(.character("w"))
+        #expect(harness.model.screens.migrations.worker == nil, "no worker runs with its log elsewhere")
+        #expect(harness.text.contains("Cannot start a worker"))
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "untouched\n")
+    }
+
     @Test("Without an executable the key says so")
     func noExecutable() async throws {
         let harness = try Harness(lake: try SampleFixture.make("worker-none"), screen: .migrations)

@@ -112,7 +112,7 @@ struct ScreenTests {
         }
         #expect(dialog.focus == .cancel)
         await harness.press(.enter)
-        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == "open" })
+        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == .open })
         await harness.press(.character("r"))
         harness.wait()
         await harness.type("counted again")
@@ -120,7 +120,7 @@ struct ScreenTests {
         await harness.press(.tab)
         await harness.press(.enter)
         let flags = try lake.listFlags(FlagFilter(code: "needs-review"))
-        #expect(flags.first?.state == "resolved")
+        #expect(flags.first?.state == .resolved)
         #expect(try lake.auditEvents(AuditFilter(action: "flag.resolve")).count == 1)
         #expect(harness.text.contains("Resolved flag"))
     }
@@ -132,7 +132,7 @@ struct ScreenTests {
         await harness.press(.character("s"))
         #expect(harness.model.screens.flags.query.text == "severity:blocking state:open")
         #expect(!harness.model.screens.flags.flags.isEmpty)
-        #expect(harness.model.screens.flags.flags.allSatisfy { $0.severity == "blocking" })
+        #expect(harness.model.screens.flags.flags.allSatisfy { $0.severity == .blocking })
         await harness.press(.character("t"))
         #expect(harness.model.screens.flags.query.text == "state:resolved severity:blocking")
         #expect(harness.text.contains("no flags with these filters"))

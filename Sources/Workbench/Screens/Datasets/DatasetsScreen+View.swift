@@ -34,7 +34,7 @@ extension DatasetsScreen {
         let dataset = summary.dataset
         var scroll = ScrollSelection(selected: nil)
         KeyValuePane([
-            ("name", dataset.name), ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status),
+            ("name", dataset.name), ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status.rawValue),
             ("modalities", dataset.modalities), ("assays", dataset.assays), ("label", dataset.sensitivity),
             ("consent", dataset.consentScope), ("owner", dataset.owner),
             ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),

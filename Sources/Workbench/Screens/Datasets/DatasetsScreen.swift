@@ -81,7 +81,14 @@ struct DatasetsScreen: WorkbenchScreen {
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         guard action == .drillIn else { return ScreenUpdate() }
-        if let version = selectedVersion { return ScreenUpdate(open(version, lake: context.lake)) }
+        if let version = selectedVersion {
+            guard version.manifestHash != nil else {
+                return ScreenUpdate(flash: FlashMessage(
+                    "\(version.reference) is the draft: no manifest until it is published.", level: .info,
+                    at: context.now, for: .seconds(5)))
+            }
+            return ScreenUpdate(open(version, lake: context.lake))
+        }
         return ScreenUpdate(toggle(lake: context.lake))
     }
 
@@ -141,7 +148,7 @@ struct DatasetsScreen: WorkbenchScreen {
         guard !needle.isEmpty else { return datasets }
         return datasets.filter { summary in
             let dataset = summary.dataset
-            return ([dataset.name, dataset.modalities, dataset.assays, dataset.status, dataset.owner] + summary.zones)
+            return ([dataset.name, dataset.modalities, dataset.assays, dataset.status.rawValue, dataset.owner] + summary.zones)
                 .contains { $0.lowercased().contains(needle) }
         }
     }

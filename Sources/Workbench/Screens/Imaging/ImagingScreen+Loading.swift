@@ -13,7 +13,7 @@ extension ImagingScreen {
                 let byTarget = OpenFlagSummary.byTarget(open)
                 return try lake.datasets().filter { $0.studyCount > 0 }.flatMap { summary in
                     var flagsByStudy: [String: [QualityFlag]] = [:]
-                    let seriesFlagged = open.contains { $0.datasetId == summary.dataset.id && $0.targetKind == "series" }
+                    let seriesFlagged = open.contains { $0.datasetId == summary.dataset.id && $0.targetKind == .series }
                     if seriesFlagged {
                         for listing in try lake.series(dataset: summary.dataset.name) {
                             flagsByStudy[listing.studyInstanceUID, default: []]

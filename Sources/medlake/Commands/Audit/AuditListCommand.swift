@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake audit list`: print audit events.
-struct AuditListCommand: ParsableCommand {
+struct AuditListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit events, oldest first.")
 
     @OptionGroup var options: LakeOptions
@@ -20,17 +20,26 @@ struct AuditListCommand: ParsableCommand {
         transform: AuditListCommand.parseTime)
     var since: Date?
 
-    func run() throws {
-        try reportingFailures {
-            let events = try options.open().auditEvents(AuditFilter(actor: actor, action: action, since: since))
-            if options.json { return try printJSON(events) }
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let entries = try await allPages { page in
+                try await lake.auditEntries(AuditQuery(actor: actor, action: action, since: since, page: page))
+            }
+            if options.json { return try printJSON(entries) }
             var table = TextTable("SEQ", "TIME", "ACTOR", "ROLE", "ACTION", "TARGET", "DETAILS")
-            for event in events {
-                let time = Date(timeIntervalSince1970: Double(event.time) / 1000).formatted(.iso8601)
-                table.add(String(event.seq), time, event.actor, event.role, event.action, event.target, event.details)
+            for entry in entries {
+                table.add(
+                    String(entry.seq), entry.time.formatted(.iso8601), entry.actor, entry.role?.rawValue ?? "none",
+                    entry.action, entry.target, Self.detailsText(entry.details))
             }
             print(table.render(empty: "No audit events."))
         }
+    }
+
+    /// Details as `key=value` pairs in key order.
+    static func detailsText(_ details: [String: String]) -> String {
+        details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     }
 
     static func parseTime(_ text: String) throws -> Date {

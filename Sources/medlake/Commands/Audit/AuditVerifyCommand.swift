@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake audit verify`: check the hash chain.
-struct AuditVerifyCommand: ParsableCommand {
+struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check the audit log's hash chain; exit 1 naming the first bad event.",
@@ -10,9 +10,9 @@ struct AuditVerifyCommand: ParsableCommand {
 
     @OptionGroup var options: LakeOptions
 
-    func run() throws {
-        try reportingFailures {
-            let result = try options.open().verifyAudit()
+    func run() async throws {
+        try await reportingFailures {
+            let result = try await options.api().verifyAudit()
             if options.json {
                 try printJSON(result)
             } else if let bad = result.firstBad {

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake datasets`: list datasets.
-struct DatasetsCommand: ParsableCommand {
+struct DatasetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets", abstract: "List datasets with their contents and open flags.")
 
@@ -17,25 +17,23 @@ struct DatasetsCommand: ParsableCommand {
     @Option(help: "Only datasets with contents or a published version in this zone (raw, curated, training).")
     var zone: String?
 
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            let datasets = try lake.datasets(modality: modality, assay: assay, zone: zone)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let datasets = try await allPages { page in
+                try await lake.datasets(DatasetQuery(modality: modality, assay: assay, zone: zone, page: page))
+            }
             if options.json { return try printJSON(datasets) }
-            let scores = try lake.latestQualityScores()
-            let held = Set(try lake.holds().map(\.dataset))
-            let deprecations = try lake.deprecations()
             var table = TextTable(
                 "NAME", "ZONES", "MODALITIES", "ASSAYS", "STUDIES", "SERIES", "INSTANCES", "SAMPLES", "SIZE", "OPEN FLAGS",
                 "SCORE", "HELD", "STATUS")
-            for summary in datasets {
-                let dataset = summary.dataset
+            for dataset in datasets {
                 table.add(
-                    dataset.name, summary.zones.joined(separator: ","), dataset.modalities, dataset.assays, String(summary.studyCount),
-                    String(summary.seriesCount), String(summary.instanceCount), String(summary.sampleCount),
-                    byteCount(summary.byteCount), String(summary.openFlagCount),
-                    scores[dataset.name].map { String($0) } ?? "-", held.contains(dataset.name) ? "held" : "-",
-                    deprecations[dataset.name].map { "deprecated → \($0.successor)" } ?? dataset.status)
+                    dataset.name, dataset.zones.joined(separator: ","), dataset.modalities.joined(separator: ","),
+                    dataset.assays.joined(separator: ","), String(dataset.studyCount), String(dataset.seriesCount),
+                    String(dataset.instanceCount), String(dataset.sampleCount), byteCount(dataset.byteCount),
+                    String(dataset.openFlagCount), dataset.qualityScore.map { String($0) } ?? "-",
+                    dataset.held ? "held" : "-", dataset.successor.map { "deprecated → \($0)" } ?? dataset.status.rawValue)
             }
             print(table.render(empty: "No datasets."))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake modalities`: count series and instances by modality.
-struct ModalitiesCommand: ParsableCommand {
+struct ModalitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modalities", abstract: "Count series and instances by modality, over the lake or one dataset.")
 
@@ -11,9 +11,9 @@ struct ModalitiesCommand: ParsableCommand {
     @Option(help: "Only this dataset.")
     var dataset: String?
 
-    func run() throws {
-        try reportingFailures {
-            let counts = try options.open().modalityCounts(dataset: dataset)
+    func run() async throws {
+        try await reportingFailures {
+            let counts = try await options.api().modalities(dataset: dataset)
             if options.json { return try printJSON(counts) }
             var table = TextTable("MODALITY", "SERIES", "INSTANCES")
             for count in counts { table.add(count.modality, String(count.seriesCount), String(count.instanceCount)) }

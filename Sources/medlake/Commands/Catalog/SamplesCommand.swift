@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake samples`: list genomic samples.
-struct SamplesCommand: ParsableCommand {
+struct SamplesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "samples", abstract: "List genomic samples.")
 
     @OptionGroup var options: LakeOptions
@@ -13,16 +13,18 @@ struct SamplesCommand: ParsableCommand {
     @Option(help: "Only samples of this dataset.")
     var dataset: String?
 
-    func run() throws {
-        try reportingFailures {
-            let samples = try options.open().samples(assay: assay, dataset: dataset)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let samples = try await allPages { page in
+                try await lake.samples(SampleQuery(assay: assay, dataset: dataset, page: page))
+            }
             if options.json { return try printJSON(samples) }
             var table = TextTable("SAMPLE", "DATASET", "ASSAY", "FORMATS", "FILES", "REFERENCE", "PLATFORM")
-            for listing in samples {
-                let sample = listing.sample
+            for sample in samples {
                 table.add(
-                    sample.name, listing.datasetName, sample.assay ?? "", listing.formats, String(listing.fileCount),
-                    sample.referenceGenome ?? "", sample.platform ?? "")
+                    sample.name, sample.dataset, sample.assay ?? "", sample.formats.joined(separator: ","),
+                    String(sample.fileCount), sample.referenceGenome ?? "", sample.platform ?? "")
             }
             print(table.render(empty: "No samples."))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake studies DATASET`: list a dataset's studies.
-struct StudiesCommand: ParsableCommand {
+struct StudiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "studies", abstract: "List the studies of a dataset.")
 
     @OptionGroup var options: LakeOptions
@@ -10,16 +10,17 @@ struct StudiesCommand: ParsableCommand {
     @Argument(help: "The dataset.")
     var dataset: String
 
-    func run() throws {
-        try reportingFailures {
-            let studies = try options.open().studies(dataset: dataset)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let studies = try await allPages { page in try await lake.studies(StudyQuery(dataset: dataset, page: page)) }
             if options.json { return try printJSON(studies) }
             var table = TextTable("STUDY UID", "DATE", "PATIENT", "MODALITIES", "SERIES", "INSTANCES", "DESCRIPTION")
-            for summary in studies {
-                let study = summary.study
+            for study in studies {
                 table.add(
-                    study.studyInstanceUID, study.studyDate ?? "", study.patientPseudonym ?? "", summary.modalities,
-                    String(summary.seriesCount), String(summary.instanceCount), study.description ?? "")
+                    study.studyInstanceUID, study.studyDate ?? "", study.patientPseudonym ?? "",
+                    study.modalities.joined(separator: ","), String(study.seriesCount), String(study.instanceCount),
+                    study.description ?? "")
             }
             print(table.render(empty: "No studies."))
         }

@@ -1,8 +1,9 @@
+import Catalog
 import ArgumentParser
 import LakeEngine
 
 /// `medlake flags add TARGET CODE`: raise a flag.
-struct FlagsAddCommand: ParsableCommand {
+struct FlagsAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Raise a quality flag on a UID, sample, dataset or object hash.",
         discussion: "CODE must be in the lake's vocabulary ([flags.codes] in lake.toml). Needs annotator or curator.")
@@ -21,11 +22,12 @@ struct FlagsAddCommand: ParsableCommand {
     @Option(help: "What is wrong.")
     var note: String = ""
 
-    func run() throws {
-        try reportingFailures {
-            let flag = try options.open().addFlag(target: target, code: code, severity: severity, note: note)
+    func run() async throws {
+        try await reportingFailures {
+            let flag = try await options.api().raiseFlag(
+                NewFlag(target: target, code: code, severity: severity, note: note))
             if options.json { return try printJSON(flag) }
-            print("Flag #\(flag.id ?? 0) \(flag.severity) \(safe(flag.code)) raised on \(safe(flag.target)).")
+            print("Flag #\(flag.id) \(flag.severity.rawValue) \(safe(flag.code)) raised on \(safe(flag.target)).")
         }
     }
 }

@@ -1,8 +1,9 @@
+import Catalog
 import ArgumentParser
 import LakeEngine
 
 /// `medlake flags list`: list flags.
-struct FlagsListCommand: ParsableCommand {
+struct FlagsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List quality flags.")
 
     @OptionGroup var options: LakeOptions
@@ -22,10 +23,13 @@ struct FlagsListCommand: ParsableCommand {
     @Option(help: "Only flags on this target.")
     var target: String?
 
-    func run() throws {
-        try reportingFailures {
-            let flags = try options.open().listFlags(
-                FlagFilter(state: state, severity: severity, code: code, target: target, dataset: dataset))
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let flags = try await allPages { page in
+                try await lake.flags(
+                    FlagQuery(state: state, severity: severity, code: code, target: target, dataset: dataset, page: page))
+            }
             if options.json { return try printJSON(flags) }
             print(flagTable(flags))
         }

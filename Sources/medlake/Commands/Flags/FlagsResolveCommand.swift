@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake flags resolve ID --note …`: mark a flag resolved.
-struct FlagsResolveCommand: ParsableCommand {
+struct FlagsResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve", abstract: "Mark an open flag resolved, saying what was done.")
 
@@ -14,9 +14,9 @@ struct FlagsResolveCommand: ParsableCommand {
     @Option(help: "What was done about it.")
     var note: String
 
-    func run() throws {
-        try reportingFailures {
-            let flag = try options.open().resolveFlag(id: id, note: note)
+    func run() async throws {
+        try await reportingFailures {
+            let flag = try await options.api().closeFlag(id: id, .resolve(note: note))
             if options.json { return try printJSON(flag) }
             print("Flag #\(id) resolved.")
         }

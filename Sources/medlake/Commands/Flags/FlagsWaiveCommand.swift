@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake flags waive ID --reason …`: accept a flagged problem.
-struct FlagsWaiveCommand: ParsableCommand {
+struct FlagsWaiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waive", abstract: "Waive an open flag: accept the data as it is, with a reason.",
         discussion: "Waiving a blocking flag needs the curator role.")
@@ -15,9 +15,9 @@ struct FlagsWaiveCommand: ParsableCommand {
     @Option(help: "Why the data is acceptable anyway.")
     var reason: String
 
-    func run() throws {
-        try reportingFailures {
-            let flag = try options.open().waiveFlag(id: id, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let flag = try await options.api().closeFlag(id: id, .waive(reason: reason))
             if options.json { return try printJSON(flag) }
             print("Flag #\(id) waived.")
         }

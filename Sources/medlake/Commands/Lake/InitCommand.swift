@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LakeEngine
 
 /// `medlake init PATH`: create a lake.
@@ -9,21 +10,36 @@ struct InitCommand: ParsableCommand {
         discussion: """
             The user running the command is given every role. Files are created without world access; \
             with --group they belong to that Unix group, whose members can then be named in [roles].
+
+            With --service-user (as root) the lake is for `medlake serve`: the account is created if \
+            needed (a system account; --group is then its primary group), and it alone can open anything \
+            in the lake (files 0600 or 0400, folders 0700). Users reach the lake only through the service.
             """
     )
 
     @Argument(help: "The folder to create the lake in (new or empty).")
     var path: String
 
-    @Option(help: "Unix group shared by the lake's users.")
+    @Option(help: "Unix group shared by the lake's users (with --service-user: the service account's group).")
     var group: String?
+
+    @Option(help: "The Unix account that alone owns the lake and runs `medlake serve` (created if needed).")
+    var serviceUser: String?
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    func validate() throws {
+        if serviceUser != nil, geteuid() != 0 {
+            throw ValidationError("Please run 'init --service-user' as root: it creates the account and hands it the lake.")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
-            let lake = try Lake.create(at: path, group: group)
+            let account = try serviceUser.map { try ServiceAccountSetup.ensure(user: $0, group: group) }
+            let lake = try Lake.create(at: path, group: account == nil ? group : nil)
+            if let account { try Lake.handOver(root: lake.root, toUser: account.uid, group: account.gid) }
             if json {
                 try printJSON([
                     "lake": lake.root, "user": lake.actor.user,
@@ -31,6 +47,9 @@ struct InitCommand: ParsableCommand {
                 ])
             } else {
                 print("Created lake \(safe(lake.root)) (\(safe(lake.actor.user)): \(lake.actorRoles.map(\.rawValue).joined(separator: ", "))).")
+                if let serviceUser {
+                    print("Only \(safe(serviceUser)) can open it: serve it with `medlake serve --lake \(safe(lake.root))` as root.")
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ struct MigrateCommand: ParsableCommand {
 
 /// One line per job, for human output.
 func migrationTable(_ jobs: [MigrationProgress]) -> String {
-    var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "ERROR")
+    var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "WORKER", "ERROR")
     for job in jobs {
         table.add(
             String(job.id), job.state + (job.pendingControl.map { " (\($0) requested)" } ?? ""), job.reason, job.target,
@@ -25,7 +25,8 @@ func migrationTable(_ jobs: [MigrationProgress]) -> String {
                 + (job.strayCopiesRemoved > 0 ? " (\(job.strayCopiesRemoved) unswitched copies removed)" : ""),
             "\(byteCount(job.bytesDone))/\(byteCount(job.bytesTotal))",
             job.state == "running" ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
-            job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.error ?? "")
+            job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.leaseHolder?.description ?? "",
+            job.error ?? "")
     }
     return table.render(empty: "No migration jobs.")
 }

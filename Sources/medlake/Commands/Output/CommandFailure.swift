@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LakeClient
 import LakeEngine
 import Storage
 import TUI
@@ -53,6 +54,15 @@ extension CommandFailure {
             self = failure
         case let lake as LakeError:
             self.init(lake)
+        case let client as LakeClientError:
+            switch client {
+            case .unreachable(let socket, _), .connectionLost(let socket):
+                self.init(code: .serviceUnavailable, message: client.description)
+                path = socket
+            case .unexpectedAnswer: self.init(code: .failed, message: client.description)
+            }
+        case let problem as ProblemDetails:
+            self.init(code: .failed, message: problem.detail)
         case let configuration as ConfigurationError:
             self.init(code: .invalidConfiguration, message: configuration.description)
             path = configuration.path

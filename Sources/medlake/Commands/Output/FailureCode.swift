@@ -39,4 +39,7 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     case systemError
     /// Any other failure: reading a file, the catalog, a server.
     case failed
+    /// The lake has a service socket but nothing answers on it, or the service closed the connection
+    /// before answering.
+    case serviceUnavailable
 }

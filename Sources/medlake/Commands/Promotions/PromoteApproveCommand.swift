@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote approve ID --comment …`.
-struct PromoteApproveCommand: ParsableCommand {
+struct PromoteApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve a promotion (never your own request; one decision per person).",
@@ -16,9 +16,9 @@ struct PromoteApproveCommand: ParsableCommand {
     @Option(help: "Why.")
     var comment: String
 
-    func run() throws {
-        try reportingFailures {
-            let promotion = try options.open().approvePromotion(id: id, comment: comment)
+    func run() async throws {
+        try await reportingFailures {
+            let promotion = try await options.api().approvePromotion(id: id, comment: comment)
             if options.json { return try printJSON(promotion) }
             print(renderPromotion(promotion))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote`: promotions between zones.
-struct PromoteCommand: ParsableCommand {
+struct PromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Request, review, approve and execute promotions raw → curated → training.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote execute ID`: run or retry an approved promotion.
-struct PromoteExecuteCommand: ParsableCommand {
+struct PromoteExecuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute",
         abstract: "Build and publish the target version of an approved promotion (retries a failed or interrupted run).",
@@ -13,9 +13,9 @@ struct PromoteExecuteCommand: ParsableCommand {
     @Argument(help: "The promotion id.")
     var id: Int64
 
-    func run() throws {
-        try reportingFailures {
-            let promotion = try options.open().executePromotion(id: id)
+    func run() async throws {
+        try await reportingFailures {
+            let promotion = try await options.api().executePromotion(id: id)
             if options.json { return try printJSON(promotion) }
             print(renderPromotion(promotion))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote list`.
-struct PromoteListCommand: ParsableCommand {
+struct PromoteListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List promotions with their checks and approvals, newest first.")
 
@@ -11,9 +11,12 @@ struct PromoteListCommand: ParsableCommand {
     @Option(help: "pending, blocked, approved, rejected or executed.")
     var state: PromotionState?
 
-    func run() throws {
-        try reportingFailures {
-            let promotions = try options.open().promotions(state: state)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let promotions = try await allPages { page in
+                try await lake.promotions(PromotionQuery(state: state, page: page))
+            }
             if options.json { return try printJSON(promotions) }
             var table = TextTable("ID", "STATE", "SOURCE", "TO", "MEMBERS", "APPROVALS", "CHECKS", "REQUESTER", "TARGET")
             for promotion in promotions {

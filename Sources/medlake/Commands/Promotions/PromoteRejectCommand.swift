@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote reject ID --comment …`.
-struct PromoteRejectCommand: ParsableCommand {
+struct PromoteRejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Reject a promotion (never your own request; one decision per person).",
@@ -16,9 +16,9 @@ struct PromoteRejectCommand: ParsableCommand {
     @Option(help: "Why.")
     var comment: String
 
-    func run() throws {
-        try reportingFailures {
-            let promotion = try options.open().rejectPromotion(id: id, comment: comment)
+    func run() async throws {
+        try await reportingFailures {
+            let promotion = try await options.api().rejectPromotion(id: id, comment: comment)
             if options.json { return try printJSON(promotion) }
             print(renderPromotion(promotion))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote request DATASET@VERSION --to ZONE`.
-struct PromoteRequestCommand: ParsableCommand {
+struct PromoteRequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Request promotion of a published version into the next zone; policy checks run and are recorded.",
@@ -27,9 +27,10 @@ struct PromoteRequestCommand: ParsableCommand {
     @Option(help: "Why the promotion is needed.")
     var reason: String = ""
 
-    func run() throws {
-        try reportingFailures {
-            let promotion = try options.open().requestPromotion(version, to: to, select: select, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let promotion = try await options.api().requestPromotion(
+                PromotionRequest(source: version, zone: to, select: select, reason: reason))
             if options.json { return try printJSON(promotion) }
             print(renderPromotion(promotion))
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import Synchronization
 
 /// Turns SIGTERM and SIGINT into a graceful stop of `medlake worker`.
@@ -16,7 +17,7 @@ final class ShutdownSignals {
     let stop = StopFlag()
     private var sources: [any DispatchSourceSignal] = []
 
-    init(grace: Double) {
+    init(grace: Double, logger: Logger) {
         let queue = DispatchQueue(label: "medlake.worker.signals")
         let stop = stop
         for number in [SIGTERM, SIGINT] {
@@ -24,9 +25,10 @@ final class ShutdownSignals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
-                guard stop.raise() else { Self.exitNow("a second signal arrived") }
-                Self.say("stopping: no new jobs; the job in flight goes back to the queue (grace \(Int(grace)) s)")
-                queue.asyncAfter(deadline: .now() + grace) { Self.exitNow("the grace period ended") }
+                guard stop.raise() else { Self.exitNow("a second signal arrived", logger: logger) }
+                logger.info(
+                    "stopping: no new jobs; the job in flight goes back to the queue (grace \(Int(grace)) s)")
+                queue.asyncAfter(deadline: .now() + grace) { Self.exitNow("the grace period ended", logger: logger) }
             }
             source.resume()
             sources.append(source)
@@ -38,12 +40,8 @@ final class ShutdownSignals {
         for source in sources { source.cancel() }
     }
 
-    private static func say(_ message: String) {
-        FileHandle.standardError.write(Data("medlake worker: \(message)\n".utf8))
-    }
-
-    private static func exitNow(_ why: String) -> Never {
-        say("\(why) before the job in flight stopped; exiting")
+    private static func exitNow(_ why: String, logger: Logger) -> Never {
+        logger.error("\(why) before the job in flight stopped; exiting")
         exit(1)
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import LakeEngine
+import Logging
+import Prometheus
 import Synchronization
+import TUI
 
 /// `medlake worker`: run queued migration jobs.
 struct WorkerCommand: AsyncParsableCommand {
@@ -41,11 +44,21 @@ struct WorkerCommand: AsyncParsableCommand {
             """, transform: WorkerCommand.parseGrace)
     var grace = 25.0
 
-    @Option(help: "Serve /healthz and /readyz (Kubernetes' probes) over HTTP on this port; 0 picks one.")
+    @Option(
+        help: """
+            Serve /healthz and /readyz (Kubernetes' probes) and /metrics (Prometheus) over HTTP on this port; \
+            0 picks one.
+            """)
     var metricsPort: Int?
 
     @Option(help: "The address the probes listen on (0.0.0.0 in a pod, where the kubelet calls the pod's address).")
     var metricsAddress = "127.0.0.1"
+
+    @Option(help: "How log lines on standard error look: human, or json (one object per line).")
+    var logFormat = WorkerLogFormat.human
+
+    @Option(help: "Seconds between two progress lines of a running job.")
+    var progressEvery = 5.0
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("Please specify --jobs of at least 1.") }
@@ -56,6 +69,7 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ValidationError("Please specify a --metrics-port from 0 to 65535.")
         }
         if let throttle, throttle <= 0 { throw ValidationError("Please specify a --throttle above 0 MB/s.") }
+        guard progressEvery > 0 else { throw ValidationError("Please specify a --progress-every above 0 seconds.") }
     }
 
     /// `10`, `10s` or `2m`, in seconds.
@@ -75,32 +89,43 @@ struct WorkerCommand: AsyncParsableCommand {
     /// worker still leaves every object in one verified place, and its job is taken over when the lease
     /// expires. With --metrics-port, probes are answered until the worker returns; ready until a signal.
     /// A failed job is reported as it ends, so a long-running worker's log says so at once too.
+    ///
+    /// Logs go to standard error through swift-log (``WorkerLogHandler``): job start, progress every
+    /// `--progress-every` seconds, end and faults. With --metrics-port, `/metrics` serves the worker's
+    /// counters (``WorkerMetrics``) in Prometheus' text format, from a registry of this process.
     func run() async throws {
         let failedJobs = FailedJobCount()
+        let logger = Logger(label: "medlake.worker") { _ in WorkerLogHandler(format: logFormat) }
+        let registry = PrometheusCollectorRegistry()
         try await reportingFailures {
             let worker = try MigrationWorker(
-                lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle)
-            let signals = ShutdownSignals(grace: grace)
+                lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle,
+                logger: logger, progressInterval: progressEvery,
+                metrics: WorkerMetrics(factory: PrometheusMetricsFactory(registry: registry)))
+            let signals = ShutdownSignals(grace: grace, logger: logger)
             defer { signals.cancel() }
             let stop = signals.stop
             // Ready until told to stop: a stopping worker takes no new job.
             var health: HealthEndpoint?
             if let metricsPort {
-                let endpoint = try await HealthEndpoint.start(host: metricsAddress, port: metricsPort) {
-                    !stop.isRaised
-                }
-                let announcement =
-                    "medlake worker: probes on port \(endpoint.port) of \(metricsAddress): /healthz, /readyz\n"
-                FileHandle.standardError.write(Data(announcement.utf8))
+                let endpoint = try await HealthEndpoint.start(
+                    host: metricsAddress, port: metricsPort, metrics: { registry.emitToString() }
+                ) { !stop.isRaised }
+                logger.info(
+                    "probes on port \(endpoint.port) of \(metricsAddress): /healthz, /readyz, /metrics",
+                    metadata: ["port": .stringConvertible(endpoint.port)])
                 health = endpoint
             }
+            logger.info("worker started", metadata: ["worker": "\(worker.name)", "jobs": .stringConvertible(jobs)])
             try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised }) { job in
                 guard job.state == "failed" else { return }
                 failedJobs.value.add(1, ordering: .relaxed)
                 let reason = job.error ?? "\(job.objectsFailed) objects failed"
-                let line = "medlake: error: job \(job.id) (\(safe(job.target)) to tier \(safe(job.toTier))) failed: "
-                FileHandle.standardError.write(Data((line + safe(reason) + "\n").utf8))
+                logger.error(
+                    "job \(job.id) (\(job.target) to tier \(job.toTier)) failed: \(reason)",
+                    metadata: ["job": .stringConvertible(job.id), "error": "\(reason)"])
             }
+            logger.info("worker stopped")
             try await health?.stop()
         }
         if failedJobs.value.load(ordering: .relaxed) > 0 { throw Self.failedJobStatus }

@@ -11,3 +11,14 @@ public enum FlagState: String, Sendable, Hashable, CaseIterable, Codable {
     case resolved
     case waived
 }
+
+/// What a flag is about.
+public enum FlagTargetKind: String, Codable, Sendable, Hashable, CaseIterable {
+    case dataset, study, series, instance, sample, genomicFile, object
+}
+
+/// Who raised a flag: an automatic rule or a person.
+public enum FlagSource: String, Codable, Sendable, Hashable, CaseIterable {
+    case rule
+    case person
+}

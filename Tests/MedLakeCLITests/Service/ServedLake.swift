@@ -1,0 +1,112 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// A lake made with `init --service-user` and served by `medlake serve` started as root, holding a
+/// published CT dataset `ct@2`; alice and bob are curators, carol holds no role.
+///
+/// The data is put in by the service account itself (in-process: only it can open the lake), before
+/// the service starts, so the service reads the roles below from the start.
+final class ServedLake {
+    let users: UnixUsers
+    let service: String
+    let base: String
+    let lake: String
+    /// A copy of the binary the users can reach (the build folder may sit in a private one).
+    let binary: String
+    private(set) var server: Process?
+    var alice: String { users.names[0] }
+    var bob: String { users.names[1] }
+    var carol: String { users.names[2] }
+    var socket: String { lake + "/medlake.sock" }
+
+    init() throws {
+        users = try UnixUsers(["alice", "bob", "carol"])
+        service = "mlsvc" + users.group.dropFirst(3)
+        base = NSTemporaryDirectory() + "served-" + UUID().uuidString
+        lake = base + "/lake"
+        binary = base + "/medlake"
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
+        try MedLakeProcess.copyBinary(to: binary)
+        let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "4", "--output", base + "/input"])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base + "/input")
+        for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
+        }
+        let created = try MedLakeProcess.run(["init", lake, "--service-user", service], binary: binary)
+        try #require(created.status == 0, "\(created.stderr)")
+        // The administrator (root) names the people; the service account seeds the data.
+        let toml = lake + "/lake.toml"
+        let text = try String(contentsOfFile: toml, encoding: .utf8)
+            .replacingOccurrences(of: "curator = [\"root\"]", with: "curator = [\"\(alice)\", \"\(bob)\", \"\(service)\"]")
+            .replacingOccurrences(of: "operator = [\"root\"]", with: "operator = [\"\(service)\"]")
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        for arguments in [
+            ["ingest", base + "/input", "--dataset", "ct"], ["label", "ct", "--consent", "research,ai-training"],
+            ["version", "publish", "ct"],
+        ] {
+            let seeded = try MedLakeProcess.run(arguments + ["--lake", lake], as: service, binary: binary)
+            try #require(seeded.status == 0, "\(arguments): \(seeded.stderr)")
+        }
+        try start()
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: base)
+        try? UnixUsers.command("/usr/sbin/userdel", [service])
+        try? UnixUsers.command("/usr/sbin/groupdel", [service])
+    }
+
+    /// Starts `medlake serve` as root and waits (up to two minutes) for its ready line.
+    func start() throws {
+        let (process, output, _) = try MedLakeProcess.start(["serve", "--lake", lake], binary: binary)
+        server = process
+        let ready = DispatchSemaphore(value: 0)
+        let seen = Mutex("")
+        // Read until the ready line (or the end, when the service fails); the pipe stays drained afterwards.
+        DispatchQueue.global().async {
+            var signalled = false
+            while true {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                let text = seen.withLock { text in
+                    text += String(decoding: data, as: UTF8.self)
+                    return text
+                }
+                if !signalled, text.contains("Serving ") || !process.isRunning {
+                    signalled = true
+                    ready.signal()
+                }
+            }
+            if !signalled { ready.signal() }
+        }
+        try #require(ready.wait(timeout: .now() + 120) == .success, "the service did not start")
+        try #require(seen.withLock { $0 }.contains("Serving "), "the service did not start: \(seen.withLock { $0 })")
+    }
+
+    /// Kills the service with SIGKILL and waits for it to end.
+    func kill() {
+        guard let server, server.isRunning else { return }
+        Glibc.kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+    }
+
+    func stop() {
+        guard let server, server.isRunning else { return }
+        server.terminate()
+        server.waitUntilExit()
+    }
+
+    /// Runs `medlake arguments… --lake LAKE` as `user`.
+    func medlake(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
+        try MedLakeProcess.run(arguments + ["--lake", lake], as: user, environment: environment, binary: binary)
+    }
+
+    /// Runs the program at `path` with `arguments` as `user`, returning its status and output.
+    func tool(_ path: String, _ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
+        try MedLakeProcess.run(arguments, as: user, binary: path)
+    }
+}
