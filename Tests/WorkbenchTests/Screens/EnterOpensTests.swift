@@ -87,6 +87,28 @@ struct EnterOpensTests {
         if case .viewer = harness.model.overlay { Issue.record("the viewer stayed open") }
     }
 
+    @Test("Enter on a promotion request shows every check, the manifest and the reason")
+    func promotionText() async throws {
+        let lake = try SampleFixture.make("promotion-text")
+        _ = try lake.publishVersion(dataset: "variants")
+        _ = try lake.grant(.curator, to: "alice")
+        let alice = try Lake.open(at: lake.root, as: Identity(user: "alice", uid: 4242))
+        let request = try alice.requestPromotion("variants", to: "curated", select: nil, reason: "ready for curation")
+        let harness = try Harness(lake: try Lake.open(at: lake.root), screen: .promotions)
+        try await harness.start()
+        await harness.press(.enter)
+        guard case .viewer(let viewer) = harness.model.overlay else {
+            Issue.record("no viewer: \(harness.text)")
+            return
+        }
+        #expect(viewer.title == "Promotion \(request.id)")
+        #expect(viewer.fields.contains { $0.key == "reason" && $0.value == "ready for curation" })
+        #expect(viewer.fields.contains { $0.key == "manifest" && $0.value == request.sourceManifest })
+        for check in request.checks {
+            #expect(viewer.fields.contains { $0.key.hasSuffix(check.code) })
+        }
+    }
+
     @Test("A copy is the OSC 52 sequence with the value base64-encoded, so text cannot end it early")
     func osc52() {
         let bytes = Clipboard.osc52("a\u{07}b\u{1B}")
