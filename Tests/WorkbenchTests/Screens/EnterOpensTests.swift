@@ -132,3 +132,28 @@ struct EnterOpensTests {
         #expect(harness.model.screens.datasets.query.text == rows[zoneIndex][1])
     }
 }
+
+@Suite("Genomics marks", .serialized)
+@MainActor
+struct GenomicsMarksTests {
+    @Test("Space marks a sample; a flags every marked sample, audited")
+    func markAndFlag() async throws {
+        let lake = try SampleFixture.make("genomics-marks")
+        let harness = try Harness(lake: lake, screen: .genomics)
+        try await harness.start()
+        await harness.press(.character(" "))
+        #expect(harness.model.screens.genomics.marks == ["NA0001"])
+        #expect(harness.text.contains("1 marked"))
+        await harness.press(.character("a"))
+        guard case .dialog(let dialog) = harness.model.overlay else {
+            Issue.record("no dialog: \(harness.text)")
+            return
+        }
+        #expect(dialog.title == "Add flag to 1 marked")
+        harness.wait()
+        await harness.type("low depth")
+        await harness.press(.tab, .tab, .enter)
+        #expect(try lake.listFlags(FlagFilter(target: "NA0001")).contains { $0.note == "low depth" })
+        #expect(try lake.auditEvents(AuditFilter(action: "flag.add")).contains { $0.target == "NA0001" })
+    }
+}

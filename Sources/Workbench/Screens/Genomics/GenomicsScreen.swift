@@ -22,6 +22,7 @@ struct GenomicsScreen: WorkbenchScreen {
     static let screen = Screen.genomics
     static let keymap = Keymap<WorkbenchAction>([
         KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags"),
+        KeyBinding([.character(" ")], .toggleMark, help: "mark", group: "Flags"),
         KeyBinding([.character("]")], .nextSection, help: "next section", group: "Inspector"),
         KeyBinding([.character("S")], .streamFile, help: "stream records", group: "Inspector"),
         KeyBinding([.character("[")], .previousSection, help: "previous section", group: "Inspector", inHintBar: false),
@@ -44,6 +45,8 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The samples' filter while another pane has the `/` line.
     var sampleFilter = ""
     var query = TextInputState()
+    /// Marked sample names (Space on the samples); `a` flags all of them.
+    var marks: Set<String> = []
     /// A sample another screen asked to show, selected once the samples are loaded.
     var pendingSample: String?
 
@@ -175,9 +178,21 @@ struct GenomicsScreen: WorkbenchScreen {
         case .nextSection, .previousSection:
             guard focus == .inspector else { return ScreenUpdate() }
             inspector.jumpSection(forward: action == .nextSection, search: filter)
+        case .toggleMark:
+            guard focus == .samples, let row = samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
+            if marks.remove(row.id) == nil { marks.insert(row.id) }
+            samples.navigate(.down, page: 1, filter: sampleSearch)
+            return ScreenUpdate(loadFiles(lake: lake))
         case .streamFile:
             return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
         case .addFlag:
+            let marked = samples.visible(filter: "").map(\.id).filter(marks.contains)
+            if !marked.isEmpty {
+                return ScreenUpdate(dialog: Self.dialog(
+                    .add(targets: marked), title: "Add flag to \(marked.count) marked",
+                    lines: marked.prefix(4).map { "Sample " + $0 } + (marked.count > 4 ? ["and \(marked.count - 4) more"] : []),
+                    choices: lake.flagVocabulary, context: context))
+            }
             guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
                 .add(targets: [row.id]), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
