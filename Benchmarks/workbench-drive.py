@@ -7,6 +7,7 @@ Starts `MEDLAKE browse --lake LAKE --screen imaging` on a new pty (TERM=xterm-25
 everything it writes, timestamping each read. Measures:
 - first frame: process start to the first byte after which the header is on screen ("MedLake"), and
   to the studies list with its rows ("20260101", a study date) — the first frame with data;
+- sort: from `o`/`O` on the 10,000-series list to the frame with the rows in the new order
 - keystroke to frame: for each key, the time from writing it to the last byte of the frame it causes
   (the output that follows the key until 8 ms pass with no byte; up to 2 s for its first byte). Keys
   are sent one at a time, each after the previous frame ended; a key that changes nothing on screen
@@ -118,6 +119,20 @@ for _ in range(max(1, args.keys // (2 * len(typed)))):
         if latency is not None:
             filtering.append(latency)
 
+# Sort the 10,000 series: each `o` moves the sort to the next column (the query re-reads the series
+# with ORDER BY), `O` reverses it. A sort redraws the header at once and the rows when the query
+# answers, so the frame is over when output has been quiet for SORT_QUIET.
+SORT_QUIET = 0.05
+press(b"\x1b")
+drain(0.3)
+sorting = []
+for key in [b"o", b"O"] * 6 + [b"o"] * 6:
+    written = time.monotonic()
+    os.write(fd, key)
+    last = drain(SORT_QUIET, first_wait=5.0)
+    if last is not None:
+        sorting.append((last - written) * 1000)
+
 status = open(f"/proc/{pid}/status").read()
 hwm_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
 os.write(fd, b"\x1b")
@@ -142,6 +157,8 @@ print(json.dumps({
                "max_ms": percentile(scroll, 100)},
     "filter": {"keys": len(filtering), "p50_ms": percentile(filtering, 50), "p99_ms": percentile(filtering, 99),
                "max_ms": percentile(filtering, 100)},
+    "sort": {"keys": len(sorting), "p50_ms": percentile(sorting, 50), "p99_ms": percentile(sorting, 99),
+             "max_ms": percentile(sorting, 100)},
     "rss_peak_mb": round(hwm_kb / 1024, 1),
     "slowest_ms": [round(v, 2) for v in sorted(scroll + filtering)[-5:]],
     "exit": code >> 8,

@@ -24,6 +24,26 @@ attr_t medlake_attr_reverse(void) { return WA_REVERSE; }
 attr_t medlake_attr_blink(void) { return WA_BLINK; }
 
 int medlake_key_f(int n) { return KEY_F(n); }
+
+/* The BUTTON* masks are macros Swift cannot import. Clicks report at once (mouseinterval 0); the
+   wheel is buttons 4 and 5. */
+void medlake_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+int medlake_read_mouse(int *column, int *row) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *column = event.x;
+    *row = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
 int medlake_wcwidth(unsigned int codepoint) { return wcwidth((wchar_t)codepoint); }
 
 int medlake_locale_is_utf8(void) {

@@ -40,6 +40,10 @@ extension LakeClient {
 
     // MARK: - Governance
 
+    public func versions(_ query: VersionQuery) async throws -> Page<VersionOverview> {
+        try await get("versions", query.parameters)
+    }
+
     public func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary> {
         try await get("promotions", query.parameters)
     }
@@ -60,6 +64,12 @@ extension LakeClient {
 
     public func executePromotion(id: Int64) async throws -> PromotionSummary {
         try await post("promotions/\(id)/execute", [String: String]())
+    }
+
+    // MARK: - Tiers and jobs
+
+    public func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview> {
+        try await get("migrations", query.parameters)
     }
 
     // MARK: - Audit

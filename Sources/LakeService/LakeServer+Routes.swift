@@ -42,6 +42,9 @@ extension LakeServer {
         }
 
         // MARK: - Governance
+        v1.get("versions") { request, context in
+            await answer(context) { lake in try lake.versions(try VersionQuery(parameters: request.parameters)) }
+        }
         v1.get("promotions") { request, context in
             await answer(context) { lake in try lake.promotions(try PromotionQuery(parameters: request.parameters)) }
         }
@@ -65,6 +68,11 @@ extension LakeServer {
         }
         v1.post("promotions/:id/execute") { _, context in
             await answer(context) { lake in try lake.executePromotion(id: try context.parameters.require("id", as: Int64.self)) }
+        }
+
+        // MARK: - Tiers and jobs
+        v1.get("migrations") { request, context in
+            await answer(context) { lake in try lake.migrationJobs(try MigrationJobQuery(parameters: request.parameters)) }
         }
 
         // MARK: - Audit

@@ -83,6 +83,8 @@ struct DemoProgram: Program {
         case .resize(let size):
             model.size = size
             return .none
+        case .mouse:
+            return .none
         case .tick(let time):
             guard model.moving else { return .none }
             for index in model.transfers.indices {

@@ -23,6 +23,10 @@ attr_t medlake_attr_blink(void);
 
 /// The key code of function key n (KEY_F(n)).
 int medlake_key_f(int n);
+/// Reports clicks and the wheel (KEY_MOUSE) from now on.
+void medlake_enable_mouse(void);
+/// After KEY_MOUSE: 1 click, 2 wheel up, 3 wheel down, 0 anything else; the cell in column/row.
+int medlake_read_mouse(int *column, int *row);
 /// wcwidth of a code point under the current locale.
 int medlake_wcwidth(unsigned int codepoint);
 /// Whether the current locale's codeset is UTF-8.

@@ -46,3 +46,20 @@ extension CatalogTransaction {
             arguments: [sha256])
     }
 }
+
+extension CatalogTransaction {
+    /// The SHA-256s among `sha256s` that have an object not deleted, i.e. a placement in some tier; asked in
+    /// chunks of 500 so a batch of any size stays under SQLite's limit on bound parameters.
+    public func placedObjects(sha256s: [String]) throws -> Set<String> {
+        var placed: Set<String> = []
+        for start in stride(from: 0, to: sha256s.count, by: 500) {
+            let chunk = sha256s[start..<min(start + 500, sha256s.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            placed.formUnion(
+                try String.fetchAll(
+                    db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks)) AND state != 'deleted'",
+                    arguments: StatementArguments(Array(chunk))))
+        }
+        return placed
+    }
+}

@@ -36,3 +36,20 @@ extension CatalogTransaction {
         return counts
     }
 }
+
+extension CatalogTransaction {
+    /// The published version with row id `versionId`: its dataset's name, its number and its manifest.
+    public func publishedVersion(id versionId: Int64) throws
+        -> (datasetName: String, number: Int, manifest: VersionManifest)?
+    {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT d.name AS datasetName, v.number AS versionNumber, m.* FROM datasetVersion v
+                JOIN dataset d ON d.id = v.datasetId JOIN versionManifest m ON m.versionId = v.id WHERE v.id = ?
+                """,
+            arguments: [versionId])
+        guard let row else { return nil }
+        return (row["datasetName"], row["versionNumber"], try VersionManifest(row: row))
+    }
+}

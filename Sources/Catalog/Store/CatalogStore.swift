@@ -75,12 +75,12 @@ public final class CatalogStore: Sendable {
     }
 
     /// ``read(_:)`` for async code: waits for a reader connection without blocking a cooperative thread.
-    public func read<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @Sendable (CatalogTransaction) throws -> T) async throws -> T {
         try await pool.read { db in try body(CatalogTransaction(db)) }
     }
 
     /// ``write(_:)`` for async code: waits for the writer without blocking a cooperative thread.
-    public func write<T: Sendable>(_ body: @Sendable @escaping (CatalogTransaction) throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @Sendable (CatalogTransaction) throws -> T) async throws -> T {
         try await pool.write { db in try body(CatalogTransaction(db)) }
     }
 }

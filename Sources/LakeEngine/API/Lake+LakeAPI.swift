@@ -82,12 +82,24 @@ extension Lake: LakeAPI {
 
     // MARK: - Governance
 
+    public func versions(_ query: VersionQuery) throws -> Page<VersionOverview> {
+        Page(slicing: try versions(dataset: query.dataset).map(VersionOverview.init), query.page)
+    }
+
     public func promotions(_ query: PromotionQuery) throws -> Page<PromotionSummary> {
         Page(slicing: try promotions(state: query.state), query.page)
     }
 
     public func requestPromotion(_ request: PromotionRequest) throws -> PromotionSummary {
         try requestPromotion(request.source, to: request.zone, select: request.select, reason: request.reason)
+    }
+
+    // MARK: - Tiers and jobs
+
+    public func migrationJobs(_ query: MigrationJobQuery) throws -> Page<MigrationJobOverview> {
+        // Every matching job: the page is cut here, after the count.
+        let jobs = try migrationJobs(states: query.state.map { [$0.rawValue] }, limit: Int(Int32.max))
+        return Page(slicing: jobs.map(MigrationJobOverview.init), query.page)
     }
 
     // MARK: - Audit

@@ -12,9 +12,10 @@
 /// Calls are `async` because one of the transports is a socket; ``Lake`` answers synchronously.
 ///
 /// ## Topics
-/// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``AuditOperations``,
-///   ``IdentityQueries``
-public protocol LakeAPI: CatalogQueries, FlagOperations, GovernanceOperations, AuditOperations, IdentityQueries {}
+/// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``TierOperations``,
+///   ``AuditOperations``, ``IdentityQueries``
+public protocol LakeAPI:
+    CatalogQueries, FlagOperations, GovernanceOperations, TierOperations, AuditOperations, IdentityQueries {}
 
 // MARK: - Areas
 
@@ -48,8 +49,10 @@ public protocol FlagOperations: Sendable {
     func closeFlag(id: Int64, _ closing: FlagClosing) async throws -> FlagSummary
 }
 
-/// Promotions between zones with four-eyes approval.
+/// Versions, and promotions between zones with four-eyes approval.
 public protocol GovernanceOperations: Sendable {
+    /// A dataset's versions, oldest first (the draft last).
+    func versions(_ query: VersionQuery) async throws -> Page<VersionOverview>
     /// Promotions, newest first, optionally in one state.
     func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary>
     /// One promotion with its checks and decisions.
@@ -62,6 +65,12 @@ public protocol GovernanceOperations: Sendable {
     func rejectPromotion(id: Int64, comment: String) async throws -> PromotionSummary
     /// Builds and publishes the target version of an approved promotion.
     func executePromotion(id: Int64) async throws -> PromotionSummary
+}
+
+/// Tiers and the jobs that move objects between them.
+public protocol TierOperations: Sendable {
+    /// Migration jobs, newest first, optionally in one state.
+    func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview>
 }
 
 /// The hash-chained audit log.

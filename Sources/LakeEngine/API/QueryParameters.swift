@@ -120,6 +120,23 @@ extension PromotionQuery: QueryParameters {
     }
 }
 
+extension VersionQuery: QueryParameters {
+    public var parameters: [(String, String)] { [("dataset", dataset)] + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        self.init(dataset: dataset, page: try parameters.page)
+    }
+}
+
+extension MigrationJobQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("state", state?.rawValue)]) + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        self.init(state: try parameters.value("state"), page: try parameters.page)
+    }
+}
+
 extension AuditQuery: QueryParameters {
     public var parameters: [(String, String)] {
         present([

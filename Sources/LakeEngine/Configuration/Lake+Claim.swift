@@ -21,7 +21,7 @@ extension Lake {
         guard info.st_uid == actor.uid else {
             throw LakeError.notPermitted(user: actor.user, permission: .configure)
         }
-        let events = try catalog.reader.read { db in try AuditEvent.fetchCount(db) }
+        let events = try catalog.read { tx in try tx.auditEventCount() }
         guard events == 0 else {
             throw LakeError.invalidArgument("The lake is in use; ask an admin to grant roles (`medlake roles grant`).")
         }
@@ -31,8 +31,8 @@ extension Lake {
         var configuration = configuration
         configuration.mergeRoles(local)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
-        try catalog.pool.write { db in
-            try appendAudit(CatalogTransaction(unmoved: db), role: .admin, action: "config.roles", target: actor.user,
+        try catalog.write { tx in
+            try appendAudit(tx, role: .admin, action: "config.roles", target: actor.user,
                             details: ["role": "all", "change": "claim", "file": LocalRoles.fileName])
         }
         return lake

@@ -125,7 +125,7 @@ struct IngestRun {
         Pending { [lake, tier] in
             let outcomes = try work.wait()
             _ = try? previous?.wait()
-            return try PublishedBatch(outcomes, tier: tier, catalog: lake.catalog.reader)
+            return try PublishedBatch(outcomes, tier: tier, catalog: lake.catalog)
         }
     }
 
@@ -140,7 +140,7 @@ struct IngestRun {
     mutating func commit(
         _ outcomes: [FileIngestor.Outcome], extra: ((Database) throws -> Void)? = nil
     ) throws -> [IngestedFile] {
-        try record(PublishedBatch(outcomes, tier: tier, catalog: lake.catalog.reader), extra: extra)
+        try record(PublishedBatch(outcomes, tier: tier, catalog: lake.catalog), extra: extra)
     }
 
     /// Commits a published batch's catalog rows, flags and one audit event in one transaction.

@@ -1,4 +1,4 @@
-import GRDB
+import Catalog
 import Storage
 
 /// A batch of ingest outcomes whose new objects are durable in the ingest tier, ready for its catalog rows.
@@ -14,7 +14,7 @@ struct PublishedBatch: Sendable {
     /// Sorts `outcomes`, drops staged copies of objects the catalog places in some tier, and publishes the
     /// rest (fsynced, renamed, folders fsynced) so the catalog rows may name them. When publishing fails,
     /// the staged files are removed and the error rethrown.
-    init(_ outcomes: [FileIngestor.Outcome], tier: FileSystemTier, catalog: any DatabaseReader) throws {
+    init(_ outcomes: [FileIngestor.Outcome], tier: FileSystemTier, catalog: CatalogStore) throws {
         var staged: [StagedObject] = []
         var seenInBatch: Set<ObjectDigest> = []
         for outcome in outcomes {
@@ -41,7 +41,9 @@ struct PublishedBatch: Sendable {
         let placed: Set<ObjectDigest>
         let written: Set<ObjectDigest>
         do {
-            placed = try catalog.read { db in try Self.placedDigests(staged.map(\.digest), db) }
+            placed = Set(
+                try catalog.read { tx in try tx.placedObjects(sha256s: staged.map(\.digest.hex)) }
+                    .compactMap(ObjectDigest.init(hex:)))
             tier.discard(staged.filter { placed.contains($0.digest) })
             staged.removeAll { placed.contains($0.digest) }
             written = try tier.publish(staged)
@@ -57,19 +59,4 @@ struct PublishedBatch: Sendable {
             tally.bytesWritten += sizes[digest] ?? 0
         }
     }
-
-    /// The digests among `digests` that have an object row, i.e. a placement in some tier (an object
-    /// deleted by retention has none).
-    static func placedDigests(_ digests: [ObjectDigest], _ db: Database) throws -> Set<ObjectDigest> {
-        var placed: Set<ObjectDigest> = []
-        for chunk in stride(from: 0, to: digests.count, by: 500).map({ digests[$0..<min($0 + 500, digests.count)] }) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let found = try String.fetchAll(
-                db, sql: "SELECT sha256 FROM object WHERE sha256 IN (\(marks)) AND state != 'deleted'",
-                arguments: StatementArguments(chunk.map(\.hex)))
-            placed.formUnion(found.compactMap(ObjectDigest.init(hex:)))
-        }
-        return placed
-    }
-
 }

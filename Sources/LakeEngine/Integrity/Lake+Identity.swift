@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -63,7 +62,7 @@ extension Lake {
     /// O_EXCL, so two processes upgrading at once agree on the winner's id) and recorded in the catalog.
     static func bindIdentity(root: String, catalog: CatalogStore) throws -> String {
         let filePath = root + "/" + identityFileName
-        let stored = try catalog.reader.read { db in try storedIdentity(db) }
+        let stored = try catalog.read { tx in try tx.lakeIdentity() }
         let file = try readIdentityFile(filePath)
         switch (stored, file) {
         case let (stored?, file?):
@@ -78,28 +77,18 @@ extension Lake {
             throw LakeIntegrityError.catalogOfAnotherLake(path: root + "/" + catalogFileName, catalogLake: nil, lake: file)
         case (nil, nil):
             let id = try createIdentityFile(root: root, id: UUID().uuidString.lowercased())
-            return try catalog.pool.write { db in
-                if let stored = try storedIdentity(db) {
+            return try catalog.write { tx in
+                if let stored = try tx.lakeIdentity() {
                     guard stored == id else {
                         throw LakeIntegrityError.catalogOfAnotherLake(
                             path: root + "/" + catalogFileName, catalogLake: stored, lake: id)
                     }
                     return stored
                 }
-                try record(id, db)
+                try tx.recordLakeIdentity(id)
                 return id
             }
         }
-    }
-
-    /// The catalog's lake id, nil when it records none.
-    static func storedIdentity(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT lakeId FROM lakeIdentity WHERE id = 1")
-    }
-
-    /// Records `id` as the catalog's lake.
-    static func record(_ id: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO lakeIdentity (id, lakeId, recordedAt) VALUES (1, ?, ?)", arguments: [id, Date()])
     }
 
     /// The id in `lake.id`, nil when the file does not exist.

@@ -59,7 +59,7 @@ extension Lake {
         try writeNewFile(catalogPath, contents: [], mode: 0o660, group: group)
         let catalog = try CatalogStore(path: catalogPath)
         try setMode(catalogPath, 0o660, group: group)
-        try await catalog.pool.write { db in try record(id, db) }
+        try await catalog.write { tx in try tx.recordLakeIdentity(id) }
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         let rebuild = try await lake.insertObjectsFromTiers()
         try await catalog.pool.write { db in

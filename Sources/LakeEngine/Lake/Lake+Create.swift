@@ -43,7 +43,7 @@ extension Lake {
         try writeNewFile(catalogPath, contents: [], mode: 0o660, group: groupID)
         let catalog = try CatalogStore(path: catalogPath)
         try setMode(catalogPath, 0o660, group: groupID)
-        try catalog.pool.write { db in try record(id, db) }
+        try catalog.write { tx in try tx.recordLakeIdentity(id) }
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try makeSharedFolder(root + "/tiers", group: groupID)
         for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
@@ -53,12 +53,12 @@ extension Lake {
             _ = try tier.writeIdentity(lake.expectedIdentity(of: name))
         }
         _ = try lake.deidentificationKey()
-        try catalog.pool.write { db in
+        try catalog.write { tx in
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: .admin, action: "lake.init", target: name,
+                tx, role: .admin, action: "lake.init", target: name,
                 details: ["group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ",")]
             )
-            try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
+            try lake.recordConfigurationSnapshot(text: text, tx)
         }
         return lake
     }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 /// An open lake: its folder, configuration, catalog and tiers, and the user acting on it.

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// What the lifecycle rules would move at `now`, per rule and source tier, with the monthly cost of the
@@ -11,35 +10,35 @@ extension Lake {
     /// under a legal hold when the rule's tier needs a restore (counted in ``LifecyclePlan/legallyHeld``).
     public func lifecyclePlan(now: Date = Date()) throws -> LifecyclePlan {
         try authorize(.read)
-        return try catalog.reader.read { db in try plan(now: now, db) }
+        return try catalog.read { tx in try plan(now: now, tx) }
     }
 
     /// Queues the current plan as one `policy` migration job per move; returns the queued jobs.
     @discardableResult
     public func applyLifecycle(now: Date = Date()) throws -> [MigrationProgress] {
         let role = try authorize(.migrate)
-        return try catalog.pool.write { db in
-            let plan = try plan(now: now, db)
+        return try catalog.write { tx in
+            let plan = try plan(now: now, tx)
             var jobs: [MigrationProgress] = []
             for move in plan.moves {
                 let ids = Set(move.objectIds)
-                let objects = try candidates(db).map(\.object).filter { ids.contains($0.id) }
+                let objects = try tx.lifecycleCandidates().map(\.object).filter { ids.contains($0.id) }
                 let job = try insertJob(
-                    db, reason: "policy", target: "rule \(move.rule)", toTier: move.toTier, objects: objects, role: role)
+                    tx, reason: "policy", target: "rule \(move.rule)", toTier: move.toTier, objects: objects, role: role)
                 jobs.append(MigrationProgress(job))
             }
             return jobs
         }
     }
 
-    private func plan(now: Date, _ db: Database) throws -> LifecyclePlan {
-        let busy = try objectsInActiveJobs(db)
-        let held = try objectsHeldByPendingPromotionsOrRuns(db)
-        let legallyHeld = try legallyHeldObjects(db)
+    private func plan(now: Date, _ tx: CatalogTransaction) throws -> LifecyclePlan {
+        let busy = try tx.objectIdsInActiveJobs()
+        let held = try tx.objectIdsHeldByPendingPromotionsOrRuns()
+        let legallyHeld = try tx.legallyHeldObjects()
         var legallyHeldSkipped = 0
         var groups: [String: LifecycleMove] = [:]
         var order: [String] = []
-        for candidate in try candidates(db) where !busy.contains(candidate.object.id) {
+        for candidate in try tx.lifecycleCandidates() where !busy.contains(candidate.object.id) {
             let tier = candidate.object.tier
             guard configuration.tiers[tier]?.restoreRequired != true,
                 let rule = configuration.lifecycleRules.first(where: { $0.toTier != tier && candidate.matches($0, now: now) })
@@ -74,53 +73,5 @@ extension Lake {
             return move
         }
         return LifecyclePlan(generatedAt: now, moves: moves, legallyHeld: legallyHeldSkipped)
-    }
-
-    /// Every cataloged object with the facts of the datasets holding it, oldest first.
-    private func candidates(_ db: Database) throws -> [LifecycleCandidate] {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT o.id, o.sha256, o.size, o.tier, o.createdAt, o.lastAccess, d.zone, d.status, d.sensitivity,
-                (SELECT v.state FROM datasetVersion v WHERE v.datasetId = d.id ORDER BY v.number DESC LIMIT 1) AS versionState
-                FROM object o JOIN datasetFile f ON f.objectId = o.id JOIN dataset d ON d.id = f.datasetId
-                WHERE o.state != 'deleted'
-                ORDER BY o.id
-                """)
-        var result: [LifecycleCandidate] = []
-        while let row = try rows.next() {
-            let facts = LifecycleCandidate.DatasetFacts(
-                zone: row["zone"], status: row["status"], sensitivity: row["sensitivity"], versionState: row["versionState"])
-            let id: Int64 = row["id"]
-            if result.last?.object.id == id {
-                result[result.count - 1].datasets.append(facts)
-                continue
-            }
-            result.append(
-                LifecycleCandidate(
-                    object: MovableObject(id: id, sha256: row["sha256"], size: row["size"], tier: row["tier"]),
-                    createdAt: row["createdAt"], lastAccess: row["lastAccess"], datasets: [facts]))
-        }
-        return result
-    }
-
-    /// Objects referenced by a dataset version with a pending (or approved, not yet executed) promotion, or
-    /// by a version whose manifest a recorded training run names.
-    ///
-    /// A published version's objects are its manifest entries; a draft version's are its dataset's files.
-    func objectsHeldByPendingPromotionsOrRuns(_ db: Database) throws -> Set<Int64> {
-        Set(
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    WITH held(versionId) AS (
-                        SELECT sourceVersionId FROM promotion WHERE state IN ('pending', 'approved')
-                        UNION SELECT m.versionId FROM trainingRun r JOIN versionManifest m ON m.hash = r.manifestHash
-                    )
-                    SELECT e.objectId FROM held h JOIN versionEntry e ON e.versionId = h.versionId
-                    UNION
-                    SELECT f.objectId FROM held h JOIN datasetVersion v ON v.id = h.versionId
-                    JOIN datasetFile f ON f.datasetId = v.datasetId WHERE v.state = 'draft'
-                    """))
     }
 }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Binds a training run to the manifest it trained on: container image digest, code commit, workflow
@@ -49,9 +48,9 @@ extension Lake {
                 throw LakeError.invalidArgument("The \(name) is not a name: at most 253 characters on one line.")
             }
         }
-        return try catalog.pool.write { db in
-            let resolved = try resolvePublished(manifest, CatalogTransaction(unmoved: db))
-            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
+        return try catalog.write { tx in
+            let resolved = try resolvePublished(manifest, tx)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, tx)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             var run = TrainingRun(
@@ -60,9 +59,9 @@ extension Lake {
                 parameters: String(decoding: try encoder.encode(parameters), as: UTF8.self),
                 recordedBy: actor.user, createdAt: Date(), pod: context.pod, namespace: context.namespace,
                 node: context.node, workflowRun: context.workflowRun)
-            try run.insert(db)
+            try tx.insert(&run)
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "run.record", target: resolved.reference,
+                tx, role: role, action: "run.record", target: resolved.reference,
                 details: [
                     "run": String(run.id ?? 0), "manifest": resolved.record.hash, "image": run.image,
                     "commit": run.commit, "workflow": workflow, "serviceAccount": context.serviceAccount ?? "",
@@ -76,25 +75,18 @@ extension Lake {
     /// Training runs, newest first, optionally of one manifest (hash, prefix or `DATASET@VERSION`).
     public func runs(manifest: String? = nil) throws -> [TrainingRun] {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            var request = TrainingRun.order(TrainingRun.Columns.id.desc)
-            if let manifest {
-                request = request.filter(TrainingRun.Columns.manifestHash == (try resolvePublished(manifest, CatalogTransaction(unmoved: db))).record.hash)
-            }
-            return try request.fetchAll(db)
+        return try catalog.read { tx in
+            try tx.trainingRuns(manifestHash: try manifest.map { try resolvePublished($0, tx).record.hash })
         }
     }
 
     /// One run with the versions staged for it (`medlake run show`).
     public func run(id: Int64) throws -> RunDetail {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            guard let run = try TrainingRun.fetchOne(db, key: id) else {
-                throw LakeError.notFound(kind: "run", id: String(id))
-            }
-            let reference = try resolvePublished(run.manifestHash, CatalogTransaction(unmoved: db)).reference
-            let stagings = try RunStaging.filter(RunStaging.Columns.runId == id).order(RunStaging.Columns.id).fetchAll(db)
-            return RunDetail(run: run, version: reference, stagings: stagings)
+        return try catalog.read { tx in
+            guard let run = try tx.trainingRun(id: id) else { throw LakeError.notFound(kind: "run", id: String(id)) }
+            let reference = try resolvePublished(run.manifestHash, tx).reference
+            return RunDetail(run: run, version: reference, stagings: try tx.stagings(runId: id))
         }
     }
 }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -29,9 +28,9 @@ extension Lake {
         if restore, destination.restoreRequired {
             throw LakeError.invalidArgument("Please restore into a tier readable without a restore ('\(tier)' needs one).")
         }
-        return try catalog.pool.write { db in
-            let (label, all) = try objects(ofDataset: spec, db)
-            let busy = try objectsInActiveJobs(db)
+        return try catalog.write { tx in
+            let (label, all) = try objects(ofDataset: spec, tx)
+            let busy = try tx.objectIdsInActiveJobs()
             let candidates = all.filter { $0.tier != tier && !busy.contains($0.id) }
             let archived = candidates.filter { configuration.tiers[$0.tier]?.restoreRequired == true }
             if !restore, let first = archived.first {
@@ -46,29 +45,25 @@ extension Lake {
                         ? "Nothing to restore: no object of \(label) is in a restore-required tier (or all are in other jobs)."
                         : "Nothing to move: the \(all.count) objects of \(label) are in tier '\(tier)' or in other jobs.")
             }
-            try refuseLegallyHeldMove(moving.map(\.id), to: tier, db)
+            try refuseLegallyHeldMove(moving.map(\.id), to: tier, tx)
             let job = try insertJob(
-                db, reason: restore ? "restore" : "manual", target: label, toTier: tier, objects: moving, role: role)
+                tx, reason: restore ? "restore" : "manual", target: label, toTier: tier, objects: moving, role: role)
             return MigrationProgress(job)
         }
     }
 
     /// Inserts a queued job with one pending item per object, and its audit event.
     func insertJob(
-        _ db: Database, reason: String, target: String, toTier: String, objects: [MovableObject], role: Role
+        _ tx: CatalogTransaction, reason: String, target: String, toTier: String, objects: [MovableObject], role: Role
     ) throws -> MigrationJob {
         let now = Date()
         var job = MigrationJob(
             reason: reason, target: target, toTier: toTier, state: "queued", objectsTotal: Int64(objects.count),
             bytesTotal: objects.reduce(0) { $0 + $1.size }, createdBy: actor.user, createdAt: now, updatedAt: now)
-        try job.insert(db)
+        try tx.insertJob(&job, objects: objects)
         let jobId = job.id ?? 0
-        for object in objects {
-            var item = MigrationItem(jobId: jobId, objectId: object.id, fromTier: object.tier, size: object.size, state: "pending")
-            try item.insert(db)
-        }
         try appendAudit(
-            CatalogTransaction(unmoved: db), role: role, action: "migration.queue", target: "job \(jobId)",
+            tx, role: role, action: "migration.queue", target: "job \(jobId)",
             details: [
                 "reason": reason, "what": target, "to": toTier, "objects": String(job.objectsTotal),
                 "bytes": String(job.bytesTotal),
@@ -124,13 +119,10 @@ extension Lake {
     /// before ending it.
     @discardableResult
     public func cancelMigration(id: Int64) throws -> MigrationProgress {
-        try control(id: id, action: "cancelled") { job, db in
+        try control(id: id, action: "cancelled") { job, tx in
             switch job.state {
             case "queued", "paused", "failed":
-                let unswitched = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM migrationItem WHERE jobId = ? AND state = 'publishing' LIMIT 1",
-                    arguments: [id]) ?? false
-                if unswitched {
+                if try tx.jobHasUnswitchedItems(jobId: id) {
                     job.state = "queued"
                     job.control = "cancel"
                     return true
@@ -147,25 +139,23 @@ extension Lake {
     }
 
     private func control(
-        id: Int64, action: String, _ change: (inout MigrationJob, Database) throws -> Bool
+        id: Int64, action: String, _ change: (inout MigrationJob, CatalogTransaction) throws -> Bool
     ) throws -> MigrationProgress {
         let role = try authorize(.migrate)
-        let job = try catalog.pool.write { db in
-            guard var job = try MigrationJob.fetchOne(db, key: id) else {
+        let job = try catalog.write { tx in
+            guard var job = try tx.migrationJob(id: id) else {
                 throw LakeError.notFound(kind: "migration job", id: String(id))
             }
             let before = job.state
-            guard try change(&job, db) else { throw LakeError.jobState(id: id, state: job.state, action: action) }
+            guard try change(&job, tx) else { throw LakeError.jobState(id: id, state: job.state, action: action) }
             if job.state == "queued", before == "failed" {
-                try db.execute(
-                    sql: "UPDATE migrationItem SET state = 'pending', error = NULL WHERE jobId = ? AND state = 'failed'",
-                    arguments: [id])
+                try tx.retryFailedItems(jobId: id)
             }
             job.updatedAt = Date()
-            try job.update(db)
+            try tx.update(job)
             let verb = ["paused": "pause", "resumed": "resume", "cancelled": "cancel"][action] ?? action
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "migration.\(verb)", target: "job \(id)",
+                tx, role: role, action: "migration.\(verb)", target: "job \(id)",
                 details: ["from": before, "to": job.state, "request": job.control ?? ""])
             return job
         }
@@ -178,17 +168,13 @@ extension Lake {
     /// times per second (the workbench's migrations screen, `migrate status --watch`).
     public func migrationJobs(states: Set<String>? = nil, limit: Int = 100) throws -> [MigrationProgress] {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            var request = MigrationJob.order(MigrationJob.Columns.id.desc).limit(limit)
-            if let states { request = request.filter(states.contains(MigrationJob.Columns.state)) }
-            return try request.fetchAll(db).map(MigrationProgress.init)
-        }
+        return try catalog.read { tx in try tx.migrationJobs(states: states, limit: limit).map(MigrationProgress.init) }
     }
 
     /// One migration job.
     public func migrationJob(id: Int64) throws -> MigrationProgress {
         try authorize(.read)
-        guard let job = try catalog.reader.read({ db in try MigrationJob.fetchOne(db, key: id) }) else {
+        guard let job = try catalog.read({ tx in try tx.migrationJob(id: id) }) else {
             throw LakeError.notFound(kind: "migration job", id: String(id))
         }
         return MigrationProgress(job)

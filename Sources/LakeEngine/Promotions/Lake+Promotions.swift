@@ -19,7 +19,7 @@ extension Lake {
         let selection = try MemberSelection(select ?? "")
         let (resolved, members) = try catalog.reader.read { db in
             let resolved = try resolvePublished(reference, CatalogTransaction(unmoved: db))
-            try refuseDeprecated(datasetId: resolved.version.datasetId, db)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, CatalogTransaction(unmoved: db))
             return (resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
@@ -156,7 +156,7 @@ extension Lake {
         }
         return try catalog.pool.write { db in
             var promotion = try fetchPromotion(id, db)
-            if decision == "approve" { try refuseDeprecated(datasetId: promotion.datasetId, db) }
+            if decision == "approve" { try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db)) }
             // An approved promotion whose execution failed may be rejected, so that the version can be
             // requested again (one live promotion per version and zone).
             let allowed: [PromotionState] = decision == "approve" ? [.pending] : [.pending, .blocked, .approved]

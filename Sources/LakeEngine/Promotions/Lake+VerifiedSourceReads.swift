@@ -56,7 +56,7 @@ extension Lake {
 
     /// The tier, digest and catalogued size of a member's object.
     private func storedLocation(of member: VersionMember) throws -> (FileSystemTier, ObjectDigest, Int64) {
-        let object = try catalog.reader.read { db in try CatalogObject.fetchOne(db, key: member.objectId) }
+        let object = try catalog.read { tx in try tx.object(id: member.objectId) }
         guard let object, let digest = ObjectDigest(hex: object.sha256) else {
             throw GovernanceError.unreadableObject(sha256: member.entry.sha256, reason: "not in the catalog")
         }

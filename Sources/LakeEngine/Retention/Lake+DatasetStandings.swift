@@ -1,5 +1,4 @@
 import Catalog
-import GRDB
 
 extension Lake {
     /// The standing of every dataset, by name: keep period, active holds, deprecation, quality score.
@@ -8,11 +7,11 @@ extension Lake {
         let holds = Dictionary(grouping: try holds(), by: \.dataset)
         let deprecations = try deprecations()
         let scores = try latestQualityScores()
-        return try catalog.reader.read { db in
+        return try catalog.read { tx in
             var standings: [String: DatasetStanding] = [:]
-            for dataset in try Dataset.fetchAll(db) {
+            for dataset in try tx.datasets() {
                 standings[dataset.name] = DatasetStanding(
-                    retention: try standing(of: dataset, zone: dataset.zone, db), holds: holds[dataset.name] ?? [],
+                    retention: try standing(of: dataset, zone: dataset.zone, tx), holds: holds[dataset.name] ?? [],
                     deprecation: deprecations[dataset.name], qualityScore: scores[dataset.name])
             }
             return standings

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -15,16 +14,8 @@ extension Lake {
     @discardableResult
     public func executeRetention(id: Int64) async throws -> RetentionRequestSummary {
         let role = try (try? authorize(.migrate)) ?? authorize(.curate)
-        let (request, leftovers) = try await catalog.reader.read { db in
-            let request = try fetchRetentionRequest(id, db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.id, t.sha256, o.tier FROM retentionTombstone t JOIN object o ON o.id = t.objectId
-                    WHERE t.requestId = ? AND t.bytesRemoved = 0 ORDER BY t.id
-                    """,
-                arguments: [id])
-            return (request, rows.map { (id: $0[0] as Int64, sha256: $0[1] as String, tier: $0[2] as String) })
+        let (request, leftovers) = try await catalog.read { tx in
+            (try fetchRetentionRequest(id, tx), try tx.tombstonesLeftWithTiers(requestId: id))
         }
         guard request.state == .deleting || request.state == .done else {
             throw RetentionError.wrongState(request: id, state: request.state, expected: [.deleting])
@@ -43,20 +34,18 @@ extension Lake {
         }
         let finished = removed
         let stop = failure
-        try await catalog.pool.write { db in
-            for tombstoneId in finished {
-                try db.execute(sql: "UPDATE retentionTombstone SET bytesRemoved = 1 WHERE id = ?", arguments: [tombstoneId])
-            }
-            var request = try fetchRetentionRequest(id, db)
+        try await catalog.write { tx in
+            try tx.markBytesRemoved(tombstoneIds: finished)
+            var request = try fetchRetentionRequest(id, tx)
             request.error = stop
             if stop == nil, request.state == .deleting {
                 request.state = .done
                 try appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "retention.execute", target: "deletion \(id)",
+                    tx, role: role, action: "retention.execute", target: "deletion \(id)",
                     details: ["request": String(id), "removed": String(finished.count)])
             }
             request.updatedAt = Date()
-            try request.update(db)
+            try tx.update(request)
         }
         if let failure { throw RetentionError.executionFailed(request: id, reason: failure) }
         return try retentionRequest(id: id)

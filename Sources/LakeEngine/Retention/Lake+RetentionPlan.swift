@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// What the retention policies let go at `now`.
@@ -11,17 +10,15 @@ extension Lake {
     /// or moving between tiers are left out and counted.
     public func retentionPlan(now: Date = Date()) throws -> RetentionPlan {
         try authorize(.read)
-        return try catalog.reader.read { db in try retentionPlan(now: now, db) }
+        return try catalog.read { tx in try retentionPlan(now: now, tx) }
     }
 
     /// The keep period of dataset `name`: its override, or the first policy matching its zone and label.
     public func retentionStanding(of name: String) throws -> RetentionStanding {
         try authorize(.read)
-        return try catalog.reader.read { db in
-            guard let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db) else {
-                throw LakeError.notFound(kind: "dataset", id: name)
-            }
-            return try standing(of: dataset, zone: dataset.zone, db)
+        return try catalog.read { tx in
+            let dataset = try existingDataset(named: name, tx).dataset
+            return try standing(of: dataset, zone: dataset.zone, tx)
         }
     }
 
@@ -36,15 +33,14 @@ extension Lake {
         if let minDays, let maxDays, maxDays < minDays {
             throw LakeError.invalidArgument("The maximum keep (\(maxDays) days) is shorter than the minimum (\(minDays)).")
         }
-        try catalog.pool.write { db in
-            let datasetId = try existingDataset(named: name, CatalogTransaction(unmoved: db)).id
-            try RetentionOverride.filter(RetentionOverride.Columns.datasetId == datasetId).deleteAll(db)
+        try catalog.write { tx in
+            let datasetId = try existingDataset(named: name, tx).id
             var record = RetentionOverride(
                 datasetId: datasetId, minDays: minDays, maxDays: maxDays, reason: reason, setBy: actor.user,
                 setAt: Date())
-            try record.insert(db)
+            try tx.replaceRetentionOverride(&record)
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "retention.override", target: name,
+                tx, role: role, action: "retention.override", target: name,
                 details: [
                     "minDays": minDays.map { String($0) } ?? "", "maxDays": maxDays.map { String($0) } ?? "",
                     "reason": reason,
@@ -55,30 +51,26 @@ extension Lake {
 
     // MARK: - Engine
 
-    func retentionPlan(now: Date, _ db: Database) throws -> RetentionPlan {
-        let held = try legallyHeldObjects(db)
-        let busy = try objectsInActiveJobs(db).union(
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT i.objectId FROM retentionItem i JOIN retentionRequest r ON r.id = i.requestId
-                    WHERE r.state = 'pending' AND i.state = 'pending'
-                    """))
-        let acquired = try acquisitionDates(db)
+    func retentionPlan(now: Date, _ tx: CatalogTransaction) throws -> RetentionPlan {
+        let held = try tx.legallyHeldObjects()
+        let busy = try tx.objectIdsInActiveJobs().union(try tx.objectIdsInPendingDeletions())
+        let acquired = try acquisitionDates(tx)
         var standings: [String: RetentionStanding] = [:]
         var datasets: [Int64: Dataset] = [:]
-        for dataset in try Dataset.fetchAll(db) { datasets[dataset.id ?? 0] = dataset }
+        for dataset in try tx.datasets() {
+            if let id = dataset.id { datasets[id] = dataset }
+        }
 
         var groups: [String: RetentionDeletionGroup] = [:]
         var order: [String] = []
         var oldest: [String: Double] = [:]
         var plan = RetentionPlan(generatedAt: now, deletions: [], held: 0, shared: 0, busy: 0)
-        for candidate in try retentionCandidates(db) {
+        for candidate in try tx.retentionCandidates() {
             var verdicts: [(standing: RetentionStanding, age: Double, expired: Bool)] = []
             for reference in candidate.references {
                 guard let dataset = datasets[reference.datasetId] else { continue }
                 let key = "\(reference.datasetId)\u{0}\(reference.zone)"
-                let standing = try standings[key] ?? standing(of: dataset, zone: reference.zone, db)
+                let standing = try standings[key] ?? standing(of: dataset, zone: reference.zone, tx)
                 standings[key] = standing
                 let start = standing.from == .acquisition ? acquired[candidate.id] ?? candidate.createdAt : candidate.createdAt
                 let age = now.timeIntervalSince(start) / 86_400
@@ -119,8 +111,8 @@ extension Lake {
 
     /// The standing of `dataset` for objects referenced from `zone` (its ingest zone for its files, a
     /// version's zone for that version's entries).
-    func standing(of dataset: Dataset, zone: String, _ db: Database) throws -> RetentionStanding {
-        if let override = try RetentionOverride.filter(RetentionOverride.Columns.datasetId == dataset.id).fetchOne(db) {
+    func standing(of dataset: Dataset, zone: String, _ tx: CatalogTransaction) throws -> RetentionStanding {
+        if let override = try dataset.id.flatMap({ try tx.retentionOverride(datasetId: $0) }) {
             return RetentionStanding(
                 dataset: dataset.name, rule: "override:\(dataset.name)", minDays: override.minDays,
                 maxDays: override.maxDays, from: .ingest, overrideReason: override.reason)
@@ -133,63 +125,18 @@ extension Lake {
 
     // MARK: - Candidates
 
-    private struct RetentionCandidate {
-        struct Reference {
-            var datasetId: Int64
-            var zone: String
-        }
-
-        var id: Int64
-        var size: Int64
-        var createdAt: Date
-        var references: [Reference]
-    }
-
-    /// Every object not yet deleted, with every (dataset, zone) referencing it: its datasets' files (in
-    /// the dataset's zone) and every version's entries (in the version's zone).
-    private func retentionCandidates(_ db: Database) throws -> [RetentionCandidate] {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT o.id, o.size, o.createdAt, r.datasetId, r.zone FROM object o JOIN (
-                    SELECT f.objectId, f.datasetId, d.zone FROM datasetFile f JOIN dataset d ON d.id = f.datasetId
-                    UNION SELECT e.objectId, v.datasetId, m.zone FROM versionEntry e
-                    JOIN datasetVersion v ON v.id = e.versionId JOIN versionManifest m ON m.versionId = v.id
-                ) r ON r.objectId = o.id
-                WHERE o.state != 'deleted'
-                ORDER BY o.id
-                """)
-        var result: [RetentionCandidate] = []
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let reference = RetentionCandidate.Reference(datasetId: row[3], zone: row[4])
-            if result.last?.id == id {
-                result[result.count - 1].references.append(reference)
-            } else {
-                result.append(RetentionCandidate(id: id, size: row[1], createdAt: row[2], references: [reference]))
-            }
-        }
-        return result
-    }
-
     /// The earliest DICOM StudyDate of the studies holding each object (`YYYYMMDD`, UTC midnight).
-    private func acquisitionDates(_ db: Database) throws -> [Int64: Date] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i.objectId, MIN(t.studyDate) FROM instance i JOIN series s ON s.id = i.seriesId
-                JOIN study t ON t.id = s.studyId WHERE t.studyDate IS NOT NULL GROUP BY i.objectId
-                """)
+    private func acquisitionDates(_ tx: CatalogTransaction) throws -> [Int64: Date] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         var dates: [Int64: Date] = [:]
-        for row in rows {
-            let text = (row[1] as String?)?.filter(\.isNumber) ?? ""
+        for (objectId, studyDate) in try tx.earliestStudyDates() {
+            let text = studyDate.filter(\.isNumber)
             guard text.count == 8, let year = Int(text.prefix(4)), let month = Int(text.dropFirst(4).prefix(2)),
                 let day = Int(text.suffix(2)),
                 let date = calendar.date(from: DateComponents(year: year, month: month, day: day))
             else { continue }
-            dates[row[0]] = date
+            dates[objectId] = date
         }
         return dates
     }

@@ -5,7 +5,6 @@ import Darwin
 #endif
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 /// Stage-in: a published version's files written into a folder (a pod's scratch volume), every byte
@@ -49,9 +48,9 @@ extension Lake {
             guard seen.insert(path).inserted else { throw StageError.unsafePath(entry.path) }
             return StageTarget(index: index, entry: entry, path: path, partial: layout.partialPath(of: String(index)))
         }
-        try await catalog.pool.write { db in
+        try await catalog.write { tx in
             try self.appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "version.stage", target: resolved.reference,
+                tx, role: role, action: "version.stage", target: resolved.reference,
                 details: [
                     "manifest": resolved.record.hash, "directory": layout.directory,
                     "files": String(targets.count), "run": options.run.map(String.init) ?? "",
@@ -69,11 +68,11 @@ extension Lake {
         }
         let bytes = targets.reduce(Int64(0)) { $0 + $1.entry.size }
         if let run = options.run {
-            try await catalog.pool.write { db in
+            try await catalog.write { tx in
                 var staging = RunStaging(
                     runId: run, manifestHash: resolved.record.hash, directory: layout.directory,
                     files: Int64(targets.count), bytes: bytes, stagedBy: self.actor.user, stagedAt: Date())
-                try staging.insert(db)
+                try tx.insert(&staging)
             }
         }
         return StageReport(
@@ -123,7 +122,7 @@ extension Lake {
     // MARK: - Checks
 
     private func checkRun(_ id: Int64, isOn resolved: ResolvedVersion) throws {
-        let run = try catalog.reader.read { db in try TrainingRun.fetchOne(db, key: id) }
+        let run = try catalog.read { tx in try tx.trainingRun(id: id) }
         guard let run else { throw LakeError.notFound(kind: "run", id: String(id)) }
         guard run.manifestHash == resolved.record.hash else {
             throw StageError.runOnOtherManifest(run: id, runManifest: run.manifestHash, version: resolved.reference)
@@ -137,10 +136,10 @@ extension Lake {
     /// The catalog's tier and state of each object the targets name, by SHA-256.
     private func placements(of targets: [StageTarget]) throws -> [String: ObjectPlacement] {
         let wanted = Set(targets.map(\.entry.sha256))
-        return try catalog.reader.read { db in
+        return try catalog.read { tx in
             var found: [String: ObjectPlacement] = [:]
             for hash in wanted {
-                if let object = try CatalogObject.filter(CatalogObject.Columns.sha256 == hash).fetchOne(db) {
+                if let object = try tx.object(sha256: hash) {
                     found[hash] = ObjectPlacement(tier: object.tier, state: object.state)
                 }
             }

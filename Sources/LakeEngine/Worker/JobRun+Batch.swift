@@ -23,7 +23,7 @@ extension JobRun {
     }
 
     /// Publishes the batch once its oldest copy has waited ``MigrationBatchLimits/delay``, checking a few
-    /// times per delay, until cancelled or the job stops. Without it a batch closes only when the next copy
+    /// times per delay, until cancelled (between batches only) or the job stops. Without it a batch closes only when the next copy
     /// ends, which for large or throttled objects can be minutes: a kill meanwhile loses every copy in it.
     func closeBatchesOnTime(at destination: any TierBackend, keeper: LeaseKeeper, shared: Shared) async {
         let delay = worker.batchLimits.delay
@@ -41,7 +41,10 @@ extension JobRun {
             }
             guard let due else { continue }
             do {
-                try await publishAndSwitch(due, at: destination, keeper: keeper, shared: shared)
+                // Not a child task: the cancellation that ends this loop once the copies are done must not
+                // reach a batch half-way through its publish and switch (a cancelled catalog write would
+                // fail the job).
+                try await Task { try await publishAndSwitch(due, at: destination, keeper: keeper, shared: shared) }.value
             } catch {
                 shared.fail("publishing a batch failed: \(error)", keeper: keeper)
                 return

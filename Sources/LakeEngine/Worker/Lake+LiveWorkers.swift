@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Workers the catalog shows alive: those holding a running job whose lease has not expired (a worker
@@ -10,14 +9,6 @@ extension Lake {
     /// (each job is claimed by one worker only).
     public func liveWorkers(at now: Date = Date()) throws -> [String] {
         try authorize(.read)
-        let millis = Int64(now.timeIntervalSince1970 * 1000)
-        return try catalog.reader.read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT workerId FROM migrationJob
-                    WHERE state = 'running' AND workerId IS NOT NULL AND leaseExpiresAt >= ? ORDER BY workerId
-                    """, arguments: [millis])
-        }
+        return try catalog.read { tx in try tx.liveWorkerIds(at: now) }
     }
 }

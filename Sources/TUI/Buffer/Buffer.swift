@@ -12,6 +12,8 @@ public struct Buffer: Sendable {
     /// Styles by role and glyphs for the terminal this buffer is drawn for.
     public var palette: Palette
     private(set) var cells: [Cell]
+    /// The rows focused tables drew (for mapping clicks; see ``TableRowHit``).
+    public internal(set) var tableHits: [TableRowHit] = []
 
     /// A blank buffer of `width`×`height` cells.
     public init(width: Int, height: Int, palette: Palette = .plain) {

@@ -1,6 +1,8 @@
 /// What a ``Program``'s `update` reacts to.
 public enum Event<Message: Sendable>: Sendable {
     case key(Key)
+    /// A click or a wheel turn (only when the backend reports the mouse).
+    case mouse(MouseEvent)
     /// The terminal changed size; the next frame is drawn in full.
     case resize(Size)
     /// A tick at the rate the program asked for (``TickRate``).
@@ -12,6 +14,7 @@ public enum Event<Message: Sendable>: Sendable {
 /// What a ``Backend`` read from the terminal.
 public enum InputEvent: Sendable, Hashable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(Size)
     /// The terminal is gone: SIGHUP, end of input or an I/O error (a dropped SSH session).
     case hangup

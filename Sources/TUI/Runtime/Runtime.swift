@@ -69,6 +69,7 @@ public final class Runtime<P: Program> {
         if let input = try backend.readInput(timeout: timeout) {
             switch input {
             case .key(let key): dispatch(.key(key))
+            case .mouse(let mouse): dispatch(.mouse(mouse))
             case .resize(let size):
                 previous = nil
                 dispatch(.resize(size))

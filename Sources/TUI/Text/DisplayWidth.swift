@@ -12,7 +12,8 @@
 /// - A code point the terminal cannot print (`wcwidth` = -1, e.g. unassigned) is drawn as U+FFFD.
 ///
 /// ## Topics
-/// - ``wcwidth(_:)``, ``of(_:)``, ``truncate(_:to:ellipsis:)``, ``pad(_:to:alignment:)``
+/// - ``wcwidth(_:)``, ``of(_:)``, ``truncate(_:to:ellipsis:)``, ``truncateMiddle(_:to:ellipsis:)``,
+///   ``pad(_:to:alignment:)``
 public enum DisplayWidth {
     /// The C library's `wcwidth` of `scalar`: -1 (not printable), 0, 1 or 2.
     @inline(__always)
@@ -53,6 +54,36 @@ public enum DisplayWidth {
             used += cell.width
         }
         return ellipsisWidth <= width ? out + ellipsis : out
+    }
+
+    /// `text` cut to at most `width` cells by taking cells out of its middle, where `ellipsis` goes.
+    ///
+    /// The end keeps the larger share (two thirds): UIDs and file names differ at the end
+    /// (`…0.0.0.12`, `…_R2_001.fastq.gz`). A wide character never straddles either cut.
+    public static func truncateMiddle(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        let cells = Array(TextCells(text))
+        let total = cells.reduce(0) { $0 + $1.width }
+        if total <= width { return cells.map(\.symbol).joined() }
+        let ellipsisWidth = of(ellipsis)
+        guard ellipsisWidth < width else { return truncate(text, to: width, ellipsis: ellipsis) }
+        let budget = width - ellipsisWidth
+        let tailBudget = (budget * 2 + 2) / 3
+        var tail: [String] = []
+        var tailUsed = 0
+        for cell in cells.reversed() {
+            if tailUsed + cell.width > tailBudget { break }
+            tail.append(cell.symbol)
+            tailUsed += cell.width
+        }
+        var head = ""
+        var headUsed = 0
+        for cell in cells {
+            if headUsed + cell.width > budget - tailUsed { break }
+            head += cell.symbol
+            headUsed += cell.width
+        }
+        return head + ellipsis + tail.reversed().joined()
     }
 
     /// `text` truncated (with an ellipsis) or padded with spaces to exactly `width` cells.

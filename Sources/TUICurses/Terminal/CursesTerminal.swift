@@ -30,8 +30,10 @@ public final class CursesTerminal: Backend {
         (.underline, medlake_attr_underline()), (.reverse, medlake_attr_reverse()), (.blink, medlake_attr_blink()),
     ]
 
-    /// Takes over the terminal on stdin/stdout. Throws if there is none or `TERM` is unknown.
-    public init() throws {
+    /// Takes over the terminal on stdin/stdout, reporting clicks and the wheel unless `mouse` is false
+    /// (the mouse then stays with the terminal, for selecting text). Throws if there is no terminal or
+    /// `TERM` is unknown.
+    public init(mouse: Bool = true) throws {
         guard !Self.started else {
             throw CursesError(kind: .alreadyStarted, message: "the terminal is already in use")
         }
@@ -60,6 +62,7 @@ public final class CursesTerminal: Backend {
         intrflush(window, false)
         curs_set(0)
         if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        if mouse { medlake_enable_mouse() }
         var depth = ColorDepth.monochrome
         if has_colors() {
             start_color()
@@ -173,10 +176,25 @@ public final class CursesTerminal: Backend {
         let result = wget_wch(window, &code)
         if result == KEY_CODE_YES {
             if Int32(code) == KEY_RESIZE { return .resize(size) }
+            if Int32(code) == KEY_MOUSE { return mouseEvent() }
             return KeyDecoder.functionKey(Int32(code)).map(InputEvent.key)
         }
         if result == OK { return KeyDecoder.character(UInt32(code)).map(InputEvent.key) }
         return nil
+    }
+
+    /// The click or wheel turn ncurses holds after `KEY_MOUSE`; nil for other mouse reports.
+    private func mouseEvent() -> InputEvent? {
+        var column: Int32 = 0
+        var row: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch medlake_read_mouse(&column, &row) {
+        case 1: kind = .click
+        case 2: kind = .wheelUp
+        case 3: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(kind, column: Int(column), row: Int(row)))
     }
 
     /// Applies a SIGWINCH: asks the kernel for the size and resizes ncurses' screens to it.

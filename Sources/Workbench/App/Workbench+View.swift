@@ -42,8 +42,12 @@ extension Workbench {
                 .render(in: body, buffer: &buffer)
         case .dialog(let dialog):
             dialog.render(in: screen, buffer: &buffer)
-        case .viewer(let viewer):
+        case .record(let viewer):
             viewer.render(in: screen, buffer: &buffer)
+        case .viewer(let viewer, var state):
+            viewer.render(in: Self.viewerBox(model.size), buffer: &buffer, state: &state)
+        case .export(let input):
+            renderExportPrompt(input, in: screen, buffer: &buffer)
         case .none, .filter:
             break
         }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import LakeEngine
 import TUI
@@ -71,21 +72,23 @@ public struct Workbench: Program {
             return receive(message, model: &model)
         case .key(let key):
             return handle(key, model: &model)
+        case .mouse(let mouse):
+            return handle(mouse, model: &model)
         }
     }
 
     /// What a screen may read: the lake, the clocks, the page height and the worker launcher.
     func context(_ model: WorkbenchModel) -> ScreenContext {
         ScreenContext(lake: lake, now: model.now, wallClock: wallClock(), page: max(1, model.size.height - 8),
-                      width: TextViewer.box(in: Rect(x: 0, y: 0, width: model.size.width, height: model.size.height))
+                      width: RecordViewer.box(in: Rect(x: 0, y: 0, width: model.size.width, height: model.size.height))
                           .width - 4,
                       workerLauncher: workerLauncher)
     }
 
     /// Applies what a screen asked for: opens its dialog, shows its flash line, returns its command.
-    private func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
+    func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         if let dialog = update.dialog { model.overlay = .dialog(dialog) }
-        if let viewer = update.viewer { model.overlay = .viewer(viewer) }
+        if let viewer = update.viewer { model.overlay = .record(viewer) }
         if let flash = update.flash { model.flash = flash }
         guard let (screen, target) = update.show else { return update.command }
         model.screen = screen
@@ -102,6 +105,9 @@ public struct Workbench: Program {
         case .done(let text):
             model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
             return model.current.load(context(model))
+        case .exported(let text):
+            model.flash = FlashMessage(text, level: .success, at: model.now, for: .seconds(5))
+            return .none
         case .failed(let text):
             model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
             return .none
@@ -122,8 +128,8 @@ public struct Workbench: Program {
             return .none
         case .palette(var state):
             return handlePalette(key, state: &state, model: &model)
-        case .viewer(var viewer):
-            return handleViewer(key, viewer: &viewer, model: &model)
+        case .record(var viewer):
+            return handleRecord(key, viewer: &viewer, model: &model)
         case .filter:
             switch key {
             case .enter: model.overlay = .none
@@ -148,6 +154,11 @@ public struct Workbench: Program {
                 let update = model.screens[dialog.owner].confirm(dialog, context: context(model))
                 return apply(update, to: &model)
             }
+        case .viewer(let viewer, let state):
+            handleViewer(key, viewer: viewer, state: state, model: &model)
+            return .none
+        case .export(let input):
+            return handleExport(key, input: input, model: &model)
         case .none:
             break
         }
@@ -166,6 +177,8 @@ public struct Workbench: Program {
             return .none
         case .refresh?:
             return model.current.load(context(model))
+        case let action? where Self.tableActions.contains(action):
+            return tableAction(action, model: &model)
         case let action?:
             update = model.current.perform(action, key: key, context: context(model))
         case nil:
@@ -193,8 +206,8 @@ public struct Workbench: Program {
         }
     }
 
-    /// The text viewer: list keys scroll, `y` copies the value under the cursor, Esc/Enter/q close.
-    private func handleViewer(_ key: Key, viewer: inout TextViewer, model: inout WorkbenchModel)
+    /// A record's full text: list keys scroll, `y` copies the value under the cursor, Esc/Enter/q close.
+    private func handleRecord(_ key: Key, viewer: inout RecordViewer, model: inout WorkbenchModel)
         -> Command<WorkbenchMessage>
     {
         switch key {
@@ -214,7 +227,7 @@ public struct Workbench: Program {
             }
         default:
             viewer.navigate(key, page: max(1, model.size.height - 8))
-            model.overlay = .viewer(viewer)
+            model.overlay = .record(viewer)
             return .none
         }
     }

@@ -12,6 +12,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case approve, reject
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker, queueMigration, queueRestore
     case toggleMark, nextSeries, previousSeries, nextStudy, previousStudy, reviewedNext
+    case sortNext, sortReverse, viewRow, export
 }
 
 extension Workbench {
@@ -23,6 +24,10 @@ extension Workbench {
         KeyBinding([.escape], .back, help: "back", group: "Navigation"),
         KeyBinding([.tab], .nextPane, help: "next pane", group: "Navigation"),
         KeyBinding([.control("r")], .refresh, help: "reload", group: "General", inHintBar: false),
+        KeyBinding([.character("o")], .sortNext, help: "sort by next column", group: "Tables", inHintBar: false),
+        KeyBinding([.character("O")], .sortReverse, help: "reverse sort", group: "Tables", inHintBar: false),
+        KeyBinding([.character("i")], .viewRow, help: "view row in full", group: "Tables", inHintBar: false),
+        KeyBinding([.character("e")], .export, help: "export view (CSV/JSON)", group: "Tables", inHintBar: false),
         KeyBinding([.character("?")], .help, help: "help", group: "General", isPinned: true),
         KeyBinding([.character("q")], .quit, help: "quit", group: "General", isPinned: true),
     ])

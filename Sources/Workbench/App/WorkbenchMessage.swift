@@ -9,6 +9,8 @@ public enum WorkbenchMessage: Sendable {
     case dataVersion(Int)
     /// A write finished: what to say in the flash line.
     case done(String)
+    /// An export was written (nothing in the catalog changed, so nothing reloads).
+    case exported(String)
     case failed(String)
     /// A value went to the clipboard: how many characters.
     case copied(Int)

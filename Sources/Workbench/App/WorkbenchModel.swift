@@ -12,7 +12,12 @@ public struct WorkbenchModel: Sendable {
         case filter
         case help
         case dialog(NoteDialog)
-        case viewer(TextViewer)
+        /// A record's full text (Enter on an audit event, a promotion, a job).
+        case record(RecordViewer)
+        /// The selected row's full values (`i`).
+        case viewer(TextViewer, TextViewerState)
+        /// The file name prompt of an export (`e`).
+        case export(TextInputState)
     }
 
     var screen: Screen = .overview

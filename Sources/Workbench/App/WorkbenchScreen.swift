@@ -52,6 +52,12 @@ protocol WorkbenchScreen: Sendable {
     /// Called on every workbench tick (four times a second), shown or not.
     mutating func tick(context: ScreenContext) -> Command<WorkbenchMessage>
 
+    /// The list that has the focus, which sorting, the row viewer, export and the mouse act on (nil:
+    /// none has; the default). See `Workbench+Tables.swift`.
+    var focusedList: ListPane? { get set }
+    /// The text that list is filtered by (default: the free `/` text).
+    var focusedListFilter: String { get }
+
     /// Matches and total for the filter line.
     var queryCounts: (matches: Int, total: Int) { get }
     /// Draws the screen body.
@@ -134,7 +140,7 @@ struct ScreenContext: Sendable {
     let wallClock: Date
     /// Rows a PgUp/PgDn moves.
     let page: Int
-    /// Columns a ``TextViewer`` opened now has for its text.
+    /// Columns a ``RecordViewer`` opened now has for its text.
     let width: Int
     /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
     let workerLauncher: WorkerLauncher?
@@ -151,10 +157,10 @@ struct ScreenUpdate: Sendable {
     /// Another screen to switch to, and what it should show.
     var show: (screen: Screen, target: ScreenTarget)?
     /// A text to open in the viewer on top of the screen.
-    var viewer: TextViewer?
+    var viewer: RecordViewer?
 
     init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil,
-         show: (screen: Screen, target: ScreenTarget)? = nil, viewer: TextViewer? = nil) {
+         show: (screen: Screen, target: ScreenTarget)? = nil, viewer: RecordViewer? = nil) {
         self.command = command
         self.dialog = dialog
         self.flash = flash

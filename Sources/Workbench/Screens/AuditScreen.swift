@@ -25,7 +25,7 @@ struct AuditScreen: WorkbenchScreen {
     static let tailLength = 1000
 
     var list = ListPane([TableColumn("SEQ", alignment: .right), TableColumn("TIME (UTC)"), TableColumn("ACTOR"),
-                         TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34)),
+                         TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34), truncation: .middle),
                          TableColumn("DETAILS", width: .fill())])
     /// The events listed, newest first (the rows' full text for Enter).
     var events: [AuditEvent] = []
@@ -88,8 +88,8 @@ struct AuditScreen: WorkbenchScreen {
     }
 
     /// The whole event: its fields, each detail on its own line, and the hashes that chain it.
-    static func viewer(_ event: AuditEvent, width: Int) -> TextViewer {
-        TextViewer(
+    static func viewer(_ event: AuditEvent, width: Int) -> RecordViewer {
+        RecordViewer(
             title: "Audit event \(event.seq)",
             fields: [("seq", String(event.seq)), ("time (UTC)", Formatting.time(milliseconds: event.time)),
                      ("actor", event.actor), ("role", event.role), ("action", event.action), ("target", event.target)]

@@ -30,7 +30,7 @@ struct FlagsScreen: WorkbenchScreen {
     ])]
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
-                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36)),
+                         TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36), truncation: .middle),
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
     var query = TextInputState(text: initialQuery)
@@ -137,7 +137,7 @@ struct FlagsScreen: WorkbenchScreen {
         case .series, .study: return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
         case .sample: return ScreenUpdate(show: (.genomics, .sample(flag.target)))
         default:
-            return ScreenUpdate(viewer: TextViewer(
+            return ScreenUpdate(viewer: RecordViewer(
                 title: "Flag \(flag.id ?? 0)",
                 fields: [("target", flag.targetKind.rawValue + " " + flag.target), ("code", flag.code),
                          ("severity", flag.severity.rawValue), ("state", flag.state.rawValue),

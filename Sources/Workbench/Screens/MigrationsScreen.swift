@@ -43,7 +43,7 @@ struct MigrationsScreen: WorkbenchScreen {
     ])
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("STATE"), TableColumn("REASON"),
-                         TableColumn("TARGET", width: .auto(max: 24)), TableColumn("TO"),
+                         TableColumn("TARGET", width: .auto(max: 24), truncation: .middle), TableColumn("TO"),
                          TableColumn("DONE", alignment: .right), TableColumn("BYTES", alignment: .right),
                          TableColumn("WORKER"), TableColumn("ERROR", width: .fill())])
     var jobs: [MigrationProgress] = []
@@ -179,7 +179,7 @@ struct MigrationsScreen: WorkbenchScreen {
             return ScreenUpdate(startWorker(lake: lake, launcher: context.workerLauncher))
         case .drillIn:
             guard let job else { return ScreenUpdate() }
-            return ScreenUpdate(viewer: TextViewer(
+            return ScreenUpdate(viewer: RecordViewer(
                 title: "Migration \(job.id)",
                 fields: [("job", String(job.id)), ("state", job.state), ("control", job.pendingControl ?? ""),
                          ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),

@@ -107,7 +107,7 @@ struct PromotionsScreen: WorkbenchScreen {
     }
 
     /// The whole request: what moves where, why, every check with its detail, every decision.
-    static func viewer(_ promotion: PromotionSummary, width: Int) -> TextViewer {
+    static func viewer(_ promotion: PromotionSummary, width: Int) -> RecordViewer {
         var fields: [(key: String, value: String)] = [
             ("request", String(promotion.id)), ("dataset", promotion.dataset),
             ("zones", promotion.fromZone + " → " + promotion.targetZone), ("state", promotion.state.rawValue),
@@ -118,7 +118,7 @@ struct PromotionsScreen: WorkbenchScreen {
         if let score = promotion.sourceScore { fields.append(("quality score", String(score))) }
         fields += promotion.checks.map { (key: ($0.passed ? "pass " : "FAIL ") + $0.code, value: $0.detail) }
         fields += promotion.decisions.map { (key: $0.decision + " by", value: $0.approver + ": " + $0.comment) }
-        return TextViewer(title: "Promotion \(promotion.id)", fields: fields, width: width)
+        return RecordViewer(title: "Promotion \(promotion.id)", fields: fields, width: width)
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {

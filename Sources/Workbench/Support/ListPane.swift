@@ -9,22 +9,33 @@ public struct ListRow: Sendable, Hashable {
     var dataset: String = ""
 }
 
-/// A filterable table of ``ListRow``s with its selection: the list every screen is built around.
+/// A filterable, sortable table of ``ListRow``s with its selection: the list every screen is built around.
 ///
 /// Filtering is case-insensitive substring matching over the cells. A frame asks for the visible rows
 /// several times (the key's update, the table, the filter line's count), and a list may hold 10,000
 /// rows, so the lowercased text of each row is made once per row set and the rows matching the last
 /// filter are remembered; typing one more character searches only the previous matches.
+///
+/// Sorting (``TableState/sort``) happens in one of two places. A list whose rows come from a query that
+/// can sort (``sortsInQuery``: series and instances, read with `ORDER BY`) is reloaded in the new order
+/// and never sorted here; any other list keeps its rows as loaded and sorts them in memory
+/// (``NaturalOrder``, stable, so ties keep the load order).
 struct ListPane: Sendable {
     var columns: [TableColumn]
+    /// The rows in display order (sorted when a sort is chosen).
     var rows: Loadable<[ListRow]> = .loading {
         didSet { memo = FilterMemo() }
     }
     var table = TableState()
+    /// Whether the screen passes ``TableState/sort`` to its listing query and reloads on a change.
+    var sortsInQuery = false
+    /// The rows in the order they were loaded, for going back to no sort.
+    private var loaded: [ListRow] = []
     private var memo = FilterMemo()
 
-    init(_ columns: [TableColumn]) {
+    init(_ columns: [TableColumn], sortsInQuery: Bool = false) {
         self.columns = columns
+        self.sortsInQuery = sortsInQuery
     }
 
     /// Rows whose cells contain `filter` (case-insensitive), in order.
@@ -44,13 +55,59 @@ struct ListPane: Sendable {
     /// Replaces the rows, keeping the selected id selected when it is still there.
     mutating func setRows(_ newRows: [ListRow], filter: String) {
         let keep = selected(filter: filter)?.id
-        rows = .loaded(newRows)
+        loaded = newRows
+        rows = .loaded(sortsInQuery ? newRows : Self.sorted(newRows, by: table.sort))
+        reselect(keep, filter: filter)
+    }
+
+    /// Sorts by the next column (unsorted after the last); see ``TableState/cycleSort(columnCount:)``.
+    /// Returns whether the rows must be read again in the new order (``sortsInQuery``).
+    mutating func cycleSort(filter: String) -> Bool {
+        table.cycleSort(columnCount: columns.count)
+        return resort(filter: filter)
+    }
+
+    /// Flips the sort direction; returns whether the rows must be read again.
+    mutating func reverseSort(filter: String) -> Bool {
+        table.reverseSort()
+        return resort(filter: filter)
+    }
+
+    /// The rows of the current view (filtered and sorted), each as its cells: what an export writes.
+    func view(filter: String) -> [[String]] {
+        visible(filter: filter).map { row in columns.indices.map { $0 < row.cells.count ? row.cells[$0] : "" } }
+    }
+
+    // MARK: - Private
+
+    private mutating func resort(filter: String) -> Bool {
+        if sortsInQuery { return true }
+        guard rows.value != nil else { return false }
+        let keep = selected(filter: filter)?.id
+        rows = .loaded(Self.sorted(loaded, by: table.sort))
+        reselect(keep, filter: filter)
+        return false
+    }
+
+    private mutating func reselect(_ keep: String?, filter: String) {
         let shown = visible(filter: filter)
         if let keep, let index = shown.firstIndex(where: { $0.id == keep }) {
             table.selection.select(index, count: shown.count)
         } else {
             table.selection.clamp(count: shown.count)
         }
+    }
+
+    /// `rows` stably sorted by `sort` in ``NaturalOrder`` (nil: as given).
+    static func sorted(_ rows: [ListRow], by sort: TableSort?) -> [ListRow] {
+        guard let sort else { return rows }
+        let keys = rows.map { NaturalOrder.key(sort.column < $0.cells.count ? $0.cells[sort.column] : "") }
+        let order = rows.indices.sorted { lhs, rhs in
+            let comparison = NaturalOrder.compare(keys[lhs], keys[rhs])
+            if comparison == 0 { return lhs < rhs }
+            return (comparison < 0) == sort.ascending
+        }
+        return order.map { rows[$0] }
     }
 
     /// Draws the table, or its loading, empty or error state.

@@ -16,6 +16,11 @@ struct LakeServiceCLITests {
         var action: String
     }
 
+    private struct VersionJSON: Decodable {
+        var reference: String
+        var state: String
+    }
+
     private struct CallerJSON: Decodable {
         var user: String
     }
@@ -66,6 +71,10 @@ struct LakeServiceCLITests {
         #expect(try JSONDecoder().decode([EntryJSON].self, from: Data(log.stdout.utf8)).map(\.actor) == [
             served.alice, served.bob,
         ])
+        let versions = try served.medlake(["version", "list", "ct", "--json"], as: served.bob)
+        #expect(try JSONDecoder().decode([VersionJSON].self, from: Data(versions.stdout.utf8)).map(\.reference).contains("ct@2"))
+        let jobs = try served.medlake(["migrate", "list", "--json"], as: served.bob)
+        #expect(jobs.status == 0 && jobs.stdout.hasPrefix("["), "\(jobs.stderr)")
         let verified = try served.medlake(["audit", "verify"], as: served.bob)
         #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stderr)")
     }
@@ -151,6 +160,33 @@ struct LakeServiceCLITests {
         let entries = try JSONDecoder().decode([EntryJSON].self, from: Data(log.stdout.utf8))
         #expect(entries.first { $0.action == "promotion.request" }?.actor == served.alice)
         #expect(entries.first { $0.action == "promotion.approve" }?.actor == served.bob)
+    }
+
+    /// The service dies (SIGKILL, from a test fault point) inside the approval that executes a promotion:
+    /// the approver is told at once; after a restart the promotion is approved, not half-published, and
+    /// executing it again through the service finishes it with the audit chain intact.
+    @Test func aServiceKilledMidCallLeavesAClearErrorAndNothingHalfDone() throws {
+        let served = try ServedLake()
+        served.stop()
+        try served.start(environment: ["MEDLAKE_FAULT_POINT": "promotion.before-commit"])
+        let requested = try served.medlake(
+            ["promote", "request", "ct@2", "--to", "curated", "--reason", "lab", "--json"], as: served.alice)
+        let promotion = try JSONDecoder().decode(PromotionJSON.self, from: Data(requested.stdout.utf8))
+        let cut = try served.medlake(["promote", "approve", String(promotion.id), "--comment", "ok", "--json"], as: served.bob)
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("\"code\" : \"serviceUnavailable\""), "\(cut.stderr)")
+        #expect(cut.stderr.contains("closed the connection before answering"), "\(cut.stderr)")
+        served.waitForExit()
+
+        try served.start()
+        let shown = try served.medlake(["promote", "list", "--json"], as: served.alice)
+        let listed = try JSONDecoder().decode([PromotionJSON].self, from: Data(shown.stdout.utf8))
+        #expect(listed.map(\.state) == ["approved"])
+        let executed = try served.medlake(["promote", "execute", String(promotion.id), "--json"], as: served.bob)
+        #expect(executed.status == 0, "\(executed.stderr)")
+        #expect(try JSONDecoder().decode(PromotionJSON.self, from: Data(executed.stdout.utf8)).target == "ct@3")
+        let verified = try served.medlake(["audit", "verify"], as: served.alice)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
     }
 
     @Test func aKilledServiceIsReportedNotWaitedFor() throws {

@@ -60,9 +60,11 @@ final class ServedLake {
         try? UnixUsers.command("/usr/sbin/groupdel", [service])
     }
 
-    /// Starts `medlake serve` as root and waits (up to two minutes) for its ready line.
-    func start() throws {
-        let (process, output, _) = try MedLakeProcess.start(["serve", "--lake", lake], binary: binary)
+    /// Starts `medlake serve` as root (with `environment` added to its own) and waits, up to two minutes,
+    /// for its ready line.
+    func start(environment: [String: String] = [:]) throws {
+        let (process, output, _) = try MedLakeProcess.start(
+            ["serve", "--lake", lake], environment: environment, binary: binary)
         server = process
         let ready = DispatchSemaphore(value: 0)
         let seen = Mutex("")
@@ -85,6 +87,11 @@ final class ServedLake {
         }
         try #require(ready.wait(timeout: .now() + 120) == .success, "the service did not start")
         try #require(seen.withLock { $0 }.contains("Serving "), "the service did not start: \(seen.withLock { $0 })")
+    }
+
+    /// Waits for the service to end by itself (a fault point killed it).
+    func waitForExit() {
+        server?.waitUntilExit()
     }
 
     /// Kills the service with SIGKILL and waits for it to end.

@@ -27,7 +27,7 @@ private struct Counter: Program {
             model.progress += 1
             if model.progress == 5 { model.running = false }
         case .message(.loaded(let text)): model.loaded = text
-        case .resize: break
+        case .resize, .mouse: break
         }
         return .none
     }

@@ -73,7 +73,7 @@ struct EnterOpensTests {
         try await harness.start()
         let event = try #require(harness.model.screens.audit.events.first)
         await harness.press(.enter)
-        guard case .viewer(let viewer) = harness.model.overlay else {
+        guard case .record(let viewer) = harness.model.overlay else {
             Issue.record("no viewer: \(harness.text)")
             return
         }
@@ -84,7 +84,7 @@ struct EnterOpensTests {
         #expect(harness.copied.all == [event.actor])
         #expect(harness.text.contains("Copied"))
         await harness.press(.escape)
-        if case .viewer = harness.model.overlay { Issue.record("the viewer stayed open") }
+        if case .record = harness.model.overlay { Issue.record("the viewer stayed open") }
     }
 
     @Test("Enter on a promotion request shows every check, the manifest and the reason")
@@ -97,7 +97,7 @@ struct EnterOpensTests {
         let harness = try Harness(lake: try Lake.open(at: lake.root), screen: .promotions)
         try await harness.start()
         await harness.press(.enter)
-        guard case .viewer(let viewer) = harness.model.overlay else {
+        guard case .record(let viewer) = harness.model.overlay else {
             Issue.record("no viewer: \(harness.text)")
             return
         }

@@ -42,4 +42,32 @@ struct ListPaneTests {
         #expect(pane.visible(filter: "a").map(\.id) == ["0"])
         #expect(copy.visible(filter: "a").map(\.id) == ["0", "1"], "a copy keeps its own rows")
     }
+
+    @Test func sortingInMemoryIsNaturalStableAndReversible() {
+        var pane = ListPane([TableColumn("NAME"), TableColumn("N")])
+        pane.setRows(rows([["b", "10"], ["a", "9"], ["c", "10"], ["d", "120"]]), filter: "")
+        pane.table.selection.select(2, count: 4)
+        let reload = pane.cycleSort(filter: "")
+        #expect(!reload, "sorted here, no reload")
+        #expect(pane.visible(filter: "").map(\.id) == ["1", "0", "2", "3"])
+        #expect(pane.selected(filter: "")?.id == "2", "the selected row stays selected")
+        _ = pane.cycleSort(filter: "")
+        #expect(pane.visible(filter: "").map(\.id) == ["1", "0", "2", "3"], "9 < 10 = 10 < 120, ties in load order")
+        _ = pane.reverseSort(filter: "")
+        #expect(pane.visible(filter: "").map(\.id) == ["3", "0", "2", "1"])
+        #expect(pane.visible(filter: "10").map(\.id) == ["0", "2"], "the filter applies to the sorted rows")
+        _ = pane.cycleSort(filter: "")
+        #expect(pane.table.sort == nil)
+        #expect(pane.visible(filter: "").map(\.id) == ["0", "1", "2", "3"], "unsorted: load order")
+        pane.setRows(rows([["z", "1"], ["y", "2"]]), filter: "")
+        #expect(pane.view(filter: "") == [["z", "1"], ["y", "2"]])
+    }
+
+    @Test func aListSortedByItsQueryAsksForAReload() {
+        var pane = ListPane([TableColumn("A")], sortsInQuery: true)
+        pane.setRows(rows([["b"], ["a"]]), filter: "")
+        let reload = pane.cycleSort(filter: "")
+        #expect(reload)
+        #expect(pane.visible(filter: "").map(\.id) == ["0", "1"], "rows stay as the query gave them")
+    }
 }

@@ -18,6 +18,11 @@ extension Table {
             buffer: &buffer
         )
         let selectionRole: Role = isFocused ? .selection : .selectionInactive
+        if isFocused, let first = visible.first {
+            buffer.tableHits.append(TableRowHit(
+                area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                firstRow: first, count: visible.count))
+        }
         for (offset, row) in visible.enumerated() {
             let y = area.y + 1 + offset
             let style = buffer.palette[row == state.selection.selected ? selectionRole : .normal]
@@ -56,7 +61,9 @@ extension Table {
         for index in columns.indices where widths[index] > 0 {
             let width = min(widths[index], span.upperBound - column)
             guard width > 0 else { break }
-            let text = texts[index]
+            let text = columns[index].truncation == .middle
+                ? DisplayWidth.truncateMiddle(texts[index], to: width, ellipsis: buffer.palette.glyphs.ellipsis)
+                : texts[index]
             var start = column
             if columns[index].alignment != .left {
                 let gap = max(0, width - DisplayWidth.of(text))
@@ -67,38 +74,60 @@ extension Table {
         }
     }
 
-    /// Widths per column: auto columns measured on the visible rows, fixed as given, fill columns
-    /// sharing the rest; when too wide, the widest auto columns shrink first.
+    /// Widths per column, from the header and the visible rows.
+    ///
+    /// A column whose visible cells are all empty gets no width at all (its header goes too), so the
+    /// room goes to columns with something to show. Each other column wants its natural width (the
+    /// widest cell or its title, auto columns within their `min...max`, fixed ones exactly `n`).
+    /// When everything fits, fill columns share what is left over. When not, the columns share the
+    /// room fairly: a column narrower than an equal share keeps its natural width, and the columns
+    /// wider than that split the rest equally (max-min fairness), so short columns such as a
+    /// modality or a count are never cut to make room for a long description.
     func columnWidths(available: Int, titles: [String], values: [[String]]) -> [Int] {
-        var widths = columns.indices.map { index -> Int in
+        let natural = columns.indices.map { index -> Int in
+            let hasContent = values.isEmpty || values.contains { !$0[index].isEmpty }
             switch columns[index].width {
             case .fixed(let n): return max(0, n)
-            case .fill(let minimum): return max(0, minimum)
+            case .fill(let minimum):
+                guard hasContent else { return 0 }
+                return max(minimum, widest(index, titles: titles, values: values))
             case .auto(let minimum, let maximum):
-                var widest = DisplayWidth.of(titles[index])
-                for row in values { widest = max(widest, DisplayWidth.of(row[index])) }
-                return min(max(widest, minimum), max(minimum, maximum))
+                guard hasContent else { return 0 }
+                return min(max(widest(index, titles: titles, values: values), minimum), max(minimum, maximum))
             }
         }
-        let spacing = columnSpacing * max(0, columns.count - 1)
-        var excess = widths.reduce(0, +) + spacing - available
-        while excess > 0 {
-            let autos = columns.indices.filter {
-                if case .auto = columns[$0].width { widths[$0] > 1 } else { false }
+        let shown = natural.filter { $0 > 0 }.count
+        let budget = max(0, available - columnSpacing * max(0, shown - 1))
+        var widths = natural
+        let total = natural.reduce(0, +)
+        if total <= budget {
+            let fills = columns.indices.filter {
+                if case .fill = columns[$0].width { natural[$0] > 0 } else { false }
             }
-            guard let widest = autos.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
-        }
-        if excess < 0 {
-            let fills = columns.indices.filter { if case .fill = columns[$0].width { true } else { false } }
-            var spare = -excess
+            var spare = budget - total
             for (position, index) in fills.enumerated() {
                 let share = spare / (fills.count - position)
                 widths[index] += share
                 spare -= share
             }
+            return widths
+        }
+        let flexible = columns.indices.filter {
+            if case .fixed = columns[$0].width { false } else { natural[$0] > 0 }
+        }
+        let fixedTotal = columns.indices.filter { !flexible.contains($0) }.reduce(0) { $0 + natural[$1] }
+        var remaining = max(0, budget - fixedTotal)
+        for (position, index) in flexible.sorted(by: { natural[$0] < natural[$1] }).enumerated() {
+            let share = remaining / (flexible.count - position)
+            widths[index] = min(natural[index], share)
+            remaining -= widths[index]
         }
         return widths
+    }
+
+    private func widest(_ column: Int, titles: [String], values: [[String]]) -> Int {
+        var widest = DisplayWidth.of(titles[column])
+        for row in values { widest = max(widest, DisplayWidth.of(row[column])) }
+        return widest
     }
 }

@@ -17,6 +17,19 @@ public struct TableState: Sendable, Hashable {
         }
     }
 
+    /// Sorts by the next of `columnCount` columns, ascending: unsorted → first column → … → last
+    /// column → unsorted again. One key walks every column.
+    public mutating func cycleSort(columnCount: Int) {
+        guard columnCount > 0 else { return sort = nil }
+        let next = sort.map { $0.column + 1 } ?? 0
+        sort = next < columnCount ? TableSort(column: next) : nil
+    }
+
+    /// Flips the direction of the current sort (unsorted: the first column, descending).
+    public mutating func reverseSort() {
+        sort = sort.map { TableSort(column: $0.column, ascending: !$0.ascending) } ?? TableSort(column: 0, ascending: false)
+    }
+
     /// "row/total" for a title or status line, e.g. `12/1000000`.
     public func position(rowCount: Int) -> String {
         guard let selected = selection.selected, rowCount > 0 else { return "0/0" }

@@ -17,12 +17,17 @@ extension GenomicsScreen {
                                isFocused: state.focus == .files)
         filesBlock.render(in: left[1], buffer: &buffer)
         if let files = state.files {
-            if let entries = files.value {
-                var list = ListState(selection: state.fileSelection)
-                ListView(items: entries.isEmpty ? ["no files"]
-                            : entries.map { "\($0.format)  \(Formatting.bytes($0.size))  \($0.path)" },
-                         isFocused: state.focus == .files)
-                    .render(in: filesBlock.inner(left[1]), buffer: &buffer, state: &list)
+            if let entries = files.value, entries.isEmpty {
+                let inner = filesBlock.inner(left[1])
+                buffer.write("no files", column: inner.x + 1, row: inner.y, width: inner.width - 1, role: .muted)
+            } else if let entries = files.value {
+                // Paths are cut in the middle: paired reads differ only near the end (`…_R1_001.fastq.gz`).
+                var table = TableState(selection: state.fileSelection)
+                Table(columns: [TableColumn("FORMAT"), TableColumn("SIZE", alignment: .right),
+                                TableColumn("PATH", width: .fill(), truncation: .middle)],
+                      source: TableRows(entries.map { [$0.format, Formatting.bytes($0.size), $0.path] }),
+                      isFocused: state.focus == .files)
+                    .render(in: filesBlock.inner(left[1]), buffer: &buffer, state: &table)
             } else {
                 files.drawStatus(in: filesBlock.inner(left[1]), buffer: &buffer)
             }

@@ -39,11 +39,13 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    static func loadSeries(_ lake: Lake, study: ListRow) -> Command<WorkbenchMessage> {
+    static func loadSeries(_ lake: Lake, study: ListRow, order: ListingOrder<SeriesSortKey>?)
+        -> Command<WorkbenchMessage>
+    {
         run {
             .series(Loadable {
                 let open = OpenFlagSummary.byTarget(try lake.listFlags(FlagFilter(state: .open, dataset: study.dataset)))
-                return try lake.series(dataset: study.dataset, studyUID: study.id).map { listing in
+                return try lake.series(dataset: study.dataset, studyUID: study.id, order: order).map { listing in
                     seriesRow(listing.series, dataset: study.dataset, flags: open[listing.series.seriesInstanceUID] ?? [])
                 }
             })
@@ -53,16 +55,18 @@ extension ImagingScreen {
     static func seriesRow(_ series: Series, dataset: String, flags: [QualityFlag]) -> ListRow {
         ListRow(
             id: series.seriesInstanceUID,
-            cells: [series.modality, series.bodyPart ?? "", String(series.instanceCount),
-                    OpenFlagSummary(flags)?.text ?? "", series.description ?? "", series.seriesInstanceUID],
+            cells: [series.modality, series.bodyPart ?? "", String(series.instanceCount), series.description ?? "",
+                    series.seriesInstanceUID, OpenFlagSummary(flags)?.text ?? ""],
             dataset: dataset)
     }
 
-    static func loadInstances(_ lake: Lake, series: ListRow) -> Command<WorkbenchMessage> {
+    static func loadInstances(_ lake: Lake, series: ListRow, order: ListingOrder<InstanceSortKey>?)
+        -> Command<WorkbenchMessage>
+    {
         .batch([
             run {
                 .instances(Loadable {
-                    try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
+                    try lake.instances(dataset: series.dataset, seriesUID: series.id, order: order).map { instance in
                         ListRow(
                             id: instance.sopInstanceUID,
                             cells: [instance.instanceNumber.map(String.init) ?? "",

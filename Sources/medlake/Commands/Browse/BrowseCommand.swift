@@ -24,6 +24,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The screen to open first.")
     var screen: String = Screen.overview.rawValue
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (to select text) instead of clicking rows and scrolling.")
+    var noMouse = false
+
     func validate() throws {
         guard Screen(rawValue: screen) != nil else {
             throw ValidationError("Please give a screen among: \(Screen.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -44,7 +47,7 @@ struct BrowseCommand: AsyncParsableCommand {
             if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }
             let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
             try WorkbenchTerminal.run(opened, screen: Screen(rawValue: screen) ?? .overview, choice: choice,
-                                      notice: note?.description)
+                                      notice: note?.description, mouse: !noMouse)
         }
     }
 }

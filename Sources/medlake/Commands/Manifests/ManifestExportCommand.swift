@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LakeEngine
+import TUI
 
 /// `medlake manifest export DATASET@VERSION`: the canonical manifest bytes.
 struct ManifestExportCommand: ParsableCommand {

@@ -17,16 +17,24 @@ struct MigrateCommand: ParsableCommand {
 
 /// One line per job, for human output.
 func migrationTable(_ jobs: [MigrationProgress]) -> String {
+    migrationTable(jobs.map(MigrationJobOverview.init))
+}
+
+/// One line per job, for human output.
+func migrationTable(_ jobs: [MigrationJobOverview]) -> String {
     var table = TextTable("ID", "STATE", "REASON", "WHAT", "TO", "OBJECTS", "BYTES", "RATE", "ETA", "WORKER", "ERROR")
     for job in jobs {
         table.add(
-            String(job.id), job.state + (job.pendingControl.map { " (\($0) requested)" } ?? ""), job.reason, job.target,
+            String(job.id), job.state.rawValue + (job.pendingControl.map { " (\($0.rawValue) requested)" } ?? ""),
+            job.reason.rawValue, job.target,
             job.toTier, "\(job.objectsDone)/\(job.objectsTotal)" + (job.objectsFailed > 0 ? " (\(job.objectsFailed) failed)" : "")
                 + (job.strayCopiesRemoved > 0 ? " (\(job.strayCopiesRemoved) unswitched copies removed)" : ""),
             "\(byteCount(job.bytesDone))/\(byteCount(job.bytesTotal))",
-            job.state == "running" ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
+            job.state == .running ? byteCount(Int64(job.bytesPerSecond)) + "/s" : "",
             job.etaSeconds.map { "\(Int($0.rounded()))s" } ?? "", job.leaseHolder?.description ?? "",
             job.error ?? "")
     }
     return table.render(empty: "No migration jobs.")
 }
+
+extension MigrationJobState: ExpressibleByArgument {}

@@ -2,17 +2,18 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake migrate list`.
-struct MigrateListCommand: ParsableCommand {
+struct MigrateListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List migration jobs, newest first.")
 
     @OptionGroup var options: LakeOptions
 
     @Option(help: "Only jobs in this state (queued, running, paused, done, failed, cancelled).")
-    var state: String?
+    var state: MigrationJobState?
 
-    func run() throws {
-        try reportingFailures {
-            let jobs = try options.open().migrationJobs(states: state.map { [$0] })
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let jobs = try await allPages { page in try await lake.migrationJobs(MigrationJobQuery(state: state, page: page)) }
             if options.json { return try printJSON(jobs) }
             print(migrationTable(jobs))
         }

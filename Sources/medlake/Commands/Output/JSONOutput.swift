@@ -1,4 +1,5 @@
 import Foundation
+import TUI
 
 /// Writes `value` to standard output as pretty, key-sorted JSON (dates in ISO 8601), for scripts.
 ///

@@ -1,7 +1,7 @@
 import Foundation
-import TUI
 
-/// The one JSON encoder behind everything the CLI prints as JSON: exact, and safe to show on a terminal.
+/// The one JSON encoder behind everything the CLI prints as JSON and the workbench exports: exact, and safe
+/// to show on a terminal.
 ///
 /// `JSONEncoder` escapes C0 controls but leaves DEL, C1 controls (the one-byte CSI U+009B among them) and bidi
 /// overrides raw, and those hijack or reorder a terminal when `--json` output is read there. Every scalar
@@ -11,9 +11,9 @@ import TUI
 /// ```swift
 /// let data = try TerminalSafeJSON.encode(["note": "\u{9B}31m"])   // {"note" : "\u009b31m"}
 /// ```
-enum TerminalSafeJSON {
+public enum TerminalSafeJSON {
     /// Pretty-printed, key-sorted JSON for `value` (dates in ISO 8601), followed by a newline.
-    static func encode(_ value: some Encodable) throws -> Data {
+    public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -27,7 +27,7 @@ enum TerminalSafeJSON {
     /// Such scalars can only occur inside JSON strings (whitespace between tokens is space, tab, CR and LF,
     /// which the encoder never emits raw inside strings), so escaping them keeps the document's meaning.
     /// Whitespace between tokens is kept as it is.
-    static func escape(_ json: some Collection<UInt8>) -> Data {
+    public static func escape(_ json: some Collection<UInt8>) -> Data {
         let text = String(decoding: json, as: UTF8.self)
         guard text.unicodeScalars.contains(where: isEscaped) else { return Data(json) }
         var escaped = String.UnicodeScalarView()

@@ -1,19 +1,7 @@
+import Catalog
 import Foundation
 
-/// An object as lifecycle rules see it: its own facts plus those of every dataset holding it.
-struct LifecycleCandidate {
-    struct DatasetFacts {
-        var zone: String
-        var status: String
-        var sensitivity: String
-        var versionState: String?
-    }
-
-    var object: MovableObject
-    var createdAt: Date
-    var lastAccess: Date?
-    var datasets: [DatasetFacts]
-
+extension LifecycleCandidate {
     /// True when every condition of `rule` holds at `now`.
     func matches(_ rule: LifecycleRule, now: Date) -> Bool {
         if let from = rule.fromTiers, !from.contains(object.tier) { return false }

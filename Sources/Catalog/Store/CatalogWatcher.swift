@@ -1,4 +1,3 @@
-import Catalog
 import GRDB
 
 /// Tells whether another connection (this process's writer, a CLI, a worker) committed to the catalog,
@@ -10,7 +9,8 @@ import GRDB
 public final class CatalogWatcher: Sendable {
     private let queue: DatabaseQueue
 
-    init(path: String) throws {
+    /// Opens a read-only connection of its own to the catalog at `path`.
+    public init(path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(CatalogStore.busyTimeout)
@@ -20,13 +20,5 @@ public final class CatalogWatcher: Sendable {
     /// The catalog's data version: a different value than last time means something was committed.
     public func dataVersion() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-    }
-}
-
-extension Lake {
-    /// A watcher over this lake's catalog for live screens.
-    public func watcher() throws -> CatalogWatcher {
-        try authorize(.read)
-        return try CatalogWatcher(path: root + "/" + Self.catalogFileName)
     }
 }

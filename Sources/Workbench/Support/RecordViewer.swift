@@ -6,7 +6,7 @@ import TUI
 ///
 /// Values are untrusted text: they are drawn through `Buffer.write` (sanitized) and copied
 /// base64-encoded, so they cannot reach the terminal as control sequences.
-struct TextViewer: Sendable {
+struct RecordViewer: Sendable {
     /// One drawn line: the field it belongs to, its key on the field's first line, and a piece of the value.
     struct Line: Sendable, Hashable {
         var field: Int
