@@ -40,6 +40,16 @@ extension CatalogTransaction {
         }
     }
 
+    /// The event with sequence number `seq`.
+    public func auditEvent(seq: Int64) throws -> AuditEvent? {
+        try AuditEvent.filter(AuditEvent.Columns.seq == seq).fetchOne(db)
+    }
+
+    /// Every event with one of `actions`, oldest first.
+    public func auditEvents(actions: [String]) throws -> [AuditEvent] {
+        try AuditEvent.filter(actions.contains(AuditEvent.Columns.action)).order(AuditEvent.Columns.seq).fetchAll(db)
+    }
+
     /// The newest `limit` events about any of `targets`, oldest first.
     public func auditHistory(targets: [String], limit: Int) throws -> [AuditEvent] {
         try AuditEvent.filter(targets.contains(AuditEvent.Columns.target))
@@ -65,5 +75,13 @@ extension CatalogTransaction {
         try String.fetchOne(
             db, sql: "SELECT d.name FROM promotion p JOIN dataset d ON d.id = p.datasetId WHERE p.id = ?",
             arguments: [promotionId])
+    }
+}
+
+extension AuditEvent {
+    /// The decoded `details` object (string values only, as the engine writes them); empty when the text
+    /// is not such an object.
+    public var detailValues: [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8))) ?? [:]
     }
 }

@@ -15,8 +15,79 @@ extension Lake {
 
     /// Appends an audit event recording `roleName`: `none` when the actor holds no role (someone who
     /// edited `lake.toml` by hand need not hold one).
+    ///
+    /// The event's hash is an HMAC-SHA256 under the audit key (``AuditSeal``), and once the transaction
+    /// commits the keyed head checkpoint (``AuditHead``) moves to it. Two more events can come first:
+    /// - `lake.init` when the log is empty, so every log begins with it (a catalog made on first open of a
+    ///   lake folder, such as `SampleLake/`, has no other start);
+    /// - `audit.keyed` when the log holds older, unkeyed events and the lake has no checkpoint yet: the
+    ///   switch-over that starts the keyed chain (``switchToKeyedAudit(_:)``).
+    /// In a lake made before keyed audit whose owner has not opened it since (no audit key yet), events
+    /// keep the unkeyed SHA-256 chain.
+    ///
+    /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when the lake has an audit key this user
+    ///   cannot read.
     func appendAudit(
         _ tx: CatalogTransaction, roleName: String, action: String, target: String, details: [String: String]
+    ) throws {
+        let key = try auditKeyIfPresent()
+        try switchToKeyedAudit(tx)
+        if try tx.lastAuditEvent() == nil, action != "lake.init" {
+            try insertAudit(
+                tx, key: key, roleName: roleName, action: "lake.init",
+                target: URL(fileURLWithPath: root).lastPathComponent,
+                details: ["origin": action, RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles)])
+        }
+        try insertAudit(tx, key: key, roleName: roleName, action: action, target: target, details: details)
+    }
+
+    /// Starts the keyed chain in a log without a checkpoint, inside the caller's write transaction: an
+    /// `audit.keyed` event, the first hashed with the audit key, naming how many unkeyed events precede it
+    /// and their head hash (they keep verifying by the old rule), and the roles in force. An empty log
+    /// needs no switch-over: its `lake.init` is keyed.
+    func switchToKeyedAudit(_ tx: CatalogTransaction) throws {
+        guard let key = try auditKeyIfPresent(), try keyedStart(tx) == nil, let last = try tx.lastAuditEvent()
+        else { return }
+        try insertAudit(
+            tx, key: key, roleName: actorRoles.min()?.rawValue ?? "none", action: "audit.keyed", target: "audit",
+            details: [
+                "unkeyedEvents": String(last.seq), "unkeyedHead": last.hash,
+                RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+            ])
+    }
+
+    /// Where the keyed chain starts: the checkpoint says; without one (before the first commit of a
+    /// keyed event, or after a crash between commit and checkpoint) the log does — its first event when
+    /// that verifies under the key, else the first `audit.keyed` event that does. Nil when no event is keyed.
+    func keyedStart(_ tx: CatalogTransaction) throws -> Int64? {
+        guard let key = try auditKeyIfPresent() else { return nil }
+        if let head = try readAuditHead(key: key) { return head.keyedFrom }
+        return try keyedStartInLog(key: key, tx)
+    }
+
+    /// Where the keyed chain starts according to the log alone (see ``keyedStart(_:)``).
+    func keyedStartInLog(key: KeyedHasher, _ tx: CatalogTransaction) throws -> Int64? {
+        let seal = AuditSeal.keyed(key)
+        if let first = try tx.auditEvent(seq: 1), seal.verifies(first) { return 1 }
+        return try tx.auditEvents(actions: ["audit.keyed"]).first(where: seal.verifies)?.seq
+    }
+
+    /// The checkpoint, or nil when there is none.
+    /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` for one that does not verify: nobody
+    ///   but the key's holders can write a valid one, so appending stops until someone looks.
+    func readAuditHead(key: KeyedHasher) throws -> AuditHead? {
+        do {
+            return try AuditHead.read(path: auditHeadPath, key: key)
+        } catch AuditHead.Problem.forged {
+            throw GovernanceError.keyUnavailable(
+                path: auditHeadPath, reason: "the checkpoint does not verify; run `medlake audit verify`")
+        }
+    }
+
+    /// Inserts one event chained to the newest, and arranges for the checkpoint to follow it on commit.
+    private func insertAudit(
+        _ tx: CatalogTransaction, key: KeyedHasher?, roleName: String, action: String, target: String,
+        details: [String: String]
     ) throws {
         let last = try tx.lastAuditEvent()
         let encoder = JSONEncoder()
@@ -28,9 +99,42 @@ extension Lake {
             actor: actor.user, role: roleName, action: action, target: target,
             details: detailsText, prevHash: last?.hash ?? AuditEvent.genesisHash, hash: ""
         )
-        event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
+        let seal: AuditSeal = key.map { .keyed($0) } ?? .unkeyed
+        event.hash = seal.hash(event)
         try tx.insert(&event)
+        guard let key else { return }
+        let head = try readAuditHead(key: key)
+        // The checkpoint moves only along the chain it covers: if the event it names is gone or changed
+        // (the newest events were deleted, perhaps then re-appended), it stays, so `audit verify` reports it.
+        if let head, try tx.auditEvent(seq: head.seq)?.hash != head.hash { return }
+        let next = AuditHead(seq: event.seq, hash: event.hash, keyedFrom: try keyedStart(tx) ?? event.seq)
+        let path = auditHeadPath
+        // The checkpoint is readable by whoever may read the audit key: same owner (when root writes it for
+        // a service account), same group, same mode.
+        var keyInfo = stat()
+        let found = stat(keyPath(.audit), &keyInfo) == 0
+        let shared = found && keyInfo.st_mode & 0o040 != 0
+        let owner: uid_t? = found && geteuid() == 0 ? keyInfo.st_uid : nil
+        let group: gid_t? = shared ? keyInfo.st_gid : nil
+        tx.afterCommit {
+            // Committed: a checkpoint that cannot be written now lags behind the log, which `audit verify`
+            // accepts (a crash between commit and checkpoint does the same); the next append catches up.
+            try? next.write(path: path, key: key, mode: shared ? 0o640 : 0o600, owner: owner, group: group)
+        }
     }
+
+    /// Removes the checkpoint of a log that is gone (a catalog rebuilt from the tiers starts a new log) and
+    /// returns what it named — `previousLogSeq` and `previousLogHash` — for the new log's first event.
+    func retireAuditHead() throws -> [String: String] {
+        guard let key = try auditKeyIfPresent(), let head = try readAuditHead(key: key) else { return [:] }
+        guard unlink(auditHeadPath) == 0 else {
+            throw LakeError.system(operation: "unlink", path: auditHeadPath, errno: errno)
+        }
+        return ["previousLogSeq": String(head.seq), "previousLogHash": head.hash]
+    }
+
+    /// The keyed head checkpoint's file, in the key folder.
+    var auditHeadPath: String { root + "/" + Self.keysFolderName + "/audit.head" }
 
     /// Audit events, oldest first, filtered by actor, action (exact, or a prefix ending in `.`) and time.
     ///
@@ -49,42 +153,6 @@ extension Lake {
         try tx.auditEvents(
             actor: filter.actor, action: filter.action, since: filter.since, newestFirst: newestFirst, limit: limit)
     }
-
-    /// Re-walks the whole chain and reports the first event whose sequence, back-link or hash is wrong.
-    ///
-    /// Detects rows altered, deleted or reordered anywhere but at the very end: dropping the newest events
-    /// leaves a valid shorter chain, so keep ``AuditVerification/headHash`` somewhere outside the lake to
-    /// detect that too.
-    public func verifyAudit() throws -> AuditVerification {
-        try authorize(.read)
-        return try catalog.read { tx in
-            var expectedSeq: Int64 = 1
-            var previousHash = AuditEvent.genesisHash
-            var count = 0
-            var firstBad: AuditVerification.BadEvent?
-            try tx.visitAuditEvents { event in
-                let problem: String? =
-                    if event.seq != expectedSeq {
-                        "expected seq \(expectedSeq), found \(event.seq) (an event was deleted or reordered)"
-                    } else if event.prevHash != previousHash {
-                        "prevHash does not match the hash of event \(expectedSeq - 1)"
-                    } else if event.hash != ContentHasher.digest(of: event.canonicalEncoding).hex {
-                        "hash does not match the event's contents (the row was altered)"
-                    } else {
-                        nil
-                    }
-                if let problem {
-                    firstBad = AuditVerification.BadEvent(seq: event.seq, reason: problem)
-                    return false
-                }
-                count += 1
-                expectedSeq += 1
-                previousHash = event.hash
-                return true
-            }
-            return AuditVerification(eventCount: count, headHash: previousHash, firstBad: firstBad)
-        }
-    }
 }
 
 /// Filters for ``Lake/auditEvents(_:)``.
@@ -100,21 +168,4 @@ public struct AuditFilter: Sendable {
         self.since = since
         self.limit = limit
     }
-}
-
-/// The outcome of ``Lake/verifyAudit()``.
-public struct AuditVerification: Sendable, Codable, Hashable {
-    /// Events that verified before the first bad one (all of them when the chain is intact).
-    public var eventCount: Int
-    /// Hash of the last good event: record it elsewhere to detect truncation later.
-    public var headHash: String
-    /// The first event that does not verify.
-    public var firstBad: BadEvent?
-
-    public struct BadEvent: Sendable, Codable, Hashable {
-        public var seq: Int64
-        public var reason: String
-    }
-
-    public var isIntact: Bool { firstBad == nil }
 }

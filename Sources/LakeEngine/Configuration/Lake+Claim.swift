@@ -32,8 +32,12 @@ extension Lake {
         configuration.mergeRoles(local)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         try catalog.write { tx in
-            try appendAudit(tx, role: .admin, action: "config.roles", target: actor.user,
-                            details: ["role": "all", "change": "claim", "file": LocalRoles.fileName])
+            try appendAudit(
+                tx, role: .admin, action: "config.roles", target: actor.user,
+                details: [
+                    "role": "all", "change": "claim", "file": LocalRoles.fileName,
+                    RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+                ])
         }
         return lake
     }

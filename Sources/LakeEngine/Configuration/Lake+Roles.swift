@@ -8,7 +8,8 @@ import Darwin
 #endif
 
 extension Lake {
-    /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles`.
+    /// Gives `user` the role `role` in `lake.toml` (admin only); audited as `config.roles` with the roles
+    /// in force afterwards (``RoleSnapshot``), which `audit verify` compares with the files.
     ///
     /// The file is rewritten atomically (temporary file, fsync, rename) with the same mode and group, and
     /// only its `[roles]` table changes; the catalog's configuration snapshot is updated with the audit
@@ -49,17 +50,30 @@ extension Lake {
         configuration.mergeRoles(local)
         // The file is replaced while this process holds the catalog's write lock, so a process opening
         // the lake meanwhile waits and then finds the new file's snapshot: the change is audited once.
+        let recordedBefore = try catalog.read { tx in try recordedRoles(tx) }
         try catalog.write { tx in
             try Self.replaceFile(path, with: Array(updated.utf8))
-            try appendAudit(
-                tx, role: allowedAs, action: "config.roles", target: user,
-                details: ["role": role.rawValue, "change": granted ? "grant" : "revoke"])
+            var details = [
+                "role": role.rawValue, "change": granted ? "grant" : "revoke",
+                RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+            ]
+            // Roles edited by hand since the last role event become part of this one's snapshot: say so.
+            if let recordedBefore, recordedBefore != RoleSnapshot.text(self.configuration.roles) {
+                details["adoptsUnrecordedRoles"] = recordedBefore
+            }
+            try appendAudit(tx, role: allowedAs, action: "config.roles", target: user, details: details)
             try recordConfigurationSnapshot(text: updated, tx)
         }
         return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
     }
 
-    /// Replaces `path` atomically, keeping its mode and group.
+    /// The roles the newest role event recorded (``RoleSnapshot``), nil before any did.
+    func recordedRoles(_ tx: CatalogTransaction) throws -> String? {
+        try tx.auditEvents(actions: RoleSnapshot.recordingActions)
+            .last { $0.detailValues[RoleSnapshot.detailKey] != nil }?.detailValues[RoleSnapshot.detailKey]
+    }
+
+    /// Replaces `path` atomically, keeping its mode and group (and, run as root, its owner).
     static func replaceFile(_ path: String, with contents: [UInt8]) throws {
         var info = stat()
         guard stat(path, &info) == 0 else { throw LakeError.system(operation: "stat", path: path, errno: errno) }
@@ -68,7 +82,10 @@ extension Lake {
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
         var failure: Int32 = 0
         let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written != contents.count || fchown(descriptor, uid_t.max, info.st_gid) != 0
+        // Root (an administrator acting on a service's lake) keeps the file its owner's; anyone else can
+        // only keep the group.
+        let owner = geteuid() == 0 ? info.st_uid : uid_t.max
+        if written != contents.count || fchown(descriptor, owner, info.st_gid) != 0
             || fchmod(descriptor, info.st_mode & 0o7777) != 0 || fsync(descriptor) != 0
         {
             failure = errno

@@ -20,7 +20,8 @@ public enum GovernanceError: Error, Sendable, Hashable, Codable, CustomStringCon
     case checksFailed(promotion: Int64?, failed: [String])
     /// A restricted dataset was used (`scope`: read, annotate or approve) without a role or a live grant.
     case accessDenied(user: String, dataset: String, expiredGrant: Int64?, scope: String = "read")
-    /// The de-identification key file cannot be used by this user.
+    /// A key file of the lake (audit, pseudonym or de-identification; see `KeyFile`) cannot be used by this
+    /// user.
     case keyUnavailable(path: String, reason: String)
     /// A de-identified object still carries identifying data.
     case phiRemaining(object: String, findings: [String])
@@ -56,7 +57,7 @@ public enum GovernanceError: Error, Sendable, Hashable, Codable, CustomStringCon
             "\(user) may not \(scope) restricted dataset \(dataset): needs a role that reads it"
                 + (scope == "read" ? " or a grant" : " or a grant with scope \(scope)")
                 + (expired.map { " (grant \($0) has expired, was revoked or does not cover it)" } ?? "")
-        case .keyUnavailable(let path, let reason): "de-identification key \(path): \(reason)"
+        case .keyUnavailable(let path, let reason): "key \(path): \(reason)"
         case .phiRemaining(let object, let findings):
             "object \(object) still carries identifying data after de-identification: " + findings.joined(separator: "; ")
         case .unreadableObject(let sha256, let reason): "object \(sha256): \(reason)"

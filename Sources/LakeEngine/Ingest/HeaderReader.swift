@@ -1,6 +1,5 @@
 import DICOM
 import Genomics
-import Storage
 
 /// Sniffs a file by content and reads its header into ``FileContent``, through the DICOM and Genomics
 /// parsers. Never reads pixel data or records.
@@ -14,6 +13,8 @@ struct HeaderReader: Sendable {
     let requiredTags: [(keyword: String, tag: AttributeTag?)]
     /// The selected-tags parse: only these top-level elements are decoded, and reading stops after them.
     let dicomOptions: ParseOptions
+    /// Turns a Patient ID into the catalog's keyed pseudonym; the ID itself is never kept.
+    let pseudonymizer: PatientPseudonymizer
 
     // MARK: - Tags outside the DICOM module's named set
 
@@ -23,7 +24,8 @@ struct HeaderReader: Sendable {
     static let pixelSpacing = AttributeTag(rawValue: 0x0028_0030)
     static let burnedInAnnotation = AttributeTag(rawValue: 0x0028_0301)
 
-    init(quality: QualitySettings) {
+    init(quality: QualitySettings, pseudonymizer: PatientPseudonymizer) {
+        self.pseudonymizer = pseudonymizer
         requiredTags = quality.requiredTags.map { ($0, DataDictionary.tag(forKeyword: $0)) }
         let tags: [AttributeTag] = [
             .sopClassUID, .sopInstanceUID, .studyDate, .modality, .studyDescription, .seriesDescription,
@@ -97,7 +99,7 @@ struct HeaderReader: Sendable {
         return .imaging(ImagingHeader(
             studyInstanceUID: study, seriesInstanceUID: series, sopInstanceUID: sop,
             sopClassUID: text(.sopClassUID), modality: text(.modality), transferSyntaxUID: file.transferSyntax.uid,
-            patientPseudonym: patientID.map { "P-" + ContentHasher.digest(of: Array($0.utf8)).hex.prefix(12) },
+            patientPseudonym: patientID.map(pseudonymizer.pseudonym(forPatientID:)),
             studyDate: text(.studyDate), studyDescription: text(.studyDescription),
             seriesDescription: text(.seriesDescription), bodyPart: text(.bodyPartExamined),
             frameOfReferenceUID: text(.frameOfReferenceUID), instanceNumber: dataSet.integer(.instanceNumber),

@@ -9,7 +9,7 @@ public struct ImagingHeader: Sendable, Hashable {
     public var sopClassUID: String?
     public var modality: String?
     public var transferSyntaxUID: String?
-    /// A pseudonym derived from Patient ID (its SHA-256 prefix), never the ID itself.
+    /// A keyed pseudonym of the Patient ID (``PatientPseudonymizer``), never the ID itself.
     public var patientPseudonym: String?
     public var studyDate: String?
     public var studyDescription: String?

@@ -53,7 +53,8 @@ struct IngestRun {
             }
         } ?? []
         ingestor = FileIngestor(
-            tier: tier, catalog: lake.catalog.reader, reader: HeaderReader(quality: lake.configuration.quality),
+            tier: tier, catalog: lake.catalog.reader,
+            reader: HeaderReader(quality: lake.configuration.quality, pseudonymizer: try lake.patientPseudonymizer()),
             options: options)
         raiser = FlagRaiser(configuration: lake.configuration, zone: existing?.zone ?? lake.configuration.ingestZone)
     }

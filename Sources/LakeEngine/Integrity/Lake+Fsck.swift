@@ -62,6 +62,10 @@ extension Lake {
                 kind: .auditChain, tier: nil, object: nil, path: nil, detail: "event \(bad.seq): \(bad.reason)",
                 removable: false))
         }
+        for change in audit.unaudited {
+            findings.append(FsckFinding(
+                kind: .auditChain, tier: nil, object: nil, path: nil, detail: change.reason, removable: false))
+        }
         var report = FsckReport(objectsChecked: objects.count, full: full, findings: findings, repaired: [])
         if repair { try await removeGarbage(&report, orphanGrace: orphanGrace) }
         return report

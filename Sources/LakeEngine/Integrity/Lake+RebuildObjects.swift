@@ -62,12 +62,14 @@ extension Lake {
         try await catalog.write { tx in try tx.recordLakeIdentity(id) }
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         let rebuild = try await lake.insertObjectsFromTiers()
+        let previousLog = try lake.retireAuditHead()
         try await catalog.pool.write { db in
             try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
             try lake.appendAudit(
                 CatalogTransaction(unmoved: db), role: .admin, action: "catalog.rebuild", target: root,
                 details: rebuild.objectsByTier.mapValues(String.init).merging(
-                    ["damagedObjects": rebuild.damagedObjects.joined(separator: " ")], uniquingKeysWith: { first, _ in first }))
+                    ["damagedObjects": rebuild.damagedObjects.joined(separator: " ")].merging(previousLog) { a, _ in a },
+                    uniquingKeysWith: { first, _ in first }))
         }
         return (lake, rebuild)
     }

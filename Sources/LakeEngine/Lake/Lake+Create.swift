@@ -12,9 +12,9 @@ extension Lake {
     /// Creates a lake in `path` (a new or empty folder) with the acting user in every role.
     ///
     /// Writes `lake.toml` (0640), `lake.id` (0440), `catalog.sqlite` (0660, WAL, recording the same lake
-    /// id), the tier folders (02770, each with its ``TierIdentity``) and the
-    /// de-identification key (0640 in a 02750 folder; 0600 in 0700 without a group), with no world
-    /// access. When `group` is given the lake's files belong to that Unix group, so the users named in
+    /// id), the tier folders (02770, each with its ``TierIdentity``) and the lake's keys — audit, catalog
+    /// pseudonyms, de-identification (``KeyFile``: 0600 in a 0700 `keys/`; 0640 in 02750 with a group) —
+    /// with no world access. The audit log starts keyed: its `lake.init` records the roles. When `group` is given the lake's files belong to that Unix group, so the users named in
     /// `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
     public static func create(at path: String, group: String? = nil) throws -> Lake {
         try create(at: path, group: group, as: Identity.current())
@@ -53,10 +53,16 @@ extension Lake {
             _ = try tier.writeIdentity(lake.expectedIdentity(of: name))
         }
         _ = try lake.deidentificationKey()
+        for purpose in LakeKeyPurpose.allCases {
+            _ = try KeyFile.loadOrCreate(path: lake.keyPath(purpose), group: lake.keyGroup())
+        }
         try catalog.write { tx in
             try lake.appendAudit(
                 tx, role: .admin, action: "lake.init", target: name,
-                details: ["group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ",")]
+                details: [
+                    "group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ","),
+                    RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
+                ]
             )
             try lake.recordConfigurationSnapshot(text: text, tx)
         }

@@ -27,6 +27,8 @@ public final class Lake: Sendable {
     let accesses: AccessRecorder
     /// Reads through grants already audited in this session (see ``GrantedReadLog`` for the rule).
     let grantedReads = GrantedReadLog()
+    /// The lake's keys read so far (see ``LakeKeyPurpose``).
+    let keyRing = LakeKeyRing()
 
     /// The configuration file's name inside the lake folder.
     public static let configurationFileName = "lake.toml"
@@ -49,7 +51,8 @@ public final class Lake: Sendable {
     /// ``claimUnused()``) are added to those `lake.toml` names.
     ///
     /// A `lake.toml` edited since the catalog last saw it is audited first (`config.changed`, see
-    /// ``auditConfigurationChange(text:)``).
+    /// ``auditConfigurationChange(text:)``). Opened by its owner, a lake made by an older version gets
+    /// its missing keys, its audit log's keyed switch-over and keyed pseudonyms (``adoptKeys()``).
     ///
     /// Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
     /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog);
@@ -82,6 +85,7 @@ public final class Lake: Sendable {
         let id = try bindIdentity(root: root, catalog: catalog)
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         if verifyingTiers { try lake.checkTierIdentities() }
+        try lake.adoptKeys()
         try lake.auditConfigurationChange(text: text)
         return lake
     }

@@ -17,4 +17,15 @@ public struct KeyedHasher: Sendable {
     public func mac(_ message: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
     }
+
+    /// The 32-byte MAC of `bytes`.
+    public func mac(bytes: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: key)))
+    }
+
+    /// The MAC of `bytes` as 64 lowercase hexadecimal digits, the form SHA-256 digests are stored in, so a
+    /// keyed hash fits wherever an unkeyed one did (the audit log's `hash` column).
+    public func macHex(of bytes: [UInt8]) -> String {
+        ObjectDigest(bytes: mac(bytes: bytes)).hex
+    }
 }

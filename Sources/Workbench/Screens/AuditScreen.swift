@@ -132,6 +132,10 @@ struct AuditScreen: WorkbenchScreen {
                 return ("chain BROKEN at seq \(bad.seq): \(bad.reason) (\(result.eventCount) events before it verify)"
                         + running, .error)
             }
+            if let change = result.unaudited.first {
+                return ("chain OK, but \(result.unaudited.count) change(s) without audit events: \(change.reason)"
+                        + running, .error)
+            }
             return ("chain OK: \(result.eventCount) events verified" + running, .success)
         }
     }

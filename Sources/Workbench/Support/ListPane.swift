@@ -78,26 +78,6 @@ struct ListPane: Sendable {
         visible(filter: filter).map { row in columns.indices.map { $0 < row.cells.count ? row.cells[$0] : "" } }
     }
 
-    // MARK: - Private
-
-    private mutating func resort(filter: String) -> Bool {
-        if sortsInQuery { return true }
-        guard rows.value != nil else { return false }
-        let keep = selected(filter: filter)?.id
-        rows = .loaded(Self.sorted(loaded, by: table.sort))
-        reselect(keep, filter: filter)
-        return false
-    }
-
-    private mutating func reselect(_ keep: String?, filter: String) {
-        let shown = visible(filter: filter)
-        if let keep, let index = shown.firstIndex(where: { $0.id == keep }) {
-            table.selection.select(index, count: shown.count)
-        } else {
-            table.selection.clamp(count: shown.count)
-        }
-    }
-
     /// `rows` stably sorted by `sort` in ``NaturalOrder`` (nil: as given).
     static func sorted(_ rows: [ListRow], by sort: TableSort?) -> [ListRow] {
         guard let sort else { return rows }
@@ -127,6 +107,26 @@ struct ListPane: Sendable {
             }
             Table(columns: columns, source: ListRowSource(rows: shown), isFocused: focused)
                 .render(in: area, buffer: &buffer, state: &state)
+        }
+    }
+
+    // MARK: - Private
+
+    private mutating func resort(filter: String) -> Bool {
+        if sortsInQuery { return true }
+        guard rows.value != nil else { return false }
+        let keep = selected(filter: filter)?.id
+        rows = .loaded(Self.sorted(loaded, by: table.sort))
+        reselect(keep, filter: filter)
+        return false
+    }
+
+    private mutating func reselect(_ keep: String?, filter: String) {
+        let shown = visible(filter: filter)
+        if let keep, let index = shown.firstIndex(where: { $0.id == keep }) {
+            table.selection.select(index, count: shown.count)
+        } else {
+            table.selection.clamp(count: shown.count)
         }
     }
 }

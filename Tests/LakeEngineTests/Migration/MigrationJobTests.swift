@@ -1,6 +1,8 @@
 import Catalog
 import Foundation
 import GRDB
+import InMemoryLogging
+import Logging
 import Storage
 import Testing
 
@@ -37,6 +39,22 @@ import Testing
         #expect(actions.contains("migration.start") && actions.contains("migration.finish"))
         #expect(try lake.owner.verifyAudit().isIntact)
         #expect(throws: LakeError.self) { try lake.owner.queueMigration("a", to: "warm") }
+    }
+
+    @Test func aJobLogsItsStartAndEndWithItsNumberAndCounts() async throws {
+        try lake.ingestObjects("a", count: 4, size: 1500)
+        let job = try lake.owner.queueMigration("a", to: "warm")
+        let handler = InMemoryLogHandler()
+        let logger = Logger(label: "test.worker") { _ in handler }
+        let finished = try await MigrationWorker(lake: lake.owner, logger: logger).runNextJob()
+        #expect(finished?.state == "done")
+        let messages = handler.entries.map { "\($0.message)" }
+        #expect(messages.first == "job started" && messages.last == "job done", "\(messages)")
+        let started = try #require(handler.entries.first)
+        #expect(started.metadata["job"]?.description == String(job.id))
+        #expect(started.metadata["objects.total"]?.description == "4" && started.metadata["job.to"] == "warm")
+        let done = try #require(handler.entries.last)
+        #expect(done.metadata["objects"]?.description == "4" && done.metadata["bytes"]?.description == "6000")
     }
 
     @Test func aPublishedVersionMovesItsManifestEntries() async throws {

@@ -18,20 +18,28 @@ struct TemporaryLake {
         try Lake.open(at: root, as: Identity(user: user, uid: 2000))
     }
 
-    /// Replaces the `[roles]` table.
+    /// Gives exactly `roles` through the engine (`medlake roles grant/revoke`), acting as an admin of the
+    /// current roles, so each change is audited as it would be in use (a hand edit of `lake.toml` is
+    /// reported by `audit verify`). New roles are granted first and the acting admin's own roles revoked
+    /// last, so the admin keeps the right to change roles until the end.
     func setRoles(_ roles: [Role: [String]]) throws {
-        let path = root + "/lake.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        guard let start = text.range(of: "[roles]\n"), let end = text.range(of: "\n[qc]") else {
-            throw LakeError.invalidArgument("lake.toml has no [roles] table")
+        let current = try Lake.open(at: root, as: Identity(user: "root", uid: 0)).configuration.roles
+        guard let admin = current[.admin]?.sorted().first else {
+            throw LakeError.invalidArgument("the lake has no admin to change its roles")
         }
-        var table = "[roles]\n"
+        var lake = try Lake.open(at: root, as: Identity(user: admin, uid: 1000))
         for role in Role.allCases {
-            table += "\(role.rawValue) = [" + (roles[role] ?? []).map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+            for user in Set(roles[role] ?? []).subtracting(current[role] ?? []).sorted() {
+                lake = try lake.grant(role, to: user)
+            }
         }
-        let updated = text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: table)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        try updated.write(toFile: path, atomically: true, encoding: .utf8)
+        let removals = Role.allCases.flatMap { role in
+            (current[role] ?? []).subtracting(roles[role] ?? []).map { (role, $0) }
+        }
+        // The acting admin's roles go last, and their admin role last of all.
+        let order = { (change: (Role, String)) in change.1 != admin ? 0 : change.0 != .admin ? 1 : 2 }
+        let sorted = removals.sorted { order($0) < order($1) }
+        for (role, user) in sorted { lake = try lake.revoke(role, from: user) }
     }
 
     /// A fresh folder for input files.

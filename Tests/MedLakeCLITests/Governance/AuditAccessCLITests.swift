@@ -40,10 +40,7 @@ struct AuditAccessCLITests {
 
         #expect(try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice, binary: binary).status == 0)
         // bob is an annotator; carol is in the lake's group but holds no role.
-        let toml = lake + "/lake.toml"
-        let text = try String(contentsOfFile: toml, encoding: .utf8)
-            .replacingOccurrences(of: "annotator = [\"\(alice)\"]", with: "annotator = [\"\(alice)\", \"\(bob)\"]")
-        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        #expect(try medlake(["roles", "grant", bob, "annotator"], as: alice).status == 0)
 
         // New datasets are restricted; alice flags one with a note naming a patient.
         let ingested = try medlake(["ingest", base + "/input", "--dataset", "d", "--keep-unknown"], as: alice)

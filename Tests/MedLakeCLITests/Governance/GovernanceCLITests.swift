@@ -37,11 +37,10 @@ struct GovernanceCLITests {
             let created = try MedLakeProcess.run(
                 ["init", lake, "--group", users.group], as: users.names[0], binary: binary)
             #expect(created.status == 0, "\(created.stderr)")
-            let toml = lake + "/lake.toml"
-            let text = try String(contentsOfFile: toml, encoding: .utf8)
-                .replacingOccurrences(of: "curator = [\"\(users.names[0])\"]", with: "curator = [\"\(users.names[0])\", \"\(users.names[1])\"]")
-                .replacingOccurrences(of: "annotator = [\"\(users.names[0])\"]", with: "annotator = [\"\(users.names[2])\"]")
-            try text.write(toFile: toml, atomically: false, encoding: .utf8)
+            // Roles change through `medlake roles`, each audited (a hand edit would fail `audit verify`).
+            try run(["roles", "grant", users.names[1], "curator"], as: users.names[0])
+            try run(["roles", "grant", users.names[2], "annotator"], as: users.names[0])
+            try run(["roles", "revoke", users.names[0], "annotator"], as: users.names[0])
             try run(["ingest", base + "/input", "--dataset", "ct"], as: users.names[0])
             try run(["label", "ct", "--consent", "research,ai-training"], as: users.names[0])
             try run(["version", "publish", "ct"], as: users.names[0])

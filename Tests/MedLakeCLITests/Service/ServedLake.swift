@@ -37,12 +37,16 @@ final class ServedLake {
         }
         let created = try MedLakeProcess.run(["init", lake, "--service-user", service], binary: binary)
         try #require(created.status == 0, "\(created.stderr)")
-        // The administrator (root) names the people; the service account seeds the data.
-        let toml = lake + "/lake.toml"
-        let text = try String(contentsOfFile: toml, encoding: .utf8)
-            .replacingOccurrences(of: "curator = [\"root\"]", with: "curator = [\"\(alice)\", \"\(bob)\", \"\(service)\"]")
-            .replacingOccurrences(of: "operator = [\"root\"]", with: "operator = [\"\(service)\"]")
-        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        // The administrator (root) names the people through `medlake roles` (audited; a hand edit of
+        // lake.toml would fail `audit verify`); the service account seeds the data.
+        for (user, role) in [
+            (alice, "curator"), (bob, "curator"), (service, "curator"), (service, "operator"), ("root", "curator"),
+            ("root", "operator"),
+        ] {
+            let change = try MedLakeProcess.run(
+                ["roles", user == "root" ? "revoke" : "grant", user, role, "--lake", lake], binary: binary)
+            try #require(change.status == 0, "roles \(user) \(role): \(change.stderr)")
+        }
         for arguments in [
             ["ingest", base + "/input", "--dataset", "ct"], ["label", "ct", "--consent", "research,ai-training"],
             ["version", "publish", "ct"],

@@ -15,6 +15,7 @@ enum SampleFixture {
         let sources = folder + "/sources"
         try FileManager.default.createDirectory(atPath: sources + "/genomics", withIntermediateDirectories: true)
         let lake = try Lake.create(at: folder + "/lake")
+        try useFixedPseudonymKey(lake)
         for slice in [0, 1, 3, 4] {
             try writeInstance(patient: 0, series: 0, instance: slice, modality: .CT, to: sources + "/imaging")
         }
@@ -44,6 +45,15 @@ enum SampleFixture {
                              note: "no consent form")
         }
         return lake
+    }
+
+    /// Replaces the lake's random pseudonym key with a fixed one before anything is ingested, so the
+    /// keyed patient pseudonyms on screen (and in the golden snapshots) are the same on every run.
+    static func useFixedPseudonymKey(_ lake: Lake) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: lake.root + "/keys/pseudonym.key"))
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data((0..<32).map { UInt8($0) }))
     }
 
     private static func writeInstance(

@@ -93,8 +93,17 @@ struct SampleRequester {
     }
 
     /// Gives the group read and write on the catalog, read on the lake id (checked against the catalog
-    /// at every open) and read on the tiers (the policy checks read objects).
+    /// at every open), read on the tiers (the policy checks read objects), and read on the audit and
+    /// pseudonym keys and the audit checkpoint (every change is audited with the key; writing the catalog
+    /// already lets the group do what the key allows). The de-identification key stays the owner's.
     private func share(group: gid_t) {
+        let keys = lakeRoot + "/keys"
+        _ = chown(keys, uid_t.max, group)
+        _ = chmod(keys, 0o2750)
+        for name in ["audit.key", "pseudonym.key", "audit.head"] {
+            _ = chown(keys + "/" + name, uid_t.max, group)
+            _ = chmod(keys + "/" + name, 0o640)
+        }
         for suffix in ["", "-wal", "-shm"] {
             let path = lakeRoot + "/" + Lake.catalogFileName + suffix
             _ = chown(path, uid_t.max, group)
