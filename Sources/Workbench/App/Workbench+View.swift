@@ -42,6 +42,8 @@ extension Workbench {
                 .render(in: body, buffer: &buffer)
         case .dialog(let dialog):
             dialog.render(in: screen, buffer: &buffer)
+        case .record(let viewer):
+            viewer.render(in: screen, buffer: &buffer)
         case .viewer(let viewer, var state):
             viewer.render(in: Self.viewerBox(model.size), buffer: &buffer, state: &state)
         case .export(let input):

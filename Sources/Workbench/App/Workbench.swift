@@ -20,16 +20,20 @@ public struct Workbench: Program {
     let workerLauncher: WorkerLauncher?
     /// Where the header clock reads the wall time (fixed in snapshot tests).
     let wallClock: @Sendable () -> Date
+    /// Where `y` in the text viewer copies a value.
+    let clipboard: Clipboard
 
     /// How often the catalog is polled for changes.
     public static let pollInterval: Duration = .milliseconds(250)
 
     public init(
-        lake: Lake, workerLauncher: WorkerLauncher? = nil, wallClock: @escaping @Sendable () -> Date = { Date() }
+        lake: Lake, workerLauncher: WorkerLauncher? = nil, wallClock: @escaping @Sendable () -> Date = { Date() },
+        clipboard: Clipboard = .terminal
     ) {
         self.lake = lake
         self.workerLauncher = workerLauncher
         self.wallClock = wallClock
+        self.clipboard = clipboard
         watcher = try? lake.watcher()
     }
 
@@ -76,14 +80,20 @@ public struct Workbench: Program {
     /// What a screen may read: the lake, the clocks, the page height and the worker launcher.
     func context(_ model: WorkbenchModel) -> ScreenContext {
         ScreenContext(lake: lake, now: model.now, wallClock: wallClock(), page: max(1, model.size.height - 8),
+                      width: RecordViewer.box(in: Rect(x: 0, y: 0, width: model.size.width, height: model.size.height))
+                          .width - 4,
                       workerLauncher: workerLauncher)
     }
 
     /// Applies what a screen asked for: opens its dialog, shows its flash line, returns its command.
     func apply(_ update: ScreenUpdate, to model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         if let dialog = update.dialog { model.overlay = .dialog(dialog) }
+        if let viewer = update.viewer { model.overlay = .record(viewer) }
         if let flash = update.flash { model.flash = flash }
-        return update.command
+        guard let (screen, target) = update.show else { return update.command }
+        model.screen = screen
+        let revealed = model.current.reveal(target, context: context(model))
+        return .batch([update.command, apply(revealed, to: &model)])
     }
 
     private func receive(_ message: WorkbenchMessage, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
@@ -104,6 +114,10 @@ public struct Workbench: Program {
         case .failed(let text):
             model.flash = FlashMessage(text, level: .error, at: model.now, for: .seconds(8))
             return .none
+        case .copied(let width):
+            model.flash = FlashMessage("Copied \(width) characters to the clipboard.", level: .success, at: model.now,
+                                       for: .seconds(4))
+            return .none
         case .screen(let screen, let payload):
             let update = model.screens[screen].deliver(payload, context: context(model))
             return apply(update, to: &model)
@@ -117,6 +131,8 @@ public struct Workbench: Program {
             return .none
         case .palette(var state):
             return handlePalette(key, state: &state, model: &model)
+        case .record(var viewer):
+            return handleRecord(key, viewer: &viewer, model: &model)
         case .filter:
             switch key {
             case .enter: model.overlay = .none
@@ -194,6 +210,32 @@ public struct Workbench: Program {
         }
     }
 
+    /// A record's full text: list keys scroll, `y` copies the value under the cursor, Esc/Enter/q close.
+    private func handleRecord(_ key: Key, viewer: inout RecordViewer, model: inout WorkbenchModel)
+        -> Command<WorkbenchMessage>
+    {
+        switch key {
+        case .escape, .enter, .character("q"):
+            model.overlay = .none
+            return .none
+        case .character("y"):
+            guard let value = viewer.selectedValue else { return .none }
+            let clipboard = clipboard
+            return .run {
+                do {
+                    try clipboard.copy(value)
+                    return .copied(DisplayWidth.of(value))
+                } catch {
+                    return .failed(String(describing: error))
+                }
+            }
+        default:
+            viewer.navigate(key, page: max(1, model.size.height - 8))
+            model.overlay = .record(viewer)
+            return .none
+        }
+    }
+
     /// Switches to `screen` and loads it; the screen keeps its filter, cursor and scroll.
     func show(_ screen: Screen, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         model.screen = screen
@@ -222,17 +264,5 @@ extension Loadable {
     func failureFlash(at now: Timestamp) -> FlashMessage? {
         guard case .failed(let text) = self else { return nil }
         return FlashMessage(text, level: .error, at: now, for: .seconds(8))
-    }
-}
-
-extension ListPane {
-    /// j/k, arrows, g/G, PgUp/PgDn over the visible rows.
-    mutating func navigate(_ key: Key, page: Int, filter: String) {
-        table.selection.handle(key, count: visible(filter: filter).count, page: page)
-    }
-
-    /// Keeps the selection inside the rows `filter` shows (after the `/` text changed).
-    mutating func clamp(filter: String) {
-        table.selection.clamp(count: visible(filter: filter).count)
     }
 }

@@ -11,6 +11,7 @@ public enum WorkbenchAction: Sendable, Hashable {
     case nextSection, previousSection, streamFile
     case approve, reject, executePromotion
     case planPreview, applyPlan, pauseJob, resumeJob, cancelJob, startWorker, queueMigration, queueRestore
+    case toggleMark, nextSeries, previousSeries, nextStudy, previousStudy, reviewedNext
     case sortNext, sortReverse, viewRow, export
 }
 

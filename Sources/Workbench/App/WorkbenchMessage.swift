@@ -15,4 +15,6 @@ public enum WorkbenchMessage: Sendable {
     /// An export was written (nothing in the catalog changed, so nothing reloads).
     case exported(String)
     case failed(String)
+    /// A value went to the clipboard: how many characters.
+    case copied(Int)
 }

@@ -12,6 +12,8 @@ public struct WorkbenchModel: Sendable {
         case filter
         case help
         case dialog(NoteDialog)
+        /// A record's full text (Enter on an audit event, a promotion, a job).
+        case record(RecordViewer)
         /// The selected row's full values (`i`).
         case viewer(TextViewer, TextViewerState)
         /// The file name prompt of an export (`e`).

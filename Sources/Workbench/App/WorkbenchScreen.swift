@@ -50,6 +50,8 @@ protocol WorkbenchScreen: Sendable {
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate
     /// Runs a dialog this screen opened, once confirmed.
     mutating func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate
+    /// Another screen asked to show `target` (Enter on a flag opens its series or sample).
+    mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate
     /// Called on every workbench tick (four times a second), shown or not.
     mutating func tick(context: ScreenContext) -> Command<WorkbenchMessage>
 
@@ -76,6 +78,7 @@ extension WorkbenchScreen {
     var initialQuery: String { Self.initialQuery }
 
     func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate { ScreenUpdate(load(context)) }
     func tick(context: ScreenContext) -> Command<WorkbenchMessage> { .none }
 
     /// The free text of the `/` line (its `key:value` terms go to the engine).
@@ -145,6 +148,8 @@ struct ScreenContext: Sendable {
     let wallClock: Date
     /// Rows a PgUp/PgDn moves.
     let page: Int
+    /// Columns a ``RecordViewer`` opened now has for its text.
+    let width: Int
     /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
     let workerLauncher: WorkerLauncher?
 }
@@ -157,12 +162,31 @@ struct ScreenUpdate: Sendable {
     var dialog: NoteDialog?
     /// A line for the flash bar.
     var flash: FlashMessage?
+    /// Another screen to switch to, and what it should show.
+    var show: (screen: Screen, target: ScreenTarget)?
+    /// A text to open in the viewer on top of the screen.
+    var viewer: RecordViewer?
 
-    init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil) {
+    init(_ command: Command<WorkbenchMessage> = .none, dialog: NoteDialog? = nil, flash: FlashMessage? = nil,
+         show: (screen: Screen, target: ScreenTarget)? = nil, viewer: RecordViewer? = nil) {
         self.command = command
         self.dialog = dialog
         self.flash = flash
+        self.show = show
+        self.viewer = viewer
     }
+}
+
+/// What one screen asks another to show.
+enum ScreenTarget: Sendable, Hashable {
+    /// A series or study UID (Imaging).
+    case imaging(uid: String)
+    /// A sample by name (Genomics).
+    case sample(String)
+    /// Datasets whose text holds this (Datasets' filter).
+    case datasets(filter: String)
+    /// Nothing in particular: the screen as it was left.
+    case none
 }
 
 extension Command where Message == WorkbenchMessage {

@@ -27,6 +27,8 @@ struct AuditScreen: WorkbenchScreen {
     var list = ListPane([TableColumn("SEQ", alignment: .right), TableColumn("TIME (UTC)"), TableColumn("ACTOR"),
                          TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34), truncation: .middle),
                          TableColumn("DETAILS", width: .fill())])
+    /// The events listed, newest first (the rows' full text for Enter).
+    var events: [AuditEvent] = []
     var verification: Loadable<AuditVerification>?
     /// Whether a verification is running (at most one at a time).
     var verifying = false
@@ -59,6 +61,7 @@ struct AuditScreen: WorkbenchScreen {
     private mutating func receive(_ data: Loadable<[AuditEvent]>, lake: Lake) -> Command<WorkbenchMessage> {
         switch data {
         case .loaded(let events):
+            self.events = events
             list.setRows(events.map { event in
                 ListRow(id: String(event.seq),
                         cells: [String(event.seq), Formatting.time(milliseconds: event.time), event.actor, event.role,
@@ -74,8 +77,25 @@ struct AuditScreen: WorkbenchScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        guard action == .verifyAudit else { return ScreenUpdate() }
-        return ScreenUpdate(verify(context.lake))
+        switch action {
+        case .verifyAudit: return ScreenUpdate(verify(context.lake))
+        case .drillIn:
+            guard let row = list.selected(filter: filter), let event = events.first(where: { String($0.seq) == row.id })
+            else { return ScreenUpdate() }
+            return ScreenUpdate(viewer: Self.viewer(event, width: context.width))
+        default: return ScreenUpdate()
+        }
+    }
+
+    /// The whole event: its fields, each detail on its own line, and the hashes that chain it.
+    static func viewer(_ event: AuditEvent, width: Int) -> RecordViewer {
+        RecordViewer(
+            title: "Audit event \(event.seq)",
+            fields: [("seq", String(event.seq)), ("time (UTC)", Formatting.time(milliseconds: event.time)),
+                     ("actor", event.actor), ("role", event.role), ("action", event.action), ("target", event.target)]
+                + Formatting.pairs(json: event.details).map { (key: "· " + $0.key, value: $0.value) }
+                + [("details", event.details), ("previous hash", event.prevHash), ("hash", event.hash)],
+            width: width)
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {

@@ -18,7 +18,8 @@ struct FlagsScreen: WorkbenchScreen {
         KeyBinding([.character("a")], .addFlag, help: "add", group: "Flags"),
         KeyBinding([.character("r")], .resolveFlag, help: "resolve", group: "Flags"),
         KeyBinding([.character("w")], .waiveFlag, help: "waive", group: "Flags"),
-        KeyBinding([.character("o")], .reopenFlag, help: "reopen", group: "Flags"),
+        KeyBinding([.character("u")], .reopenFlag, help: "reopen", group: "Flags"),
+        KeyBinding([.character(" ")], .toggleMark, help: "mark", group: "Flags"),
         KeyBinding([.character("s")], .cycleSeverity, help: "severity", group: "Filters"),
         KeyBinding([.character("t")], .cycleState, help: "state", group: "Filters"),
     ])
@@ -34,6 +35,8 @@ struct FlagsScreen: WorkbenchScreen {
                          TableColumn("NOTE", width: .fill())])
     var flags: [QualityFlag] = []
     var query = TextInputState(text: initialQuery)
+    /// Marked flag ids (Space): `a`, `r` and `w` act on all of them.
+    var marks: Set<String> = []
 
     /// The engine filter for `query`, or why a term is not understood.
     static func engineFilter(_ query: FilterQuery) -> Result<FlagFilter, QueryTermError> {
@@ -67,6 +70,7 @@ struct FlagsScreen: WorkbenchScreen {
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
+        if let ids = data.value.map({ Set($0.compactMap { $0.id.map(String.init) }) }) { marks.formIntersection(ids) }
         return ScreenUpdate(flash: data.failureFlash(at: context.now))
     }
 
@@ -85,14 +89,24 @@ struct FlagsScreen: WorkbenchScreen {
         case .cycleSeverity:
             cycle("severity", through: [nil, "blocking", "warning", "info"])
             return ScreenUpdate(load(context))
+        case .toggleMark:
+            guard let row = list.selected(filter: filter) else { return ScreenUpdate() }
+            if marks.remove(row.id) == nil { marks.insert(row.id) }
+            list.navigate(.down, page: 1, filter: filter)
         case .resolveFlag, .waiveFlag:
-            guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
             let resolve = action == .resolveFlag
+            let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
+            let ids = chosen.compactMap(\.id)
+            guard let first = chosen.first, !ids.isEmpty else { return ScreenUpdate() }
+            let verb = resolve ? "Resolve" : "Waive"
+            let lines = ids.count == 1
+                ? ["\(first.severity.rawValue) \(first.code) on \(first.targetKind.rawValue)", first.target]
+                : chosen.prefix(4).map { "#\($0.id ?? 0) \($0.severity.rawValue) \($0.code) on \($0.target)" }
+                    + (chosen.count > 4 ? ["and \(chosen.count - 4) more"] : [])
             return ScreenUpdate(dialog: Self.dialog(
-                resolve ? .resolve(flagID: id) : .waive(flagID: id),
-                title: resolve ? "Resolve flag \(id)" : "Waive flag \(id)",
-                lines: ["\(flag.severity) \(flag.code) on \(flag.targetKind)", flag.target,
-                        resolve ? "Say what was done." : "Say why it is acceptable as is."],
+                resolve ? .resolve(flagIDs: ids) : .waive(flagIDs: ids),
+                title: ids.count == 1 ? "\(verb) flag \(ids[0])" : "\(verb) \(ids.count) marked flags",
+                lines: lines + [resolve ? "Say what was done." : "Say why it is acceptable as is."],
                 context: context))
         case .reopenFlag:
             guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
@@ -105,13 +119,45 @@ struct FlagsScreen: WorkbenchScreen {
                         "Say why it is open again."],
                 context: context))
         case .addFlag:
-            guard let flag = selected else { return ScreenUpdate() }
-            let choices = FlagCodeChoices(lake: context.lake, kind: flag.targetKind)
+            let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
+            var targets: [String] = []
+            for flag in chosen where !targets.contains(flag.target) { targets.append(flag.target) }
+            guard let first = chosen.first else { return ScreenUpdate() }
+            let choices = FlagCodeChoices(lake: context.lake, kind: first.targetKind)
             return ScreenUpdate(dialog: Self.dialog(
-                .add(target: flag.target), title: "Add flag", lines: ["\(flag.targetKind) " + flag.target],
+                .add(targets: targets), title: targets.count == 1 ? "Add flag" : "Add flag to \(targets.count) targets",
+                lines: targets.count == 1 ? [first.targetKind.rawValue + " " + first.target] : Array(targets.prefix(5)),
                 choices: choices.codes, option: choices.severity, context: context))
+        case .drillIn:
+            guard let flag = selected else { return ScreenUpdate() }
+            return open(flag, context: context)
         default:
-            return ScreenUpdate()
+            break
+        }
+        return ScreenUpdate()
+    }
+
+    /// The marked flags still listed, in list order.
+    var markedFlags: [QualityFlag] {
+        guard !marks.isEmpty else { return [] }
+        return flags.filter { marks.contains(String($0.id ?? 0)) }
+    }
+
+    /// Enter: the flag's series or study in Imaging, its sample in Genomics; otherwise its full text.
+    private func open(_ flag: QualityFlag, context: ScreenContext) -> ScreenUpdate {
+        switch flag.targetKind {
+        case .series, .study: return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
+        case .sample: return ScreenUpdate(show: (.genomics, .sample(flag.target)))
+        default:
+            return ScreenUpdate(viewer: RecordViewer(
+                title: "Flag \(flag.id ?? 0)",
+                fields: [("target", flag.targetKind.rawValue + " " + flag.target), ("code", flag.code),
+                         ("severity", flag.severity.rawValue), ("state", flag.state.rawValue),
+                         ("source", flag.source.rawValue),
+                         ("author", flag.author), ("note", flag.note), ("resolution", flag.resolution ?? ""),
+                         ("resolved by", flag.resolvedBy ?? ""), ("created", Formatting.time(flag.createdAt)),
+                         ("updated", Formatting.time(flag.updatedAt))],
+                width: context.width))
         }
     }
 
@@ -155,10 +201,11 @@ struct FlagsScreen: WorkbenchScreen {
 
 extension FlagsScreen {
     func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
-        let block = Block(title: Self.title(parsedQuery), isFocused: true)
+        let block = Block(title: Self.title(parsedQuery) + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
+                          isFocused: true)
         block.render(in: area, buffer: &buffer)
         var table = list.table
-        list.render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
+        list.marking(marks).render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
                                 empty: "no flags with these filters (s: severity, t: state, /: terms)", state: &table)
     }
 }

@@ -177,6 +177,16 @@ struct MigrationsScreen: WorkbenchScreen {
             })
         case .startWorker:
             return ScreenUpdate(startWorker(lake: lake, launcher: context.workerLauncher))
+        case .drillIn:
+            guard let job else { return ScreenUpdate() }
+            return ScreenUpdate(viewer: RecordViewer(
+                title: "Migration \(job.id)",
+                fields: [("job", String(job.id)), ("state", job.state), ("control", job.pendingControl ?? ""),
+                         ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),
+                         ("objects", "\(job.objectsDone)/\(job.objectsTotal)"),
+                         ("bytes", Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal)),
+                         ("worker", job.leaseHolder?.description ?? "none"), ("error", job.error ?? "")],
+                width: context.width))
         case .queueMigration, .queueRestore:
             let restore = action == .queueRestore
             let tiers = lake.configuration.tiers.filter { !restore || !$0.value.restoreRequired }.keys.sorted()

@@ -5,6 +5,9 @@ import TUI
 /// The lake at a glance: the lake and the user's roles, datasets per modality and assay, zones with
 /// their datasets and published versions, tier occupancy, open flags by severity, pending promotions
 /// and active migrations.
+///
+/// j/k move over the datasets table; Enter opens the matching screen (Imaging for a modality, Genomics
+/// for an assay, Datasets narrowed to a zone).
 struct OverviewScreen: WorkbenchScreen {
     typealias Message = Loadable<OverviewData>
 
@@ -13,6 +16,8 @@ struct OverviewScreen: WorkbenchScreen {
 
     var data: Loadable<OverviewData> = .loading
     var query = TextInputState()
+    /// The cursor over the datasets-by-kind table.
+    var table = TableState()
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let lake = context.lake
@@ -24,11 +29,41 @@ struct OverviewScreen: WorkbenchScreen {
         return ScreenUpdate(flash: message.failureFlash(at: context.now))
     }
 
-    func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
+        let rows = data.value.map { Self.kindRows($0, zones: context.lake.configuration.zones) } ?? []
+        guard action == .drillIn, let index = table.selection.selected, index < rows.count else { return ScreenUpdate() }
+        let row = rows[index]
+        switch row.first {
+        case "imaging": return ScreenUpdate(show: (.imaging, .none))
+        case "genomics": return ScreenUpdate(show: (.genomics, .none))
+        default: return ScreenUpdate(show: (.datasets, .datasets(filter: row[1])))
+        }
+    }
 
-    func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
+        let count = data.value.map { Self.kindRows($0, zones: context.lake.configuration.zones).count } ?? 0
+        table.selection.handle(key, count: count, page: context.page)
+        return ScreenUpdate()
+    }
 
     var queryCounts: (matches: Int, total: Int) { (0, 0) }
+
+    /// The datasets table: imaging modalities, genomics assays, then every zone with the datasets that
+    /// have contents or a published version in it (as `medlake datasets --zone` counts) and its versions.
+    static func kindRows(_ data: OverviewData, zones: [String]) -> [[String]] {
+        var rows = data.modalities.map { ["imaging", $0.modality, "\($0.seriesCount) series", "\($0.instanceCount) instances"] }
+        var assays: [String: Int] = [:]
+        for dataset in data.datasets where dataset.sampleCount > 0 {
+            for assay in dataset.dataset.assays.split(separator: ",") { assays[String(assay), default: 0] += dataset.sampleCount }
+        }
+        rows += assays.keys.sorted().map { ["genomics", $0, "\(assays[$0] ?? 0) samples", ""] }
+        var perZone: [String: Int] = [:]
+        for dataset in data.datasets {
+            for zone in Set(dataset.zones + [dataset.dataset.zone]) { perZone[zone, default: 0] += 1 }
+        }
+        rows += zones.map { ["zone", $0, "\(perZone[$0] ?? 0) datasets", "\(data.versionsByZone[$0] ?? 0) versions"] }
+        return rows
+    }
 }
 
 // MARK: - View
@@ -52,22 +87,12 @@ extension OverviewScreen {
             ("roles", lake.actorRoles.map(\.rawValue).joined(separator: ", ")),
         ]).render(in: lakeBlock.inner(left[0]), buffer: &buffer, state: &lakePane)
 
-        let byKind = Block(title: "Datasets by modality / assay")
+        let byKind = Block(title: "Datasets by modality / assay", isFocused: true)
         byKind.render(in: left[1], buffer: &buffer)
-        var rows = data.modalities.map { ["imaging", $0.modality, "\($0.seriesCount) series", "\($0.instanceCount) instances"] }
-        var assays: [String: Int] = [:]
-        for dataset in data.datasets where dataset.sampleCount > 0 {
-            for assay in dataset.dataset.assays.split(separator: ",") { assays[String(assay), default: 0] += dataset.sampleCount }
-        }
-        rows += assays.keys.sorted().map { ["genomics", $0, "\(assays[$0] ?? 0) samples", ""] }
-        var zones: [String: Int] = [:]
-        for dataset in data.datasets { zones[dataset.dataset.zone, default: 0] += 1 }
-        rows += lake.configuration.zones.map {
-            ["zone", $0, "\(zones[$0] ?? 0) datasets", "\(data.versionsByZone[$0] ?? 0) versions"]
-        }
-        var table = TableState(selection: ScrollSelection(selected: nil))
+        let rows = Self.kindRows(data, zones: lake.configuration.zones)
+        var table = self.table
         Table(columns: [TableColumn("KIND"), TableColumn("NAME"), TableColumn("COUNT"), TableColumn("")],
-              source: TableRows(rows), isFocused: false)
+              source: TableRows(rows), isFocused: true)
             .render(in: byKind.inner(left[1]), buffer: &buffer, state: &table)
 
         let tiersBlock = Block(title: "Tier occupancy")

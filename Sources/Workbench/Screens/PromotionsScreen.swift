@@ -146,6 +146,9 @@ struct PromotionsScreen: WorkbenchScreen {
             focus = focus == .list ? .checks : (focus == .checks ? .diff : .list)
         case .back:
             focus = .list
+        case .drillIn:
+            guard let promotion = selected else { break }
+            return ScreenUpdate(viewer: Self.viewer(promotion, width: context.width))
         case .approve, .reject:
             guard let id = selected?.id else { break }
             let approve = action == .approve
@@ -186,6 +189,21 @@ struct PromotionsScreen: WorkbenchScreen {
                 "execution: " + promotion.execution.sentence,
             ],
             context: context)
+    }
+
+    /// The whole request: what moves where, why, every check with its detail, every decision.
+    static func viewer(_ promotion: PromotionSummary, width: Int) -> RecordViewer {
+        var fields: [(key: String, value: String)] = [
+            ("request", String(promotion.id)), ("dataset", promotion.dataset),
+            ("zones", promotion.fromZone + " → " + promotion.targetZone), ("state", promotion.state.rawValue),
+            ("requester", promotion.requester), ("reason", promotion.reason), ("source", promotion.source),
+            ("manifest", promotion.sourceManifest), ("items", String(promotion.selectedCount)),
+            ("approvals", "\(promotion.approvals)/\(promotion.approvalsNeeded)"),
+        ]
+        if let score = promotion.sourceScore { fields.append(("quality score", String(score))) }
+        fields += promotion.checks.map { (key: ($0.passed ? "pass " : "FAIL ") + $0.code, value: $0.detail) }
+        fields += promotion.decisions.map { (key: $0.decision + " by", value: $0.approver + ": " + $0.comment) }
+        return RecordViewer(title: "Promotion \(promotion.id)", fields: fields, width: width)
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {

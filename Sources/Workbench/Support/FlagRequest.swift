@@ -5,37 +5,67 @@ import TUI
 /// What a flag dialog asks for once confirmed, on whichever screen opened it (Flags, Imaging, Genomics):
 /// each of those screens confirms through ``command(answer:lake:)``, so the engine calls and their
 /// flash sentences live in one place.
+///
+/// A request holds one target or flag, or the several marked with Space. Each one goes through the
+/// engine's own flag call (so each is authorized and audited on its own); the first refusal stops the
+/// rest and the flash line says how many were done before it.
 enum FlagRequest: Sendable, Hashable {
-    case resolve(flagID: Int64)
-    case waive(flagID: Int64)
+    case resolve(flagIDs: [Int64])
+    case waive(flagIDs: [Int64])
     case reopen(flagID: Int64)
-    case add(target: String)
+    case add(targets: [String])
 
-    /// The catalog write, answered by the flash sentence or the engine's error.
+    /// The catalog writes, answered by one flash sentence or the first error.
     func command(answer: NoteDialog.Answer, lake: Lake) -> Command<WorkbenchMessage> {
         switch self {
-        case .resolve(let id):
-            return .write {
+        case .resolve(let ids):
+            return Self.each(ids, done: { "Resolved " + Self.flags($0) }, what: { "flag \($0)" }) { id in
                 try lake.resolveFlag(id: id, note: answer.note)
-                return "Resolved flag \(id)."
             }
-        case .waive(let id):
-            return .write {
+        case .waive(let ids):
+            return Self.each(ids, done: { "Waived " + Self.flags($0) }, what: { "flag \($0)" }) { id in
                 try lake.waiveFlag(id: id, reason: answer.note)
-                return "Waived flag \(id)."
             }
         case .reopen(let id):
             return .write {
                 try lake.reopenFlag(id: id, note: answer.note)
                 return "Reopened flag \(id)."
             }
-        case .add(let target):
+        case .add(let targets):
             guard let code = answer.choice else { return .run { .failed("Please choose a flag code.") } }
             let severity = answer.option.flatMap(FlagSeverity.init(rawValue:))
-            return .write {
-                let flag = try lake.addFlag(target: target, code: code, severity: severity, note: answer.note)
-                return "Added flag \(flag.id ?? 0) \(flag.severity) \(code) on \(target)."
+            let done: @Sendable ([String]) -> String = { added in
+                let what = (severity?.rawValue).map { "\($0) \(code)" } ?? code
+                return added.count == 1 ? "Added flag \(what) on \(added[0])." : "Added flag \(what) on \(added.count) targets."
             }
+            return Self.each(targets, done: done, what: { $0 }) { target in
+                _ = try lake.addFlag(target: target, code: code, severity: severity, note: answer.note)
+            }
+        }
+    }
+
+    /// `flag 3.` or `4 flags.`
+    private static func flags(_ ids: [Int64]) -> String {
+        ids.count == 1 ? "flag \(ids[0])." : "\(ids.count) flags."
+    }
+
+    /// Runs `write` for each item in order off the main actor; stops at the first error.
+    private static func each<Item: Sendable>(
+        _ items: [Item], done: @escaping @Sendable ([Item]) -> String, what: @escaping @Sendable (Item) -> String,
+        _ write: @escaping @Sendable (Item) throws -> Void
+    ) -> Command<WorkbenchMessage> {
+        .run {
+            var finished: [Item] = []
+            for item in items {
+                do {
+                    try write(item)
+                    finished.append(item)
+                } catch {
+                    let before = finished.isEmpty ? "" : "\(finished.count) of \(items.count) done; "
+                    return .failed(before + what(item) + ": " + String(describing: error))
+                }
+            }
+            return .done(done(finished))
         }
     }
 }

@@ -5,10 +5,10 @@ import TUI
 import Testing
 @testable import Workbench
 
-/// Flags: reopen a resolved flag with `o`; add a flag with a chosen severity from the codes that fit the
+/// Flags: reopen a resolved flag with `u`; add a flag with a chosen severity from the codes that fit the
 /// target; Esc cancels a dialog with a word in the flash line, and Esc on the `/` line keeps `state:open`.
 @MainActor @Suite struct FlagsDialogTests {
-    @Test("o reopens a resolved flag through a dialog, audited")
+    @Test("u reopens a resolved flag through a dialog, audited")
     func reopen() async throws {
         let lake = try SampleFixture.make("flags-reopen")
         let flag = try #require(try lake.listFlags(FlagFilter(code: "needs-review")).first)
@@ -19,7 +19,7 @@ import Testing
         await harness.type(" code:needs-review")
         await harness.press(.enter, .character("t"))
         #expect(harness.model.screens.flags.parsedQuery.terms["state"] == "resolved")
-        await harness.press(.character("o"))
+        await harness.press(.character("u"))
         guard case .dialog(let dialog) = harness.model.overlay else {
             Issue.record("no dialog: \(harness.text)")
             return

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LakeEngine
 import TUI
 @testable import Workbench
@@ -10,6 +11,8 @@ final class Harness {
     let clock = VirtualClock()
     let backend: TestBackend
     let runtime: Runtime<Workbench>
+    /// What `y` copied, in order.
+    let copied = CopyLog()
 
     init(
         lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview,
@@ -18,7 +21,8 @@ final class Harness {
         backend = TestBackend(width: width, height: height, clock: clock)
         let fixed = Date(timeIntervalSince1970: 1_790_000_000)
         runtime = Runtime(
-            program: Workbench(lake: lake, workerLauncher: workerLauncher, wallClock: { fixed }),
+            program: Workbench(lake: lake, workerLauncher: workerLauncher, wallClock: { fixed },
+                               clipboard: Clipboard { [copied] in copied.append($0) }),
             model: WorkbenchModel(size: Size(width: width, height: height), screen: screen, notice: notice),
             backend: backend,
             theme: try ThemeLoader().load("default"), noColor: true, clock: clock)
@@ -62,6 +66,23 @@ final class Harness {
         clock.advance(by: duration)
     }
 
+    /// Presses keys until `done` holds (at most `limit` presses); false if it never did.
+    func press(_ key: Key, until done: () -> Bool, limit: Int = 50) async -> Bool {
+        for _ in 0..<limit {
+            if done() { return true }
+            await press(key)
+        }
+        return done()
+    }
+
     var screen: Buffer { backend.screen }
     var text: String { backend.screen.text }
+}
+
+/// The values a test's clipboard received.
+final class CopyLog: Sendable {
+    private let values = Mutex<[String]>([])
+
+    func append(_ value: String) { values.withLock { $0.append(value) } }
+    var all: [String] { values.withLock { $0 } }
 }

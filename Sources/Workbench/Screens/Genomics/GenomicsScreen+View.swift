@@ -6,10 +6,11 @@ extension GenomicsScreen {
         let state = self
         let rows = area.split(.vertical, [.percentage(38), .fill(1)])
         let left = rows[0].split(.horizontal, [.percentage(55), .fill(1)], spacing: 1)
-        let samplesBlock = Block(title: "Samples", isFocused: state.focus == .samples)
+        let samplesBlock = Block(title: "Samples" + (marks.isEmpty ? "" : " · \(marks.count) marked"),
+                                 isFocused: state.focus == .samples)
         samplesBlock.render(in: left[0], buffer: &buffer)
         var table = state.samples.table
-        state.samples.render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch,
+        state.samples.marking(marks).render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch,
                              focused: state.focus == .samples, empty: "no genomic samples", state: &table)
 
         let filesBlock = Block(title: "Files" + (state.filesOf.map { " · " + $0.id } ?? ""),

@@ -22,6 +22,7 @@ struct GenomicsScreen: WorkbenchScreen {
     static let screen = Screen.genomics
     static let keymap = Keymap<WorkbenchAction>([
         KeyBinding([.character("a")], .addFlag, help: "flag sample", group: "Flags"),
+        KeyBinding([.character(" ")], .toggleMark, help: "mark", group: "Flags"),
         KeyBinding([.character("]")], .nextSection, help: "next section", group: "Inspector"),
         KeyBinding([.character("S")], .streamFile, help: "stream records", group: "Inspector"),
         KeyBinding([.character("[")], .previousSection, help: "previous section", group: "Inspector", inHintBar: false),
@@ -44,6 +45,10 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The samples' filter while another pane has the `/` line.
     var sampleFilter = ""
     var query = TextInputState()
+    /// Marked sample names (Space on the samples); `a` flags all of them.
+    var marks: Set<String> = []
+    /// A sample another screen asked to show, selected once the samples are loaded.
+    var pendingSample: String?
 
     var selectedFile: GenomicFileEntry? {
         guard let entries = files?.value, let index = fileSelection.selected, index < entries.count else { return nil }
@@ -77,6 +82,15 @@ struct GenomicsScreen: WorkbenchScreen {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
             let flash = rows.failureFlash(at: context.now)
+            if let name = pendingSample, rows.value != nil {
+                pendingSample = nil
+                if samples.select(id: name, filter: sampleSearch) {
+                    let files = loadFiles(lake: lake)
+                    return ScreenUpdate(.batch([files, focus(.files, lake: lake)]), flash: flash)
+                }
+                return ScreenUpdate(flash: FlashMessage("Sample \(name) is not listed.", level: .warning,
+                                                        at: context.now, for: .seconds(5)))
+            }
             if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(lake: lake), flash: flash) }
             return ScreenUpdate(flash: flash)
         case .files(let result):
@@ -96,6 +110,17 @@ struct GenomicsScreen: WorkbenchScreen {
             rebuildInspector()
         }
         return ScreenUpdate()
+    }
+
+    /// Another screen asks to show a sample: the samples lose their filter and the cursor goes to it.
+    mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
+        if case .sample(let name) = target {
+            pendingSample = name
+            if focus != .samples { _ = focus(.samples, lake: context.lake) }
+            query = TextInputState()
+            sampleFilter = ""
+        }
+        return ScreenUpdate(load(context))
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
@@ -153,13 +178,25 @@ struct GenomicsScreen: WorkbenchScreen {
         case .nextSection, .previousSection:
             guard focus == .inspector else { return ScreenUpdate() }
             inspector.jumpSection(forward: action == .nextSection, search: filter)
+        case .toggleMark:
+            guard focus == .samples, let row = samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
+            if marks.remove(row.id) == nil { marks.insert(row.id) }
+            samples.navigate(.down, page: 1, filter: sampleSearch)
+            return ScreenUpdate(loadFiles(lake: lake))
         case .streamFile:
             return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
         case .addFlag:
-            guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             let choices = FlagCodeChoices(lake: lake, kind: .sample)
+            let marked = samples.visible(filter: "").map(\.id).filter(marks.contains)
+            if !marked.isEmpty {
+                return ScreenUpdate(dialog: Self.dialog(
+                    .add(targets: marked), title: "Add flag to \(marked.count) marked",
+                    lines: marked.prefix(4).map { "Sample " + $0 } + (marked.count > 4 ? ["and \(marked.count - 4) more"] : []),
+                    choices: choices.codes, option: choices.severity, context: context))
+            }
+            guard let row = filesOf ?? samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
-                .add(target: row.id), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
+                .add(targets: [row.id]), title: "Add flag", lines: ["Sample " + row.id, "in dataset " + row.dataset],
                 choices: choices.codes, option: choices.severity, context: context))
         default: break
         }

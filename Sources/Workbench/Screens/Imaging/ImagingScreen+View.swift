@@ -12,10 +12,12 @@ extension ImagingScreen {
         switch state.level {
         case .studies, .series:
             let parts = body.split(.vertical, [.fill(3), .length(state.level == .series ? 6 : 0)])
-            let block = Block(title: state.level == .studies ? "Studies" : "Series", isFocused: true)
+            let marked = state.marks[state.level]?.count ?? 0
+            let block = Block(title: (state.level == .studies ? "Studies" : "Series") + (marked > 0 ? " · \(marked) marked" : ""),
+                              isFocused: true)
             block.render(in: parts[0], buffer: &buffer)
             var table = state.currentList.table
-            state.currentList.render(in: block.inner(parts[0]), buffer: &buffer, filter: filter, focused: true,
+            state.currentList.marking(state.marks[state.level]).render(in: block.inner(parts[0]), buffer: &buffer, filter: filter, focused: true,
                                      empty: "no imaging studies", state: &table)
             if state.level == .series, let selected = state.series.selected(filter: filter) {
                 let flags = Block(title: "Series")

@@ -3,6 +3,12 @@ import LakeEngine
 import TUI
 
 /// Studies → series → instances, with the selected instance's tag tree and preview and the series' flags.
+///
+/// Each level keeps its `/` filter and cursor: Enter drills in with an empty filter, Esc comes back to
+/// the parent's filter with the cursor on the study or series drilled into. In the instance view
+/// `>`/`<` step to the next or previous series and `)`/`(` to the next or previous study, and `x` records
+/// the series as reviewed and opens the next one (the QC loop). Space marks studies or series; `a` then
+/// flags every marked one.
 struct ImagingScreen: WorkbenchScreen {
     enum Level: Sendable, Hashable { case studies, series, instances }
     enum Focus: Sendable, Hashable { case list, tags }
@@ -13,6 +19,14 @@ struct ImagingScreen: WorkbenchScreen {
         case instances(Loadable<[ListRow]>)
         case seriesFlags([QualityFlag])
         case inspection(Loadable<InstanceInspection>)
+        /// A series (or study) another screen asked to open, found in the catalog.
+        case located(Loadable<Location>)
+    }
+
+    /// Where a series another screen opens sits: its study's row and its own (nil for a study).
+    struct Location: Sendable {
+        var study: ListRow
+        var series: ListRow?
     }
 
     typealias Request = FlagRequest
@@ -25,6 +39,12 @@ struct ImagingScreen: WorkbenchScreen {
         KeyBinding([.character("}")], .windowWidthUp, help: "window +", group: "Preview", inHintBar: false),
         KeyBinding([.character("0")], .windowReset, help: "window from file", group: "Preview", inHintBar: false),
         KeyBinding([.character("a")], .addFlag, help: "flag series", group: "Flags"),
+        KeyBinding([.character(" ")], .toggleMark, help: "mark", group: "Flags"),
+        KeyBinding([.character("x")], .reviewedNext, help: "reviewed, next", group: "Review"),
+        KeyBinding([.character(">")], .nextSeries, help: "next series", group: "Review", inHintBar: false),
+        KeyBinding([.character("<")], .previousSeries, help: "previous series", group: "Review", inHintBar: false),
+        KeyBinding([.character(")")], .nextStudy, help: "next study", group: "Review", inHintBar: false),
+        KeyBinding([.character("(")], .previousStudy, help: "previous study", group: "Review", inHintBar: false),
         KeyBinding([.right, .character("l")], .expand, help: "expand", group: "Tags", inHintBar: false),
         KeyBinding([.left, .character("h")], .collapse, help: "collapse", group: "Tags", inHintBar: false),
         KeyBinding([.character("+")], .expandAll, help: "expand all", group: "Tags", inHintBar: false),
@@ -39,13 +59,14 @@ struct ImagingScreen: WorkbenchScreen {
     var level: Level = .studies
     var focus: Focus = .list
     var studies = ListPane([TableColumn("PATIENT"), TableColumn("DATE"), TableColumn("MODALITIES"),
-                            TableColumn("SERIES", alignment: .right), TableColumn("DESCRIPTION", width: .fill()),
-                            TableColumn("DATASET")])
+                            TableColumn("SERIES", alignment: .right), TableColumn("FLAGS"),
+                            TableColumn("DESCRIPTION", width: .fill()), TableColumn("DATASET")])
     /// Series and instances are sorted by their queries (a study may hold 10,000 series); the column
-    /// order matches ``seriesOrder`` and ``instanceOrder``.
+    /// order matches ``seriesOrder`` and ``instanceOrder`` (FLAGS, last, is not a query order).
     var series = ListPane([TableColumn("MOD"), TableColumn("BODY PART"), TableColumn("N", alignment: .right),
                            TableColumn("DESCRIPTION", width: .fill()),
-                           TableColumn("SERIES UID", width: .fill(), truncation: .middle)], sortsInQuery: true)
+                           TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")],
+                          sortsInQuery: true)
     var instances = ListPane([TableColumn("#", alignment: .right), TableColumn("SIZE"), TableColumn("SYNTAX"),
                               TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)],
                              sortsInQuery: true)
@@ -63,6 +84,12 @@ struct ImagingScreen: WorkbenchScreen {
     /// Window/level the user chose; nil: the file's.
     var window: (center: Double, width: Double)?
     var query = TextInputState()
+    /// The `/` line of each level left by drilling in, given back by Esc.
+    var parentQueries: [Level: TextInputState] = [:]
+    /// Marked study or series UIDs, per list level (Space).
+    var marks: [Level: Set<String>] = [:]
+    /// After `)`/`(`: open the first series of the study whose series are loading.
+    var opensFirstSeries = false
 
     var currentList: ListPane {
         get {
@@ -90,14 +117,26 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
+    /// The `/` text a level filters with: the live line on the level shown, the kept one above it.
+    func filter(on list: Level) -> String {
+        list == level ? filter : (parentQueries[list]?.text ?? "")
+    }
+
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
         let lake = context.lake
         switch message {
         case .studies(let rows):
-            studies.apply(rows, filter: level == .studies ? filter : "")
+            studies.apply(rows, filter: filter(on: .studies))
+            if let study { studies.select(id: study.id, filter: filter(on: .studies)) }
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .series(let rows):
-            series.apply(rows, filter: level == .series ? filter : "")
+            series.apply(rows, filter: filter(on: .series))
+            if let seriesRow { series.select(id: seriesRow.id, filter: filter(on: .series)) }
+            if opensFirstSeries, level == .instances, let first = series.visible(filter: "").first {
+                opensFirstSeries = false
+                series.select(id: first.id, filter: "")
+                return ScreenUpdate(open(series: first, lake: lake))
+            }
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .instances(let rows):
             instances.apply(rows, filter: level == .instances ? filter : "")
@@ -109,8 +148,30 @@ struct ImagingScreen: WorkbenchScreen {
             tags = ScrollSelection()
             revealedSearch = ""
             return ScreenUpdate(flash: result.failureFlash(at: context.now))
+        case .located(.loaded(let location)):
+            study = location.study
+            parentQueries = [:]
+            query = TextInputState()
+            focus = .list
+            var commands = [Self.loadStudies(lake), Self.loadSeries(lake, study: location.study, order: seriesOrder)]
+            if let found = location.series {
+                level = .instances
+                commands.append(open(series: found, lake: lake))
+            } else {
+                level = .series
+                series.rows = .loading
+            }
+            return ScreenUpdate(.batch(commands))
+        case .located(let failure):
+            return ScreenUpdate(flash: failure.failureFlash(at: context.now))
         }
         return ScreenUpdate()
+    }
+
+    /// Another screen asks to show a series or study.
+    mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
+        guard case .imaging(let uid) = target else { return ScreenUpdate(load(context)) }
+        return ScreenUpdate(Self.locate(uid, lake: context.lake))
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
@@ -145,19 +206,13 @@ struct ImagingScreen: WorkbenchScreen {
             guard let row = currentList.selected(filter: filter) else { return ScreenUpdate() }
             switch level {
             case .studies:
-                study = row
-                level = .series
-                series.rows = .loading
+                parentQueries[.studies] = query
                 query = TextInputState()
-                return ScreenUpdate(Self.loadSeries(lake, study: row, order: seriesOrder))
+                return ScreenUpdate(open(study: row, lake: lake))
             case .series:
-                seriesRow = row
-                level = .instances
-                instances.rows = .loading
-                inspection = nil
-                inspectedUID = nil
+                parentQueries[.series] = query
                 query = TextInputState()
-                return ScreenUpdate(Self.loadInstances(lake, series: row, order: instanceOrder))
+                return ScreenUpdate(open(series: row, lake: lake))
             case .instances:
                 if focus == .tags, let line = selectedTagLine {
                     tree.isCollapsed(line) ? tree.expand(line) : tree.collapse(line)
@@ -166,14 +221,7 @@ struct ImagingScreen: WorkbenchScreen {
                 focus = .tags
             }
         case .back:
-            if focus == .tags {
-                focus = .list
-            } else if level == .instances {
-                level = .series
-            } else if level == .series {
-                level = .studies
-            }
-            query = TextInputState()
+            back()
         case .nextPane:
             if level == .instances { focus = focus == .list ? .tags : .list }
         case .expand, .collapse, .expandAll, .collapseAll, .nextMatch, .previousMatch:
@@ -181,17 +229,68 @@ struct ImagingScreen: WorkbenchScreen {
             fold(action)
         case .windowCenterDown, .windowCenterUp, .windowWidthDown, .windowWidthUp, .windowReset:
             adjustWindow(action)
+        case .toggleMark:
+            toggleMark()
         case .addFlag:
-            guard let target = level == .studies ? nil : (level == .series ? currentList.selected(filter: filter) : seriesRow)
+            return addFlag(context: context)
+        case .nextSeries, .previousSeries:
+            guard level == .instances, let next = series.step(action == .nextSeries ? 1 : -1, filter: filter(on: .series))
             else { return ScreenUpdate() }
-            let choices = FlagCodeChoices(lake: lake, kind: .series)
-            return ScreenUpdate(dialog: Self.dialog(
-                .add(target: target.id), title: "Add flag",
-                lines: ["Series " + target.id, "in dataset " + target.dataset], choices: choices.codes,
-                option: choices.severity, context: context))
+            return ScreenUpdate(open(series: next, lake: lake))
+        case .nextStudy, .previousStudy:
+            guard level != .studies, let next = studies.step(action == .nextStudy ? 1 : -1, filter: filter(on: .studies))
+            else { return ScreenUpdate() }
+            opensFirstSeries = level == .instances
+            parentQueries[.series] = nil
+            if level == .series { query = TextInputState() }
+            return ScreenUpdate(open(study: next, lake: lake, level: level))
+        case .reviewedNext:
+            return reviewedNext(context: context)
         default: break
         }
         return ScreenUpdate()
+    }
+
+    // MARK: - Moving between levels
+
+    /// Shows the series of `row`, at the series level unless `level` says otherwise.
+    private mutating func open(study row: ListRow, lake: Lake, level: Level = .series) -> Command<WorkbenchMessage> {
+        study = row
+        self.level = level
+        series.rows = .loading
+        marks[.series] = nil
+        return Self.loadSeries(lake, study: row, order: seriesOrder)
+    }
+
+    /// Shows the instances of `row`.
+    mutating func open(series row: ListRow, lake: Lake) -> Command<WorkbenchMessage> {
+        seriesRow = row
+        level = .instances
+        instances.rows = .loading
+        inspection = nil
+        inspectedUID = nil
+        seriesFlags = []
+        return Self.loadInstances(lake, series: row, order: instanceOrder)
+    }
+
+    /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.
+    private mutating func back() {
+        if focus == .tags {
+            focus = .list
+            query = TextInputState()
+            return
+        }
+        switch level {
+        case .studies: break
+        case .series:
+            level = .studies
+            query = parentQueries.removeValue(forKey: .studies) ?? TextInputState()
+            if let study { studies.select(id: study.id, filter: filter) }
+        case .instances:
+            level = .series
+            query = parentQueries.removeValue(forKey: .series) ?? TextInputState()
+            if let seriesRow { series.select(id: seriesRow.id, filter: filter) }
+        }
     }
 
     private mutating func adjustWindow(_ action: WorkbenchAction) {
@@ -221,95 +320,7 @@ struct ImagingScreen: WorkbenchScreen {
         return Self.run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
     }
 
-    // MARK: - Tag tree
-
-    /// The tag line under the cursor (an index into ``TagTree/lines``).
-    var selectedTagLine: Int? {
-        guard let position = tags.selected, position < tree.shown.count else { return nil }
-        return tree.shown[position]
-    }
-
-    /// The tag search: the `/` text while the tags have the focus.
-    var tagSearch: String { focus == .tags && level == .instances ? filter : "" }
-
-    /// Puts the cursor back on line `line` after the shown lines changed.
-    mutating func keepCursor(on line: Int) {
-        let position = tree.shown.firstIndex(of: line) ?? tree.shown.lastIndex { $0 < line } ?? 0
-        tags.select(position, count: tree.shown.count)
-    }
-
-    /// → expands (or steps into), ← collapses (or steps out), +/− fold everything, n/N walk the matches.
-    private mutating func fold(_ action: WorkbenchAction) {
-        guard let line = selectedTagLine else { return }
-        switch action {
-        case .expand:
-            if tree.isFolder(line), tree.isCollapsed(line) {
-                tree.expand(line)
-                keepCursor(on: line)
-            } else if tree.isFolder(line) {
-                keepCursor(on: line + 1)
-            }
-        case .collapse:
-            if tree.isFolder(line), !tree.isCollapsed(line) {
-                tree.collapse(line)
-                keepCursor(on: line)
-            } else if let parent = tree.parent[line] {
-                keepCursor(on: parent)
-            }
-        case .expandAll:
-            tree.expandAll()
-            keepCursor(on: line)
-        case .collapseAll:
-            tree.collapseAll()
-            var top = line
-            while let parent = tree.parent[top] { top = parent }
-            keepCursor(on: top)
-        case .nextMatch, .previousMatch:
-            jumpToMatch(forward: action == .nextMatch, from: line + (action == .nextMatch ? 1 : -1))
-        default: break
-        }
-    }
-
-    /// Moves the cursor to the first match of the tag search at or after (`forward`) or before `line`,
-    /// wrapping around, and expands the sequences and items holding it.
-    mutating func jumpToMatch(forward: Bool, from line: Int) {
-        let matches = tree.matches(tagSearch)
-        guard !matches.isEmpty else { return }
-        let target = forward ? (matches.first { $0 >= line } ?? matches[0])
-            : (matches.last { $0 <= line } ?? matches[matches.count - 1])
-        tree.reveal(target)
-        keepCursor(on: target)
-    }
-
-    /// After the tag search changed: jumps to the first match from the cursor; once committed,
-    /// expands every match so all of them show.
-    mutating func searchChanged(committed: Bool) {
-        let search = tagSearch
-        guard !search.isEmpty else { return }
-        jumpToMatch(forward: true, from: selectedTagLine ?? 0)
-        guard committed, search != revealedSearch, let current = selectedTagLine else { return }
-        revealedSearch = search
-        for match in tree.matches(search) { tree.reveal(match) }
-        keepCursor(on: current)
-    }
-
-    // MARK: - Loading
-
-    static func loadStudies(_ lake: Lake) -> Command<WorkbenchMessage> {
-        run {
-            .studies(Loadable {
-                try lake.datasets().filter { $0.studyCount > 0 }.flatMap { summary in
-                    try lake.studies(dataset: summary.dataset.name).map { study in
-                        ListRow(
-                            id: study.study.studyInstanceUID,
-                            cells: [study.study.patientPseudonym ?? "", study.study.studyDate ?? "", study.modalities,
-                                    String(study.seriesCount), study.study.description ?? "", summary.dataset.name],
-                            dataset: summary.dataset.name)
-                    }
-                }
-            })
-        }
-    }
+    // MARK: - Query order
 
     /// The series sort as the catalog query's order (columns: MOD, BODY PART, N, DESCRIPTION, SERIES UID).
     var seriesOrder: ListingOrder<SeriesSortKey>? {
@@ -324,52 +335,6 @@ struct ImagingScreen: WorkbenchScreen {
         let keys: [InstanceSortKey] = [.instanceNumber, .matrixSize, .transferSyntaxUID, .sopInstanceUID]
         return instances.table.sort.flatMap { sort in
             sort.column < keys.count ? ListingOrder(keys[sort.column], ascending: sort.ascending) : nil
-        }
-    }
-
-    static func loadSeries(_ lake: Lake, study: ListRow, order: ListingOrder<SeriesSortKey>?)
-        -> Command<WorkbenchMessage>
-    {
-        run {
-            .series(Loadable {
-                try lake.series(dataset: study.dataset, studyUID: study.id, order: order).map { listing in
-                    let series = listing.series
-                    return ListRow(
-                        id: series.seriesInstanceUID,
-                        cells: [series.modality, series.bodyPart ?? "", String(series.instanceCount),
-                                series.description ?? "", series.seriesInstanceUID],
-                        dataset: study.dataset)
-                }
-            })
-        }
-    }
-
-    static func loadInstances(_ lake: Lake, series: ListRow, order: ListingOrder<InstanceSortKey>?)
-        -> Command<WorkbenchMessage>
-    {
-        .batch([
-            run {
-                .instances(Loadable {
-                    try lake.instances(dataset: series.dataset, seriesUID: series.id, order: order).map { instance in
-                        ListRow(
-                            id: instance.sopInstanceUID,
-                            cells: [instance.instanceNumber.map(String.init) ?? "",
-                                    "\(instance.rows ?? 0)×\(instance.columns ?? 0)",
-                                    TransferSyntaxName.short(instance.transferSyntaxUID ?? ""), instance.sopInstanceUID],
-                            dataset: series.dataset)
-                    }
-                })
-            },
-            run { .seriesFlags((try? lake.listFlags(FlagFilter(target: series.id))) ?? []) },
-        ])
-    }
-}
-
-extension ListPane {
-    mutating func apply(_ rows: Loadable<[ListRow]>, filter: String) {
-        switch rows {
-        case .loaded(let list): setRows(list, filter: filter)
-        case .loading, .failed: self.rows = rows
         }
     }
 }
