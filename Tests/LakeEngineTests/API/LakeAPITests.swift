@@ -63,15 +63,15 @@ import Testing
     @Test func actingAsAnotherUserChangesWhoActsNotWhatIsOpen() async throws {
         try lake.setRoles([.admin: ["alice"], .curator: ["alice", "bob"]])
         let opened = try lake.open(as: "alice")
-        let bob = opened.acting(as: Identity(user: "bob", uid: 2001))
+        let bob: any LakeAPI = opened.acting(as: Identity(user: "bob", uid: 2001))
         #expect(try await bob.caller() == Caller(user: "bob", uid: 2001, roles: [.curator]))
         let flag = try await bob.raiseFlag(NewFlag(target: "small", code: "needs-review", note: "by bob"))
         #expect(flag.author == "bob")
-        let entries = try await opened.auditEntries(AuditQuery(action: "flag.add"))
+        let entries = try await (opened as any LakeAPI).auditEntries(AuditQuery(action: "flag.add"))
         #expect(entries.items.map(\.actor) == ["bob"])
         #expect(entries.items.first?.role == .curator)
 
-        let nobody = opened.acting(as: Identity(user: "mallory", uid: 2002))
+        let nobody: any LakeAPI = opened.acting(as: Identity(user: "mallory", uid: 2002))
         #expect(try await nobody.caller().roles.isEmpty)
         await #expect(throws: LakeError.notPermitted(user: "mallory", permission: .read)) {
             try await nobody.datasets(DatasetQuery())

@@ -10,7 +10,7 @@ import Testing
     static let later = Timestamp(nanoseconds: 2_000_000_000)
 
     static func dialog(choices: [String] = [], option: NoteDialog.Option? = nil) -> NoteDialog {
-        NoteDialog(owner: .flags, request: FlagRequest.resolve(flagID: 1), title: "Resolve flag 1", lines: [],
+        NoteDialog(owner: .flags, request: FlagRequest.resolve(flagIDs: [1]), title: "Resolve flag 1", lines: [],
                    choices: choices, option: option, openedAt: opened)
     }
 
