@@ -56,7 +56,7 @@ struct EnterOpensTests {
         #expect(dialog.title == "Resolve 2 marked flags")
         harness.wait()
         await harness.type("rescanned")
-        await harness.press(.tab, .tab, .enter)
+        await harness.press(.enter)
         let ids = listed.prefix(2).compactMap { Int64($0.id) }
         for id in ids {
             #expect(try lake.listFlags().first { $0.id == id }?.state == .resolved)
@@ -152,7 +152,7 @@ struct GenomicsMarksTests {
         #expect(dialog.title == "Add flag to 1 marked")
         harness.wait()
         await harness.type("low depth")
-        await harness.press(.tab, .tab, .enter)
+        await harness.press(.enter)
         #expect(try lake.listFlags(FlagFilter(target: "NA0001")).contains { $0.note == "low depth" })
         #expect(try lake.auditEvents(AuditFilter(action: "flag.add")).contains { $0.target == "NA0001" })
     }

@@ -108,7 +108,7 @@ struct ImagingContinuityTests {
         #expect(dialog.title == "Add flag to 2 marked")
         harness.wait()
         await harness.type("artifact on both")
-        await harness.press(.tab, .tab, .enter)
+        await harness.press(.enter)
         let added = try lake.listFlags(FlagFilter(state: .open)).filter { $0.note == "artifact on both" }
         #expect(Set(added.map(\.target)) == Set(marked))
         #expect(try lake.auditEvents(AuditFilter(action: "flag.add")).filter { marked.contains($0.target) }.count >= 2)
