@@ -6,7 +6,7 @@ import TUI
 /// A live tail of the audit log, newest first, narrowed by `actor:`, `action:` (exact, or a prefix
 /// ending in `.`) and `since:` terms sent to the engine plus free text, with the hash chain verified in
 /// the background: on opening, on `v`, and whenever newer events arrive.
-struct AuditScreen: WorkbenchScreen {
+struct AuditScreen: SingleListScreen {
     enum Message: Sendable {
         case events(Loadable<[AuditEvent]>)
         case verification(Loadable<AuditVerification>)
@@ -98,20 +98,6 @@ struct AuditScreen: WorkbenchScreen {
             width: width)
     }
 
-    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
-        list.navigate(key, page: context.page, filter: filter)
-        return ScreenUpdate()
-    }
-
-    /// Terms go to the engine once the `/` line is committed; free text narrows the rows as typed.
-    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
-        list.clamp(filter: filter)
-        guard committed else { return ScreenUpdate() }
-        if query.text.hasSuffix(" ") { query = TextInputState(text: query.text.trimmingCharacters(in: .whitespaces)) }
-        return ScreenUpdate(load(context))
-    }
-
-    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     /// Starts walking the chain off the main actor, unless a walk is already running.
     mutating func verify(_ lake: Lake) -> Command<WorkbenchMessage> {

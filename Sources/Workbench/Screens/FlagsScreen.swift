@@ -6,7 +6,7 @@ import TUI
 /// `code:`, `dataset:`, `target:`) plus free text over the rows, with add, resolve, waive and reopen
 /// through dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
 /// the one place a filter lives; it starts as `state:open`.
-struct FlagsScreen: WorkbenchScreen {
+struct FlagsScreen: SingleListScreen {
     typealias Message = Loadable<[QualityFlag]>
     typealias Request = FlagRequest
 
@@ -165,20 +165,6 @@ struct FlagsScreen: WorkbenchScreen {
         ScreenUpdate(request.command(answer: answer, lake: context.lake))
     }
 
-    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
-        list.navigate(key, page: context.page, filter: filter)
-        return ScreenUpdate()
-    }
-
-    /// Terms go to the engine once the `/` line is committed; free text narrows the rows as typed.
-    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
-        list.clamp(filter: filter)
-        guard committed else { return ScreenUpdate() }
-        if query.text.hasSuffix(" ") { query = TextInputState(text: query.text.trimmingCharacters(in: .whitespaces)) }
-        return ScreenUpdate(load(context))
-    }
-
-    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     /// Sets term `key` to the value after its current one in `values` (nil: no term).
     private mutating func cycle(_ key: String, through values: [String?]) {

@@ -9,7 +9,7 @@ import TUI
 ///
 /// The list follows its head: while the cursor is on the newest job, a job queued meanwhile takes the
 /// cursor; a job this screen queued (`A`, `m`, `r`) is selected once it is listed.
-struct MigrationsScreen: WorkbenchScreen {
+struct MigrationsScreen: SingleListScreen {
     enum Message: Sendable {
         case migrations(Loadable<MigrationsData>)
         case lifecyclePlan(Loadable<LifecyclePlan>)
@@ -133,17 +133,6 @@ struct MigrationsScreen: WorkbenchScreen {
         }
     }
 
-    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
-        list.navigate(key, page: context.page, filter: filter)
-        return ScreenUpdate()
-    }
-
-    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
-        list.clamp(filter: filter)
-        return ScreenUpdate()
-    }
-
-    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         let lake = context.lake

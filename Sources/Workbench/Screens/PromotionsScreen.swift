@@ -9,7 +9,7 @@ import TUI
 /// The checks run again in the engine whenever the cursor reaches a request and when a decision dialog
 /// opens (``Lake/promotion(id:)``), so what the panes and the dialog show is the policy now. Tab moves
 /// the focus to the Checks and Diff panes, which then scroll with the list keys; Esc returns to the list.
-struct PromotionsScreen: WorkbenchScreen {
+struct PromotionsScreen: SingleListScreen {
     enum Message: Sendable {
         case promotions(Loadable<[PromotionSummary]>)
         case diff(Loadable<ManifestDiff>)
@@ -132,12 +132,6 @@ struct PromotionsScreen: WorkbenchScreen {
         return ScreenUpdate()
     }
 
-    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
-        list.clamp(filter: filter)
-        return ScreenUpdate()
-    }
-
-    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         let lake = context.lake
