@@ -78,7 +78,7 @@ in_image ingest --lake /lake/demo --dataset chest-ct /tmp/dicom >/dev/null
 in_image datasets --lake /lake/demo --json > "$work/datasets.json"
 python3 - "$work/datasets.json" <<'PY'
 import json, sys
-listed = [(entry["dataset"]["name"], entry["fileCount"]) for entry in json.load(open(sys.argv[1]))]
+listed = [(entry["name"], entry["fileCount"]) for entry in json.load(open(sys.argv[1]))]
 if listed != [("chest-ct", 12)]:
     sys.exit(f"check-image: expected the dataset chest-ct with 12 files, got {listed}")
 print("check-image: lake created, 12 DICOM files ingested and listed from inside the image")
