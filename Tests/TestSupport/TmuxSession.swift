@@ -60,6 +60,12 @@ public final class TmuxSession {
         waitFor({ $0.contains(text) }, timeout: timeout)
     }
 
+    /// One of the pane's format variables (`mouse_standard_flag`, `pane_pid`), as tmux prints it.
+    public func paneVariable(_ name: String) -> String {
+        ((try? run(["display-message", "-p", "-t", "t", "#{\(name)}"])) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Runs tmux with posix_spawn and an empty signal mask: the test runner's threads block signals,
     /// and a tmux server (and the panes it starts) inheriting that mask could not be hung up or
     /// terminated. Output goes through a temporary file, never a pipe a daemon could keep open.

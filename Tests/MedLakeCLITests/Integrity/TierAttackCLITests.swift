@@ -32,14 +32,13 @@ struct TierAttackCLITests {
         try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
         try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
         #expect(try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice, binary: binary).status == 0)
-        let toml = lake + "/lake.toml"
-        let text = try String(contentsOfFile: toml, encoding: .utf8)
-            .replacingOccurrences(of: "operator = [\"\(alice)\"]", with: "operator = [\"\(alice)\", \"\(bob)\"]")
-        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        #expect(try medlake(["roles", "grant", bob, "operator"], as: alice).status == 0)
         let ingested = try medlake(["ingest", base + "/input", "--dataset", "d", "--keep-unknown"], as: alice)
         #expect(ingested.status == 0, "\(ingested.stderr)")
         func objectsIntact() throws -> Bool {
-            try medlake(["fsck", "--full"], as: alice).status == 0
+            let fsck = try medlake(["fsck", "--full"], as: alice)
+            #expect(fsck.status == 0, "\(fsck.stdout) \(fsck.stderr)")
+            return fsck.status == 0
         }
 
         // Swap warm for a symlink to hot: the lake no longer opens, for bob as for anyone.

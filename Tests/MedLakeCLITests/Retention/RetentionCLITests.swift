@@ -36,10 +36,10 @@ struct RetentionCLITests {
             let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0], binary: binary)
             #expect(created.status == 0, "\(created.stderr)")
             let toml = lake + "/lake.toml"
+            try run(["roles", "grant", users.names[1], "curator"], as: alice)
+            try run(["roles", "grant", users.names[2], "operator"], as: alice)
+            try run(["roles", "revoke", alice, "operator"], as: alice)
             let text = try String(contentsOfFile: toml, encoding: .utf8)
-                .replacingOccurrences(
-                    of: "curator = [\"\(users.names[0])\"]", with: "curator = [\"\(users.names[0])\", \"\(users.names[1])\"]")
-                .replacingOccurrences(of: "operator = [\"\(users.names[0])\"]", with: "operator = [\"\(users.names[2])\"]")
                 + """
 
                 [[retention.policies]]

@@ -33,9 +33,9 @@ struct PlainTerminalInTmuxTests {
         #expect(borders.allSatisfy { $0.foreground < 38 || $0.foreground == 39 }, "8 colours only")
 
         try Self.open("imaging", in: tmux)
-        #expect(tmux.waitFor("PATIENT").held)
+        #expect(tmux.waitFor(WorkbenchInTmuxTests.studyRow).held, "the studies are listed")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("SERIES UID").held, "the series are listed")
+        #expect(tmux.waitFor(WorkbenchInTmuxTests.seriesRow).held, "the series are listed")
         try tmux.send("Enter")
         #expect(tmux.waitFor("Preview 64×64").held, "an instance is shown with its preview")
         borders = Self.borderColours(tmux.capture(escapes: true))
@@ -60,10 +60,13 @@ struct PlainTerminalInTmuxTests {
             #expect(tmux.waitFor("SampleLake . " + screen.prefix(1).uppercased() + screen.dropFirst()).held)
             Self.expectPlainASCII(tmux.capture(), screen)
         }
+        // Keys act on rows, so each step waits for the rows, not only the header drawn before them.
+        #expect(tmux.waitFor(WorkbenchInTmuxTests.studyRow).held, "the studies are listed")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("SERIES UID").held, "the series are listed")
+        #expect(tmux.waitFor(WorkbenchInTmuxTests.seriesRow).held, "the series are listed")
         try tmux.send("Enter")
         #expect(tmux.waitFor("Preview 64x64").held, "× became x")
+        #expect(tmux.waitFor("(0008,0018)").held, "the tags are shown")
         try tmux.send("Tab")
         try tmux.run(["send-keys", "-t", "t", "-l", "-"], output: false)
         #expect(tmux.waitFor { $0.contains("> (") && $0.contains("folded") }.held, "folds show as > and v")
@@ -82,6 +85,11 @@ struct PlainTerminalInTmuxTests {
                 width: 100, height: 30, environment: ["LANG": "C.UTF-8"])
             let listed = tmux.waitFor { $0.contains("needs-review") && $0.contains("SEVERITY") }
             #expect(listed.held, "the flags are listed")
+            // The program asks the terminal for mouse reports only without --no-mouse; a terminal
+            // sends no clicks to a program that did not ask, so that is the whole of --no-mouse.
+            let reporting = mouse ? "1" : "0"
+            #expect(tmux.waitFor({ _ in tmux.paneVariable("mouse_standard_flag") == reporting }).held,
+                    "mouse \(mouse): the pane's mouse reporting is \(tmux.paneVariable("mouse_standard_flag"))")
             let lines = listed.screen.split(separator: "\n", omittingEmptySubsequences: false)
             let header = try #require(lines.firstIndex { $0.contains("SEVERITY") })
             // The third flag row; its ID is the first word after the border.
@@ -89,11 +97,13 @@ struct PlainTerminalInTmuxTests {
             let id = try #require(lines[row].dropFirst().split(separator: " ").first.map(String.init))
             let firstID = try #require(lines[header + 1].dropFirst().split(separator: " ").first.map(String.init))
             #expect(id != firstID)
-            // An X10 mouse report (what TERM=tmux-256color's kmous names): button 1 pressed at column 10.
-            try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "20",
-                          String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
-            try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "23",
-                          String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
+            if mouse {
+                // An X10 mouse report (what TERM=tmux-256color's kmous names): button 1 pressed at column 10.
+                try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "20",
+                              String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
+                try tmux.run(["send-keys", "-t", "t", "-H", "1b", "5b", "4d", "23",
+                              String(33 + 10, radix: 16), String(33 + row, radix: 16)], output: false)
+            }
             try tmux.send("i")
             let viewer = tmux.waitFor("· row")
             #expect(viewer.held, "the row viewer opened")

@@ -6,6 +6,10 @@ import TestSupport
 /// series with its preview, the hostile PatientName, a resize, `q`, and a closed client.
 @Suite(.serialized)
 struct WorkbenchInTmuxTests {
+    /// The sample's first study row and its first series row, drawn once a screen's rows have loaded.
+    static let studyRow = "Synthetic CT study 0"
+    static let seriesRow = "ct-head"
+
     /// A copy of the repository's `SampleLake` (lake.toml and sources) in a fresh folder.
     static func sampleLakeCopy() throws -> String {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -88,9 +92,10 @@ struct WorkbenchInTmuxTests {
         try tmux.send(":")
         try tmux.run(["send-keys", "-t", "t", "-l", "imaging"], output: false)
         try tmux.send("Enter")
-        #expect(tmux.waitFor("PATIENT").held, "the studies are listed")
+        // Keys act on rows, so each step waits for the rows, not only the header drawn before them.
+        #expect(tmux.waitFor(Self.studyRow).held, "the studies are listed")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("SERIES UID").held, "the series are listed")
+        #expect(tmux.waitFor(Self.seriesRow).held, "the series are listed")
         try tmux.send("Enter")
         #expect(tmux.waitFor("Preview").held, "an instance is inspected")
         // Folding applies to the tags of the inspection shown, so wait until they are drawn.
