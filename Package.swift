@@ -76,7 +76,6 @@ let package = Package(
                 "DICOM",
                 "Genomics",
                 "TextSafety",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

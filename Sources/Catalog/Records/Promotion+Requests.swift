@@ -25,3 +25,12 @@ extension CatalogTransaction {
         return row.map { "\($0[0] as String)@\($0[1] as Int)" }
     }
 }
+
+extension CatalogTransaction {
+    /// Every promotion, newest first, optionally only those in state `state`.
+    public func promotions(state: String?) throws -> [Promotion] {
+        var request = Promotion.order(Promotion.Columns.id.desc)
+        if let state { request = request.filter(Promotion.Columns.state == state) }
+        return try request.fetchAll(db)
+    }
+}
