@@ -6,6 +6,9 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     case database(path: String, DatabaseError)
     /// No record of `kind` has the id `id`.
     case notFound(kind: String, id: String)
+    /// Column `column` holds `value`, which is none of the values its enum knows (a catalog written by a
+    /// newer MedLake, or edited by hand).
+    case unknownValue(column: String, value: String)
 
     public var description: String {
         switch self {
@@ -13,6 +16,8 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
             return "catalog \(path): \(error.message ?? "SQLite error \(error.resultCode)")"
         case .notFound(let kind, let id):
             return "no \(kind) with id \(id)"
+        case .unknownValue(let column, let value):
+            return "\(column) holds '\(value)', which this version of MedLake does not know"
         }
     }
 }

@@ -94,7 +94,7 @@ extension Lake {
         var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
         try tx.insert(&dataset)
         guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
-        var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
+        var version = DatasetVersion(datasetId: id, number: 1, state: .draft, createdBy: actor.user, createdAt: now)
         try tx.insert(&version)
         try appendAudit(tx, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
         return FoundDataset(dataset: dataset, id: id, created: true)

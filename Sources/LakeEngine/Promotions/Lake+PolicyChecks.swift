@@ -148,7 +148,7 @@ extension Lake {
         var missing: [String] = []
         for object in objects {
             let restore = configuration.tiers[object.tier]?.restoreRequired ?? false
-            if restore || object.state != "present" {
+            if restore || object.state != .present {
                 waiting.append(String(object.sha256.prefix(12)))
             } else if let digest = ObjectDigest(hex: object.sha256), !(try tier(named: object.tier).contains(digest)) {
                 missing.append(String(object.sha256.prefix(12)))

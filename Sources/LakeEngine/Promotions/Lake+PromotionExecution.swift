@@ -21,8 +21,8 @@ extension Lake {
             let resolved = try resolvePublished(try sourceReference(promotion, tx), tx)
             return (promotion, resolved, try publishedMembers(resolved, tx))
         }
-        if promotion.state == PromotionState.executed.rawValue { return }
-        guard promotion.state == PromotionState.approved.rawValue else {
+        if promotion.state == .executed { return }
+        guard promotion.state == .approved else {
             throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
         }
         var checks: [PolicyCheck]?
@@ -252,7 +252,7 @@ extension Lake {
                 try tx.insert(&row)
             }
             var executed = try fetchPromotion(promotionId, tx)
-            executed.state = PromotionState.executed.rawValue
+            executed.state = .executed
             executed.targetVersionId = versionId
             executed.error = nil
             executed.checks = try Self.encodeChecks(checks)

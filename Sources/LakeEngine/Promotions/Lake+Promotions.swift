@@ -39,12 +39,12 @@ extension Lake {
             if let existing = try livePromotion(of: resolved.version.id ?? 0, to: zone, tx) {
                 throw GovernanceError.alreadyPromoted(
                     source: resolved.reference, zone: zone, existing: existing.id ?? 0,
-                    state: PromotionState(rawValue: existing.state) ?? .pending)
+                    state: existing.state)
             }
             let now = Date()
             var promotion = Promotion(
                 datasetId: resolved.version.datasetId, sourceVersionId: resolved.version.id ?? 0, targetZone: zone,
-                selection: selection.text, reason: reason, requester: actor.user, state: state.rawValue,
+                selection: selection.text, reason: reason, requester: actor.user, state: state,
                 checks: try Self.encodeChecks(checks), createdAt: now, updatedAt: now)
             try tx.insert(&promotion)
             let id = promotion.id ?? 0
@@ -65,7 +65,7 @@ extension Lake {
     public func promotions(state: PromotionState? = nil) throws -> [PromotionSummary] {
         try authorize(.read)
         let summaries = try catalog.read { tx in
-            try tx.promotions(state: state?.rawValue).map { try promotionSummary(of: $0, tx) }
+            try tx.promotions(state: state).map { try promotionSummary(of: $0, tx) }
         }
         let readable = try readableDatasets(Set(summaries.map(\.dataset)), purpose: "promote.list")
         return summaries.filter { readable.contains($0.dataset) }
@@ -148,7 +148,7 @@ extension Lake {
                 let promotion = try fetchPromotion(id, tx)
                 try refuseDeprecated(datasetId: promotion.datasetId, tx)
                 let executable: [PromotionState] = [.approved, .executed]
-                guard let state = PromotionState(rawValue: promotion.state), executable.contains(state) else {
+                guard executable.contains(promotion.state) else {
                     throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
                 }
             }
@@ -212,8 +212,7 @@ extension Lake {
             // An approved promotion whose execution failed may be rejected, so that the version can be
             // requested again (one live promotion per version and zone).
             let allowed: [PromotionState] = decision == .approve ? [.pending] : [.pending, .blocked, .approved]
-            guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state),
-                state != .approved || promotion.error != nil
+            guard allowed.contains(promotion.state), promotion.state != .approved || promotion.error != nil
             else {
                 let expected = decision == .approve ? "pending" : "pending, blocked or approved with a failed execution"
                 throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: expected)
@@ -243,9 +242,9 @@ extension Lake {
 
             var reachedQuorum = false
             if decision == .reject {
-                promotion.state = PromotionState.rejected.rawValue
+                promotion.state = .rejected
             } else if try tx.approverCount(promotionId: id) >= approvalsNeeded(for: promotion.targetZone) {
-                promotion.state = PromotionState.approved.rawValue
+                promotion.state = .approved
                 reachedQuorum = true
                 try appendAudit(
                     tx, role: role, action: "promotion.approved", target: target,
@@ -263,7 +262,7 @@ extension Lake {
     /// while one exists, another request for the same version and zone is refused.
     func livePromotion(of versionId: Int64, to zone: String, _ tx: CatalogTransaction) throws -> Promotion? {
         try tx.promotion(
-            versionId: versionId, zone: zone, inStates: PromotionState.holding.map(\.rawValue))
+            versionId: versionId, zone: zone, inStates: PromotionState.holding)
     }
 
     func fetchPromotion(_ id: Int64, _ tx: CatalogTransaction) throws -> Promotion {
@@ -305,7 +304,7 @@ extension Lake {
         let dataset = try tx.dataset(id: promotion.datasetId)
         let target = try promotion.targetVersionId.flatMap { try tx.version(id: $0) }
         let checks = Self.decodeChecks(promotion.checks)
-        let state = PromotionState(rawValue: promotion.state) ?? .pending
+        let state = promotion.state
         let approvals = try tx.approverCount(promotionId: id)
         let targetName = target.map { "\(dataset?.name ?? "")@\($0.number)" }
         var selectedCount = 0

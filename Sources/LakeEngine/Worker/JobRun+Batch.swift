@@ -89,7 +89,7 @@ extension JobRun {
     func markPublishing(
         _ items: [MigrationItem], keeper: LeaseKeeper, evenIfStopping: Bool = false
     ) async throws -> Bool {
-        let state = try await lake.catalog.write { [jobId, worker] tx -> (ours: Bool, control: String?) in
+        let state = try await lake.catalog.write { [jobId, worker] tx -> (ours: Bool, control: MigrationControl?) in
             guard let job = try tx.runningJob(id: jobId, worker: worker.name) else { return (false, nil) }
             guard job.control == nil || evenIfStopping else { return (true, job.control) }
             try tx.markPublishing(itemIds: items.map(\.id))
@@ -100,7 +100,7 @@ extension JobRun {
             keeper.requestStop(.leaseLost)
             return false
         case (true, let control?):
-            keeper.requestStop(control == "pause" ? .pause : .cancel)
+            keeper.requestStop(control == .pause ? .pause : .cancel)
             return evenIfStopping
         case (true, nil):
             return true

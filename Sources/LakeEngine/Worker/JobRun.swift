@@ -119,7 +119,7 @@ struct JobRun: Sendable {
             try await removeFinishedSources()
             try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
-            let work = job.control == "cancel" ? [] : try await pendingWork()
+            let work = job.control == .cancel ? [] : try await pendingWork()
             let limit = bandwidthLimit(sources: Set(work.compactMap { $0.object?.tier }))
             let inFlight =
                 try linksOnly(work, to: destination, shared: shared)
@@ -304,24 +304,24 @@ struct JobRun: Sendable {
             current.bytesPerSecond = 0
             let action: String
             if let fatal {
-                current.state = "failed"
+                current.state = .failed
                 current.error = fatal.reason
                 action = "migration.fail"
-            } else if pending > 0, current.control == "cancel" {
-                current.state = "cancelled"
+            } else if pending > 0, current.control == .cancel {
+                current.state = .cancelled
                 action = "migration.cancelled"
-            } else if pending > 0, current.control == "pause" {
-                current.state = "paused"
+            } else if pending > 0, current.control == .pause {
+                current.state = .paused
                 action = "migration.paused"
             } else if pending > 0 {
-                current.state = "queued"
+                current.state = .queued
                 action = "migration.requeue"
             } else if failed > 0 {
-                current.state = "failed"
+                current.state = .failed
                 current.error = "\(failed) objects failed; last: " + (current.error ?? "unknown")
                 action = "migration.fail"
             } else {
-                current.state = "done"
+                current.state = .done
                 current.error = nil
                 action = "migration.finish"
             }
@@ -330,13 +330,13 @@ struct JobRun: Sendable {
             current.workerPid = nil
             current.workerHost = nil
             current.leaseExpiresAt = nil
-            if current.state != "queued", current.state != "paused" { current.finishedAt = Date() }
+            if current.state != .queued, current.state != .paused { current.finishedAt = Date() }
             current.updatedAt = Date()
             try tx.update(current)
             try lake.appendAudit(
                 tx, role: worker.role, action: action, target: "job \(jobId)",
                 details: [
-                    "worker": worker.name, "state": current.state, "objectsDone": String(current.objectsDone),
+                    "worker": worker.name, "state": current.state.rawValue, "objectsDone": String(current.objectsDone),
                     "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",
                     "strayCopiesRemoved": String(current.strayCopiesRemoved),
                 ])

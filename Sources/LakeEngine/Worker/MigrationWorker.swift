@@ -127,7 +127,7 @@ public struct MigrationWorker: Sendable {
         let ended = try await lake.catalog.read { tx in try tx.migrationJob(id: jobId) }
             .map(MigrationProgress.init)
         if let ended {
-            if ended.state == "failed" { metrics.jobFailures.increment() }
+            if ended.state == .failed { metrics.jobFailures.increment() }
             logger.info("job \(ended.state)", metadata: Self.endMetadata(ended))
         }
         return ended
@@ -143,7 +143,7 @@ public struct MigrationWorker: Sendable {
     private func recordFailure(ofJob jobId: Int64, reason: String) async throws {
         try await lake.catalog.write { [name, role, lake] tx in
             guard var job = try tx.runningJob(id: jobId, worker: name) else { return }
-            job.state = "failed"
+            job.state = .failed
             job.error = reason
             job.control = nil
             job.workerId = nil
@@ -157,7 +157,7 @@ public struct MigrationWorker: Sendable {
             try tx.update(job)
             try lake.appendAudit(
                 tx, role: role, action: "migration.fail", target: "job \(jobId)",
-                details: ["worker": name, "state": job.state, "error": reason])
+                details: ["worker": name, "state": job.state.rawValue, "error": reason])
         }
     }
 
@@ -175,11 +175,11 @@ public struct MigrationWorker: Sendable {
         return try lake.catalog.write { tx in
             guard var job = try tx.claimableJob(atMilliseconds: now), let jobId = job.id else { return nil }
             let previous = job.workerId
-            let takeover = job.state == "running"
+            let takeover = job.state == .running
             let tally = try tx.itemTally(jobId: jobId)
             job.objectsDone = tally.done
             job.bytesDone = tally.bytesDone
-            job.state = "running"
+            job.state = .running
             job.workerId = name
             job.workerPid = Int64(holder.pid)
             job.workerHost = holder.host

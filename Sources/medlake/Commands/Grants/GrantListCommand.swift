@@ -18,7 +18,7 @@ struct GrantListCommand: ParsableCommand {
             for listing in grants {
                 let grant = listing.grant
                 table.add(
-                    String(grant.id ?? 0), grant.principal, listing.dataset, grant.scope, listing.status,
+                    String(grant.id ?? 0), grant.principal, listing.dataset, grant.scope.rawValue, listing.status,
                     grant.expiresAt.formatted(.iso8601), grant.grantedBy, grant.reason)
             }
             print(table.render(empty: "No grants."))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Foundation
 import LakeEngine
 
@@ -18,11 +19,10 @@ struct MigrateStatusCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let lake = try options.open()
-            let active: Set<String> = ["queued", "running", "paused"]
             let redraw = watch && !options.json && isatty(STDOUT_FILENO) == 1
             var drawnLines = 0
             while true {
-                let jobs = try id.map { [try lake.migrationJob(id: $0)] } ?? lake.migrationJobs(states: active)
+                let jobs = try id.map { [try lake.migrationJob(id: $0)] } ?? lake.migrationJobs(states: MigrationJobState.active)
                 if options.json {
                     try printJSON(jobs)
                 } else {
