@@ -18,6 +18,17 @@ import Testing
         #expect(importing.sorted() == [], "these files import GRDB: move their SQL into Catalog")
     }
 
+    /// The module graph in docs/ARCHITECTURE.md, which `GeneratedDocsTests` keeps equal to Package.swift.
+    @Test("Among Sources/ modules only Catalog depends on GRDB (tests may, to tamper as attackers do)")
+    func onlyCatalogDependsOnGRDB() throws {
+        let text = try String(contentsOfFile: GeneratedDocsTests.root + "/docs/ARCHITECTURE.md", encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        #expect(rows.count > 10, "the module table of docs/ARCHITECTURE.md was not found")
+        let depending = rows.filter { $0.contains("GRDB") && !$0.contains("tests only") }
+            .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+        #expect(depending == ["Catalog"])
+    }
+
     /// Whether `line` imports GRDB or one of its declarations, in any spelling Swift accepts:
     /// `import GRDB`, `@preconcurrency import GRDB`, `public import GRDB`, `import struct GRDB.Row`.
     static func importsGRDB(_ line: Substring) -> Bool {
