@@ -17,13 +17,13 @@ import NIOPosix
 /// try await server.run(logger: logger) { print("Serving \(root)") }
 /// ```
 public struct LakeServer: Sendable {
-    /// The lake opened as the service's own account; requests act through ``Lake/acting(as:)``.
-    let lake: Lake
+    /// The lake opened as the service's own account; requests act through ``CurrentLake/acting(as:)``.
+    let lake: CurrentLake
     /// Where the socket is bound.
     public let socketPath: String
 
     public init(lake: Lake) {
-        self.lake = lake
+        self.lake = CurrentLake(lake)
         socketPath = lake.root + "/" + Lake.serviceSocketFileName
     }
 

@@ -94,4 +94,17 @@ extension GovernanceError {
     }
 }
 
+extension RetentionError {
+    var problemCode: ProblemCode {
+        switch self {
+        case .holdNotFound: .notFound
+        case .alreadyDeprecated, .holdReleased, .wrongState, .nothingToDelete: .conflict
+        case .invalidSuccessor, .reasonRequired: .invalidArgument
+        case .ownRequest, .notApprover, .alreadyDecided: .decisionRefused
+        case .deprecated, .legallyHeld, .scoreTooLow: .policyRefused
+        case .executionFailed: .failed
+        }
+    }
+}
+
 extension Permission: Codable {}

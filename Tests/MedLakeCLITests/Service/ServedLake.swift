@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 
 /// A lake made with `init --service-user` and served by `medlake serve` started as root, holding a
-/// published CT dataset `ct@2`; alice and bob are curators, carol holds no role.
+/// published CT dataset `ct@2`; alice and bob are curators, carol holds no role, and `people` more users
+/// (``extra``) exist with no role either. root is the lake's admin.
 ///
 /// The data is put in by the service account itself (in-process: only it can open the lake), before
 /// the service starts, so the service reads the roles below from the start.
@@ -18,10 +19,12 @@ final class ServedLake {
     var alice: String { users.names[0] }
     var bob: String { users.names[1] }
     var carol: String { users.names[2] }
+    /// The users made for `people`, in order.
+    var extra: [String] { Array(users.names.dropFirst(3)) }
     var socket: String { lake + "/medlake.sock" }
 
-    init() throws {
-        users = try UnixUsers(["alice", "bob", "carol"])
+    init(people: [String] = []) throws {
+        users = try UnixUsers(["alice", "bob", "carol"] + people)
         service = "mlsvc" + users.group.dropFirst(3)
         base = NSTemporaryDirectory() + "served-" + UUID().uuidString
         lake = base + "/lake"
