@@ -54,6 +54,8 @@ extension LakeClient {
 
     public func promotion(id: Int64) async throws -> PromotionSummary { try await get("promotions/\(id)") }
 
+    public func promotionDiff(id: Int64) async throws -> ManifestDiff { try await get("promotions/\(id)/diff") }
+
     public func requestPromotion(_ request: PromotionRequest) async throws -> PromotionSummary {
         try await post("promotions", request)
     }

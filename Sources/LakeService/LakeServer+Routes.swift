@@ -54,6 +54,9 @@ extension LakeServer {
         v1.get("promotions/:id") { _, context in
             await answer(context) { lake in try lake.promotion(id: try context.parameters.require("id", as: Int64.self)) }
         }
+        v1.get("promotions/:id/diff") { _, context in
+            await answer(context) { lake in try lake.promotionDiff(id: try context.parameters.require("id", as: Int64.self)) }
+        }
         v1.post("promotions") { request, context in
             await answer(context, body: request, as: PromotionRequest.self) { lake, promotion in
                 try lake.requestPromotion(promotion)

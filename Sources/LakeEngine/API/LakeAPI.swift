@@ -61,6 +61,9 @@ public protocol GovernanceOperations: Sendable {
     func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary>
     /// One promotion with its checks and decisions.
     func promotion(id: Int64) async throws -> PromotionSummary
+    /// A promotion's manifest diff: its source against the version it built, or (before execution) against
+    /// the selection it will keep.
+    func promotionDiff(id: Int64) async throws -> ManifestDiff
     /// Asks for `request.source` to be promoted; policy checks run now.
     func requestPromotion(_ request: PromotionRequest) async throws -> PromotionSummary
     /// Approves as the caller (never the requester; a person counts once).

@@ -12,6 +12,10 @@ struct ServiceGovernanceCLITests {
         var target: String?
     }
 
+    private struct ShownJSON: Decodable {
+        var promotion: PromotionJSON
+    }
+
     private struct EntryJSON: Decodable {
         var actor: String
         var action: String
@@ -108,7 +112,7 @@ struct ServiceGovernanceCLITests {
         let byAnnotator = try problem(served, post: "promotions/\(promotion.id)/approve", #"{"comment":"x"}"#, as: dave)
         #expect(byAnnotator.code == "decisionRefused")
         let pending = try served.medlake(["promote", "show", String(promotion.id), "--json"], as: served.bob)
-        #expect(try decode(PromotionJSON.self, pending).state == "pending", "\(pending.stderr)")
+        #expect(try decode(ShownJSON.self, pending).promotion.state == "pending", "\(pending.stderr)")
         let approved = try served.medlake(
             ["promote", "approve", String(promotion.id), "--comment", "checked", "--json"], as: served.bob)
         #expect(approved.status == 0, "\(approved.stderr)")
