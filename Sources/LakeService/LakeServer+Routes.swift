@@ -55,7 +55,9 @@ extension LakeServer {
             await answer(context) { lake in try lake.promotion(id: try context.parameters.require("id", as: Int64.self)) }
         }
         v1.get("promotions/:id/diff") { _, context in
-            await answer(context) { lake in try lake.promotionDiff(id: try context.parameters.require("id", as: Int64.self)) }
+            await answer(context) { lake in
+                try lake.promotionDiff(id: try context.parameters.require("id", as: Int64.self))
+            }
         }
         v1.post("promotions") { request, context in
             await answer(context, body: request, as: PromotionRequest.self) { lake, promotion in
@@ -78,10 +80,14 @@ extension LakeServer {
 
         // MARK: - Manifests
         v1.get("manifest") { request, context in
-            await answer(context) { lake in try lake.manifestDocument(version: try request.parameters.required("version")) }
+            await answer(context) { lake in
+                try lake.manifestDocument(version: try request.parameters.required("version"))
+            }
         }
         v1.post("manifest/verification") { request, context in
-            await answer(context, body: request, as: ManifestSource.self) { lake, source in try lake.verifyManifest(source) }
+            await answer(context, body: request, as: ManifestSource.self) { lake, source in
+                try lake.verifyManifest(source)
+            }
         }
 
         // MARK: - Access
@@ -99,7 +105,9 @@ extension LakeServer {
             await answer(context, body: request, as: NewGrant.self) { lake, grant in try lake.grantAccess(grant) }
         }
         v1.post("grants/:id/revoke") { _, context in
-            await answer(context) { lake in try lake.revokeAccess(grant: try context.parameters.require("id", as: Int64.self)) }
+            await answer(context) { lake in
+                try lake.revokeAccess(grant: try context.parameters.require("id", as: Int64.self))
+            }
         }
         v1.post("labels") { request, context in
             await answer(context, body: request, as: DatasetLabels.self) { lake, labels in try lake.label(labels) }

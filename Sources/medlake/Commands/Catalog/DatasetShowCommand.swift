@@ -20,12 +20,14 @@ struct DatasetShowCommand: AsyncParsableCommand {
                 ("status", dataset.successor.map { "deprecated → \($0)" } ?? dataset.status.rawValue),
                 ("sensitivity", dataset.sensitivity), ("consent", dataset.consentScope.joined(separator: ", ")),
                 ("owner", dataset.owner), ("created", dataset.createdAt.formatted(.iso8601)),
-                ("modalities", dataset.modalities.joined(separator: ", ")), ("assays", dataset.assays.joined(separator: ", ")),
+                ("modalities", dataset.modalities.joined(separator: ", ")),
+                ("assays", dataset.assays.joined(separator: ", ")),
                 ("studies", String(dataset.studyCount)), ("series", String(dataset.seriesCount)),
                 ("instances", String(dataset.instanceCount)), ("samples", String(dataset.sampleCount)),
                 ("files", String(dataset.fileCount)), ("size", byteCount(dataset.byteCount)),
                 ("open flags", String(dataset.openFlagCount)),
-                ("quality score", dataset.qualityScore.map { String($0) } ?? "-"), ("legal hold", dataset.held ? "yes" : "no"),
+                ("quality score", dataset.qualityScore.map { String($0) } ?? "-"),
+                ("legal hold", dataset.held ? "yes" : "no"),
             ]
             let width = fields.map(\.0.count).max() ?? 0
             for (name, value) in fields {
