@@ -45,6 +45,24 @@ struct ServiceGovernanceCLITests {
         var studyInstanceUID: String
     }
 
+    private struct HoldJSON: Decodable {
+        var id: Int64
+        var releasedBy: String?
+    }
+
+    private struct JobJSON: Decodable {
+        var id: Int64
+        var state: String
+        var toTier: String
+    }
+
+    private struct VerificationJSON: Decodable {
+        var manifest: String
+        var manifestIntact: Bool
+        var okCount: Int
+        var entryCount: Int
+    }
+
     private struct FailureJSON: Decodable {
         var code: String
     }
@@ -215,5 +233,56 @@ struct ServiceGovernanceCLITests {
         #expect(log.contains { $0.action == "grant.revoke" && $0.actor == "root" })
         let verified = try served.medlake(["audit", "verify"], as: served.bob)
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+
+    @Test func holdsMigrationsAndManifestsThroughTheService() throws {
+        let served = try ServedLake()
+        // Holds are the admin's: a curator and a user with no role are refused.
+        for user in [served.alice, served.carol] {
+            let refused = try served.medlake(["hold", "add", "ct", "--reason", "mine", "--json"], as: user)
+            #expect(try failure(refused) == "permissionDenied", "\(user): \(refused.stderr)")
+        }
+        let held = try served.medlake(["hold", "add", "ct", "--reason", "litigation", "--json"], as: "root")
+        #expect(held.status == 0, "\(held.stderr)")
+        let hold = try decode(HoldJSON.self, held)
+
+        // Held objects may not move where a restore is needed; a curator without the operator role may not
+        // queue jobs at all.
+        let toArchive = try problem(
+            served, post: "migrations", #"{"dataset":"ct","tier":"archive","kind":"migrate"}"#, as: "root")
+        #expect(toArchive.code == "policyRefused" && toArchive.status == 422)
+        let byCurator = try served.medlake(["migrate", "start", "ct", "--to", "warm", "--json"], as: served.bob)
+        #expect(try failure(byCurator) == "permissionDenied", "\(byCurator.stderr)")
+        let queued = try served.medlake(["migrate", "start", "ct", "--to", "warm", "--json"], as: "root")
+        #expect(queued.status == 0, "\(queued.stderr)")
+        let job = try decode(JobJSON.self, queued)
+        #expect(job.state == "queued" && job.toTier == "warm")
+        for (action, state) in [("pause", "paused"), ("resume", "queued"), ("cancel", "cancelled")] {
+            let controlled = try served.medlake(["migrate", action, String(job.id), "--json"], as: "root")
+            #expect(controlled.status == 0, "\(action): \(controlled.stderr)")
+            #expect(try decode(JobJSON.self, controlled).state == state, "\(action)")
+        }
+        let released = try served.medlake(
+            ["hold", "release", String(hold.id), "--reason", "settled", "--json"], as: "root")
+        #expect(try decode(HoldJSON.self, released).releasedBy == "root", "\(released.stderr)")
+        let holds = try served.medlake(["hold", "list", "--all", "--json"], as: served.alice)
+        #expect(try decode([HoldJSON].self, holds).map(\.id) == [hold.id])
+
+        // Manifests: by version through the service, or as a file the caller reads themself and sends.
+        let byVersion = try served.medlake(["manifest", "verify", "ct@2", "--json"], as: served.alice)
+        #expect(byVersion.status == 0, "\(byVersion.stderr)")
+        let verified = try decode(VerificationJSON.self, byVersion)
+        #expect(verified.manifestIntact && verified.okCount == verified.entryCount && verified.entryCount == 4)
+        let file = served.base + "/ct-2.json"
+        let exported = try served.medlake(["manifest", "export", "ct@2", "--output", file], as: "root")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let byFile = try served.medlake(["manifest", "verify", file, "--json"], as: "root")
+        #expect(try decode(VerificationJSON.self, byFile).manifest == verified.manifest, "\(byFile.stderr)")
+        // A path only the service may read stays unread: the CLI opens it as the caller and fails there.
+        let theirs = try served.medlake(["manifest", "verify", served.lake + "/catalog.sqlite", "--json"], as: served.alice)
+        #expect(theirs.status == 1)
+        #expect(try failure(theirs) == "permissionDenied", "\(theirs.stderr)")
+        let verifiedLog = try served.medlake(["audit", "verify"], as: served.bob)
+        #expect(verifiedLog.status == 0, "\(verifiedLog.stdout)\(verifiedLog.stderr)")
     }
 }
