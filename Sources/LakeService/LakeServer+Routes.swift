@@ -95,7 +95,7 @@ extension LakeServer {
         v1.post("roles") { request, context in
             // The change replaces the lake the service holds, so it goes through `CurrentLake`.
             await answer(context, body: request, as: RoleChange.self) { caller, change in
-                try lake.changeRole(change, as: caller.actor)
+                try current.changeRole(change, as: caller.actor)
             }
         }
         v1.get("grants") { request, context in
@@ -182,7 +182,7 @@ extension LakeServer {
     /// The lake acting as the connection's peer, named from the password database by its kernel uid.
     private func callerLake(_ context: PeerRequestContext) async throws -> Lake {
         let peer = try await context.peer()
-        return lake.acting(as: try Identity.user(uid: peer.uid))
+        return current.acting(as: try Identity.user(uid: peer.uid))
     }
 }
 

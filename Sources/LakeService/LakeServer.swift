@@ -17,13 +17,16 @@ import NIOPosix
 /// try await server.run(logger: logger) { print("Serving \(root)") }
 /// ```
 public struct LakeServer: Sendable {
-    /// The lake opened as the service's own account; requests act through ``CurrentLake/acting(as:)``.
-    let lake: CurrentLake
+    /// The lake opened as the service's own account; requests act through ``Lake/acting(as:)``.
+    let lake: Lake
+    /// The lake requests act on: `lake`, then the lake reopened after each role change (``CurrentLake``).
+    let current: CurrentLake
     /// Where the socket is bound.
     public let socketPath: String
 
     public init(lake: Lake) {
-        self.lake = CurrentLake(lake)
+        self.lake = lake
+        current = CurrentLake(lake)
         socketPath = lake.root + "/" + Lake.serviceSocketFileName
     }
 

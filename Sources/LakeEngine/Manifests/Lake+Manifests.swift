@@ -23,7 +23,7 @@ extension Lake {
     /// wherever it lives now, and reports missing, corrupt and not-readable-without-a-restore objects.
     ///
     /// The file is read with this process's rights: the lake service never calls this with a caller's
-    /// path (``verifyManifest(_:)-(ManifestSource)`` takes the document's bytes instead).
+    /// path (it calls the overload taking a ``ManifestSource``, with the document's bytes).
     public func verifyManifest(_ referenceOrFile: String) throws -> ManifestVerification {
         if FileManager.default.fileExists(atPath: referenceOrFile) {
             let data = try Data(contentsOf: URL(fileURLWithPath: referenceOrFile))
