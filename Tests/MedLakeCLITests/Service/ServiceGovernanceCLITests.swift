@@ -257,6 +257,8 @@ struct ServiceGovernanceCLITests {
         #expect(queued.status == 0, "\(queued.stderr)")
         let job = try decode(JobJSON.self, queued)
         #expect(job.state == "queued" && job.toTier == "warm")
+        let unfinished = try served.medlake(["migrate", "status", "--json"], as: served.bob)
+        #expect(try decode([JobJSON].self, unfinished).map(\.id) == [job.id], "\(unfinished.stderr)")
         for (action, state) in [("pause", "paused"), ("resume", "queued"), ("cancel", "cancelled")] {
             let controlled = try served.medlake(["migrate", action, String(job.id), "--json"], as: "root")
             #expect(controlled.status == 0, "\(action): \(controlled.stderr)")
