@@ -24,6 +24,13 @@ public enum GrantStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case revoked
 }
 
+extension GrantStatus {
+    /// Where `grant` stands at `now`: a revoked grant stays revoked; one past its expiry is expired.
+    init(_ grant: AccessGrant, at now: Date) {
+        self = grant.revokedAt != nil ? .revoked : grant.expiresAt <= now ? .expired : .active
+    }
+}
+
 /// What ``AccessOperations/grants(_:)`` lists.
 public struct GrantQuery: Codable, Sendable, Hashable {
     /// Expired and revoked grants too, not only live ones.
@@ -58,11 +65,12 @@ public struct NewGrant: Codable, Sendable, Hashable {
 // MARK: - From the catalog
 
 extension GrantOverview {
+    /// The API form of `grant` on `dataset`, its status as of `now`. A scope this version does not know
+    /// (written by a newer one) reads as `read`, the narrowest.
     init(_ grant: AccessGrant, dataset: String, now: Date = Date()) {
         self.init(
             id: grant.id ?? 0, user: grant.principal, dataset: dataset,
-            scope: GrantScope(rawValue: grant.scope) ?? .read,
-            status: grant.revokedAt != nil ? .revoked : grant.expiresAt <= now ? .expired : .active,
+            scope: GrantScope(rawValue: grant.scope) ?? .read, status: GrantStatus(grant, at: now),
             expiresAt: grant.expiresAt, grantedBy: grant.grantedBy, reason: grant.reason, createdAt: grant.createdAt,
             revokedAt: grant.revokedAt, revokedBy: grant.revokedBy)
     }
