@@ -9,6 +9,13 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
     case rootOwnedLake(path: String)
     /// A system call failed while preparing the socket or dropping privileges.
     case system(operation: String, path: String, errno: Int32)
+    /// `--listen` was not `HOST:PORT`.
+    case invalidListenAddress(String)
+    /// Plain TCP was asked for on an address other hosts may reach: bearer tokens would cross the network
+    /// in the clear.
+    case plainTCPOffLoopback(host: String)
+    /// A TLS certificate or key file could not be read or parsed.
+    case unusableTLSFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +25,12 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
             "\(path) belongs to root; give the lake a service account (`medlake init PATH --service-user NAME`, "
                 + "or chown -R it to one) and serve it as that account"
         case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
+        case .invalidListenAddress(let address):
+            "'\(address)' is not a listen address: use HOST:PORT, such as 127.0.0.1:8443 or [::1]:8443"
+        case .plainTCPOffLoopback(let host):
+            "refusing plain TCP on \(host): off loopback the service needs TLS (--tls-cert PEM --tls-key PEM), "
+                + "or listen on 127.0.0.1"
+        case .unusableTLSFile(let path, let reason): "cannot use \(path) for TLS: \(reason)"
         }
     }
 }
