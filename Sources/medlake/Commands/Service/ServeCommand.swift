@@ -43,12 +43,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let root = try Lake.locate(
-                explicit: lake, environment: ProcessInfo.processInfo.environment,
-                workingDirectory: FileManager.default.currentDirectoryPath)
             // Checked before anything else: a refused address must not leave a half-started service.
             let tls = tlsCert.flatMap { certificate in tlsKey.map { TLSFiles(certificate: certificate, key: $0) } }
             let tcp = try listen.map { try TCPListener(address: $0, tls: tls) }
+            let root = try Lake.locate(
+                explicit: lake, environment: ProcessInfo.processInfo.environment,
+                workingDirectory: FileManager.default.currentDirectoryPath)
             if geteuid() == 0 {
                 try ServiceAccount.becomeOwner(of: root)
                 try ServiceAccount.reexecute(arguments: CommandLine.arguments)
