@@ -28,6 +28,11 @@ struct RemoteClientCLITests {
         var state: String
     }
 
+    private struct CallerJSON: Decodable {
+        var user: String
+        var token: String?
+    }
+
     private struct ProblemJSON: Decodable {
         var code: String
         var status: Int
@@ -136,6 +141,14 @@ struct RemoteClientCLITests {
         #expect(listing.map(\.name) == ["qc-bot"] && listing.first?.state == "active")
         let verified = try served.medlake(["audit", "verify"], as: served.alice)
         #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
+
+        // On the Unix socket a token changes nothing: the kernel names the caller.
+        let local = try served.tool(
+            "/usr/bin/curl",
+            ["-s", "--unix-socket", served.socket, "-H", "Authorization: Bearer \(secret)", "http://lake/v1/caller"],
+            as: served.carol)
+        let caller = try JSONDecoder().decode(CallerJSON.self, from: Data(local.stdout.utf8))
+        #expect(caller.user == served.carol && caller.token == nil)
     }
 
     @Test func garbageRevokedAndExpiredTokensAreRefusedAndChangeNothing() throws {
@@ -206,9 +219,22 @@ struct RemoteClientCLITests {
         #expect(refused.stderr.contains("refusing token file \(readable): its mode 644 lets others read it"), "\(refused.stderr)")
         let missing = try fixture.remote(["datasets"], as: served.carol)
         #expect(missing.stderr.contains("needs a token: set MEDLAKE_TOKEN or give --token-file FILE"), "\(missing.stderr)")
-        let plain = try fixture.remote(
-            ["datasets"], as: served.carol, environment: ["MEDLAKE_TOKEN": secret])
+        let trusted = try fixture.remote(["datasets"], as: served.carol, environment: ["MEDLAKE_TOKEN": secret])
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        // Plain http is for loopback only, on both ends.
+        let offLoopback = try MedLakeProcess.run(
+            ["datasets", "--lake", "http://192.0.2.1:8443"], as: served.carol, environment: ["MEDLAKE_TOKEN": secret],
+            binary: served.binary)
+        #expect(offLoopback.stderr.contains("is not a lake service URL"), "\(offLoopback.stderr)")
+        served.stop()
+        try served.start(["--listen", "127.0.0.1:0"])
+        let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }
+        let url = String(try #require(found, "no URL in \(served.readyLine)"))
+        let plain = try MedLakeProcess.run(
+            ["datasets", "--json", "--lake", url], as: served.carol, environment: ["MEDLAKE_TOKEN": secret],
+            binary: served.binary)
         #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("\"name\" : \"ct\""), "\(plain.stdout)")
     }
 
     @Test func plainTCPOffLoopbackRefusesToStart() throws {
