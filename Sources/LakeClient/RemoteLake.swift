@@ -64,24 +64,20 @@ public struct RemoteLake: Sendable, Hashable {
     /// `HTTPClient.shared`), since a client must be shut down before it is released.
     func httpClient() throws -> HTTPClient {
         guard let caFile else { return .shared }
-        if let client = Self.clients.withLock({ $0[caFile] }) { return client }
-        let roots: [NIOSSLCertificate]
-        do {
-            roots = try NIOSSLCertificate.fromPEMFile(caFile)
-        } catch {
-            throw LakeClientError.unreadableFile(path: caFile, errno: EINVAL)
-        }
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.trustRoots = .certificates(roots)
-        tls.minimumTLSVersion = .tlsv12
-        var configuration = HTTPClient.Configuration()
-        configuration.tlsConfiguration = tls
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        return Self.clients.withLock { clients in
-            if let existing = clients[caFile] {
-                try? client.syncShutdown()
-                return existing
+        return try Self.clients.withLock { clients in
+            if let client = clients[caFile] { return client }
+            let roots: [NIOSSLCertificate]
+            do {
+                roots = try NIOSSLCertificate.fromPEMFile(caFile)
+            } catch {
+                throw LakeClientError.unreadableFile(path: caFile, errno: EINVAL)
             }
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .certificates(roots)
+            tls.minimumTLSVersion = .tlsv12
+            var configuration = HTTPClient.Configuration()
+            configuration.tlsConfiguration = tls
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[caFile] = client
             return client
         }

@@ -48,14 +48,15 @@ public struct LakeServer: Sendable {
         router.add(middleware: AuthorizationMiddleware())
         addRoutes(to: router)
         let path = socketPath
+        // Each listener reports once it is bound (the TCP one with its URL); the last one calls `onReady`.
         let pending = Mutex((listeners: tcp == nil ? 1 : 2, url: String?.none))
         let ready: @Sendable (String?) -> Void = { url in
-            let done = pending.withLock { state -> String?? in
+            let (remaining, tcpURL) = pending.withLock { state in
                 state.listeners -= 1
                 if let url { state.url = url }
-                return state.listeners == 0 ? .some(state.url) : .none
+                return (state.listeners, state.url)
             }
-            if let done { onReady(done) }
+            if remaining == 0 { onReady(tcpURL) }
         }
         let tcpApplications = try tcp.map { [try tcpApplication($0, router: router, logger: logger, onReady: ready)] } ?? []
         let app = Application(

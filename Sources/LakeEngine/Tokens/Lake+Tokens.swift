@@ -12,7 +12,7 @@ extension Lake: TokenOperations {
     public func createToken(_ request: NewToken) throws -> IssuedToken {
         let role = try authorize(.configure)
         guard Self.isTokenName(request.name) else { throw TokenError.invalidName(name: request.name) }
-        guard request.lifetime > 0, request.lifetime <= TokenError.maximumLifetime else {
+        guard request.lifetime > 0, request.lifetime <= NewToken.maximumLifetime else {
             throw TokenError.invalidLifetime(seconds: request.lifetime)
         }
         let secret = TokenSecret.generate()

@@ -17,11 +17,8 @@ public enum TokenError: Error, Sendable, Hashable, Codable, CustomStringConverti
     /// A name outside `[A-Za-z0-9._-]`, empty, longer than 64 characters or not starting with a letter or
     /// digit.
     case invalidName(name: String)
-    /// A lifetime of 0 seconds or more than ``maximumLifetime``.
+    /// A lifetime of 0 seconds or more than ``NewToken/maximumLifetime``.
     case invalidLifetime(seconds: Int)
-
-    /// The longest a token may live: 365 days. A token is for a machine; it is renewed, not kept forever.
-    public static let maximumLifetime = 365 * 86_400
 
     public var description: String {
         switch self {

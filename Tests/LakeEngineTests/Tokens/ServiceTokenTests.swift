@@ -88,7 +88,7 @@ import Testing
                 try alice.createToken(NewToken(name: name, role: .curator, lifetime: 60))
             }
         }
-        for lifetime in [0, -1, TokenError.maximumLifetime + 1] {
+        for lifetime in [0, -1, NewToken.maximumLifetime + 1] {
             #expect(throws: TokenError.invalidLifetime(seconds: lifetime)) {
                 try alice.createToken(NewToken(name: "x", role: .curator, lifetime: lifetime))
             }
