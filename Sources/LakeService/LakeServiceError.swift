@@ -1,7 +1,7 @@
 /// A failure of the lake service itself (not of a call it serves).
 public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
-    /// The accepted connection gave no `SO_PEERCRED` (not a Unix socket, or not Linux): the caller cannot
-    /// be identified, so nothing is served.
+    /// The accepted connection gave no `SO_PEERCRED` (not the Unix socket, or not Linux): the caller cannot
+    /// be identified that way, so nothing is served to it as a local user.
     case noPeerCredentials
     /// Another service already answers on the lake's socket.
     case alreadyServed(socket: String)
@@ -19,7 +19,7 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .noPeerCredentials: "the connection carries no peer credentials (SO_PEERCRED); only Unix sockets are served"
+        case .noPeerCredentials: "the connection carries no peer credentials (SO_PEERCRED): only the lake's Unix socket names local users"
         case .alreadyServed(let socket): "a lake service already answers on \(socket)"
         case .rootOwnedLake(let path):
             "\(path) belongs to root; give the lake a service account (`medlake init PATH --service-user NAME`, "

@@ -15,7 +15,7 @@ struct PeerCredentials: Sendable, Hashable {
 
     /// Reads the credentials of `channel`'s peer.
     /// - Throws: ``LakeServiceError/noPeerCredentials`` when the channel is not a Unix socket (Linux answers
-    ///   `SO_PEERCRED` on a TCP socket too, with the overflow uid, `nobody`: never a caller to believe).
+    ///   `SO_PEERCRED` on a TCP socket too, with pid 0 and uid -1: never a caller to believe).
     static func of(_ channel: any Channel) async throws -> PeerCredentials {
         guard case .unixDomainSocket = channel.localAddress, let provider = channel as? any SocketOptionProvider
         else { throw LakeServiceError.noPeerCredentials }
