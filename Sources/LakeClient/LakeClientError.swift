@@ -36,8 +36,8 @@ public enum LakeClientError: Error, Sendable, CustomStringConvertible {
                 + "check `medlake audit list` for whether the call took effect, and restart the service"
         case .unexpectedAnswer(let socket, let status): "the lake service at \(socket) answered with status \(status)"
         case .untrusted(let url, let reason):
-            "refusing \(url): its TLS certificate is not trusted (\(reason)); give the CA that signed it with "
-                + "--ca-file or MEDLAKE_CA_FILE"
+            "refusing \(url): its TLS certificate is not trusted (\(reason)); check the host in the URL and give "
+                + "the CA that signed the certificate with --ca-file or MEDLAKE_CA_FILE"
         case .invalidURL(let url):
             "'\(url)' is not a lake service URL: use https://HOST:PORT (plain http only on 127.0.0.1 or [::1])"
         case .missingToken(let url): "\(url) needs a token: set MEDLAKE_TOKEN or give --token-file FILE"
@@ -54,12 +54,18 @@ public enum LakeClientError: Error, Sendable, CustomStringConvertible {
             self = .connectionLost(socket: socket)
         case let error as IOError where error.errnoCode == ECONNRESET || error.errnoCode == EPIPE:
             self = .connectionLost(socket: socket)
-        case let error as NIOSSLError:
-            self = .untrusted(url: socket, reason: String(describing: error))
-        case let error as BoringSSLError:
-            self = .untrusted(url: socket, reason: String(describing: error))
+        case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
+            self = .untrusted(url: socket, reason: Self.tlsReason(error))
         default:
             self = .unreachable(socket: socket, reason: String(describing: error))
         }
+    }
+
+    /// A TLS failure in words: BoringSSL's text names the library's source files, which say nothing to a user.
+    private static func tlsReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "certificate verify failed" }
+        if text.contains("failedToValidateHostname") { return "the certificate does not name this host" }
+        return text
     }
 }

@@ -60,28 +60,33 @@ public struct RemoteLake: Sendable, Hashable {
 
     // MARK: - HTTP clients
 
-    /// The HTTP client trusting `caFile`: one per CA for the whole process, never shut down (like
-    /// `HTTPClient.shared`), since a client must be shut down before it is released.
+    /// The HTTP client trusting `caFile` (else the system's trust store): one per CA for the whole
+    /// process, never shut down (like `HTTPClient.shared`), since a client must be shut down before it is
+    /// released.
+    ///
+    /// It does not retry a failed connection: a command makes its call while a person waits, so an
+    /// untrusted certificate or a stopped service is reported at once, not after the connect timeout.
     func httpClient() throws -> HTTPClient {
-        guard let caFile else { return .shared }
-        return try Self.clients.withLock { clients in
-            if let client = clients[caFile] { return client }
-            let roots: [NIOSSLCertificate]
-            do {
-                roots = try NIOSSLCertificate.fromPEMFile(caFile)
-            } catch {
-                throw LakeClientError.unreadableFile(path: caFile, errno: EINVAL)
-            }
+        try Self.clients.withLock { clients in
+            if let client = clients[caFile ?? ""] { return client }
             var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .certificates(roots)
+            if let caFile {
+                do {
+                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+                } catch {
+                    throw LakeClientError.unreadableFile(path: caFile, errno: EINVAL)
+                }
+            }
             tls.minimumTLSVersion = .tlsv12
             var configuration = HTTPClient.Configuration()
             configuration.tlsConfiguration = tls
+            configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            clients[caFile] = client
+            clients[caFile ?? ""] = client
             return client
         }
     }
 
+    /// The clients by CA file (`""`: the system's trust store).
     private static let clients = Mutex<[String: HTTPClient]>([:])
 }
