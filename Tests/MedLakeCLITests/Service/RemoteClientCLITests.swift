@@ -226,6 +226,10 @@ struct RemoteClientCLITests {
             ["datasets", "--lake", "http://192.0.2.1:8443"], as: served.carol, environment: ["MEDLAKE_TOKEN": secret],
             binary: served.binary)
         #expect(offLoopback.stderr.contains("is not a lake service URL"), "\(offLoopback.stderr)")
+        // A command that needs the lake folder says so instead of guessing.
+        let folderOnly = try fixture.remote(
+            ["tier", "check", "hot"], as: served.carol, environment: ["MEDLAKE_TOKEN": secret])
+        #expect(folderOnly.stderr.contains("this command works on a lake folder, not over TCP"), "\(folderOnly.stderr)")
         served.stop()
         try served.start(["--listen", "127.0.0.1:0"])
         let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }
