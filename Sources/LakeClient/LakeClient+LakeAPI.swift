@@ -135,4 +135,14 @@ extension LakeClient {
     }
 
     public func verifyAudit() async throws -> AuditVerification { try await get("audit/verification") }
+
+    // MARK: - Tokens
+
+    public func createToken(_ request: NewToken) async throws -> IssuedToken { try await post("tokens", request) }
+
+    public func tokens() async throws -> [TokenOverview] { try await get("tokens") }
+
+    public func revokeToken(name: String) async throws -> TokenOverview {
+        try await post("tokens/\(Self.escapedSegment(name))/revoke", [String: String]())
+    }
 }

@@ -147,6 +147,15 @@ extension LakeServer {
             await answer(context) { lake in try lake.auditEntries(try AuditQuery(parameters: request.parameters)) }
         }
         v1.get("audit/verification") { _, context in await answer(context) { lake in try lake.verifyAudit() } }
+
+        // MARK: - Tokens
+        v1.get("tokens") { _, context in await answer(context) { lake in try lake.tokens() } }
+        v1.post("tokens") { request, context in
+            await answer(context, body: request, as: NewToken.self) { lake, token in try lake.createToken(token) }
+        }
+        v1.post("tokens/:name/revoke") { _, context in
+            await answer(context) { lake in try lake.revokeToken(name: try context.parameters.require("name")) }
+        }
     }
 
     // MARK: - Answering
@@ -179,10 +188,9 @@ extension LakeServer {
         }
     }
 
-    /// The lake acting as the connection's peer, named from the password database by its kernel uid.
+    /// The lake acting as the request's caller (see ``caller(of:)``).
     private func callerLake(_ context: PeerRequestContext) async throws -> Lake {
-        let peer = try await context.peer()
-        return current.acting(as: try Identity.user(uid: peer.uid))
+        current.acting(as: try await caller(of: context))
     }
 }
 

@@ -11,7 +11,7 @@ extension Lake: LakeAPI {
     // MARK: - Identity
 
     public func caller() throws -> Caller {
-        Caller(user: actor.user, uid: actor.uid, roles: actorRoles)
+        Caller(user: actor.user, uid: actor.uid, roles: actorRoles, token: actor.token?.name)
     }
 
     // MARK: - Catalog

@@ -13,10 +13,11 @@
 ///
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
-///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``
+///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
+///   ``TokenOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations
 {}
 
 // MARK: - Areas
@@ -127,4 +128,14 @@ public protocol AuditOperations: Sendable {
     func auditEntries(_ query: AuditQuery) async throws -> Page<AuditEntry>
     /// Re-walks the chain and reports the first bad event.
     func verifyAudit() async throws -> AuditVerification
+}
+
+/// Bearer tokens of service accounts, the callers of the lake service over TCP (admins only).
+public protocol TokenOperations: Sendable {
+    /// Makes a token; its secret is in the answer and never again.
+    func createToken(_ request: NewToken) async throws -> IssuedToken
+    /// Every token with its state, in name order; no secrets.
+    func tokens() async throws -> [TokenOverview]
+    /// Ends a token now.
+    func revokeToken(name: String) async throws -> TokenOverview
 }
