@@ -18,7 +18,9 @@ extension Lake: TokenOperations {
         let secret = TokenSecret.generate()
         return try catalog.write { tx in
             guard try tx.serviceToken(named: request.name) == nil else { throw TokenError.nameTaken(name: request.name) }
-            let now = Date()
+            // Whole seconds: the catalog keeps dates to the millisecond, so the times answered here are the
+            // ones stored and an expiry compares the same before and after a round trip.
+            let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             var token = ServiceToken(
                 name: request.name, role: request.role.rawValue, secretHash: TokenSecret.hash(secret),
                 createdBy: actor.user, createdAt: now, expiresAt: now.addingTimeInterval(TimeInterval(request.lifetime)))
