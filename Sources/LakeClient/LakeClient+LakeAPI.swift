@@ -42,10 +42,22 @@ extension LakeClient {
         try await post("flags/\(id)/close", closing)
     }
 
+    public func reopenFlag(id: Int64, _ reopening: FlagReopening) async throws -> FlagSummary {
+        try await post("flags/\(id)/reopen", reopening)
+    }
+
+    public func flagVocabulary(_ query: FlagCodeQuery) async throws -> [FlagCode] {
+        try await get("flag-codes", query.parameters)
+    }
+
     // MARK: - Governance
 
     public func versions(_ query: VersionQuery) async throws -> Page<VersionOverview> {
         try await get("versions", query.parameters)
+    }
+
+    public func publishVersion(of dataset: String) async throws -> VersionOverview {
+        try await post("versions", VersionPublication(dataset: dataset))
     }
 
     public func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary> {
@@ -110,6 +122,10 @@ extension LakeClient {
 
     public func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary {
         try await post("holds/\(id)/release", HoldRelease(reason: reason))
+    }
+
+    public func deprecate(_ request: NewDeprecation) async throws -> DeprecationSummary {
+        try await post("deprecations", request)
     }
 
     // MARK: - Tiers and jobs

@@ -43,10 +43,25 @@ extension LakeServer {
                 try lake.closeFlag(id: try context.parameters.require("id", as: Int64.self), closing)
             }
         }
+        v1.post("flags/:id/reopen") { request, context in
+            await answer(context, body: request, as: FlagReopening.self) { lake, reopening in
+                try lake.reopenFlag(id: try context.parameters.require("id", as: Int64.self), reopening)
+            }
+        }
+        v1.get("flag-codes") { request, context in
+            await answer(context) { lake in
+                try lake.flagVocabulary(try FlagCodeQuery(parameters: request.parameters))
+            }
+        }
 
         // MARK: - Governance
         v1.get("versions") { request, context in
             await answer(context) { lake in try lake.versions(try VersionQuery(parameters: request.parameters)) }
+        }
+        v1.post("versions") { request, context in
+            await answer(context, body: request, as: VersionPublication.self) { lake, publication in
+                try lake.publishVersion(of: publication.dataset)
+            }
         }
         v1.get("promotions") { request, context in
             await answer(context) { lake in try lake.promotions(try PromotionQuery(parameters: request.parameters)) }
@@ -123,6 +138,11 @@ extension LakeServer {
         v1.post("holds/:id/release") { request, context in
             await answer(context, body: request, as: HoldRelease.self) { lake, release in
                 try lake.releaseHold(id: try context.parameters.require("id", as: Int64.self), reason: release.reason)
+            }
+        }
+        v1.post("deprecations") { request, context in
+            await answer(context, body: request, as: NewDeprecation.self) { lake, deprecation in
+                try lake.deprecate(deprecation)
             }
         }
 

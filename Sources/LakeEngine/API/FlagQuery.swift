@@ -29,3 +29,14 @@ public struct FlagQuery: Codable, Sendable, Hashable {
         FlagFilter(state: state, severity: severity, code: code, target: target, dataset: dataset)
     }
 }
+
+/// What ``FlagOperations/flagVocabulary(_:)`` lists: every code of the lake's vocabulary, or those for one
+/// kind of target.
+public struct FlagCodeQuery: Codable, Sendable, Hashable {
+    /// Nil: every code.
+    public var kind: FlagTargetKind?
+
+    public init(kind: FlagTargetKind? = nil) {
+        self.kind = kind
+    }
+}

@@ -47,6 +47,15 @@ public enum FlagClosing: Codable, Sendable, Hashable {
     case waive(reason: String)
 }
 
+/// Why a resolved or waived flag is open again (the body of ``FlagOperations/reopenFlag(id:_:)``).
+public struct FlagReopening: Codable, Sendable, Hashable {
+    public var note: String
+
+    public init(note: String) {
+        self.note = note
+    }
+}
+
 // MARK: - From the catalog
 
 extension FlagSummary {

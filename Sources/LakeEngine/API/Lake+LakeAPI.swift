@@ -80,6 +80,14 @@ extension Lake: LakeAPI {
         return try apiFlag(flag)
     }
 
+    public func reopenFlag(id: Int64, _ reopening: FlagReopening) throws -> FlagSummary {
+        try apiFlag(try reopenFlag(id: id, note: reopening.note))
+    }
+
+    public func flagVocabulary(_ query: FlagCodeQuery) throws -> [FlagCode] {
+        query.kind.map(flagCodes(for:)) ?? configuration.flagCodes.values.sorted { $0.code < $1.code }
+    }
+
     private func apiFlag(_ flag: QualityFlag) throws -> FlagSummary {
         let names = try datasetNames(Set(flag.datasetId.map { [$0] } ?? []))
         return FlagSummary(flag, dataset: flag.datasetId.flatMap { names[$0] })
@@ -96,6 +104,10 @@ extension Lake: LakeAPI {
 
     public func versions(_ query: VersionQuery) throws -> Page<VersionOverview> {
         Page(slicing: try versions(dataset: query.dataset).map(VersionOverview.init), query.page)
+    }
+
+    public func publishVersion(of dataset: String) throws -> VersionOverview {
+        VersionOverview(try publishVersion(dataset: dataset))
     }
 
     public func promotions(_ query: PromotionQuery) throws -> Page<PromotionSummary> {
@@ -168,6 +180,10 @@ extension Lake: LakeAPI {
 
     public func placeHold(_ request: NewHold) throws -> LegalHoldSummary {
         try addHold(request.target, reason: request.reason)
+    }
+
+    public func deprecate(_ request: NewDeprecation) throws -> DeprecationSummary {
+        try deprecateDataset(request.dataset, successor: request.successor, reason: request.reason)
     }
 
     // MARK: - Tiers and jobs

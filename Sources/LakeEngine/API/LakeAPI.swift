@@ -52,12 +52,18 @@ public protocol FlagOperations: Sendable {
     func raiseFlag(_ request: NewFlag) async throws -> FlagSummary
     /// Resolves or waives an open flag as the caller.
     func closeFlag(id: Int64, _ closing: FlagClosing) async throws -> FlagSummary
+    /// Opens a resolved or waived flag again as the caller, saying why (audited).
+    func reopenFlag(id: Int64, _ reopening: FlagReopening) async throws -> FlagSummary
+    /// The lake's flag vocabulary in code order, or the codes that fit targets of `kind`.
+    func flagVocabulary(_ query: FlagCodeQuery) async throws -> [FlagCode]
 }
 
 /// Versions, and promotions between zones with four-eyes approval.
 public protocol GovernanceOperations: Sendable {
     /// A dataset's versions, oldest first (the draft last).
     func versions(_ query: VersionQuery) async throws -> Page<VersionOverview>
+    /// Publishes a dataset's current members as an immutable version (curator or admin; audited).
+    func publishVersion(of dataset: String) async throws -> VersionOverview
     /// Promotions, newest first, optionally in one state.
     func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary>
     /// One promotion with its checks and decisions.
@@ -100,7 +106,7 @@ public protocol AccessOperations: Sendable {
     func label(_ labels: DatasetLabels) async throws -> DatasetLabels
 }
 
-/// Legal holds: objects they cover are never deleted or moved where a restore is needed.
+/// Legal holds (objects they cover are never deleted or moved where a restore is needed) and deprecations.
 public protocol RetentionOperations: Sendable {
     /// Legal holds, newest first.
     func holds(_ query: HoldQuery) async throws -> Page<LegalHoldSummary>
@@ -108,6 +114,8 @@ public protocol RetentionOperations: Sendable {
     func placeHold(_ request: NewHold) async throws -> LegalHoldSummary
     /// Releases a hold (admin only; audited); it stays listed as history.
     func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary
+    /// Marks a dataset deprecated in favour of a published version of another (curator or admin; audited).
+    func deprecate(_ request: NewDeprecation) async throws -> DeprecationSummary
 }
 
 /// Tiers and the jobs that move objects between them.

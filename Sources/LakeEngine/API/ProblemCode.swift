@@ -69,7 +69,8 @@ public enum ProblemCode: String, Codable, Sendable, Hashable, CaseIterable {
 // MARK: - Engine errors
 
 extension LakeError {
-    var problemCode: ProblemCode {
+    /// The stable code this error answers with, over the service and in the CLI's `--json` errors alike.
+    public var problemCode: ProblemCode {
         switch self {
         case .unknownUser: .unknownUser
         case .lakeNotFound, .notFound: .notFound
@@ -84,7 +85,8 @@ extension LakeError {
 }
 
 extension GovernanceError {
-    var problemCode: ProblemCode {
+    /// The stable code this error answers with, over the service and in the CLI's `--json` errors alike.
+    public var problemCode: ProblemCode {
         switch self {
         case .versionNotFound: .notFound
         case .notPublished, .wrongState, .alreadyPromoted: .conflict
@@ -98,7 +100,8 @@ extension GovernanceError {
 }
 
 extension RetentionError {
-    var problemCode: ProblemCode {
+    /// The stable code this error answers with, over the service and in the CLI's `--json` errors alike.
+    public var problemCode: ProblemCode {
         switch self {
         case .holdNotFound: .notFound
         case .alreadyDeprecated, .holdReleased, .wrongState, .nothingToDelete: .conflict
@@ -111,7 +114,8 @@ extension RetentionError {
 }
 
 extension TokenError {
-    var problemCode: ProblemCode {
+    /// The stable code this error answers with, over the service and in the CLI's `--json` errors alike.
+    public var problemCode: ProblemCode {
         switch self {
         case .missing, .malformed, .unknown, .expired, .revoked: .invalidToken
         case .nameTaken: .conflict

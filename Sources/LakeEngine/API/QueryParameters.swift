@@ -112,6 +112,14 @@ extension FlagQuery: QueryParameters {
     }
 }
 
+extension FlagCodeQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("for", kind?.rawValue)]) }
+
+    public init(parameters: [String: String]) throws {
+        self.init(kind: try parameters.value("for"))
+    }
+}
+
 extension PromotionQuery: QueryParameters {
     public var parameters: [(String, String)] { present([("state", state?.rawValue)]) + page.parameters }
 

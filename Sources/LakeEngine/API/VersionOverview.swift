@@ -33,6 +33,15 @@ public struct VersionQuery: Codable, Sendable, Hashable {
     }
 }
 
+/// Which dataset's members to publish as a version (the body of ``GovernanceOperations/publishVersion(of:)``).
+public struct VersionPublication: Codable, Sendable, Hashable {
+    public var dataset: String
+
+    public init(dataset: String) {
+        self.dataset = dataset
+    }
+}
+
 // MARK: - From the engine
 
 extension VersionOverview {

@@ -108,5 +108,11 @@ import Testing
             try DatasetQuery(parameters: ["sort": "size"])
         }
         #expect(throws: LakeError.self) { try StudyQuery(parameters: [:]) }
+        for codes in [FlagCodeQuery(), FlagCodeQuery(kind: .sample)] {
+            #expect(try FlagCodeQuery(parameters: Dictionary(uniqueKeysWithValues: codes.parameters)) == codes)
+        }
+        #expect(throws: LakeError.invalidArgument("Query parameter 'for' is not valid: patient")) {
+            try FlagCodeQuery(parameters: ["for": "patient"])
+        }
     }
 }

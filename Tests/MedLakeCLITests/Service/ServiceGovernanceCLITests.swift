@@ -63,6 +63,18 @@ struct ServiceGovernanceCLITests {
         var entryCount: Int
     }
 
+    private struct CodeJSON: Decodable {
+        var code: String
+        var domain: String
+    }
+
+    private struct VersionJSON: Decodable, Equatable {
+        var reference: String
+        var state: String
+        var createdBy: String
+        var manifestHash: String?
+    }
+
     private struct FailureJSON: Decodable {
         var code: String
     }
@@ -235,6 +247,62 @@ struct ServiceGovernanceCLITests {
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
     }
 
+    @Test func reopenPublishAndDeprecateThroughTheService() throws {
+        let (served, dave) = try lakeWithAnnotator()
+        let codes = try served.medlake(["flags", "codes", "--for", "sample", "--json"], as: dave)
+        #expect(codes.status == 0, "\(codes.stderr)")
+        let vocabulary = try decode([CodeJSON].self, codes)
+        #expect(vocabulary.contains { $0.code == "needs-review" } && !vocabulary.contains { $0.domain == "imaging" })
+
+        // An annotator reopens the flag they resolved; carol (no role) may not reopen it, and it stays resolved.
+        let relabelled = try served.medlake(["label", "ct", "--sensitivity", "internal"], as: served.alice)
+        #expect(relabelled.status == 0, "\(relabelled.stderr)")
+        let raised = try served.medlake(["flags", "add", "ct", "needs-review", "--note", "look", "--json"], as: dave)
+        #expect(raised.status == 0, "\(raised.stderr)")
+        let flag = try decode(FlagJSON.self, raised)
+        let resolve = ["flags", "resolve", String(flag.id), "--note", "fine", "--json"]
+        #expect(try served.medlake(resolve, as: dave).status == 0)
+        let reopened = try served.medlake(["flags", "reopen", String(flag.id), "--note", "not fine", "--json"], as: dave)
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(try decode(FlagJSON.self, reopened).state == "open")
+        #expect(try served.medlake(resolve, as: dave).status == 0)
+        let byCarol = try served.medlake(["flags", "reopen", String(flag.id), "--note", "mine", "--json"], as: served.carol)
+        #expect(byCarol.status == 1)
+        #expect(try failure(byCarol) == "permissionDenied", "\(byCarol.stderr)")
+        let raw = try problem(served, post: "flags/\(flag.id)/reopen", #"{"note":"raw"}"#, as: served.carol)
+        #expect(raw.code == "notPermitted" && raw.status == 403)
+        let flags = try served.medlake(["flags", "list", "--json"], as: served.alice)
+        #expect(try decode([FlagJSON].self, flags).first { $0.id == flag.id }?.state == "resolved", "\(flags.stdout)")
+
+        // A curator publishes through the service; carol may not, and the versions stay as they were.
+        let before = try served.medlake(["version", "list", "ct", "--json"], as: served.bob)
+        let refused = try served.medlake(["version", "publish", "ct", "--json"], as: served.carol)
+        #expect(try failure(refused) == "permissionDenied", "\(refused.stderr)")
+        #expect(try served.medlake(["version", "list", "ct", "--json"], as: served.bob).stdout == before.stdout)
+        let published = try served.medlake(["version", "publish", "ct", "--json"], as: served.alice)
+        #expect(published.status == 0, "\(published.stderr)")
+        let version = try decode(VersionJSON.self, published)
+        #expect(version.createdBy == served.alice && version.state == "published")
+        let versions = try decode([VersionJSON].self, try served.medlake(["version", "list", "ct", "--json"], as: served.bob))
+        #expect(versions.contains(version), "\(versions)")
+
+        // Deprecation rules stay the engine's: a dataset cannot succeed itself (refused with the same code as
+        // in-process), and carol may not deprecate at all.
+        let deprecate = ["dataset", "deprecate", "ct", "--successor", version.reference, "--reason", "old", "--json"]
+        #expect(try failure(try served.medlake(deprecate, as: served.alice)) == "invalidArgument")
+        #expect(try failure(try served.medlake(deprecate, as: served.carol)) == "permissionDenied")
+
+        // A grant for a user holding no role is a refused decision, with the service's code in the CLI too.
+        let grant = try served.medlake(
+            ["grant", "create", served.carol, "ct", "--expires", "1h", "--reason", "help", "--json"], as: "root")
+        #expect(try failure(grant) == "decisionRefused", "\(grant.stderr)")
+        let log = try decode([EntryJSON].self, try served.medlake(["audit", "list", "--json"], as: served.alice))
+        #expect(log.contains { $0.action == "flag.reopen" && $0.actor == dave })
+        #expect(!log.contains { $0.action == "flag.reopen" && $0.actor == served.carol })
+        #expect(log.contains { $0.action == "version.publish" && $0.actor == served.alice && $0.target == version.reference })
+        #expect(!log.contains { $0.action == "dataset.deprecate" })
+    }
+
     @Test func holdsMigrationsAndManifestsThroughTheService() throws {
         let served = try ServedLake()
         // Holds are the admin's: a curator and a user with no role are refused.
@@ -251,6 +319,9 @@ struct ServiceGovernanceCLITests {
         let toArchive = try problem(
             served, post: "migrations", #"{"dataset":"ct","tier":"archive","kind":"migrate"}"#, as: "root")
         #expect(toArchive.code == "policyRefused" && toArchive.status == 422)
+        // The CLI reports the engine's refusal with the same stable code, not a bare `failed`.
+        let archiveByCLI = try served.medlake(["migrate", "start", "ct", "--to", "archive", "--json"], as: "root")
+        #expect(try failure(archiveByCLI) == "policyRefused", "\(archiveByCLI.stderr)")
         let byCurator = try served.medlake(["migrate", "start", "ct", "--to", "warm", "--json"], as: served.bob)
         #expect(try failure(byCurator) == "permissionDenied", "\(byCurator.stderr)")
         let queued = try served.medlake(["migrate", "start", "ct", "--to", "warm", "--json"], as: "root")
@@ -267,6 +338,9 @@ struct ServiceGovernanceCLITests {
         let released = try served.medlake(
             ["hold", "release", String(hold.id), "--reason", "settled", "--json"], as: "root")
         #expect(try decode(HoldJSON.self, released).releasedBy == "root", "\(released.stderr)")
+        let releasedAgain = try served.medlake(
+            ["hold", "release", String(hold.id), "--reason", "twice", "--json"], as: "root")
+        #expect(try failure(releasedAgain) == "conflict", "\(releasedAgain.stderr)")
         let holds = try served.medlake(["hold", "list", "--all", "--json"], as: served.alice)
         #expect(try decode([HoldJSON].self, holds).map(\.id) == [hold.id])
 

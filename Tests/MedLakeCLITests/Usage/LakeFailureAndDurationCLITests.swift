@@ -73,6 +73,41 @@ struct LakeFailureAndDurationCLITests {
         #expect(denied.path == fixture.lake + "/lake.toml")
     }
 
+    struct IdentifiedJSON: Decodable {
+        var id: Int64
+    }
+
+    struct ReferenceJSON: Decodable {
+        var reference: String
+    }
+
+    /// The same refusals as `ServiceGovernanceCLITests` checks through the service, on the lake folder: the
+    /// `--json` code is the service's stable one, not a bare `failed`.
+    @Test("Governance and retention refusals in-process: decisionRefused, policyRefused, conflict, invalidArgument")
+    func governanceRefusalCodes() throws {
+        let fixture = try Fixture()
+        func code(_ arguments: [String]) throws -> String {
+            let result = try fixture.run(arguments + ["--json"])
+            #expect(result.status == 1, "\(arguments) succeeded")
+            return try CommandLineHelpCLITests.error(result).code
+        }
+        // member is in the lake's group but holds no role: a grant would give them nothing.
+        #expect(try code(["grant", "create", fixture.member, "ct", "--expires", "1h", "--reason", "help"]) == "decisionRefused")
+
+        let held = try fixture.run(["hold", "add", "ct", "--reason", "litigation", "--json"])
+        #expect(held.status == 0, "\(held.stderr)")
+        let hold = try JSONDecoder().decode(IdentifiedJSON.self, from: Data(held.stdout.utf8))
+        #expect(try code(["migrate", "start", "ct", "--to", "archive"]) == "policyRefused")
+        let release = ["hold", "release", String(hold.id), "--reason", "settled"]
+        #expect(try fixture.run(release).status == 0)
+        #expect(try code(release) == "conflict")
+
+        let published = try fixture.run(["version", "publish", "ct", "--json"])
+        #expect(published.status == 0, "\(published.stderr)")
+        let version = try JSONDecoder().decode(ReferenceJSON.self, from: Data(published.stdout.utf8))
+        #expect(try code(["dataset", "deprecate", "ct", "--successor", version.reference, "--reason", "old"]) == "invalidArgument")
+    }
+
     struct EventJSON: Decodable {
         var action: String
     }

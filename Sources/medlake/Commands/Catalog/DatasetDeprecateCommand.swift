@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake dataset deprecate NAME --successor NAME@VERSION --reason …`.
-struct DatasetDeprecateCommand: ParsableCommand {
+struct DatasetDeprecateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deprecate",
         abstract: "Mark a dataset deprecated in favour of a published version of another dataset.",
@@ -19,9 +19,10 @@ struct DatasetDeprecateCommand: ParsableCommand {
     @Option(help: "Why (audited).")
     var reason: String
 
-    func run() throws {
-        try reportingFailures {
-            let deprecation = try options.open().deprecateDataset(name, successor: successor, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let deprecation = try await options.api().deprecate(
+                NewDeprecation(dataset: name, successor: successor, reason: reason))
             if options.json { return try printJSON(deprecation) }
             print("\(safe(deprecation.dataset)) deprecated: use \(safe(deprecation.successor))")
         }

@@ -3,7 +3,7 @@ import Catalog
 import LakeEngine
 
 /// `medlake flags codes [--for KIND]`: the lake's flag vocabulary.
-struct FlagsCodesCommand: ParsableCommand {
+struct FlagsCodesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes", abstract: "List the flag codes of the lake's vocabulary, or those for one kind of target.",
         discussion: "Imaging targets (study, series, instance) take imaging and general codes; samples and their files genomics and general ones.")
@@ -13,11 +13,9 @@ struct FlagsCodesCommand: ParsableCommand {
     @Option(name: .customLong("for"), help: "dataset, study, series, instance, sample, genomicFile or object.")
     var kind: FlagTargetKind?
 
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            let codes = kind.map(lake.flagCodes(for:))
-                ?? lake.configuration.flagCodes.values.sorted { $0.code < $1.code }
+    func run() async throws {
+        try await reportingFailures {
+            let codes = try await options.api().flagVocabulary(FlagCodeQuery(kind: kind))
             if options.json { return try printJSON(codes) }
             var table = TextTable("CODE", "SEVERITY", "DOMAIN", "DESCRIPTION")
             for code in codes {

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake flags reopen ID --note …`: open a resolved or waived flag again.
-struct FlagsReopenCommand: ParsableCommand {
+struct FlagsReopenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen a resolved or waived flag, saying why.",
         discussion: "Needs annotator or curator, as resolving does. A reopened blocking flag blocks promotions again.")
@@ -15,9 +15,9 @@ struct FlagsReopenCommand: ParsableCommand {
     @Option(help: "Why the flag is open again.")
     var note: String
 
-    func run() throws {
-        try reportingFailures {
-            let flag = try options.open().reopenFlag(id: id, note: note)
+    func run() async throws {
+        try await reportingFailures {
+            let flag = try await options.api().reopenFlag(id: id, FlagReopening(note: note))
             if options.json { return try printJSON(flag) }
             print("Flag #\(id) reopened.")
         }

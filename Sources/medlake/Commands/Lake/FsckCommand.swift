@@ -38,9 +38,7 @@ struct FsckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let root = try Lake.locate(
-                explicit: options.lake, environment: ProcessInfo.processInfo.environment,
-                workingDirectory: FileManager.default.currentDirectoryPath)
+            let root = try options.root()
             if rebuildObjects {
                 let (_, rebuild) = try await Lake.rebuildObjects(at: root)
                 if options.json { return try printJSON(rebuild) }

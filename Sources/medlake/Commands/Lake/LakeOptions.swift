@@ -64,9 +64,10 @@ struct LakeOptions: ParsableArguments {
         return try RemoteLake(url: url, token: token, caFile: caFile ?? environment["MEDLAKE_CA_FILE"])
     }
 
-    /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake.
+    /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake. Commands that work on the folder
+    /// without opening the lake as usual (`fsck`) start here too, so a URL gets the same answer everywhere.
     /// - Throws: ``LakeError/invalidArgument(_:)`` for a URL: this command needs the lake folder itself.
-    private func root() throws -> String {
+    func root() throws -> String {
         if let url = lake ?? ProcessInfo.processInfo.environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) {
             throw LakeError.invalidArgument(
                 "this command works on a lake folder, not over TCP (\(url)); run it on the service's host")

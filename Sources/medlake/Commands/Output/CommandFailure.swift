@@ -72,8 +72,13 @@ extension CommandFailure {
             }
         case let token as TokenError:
             self.init(code: token.isAuthenticationFailure ? .invalidToken : .invalidArgument, message: token.description)
+        case let governance as GovernanceError:
+            self.init(code: FailureCode(governance.problemCode), message: governance.description)
+        case let retention as RetentionError:
+            self.init(code: FailureCode(retention.problemCode), message: retention.description)
         case let problem as ProblemDetails:
-            self.init(code: .failed, message: problem.detail)
+            // An engine error without a typed form on the wire (a retention rule…): its stable code says which.
+            self.init(code: FailureCode(problem.code), message: problem.detail)
         case let configuration as ConfigurationError:
             self.init(code: .invalidConfiguration, message: configuration.description)
             path = configuration.path

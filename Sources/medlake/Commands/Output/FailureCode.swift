@@ -1,3 +1,5 @@
+import LakeEngine
+
 /// What went wrong, as a stable word scripts can branch on: the `code` of every `--json` error object.
 ///
 /// The raw values are part of the command-line interface (docs/cli.md lists them): add cases, never rename.
@@ -39,6 +41,16 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     case restoreRequired
     /// A migration job cannot make the requested change from its current state.
     case jobState
+    /// A restricted dataset was used without a role that reads it or a live grant.
+    case accessDenied
+    /// A governance decision the caller may not take: their own request, no approver role, decided already,
+    /// a grant for a user without a role.
+    case decisionRefused
+    /// The thing is not in a state that allows the operation (a released hold, a decided promotion, a
+    /// dataset deprecated already).
+    case conflict
+    /// Policy checks, de-identification, a deprecation, a legal hold or a quality score refused the operation.
+    case policyRefused
     /// A system call failed for a reason other than permissions (`errno` says which).
     case systemError
     /// Any other failure: reading a file, the catalog, a server.
@@ -49,4 +61,29 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     /// A remote lake refused the bearer token (missing, unknown, expired or revoked), or the client could
     /// not use the token or CA it was given (a token file others may read).
     case invalidToken
+}
+
+// MARK: - From the service's codes
+
+extension FailureCode {
+    /// The code for an engine error whose stable ``ProblemCode`` is `problem`: the same whether the error was
+    /// thrown in-process or came back from the lake service as a problem document.
+    init(_ problem: ProblemCode) {
+        switch problem {
+        case .notPermitted: self = .permissionDenied
+        case .accessDenied: self = .accessDenied
+        case .decisionRefused: self = .decisionRefused
+        case .unknownUser: self = .unknownUser
+        case .invalidToken: self = .invalidToken
+        case .notFound: self = .notFound
+        case .invalidArgument, .badRequest: self = .invalidArgument
+        case .unknownFlagCode: self = .unknownFlagCode
+        case .conflict: self = .conflict
+        case .policyRefused: self = .policyRefused
+        case .restoreRequired: self = .restoreRequired
+        case .invalidConfiguration: self = .invalidConfiguration
+        case .systemError: self = .systemError
+        case .failed: self = .failed
+        }
+    }
 }

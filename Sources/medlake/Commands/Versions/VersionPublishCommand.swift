@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake version publish DATASET`: freeze the current membership as an immutable version.
-struct VersionPublishCommand: ParsableCommand {
+struct VersionPublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Publish a dataset's current members as an immutable version identified by its manifest hash.",
@@ -13,9 +13,9 @@ struct VersionPublishCommand: ParsableCommand {
     @Argument(help: "The dataset.")
     var dataset: String
 
-    func run() throws {
-        try reportingFailures {
-            let version = try options.open().publishVersion(dataset: dataset)
+    func run() async throws {
+        try await reportingFailures {
+            let version = try await options.api().publishVersion(of: dataset)
             if options.json { return try printJSON(version) }
             print("Published \(safe(version.reference)) (\(version.entryCount) entries, zone \(version.zone)).")
             print("manifest \(version.manifestHash ?? "")")
