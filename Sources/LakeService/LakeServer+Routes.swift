@@ -4,11 +4,18 @@ import LakeEngine
 import NIOCore
 import NIOPosix
 
-/// The routes: one per ``LakeAPI`` call, under `/v1`. Listings are `GET` with their query as URL
+/// The routes: one per ``LakeAPI`` call, under `/v1`, and the OpenAPI document that describes them
+/// (`docs/openapi.yaml`; `DocsTests` keeps the two in step). Listings are `GET` with their query as URL
 /// parameters (``QueryParameters``); changes are `POST` with a JSON body.
 extension LakeServer {
     func addRoutes(to router: Router<PeerRequestContext>) {
         let v1 = router.group("v1")
+        // The API's own description names no lake, dataset or user: anyone may read it, token or not.
+        v1.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
+        }
         v1.get("caller") { _, context in await answer(context) { lake in try lake.caller() } }
 
         // MARK: - Catalog
