@@ -83,7 +83,7 @@ paths:
       operationId: dataset
       summary: One dataset with its counts, labels and standing.
       parameters:
-        - {name: name, in: query, required: true, schema: {type: string}}
+        - {name: name, in: query, required: true, schema: {type: string}, example: ct}
       responses:
         "200":
           description: The dataset.
@@ -317,7 +317,7 @@ paths:
       operationId: manifestDocument
       summary: A published version's canonical manifest.
       parameters:
-        - {name: version, in: query, required: true, description: "`DATASET@N`.", schema: {type: string}}
+        - {name: version, in: query, required: true, description: "`DATASET@N`.", schema: {type: string}, example: ct@2}
       responses:
         "200":
           description: The manifest's text and hash.
@@ -615,6 +615,7 @@ components:
       in: path
       required: true
       schema: {type: integer, format: int64}
+      example: 1
     offset:
       name: offset
       in: query
@@ -637,11 +638,13 @@ components:
       name: dataset
       in: query
       schema: {type: string}
+      example: ct
     requiredDataset:
       name: dataset
       in: query
       required: true
       schema: {type: string}
+      example: ct
 
   requestBodies:
     PromotionComment:
@@ -887,6 +890,8 @@ components:
     NewFlag:
       type: object
       required: [target, code, note]
+      examples:
+        - {target: ct, code: motion-artifact, severity: warning, note: Series 3 is blurred.}
       properties:
         target: {type: string, description: "A dataset name, a DICOM UID, a sample or an object's SHA-256."}
         code: {type: string, description: "A flag code from the lake's vocabulary (`medlake flags codes`)."}
@@ -999,6 +1004,8 @@ components:
     PromotionRequest:
       type: object
       required: [source, zone, reason]
+      examples:
+        - {source: ct@2, zone: curated, reason: Reviewed for the 2026 cohort.}
       properties:
         source: {type: string, description: "A published version, `DATASET@N`."}
         zone: {type: string}
@@ -1152,6 +1159,8 @@ components:
     DatasetLabels:
       type: object
       required: [dataset]
+      examples:
+        - {dataset: ct, sensitivity: internal, consentScope: [research, ai-training]}
       properties:
         dataset: {type: string}
         sensitivity: {type: string}
@@ -1180,6 +1189,8 @@ components:
     NewHold:
       type: object
       required: [target, reason]
+      examples:
+        - {target: ct@2, reason: Litigation hold 2026-14.}
       properties:
         target: {type: string, description: "A dataset, or one version `DATASET@N`."}
         reason: {type: string}
@@ -1299,6 +1310,8 @@ components:
     NewToken:
       type: object
       required: [name, role, lifetime]
+      examples:
+        - {name: ci-qc, role: annotator, lifetime: 2592000}
       properties:
         name: {type: string, description: "Letters, digits, `.`, `_` and `-`; never reused."}
         role: {$ref: "#/components/schemas/Role"}

@@ -42,8 +42,8 @@ enum WireFormat {
             body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
-    /// The failure `error` stands for. Hummingbird's own client errors (a path parameter that is not a
-    /// number, a body over ``maximumBody``) are the request's fault: `400 badRequest`, never `500 failed`.
+    /// The failure `error` stands for. Hummingbird's own client errors (a body over ``maximumBody``, a
+    /// path parameter it could not read) are the request's fault: `400 badRequest`, never `500 failed`.
     static func failure(of error: any Error) -> EngineFailure {
         if let error = error as? HTTPError, error.status.kind == .clientError {
             return .other(code: .badRequest, message: error.body ?? error.status.reasonPhrase)

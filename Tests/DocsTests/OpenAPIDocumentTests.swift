@@ -55,9 +55,9 @@ import Testing
         var path: String?
         for line in try read("docs/openapi.yaml").split(separator: "\n") {
             if line == "components:" { break }
-            if let match = line.wholeMatch(of: /  (\/\S+):/) {
+            if let match = line.wholeMatch(of: /\ {2}(\/\S+):/) {
                 path = String(match.1)
-            } else if let match = line.wholeMatch(of: /    (get|post|put|patch|delete):/), let path {
+            } else if let match = line.wholeMatch(of: /\ {4}(get|post|put|patch|delete):/), let path {
                 routes.insert(Route(method: String(match.1), path: path))
             }
         }
