@@ -47,12 +47,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-as_owner=()
+# A copy of the binary in the scratch folder, which the lake's owner can reach wherever the checkout is.
+install -m 0755 "$binary" "$work/medlake"
+medlake_command=()
 if [ "$(id -u)" -eq 0 ]; then
     chown nobody:nogroup "$work"
-    as_owner=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    medlake_command=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 fi
-medlake() { "${as_owner[@]}" env HOME="$work" "$binary" "$@"; }
+medlake_command+=(env --chdir="$work" HOME="$work" "$work/medlake")
+medlake() { "${medlake_command[@]}" "$@"; }
 
 # MARK: - A small lake
 
@@ -68,7 +71,9 @@ token=$(medlake token create check-api --role admin --expires 1d --lake "$lake")
 
 # MARK: - Serve it on loopback
 
-medlake serve --lake "$lake" --listen 127.0.0.1:0 >"$work/serve.log" 2>&1 &
+# Not through the function: a function in the background is a subshell, and `$!` would name it. setpriv
+# and env exec, so `$!` is the service itself.
+"${medlake_command[@]}" serve --lake "$lake" --listen 127.0.0.1:0 >"$work/serve.log" 2>&1 &
 server=$!
 url=
 for _ in $(seq 1200); do
