@@ -29,7 +29,7 @@ public enum LakeError: Error, Sendable, Hashable, Codable, CustomStringConvertib
     /// The object sits in a tier whose reads need a restore first.
     case restoreRequired(object: String, tier: String, datasets: [String])
     /// A migration job cannot make the requested change from its current state.
-    case jobState(id: Int64, state: String, action: String)
+    case jobState(id: Int64, state: MigrationJobState, action: String)
 
     public var description: String {
         switch self {

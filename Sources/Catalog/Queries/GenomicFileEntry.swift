@@ -8,7 +8,7 @@ public struct GenomicFileEntry: Sendable, Hashable {
     public var sha256: String
     public var size: Int64
     public var tier: String
-    public var state: String
+    public var state: CatalogObject.State
     /// Header facts as stored by ingest (a JSON object of strings).
     public var headerFacts: String
     /// Streaming statistics as stored (a JSON object).
@@ -29,9 +29,13 @@ extension CatalogTransaction {
                 """,
             arguments: [datasetId, sample]
         ).map { row in
-            GenomicFileEntry(
+            let stored: String = row["state"]
+            guard let state = CatalogObject.State(rawValue: stored) else {
+                throw CatalogError.unknownValue(column: "object.state", value: stored)
+            }
+            return GenomicFileEntry(
                 format: row["format"], path: row["path"] ?? "", sha256: row["sha256"], size: row["size"],
-                tier: row["tier"], state: row["state"], headerFacts: row["headerFacts"] ?? "{}",
+                tier: row["tier"], state: state, headerFacts: row["headerFacts"] ?? "{}",
                 stats: row["stats"] ?? "{}")
         }
     }

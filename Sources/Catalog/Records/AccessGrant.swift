@@ -8,7 +8,7 @@ public struct AccessGrant: Codable, Hashable, Sendable, Identifiable {
     public var principal: String
     public var datasetId: Int64
     /// `read`, `annotate` or `approve`.
-    public var scope: String
+    public var scope: GrantScope
     public var expiresAt: Date
     public var grantedBy: String
     public var reason: String
@@ -16,7 +16,7 @@ public struct AccessGrant: Codable, Hashable, Sendable, Identifiable {
     public var revokedAt: Date?
     public var revokedBy: String?
 
-    public init(id: Int64? = nil, principal: String, datasetId: Int64, scope: String, expiresAt: Date, grantedBy: String, reason: String, createdAt: Date, revokedAt: Date? = nil, revokedBy: String? = nil) {
+    public init(id: Int64? = nil, principal: String, datasetId: Int64, scope: GrantScope, expiresAt: Date, grantedBy: String, reason: String, createdAt: Date, revokedAt: Date? = nil, revokedBy: String? = nil) {
         self.id = id
         self.principal = principal
         self.datasetId = datasetId

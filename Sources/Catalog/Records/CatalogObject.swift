@@ -10,12 +10,12 @@ public struct CatalogObject: Codable, Hashable, Sendable, Identifiable {
     /// The tier holding the object (`hot`, `warm`…).
     public var tier: String
     /// `present`, `migrating`, `restoring`, or `deleted` by a retention policy (see ``RetentionTombstone``).
-    public var state: String
+    public var state: State
     public var lastAccess: Date?
     public var createdAt: Date
 
     public init(
-        id: Int64? = nil, sha256: String, size: Int64, tier: String, state: String, lastAccess: Date? = nil,
+        id: Int64? = nil, sha256: String, size: Int64, tier: String, state: State, lastAccess: Date? = nil,
         createdAt: Date
     ) {
         self.id = id

@@ -26,3 +26,25 @@ extension CatalogTransaction {
         try Dataset.filter(keys: ids).fetchAll(db)
     }
 }
+
+extension CatalogTransaction {
+    /// Deletes the dataset with row id `id`; rows that name it (its draft version, a server's cursor) go
+    /// with it by their foreign keys.
+    public func deleteDataset(id: Int64) throws {
+        try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
+    }
+
+    /// Recomputes the dataset's modality and assay summary from its series and samples.
+    public func refreshSummary(datasetId: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE dataset SET
+                  modalities = IFNULL((SELECT GROUP_CONCAT(m, ',') FROM (SELECT DISTINCT modality AS m FROM series
+                    WHERE datasetId = ?1 AND modality <> '' ORDER BY m)), ''),
+                  assays = IFNULL((SELECT GROUP_CONCAT(a, ',') FROM (SELECT DISTINCT assay AS a FROM sample
+                    WHERE datasetId = ?1 AND assay IS NOT NULL ORDER BY a)), '')
+                WHERE id = ?1
+                """,
+            arguments: [datasetId])
+    }
+}

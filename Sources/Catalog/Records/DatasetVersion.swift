@@ -8,7 +8,7 @@ public struct DatasetVersion: Codable, Hashable, Sendable, Identifiable {
     /// Counts from 1 within the dataset.
     public var number: Int
     /// `draft` or `published`.
-    public var state: String
+    public var state: VersionState
     /// SHA-256 of the canonical manifest once published.
     public var manifestHash: String?
     public var parentId: Int64?
@@ -16,7 +16,7 @@ public struct DatasetVersion: Codable, Hashable, Sendable, Identifiable {
     public var createdAt: Date
 
     public init(
-        id: Int64? = nil, datasetId: Int64, number: Int, state: String, manifestHash: String? = nil,
+        id: Int64? = nil, datasetId: Int64, number: Int, state: VersionState, manifestHash: String? = nil,
         parentId: Int64? = nil, createdBy: String, createdAt: Date
     ) {
         self.id = id

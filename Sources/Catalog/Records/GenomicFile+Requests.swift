@@ -26,3 +26,15 @@ extension CatalogTransaction {
             arguments: [sampleId])
     }
 }
+
+extension CatalogTransaction {
+    /// Records `file` unless its sample already holds its object in that format.
+    public func insertIfNew(_ file: GenomicFile) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO genomicFile (sampleId, objectId, format, headerFacts, stats) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """
+        ).execute(arguments: [file.sampleId, file.objectId, file.format, file.headerFacts, file.stats])
+    }
+}

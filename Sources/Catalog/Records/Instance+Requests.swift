@@ -16,3 +16,47 @@ extension CatalogTransaction {
             arguments: [datasetId, seriesUID])
     }
 }
+
+extension CatalogTransaction {
+    /// The object of instance `sopInstanceUID` in the dataset, if the dataset catalogs that instance.
+    public func instanceObjectId(datasetId: Int64, sopInstanceUID: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT i.objectId FROM instance i JOIN series s ON s.id = i.seriesId
+                    WHERE i.sopInstanceUID = ? AND s.datasetId = ?
+                    """),
+            arguments: [sopInstanceUID, datasetId])
+    }
+
+    /// The SOP Instance UIDs the dataset catalogs.
+    public func sopInstanceUIDs(datasetId: Int64) throws -> Set<String> {
+        Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
+                    WHERE s.datasetId = ?
+                    """,
+                arguments: [datasetId]))
+    }
+
+    /// Inserts `instance`.
+    ///
+    /// Explicit SQL through the statement cache rather than the record's `Codable` encoding: ingest runs it
+    /// once per instance.
+    public func insertInstance(_ instance: Instance) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO instance (seriesId, objectId, sopInstanceUID, sopClassUID, instanceNumber, transferSyntaxUID,
+                  rows, columns, frames, imagePosition, imageOrientation, pixelSpacing)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                instance.seriesId, instance.objectId, instance.sopInstanceUID, instance.sopClassUID,
+                instance.instanceNumber, instance.transferSyntaxUID, instance.rows, instance.columns, instance.frames,
+                instance.imagePosition, instance.imageOrientation, instance.pixelSpacing,
+            ])
+    }
+}

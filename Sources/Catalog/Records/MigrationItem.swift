@@ -14,13 +14,13 @@ public struct MigrationItem: Codable, Hashable, Sendable, Identifiable {
     public var fromTier: String
     public var size: Int64
     /// `pending`, `publishing`, `done` or `failed`.
-    public var state: String
+    public var state: State
     public var sourceRemoved: Bool
     public var attempts: Int64
     public var error: String?
 
     public init(
-        id: Int64? = nil, jobId: Int64, objectId: Int64, fromTier: String, size: Int64, state: String,
+        id: Int64? = nil, jobId: Int64, objectId: Int64, fromTier: String, size: Int64, state: State,
         sourceRemoved: Bool = false, attempts: Int64 = 0, error: String? = nil
     ) {
         self.id = id

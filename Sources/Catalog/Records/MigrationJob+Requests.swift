@@ -28,9 +28,9 @@ extension CatalogTransaction {
     }
 
     /// The newest `limit` jobs, optionally only those in `states`.
-    public func migrationJobs(states: Set<String>?, limit: Int) throws -> [MigrationJob] {
+    public func migrationJobs(states: Set<MigrationJobState>?, limit: Int) throws -> [MigrationJob] {
         var request = MigrationJob.order(MigrationJob.Columns.id.desc).limit(limit)
-        if let states { request = request.filter(states.contains(MigrationJob.Columns.state)) }
+        if let states { request = request.filter(states.map(\.rawValue).contains(MigrationJob.Columns.state)) }
         return try request.fetchAll(db)
     }
 
@@ -40,7 +40,7 @@ extension CatalogTransaction {
         guard let jobId = job.id else { return }
         for object in objects {
             var item = MigrationItem(
-                jobId: jobId, objectId: object.id, fromTier: object.tier, size: object.size, state: "pending")
+                jobId: jobId, objectId: object.id, fromTier: object.tier, size: object.size, state: .pending)
             try item.insert(db)
         }
     }

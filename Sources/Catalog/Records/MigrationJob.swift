@@ -13,9 +13,9 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
     public var target: String
     public var toTier: String
     /// `queued`, `running`, `paused`, `done`, `failed` or `cancelled`.
-    public var state: String
+    public var state: MigrationJobState
     /// A request for the running worker: `pause` or `cancel`; nil when none.
-    public var control: String?
+    public var control: MigrationControl?
     public var objectsTotal: Int64
     public var bytesTotal: Int64
     public var objectsDone: Int64
@@ -46,7 +46,7 @@ public struct MigrationJob: Codable, Hashable, Sendable, Identifiable {
     public var updatedAt: Date
 
     public init(
-        id: Int64? = nil, reason: String, target: String, toTier: String, state: String, control: String? = nil,
+        id: Int64? = nil, reason: String, target: String, toTier: String, state: MigrationJobState, control: MigrationControl? = nil,
         objectsTotal: Int64, bytesTotal: Int64, objectsDone: Int64 = 0, bytesDone: Int64 = 0,
         objectsFailed: Int64 = 0, bytesPerSecond: Double = 0, etaSeconds: Double? = nil, workerId: String? = nil,
         workerPid: Int64? = nil, workerHost: String? = nil, leaseExpiresAt: Int64? = nil, attempts: Int64 = 0, error: String? = nil, strayCopiesRemoved: Int64 = 0,

@@ -12,7 +12,7 @@ public struct Promotion: Codable, Hashable, Sendable, Identifiable {
     public var reason: String
     public var requester: String
     /// `pending`, `blocked`, `approved`, `rejected` or `executed`.
-    public var state: String
+    public var state: PromotionState
     /// The policy check results as JSON.
     public var checks: String
     /// The version built on execution.
@@ -22,7 +22,7 @@ public struct Promotion: Codable, Hashable, Sendable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: Int64? = nil, datasetId: Int64, sourceVersionId: Int64, targetZone: String, selection: String, reason: String, requester: String, state: String, checks: String, targetVersionId: Int64? = nil, error: String? = nil, createdAt: Date, updatedAt: Date) {
+    public init(id: Int64? = nil, datasetId: Int64, sourceVersionId: Int64, targetZone: String, selection: String, reason: String, requester: String, state: PromotionState, checks: String, targetVersionId: Int64? = nil, error: String? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.datasetId = datasetId
         self.sourceVersionId = sourceVersionId

@@ -13,3 +13,18 @@ extension CatalogTransaction {
         try String.fetchAll(db, sql: "SELECT seriesInstanceUID FROM series WHERE studyId = ?", arguments: [studyId])
     }
 }
+
+extension CatalogTransaction {
+    /// The row id of the series with Series Instance UID `uid` in the study, if any.
+    public func seriesId(studyId: Int64, uid: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM series WHERE studyId = ? AND seriesInstanceUID = ?"),
+            arguments: [studyId, uid])
+    }
+
+    /// Adds `count` instances to the series' instance count.
+    public func addInstances(_ count: Int, seriesId: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE series SET instanceCount = instanceCount + ? WHERE id = ?")
+            .execute(arguments: [count, seriesId])
+    }
+}

@@ -43,7 +43,9 @@ public final class CatalogStore: Sendable {
                 try migrator.migrate(pool)
             }
         } catch let error as DatabaseError {
-            throw CatalogError.database(path: path, error)
+            throw CatalogError.database(
+                path: path, resultCode: error.resultCode.rawValue,
+                message: error.message ?? "SQLite error \(error.resultCode)")
         }
     }
 
@@ -63,7 +65,7 @@ public final class CatalogStore: Sendable {
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction on one committed snapshot; reads run concurrently.
-    /// - Throws: what `body` throws, or ``CatalogError/database(path:_:)``-style GRDB errors from SQLite.
+    /// - Throws: what `body` throws, or the store's errors from SQLite (opaque: ``cannotWrite(_:)`` classifies them).
     public func read<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
         try pool.read { db in try body(CatalogTransaction(db)) }
     }

@@ -27,18 +27,4 @@ public struct CatalogTransaction {
     init(_ db: Database) {
         self.db = db
     }
-
-    // MARK: - Transitional
-
-    /// Wraps a connection from code that has not moved its SQL into `Catalog` yet.
-    ///
-    /// Transitional (issue #17): it goes away with the last file in `CatalogBoundaryTests.notYetMoved`.
-    public init(unmoved db: Database) {
-        self.db = db
-    }
-
-    /// The connection, for code that has not moved its SQL into `Catalog` yet.
-    ///
-    /// Transitional (issue #17): it goes away with the last file in `CatalogBoundaryTests.notYetMoved`.
-    public var unmovedDatabase: Database { db }
 }

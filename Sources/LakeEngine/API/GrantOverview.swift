@@ -65,12 +65,11 @@ public struct NewGrant: Codable, Sendable, Hashable {
 // MARK: - From the catalog
 
 extension GrantOverview {
-    /// The API form of `grant` on `dataset`, its status as of `now`. A scope this version does not know
-    /// (written by a newer one) reads as `read`, the narrowest.
+    /// The API form of `grant` on `dataset`, its status as of `now`.
     init(_ grant: AccessGrant, dataset: String, now: Date = Date()) {
         self.init(
             id: grant.id ?? 0, user: grant.principal, dataset: dataset,
-            scope: GrantScope(rawValue: grant.scope) ?? .read, status: GrantStatus(grant, at: now),
+            scope: grant.scope, status: GrantStatus(grant, at: now),
             expiresAt: grant.expiresAt, grantedBy: grant.grantedBy, reason: grant.reason, createdAt: grant.createdAt,
             revokedAt: grant.revokedAt, revokedBy: grant.revokedBy)
     }

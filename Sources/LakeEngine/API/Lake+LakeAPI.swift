@@ -174,7 +174,7 @@ extension Lake: LakeAPI {
 
     public func migrationJobs(_ query: MigrationJobQuery) throws -> Page<MigrationJobOverview> {
         // Every matching job: the page is cut here, after the count.
-        let jobs = try migrationJobs(states: query.state.map { [$0.rawValue] }, limit: Int(Int32.max))
+        let jobs = try migrationJobs(states: query.state.map { [$0] }, limit: Int(Int32.max))
         return Page(slicing: jobs.map(MigrationJobOverview.init), query.page)
     }
 

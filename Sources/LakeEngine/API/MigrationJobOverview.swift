@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// A migration job between tiers, as the API shows it: what moves where and how far it got.
@@ -38,17 +39,6 @@ public enum MigrationReason: String, Codable, Sendable, Hashable, CaseIterable {
     case restore
 }
 
-/// Where a migration job stands.
-public enum MigrationJobState: String, Codable, Sendable, Hashable, CaseIterable {
-    case queued, running, paused, done, failed, cancelled
-}
-
-/// A change asked of a running job.
-public enum MigrationControl: String, Codable, Sendable, Hashable, CaseIterable {
-    case pause
-    case cancel
-}
-
 /// What ``TierOperations/migrationJobs(_:)`` lists.
 public struct MigrationJobQuery: Codable, Sendable, Hashable {
     public var state: MigrationJobState?
@@ -68,8 +58,7 @@ extension MigrationJobOverview {
     public init(_ job: MigrationProgress) {
         self.init(
             id: job.id, reason: MigrationReason(rawValue: job.reason) ?? .manual, target: job.target,
-            toTier: job.toTier, state: MigrationJobState(rawValue: job.state) ?? .failed,
-            pendingControl: job.pendingControl.flatMap(MigrationControl.init(rawValue:)), objectsDone: job.objectsDone,
+            toTier: job.toTier, state: job.state, pendingControl: job.pendingControl, objectsDone: job.objectsDone,
             objectsTotal: job.objectsTotal, objectsFailed: job.objectsFailed, bytesDone: job.bytesDone,
             bytesTotal: job.bytesTotal, bytesPerSecond: job.bytesPerSecond, etaSeconds: job.etaSeconds,
             worker: job.worker, leaseHolder: job.leaseHolder, attempts: job.attempts, error: job.error, strayCopiesRemoved: job.strayCopiesRemoved,

@@ -1,3 +1,5 @@
+import Catalog
+
 /// What ``GovernanceOperations/promotions(_:)`` lists.
 public struct PromotionQuery: Codable, Sendable, Hashable {
     public var state: PromotionState?

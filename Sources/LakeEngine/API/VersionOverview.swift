@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// One version of a dataset, as the API shows it.
@@ -21,12 +22,6 @@ public struct VersionOverview: Codable, Sendable, Hashable {
     public var publishedScore: Double?
 }
 
-/// Whether a version is the dataset's working draft or a published, immutable one.
-public enum VersionState: String, Codable, Sendable, Hashable, CaseIterable {
-    case draft
-    case published
-}
-
 /// What ``GovernanceOperations/versions(_:)`` lists.
 public struct VersionQuery: Codable, Sendable, Hashable {
     public var dataset: String
@@ -44,7 +39,7 @@ extension VersionOverview {
     init(_ version: VersionSummary) {
         self.init(
             dataset: version.dataset, number: version.number, reference: version.reference,
-            state: VersionState(rawValue: version.state) ?? .published, zone: version.zone,
+            state: version.state, zone: version.zone,
             manifestHash: version.manifestHash, parent: version.parent, createdBy: version.createdBy,
             createdAt: version.createdAt, entryCount: version.entryCount, qualityScore: version.qualityScore,
             publishedScore: version.publishedScore)

@@ -64,7 +64,7 @@ extension Lake {
         if roleAllows && scope == .read { return .role }
         let now = Date()
         let live = try tx.liveGrants(principal: actor.user, datasetId: datasetId, at: now)
-        let covering = live.first { GrantScope(rawValue: $0.scope)?.covers(scope) ?? false }
+        let covering = live.first { $0.scope.covers(scope) }
         if let id = covering?.id { return .grant(id) }
         if roleAllows { return .role }
         throw GovernanceError.accessDenied(

@@ -154,7 +154,7 @@ extension Lake {
                 continue
             }
             let facts = event.detailValues
-            if facts["user"] != grant.principal || facts["scope"] != grant.scope || event.target != dataset
+            if facts["user"] != grant.principal || facts["scope"] != grant.scope.rawValue || event.target != dataset
                 || facts["expires"] != Manifest.timestamp(grant.expiresAt)
             {
                 problems.append(AuditVerification.UnauditedChange(

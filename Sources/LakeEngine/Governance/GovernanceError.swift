@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// A governance rule that refused an operation, in words a user can act on. Never carries patient data.
@@ -15,7 +16,7 @@ public enum GovernanceError: Error, Sendable, Hashable, Codable, CustomStringCon
     /// The user already decided on this promotion; a person's decision counts once.
     case alreadyDecided(promotion: Int64, user: String)
     /// The promotion is not in a state that allows the operation.
-    case wrongState(promotion: Int64, state: String, expected: String)
+    case wrongState(promotion: Int64, state: PromotionState, expected: String)
     /// Policy checks failed; `failed` names them.
     case checksFailed(promotion: Int64?, failed: [String])
     /// A restricted dataset was used (`scope`: read, annotate or approve) without a role or a live grant.

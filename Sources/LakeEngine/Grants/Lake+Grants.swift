@@ -22,7 +22,7 @@ extension Lake {
         return try catalog.write { tx in
             let now = Date()
             var grant = AccessGrant(
-                principal: user, datasetId: try existingDataset(named: name, tx).id, scope: scope.rawValue,
+                principal: user, datasetId: try existingDataset(named: name, tx).id, scope: scope,
                 expiresAt: now.addingTimeInterval(lifetime), grantedBy: actor.user, reason: reason, createdAt: now)
             try tx.insert(&grant)
             try appendAudit(

@@ -1,5 +1,5 @@
+import Catalog
 import Foundation
-import GRDB
 import Storage
 
 /// Reads, hashes, parses and stores one file: the per-file half of ingest, run on worker threads.
@@ -10,7 +10,7 @@ import Storage
 struct FileIngestor: Sendable {
     let tier: FileSystemTier
     /// Where objects are placed: a large file whose object sits in any tier is not streamed again.
-    let catalog: any DatabaseReader
+    let catalog: CatalogStore
     let reader: HeaderReader
     let options: IngestOptions
 
@@ -83,11 +83,8 @@ struct FileIngestor: Sendable {
             return .rejected(path: name.text, reason: reason)
         }
         var wrote = false
-        let placed = try catalog.read { db in
-            // An object deleted by retention has no bytes left: store them again.
-            try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM object WHERE sha256 = ? AND state != 'deleted'", arguments: [digest.hex]) ?? false
-        }
+        // An object deleted by retention has no bytes left: store them again.
+        let placed = try catalog.read { tx in try tx.placedObjects(sha256s: [digest.hex]) }.contains(digest.hex)
         if !placed, !tier.contains(digest) {
             let stored = try tier.store(contentsOf: readable)
             guard stored.digest == digest else {

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 /// One ingest into one dataset, whatever the bytes come from (walked files or a DICOM server).
@@ -37,23 +36,14 @@ struct IngestRun {
         datasetName = name
         tier = try lake.preparedTier(named: lake.configuration.ingestTier)
         try lake.sweepDeadTemporaries(in: [tier])
-        let existing = try lake.catalog.reader.read { db in
-            try Dataset.filter(Dataset.Columns.name == name).fetchOne(db)
-        }
+        let existing = try lake.catalog.read { tx in try tx.dataset(named: name) }
         // A new name is checked before any file is read, so a refused name stores nothing.
         if existing == nil { try DatasetName.validate(name) }
         dataset = existing
         report = IngestReport(dataset: name)
-        known = try existing?.id.map { id in
-            try lake.catalog.reader.read { db in
-                Set(try String.fetchAll(
-                    db,
-                    sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId WHERE f.datasetId = ?",
-                    arguments: [id]))
-            }
-        } ?? []
+        known = try existing?.id.map { id in try lake.catalog.read { tx in try tx.objectHashes(datasetId: id) } } ?? []
         ingestor = FileIngestor(
-            tier: tier, catalog: lake.catalog.reader,
+            tier: tier, catalog: lake.catalog,
             reader: HeaderReader(quality: lake.configuration.quality, pseudonymizer: try lake.patientPseudonymizer()),
             options: options)
         raiser = FlagRaiser(configuration: lake.configuration, zone: existing?.zone ?? lake.configuration.ingestZone)
@@ -61,8 +51,8 @@ struct IngestRun {
 
     /// Creates the dataset now if it does not exist yet, and returns its id.
     mutating func createDataset() throws -> Int64 {
-        let found = try lake.catalog.pool.write { [lake, datasetName, role] db in
-            try lake.findOrCreateDataset(datasetName, role: role, db)
+        let found = try lake.catalog.write { [lake, datasetName, role] tx in
+            try lake.findOrCreateDataset(datasetName, role: role, tx)
         }
         dataset = found.dataset
         report.datasetCreated = report.datasetCreated || found.created
@@ -75,13 +65,11 @@ struct IngestRun {
     /// server's cursor) go with it by their foreign keys.
     mutating func discardEmptyDataset() throws {
         guard report.datasetCreated, let datasetId = dataset?.id else { return }
-        let discarded = try lake.catalog.pool.write { [lake, role, datasetName] db in
-            let files = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM datasetFile WHERE datasetId = ?", arguments: [datasetId]) ?? 0
-            guard files == 0 else { return false }
-            try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [datasetId])
+        let discarded = try lake.catalog.write { [lake, role, datasetName] tx in
+            guard try tx.fileCount(datasetId: datasetId) == 0 else { return false }
+            try tx.deleteDataset(id: datasetId)
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "dataset.discard", target: datasetName,
+                tx, role: role, action: "dataset.discard", target: datasetName,
                 details: ["reason": "the ingest that created it recorded no file"])
             return true
         }
@@ -139,7 +127,7 @@ struct IngestRun {
     /// Publishes and records a batch in one go (for sources that commit as they fetch).
     @discardableResult
     mutating func commit(
-        _ outcomes: [FileIngestor.Outcome], extra: ((Database) throws -> Void)? = nil
+        _ outcomes: [FileIngestor.Outcome], extra: ((CatalogTransaction) throws -> Void)? = nil
     ) throws -> [IngestedFile] {
         try record(PublishedBatch(outcomes, tier: tier, catalog: lake.catalog), extra: extra)
     }
@@ -149,7 +137,7 @@ struct IngestRun {
     /// `extra` runs inside the same write transaction (a remote source advances its cursor there, so the
     /// cursor never gets ahead of the rows). Returns the files that were recorded.
     @discardableResult
-    mutating func record(_ published: PublishedBatch, extra: ((Database) throws -> Void)? = nil) throws -> [IngestedFile] {
+    mutating func record(_ published: PublishedBatch, extra: ((CatalogTransaction) throws -> Void)? = nil) throws -> [IngestedFile] {
         report.add(published.tally)
         // Files of a batch worked on while an earlier one recorded the same bytes.
         let stored = published.stored.filter { !known.contains($0.digest.hex) }
@@ -157,21 +145,21 @@ struct IngestRun {
         guard !stored.isEmpty || extra != nil else { return stored }
         if !stored.isEmpty { batchNumber += 1 }
         let batch = batchNumber
-        let (outcome, found) = try lake.catalog.pool.write {
-            [lake, role, stored, datasetName, raiser, tier] db -> (IngestBatchWriter.Outcome, FoundDataset) in
-            let found = try lake.findOrCreateDataset(datasetName, role: role, db)
+        let (outcome, found) = try lake.catalog.write {
+            [lake, role, stored, datasetName, raiser, tier] tx -> (IngestBatchWriter.Outcome, FoundDataset) in
+            let found = try lake.findOrCreateDataset(datasetName, role: role, tx)
             let writer = IngestBatchWriter(datasetId: found.id, tier: tier.name, now: Date(), flagRaiser: raiser)
-            let outcome = try writer.write(stored, db)
+            let outcome = try writer.write(stored, tx)
             if outcome.filesAdded > 0 {
                 try lake.appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "ingest", target: datasetName,
+                    tx, role: role, action: "ingest", target: datasetName,
                     details: [
                         "batch": String(batch), "files": String(outcome.filesAdded),
                         "bytes": String(stored.reduce(Int64(0)) { $0 + $1.size }),
                         "formats": outcome.byFormat.keys.sorted().joined(separator: ","),
                     ])
             }
-            try extra?(db)
+            try extra?(tx)
             return (outcome, found)
         }
         dataset = found.dataset
@@ -190,12 +178,12 @@ struct IngestRun {
     mutating func finish() throws -> IngestReport {
         report.seconds = elapsed
         guard let dataset, let datasetId = dataset.id else { return report }
-        let raised = try lake.catalog.pool.write { [lake, role] db in
-            let raised = try lake.runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, CatalogTransaction(unmoved: db))
-            try lake.refreshSummary(datasetId: datasetId, db)
+        let raised = try lake.catalog.write { [lake, role] tx in
+            let raised = try lake.runQualityRules(datasetId: datasetId, zone: dataset.zone, role: role, tx)
+            try tx.refreshSummary(datasetId: datasetId)
             if !raised.isEmpty {
                 try lake.appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "qc.rules", target: dataset.name, details: raised.mapValues(String.init))
+                    tx, role: role, action: "qc.rules", target: dataset.name, details: raised.mapValues(String.init))
             }
             return raised
         }

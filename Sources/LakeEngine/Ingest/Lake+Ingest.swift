@@ -1,7 +1,6 @@
 import Catalog
 import Dispatch
 import Foundation
-import GRDB
 import Storage
 import Synchronization
 
@@ -86,33 +85,19 @@ extension Lake {
     ///
     /// Every dataset is created here, so this is where names are checked. Existing datasets are found by
     /// name as they are, so a dataset created before the name rule still takes more data.
-    func findOrCreateDataset(_ name: String, role: Role, _ db: Database) throws -> FoundDataset {
-        if let dataset = try Dataset.filter(Dataset.Columns.name == name).fetchOne(db), let id = dataset.id {
+    func findOrCreateDataset(_ name: String, role: Role, _ tx: CatalogTransaction) throws -> FoundDataset {
+        if let dataset = try tx.dataset(named: name), let id = dataset.id {
             return FoundDataset(dataset: dataset, id: id, created: false)
         }
         try DatasetName.validate(name)
         let now = Date()
         var dataset = Dataset(name: name, zone: configuration.ingestZone, owner: actor.user, createdAt: now)
-        try dataset.insert(db)
+        try tx.insert(&dataset)
         guard let id = dataset.id else { throw LakeError.notFound(kind: "dataset", id: name) }
-        var version = DatasetVersion(datasetId: id, number: 1, state: "draft", createdBy: actor.user, createdAt: now)
-        try version.insert(db)
-        try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
+        var version = DatasetVersion(datasetId: id, number: 1, state: .draft, createdBy: actor.user, createdAt: now)
+        try tx.insert(&version)
+        try appendAudit(tx, role: role, action: "dataset.create", target: name, details: ["zone": dataset.zone])
         return FoundDataset(dataset: dataset, id: id, created: true)
-    }
-
-    /// Recomputes the dataset's modality and assay summary from its series and samples.
-    func refreshSummary(datasetId: Int64, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                UPDATE dataset SET
-                  modalities = IFNULL((SELECT GROUP_CONCAT(m, ',') FROM (SELECT DISTINCT modality AS m FROM series
-                    WHERE datasetId = ?1 AND modality <> '' ORDER BY m)), ''),
-                  assays = IFNULL((SELECT GROUP_CONCAT(a, ',') FROM (SELECT DISTINCT assay AS a FROM sample
-                    WHERE datasetId = ?1 AND assay IS NOT NULL ORDER BY a)), '')
-                WHERE id = ?1
-                """,
-            arguments: [datasetId])
     }
 
     // MARK: - Helpers

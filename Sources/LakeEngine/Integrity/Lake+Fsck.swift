@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -27,7 +26,7 @@ extension Lake {
         if repair { try authorize(.configure) }
         var findings: [FsckFinding] = []
         let verified = tierIdentityFindings(&findings)
-        let objects = try await catalog.reader.read { db in try CatalogObject.fetchAll(db) }
+        let objects = try await catalog.read { tx in try tx.objects() }
         try await objectFindings(objects, full: full, &findings)
         let placed = Dictionary(grouping: objects, by: \.tier).mapValues { Set($0.map(\.sha256)) }
         let migrating = try await openMigrationJobs()
@@ -127,11 +126,7 @@ extension Lake {
 
     /// True when a migration job is queued, running or paused (its copies may be in flight anywhere).
     private func openMigrationJobs() async throws -> Bool {
-        try await catalog.reader.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM migrationJob WHERE state IN ('queued', 'running', 'paused'))")
-                ?? false
-        }
+        try await catalog.read { tx in try tx.hasActiveJobs() }
     }
 
     // MARK: - Repair
@@ -151,9 +146,9 @@ extension Lake {
         report.findings = kept
         guard !report.repaired.isEmpty else { return }
         let repaired = report.repaired
-        try await catalog.pool.write { db in
+        try await catalog.write { tx in
             try self.appendAudit(
-                CatalogTransaction(unmoved: db), role: .admin, action: "lake.repair", target: self.root,
+                tx, role: .admin, action: "lake.repair", target: self.root,
                 details: [
                     "temporaryFilesRemoved": String(repaired.filter { $0.kind == .temporaryFile }.count),
                     "orphansRemoved": repaired.filter { $0.kind == .orphan }.compactMap(\.object).joined(separator: " "),
@@ -174,11 +169,7 @@ extension Lake {
         case .orphan:
             guard let tier = finding.tier, let object = finding.object, Double(info.st_ctim.tv_sec) < now - orphanGrace
             else { return false }
-            let placedThere = try await catalog.reader.read { db in
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM object WHERE sha256 = ? AND tier = ?)", arguments: [object, tier])
-                    ?? true
-            }
+            let placedThere = try await catalog.read { tx in try tx.object(sha256: object)?.tier == tier }
             if placedThere { return false }
             return try await !openMigrationJobs()
         default:

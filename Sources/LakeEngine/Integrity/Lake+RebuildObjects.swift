@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -63,10 +62,10 @@ extension Lake {
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         let rebuild = try await lake.insertObjectsFromTiers()
         let previousLog = try lake.retireAuditHead()
-        try await catalog.pool.write { db in
-            try lake.recordConfigurationSnapshot(text: text, CatalogTransaction(unmoved: db))
+        try await catalog.write { tx in
+            try lake.recordConfigurationSnapshot(text: text, tx)
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: .admin, action: "catalog.rebuild", target: root,
+                tx, role: .admin, action: "catalog.rebuild", target: root,
                 details: rebuild.objectsByTier.mapValues(String.init).merging(
                     ["damagedObjects": rebuild.damagedObjects.joined(separator: " ")].merging(previousLog) { a, _ in a },
                     uniquingKeysWith: { first, _ in first }))
@@ -99,15 +98,8 @@ extension Lake {
                 found.append((digest.hex, Int64(info.st_size)))
             }
             let rows = found
-            let count = try await catalog.pool.write { db in
-                let insert = try db.cachedStatement(
-                    sql: "INSERT OR IGNORE INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)")
-                var inserted = 0
-                for row in rows {
-                    try insert.execute(arguments: [row.hex, row.size, name, Date()])
-                    inserted += db.changesCount
-                }
-                return inserted
+            let count = try await catalog.write { tx in
+                try tx.insertPresentObjects(rows.map { ($0.hex, $0.size) }, tier: name, at: Date())
             }
             rebuild.objectsByTier[name] = count
         }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 #if canImport(Glibc)
@@ -78,9 +77,7 @@ extension Lake {
 
     /// The digests of the objects the catalog places in tier `name`.
     private func objectsPlaced(in name: String) throws -> [ObjectDigest] {
-        try catalog.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT sha256 FROM object WHERE tier = ?", arguments: [name])
-        }.compactMap(ObjectDigest.init(hex:))
+        try catalog.read { tx in try tx.objectHashes(tier: name) }.compactMap(ObjectDigest.init(hex:))
     }
 
     /// ``verifyIdentity(ofFolder:adopt:)`` for a tier of any kind: a bucket's identity is the object

@@ -85,7 +85,7 @@ extension Lake {
         guard let digest = ObjectDigest(hex: entry.sha256) else { return problem(.missing, "invalid SHA-256") }
         let object = try catalog.read { tx in try tx.object(sha256: digest.hex) }
         guard let object else { return problem(.missing, "not in the catalog") }
-        if object.state == "deleted" {
+        if object.state == .deleted {
             let record = try catalog.read { tx in try tx.tombstone(sha256: digest.hex) }
             guard let tombstone = record else { return problem(.missing, object.tier) }
             return problem(
@@ -94,7 +94,7 @@ extension Lake {
                     + "(deletion \(tombstone.requestId), approved by \(tombstone.approvers))")
         }
         let needsRestore = configuration.tiers[object.tier]?.restoreRequired ?? false
-        if needsRestore || object.state == "restoring" { return problem(.needsRestore, object.tier) }
+        if needsRestore || object.state == .restoring { return problem(.needsRestore, object.tier) }
         // The catalog's tier first, then every other tier (an object moving between tiers is in one of them).
         let tierNames = [object.tier] + configuration.tiers.keys.sorted().filter { $0 != object.tier }
         for name in tierNames {

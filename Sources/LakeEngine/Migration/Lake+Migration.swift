@@ -58,7 +58,7 @@ extension Lake {
     ) throws -> MigrationJob {
         let now = Date()
         var job = MigrationJob(
-            reason: reason, target: target, toTier: toTier, state: "queued", objectsTotal: Int64(objects.count),
+            reason: reason, target: target, toTier: toTier, state: .queued, objectsTotal: Int64(objects.count),
             bytesTotal: objects.reduce(0) { $0 + $1.size }, createdBy: actor.user, createdAt: now, updatedAt: now)
         try tx.insertJob(&job, objects: objects)
         let jobId = job.id ?? 0
@@ -81,8 +81,8 @@ extension Lake {
     public func pauseMigration(id: Int64) throws -> MigrationProgress {
         try control(id: id, action: "paused") { job, _ in
             switch job.state {
-            case "queued": job.state = "paused"
-            case "running": job.control = "pause"
+            case .queued: job.state = .paused
+            case .running: job.control = .pause
             default: return false
             }
             return true
@@ -94,14 +94,14 @@ extension Lake {
     public func resumeMigration(id: Int64) throws -> MigrationProgress {
         try control(id: id, action: "resumed") { job, _ in
             switch job.state {
-            case "paused":
-                job.state = "queued"
-            case "failed":
-                job.state = "queued"
+            case .paused:
+                job.state = .queued
+            case .failed:
+                job.state = .queued
                 job.error = nil
                 job.objectsFailed = 0
                 job.finishedAt = nil
-            case "running" where job.control == "pause":
+            case .running where job.control == .pause:
                 job.control = nil
             default:
                 return false
@@ -121,16 +121,16 @@ extension Lake {
     public func cancelMigration(id: Int64) throws -> MigrationProgress {
         try control(id: id, action: "cancelled") { job, tx in
             switch job.state {
-            case "queued", "paused", "failed":
+            case .queued, .paused, .failed:
                 if try tx.jobHasUnswitchedItems(jobId: id) {
-                    job.state = "queued"
-                    job.control = "cancel"
+                    job.state = .queued
+                    job.control = .cancel
                     return true
                 }
-                job.state = "cancelled"
+                job.state = .cancelled
                 job.finishedAt = Date()
-            case "running":
-                job.control = "cancel"
+            case .running:
+                job.control = .cancel
             default:
                 return false
             }
@@ -148,7 +148,7 @@ extension Lake {
             }
             let before = job.state
             guard try change(&job, tx) else { throw LakeError.jobState(id: id, state: job.state, action: action) }
-            if job.state == "queued", before == "failed" {
+            if job.state == .queued, before == .failed {
                 try tx.retryFailedItems(jobId: id)
             }
             job.updatedAt = Date()
@@ -156,7 +156,7 @@ extension Lake {
             let verb = ["paused": "pause", "resumed": "resume", "cancelled": "cancel"][action] ?? action
             try appendAudit(
                 tx, role: role, action: "migration.\(verb)", target: "job \(id)",
-                details: ["from": before, "to": job.state, "request": job.control ?? ""])
+                details: ["from": before.rawValue, "to": job.state.rawValue, "request": job.control?.rawValue ?? ""])
             return job
         }
         return MigrationProgress(job)
@@ -166,7 +166,7 @@ extension Lake {
 
     /// Migration jobs, newest first, optionally only those in `states`. Cheap enough to poll several
     /// times per second (the workbench's migrations screen, `migrate status --watch`).
-    public func migrationJobs(states: Set<String>? = nil, limit: Int = 100) throws -> [MigrationProgress] {
+    public func migrationJobs(states: Set<MigrationJobState>? = nil, limit: Int = 100) throws -> [MigrationProgress] {
         try authorize(.read)
         return try catalog.read { tx in try tx.migrationJobs(states: states, limit: limit).map(MigrationProgress.init) }
     }

@@ -12,9 +12,9 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
     public var target: String
     public var toTier: String
     /// `queued`, `running`, `paused`, `done`, `failed` or `cancelled`.
-    public var state: String
+    public var state: MigrationJobState
     /// A pause or cancel requested but not yet carried out by the worker.
-    public var pendingControl: String?
+    public var pendingControl: MigrationControl?
     public var objectsDone: Int64
     public var objectsTotal: Int64
     public var objectsFailed: Int64
@@ -37,11 +37,11 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
 
     /// Share of the bytes moved, 0…1.
     public var fraction: Double {
-        bytesTotal > 0 ? min(1, Double(bytesDone) / Double(bytesTotal)) : (state == "done" ? 1 : 0)
+        bytesTotal > 0 ? min(1, Double(bytesDone) / Double(bytesTotal)) : (state == .done ? 1 : 0)
     }
 
     /// True once the job will not change any more on its own.
-    public var isFinished: Bool { ["done", "failed", "cancelled"].contains(state) }
+    public var isFinished: Bool { [.done, .failed, .cancelled].contains(state) }
 
     init(_ job: MigrationJob) {
         id = job.id ?? 0
@@ -58,7 +58,7 @@ public struct MigrationProgress: Sendable, Hashable, Codable, Identifiable {
         bytesPerSecond = job.bytesPerSecond
         etaSeconds = job.etaSeconds
         worker = job.workerId
-        if let pid = job.workerPid, let host = job.workerHost, job.state == "running" {
+        if let pid = job.workerPid, let host = job.workerHost, job.state == .running {
             leaseHolder = LeaseHolder(host: host, pid: Int32(truncatingIfNeeded: pid))
         }
         attempts = job.attempts

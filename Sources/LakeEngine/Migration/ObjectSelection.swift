@@ -12,7 +12,7 @@ extension Lake {
             guard let number = Int(parts[1].trimmingPrefix("v")),
                 let version = try tx.version(datasetId: datasetId, number: number), let versionId = version.id
             else { throw LakeError.notFound(kind: "version", id: spec) }
-            if version.state != "draft" { return (spec, try tx.movableObjects(versionId: versionId)) }
+            if version.state != .draft { return (spec, try tx.movableObjects(versionId: versionId)) }
         }
         return (spec, try tx.movableObjects(datasetId: datasetId))
     }

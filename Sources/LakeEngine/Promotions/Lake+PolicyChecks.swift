@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -33,12 +32,10 @@ extension Lake {
     private func blockingFlagsCheck(_ resolved: ResolvedVersion, _ members: [VersionMember]) throws -> PolicyCheck {
         var targets: Set<String> = [resolved.dataset.name]
         for member in members { targets.formUnion(member.entry.flagTargets) }
-        let live = try catalog.reader.read { db in
-            try QualityFlag.filter(
-                QualityFlag.Columns.datasetId == resolved.dataset.id && QualityFlag.Columns.state == "open"
-                    && QualityFlag.Columns.severity == FlagSeverity.blocking.rawValue
-            ).fetchAll(db)
-        }
+        let datasetId = resolved.dataset.id
+        let live = try datasetId.map { id in
+            try catalog.read { tx in try tx.flags(state: .open, severity: .blocking, datasetId: id) }
+        } ?? []
         var blocking = Set(live.filter { targets.contains($0.target) }.map { "\($0.code) on \($0.target)" })
         for flag in resolved.manifest.flags
         where flag.state == "open" && flag.severity == FlagSeverity.blocking.rawValue && targets.contains(flag.target) {
@@ -146,14 +143,12 @@ extension Lake {
     }
 
     private func readableCheck(_ members: [VersionMember]) throws -> PolicyCheck {
-        let objects = try catalog.reader.read { db in
-            try CatalogObject.filter(keys: Set(members.map(\.objectId))).fetchAll(db)
-        }
+        let objects = try catalog.read { tx in try tx.objects(ids: Set(members.map(\.objectId))) }
         var waiting: [String] = []
         var missing: [String] = []
         for object in objects {
             let restore = configuration.tiers[object.tier]?.restoreRequired ?? false
-            if restore || object.state != "present" {
+            if restore || object.state != .present {
                 waiting.append(String(object.sha256.prefix(12)))
             } else if let digest = ObjectDigest(hex: object.sha256), !(try tier(named: object.tier).contains(digest)) {
                 missing.append(String(object.sha256.prefix(12)))
@@ -173,7 +168,7 @@ extension Lake {
 
     /// The object file of `member` in its current tier.
     func objectFile(_ member: VersionMember) throws -> String {
-        let object = try catalog.reader.read { db in try CatalogObject.fetchOne(db, key: member.objectId) }
+        let object = try catalog.read { tx in try tx.object(id: member.objectId) }
         guard let object, let digest = ObjectDigest(hex: object.sha256) else {
             throw GovernanceError.unreadableObject(sha256: member.entry.sha256, reason: "not in the catalog")
         }

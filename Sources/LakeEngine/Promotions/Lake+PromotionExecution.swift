@@ -2,7 +2,6 @@ import Catalog
 import DICOM
 import Foundation
 import Genomics
-import GRDB
 import Storage
 
 extension Lake {
@@ -17,13 +16,13 @@ extension Lake {
     /// leaves only unreferenced objects (reused by the retry) and the promotion still `approved`; nothing
     /// is half-published. Failures are recorded on the promotion and rethrown.
     func execute(promotionId id: Int64, role: Role) throws {
-        let (promotion, resolved, members) = try catalog.reader.read { db in
-            let promotion = try fetchPromotion(id, db)
-            let resolved = try resolvePublished(try sourceReference(promotion, db), CatalogTransaction(unmoved: db))
-            return (promotion, resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
+        let (promotion, resolved, members) = try catalog.read { tx in
+            let promotion = try fetchPromotion(id, tx)
+            let resolved = try resolvePublished(try sourceReference(promotion, tx), tx)
+            return (promotion, resolved, try publishedMembers(resolved, tx))
         }
-        if promotion.state == PromotionState.executed.rawValue { return }
-        guard promotion.state == PromotionState.approved.rawValue else {
+        if promotion.state == .executed { return }
+        guard promotion.state == .approved else {
             throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
         }
         var checks: [PolicyCheck]?
@@ -37,9 +36,9 @@ extension Lake {
             guard failed.isEmpty else {
                 throw GovernanceError.checksFailed(promotion: id, failed: failed.map { "\($0.code): \($0.detail)" })
             }
-            try catalog.pool.write { db in
+            try catalog.write { tx in
                 try appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.start", target: resolved.reference,
+                    tx, role: role, action: "promotion.execute.start", target: resolved.reference,
                     details: ["promotion": String(id), "selected": String(selected.count)])
             }
             var built = promotion.targetZone == "curated"
@@ -57,26 +56,26 @@ extension Lake {
             try publishBuilt(built, promotion: promotion, checks: checks ?? [], resolved: resolved, role: role)
         } catch {
             let message = String(describing: error)
-            try? catalog.pool.write { db in
+            try? catalog.write { tx in
                 let now = Date()
-                var failed = try fetchPromotion(id, db)
+                var failed = try fetchPromotion(id, tx)
                 failed.error = message
                 if let checks { failed.checks = try Self.encodeChecks(checks) }
                 failed.updatedAt = now
-                try failed.update(db)
+                try tx.update(failed)
                 var details = ["promotion": String(id), "error": message]
                 if case GovernanceError.corruptSource(let sha256, _) = error, let datasetId = resolved.dataset.id {
                     // The member stays flagged (blocking) until someone repairs the object and resolves it.
                     let raiser = FlagRaiser(configuration: configuration, zone: resolved.manifest.zone)
                     _ = try raiser.raise(
                         .corruptObject, datasetId: datasetId, kind: .object, target: sha256,
-                        note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, CatalogTransaction(unmoved: db))
+                        note: "bytes no longer match the SHA-256 (promotion \(id))", now: now, tx)
                     if !configuration.quality.disabledRules.contains(QualityRule.corruptObject.code) {
                         details["flagged"] = sha256
                     }
                 }
                 try appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
+                    tx, role: role, action: "promotion.execute.failed", target: resolved.reference, details: details)
             }
             throw error
         }
@@ -216,7 +215,7 @@ extension Lake {
     private func publishBuilt(
         _ built: BuiltVersion, promotion: Promotion, checks: [PolicyCheck], resolved: ResolvedVersion, role: Role
     ) throws {
-        try catalog.pool.write { db in
+        try catalog.write { tx in
             let now = Date()
             var members: [VersionMember] = []
             var edges: [(source: Int64, derived: Int64)] = []
@@ -224,15 +223,8 @@ extension Lake {
                 if let objectId = built.existingObjects[entry.path] {
                     members.append(VersionMember(entry: entry, objectId: objectId))
                 } else if let derived = built.derived[entry.path] {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO object (sha256, size, tier, state, createdAt) VALUES (?, ?, ?, 'present', ?)
-                            ON CONFLICT(sha256) DO NOTHING
-                            """,
-                        arguments: [derived.digest.hex, derived.size, configuration.ingestTier, now])
-                    guard let objectId = try Int64.fetchOne(
-                        db, sql: "SELECT id FROM object WHERE sha256 = ?", arguments: [derived.digest.hex])
-                    else { throw LakeError.notFound(kind: "object", id: derived.digest.hex) }
+                    let objectId = try tx.objectIdInsertingIfNew(
+                        sha256: derived.digest.hex, size: derived.size, tier: configuration.ingestTier, at: now)
                     members.append(VersionMember(entry: entry, objectId: objectId))
                     edges.append((derived.sourceObjectId, objectId))
                 }
@@ -244,7 +236,7 @@ extension Lake {
                     flags: built.flags, transforms: built.transforms))
             let version = try insertPublished(
                 datasetId: resolved.version.datasetId, parentId: resolved.version.id, manifest: manifest,
-                members: members, CatalogTransaction(unmoved: db))
+                members: members, tx)
             guard let versionId = version.id, let promotionId = promotion.id else {
                 throw LakeError.notFound(kind: "version", id: manifest.hash)
             }
@@ -257,24 +249,24 @@ extension Lake {
                 var row = LineageEdge(
                     sourceObjectId: edge.source, derivedObjectId: edge.derived, versionId: versionId,
                     promotionId: promotionId, transform: transformText, createdAt: now)
-                try row.insert(db)
+                try tx.insert(&row)
             }
-            var executed = try fetchPromotion(promotionId, db)
-            executed.state = PromotionState.executed.rawValue
+            var executed = try fetchPromotion(promotionId, tx)
+            executed.state = .executed
             executed.targetVersionId = versionId
             executed.error = nil
             executed.checks = try Self.encodeChecks(checks)
             executed.updatedAt = now
-            try executed.update(db)
+            try tx.update(executed)
             let target = "\(resolved.dataset.name)@\(version.number)"
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "version.publish", target: target,
+                tx, role: role, action: "version.publish", target: target,
                 details: [
                     "manifest": manifest.hash, "entries": String(members.count), "zone": promotion.targetZone,
                     "parent": resolved.record.hash,
                 ])
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "promotion.execute", target: resolved.reference,
+                tx, role: role, action: "promotion.execute", target: resolved.reference,
                 details: [
                     "promotion": String(promotionId), "version": target, "manifest": manifest.hash,
                     "derived": String(edges.count), "transforms": built.transforms.map(\.name).joined(separator: ","),

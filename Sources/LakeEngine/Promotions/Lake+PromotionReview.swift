@@ -24,24 +24,23 @@ extension Lake {
             return (promotion, resolved, try publishedMembers(resolved, tx))
         }
         let reviewable: [PromotionState] = [.pending, .blocked, .approved]
-        guard let state = PromotionState(rawValue: promotion.state), reviewable.contains(state) else { return }
+        guard reviewable.contains(promotion.state) else { return }
         let recorded = Self.decodeChecks(promotion.checks)
         let selection = try MemberSelection(promotion.selection)
         let selected = members.filter { selection.matches($0.entry, flags: resolved.manifest.flags) }
         let checks = try policyChecks(
             resolved, selected, to: promotion.targetZone, role: role, run: .review(recorded: recorded))
-        let unblocks = state == .blocked && checks.allSatisfy(\.passed)
+        let unblocks = promotion.state == .blocked && checks.allSatisfy(\.passed)
         guard checks != recorded || unblocks else { return }
         try catalog.write { tx in
             guard var current = try tx.promotion(id: id), current.state == promotion.state,
                 current.checks == promotion.checks
             else { return }
             current.checks = try Self.encodeChecks(checks)
-            let holding = PromotionState.holding.map(\.rawValue)
             if unblocks,
-                try tx.promotion(versionId: current.sourceVersionId, zone: current.targetZone, inStates: holding) == nil
+                try tx.promotion(versionId: current.sourceVersionId, zone: current.targetZone, inStates: PromotionState.holding) == nil
             {
-                current.state = PromotionState.pending.rawValue
+                current.state = .pending
             }
             current.updatedAt = Date()
             try tx.update(current)
@@ -51,7 +50,7 @@ extension Lake {
             try appendAudit(
                 tx, role: role, action: "promotion.recheck", target: resolved.reference,
                 details: [
-                    "promotion": String(id), "state": current.state,
+                    "promotion": String(id), "state": current.state.rawValue,
                     "failed": failedNow.joined(separator: ","), "failed.before": failedBefore.joined(separator: ","),
                 ])
         }

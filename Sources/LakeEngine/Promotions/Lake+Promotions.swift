@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 
 extension Lake {
     /// Requests promotion of the published version `reference` into `zone` (the next zone after the
@@ -18,10 +17,10 @@ extension Lake {
     {
         let role = try authorize(.curate)
         let selection = try MemberSelection(select ?? "")
-        let (resolved, members) = try catalog.reader.read { db in
-            let resolved = try resolvePublished(reference, CatalogTransaction(unmoved: db))
-            try refuseDeprecated(datasetId: resolved.version.datasetId, CatalogTransaction(unmoved: db))
-            return (resolved, try publishedMembers(resolved, CatalogTransaction(unmoved: db)))
+        let (resolved, members) = try catalog.read { tx in
+            let resolved = try resolvePublished(reference, tx)
+            try refuseDeprecated(datasetId: resolved.version.datasetId, tx)
+            return (resolved, try publishedMembers(resolved, tx))
         }
         try authorizeDatasetRead(resolved.dataset.name, purpose: "promote.request")
         let expected = nextZone(after: resolved.manifest.zone)
@@ -34,23 +33,23 @@ extension Lake {
         }
         let checks = try policyChecks(resolved, selected, to: zone, role: role, run: .request)
         let state: PromotionState = checks.allSatisfy(\.passed) ? .pending : .blocked
-        let id = try catalog.pool.write { db in
+        let id = try catalog.write { tx in
             // Checked in the inserting transaction: SQLite runs one writer at a time, so two requests
             // cannot both pass; the partial unique index of the catalog backs it for live promotions.
-            if let existing = try livePromotion(of: resolved.version.id ?? 0, to: zone, db) {
+            if let existing = try livePromotion(of: resolved.version.id ?? 0, to: zone, tx) {
                 throw GovernanceError.alreadyPromoted(
                     source: resolved.reference, zone: zone, existing: existing.id ?? 0,
-                    state: PromotionState(rawValue: existing.state) ?? .pending)
+                    state: existing.state)
             }
             let now = Date()
             var promotion = Promotion(
                 datasetId: resolved.version.datasetId, sourceVersionId: resolved.version.id ?? 0, targetZone: zone,
-                selection: selection.text, reason: reason, requester: actor.user, state: state.rawValue,
+                selection: selection.text, reason: reason, requester: actor.user, state: state,
                 checks: try Self.encodeChecks(checks), createdAt: now, updatedAt: now)
-            try promotion.insert(db)
+            try tx.insert(&promotion)
             let id = promotion.id ?? 0
             try appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "promotion.request", target: resolved.reference,
+                tx, role: role, action: "promotion.request", target: resolved.reference,
                 details: [
                     "promotion": String(id), "to": zone, "select": selection.text, "reason": reason,
                     "state": state.rawValue, "selected": String(selected.count),
@@ -65,10 +64,8 @@ extension Lake {
     /// read are left out (reads through a grant are audited).
     public func promotions(state: PromotionState? = nil) throws -> [PromotionSummary] {
         try authorize(.read)
-        let summaries = try catalog.reader.read { db in
-            var request = Promotion.order(Promotion.Columns.id.desc)
-            if let state { request = request.filter(Promotion.Columns.state == state.rawValue) }
-            return try request.fetchAll(db).map { try promotionSummary(of: $0, db) }
+        let summaries = try catalog.read { tx in
+            try tx.promotions(state: state).map { try promotionSummary(of: $0, tx) }
         }
         let readable = try readableDatasets(Set(summaries.map(\.dataset)), purpose: "promote.list")
         return summaries.filter { readable.contains($0.dataset) }
@@ -81,21 +78,21 @@ extension Lake {
     /// its execution. Open a decision with this call for the same reason.
     public func promotion(id: Int64) throws -> PromotionSummary {
         let role = try authorize(.read)
-        let dataset = try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db).dataset }
+        let dataset = try catalog.read { tx in try promotionSummary(of: try fetchPromotion(id, tx), tx).dataset }
         try authorizeDatasetRead(dataset, purpose: "promote.show")
         try recheckPromotion(id: id, role: role)
-        return try catalog.reader.read { db in try promotionSummary(of: try fetchPromotion(id, db), db) }
+        return try catalog.read { tx in try promotionSummary(of: try fetchPromotion(id, tx), tx) }
     }
 
     /// The manifest diff of a promotion: source against the built version, or (before execution) against
     /// the selection it will keep.
     public func promotionDiff(id: Int64) throws -> ManifestDiff {
         try authorize(.read)
-        let (source, target, summary) = try catalog.reader.read { db in
-            let promotion = try fetchPromotion(id, db)
-            let summary = try promotionSummary(of: promotion, db)
-            let source = try resolvePublished(summary.sourceManifest, CatalogTransaction(unmoved: db))
-            let target = try summary.targetManifest.map { try resolvePublished($0, CatalogTransaction(unmoved: db)).manifest }
+        let (source, target, summary) = try catalog.read { tx in
+            let promotion = try fetchPromotion(id, tx)
+            let summary = try promotionSummary(of: promotion, tx)
+            let source = try resolvePublished(summary.sourceManifest, tx)
+            let target = try summary.targetManifest.map { try resolvePublished($0, tx).manifest }
             return (source, target, summary)
         }
         try authorizeDatasetRead(source.dataset.name, purpose: "promote.show")
@@ -147,11 +144,11 @@ extension Lake {
         let role: Role
         do {
             role = try executingRole(promotion: id)
-            try catalog.reader.read { db in
-                let promotion = try fetchPromotion(id, db)
-                try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db))
+            try catalog.read { tx in
+                let promotion = try fetchPromotion(id, tx)
+                try refuseDeprecated(datasetId: promotion.datasetId, tx)
                 let executable: [PromotionState] = [.approved, .executed]
-                guard let state = PromotionState(rawValue: promotion.state), executable.contains(state) else {
+                guard executable.contains(promotion.state) else {
                     throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: "approved")
                 }
             }
@@ -166,11 +163,7 @@ extension Lake {
     /// The role the actor executes promotion `id` with: curating, or having decided on it.
     private func executingRole(promotion id: Int64) throws -> Role {
         if let curating = try? authorize(.curate) { return curating }
-        let decided = try catalog.reader.read { db in
-            try PromotionApproval.filter(
-                PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
-            ).fetchOne(db)
-        }
+        let decided = try catalog.read { tx in try tx.approval(promotionId: id, approver: actor.user) }
         guard decided != nil else { throw LakeError.notPermitted(user: actor.user, permission: .curate) }
         return try authorize(.read)
     }
@@ -213,22 +206,21 @@ extension Lake {
             throw LakeError.invalidArgument("Please give a --comment with your decision.")
         }
         try recheckPromotion(id: id, role: role)
-        return try catalog.pool.write { db in
-            var promotion = try fetchPromotion(id, db)
-            if decision == .approve { try refuseDeprecated(datasetId: promotion.datasetId, CatalogTransaction(unmoved: db)) }
+        return try catalog.write { tx in
+            var promotion = try fetchPromotion(id, tx)
+            if decision == .approve { try refuseDeprecated(datasetId: promotion.datasetId, tx) }
             // An approved promotion whose execution failed may be rejected, so that the version can be
             // requested again (one live promotion per version and zone).
             let allowed: [PromotionState] = decision == .approve ? [.pending] : [.pending, .blocked, .approved]
-            guard let state = PromotionState(rawValue: promotion.state), allowed.contains(state),
-                state != .approved || promotion.error != nil
+            guard allowed.contains(promotion.state), promotion.state != .approved || promotion.error != nil
             else {
                 let expected = decision == .approve ? "pending" : "pending, blocked or approved with a failed execution"
                 throw GovernanceError.wrongState(promotion: id, state: promotion.state, expected: expected)
             }
-            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [promotion.datasetId]) ?? ""
+            let name = try tx.datasetName(id: promotion.datasetId) ?? ""
             let decider: (role: Role, grantId: Int64?)
             do {
-                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], CatalogTransaction(unmoved: db))
+                decider = try fourEyesDecider(requester: promotion.requester, datasets: [name], tx)
             } catch FourEyesRefusal.ownRequest {
                 throw GovernanceError.ownRequest(promotion: id, user: actor.user)
             } catch FourEyesRefusal.notApprover(let roles) {
@@ -236,32 +228,30 @@ extension Lake {
             }
             role = decider.role
             let grantId = decider.grantId
-            let earlier = try PromotionApproval.filter(
-                PromotionApproval.Columns.promotionId == id && PromotionApproval.Columns.approver == actor.user
-            ).fetchOne(db)
+            let earlier = try tx.approval(promotionId: id, approver: actor.user)
             guard earlier == nil else { throw GovernanceError.alreadyDecided(promotion: id, user: actor.user) }
             let now = Date()
             var approval = PromotionApproval(
                 promotionId: id, approver: actor.user, decision: decision.rawValue, comment: comment, grantId: grantId,
                 createdAt: now)
-            try approval.insert(db)
+            try tx.insert(&approval)
             var details = ["promotion": String(id), "comment": comment]
             if let grantId { details["grant"] = String(grantId) }
-            let target = try sourceReference(promotion, db)
-            try appendAudit(CatalogTransaction(unmoved: db), role: role, action: "promotion.\(decision.rawValue)", target: target, details: details)
+            let target = try sourceReference(promotion, tx)
+            try appendAudit(tx, role: role, action: "promotion.\(decision.rawValue)", target: target, details: details)
 
             var reachedQuorum = false
             if decision == .reject {
-                promotion.state = PromotionState.rejected.rawValue
-            } else if try approvalCount(id, db) >= approvalsNeeded(for: promotion.targetZone) {
-                promotion.state = PromotionState.approved.rawValue
+                promotion.state = .rejected
+            } else if try tx.approverCount(promotionId: id) >= approvalsNeeded(for: promotion.targetZone) {
+                promotion.state = .approved
                 reachedQuorum = true
                 try appendAudit(
-                    CatalogTransaction(unmoved: db), role: role, action: "promotion.approved", target: target,
-                    details: ["promotion": String(id), "approvals": String(try approvalCount(id, db))])
+                    tx, role: role, action: "promotion.approved", target: target,
+                    details: ["promotion": String(id), "approvals": String(try tx.approverCount(promotionId: id))])
             }
             promotion.updatedAt = now
-            try promotion.update(db)
+            try tx.update(promotion)
             return (reachedQuorum, role)
         }
     }
@@ -270,26 +260,20 @@ extension Lake {
 
     /// The promotion of version `versionId` into `zone` that is pending, approved or executed, if any:
     /// while one exists, another request for the same version and zone is refused.
-    func livePromotion(of versionId: Int64, to zone: String, _ db: Database) throws -> Promotion? {
-        try CatalogTransaction(unmoved: db).promotion(
-            versionId: versionId, zone: zone, inStates: PromotionState.holding.map(\.rawValue))
+    func livePromotion(of versionId: Int64, to zone: String, _ tx: CatalogTransaction) throws -> Promotion? {
+        try tx.promotion(
+            versionId: versionId, zone: zone, inStates: PromotionState.holding)
     }
 
-    func fetchPromotion(_ id: Int64, _ db: Database) throws -> Promotion {
-        guard let promotion = try Promotion.fetchOne(db, key: id) else {
+    func fetchPromotion(_ id: Int64, _ tx: CatalogTransaction) throws -> Promotion {
+        guard let promotion = try tx.promotion(id: id) else {
             throw LakeError.notFound(kind: "promotion", id: String(id))
         }
         return promotion
     }
 
-    func sourceReference(_ promotion: Promotion, _ db: Database) throws -> String {
-        try CatalogTransaction(unmoved: db).sourceReference(of: promotion) ?? "version \(promotion.sourceVersionId)"
-    }
-
-    private func approvalCount(_ id: Int64, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT COUNT(DISTINCT approver) FROM promotionApproval WHERE promotionId = ? AND decision = 'approve'",
-            arguments: [id]) ?? 0
+    func sourceReference(_ promotion: Promotion, _ tx: CatalogTransaction) throws -> String {
+        try tx.sourceReference(of: promotion) ?? "version \(promotion.sourceVersionId)"
     }
 
     func approvalsNeeded(for zone: String) -> Int {
@@ -313,16 +297,15 @@ extension Lake {
         return String(decoding: try encoder.encode(checks), as: UTF8.self)
     }
 
-    private func promotionSummary(of promotion: Promotion, _ db: Database) throws -> PromotionSummary {
+    private func promotionSummary(of promotion: Promotion, _ tx: CatalogTransaction) throws -> PromotionSummary {
         let id = promotion.id ?? 0
-        let source = try DatasetVersion.fetchOne(db, key: promotion.sourceVersionId)
-        let sourceManifest = try VersionManifest.filter(VersionManifest.Columns.versionId == promotion.sourceVersionId)
-            .fetchOne(db)
-        let dataset = try Dataset.fetchOne(db, key: promotion.datasetId)
-        let target = try promotion.targetVersionId.flatMap { try DatasetVersion.fetchOne(db, key: $0) }
+        let source = try tx.version(id: promotion.sourceVersionId)
+        let sourceManifest = try tx.manifest(versionId: promotion.sourceVersionId)
+        let dataset = try tx.dataset(id: promotion.datasetId)
+        let target = try promotion.targetVersionId.flatMap { try tx.version(id: $0) }
         let checks = Self.decodeChecks(promotion.checks)
-        let state = PromotionState(rawValue: promotion.state) ?? .pending
-        let approvals = try approvalCount(id, db)
+        let state = promotion.state
+        let approvals = try tx.approverCount(promotionId: id)
         let targetName = target.map { "\(dataset?.name ?? "")@\($0.number)" }
         var selectedCount = 0
         if let body = sourceManifest?.body, let manifest = try? Manifest.parse(Data(body.utf8), source: "promotion"),
@@ -336,8 +319,7 @@ extension Lake {
             targetZone: promotion.targetZone, selection: promotion.selection, selectedCount: selectedCount,
             reason: promotion.reason, requester: promotion.requester,
             state: state, checks: checks,
-            decisions: try PromotionApproval.filter(PromotionApproval.Columns.promotionId == id)
-                .order(PromotionApproval.Columns.id).fetchAll(db),
+            decisions: try tx.approvals(promotionId: id),
             approvals: approvals, approvalsNeeded: approvalsNeeded(for: promotion.targetZone),
             target: targetName, targetManifest: target?.manifestHash,
             error: promotion.error,
@@ -345,6 +327,6 @@ extension Lake {
                 state: state, checks: checks, error: promotion.error, target: targetName, approvals: approvals,
                 needed: approvalsNeeded(for: promotion.targetZone)),
             createdAt: promotion.createdAt, updatedAt: promotion.updatedAt,
-            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", CatalogTransaction(unmoved: db)) })
+            sourceScore: try source.map { try liveScore(of: $0, datasetName: dataset?.name ?? "", tx) })
     }
 }

@@ -1,3 +1,5 @@
+import Catalog
+
 /// What became of a promotion's execution: the outcome a reviewer acts on, derived from its state, its
 /// last execution attempt and its policy checks as last run.
 ///

@@ -26,7 +26,7 @@ public struct CatalogEntry: Sendable, Codable, Hashable {
         public var sha256: String
         public var size: Int64
         public var tier: String
-        public var state: String
+        public var state: CatalogObject.State
         /// The object's file in its tier.
         public var path: String
     }

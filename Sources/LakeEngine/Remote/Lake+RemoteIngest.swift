@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import Storage
 
 extension Lake {
@@ -65,8 +64,8 @@ extension Lake {
                     updated.updatedAt = Date()
                     let record = updated
                     do {
-                        try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { db in
-                            try record.update(db)
+                        try commitRemote(downloads, run: &run, dataSetDigests: &dataSetDigests, extra: { tx in
+                            try tx.update(record)
                         })
                     } catch {
                         if let next {
@@ -82,7 +81,7 @@ extension Lake {
                 if batches.isEmpty, page.last > cursor {
                     source.cursor = page.last
                     source.updatedAt = Date()
-                    try await catalog.pool.write { [source] db in try source.update(db) }
+                    try await catalog.write { [source] tx in try tx.update(source) }
                     cursor = page.last
                 }
                 if page.done || page.changes.isEmpty { break }
@@ -113,15 +112,7 @@ extension Lake {
             let datasetId = try run.createDataset()
             let spoolFolder = try Self.spoolFolder(of: run)
             var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
-            let knownSOPs = try await catalog.reader.read { db in
-                Set(try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
-                        WHERE s.datasetId = ?
-                        """,
-                    arguments: [datasetId]))
-            }
+            let knownSOPs = try await catalog.read { tx in try tx.sopInstanceUIDs(datasetId: datasetId) }
             var pending: [WADOInstance] = []
             func pull(_ batch: [WADOInstance]) async throws {
                 let downloads = try await Self.download(batch, concurrency: options.downloads) { item in
@@ -203,7 +194,7 @@ extension Lake {
     /// once their instance is ingested.
     private func commitRemote(
         _ downloads: [RemoteDownload], run: inout IngestRun, dataSetDigests: inout Set<String>,
-        extra: ((Database) throws -> Void)?
+        extra: ((CatalogTransaction) throws -> Void)?
     ) throws {
         run.report.filesSeen += downloads.count
         run.report.bytesSeen += downloads.reduce(0) { $0 + $1.body.size }
@@ -218,13 +209,9 @@ extension Lake {
                 digests.append((file.digest.hex, dataSetDigest))
             }
         }
-        try run.commit(results.map(\.0)) { db in
-            for pair in digests {
-                try db.execute(
-                    sql: "UPDATE object SET dicomDataSetSHA256 = ? WHERE sha256 = ? AND dicomDataSetSHA256 IS NULL",
-                    arguments: [pair.dataSet, pair.object])
-            }
-            try extra?(db)
+        try run.commit(results.map(\.0)) { tx in
+            for pair in digests { try tx.setDataSetDigestIfMissing(pair.dataSet, sha256: pair.object) }
+            try extra?(tx)
         }
         dataSetDigests.formUnion(digests.map(\.dataSet))
     }
@@ -292,53 +279,29 @@ extension Lake {
     /// The data-set digests of the dataset's DICOM objects, computing (from the ingest tier) and saving
     /// those of objects ingested from files before any remote pull.
     private func dataSetDigests(of run: IngestRun, datasetId: Int64) throws -> Set<String> {
-        let missing = try catalog.reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.id, o.sha256 FROM object o JOIN datasetFile f ON f.objectId = o.id
-                    WHERE f.datasetId = ? AND f.format = 'DICOM' AND o.dicomDataSetSHA256 IS NULL
-                      AND o.tier = ?
-                    """,
-                arguments: [datasetId, run.tier.name])
-        }
+        let tierName = run.tier.name
+        let missing = try catalog.read { tx in try tx.objectsWithoutDataSetDigest(datasetId: datasetId, tier: tierName) }
         var computed: [(Int64, String)] = []
-        for row in missing {
-            let hex: String = row["sha256"]
-            guard let digest = ObjectDigest(hex: hex),
+        for object in missing {
+            guard let digest = ObjectDigest(hex: object.sha256),
                 let bytes = FileManager.default.contents(atPath: run.tier.path(of: digest))
             else { continue }
-            computed.append((row["id"], Self.dataSetDigest(Array(bytes))))
+            computed.append((object.id, Self.dataSetDigest(Array(bytes))))
         }
         if !computed.isEmpty {
-            try catalog.pool.write { db in
-                for (id, digest) in computed {
-                    try db.execute(sql: "UPDATE object SET dicomDataSetSHA256 = ? WHERE id = ?", arguments: [digest, id])
-                }
+            try catalog.write { tx in
+                for (id, digest) in computed { try tx.setDataSetDigest(digest, objectId: id) }
             }
         }
-        return try catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db,
-                sql: """
-                    SELECT o.dicomDataSetSHA256 FROM object o JOIN datasetFile f ON f.objectId = o.id
-                    WHERE f.datasetId = ? AND o.dicomDataSetSHA256 IS NOT NULL
-                    """,
-                arguments: [datasetId]))
-        }
+        return try catalog.read { tx in try tx.dataSetDigests(datasetId: datasetId) }
     }
 
     /// The dataset's row for the server, created with cursor 0 on first use.
     private func remoteSource(datasetId: Int64, kind: String, url: String) throws -> RemoteSource {
-        try catalog.pool.write { db in
-            if let source = try RemoteSource.filter(
-                RemoteSource.Columns.datasetId == datasetId && RemoteSource.Columns.kind == kind
-                    && RemoteSource.Columns.url == url
-            ).fetchOne(db) {
-                return source
-            }
+        try catalog.write { tx in
+            if let source = try tx.remoteSource(datasetId: datasetId, kind: kind, url: url) { return source }
             var source = RemoteSource(datasetId: datasetId, kind: kind, url: url, updatedAt: Date())
-            try source.insert(db)
+            try tx.insert(&source)
             return source
         }
     }

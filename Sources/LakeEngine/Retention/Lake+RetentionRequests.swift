@@ -145,7 +145,7 @@ extension Lake {
             } else if busy.contains(item.objectId) {
                 item.state = .kept
                 item.note = "moving between tiers"
-            } else if let object = try tx.object(id: item.objectId), object.state != "deleted" {
+            } else if let object = try tx.object(id: item.objectId), object.state != .deleted {
                 var tombstone = RetentionTombstone(
                     objectId: item.objectId, sha256: object.sha256, requestId: id, rule: item.rule,
                     requestedBy: request.requester, approvers: approvers.joined(separator: ","), deletedAt: now)

@@ -130,7 +130,7 @@ extension Lake {
     }
 
     private func isArchived(_ placement: ObjectPlacement) -> Bool {
-        placement.state == "restoring" || configuration.tiers[placement.tier]?.restoreRequired == true
+        placement.state == .restoring || configuration.tiers[placement.tier]?.restoreRequired == true
     }
 
     /// The catalog's tier and state of each object the targets name, by SHA-256.
@@ -181,7 +181,7 @@ extension Lake {
         let queued = try queueRestore(reference, to: tier)
         let worker = try MigrationWorker(lake: self)
         var job = queued
-        while !["done", "failed", "cancelled"].contains(job.state) {
+        while !job.isFinished {
             progress(.restoring(job: job.id, objectsDone: job.objectsDone, objectsTotal: job.objectsTotal))
             // Runs the oldest waiting job, ours or one queued before it; when another worker holds ours,
             // waits for that worker's progress instead.
@@ -189,7 +189,7 @@ extension Lake {
             job = try migrationJob(id: queued.id)
         }
         progress(.restoring(job: job.id, objectsDone: job.objectsDone, objectsTotal: job.objectsTotal))
-        guard job.state == "done" else { throw StageError.restoreFailed(job: job.id, state: job.state, error: job.error) }
+        guard job.state == .done else { throw StageError.restoreFailed(job: job.id, state: job.state, error: job.error) }
         return job.objectsDone
     }
 
@@ -271,7 +271,7 @@ extension Lake {
 /// An object's catalog tier and state.
 struct ObjectPlacement: Sendable {
     var tier: String
-    var state: String
+    var state: CatalogObject.State
 }
 
 /// One manifest entry and where it goes.

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Why a staging stopped. The folder then holds no manifest, so nothing half-staged passes for complete;
 /// files already verified stay and a rerun keeps them.
 public enum StageError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -21,7 +23,7 @@ public enum StageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The run given with `--run` was recorded on another manifest.
     case runOnOtherManifest(run: Int64, runManifest: String, version: String)
     /// The restore job did not finish.
-    case restoreFailed(job: Int64, state: String, error: String?)
+    case restoreFailed(job: Int64, state: MigrationJobState, error: String?)
     /// A path in the folder is in the way (a folder where a file must go).
     case destinationInUse(String)
 

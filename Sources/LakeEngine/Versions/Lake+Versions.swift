@@ -64,7 +64,7 @@ extension Lake {
                 guard let version = try tx.version(datasetId: id, number: number), let versionId = version.id else {
                     throw GovernanceError.versionNotFound(reference)
                 }
-                guard version.state == "published" else { throw GovernanceError.notPublished(reference) }
+                guard version.state == .published else { throw GovernanceError.notPublished(reference) }
                 record = try tx.manifest(versionId: versionId)
             } else {
                 record = try manifest(hashPrefix: selector, datasetId: id, tx)
@@ -97,7 +97,7 @@ extension Lake {
     ) throws -> DatasetVersion {
         let number = try tx.nextVersionNumber(datasetId: datasetId)
         var version = DatasetVersion(
-            datasetId: datasetId, number: number, state: "published", manifestHash: manifest.hash, parentId: parentId,
+            datasetId: datasetId, number: number, state: .published, manifestHash: manifest.hash, parentId: parentId,
             createdBy: actor.user, createdAt: Date())
         try tx.insert(&version)
         guard let versionId = version.id else { throw LakeError.notFound(kind: "version", id: String(number)) }

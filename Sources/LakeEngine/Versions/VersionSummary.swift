@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// One version of a dataset, for listings.
@@ -5,7 +6,7 @@ public struct VersionSummary: Codable, Hashable, Sendable {
     public var dataset: String
     public var number: Int
     /// `draft` or `published`.
-    public var state: String
+    public var state: VersionState
     /// The zone of a published version; the dataset's zone for the draft.
     public var zone: String
     /// The version's id once published.

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension JobRun {
@@ -90,24 +89,18 @@ extension JobRun {
     func markPublishing(
         _ items: [MigrationItem], keeper: LeaseKeeper, evenIfStopping: Bool = false
     ) async throws -> Bool {
-        let state = try await lake.catalog.pool.write { db -> (ours: Bool, control: String?) in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT control FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
-                    arguments: [jobId, worker.name])
-            else { return (false, nil) }
-            let control: String? = row["control"]
-            guard control == nil || evenIfStopping else { return (true, control) }
-            let mark = try db.cachedStatement(sql: "UPDATE migrationItem SET state = 'publishing' WHERE id = ?")
-            for item in items { try mark.execute(arguments: [item.id]) }
-            return (true, control)
+        let state = try await lake.catalog.write { [jobId, worker] tx -> (ours: Bool, control: MigrationControl?) in
+            guard let job = try tx.runningJob(id: jobId, worker: worker.name) else { return (false, nil) }
+            guard job.control == nil || evenIfStopping else { return (true, job.control) }
+            try tx.markPublishing(itemIds: items.map(\.id))
+            return (true, job.control)
         }
         switch state {
         case (false, _):
             keeper.requestStop(.leaseLost)
             return false
         case (true, let control?):
-            keeper.requestStop(control == "pause" ? .pause : .cancel)
+            keeper.requestStop(control == .pause ? .pause : .cancel)
             return evenIfStopping
         case (true, nil):
             return true
@@ -123,21 +116,12 @@ extension JobRun {
             defer { removed = [] }
             return removed
         }
-        let committed = try await lake.catalog.pool.write { db -> Bool in
-            let ours = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
-                arguments: [jobId, worker.name])
-            guard ours == true else { return false }
-            let placeObject = try db.cachedStatement(sql: "UPDATE object SET tier = ? WHERE id = ?")
-            let finishItem = try db.cachedStatement(
-                sql: "UPDATE migrationItem SET state = 'done', sourceRemoved = ?, error = NULL WHERE id = ?")
-            for staged in batch {
-                try placeObject.execute(arguments: [job.toTier, staged.object.id])
-                try finishItem.execute(arguments: [staged.copy == nil, staged.item.id])
-            }
-            try appendPlacementEvents(db, moved: batch.filter { $0.copy != nil }.map(\.object))
-            let markRemoved = try db.cachedStatement(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?")
-            for itemId in removed { try markRemoved.execute(arguments: [itemId]) }
+        let committed = try await lake.catalog.write { [jobId, worker, job] tx -> Bool in
+            guard try tx.runningJob(id: jobId, worker: worker.name) != nil else { return false }
+            try tx.switchPlacements(
+                batch.map { ($0.item.id, $0.object.id, $0.copy == nil) }, to: job.toTier)
+            try appendPlacementEvents(tx, moved: batch.filter { $0.copy != nil }.map(\.object))
+            try tx.markSourceRemoved(itemIds: removed)
             return true
         }
         guard committed else { return keeper.requestStop(.leaseLost) }
@@ -158,10 +142,10 @@ extension JobRun {
     /// tiers, the count and bytes, and every object moved (their SHA-256s, space-separated, in `objects`):
     /// the audit log answers which job moved which object from where to where, at the cost of one chained
     /// event per batch rather than one per object.
-    private func appendPlacementEvents(_ db: Database, moved: [CatalogObject]) throws {
+    private func appendPlacementEvents(_ tx: CatalogTransaction, moved: [CatalogObject]) throws {
         for (from, objects) in Dictionary(grouping: moved, by: \.tier).sorted(by: { $0.key < $1.key }) {
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: worker.role, action: "object.placement", target: "job \(jobId)",
+                tx, role: worker.role, action: "object.placement", target: "job \(jobId)",
                 details: [
                     "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
                     "bytes": String(objects.reduce(0) { $0 + $1.size }),

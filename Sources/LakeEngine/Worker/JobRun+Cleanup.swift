@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 
 extension JobRun {
@@ -8,26 +7,14 @@ extension JobRun {
 
     /// Deletes the sources of objects switched by a worker that died before deleting them.
     func removeFinishedSources() async throws {
-        let rows = try await lake.catalog.reader.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id AS itemId, i.fromTier, o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
-                    WHERE i.jobId = ? AND i.state = 'done' AND i.sourceRemoved = 0
-                    """, arguments: [jobId]
-            ).map { row -> (itemId: Int64, fromTier: String, object: CatalogObject) in
-                (row["itemId"], row["fromTier"], try CatalogObject(row: row))
-            }
-        }
+        let rows = try await lake.catalog.read { [jobId] tx in try tx.itemsWithSourceLeft(jobId: jobId) }
         for (itemId, fromTier, object) in rows {
             if fromTier != object.tier, let digest = ObjectDigest(hex: object.sha256) {
                 let source = try lake.backend(named: fromTier)
                 try await lake.checkDeletable(object, from: source, keptIn: try lake.backend(named: object.tier))
                 try await source.delete(digest)
             }
-            try await lake.catalog.pool.write { db in
-                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
-            }
+            try await lake.catalog.write { tx in try tx.markSourceRemoved(itemIds: [itemId]) }
         }
     }
 
@@ -42,18 +29,9 @@ extension JobRun {
     ///
     /// - precondition: none of this worker's copies for the job is in flight.
     func removeUnswitchedCopies(at destination: any TierBackend, rolledBack: Int64 = 0) async throws {
-        let rows = try await lake.catalog.reader.read { db -> [(itemId: Int64, object: CatalogObject)]? in
-            let ours = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
-                arguments: [jobId, worker.name])
-            guard ours == true else { return nil }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id AS itemId, o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
-                    WHERE i.jobId = ? AND i.state = 'publishing'
-                    """, arguments: [jobId]
-            ).map { row -> (itemId: Int64, object: CatalogObject) in (row["itemId"], try CatalogObject(row: row)) }
+        let rows = try await lake.catalog.read { [jobId, worker] tx -> [(itemId: Int64, object: CatalogObject)]? in
+            guard try tx.runningJob(id: jobId, worker: worker.name) != nil else { return nil }
+            return try tx.publishingItems(jobId: jobId)
         }
         guard let rows else { return }
         let files = try await destination.discardStaged(owner: owner)
@@ -69,22 +47,14 @@ extension JobRun {
         let total = Int64(files + removed.count) + rolledBack
         guard total > 0 || !rows.isEmpty else { return }
         let objects = removed.joined(separator: ",")
-        try await lake.catalog.pool.write { db in
-            let ours = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM migrationJob WHERE id = ? AND workerId = ? AND state = 'running'",
-                arguments: [jobId, worker.name])
-            guard ours == true else { return }
-            for row in rows {
-                try db.execute(
-                    sql: "UPDATE migrationItem SET state = 'pending' WHERE id = ? AND state = 'publishing'",
-                    arguments: [row.itemId])
-            }
+        let itemIds = rows.map(\.itemId)
+        try await lake.catalog.write { [jobId, worker, job, lake] tx in
+            guard try tx.runningJob(id: jobId, worker: worker.name) != nil else { return }
+            try tx.resetPublishing(itemIds: itemIds)
             guard total > 0 else { return }
-            try db.execute(
-                sql: "UPDATE migrationJob SET strayCopiesRemoved = strayCopiesRemoved + ? WHERE id = ?",
-                arguments: [total, jobId])
+            try tx.addStrayCopiesRemoved(total, jobId: jobId)
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: worker.role, action: "migration.cleanup", target: "job \(jobId)",
+                tx, role: worker.role, action: "migration.cleanup", target: "job \(jobId)",
                 details: [
                     "tier": job.toTier, "stagedFilesRemoved": String(Int64(files) + rolledBack),
                     "unswitchedObjectsRemoved": objects,

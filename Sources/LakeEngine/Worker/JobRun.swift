@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Logging
 import Storage
 import Synchronization
@@ -109,7 +108,7 @@ struct JobRun: Sendable {
         let shared = Shared(lake: lake)
         let destination = try shared.backend(named: job.toTier)
         let keeper = LeaseKeeper(
-            pool: lake.catalog.pool, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
+            catalog: lake.catalog, jobId: jobId, worker: worker.name, leaseDuration: worker.leaseDuration,
             bytesTotal: job.bytesTotal, baseBytes: job.bytesDone, baseObjects: job.objectsDone,
             objectsTotal: job.objectsTotal, shuttingDown: shuttingDown,
             report: LeaseKeeper.Report(
@@ -120,7 +119,7 @@ struct JobRun: Sendable {
             try await removeFinishedSources()
             try await removeUnswitchedCopies(at: destination)
             // A cancel requested while no worker ran the job: clean up (above) and end it without copying.
-            let work = job.control == "cancel" ? [] : try await pendingWork()
+            let work = job.control == .cancel ? [] : try await pendingWork()
             let limit = bandwidthLimit(sources: Set(work.compactMap { $0.object?.tier }))
             let inFlight =
                 try linksOnly(work, to: destination, shared: shared)
@@ -175,9 +174,7 @@ struct JobRun: Sendable {
         } else if try await !lake.verifyIdentity(of: destination, adopt: true) {
             throw LakeIntegrityError.tierWithoutIdentity(tier: job.toTier, path: job.toTier)
         }
-        let sources = try await lake.catalog.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT fromTier FROM migrationItem WHERE jobId = ?", arguments: [jobId])
-        }
+        let sources = try await lake.catalog.read { [jobId] tx in try tx.sourceTiers(jobId: jobId) }
         for name in sources where name != job.toTier {
             guard try await lake.verifyIdentity(of: try shared.backend(named: name), adopt: true) else {
                 throw LakeIntegrityError.tierWithoutIdentity(tier: name, path: name)
@@ -188,19 +185,8 @@ struct JobRun: Sendable {
     /// The job's pending items with their object rows (nil when a row is missing), largest object first:
     /// the verifier's lanes then end together instead of one large object hashing alone at the end.
     private func pendingWork() async throws -> [(item: MigrationItem, object: CatalogObject?)] {
-        try await lake.catalog.reader.read { db in
-            let items = try MigrationItem.filter(
-                MigrationItem.Columns.jobId == jobId && MigrationItem.Columns.state == "pending"
-            ).order(MigrationItem.Columns.id).fetchAll(db)
-            let objects = try CatalogObject.fetchAll(
-                db,
-                sql: """
-                    SELECT o.* FROM migrationItem i JOIN object o ON o.id = i.objectId
-                    WHERE i.jobId = ? AND i.state = 'pending'
-                    """, arguments: [jobId])
-            let byId = Dictionary(objects.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
-            let work: [(item: MigrationItem, object: CatalogObject?)] = items.map { ($0, byId[$0.objectId]) }
-            return work.sorted { first, second in (first.object?.size ?? 0) > (second.object?.size ?? 0) }
+        try await lake.catalog.read { [jobId] tx in
+            try tx.pendingItems(jobId: jobId).sorted { first, second in (first.object?.size ?? 0) > (second.object?.size ?? 0) }
         }
     }
 
@@ -283,13 +269,8 @@ struct JobRun: Sendable {
     private func recordFailure(_ item: MigrationItem, reason: String) async throws {
         worker.metrics.objectFailures.increment()
         logger.info("object failed", metadata: ["object.item": .stringConvertible(item.id ?? 0), "error": "\(reason)"])
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE migrationItem SET state = 'failed', attempts = attempts + 1, error = ? WHERE id = ?",
-                arguments: [reason, item.id])
-            try db.execute(
-                sql: "UPDATE migrationJob SET objectsFailed = objectsFailed + 1, error = ?, updatedAt = ? WHERE id = ? AND workerId = ?",
-                arguments: [reason, Date(), jobId, worker.name])
+        try await lake.catalog.write { [jobId, worker] tx in
+            try tx.recordItemFailure(itemId: item.id, jobId: jobId, worker: worker.name, reason: reason, at: Date())
         }
     }
 
@@ -300,12 +281,8 @@ struct JobRun: Sendable {
                 "object.item": .stringConvertible(item.id ?? 0), "object.attempts": .stringConvertible(attempts),
                 "error": "\(reason)",
             ])
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE migrationItem SET attempts = ?, error = ? WHERE id = ?", arguments: [attempts, reason, item.id])
-            try db.execute(
-                sql: "UPDATE migrationJob SET error = ? WHERE id = ? AND workerId = ?",
-                arguments: ["retrying: " + reason, jobId, worker.name])
+        try await lake.catalog.write { [jobId, worker] tx in
+            try tx.recordItemRetry(itemId: item.id, attempts: attempts, jobId: jobId, worker: worker.name, reason: reason)
         }
     }
 
@@ -314,47 +291,37 @@ struct JobRun: Sendable {
     /// Writes the job's final state (unless the lease was lost) with its audit event.
     private func finish(stop: LeaseKeeper.Stop, fatal: Fatal?, removed: [Int64]) async throws {
         if stop == .leaseLost, fatal == nil { return }
-        try await lake.catalog.pool.write { db in
-            guard var current = try MigrationJob.fetchOne(db, key: jobId), current.workerId == worker.name,
-                current.state == "running"
-            else { return }
-            for itemId in removed {
-                try db.execute(sql: "UPDATE migrationItem SET sourceRemoved = 1 WHERE id = ?", arguments: [itemId])
-            }
-            let counts = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT SUM(state = 'done') AS done, SUM(state = 'failed') AS failed,
-                    SUM(state IN ('pending', 'publishing')) AS pending,
-                    COALESCE(SUM(CASE WHEN state = 'done' THEN size END), 0) AS bytes FROM migrationItem WHERE jobId = ?
-                    """, arguments: [jobId])
-            let failed: Int64 = counts?["failed"] ?? 0
-            let pending: Int64 = counts?["pending"] ?? 0
-            current.objectsDone = counts?["done"] ?? 0
+        try await lake.catalog.write { [jobId, worker, lake] tx in
+            guard var current = try tx.runningJob(id: jobId, worker: worker.name) else { return }
+            try tx.markSourceRemoved(itemIds: removed)
+            let tally = try tx.itemTally(jobId: jobId)
+            let failed = tally.failed
+            let pending = tally.pending
+            current.objectsDone = tally.done
             current.objectsFailed = failed
-            current.bytesDone = counts?["bytes"] ?? 0
+            current.bytesDone = tally.bytesDone
             current.etaSeconds = nil
             current.bytesPerSecond = 0
             let action: String
             if let fatal {
-                current.state = "failed"
+                current.state = .failed
                 current.error = fatal.reason
                 action = "migration.fail"
-            } else if pending > 0, current.control == "cancel" {
-                current.state = "cancelled"
+            } else if pending > 0, current.control == .cancel {
+                current.state = .cancelled
                 action = "migration.cancelled"
-            } else if pending > 0, current.control == "pause" {
-                current.state = "paused"
+            } else if pending > 0, current.control == .pause {
+                current.state = .paused
                 action = "migration.paused"
             } else if pending > 0 {
-                current.state = "queued"
+                current.state = .queued
                 action = "migration.requeue"
             } else if failed > 0 {
-                current.state = "failed"
+                current.state = .failed
                 current.error = "\(failed) objects failed; last: " + (current.error ?? "unknown")
                 action = "migration.fail"
             } else {
-                current.state = "done"
+                current.state = .done
                 current.error = nil
                 action = "migration.finish"
             }
@@ -363,13 +330,13 @@ struct JobRun: Sendable {
             current.workerPid = nil
             current.workerHost = nil
             current.leaseExpiresAt = nil
-            if current.state != "queued", current.state != "paused" { current.finishedAt = Date() }
+            if current.state != .queued, current.state != .paused { current.finishedAt = Date() }
             current.updatedAt = Date()
-            try current.update(db)
+            try tx.update(current)
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: worker.role, action: action, target: "job \(jobId)",
+                tx, role: worker.role, action: action, target: "job \(jobId)",
                 details: [
-                    "worker": worker.name, "state": current.state, "objectsDone": String(current.objectsDone),
+                    "worker": worker.name, "state": current.state.rawValue, "objectsDone": String(current.objectsDone),
                     "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",
                     "strayCopiesRemoved": String(current.strayCopiesRemoved),
                 ])

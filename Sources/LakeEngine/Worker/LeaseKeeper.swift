@@ -1,7 +1,6 @@
 import Catalog
 import CoreMetrics
 import Foundation
-import GRDB
 import Logging
 import Synchronization
 
@@ -27,7 +26,7 @@ final class LeaseKeeper: Sendable {
         var renewals: Counter
     }
 
-    private let pool: DatabasePool
+    private let catalog: CatalogStore
     private let jobId: Int64
     private let worker: String
     private let leaseDuration: Double
@@ -48,11 +47,11 @@ final class LeaseKeeper: Sendable {
     private let finishing = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
 
-    init(pool: DatabasePool, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
+    init(catalog: CatalogStore, jobId: Int64, worker: String, leaseDuration: Double, bytesTotal: Int64, baseBytes: Int64,
         baseObjects: Int64, objectsTotal: Int64 = 0, shuttingDown: @escaping @Sendable () -> Bool = { false },
         report: Report? = nil
     ) {
-        self.pool = pool
+        self.catalog = catalog
         self.jobId = jobId
         self.worker = worker
         self.leaseDuration = leaseDuration
@@ -128,15 +127,14 @@ final class LeaseKeeper: Sendable {
         let remaining = Double(max(0, bytesTotal - bytesDone))
         let eta: Double? = rate > 0 ? remaining / rate : nil
         do {
-            let control: String?? = try pool.write { db in
-                try db.execute(
-                    sql: """
-                        UPDATE migrationJob SET leaseExpiresAt = ?, objectsDone = ?, bytesDone = ?, bytesPerSecond = ?,
-                        etaSeconds = ?, updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
-                        """, arguments: [expiry, objectsDone, bytesDone, rate, eta, Date(), jobId, worker])
-                guard db.changesCount == 1 else { return nil }
+            let control: String?? = try catalog.write { tx in
+                guard
+                    try tx.renewLease(
+                        jobId: jobId, worker: worker, expiry: expiry, objectsDone: objectsDone, bytesDone: bytesDone,
+                        bytesPerSecond: rate, etaSeconds: eta, at: Date())
+                else { return nil }
                 report?.renewals.increment()
-                return .some(try String.fetchOne(db, sql: "SELECT control FROM migrationJob WHERE id = ?", arguments: [jobId]))
+                return .some(try tx.jobControl(id: jobId))
             }
             switch control {
             case .none: requestStop(.leaseLost)

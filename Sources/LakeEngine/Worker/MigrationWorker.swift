@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Logging
 import Storage
 
@@ -125,10 +124,10 @@ public struct MigrationWorker: Sendable {
             logger.info("job failed", metadata: ["error": "\(error)"])
             try await recordFailure(ofJob: jobId, reason: String(describing: error))
         }
-        let ended = try await lake.catalog.reader.read { db in try MigrationJob.fetchOne(db, key: jobId) }
+        let ended = try await lake.catalog.read { tx in try tx.migrationJob(id: jobId) }
             .map(MigrationProgress.init)
         if let ended {
-            if ended.state == "failed" { metrics.jobFailures.increment() }
+            if ended.state == .failed { metrics.jobFailures.increment() }
             logger.info("job \(ended.state)", metadata: Self.endMetadata(ended))
         }
         return ended
@@ -136,18 +135,15 @@ public struct MigrationWorker: Sendable {
 
     /// Records how many jobs wait in the queue (the `medlake_migration_queue_depth` gauge).
     func recordQueueDepth() async throws {
-        let queued = try await lake.catalog.reader.read { db in
-            try MigrationJob.filter(MigrationJob.Columns.state == "queued").fetchCount(db)
-        }
+        let queued = try await lake.catalog.read { tx in try tx.queuedJobCount() }
         metrics.queueDepth.set(queued)
     }
 
     /// Ends job `jobId` as `failed` with `reason` and its audit event, if this worker still holds it.
     private func recordFailure(ofJob jobId: Int64, reason: String) async throws {
-        try await lake.catalog.pool.write { [name, role, lake] db in
-            guard var job = try MigrationJob.fetchOne(db, key: jobId), job.workerId == name, job.state == "running"
-            else { return }
-            job.state = "failed"
+        try await lake.catalog.write { [name, role, lake] tx in
+            guard var job = try tx.runningJob(id: jobId, worker: name) else { return }
+            job.state = .failed
             job.error = reason
             job.control = nil
             job.workerId = nil
@@ -158,10 +154,10 @@ public struct MigrationWorker: Sendable {
             job.bytesPerSecond = 0
             job.finishedAt = Date()
             job.updatedAt = Date()
-            try job.update(db)
+            try tx.update(job)
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: "migration.fail", target: "job \(jobId)",
-                details: ["worker": name, "state": job.state, "error": reason])
+                tx, role: role, action: "migration.fail", target: "job \(jobId)",
+                details: ["worker": name, "state": job.state.rawValue, "error": reason])
         }
     }
 
@@ -176,24 +172,14 @@ public struct MigrationWorker: Sendable {
     /// Takes the oldest queued job, or a running one whose lease expired, in one write transaction.
     func claim() throws -> MigrationJob? {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        return try lake.catalog.pool.write { db in
-            guard
-                var job = try MigrationJob.fetchOne(
-                    db,
-                    sql: """
-                        SELECT * FROM migrationJob WHERE state = 'queued' OR (state = 'running' AND leaseExpiresAt < ?)
-                        ORDER BY id LIMIT 1
-                        """, arguments: [now])
-            else { return nil }
+        return try lake.catalog.write { tx in
+            guard var job = try tx.claimableJob(atMilliseconds: now), let jobId = job.id else { return nil }
             let previous = job.workerId
-            let takeover = job.state == "running"
-            let done = try Row.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM migrationItem WHERE jobId = ? AND state = 'done'",
-                arguments: [job.id])
-            job.objectsDone = done?["n"] ?? 0
-            job.bytesDone = done?["bytes"] ?? 0
-            job.state = "running"
+            let takeover = job.state == .running
+            let tally = try tx.itemTally(jobId: jobId)
+            job.objectsDone = tally.done
+            job.bytesDone = tally.bytesDone
+            job.state = .running
             job.workerId = name
             job.workerPid = Int64(holder.pid)
             job.workerHost = holder.host
@@ -201,14 +187,14 @@ public struct MigrationWorker: Sendable {
             job.attempts += 1
             job.startedAt = job.startedAt ?? Date()
             job.updatedAt = Date()
-            try job.update(db)
+            try tx.update(job)
             var details = [
                 "worker": name, "attempt": String(job.attempts), "objects": String(job.objectsTotal),
                 "objectsDone": String(job.objectsDone), "pid": String(holder.pid), "host": holder.host,
             ]
             if takeover { details["previousWorker"] = previous ?? "" }
             try lake.appendAudit(
-                CatalogTransaction(unmoved: db), role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(job.id ?? 0)",
+                tx, role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(jobId)",
                 details: details)
             return job
         }

@@ -90,7 +90,7 @@ struct MigrationsScreen: SingleListScreen {
         case .loaded(let loaded):
             jobs = loaded.jobs
             tiers = loaded.tiers
-            for job in loaded.jobs where job.state == "running" {
+            for job in loaded.jobs where job.state == .running {
                 rates[job.id, default: []].append(job.bytesPerSecond)
                 if let count = rates[job.id]?.count, count > 60 { rates[job.id]?.removeFirst(count - 60) }
             }
@@ -98,7 +98,7 @@ struct MigrationsScreen: SingleListScreen {
             let following = list.table.selection.selected == 0
             list.setRows(loaded.jobs.map { job in
                 ListRow(id: String(job.id), cells: [
-                    String(job.id), job.state + (job.pendingControl.map { " (\($0))" } ?? ""), job.reason, job.target,
+                    String(job.id), job.state.rawValue + (job.pendingControl.map { " (\($0.rawValue))" } ?? ""), job.reason, job.target,
                     job.toTier, "\(job.objectsDone)/\(job.objectsTotal)",
                     Formatting.bytes(job.bytesDone) + "/" + Formatting.bytes(job.bytesTotal),
                     job.leaseHolder?.description ?? "", job.error ?? "",
@@ -123,7 +123,7 @@ struct MigrationsScreen: SingleListScreen {
 
     /// The job the detail pane shows and the job keys act on: the one under the cursor, else the running one.
     var focusedJob: MigrationProgress? {
-        selected ?? jobs.first { $0.state == "running" }
+        selected ?? jobs.first { $0.state == .running }
     }
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
@@ -170,7 +170,7 @@ struct MigrationsScreen: SingleListScreen {
             guard let job else { return ScreenUpdate() }
             return ScreenUpdate(viewer: RecordViewer(
                 title: "Migration \(job.id)",
-                fields: [("job", String(job.id)), ("state", job.state), ("control", job.pendingControl ?? ""),
+                fields: [("job", String(job.id)), ("state", job.state.rawValue), ("control", job.pendingControl?.rawValue ?? ""),
                          ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),
                          ("objects", "\(job.objectsDone)/\(job.objectsTotal)"),
                          ("bytes", Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal)),
@@ -324,7 +324,7 @@ extension MigrationsScreen {
     /// that has exited is not named while another process runs a job.
     var workerTitle: String {
         if let worker, worker.state == .running { return "worker: " + worker.summary }
-        let holders = Set(jobs.filter { $0.state == "running" }.compactMap(\.leaseHolder)).map(\.description).sorted()
+        let holders = Set(jobs.filter { $0.state == .running }.compactMap(\.leaseHolder)).map(\.description).sorted()
         if !holders.isEmpty { return "worker: " + holders.joined(separator: ", ") }
         return "worker: " + (worker?.summary ?? "w to start")
     }

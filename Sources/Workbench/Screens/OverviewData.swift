@@ -21,6 +21,6 @@ public struct OverviewData: Sendable {
             datasets: try lake.datasets(), modalities: try lake.modalityCounts(), tiers: try lake.tierOccupancy(),
             openFlags: bySeverity, pendingPromotions: try lake.promotions(state: .pending).count,
             versionsByZone: try lake.publishedVersionCounts(),
-            activeJobs: try lake.migrationJobs(states: ["queued", "running", "paused"]))
+            activeJobs: try lake.migrationJobs(states: MigrationJobState.active))
     }
 }

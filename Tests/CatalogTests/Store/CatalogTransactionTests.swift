@@ -21,7 +21,7 @@ import Testing
 
     private func addObject(_ hash: Character, to datasetId: Int64, _ tx: CatalogTransaction) throws -> Int64 {
         var object = CatalogObject(
-            sha256: String(repeating: hash, count: 64), size: 10, tier: "hot", state: "present", createdAt: Date())
+            sha256: String(repeating: hash, count: 64), size: 10, tier: "hot", state: .present, createdAt: Date())
         try tx.insert(&object)
         var file = DatasetFile(
             datasetId: datasetId, objectId: object.id ?? 0, path: "\(hash).dcm", format: "DICOM", ingestedAt: Date())
@@ -31,7 +31,7 @@ import Testing
 
     private func publish(number: Int, hash: String, zone: String, _ tx: CatalogTransaction) throws -> Int64 {
         var version = DatasetVersion(
-            datasetId: datasetId, number: number, state: "published", manifestHash: hash, createdBy: "o",
+            datasetId: datasetId, number: number, state: .published, manifestHash: hash, createdBy: "o",
             createdAt: Date())
         try tx.insert(&version)
         var manifest = VersionManifest(
@@ -147,7 +147,7 @@ import Testing
         let (fileObject, entryObject, holdId) = try store.write { tx -> (Int64, Int64, Int64) in
             let fileObject = try addObject("a", to: datasetId, tx)
             var object = CatalogObject(
-                sha256: String(repeating: "b", count: 64), size: 5, tier: "hot", state: "present", createdAt: Date())
+                sha256: String(repeating: "b", count: 64), size: 5, tier: "hot", state: .present, createdAt: Date())
             try tx.insert(&object)
             let versionId = try publish(number: 1, hash: String(repeating: "c", count: 64), zone: "raw", tx)
             var entry = VersionEntry(
@@ -177,7 +177,7 @@ import Testing
             try tx.insert(&file)
             let deleted = try addObject("e", to: datasetId, tx)
             guard var object = try tx.object(id: deleted) else { return (shared, deleted) }
-            object.state = "deleted"
+            object.state = .deleted
             try tx.update(object)
             return (shared, deleted)
         }

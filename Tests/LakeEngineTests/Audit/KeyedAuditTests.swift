@@ -69,7 +69,7 @@ import Testing
             VALUES (1, 0, 'mallory', 'admin', 'config.roles', 'mallory', '{}', '\(AuditEvent.genesisHash)', 'x')
             """)
         try lake.owner.catalog.pool.write { db in
-            guard var event = try CatalogTransaction(unmoved: db).auditEvent(seq: 1) else { return }
+            guard var event = try AuditEvent.filter(AuditEvent.Columns.seq == 1).fetchOne(db) else { return }
             event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
             try db.execute(sql: "UPDATE auditEvent SET hash = ? WHERE seq = 1", arguments: [event.hash])
         }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 import Testing
 
@@ -14,8 +13,8 @@ import Testing
     init() throws {
         lake = try TemporaryLake()
         let owner = lake.owner
-        datasetId = try owner.catalog.pool.write { db in
-            try owner.findOrCreateDataset("imaging", role: .operator, db).id
+        datasetId = try owner.catalog.write { tx in
+            try owner.findOrCreateDataset("imaging", role: .operator, tx).id
         }
     }
 
@@ -38,9 +37,9 @@ import Testing
             datasetId: datasetId, tier: "hot", now: Date(),
             flagRaiser: FlagRaiser(configuration: owner.configuration, zone: "raw"))
         let id = datasetId
-        return try owner.catalog.pool.write { db in
-            let outcome = try writer.write(files, db)
-            let raised = try owner.runQualityRules(datasetId: id, zone: "raw", role: .operator, CatalogTransaction(unmoved: db))
+        return try owner.catalog.write { tx in
+            let outcome = try writer.write(files, tx)
+            let raised = try owner.runQualityRules(datasetId: id, zone: "raw", role: .operator, tx)
             return (outcome, raised)
         }
     }
@@ -119,7 +118,7 @@ import Testing
             flagRaiser: FlagRaiser(configuration: reopened.configuration, zone: "raw"))
         var header = ct(1, z: 0)
         header.phiPresent = true
-        let outcome = try reopened.catalog.pool.write { db in try writer.write([file("x", .imaging(header))], db) }
+        let outcome = try reopened.catalog.write { tx in try writer.write([file("x", .imaging(header))], tx) }
         #expect(outcome.flagsRaised.isEmpty)
     }
 

@@ -158,7 +158,7 @@ import Testing
         let options = IngestOptions(keepUnknown: true)
         _ = try lake.owner.ingest([input], dataset: "a", options: options)
         _ = try lake.owner.queueMigration("a", to: "warm")
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         let hot = lake.root + "/tiers/hot/objects"
         func hotFiles() throws -> [String] {
             try FileManager.default.subpathsOfDirectory(atPath: hot).filter { $0.count > 3 }
@@ -195,7 +195,7 @@ import Testing
         try write(String(repeating: "large scan ", count: 200), to: input + "/big.bin")
         _ = try lake.owner.ingest([input], dataset: "a", options: IngestOptions(keepUnknown: true))
         _ = try lake.owner.queueMigration("a", to: "cold")
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         let streamed = IngestOptions(keepUnknown: true, inMemoryLimit: 16)
         let other = try lake.owner.ingest([input], dataset: "b", options: streamed)
         #expect(other.filesAdded == 1)

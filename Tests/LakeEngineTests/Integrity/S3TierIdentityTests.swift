@@ -33,7 +33,7 @@ struct S3TierIdentityTests {
         try first.ingestObjects("a", count: 2, size: 2000)
         let lake = try withBucketTier(first, prefix: prefix)
         _ = try lake.queueMigration("a", to: "cloud")
-        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == .done)
         #expect(try await lake.s3Tier(named: "cloud").readIdentity() == .present(lake.expectedIdentity(of: "cloud")))
 
         let second = try TemporaryLake()
@@ -41,7 +41,7 @@ struct S3TierIdentityTests {
         let intruder = try withBucketTier(second, prefix: prefix)
         _ = try intruder.queueMigration("b", to: "cloud")
         let refused = try await MigrationWorker(lake: intruder).runNextJob()
-        #expect(refused?.state == "failed")
+        #expect(refused?.state == .failed)
         #expect(refused?.error?.contains("of lake \(lake.id)") == true, "\(refused?.error ?? "")")
         for hash in hashes { #expect(try second.tiersHolding(hash) == ["hot"]) }
     }

@@ -71,7 +71,7 @@ import Testing
         #expect(try identity("warm") == .missing)
         let job = try opened.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: opened).runNextJob()
-        #expect(finished?.id == job.id && finished?.state == "failed")
+        #expect(finished?.id == job.id && finished?.state == .failed)
         #expect(finished?.error?.contains("cannot be adopted") == true, "\(finished?.error ?? "")")
         for tier in try lake.placements().values { #expect(tier == "hot") }
     }
@@ -87,7 +87,7 @@ import Testing
         try FileManager.default.removeItem(atPath: warm)
         try FileManager.default.createSymbolicLink(atPath: warm, withDestinationPath: "hot")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.id == job.id && finished?.state == "failed")
+        #expect(finished?.id == job.id && finished?.state == .failed)
         #expect(finished?.error?.contains("tier 'hot' of lake") == true, "\(finished?.error ?? "")")
         let hot = try lake.owner.tier(named: "hot")
         for hash in hashes { #expect(hot.contains(try ObjectDigest(hex: hash).orThrow()), "object \(hash) kept") }
@@ -102,7 +102,7 @@ import Testing
         try FileManager.default.removeItem(atPath: warm)
         try FileManager.default.copyItem(atPath: other.root + "/tiers/warm", toPath: warm)
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.state == "failed")
+        #expect(finished?.state == .failed)
         #expect(finished?.error?.contains("of lake \(other.owner.id)") == true, "\(finished?.error ?? "")")
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"]) }
     }

@@ -26,7 +26,7 @@ import Testing
         try lake.owner.queueMigration("a", to: "warm")
         let worker = try MigrationWorker(lake: lake.owner, batchLimits: MigrationBatchLimits(objects: 8, delay: 60))
         let finished = try await worker.runNextJob()
-        #expect(finished?.state == "done" && finished?.objectsDone == 30)
+        #expect(finished?.state == .done && finished?.objectsDone == 30)
         #expect(finished?.strayCopiesRemoved == 0)
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["warm"]) }
         let placements = try lake.owner.auditEvents(AuditFilter(action: "object.placement")).map { try $0.placement }
@@ -54,9 +54,9 @@ import Testing
         #expect(try lake.owner.migrationJob(id: job.id).objectsDone == 0)
         try lake.owner.cancelMigration(id: job.id)
         gate.open()
-        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == .cancelled }
         _ = try await running.value
-        #expect(cancelled.state == "cancelled")
+        #expect(cancelled.state == .cancelled)
         #expect(cancelled.objectsDone == 10, "the ten verified copies are switched, not thrown away")
         #expect(cancelled.strayCopiesRemoved == 0)
         #expect(try stagedFiles().isEmpty, "no staged copy is left")
@@ -119,7 +119,7 @@ import Testing
         #expect(try lake.tiersHolding(hashes[2]) == ["hot", "warm"], "a published copy without its switch")
 
         let finished = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
-        #expect(finished?.state == "done")
+        #expect(finished?.state == .done)
         #expect(finished?.strayCopiesRemoved == 4, "two staged files and two unswitched objects")
         #expect(try stagedFiles().isEmpty)
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["warm"], "object \(hash)") }
@@ -135,9 +135,9 @@ import Testing
         #expect(try MigrationWorker(lake: lake.owner, name: "first").claim()?.id == job.id)
         try await simulateKilledWorker(hashes, jobId: job.id)
         // The job still looks running (its lease expired): the cancel is a request a worker carries out.
-        #expect(try lake.owner.cancelMigration(id: job.id).pendingControl == "cancel")
+        #expect(try lake.owner.cancelMigration(id: job.id).pendingControl == .cancel)
         let cancelled = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
-        #expect(cancelled?.state == "cancelled")
+        #expect(cancelled?.state == .cancelled)
         #expect(cancelled?.strayCopiesRemoved == 4)
         #expect(try stagedFiles().isEmpty)
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
@@ -150,9 +150,9 @@ import Testing
         try await simulateKilledWorker(hashes, jobId: job.id)
         try lake.execute("UPDATE migrationJob SET state = 'paused', workerId = NULL WHERE id = ?", [job.id])
         let requested = try lake.owner.cancelMigration(id: job.id)
-        #expect(requested.state == "queued" && requested.pendingControl == "cancel")
+        #expect(requested.state == .queued && requested.pendingControl == .cancel)
         let cancelled = try await MigrationWorker(lake: lake.owner, name: "second").runNextJob()
-        #expect(cancelled?.state == "cancelled" && cancelled?.strayCopiesRemoved == 4)
+        #expect(cancelled?.state == .cancelled && cancelled?.strayCopiesRemoved == 4)
         for hash in hashes { #expect(try lake.tiersHolding(hash) == ["hot"], "object \(hash)") }
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let job = try lake.owner.queueMigration("a", to: "warm")
         #expect(job.objectsTotal == 5 && job.bytesTotal == 15_000)
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.state == "done")
+        #expect(finished?.state == .done)
         #expect(finished?.objectsDone == 5 && finished?.bytesDone == 15_000)
         #expect(Set(try lake.placements().values) == ["warm"])
         try expectEachObjectOnceWhereCataloged(hashes)
@@ -47,7 +47,7 @@ import Testing
         let handler = InMemoryLogHandler()
         let logger = Logger(label: "test.worker") { _ in handler }
         let finished = try await MigrationWorker(lake: lake.owner, logger: logger).runNextJob()
-        #expect(finished?.state == "done")
+        #expect(finished?.state == .done)
         let messages = handler.entries.map { "\($0.message)" }
         #expect(messages.first == "job started" && messages.last == "job done", "\(messages)")
         let started = try #require(handler.entries.first)
@@ -62,7 +62,7 @@ import Testing
         let version = try lake.owner.publishVersion(dataset: "a")
         let job = try lake.owner.queueMigration("a@\(version.number)", to: "cold")
         #expect(job.objectsTotal == Int64(version.entryCount))
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         #expect(Set(try lake.placements().values) == ["cold"])
         #expect(throws: LakeError.self) { try lake.owner.queueMigration("a@99", to: "warm") }
     }
@@ -74,14 +74,14 @@ import Testing
         try Data(repeating: 7, count: 2000).write(to: URL(fileURLWithPath: damaged))
         let job = try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.state == "failed")
+        #expect(finished?.state == .failed)
         #expect(finished?.objectsFailed == 1 && finished?.objectsDone == 2)
         #expect(finished?.error?.contains("hash mismatch") == true)
         #expect(try lake.placements()[hashes[1]] == "hot")
         #expect(try lake.tiersHolding(hashes[1]) == ["hot"], "no unverified copy reached the destination")
         #expect(try lake.owner.auditEvents(AuditFilter(action: "migration.fail")).count == 1)
         // Retrying puts the failed object back in the queue; it fails again while its source is damaged.
-        #expect(try lake.owner.resumeMigration(id: job.id).state == "queued")
+        #expect(try lake.owner.resumeMigration(id: job.id).state == .queued)
         #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.objectsFailed == 1)
     }
 
@@ -101,9 +101,9 @@ import Testing
         #expect(await pauseGate.waitUntilReached())
         try lake.owner.pauseMigration(id: job.id)
         pauseGate.open()
-        let paused = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "paused" }
+        let paused = try await lake.owner.waitForMigrationJob(job.id) { $0.state == .paused }
         _ = try await running.value
-        #expect(paused.state == "paused")
+        #expect(paused.state == .paused)
         #expect(paused.objectsDone == 12, "the two staged copies are kept, not rolled back")
         #expect(paused.bytesDone == 12 * 40_000)
         #expect(paused.strayCopiesRemoved == 0)
@@ -119,13 +119,13 @@ import Testing
         let again = Task { [worker] in try await worker.runNextJob() }
         #expect(await claimGate.waitUntilReached())
         let resumed = try lake.owner.migrationJob(id: job.id)
-        #expect(resumed.state == "running" && resumed.objectsDone == 12 && resumed.bytesDone == 12 * 40_000)
+        #expect(resumed.state == .running && resumed.objectsDone == 12 && resumed.bytesDone == 12 * 40_000)
         #expect(resumed.leaseHolder == LeaseHolder(host: ProcessInfo.processInfo.hostName, pid: getpid()))
         claimGate.open()
         #expect(await cancelGate.waitUntilReached())
         try lake.owner.cancelMigration(id: job.id)
         cancelGate.open()
-        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.owner.waitForMigrationJob(job.id) { $0.state == .cancelled }
         _ = try await again.value
         #expect(cancelled.objectsDone == 18, "cancel keeps the six verified objects of the second run")
         try expectEachObjectOnceWhereCataloged(hashes)
@@ -158,16 +158,16 @@ import Testing
         let committed = try await lake.owner.waitForMigrationJob(job.id) { _ in
             ((try? lake.placements().values.filter { $0 == "warm" }.count) ?? 0) == 3
         }
-        #expect(committed.state == "running", "three objects switched while the fourth has not started")
+        #expect(committed.state == .running, "three objects switched while the fourth has not started")
         gate.open()
-        #expect(try await running.value?.state == "done")
+        #expect(try await running.value?.state == .done)
         try expectEachObjectOnceWhereCataloged(hashes)
     }
 
     @Test func restoreThenRead() async throws {
         let hashes = try lake.ingestObjects("a", count: 3, size: 5000)
         try lake.owner.queueMigration("a", to: "archive")
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         do {
             _ = try await lake.owner.openObject(hashes[0])
             Issue.record("reading an archived object needs a restore")
@@ -178,7 +178,7 @@ import Testing
         #expect(throws: LakeError.self) { try lake.owner.queueRestore("a", to: "archive") }
         let restore = try lake.owner.queueRestore("a@1", to: "warm")
         #expect(restore.reason == "restore" && restore.objectsTotal == 3)
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         let reader = try await lake.owner.openObject(hashes[0])
         var hasher = ContentHasher()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1024, alignment: 8)
@@ -198,7 +198,7 @@ import Testing
         defer { mount.unmount() }
         try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner, parallelObjects: 1).runNextJob()
-        #expect(finished?.state == "failed")
+        #expect(finished?.state == .failed)
         #expect(finished?.error?.contains("out of space") == true, "\(finished?.error ?? "")")
         try expectEachObjectOnceWhereCataloged(hashes)
         #expect(try lake.placements().values.contains("hot"))

@@ -34,7 +34,7 @@ import Darwin
         let before = try hashes.map { try inode(path($0, in: "hot"))?.number }
         try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.state == "done" && finished?.bytesDone == 200_000, "verified bytes are counted")
+        #expect(finished?.state == .done && finished?.bytesDone == 200_000, "verified bytes are counted")
         for (hash, original) in zip(hashes, before) {
             let moved = inode(try path(hash, in: "warm"))
             #expect(moved?.number == original, "the object was linked, not copied")
@@ -68,7 +68,7 @@ import Darwin
         defer { mount.unmount() }
         try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()
-        #expect(finished?.state == "done" && finished?.bytesDone == 90_000)
+        #expect(finished?.state == .done && finished?.bytesDone == 90_000)
         for hash in hashes {
             let moved = try path(hash, in: "warm")
             #expect(inode(moved)?.links == 1)

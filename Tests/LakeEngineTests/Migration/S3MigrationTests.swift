@@ -48,7 +48,7 @@ struct S3MigrationTests {
 
         _ = try lake.queueMigration("a", to: "cloud")
         let out = try await MigrationWorker(lake: lake).runNextJob()
-        #expect(out?.state == "done")
+        #expect(out?.state == .done)
         #expect(out?.objectsDone == 5)
         #expect(Set(try temporary.placements().values) == ["cloud"])
         for hash in small + large {
@@ -59,7 +59,7 @@ struct S3MigrationTests {
 
         _ = try lake.queueMigration("a", to: "hot")
         let back = try await MigrationWorker(lake: lake).runNextJob()
-        #expect(back?.state == "done")
+        #expect(back?.state == .done)
         #expect(Set(try temporary.placements().values) == ["hot"])
         for hash in small + large {
             let digest = try #require(ObjectDigest(hex: hash))
@@ -74,7 +74,7 @@ struct S3MigrationTests {
         let hashes = try temporary.ingestObjects("b", count: 2, size: 5000)
         let lake = try lakeWithBucketTier()
         _ = try lake.queueMigration("b", to: "cloud")
-        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == .done)
         let cloud = try lake.s3Tier(named: "cloud")
         let damaged = try #require(ObjectDigest(hex: hashes[0]))
         try await cloud.client.putObject(key: cloud.key(of: damaged), bytes: [UInt8](repeating: 0x41, count: 5000))
@@ -103,9 +103,9 @@ struct S3MigrationTests {
         #expect(await gate.waitUntilReached())
         try lake.cancelMigration(id: job.id)
         gate.open()
-        let cancelled = try await lake.waitForMigrationJob(job.id) { $0.state == "cancelled" }
+        let cancelled = try await lake.waitForMigrationJob(job.id) { $0.state == .cancelled }
         _ = try await running.value
-        #expect(cancelled.state == "cancelled")
+        #expect(cancelled.state == .cancelled)
         #expect(cancelled.objectsDone == 8, "cancelled mid-way, keeping the verified copies")
 
         let cloud = try lake.s3Tier(named: "cloud")

@@ -32,7 +32,7 @@ struct S3StageTests {
             (entry.path, try Data(contentsOf: URL(fileURLWithPath: lake.readablePath(of: entry.sha256))))
         })
         _ = try lake.queueMigration("a", to: "cloud")
-        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake).runNextJob()?.state == .done)
         #expect(Set(try temporary.placements().values) == ["cloud"])
 
         let directory = NSTemporaryDirectory() + "stage-" + UUID().uuidString

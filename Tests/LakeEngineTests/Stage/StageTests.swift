@@ -95,7 +95,7 @@ import Testing
     @Test func archivedObjectsAreRestoredFirstOrListedWithNoRestore() async throws {
         let version = try published()
         try lake.owner.queueMigration("a", to: "archive")
-        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == "done")
+        #expect(try await MigrationWorker(lake: lake.owner).runNextJob()?.state == .done)
         let paths = Set(try lake.owner.manifest(version.reference).entries.map(\.path))
 
         let refused = folder()

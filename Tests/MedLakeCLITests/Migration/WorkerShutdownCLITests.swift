@@ -42,7 +42,7 @@ struct WorkerShutdownCLITests {
         #expect(stderr.contains("stopping: no new jobs"))
 
         let job = try Self.job(lake)
-        #expect(job.state == "queued" && job.workerId == nil && job.leaseExpiresAt == nil, "\(job)")
+        #expect(job.state == .queued && job.workerId == nil && job.leaseExpiresAt == nil, "\(job)")
         #expect(job.objectsDone < 40, "the job stopped part-way")
         try layout.expectPlacementsReadable("after SIGTERM")
         #expect(try layout.stagedFiles().isEmpty, "the batch being staged was rolled back")
@@ -53,7 +53,7 @@ struct WorkerShutdownCLITests {
 
         let next = try MedLakeProcess.run(["worker", "--until-idle", "--lease", "10m", "--lake", lake])
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try Self.job(lake).state == "done")
+        #expect(try Self.job(lake).state == .done)
         try layout.expectExactlyOnceAndVerified("after the next worker")
         let takeovers = try MedLakeProcess.run(
             ["audit", "list", "--action", "migration.takeover", "--lake", lake, "--json"])

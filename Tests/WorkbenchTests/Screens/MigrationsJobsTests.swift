@@ -35,13 +35,13 @@ struct MigrationsJobsTests {
         #expect(harness.model.screens.migrations.focusedJob?.id == queued.id)
         #expect(harness.text.contains("Job \(queued.id) (P pause"))
         await harness.press(.character("P"))
-        #expect(try lake.migrationJob(id: queued.id).state == "paused")
+        #expect(try lake.migrationJob(id: queued.id).state == .paused)
         #expect(try lake.migrationJob(id: running.id).pendingControl == nil, "the running job is untouched")
         await harness.press(.down)
         #expect(harness.text.contains("Job \(running.id) (P pause"))
         #expect(harness.text.contains("running  worker pid 4242 on node-7"), "the pane names the lease holder")
         await harness.press(.character("P"))
-        #expect(try lake.migrationJob(id: running.id).pendingControl == "pause")
+        #expect(try lake.migrationJob(id: running.id).pendingControl == .pause)
     }
 
     @Test("m queues a migration of the typed dataset to the chosen tier, and the new job is selected")

@@ -60,7 +60,7 @@ extension DatasetsScreen {
     /// The version's facts, then its manifest summary and verification once Enter opened it.
     private func versionRows(_ version: VersionSummary) -> [(key: String, value: String)] {
         var rows: [(key: String, value: String)] = [
-            ("reference", version.reference), ("state", version.state), ("zone", version.zone),
+            ("reference", version.reference), ("state", version.state.rawValue), ("zone", version.zone),
             ("manifest", version.manifestHash ?? "none (draft)"), ("parent", version.parent ?? "none"),
             ("created by", version.createdBy), ("created at", Formatting.time(version.createdAt)),
             ("entries", String(version.entryCount)), ("quality score", String(format: "%.1f", version.qualityScore)),

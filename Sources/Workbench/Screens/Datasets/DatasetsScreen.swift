@@ -200,7 +200,7 @@ struct DatasetsScreen: WorkbenchScreen {
 
     /// `a1b2c3d4e5f6 · alice 2026-11-25 04:02:47 · 2 runs` (the draft: `draft · …`).
     static func versionDetail(_ version: VersionSummary, runs: [String: Int]) -> String {
-        let hash = version.manifestHash.map { String($0.prefix(12)) } ?? version.state
+        let hash = version.manifestHash.map { String($0.prefix(12)) } ?? version.state.rawValue
         let count = version.manifestHash.flatMap { runs[$0] } ?? 0
         return hash + " · " + version.createdBy + " " + Formatting.time(version.createdAt) + " · "
             + (count == 1 ? "1 run" : "\(count) runs")

@@ -30,7 +30,7 @@ enum GenomicsSections {
         section.field("path", file.path)
         section.field("size", Formatting.bytes(file.size))
         section.field("sha256", file.sha256)
-        section.field("tier", file.tier + " (" + file.state + ")")
+        section.field("tier", file.tier + " (" + file.state.rawValue + ")")
         return section
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import LakeEngine
 
 /// `medlake grant`: expiring access to restricted datasets.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import LakeEngine
 
 /// `medlake promote`: promotions between zones.

@@ -118,7 +118,7 @@ struct WorkerCommand: AsyncParsableCommand {
             }
             logger.info("worker started", metadata: ["worker": "\(worker.name)", "jobs": .stringConvertible(jobs)])
             try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised }) { job in
-                guard job.state == "failed" else { return }
+                guard job.state == .failed else { return }
                 failedJobs.value.add(1, ordering: .relaxed)
                 let reason = job.error ?? "\(job.objectsFailed) objects failed"
                 logger.error(

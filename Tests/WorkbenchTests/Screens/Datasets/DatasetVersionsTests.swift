@@ -38,7 +38,7 @@ struct DatasetVersionsTests {
         #expect(found)
         await harness.press(.enter)
         let listed = try #require(harness.model.screens.datasets.versions["variants"]?.value)
-        #expect(listed.contains { $0.reference == version.reference && $0.state == "published" })
+        #expect(listed.contains { $0.reference == version.reference && $0.state == .published })
         let hash = try #require(version.manifestHash)
         #expect(harness.text.contains(String(hash.prefix(12))))
         let onVersion = await harness.press(.character("j")) {

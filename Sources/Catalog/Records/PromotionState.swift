@@ -15,5 +15,5 @@ public enum PromotionState: String, Sendable, Hashable, CaseIterable, Codable {
 extension PromotionState {
     /// The states that hold a version and zone: while a promotion is in one, another request for the same
     /// version and zone is refused (a `blocked` or `rejected` one does not count).
-    static let holding: [PromotionState] = [.pending, .approved, .executed]
+    public static let holding: [PromotionState] = [.pending, .approved, .executed]
 }

@@ -8,7 +8,7 @@ public enum GrantScope: String, Sendable, Hashable, CaseIterable, Codable {
     case approve
 
     /// Whether a grant of this scope covers `needed`.
-    func covers(_ needed: GrantScope) -> Bool {
+    public func covers(_ needed: GrantScope) -> Bool {
         self == needed || needed == .read
     }
 }
