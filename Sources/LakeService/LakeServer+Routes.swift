@@ -4,11 +4,18 @@ import LakeEngine
 import NIOCore
 import NIOPosix
 
-/// The routes: one per ``LakeAPI`` call, under `/v1`. Listings are `GET` with their query as URL
+/// The routes: one per ``LakeAPI`` call, under `/v1`, and the OpenAPI document that describes them
+/// (`docs/openapi.yaml`; `DocsTests` keeps the two in step). Listings are `GET` with their query as URL
 /// parameters (``QueryParameters``); changes are `POST` with a JSON body.
 extension LakeServer {
     func addRoutes(to router: Router<PeerRequestContext>) {
         let v1 = router.group("v1")
+        // The API's own description names no lake, dataset or user: anyone may read it, token or not.
+        v1.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
+        }
         v1.get("caller") { _, context in await answer(context) { lake in try lake.caller() } }
 
         // MARK: - Catalog
@@ -40,7 +47,7 @@ extension LakeServer {
         }
         v1.post("flags/:id/close") { request, context in
             await answer(context, body: request, as: FlagClosing.self) { lake, closing in
-                try lake.closeFlag(id: try context.parameters.require("id", as: Int64.self), closing)
+                try lake.closeFlag(id: try context.id(), closing)
             }
         }
         v1.post("flags/:id/reopen") { request, context in
@@ -67,11 +74,11 @@ extension LakeServer {
             await answer(context) { lake in try lake.promotions(try PromotionQuery(parameters: request.parameters)) }
         }
         v1.get("promotions/:id") { _, context in
-            await answer(context) { lake in try lake.promotion(id: try context.parameters.require("id", as: Int64.self)) }
+            await answer(context) { lake in try lake.promotion(id: try context.id()) }
         }
         v1.get("promotions/:id/diff") { _, context in
             await answer(context) { lake in
-                try lake.promotionDiff(id: try context.parameters.require("id", as: Int64.self))
+                try lake.promotionDiff(id: try context.id())
             }
         }
         v1.post("promotions") { request, context in
@@ -81,16 +88,16 @@ extension LakeServer {
         }
         v1.post("promotions/:id/approve") { request, context in
             await answer(context, body: request, as: PromotionComment.self) { lake, body in
-                try lake.approvePromotion(id: try context.parameters.require("id", as: Int64.self), comment: body.comment)
+                try lake.approvePromotion(id: try context.id(), comment: body.comment)
             }
         }
         v1.post("promotions/:id/reject") { request, context in
             await answer(context, body: request, as: PromotionComment.self) { lake, body in
-                try lake.rejectPromotion(id: try context.parameters.require("id", as: Int64.self), comment: body.comment)
+                try lake.rejectPromotion(id: try context.id(), comment: body.comment)
             }
         }
         v1.post("promotions/:id/execute") { _, context in
-            await answer(context) { lake in try lake.executePromotion(id: try context.parameters.require("id", as: Int64.self)) }
+            await answer(context) { lake in try lake.executePromotion(id: try context.id()) }
         }
 
         // MARK: - Manifests
@@ -121,7 +128,7 @@ extension LakeServer {
         }
         v1.post("grants/:id/revoke") { _, context in
             await answer(context) { lake in
-                try lake.revokeAccess(grant: try context.parameters.require("id", as: Int64.self))
+                try lake.revokeAccess(grant: try context.id())
             }
         }
         v1.post("labels") { request, context in
@@ -137,7 +144,7 @@ extension LakeServer {
         }
         v1.post("holds/:id/release") { request, context in
             await answer(context, body: request, as: HoldRelease.self) { lake, release in
-                try lake.releaseHold(id: try context.parameters.require("id", as: Int64.self), reason: release.reason)
+                try lake.releaseHold(id: try context.id(), reason: release.reason)
             }
         }
         v1.post("deprecations") { request, context in
@@ -151,14 +158,14 @@ extension LakeServer {
             await answer(context) { lake in try lake.migrationJobs(try MigrationJobQuery(parameters: request.parameters)) }
         }
         v1.get("migrations/:id") { _, context in
-            await answer(context) { lake in try lake.job(id: try context.parameters.require("id", as: Int64.self)) }
+            await answer(context) { lake in try lake.job(id: try context.id()) }
         }
         v1.post("migrations") { request, context in
             await answer(context, body: request, as: MigrationRequest.self) { lake, job in try lake.queueJob(job) }
         }
         v1.post("migrations/:id/control") { request, context in
             await answer(context, body: request, as: JobControl.self) { lake, control in
-                try lake.controlJob(id: try context.parameters.require("id", as: Int64.self), control.action)
+                try lake.controlJob(id: try context.id(), control.action)
             }
         }
 
@@ -193,16 +200,19 @@ extension LakeServer {
         }
     }
 
-    /// Decodes the request body as `Body`, then runs `work` as the caller with it.
+    /// Names the caller, then decodes the request body as `Body` and runs `work` as the caller with it.
+    /// A caller without a valid token is answered 401 before its body is read or judged.
     private func answer<Body: Decodable & Sendable, Value: Encodable & Sendable>(
         _ context: PeerRequestContext, body request: Request, as _: Body.Type,
         _ work: @escaping @Sendable (Lake, Body) throws -> Value
     ) async -> Response {
         do {
+            let caller = try await callerLake(context)
             var request = request
             let bytes = try await request.collectBody(upTo: WireFormat.maximumBody)
             let body = try WireFormat.decoder.decode(Body.self, from: Data(buffer: bytes))
-            return await answer(context) { lake in try work(lake, body) }
+            let value = try await NIOThreadPool.singleton.runIfActive { try work(caller, body) }
+            return try WireFormat.response(value)
         } catch {
             return WireFormat.problemResponse(error)
         }
@@ -227,5 +237,17 @@ extension [String: String] {
     func required(_ name: String) throws -> String {
         guard let value = self[name] else { throw LakeError.invalidArgument("Please give the '\(name)' parameter.") }
         return value
+    }
+}
+
+extension PeerRequestContext {
+    /// The route's `:id`, a catalog row id.
+    /// - Throws: ``LakeError/invalidArgument(_:)`` (400) when it is not a 64-bit integer.
+    func id() throws -> Int64 {
+        let text = parameters.get("id") ?? ""
+        guard let id = Int64(text) else {
+            throw LakeError.invalidArgument("The id in the path is not a whole number: '\(text)'.")
+        }
+        return id
     }
 }

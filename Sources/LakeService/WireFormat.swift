@@ -30,7 +30,7 @@ enum WireFormat {
     }
 
     static func problemResponse(_ error: any Error) -> Response {
-        let problem = ProblemDetails(EngineFailure(error))
+        let problem = ProblemDetails(failure(of: error))
         // A problem is strings and numbers: encoding it cannot fail; if it ever did, the status still says.
         let data = (try? encoder.encode(problem)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
@@ -40,5 +40,14 @@ enum WireFormat {
             status: HTTPResponse.Status(code: problem.status),
             headers: headers,
             body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    /// The failure `error` stands for. Hummingbird's own client errors (a body over ``maximumBody``, a
+    /// path parameter it could not read) are the request's fault: `400 badRequest`, never `500 failed`.
+    static func failure(of error: any Error) -> EngineFailure {
+        if let error = error as? HTTPError, error.status.kind == .clientError {
+            return .other(code: .badRequest, message: error.body ?? error.status.reasonPhrase)
+        }
+        return EngineFailure(error)
     }
 }

@@ -48,7 +48,7 @@ import Testing
     }
 
     /// Runs `python3 SCRIPT ARGUMENTS…` in the repository's root.
-    private static func run(_ script: String, _ arguments: String...) throws -> (status: Int32, output: String) {
+    static func run(_ script: String, _ arguments: String...) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script] + arguments

@@ -203,6 +203,42 @@ struct RemoteClientCLITests {
         #expect(!flags.stdout.contains("sneaky"))
     }
 
+    @Test func theOpenAPIDocumentNeedsNoTokenAndAPathIdThatIsNoNumberIsABadRequest() throws {
+        let fixture = try RemoteLakeFixture()
+        let served = fixture.served
+        let curl = ["-s", "-i", "--cacert", fixture.authority.caCertificate]
+        // The document, to anyone: it is docs/openapi.yaml (this file is Tests/MedLakeCLITests/Service/…).
+        let document = try served.tool("/usr/bin/curl", curl + [fixture.url + "/v1/openapi.yaml"], as: served.carol)
+        #expect(document.stdout.hasPrefix("HTTP/1.1 200"), "\(document.stdout.prefix(300))")
+        #expect(document.stdout.lowercased().contains("content-type: application/yaml"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let file = try String(contentsOf: root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        let body = try #require(document.stdout.components(separatedBy: "\r\n\r\n").last)
+        #expect(body + "\n" == file)
+        // Every other route still wants a token.
+        let anonymous = try served.tool("/usr/bin/curl", curl + [fixture.url + "/v1/roles"], as: served.carol)
+        #expect(anonymous.stdout.hasPrefix("HTTP/1.1 401"), "\(anonymous.stdout)")
+        // And is answered 401 before its body is judged: a stranger learns nothing of the API's bodies.
+        let malformed = try served.tool(
+            "/usr/bin/curl", curl + ["--data", "not json", fixture.url + "/v1/flags"], as: served.carol)
+        #expect(malformed.stdout.hasPrefix("HTTP/1.1 401"), "\(malformed.stdout)")
+
+        // An id that is not a number is the request's fault: 400 invalidArgument, not 500.
+        let admin = try fixture.token("api-admin", role: "admin")
+        let refused = try served.tool(
+            "/usr/bin/curl",
+            curl + ["-H", "Authorization: Bearer \(admin)", "-H", "Content-Type: application/json",
+                    "--data", #"{"resolve":{"note":"done"}}"#, fixture.url + "/v1/flags/first/close"],
+            as: served.carol)
+        #expect(refused.stdout.hasPrefix("HTTP/1.1 400"), "\(refused.stdout)")
+        #expect(refused.stdout.lowercased().contains("content-type: application/problem+json"))
+        let problemBody = try #require(refused.stdout.components(separatedBy: "\r\n\r\n").last)
+        let problem = try JSONDecoder().decode(ProblemJSON.self, from: Data(problemBody.utf8))
+        #expect(problem.code == "invalidArgument" && problem.status == 400)
+        #expect(problem.detail == "The id in the path is not a whole number: 'first'.", "\(problem.detail)")
+    }
+
     @Test func theClientRefusesAnUntrustedServiceAndAReadableTokenFile() throws {
         let fixture = try RemoteLakeFixture()
         let served = fixture.served
