@@ -208,8 +208,56 @@ paths:
         "200": {$ref: "#/components/responses/Flag"}
         default: {$ref: "#/components/responses/Problem"}
 
+  /v1/flags/{id}/reopen:
+    post:
+      tags: [flags]
+      operationId: reopenFlag
+      summary: Reopen a resolved or waived flag (annotator or curator), with a note saying why.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/FlagReopening"}
+      responses:
+        "200": {$ref: "#/components/responses/Flag"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/flag-codes:
+    get:
+      tags: [flags]
+      operationId: flagVocabulary
+      summary: The lake's flag codes, optionally only those that fit one kind of target.
+      parameters:
+        - {name: for, in: query, schema: {$ref: "#/components/schemas/FlagTargetKind"}}
+      responses:
+        "200":
+          description: The codes, in the vocabulary's order.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/FlagCode"}
+        default: {$ref: "#/components/responses/Problem"}
+
   # MARK: - Governance
   /v1/versions:
+    post:
+      tags: [governance]
+      operationId: publishVersion
+      summary: Publish a dataset's draft as its next immutable version (curator).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/VersionPublication"}
+      responses:
+        "200":
+          description: The published version.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/VersionOverview"}
+        default: {$ref: "#/components/responses/Problem"}
     get:
       tags: [governance]
       operationId: versions
@@ -449,6 +497,23 @@ paths:
             schema: {$ref: "#/components/schemas/NewHold"}
       responses:
         "200": {$ref: "#/components/responses/Hold"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/deprecations:
+    post:
+      tags: [retention]
+      operationId: deprecate
+      summary: Deprecate a dataset in favour of a published version of another (curator), audited.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/NewDeprecation"}
+      responses:
+        "200":
+          description: The deprecation.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/DeprecationSummary"}
         default: {$ref: "#/components/responses/Problem"}
   /v1/holds/{id}/release:
     post:
@@ -897,6 +962,47 @@ components:
         code: {type: string, description: "A flag code from the lake's vocabulary (`medlake flags codes`)."}
         severity: {$ref: "#/components/schemas/FlagSeverity"}
         note: {type: string}
+    FlagReopening:
+      type: object
+      required: [note]
+      examples:
+        - {note: The artifact is back in series 3.}
+      properties:
+        note: {type: string}
+    FlagDomain: {type: string, enum: [imaging, genomics, storage, general]}
+    FlagCode:
+      type: object
+      required: [code, severity, description, domain]
+      properties:
+        code: {type: string}
+        severity: {$ref: "#/components/schemas/FlagSeverity"}
+        description: {type: string}
+        domain: {$ref: "#/components/schemas/FlagDomain"}
+    VersionPublication:
+      type: object
+      required: [dataset]
+      examples:
+        - {dataset: ct}
+      properties:
+        dataset: {type: string}
+    NewDeprecation:
+      type: object
+      required: [dataset, successor, reason]
+      examples:
+        - {dataset: ct, successor: ct@2, reason: Superseded by the re-read series.}
+      properties:
+        dataset: {type: string}
+        successor: {type: string, description: "`NAME@VERSION`, the published version to use instead."}
+        reason: {type: string}
+    DeprecationSummary:
+      type: object
+      required: [dataset, successor, reason, deprecatedBy, deprecatedAt]
+      properties:
+        dataset: {type: string}
+        successor: {type: string}
+        reason: {type: string}
+        deprecatedBy: {type: string}
+        deprecatedAt: {$ref: "#/components/schemas/Timestamp"}
     FlagClosing:
       oneOf:
         - type: object
