@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 #if canImport(Glibc)
 import Glibc
@@ -97,8 +98,7 @@ struct FileWalker {
         defer { closedir(folder) }
         var names: [[UInt8]] = []
         while let entry = readdir(folder) {
-            var field = entry.pointee.d_name
-            let name = withUnsafeBytes(of: &field) { raw in Array(raw.prefix { $0 != 0 }) }
+            let name = DirectoryEntry.name(of: entry)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             names.append(name)
         }

@@ -159,9 +159,7 @@ extension FileSystemTier: TierBackend {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = String(decoding: DirectoryEntry.name(of: entry), as: UTF8.self)
             if name != ".", name != ".." { names.append(name) }
         }
         return names
