@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 import Testing
 
@@ -12,18 +11,7 @@ import Testing
     let lake: TemporaryLake
 
     init() throws {
-        lake = try TemporaryLake()
-        let input = try lake.inputFolder()
-        try write("payload", to: input + "/a.bin")
-        _ = try lake.owner.ingest([input], dataset: "d1", options: IngestOptions(keepUnknown: true))
-        for index in 0..<3 { try lake.owner.addFlag(target: "d1", code: "needs-review", note: "n\(index)") }
-    }
-
-    private func tamper(_ sql: String) throws {
-        try lake.owner.catalog.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER auditEvent_no_update; DROP TRIGGER auditEvent_no_delete;")
-            try db.execute(sql: sql)
-        }
+        lake = try TemporaryLake.withFlaggedDataset(flags: 3)
     }
 
     @Test func intactChainVerifies() throws {
@@ -36,7 +24,7 @@ import Testing
     }
 
     @Test func alteredRowIsNamed() throws {
-        try tamper("UPDATE auditEvent SET actor = 'mallory' WHERE seq = 4")
+        try lake.tamperWithAudit("UPDATE auditEvent SET actor = 'mallory' WHERE seq = 4")
         let result = try lake.owner.verifyAudit()
         #expect(result.firstBad?.seq == 4)
         #expect(result.firstBad?.reason.contains("altered") == true)
@@ -44,12 +32,12 @@ import Testing
     }
 
     @Test func deletedRowIsNamed() throws {
-        try tamper("DELETE FROM auditEvent WHERE seq = 3")
+        try lake.tamperWithAudit("DELETE FROM auditEvent WHERE seq = 3")
         #expect(try lake.owner.verifyAudit().firstBad?.seq == 4)
     }
 
     @Test func reorderedRowsAreNamed() throws {
-        try tamper("""
+        try lake.tamperWithAudit("""
             UPDATE auditEvent SET seq = 100 WHERE seq = 4;
             UPDATE auditEvent SET seq = 4 WHERE seq = 5;
             UPDATE auditEvent SET seq = 5 WHERE seq = 100;
@@ -63,7 +51,7 @@ import Testing
         var forged = try #require(events.first { $0.seq == 2 })
         forged.actor = "mallory"
         forged.hash = ContentHasher.digest(of: forged.canonicalEncoding).hex
-        try tamper("UPDATE auditEvent SET actor = 'mallory', hash = '\(forged.hash)' WHERE seq = 2")
+        try lake.tamperWithAudit("UPDATE auditEvent SET actor = 'mallory', hash = '\(forged.hash)' WHERE seq = 2")
         let result = try lake.owner.verifyAudit()
         #expect(result.firstBad?.seq == 2)
         #expect(result.firstBad?.reason.contains("audit key") == true)

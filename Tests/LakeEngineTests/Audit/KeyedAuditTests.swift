@@ -12,18 +12,7 @@ import Testing
     let lake: TemporaryLake
 
     init() throws {
-        lake = try TemporaryLake()
-        let input = try lake.inputFolder()
-        try write("payload", to: input + "/a.bin")
-        _ = try lake.owner.ingest([input], dataset: "d1", options: IngestOptions(keepUnknown: true))
-        for index in 0..<2 { try lake.owner.addFlag(target: "d1", code: "needs-review", note: "n\(index)") }
-    }
-
-    private func tamper(_ sql: String) throws {
-        try lake.owner.catalog.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS auditEvent_no_update; DROP TRIGGER IF EXISTS auditEvent_no_delete;")
-            try db.execute(sql: sql)
-        }
+        lake = try TemporaryLake.withFlaggedDataset(flags: 2)
     }
 
     /// Turns the lake into one made before keyed audit: no audit or pseudonym key, no checkpoint, and a
@@ -68,14 +57,14 @@ import Testing
         #expect(result.isIntact, "\(result)")
         #expect(result.keyedFrom == 6)
         // An old event is still checked by the old rule.
-        try tamper("UPDATE auditEvent SET actor = 'mallory' WHERE seq = 3")
+        try lake.tamperWithAudit("UPDATE auditEvent SET actor = 'mallory' WHERE seq = 3")
         #expect(try opened.verifyAudit().firstBad?.seq == 3)
     }
 
     @Test func anUnkeyedLogNotBeginningWithInitIsNamed() throws {
         try makeUnkeyed()
-        try tamper("DELETE FROM auditEvent")
-        try tamper("""
+        try lake.tamperWithAudit("DELETE FROM auditEvent")
+        try lake.tamperWithAudit("""
             INSERT INTO auditEvent (seq, time, actor, role, action, target, details, prevHash, hash)
             VALUES (1, 0, 'mallory', 'admin', 'config.roles', 'mallory', '{}', '\(AuditEvent.genesisHash)', 'x')
             """)
@@ -105,7 +94,7 @@ import Testing
             user: "dave", dataset: "d1", scope: .read, lifetime: 3600, reason: "review")
         _ = try alice.revokeGrant(id: try #require(grant.id))
         #expect(try alice.verifyAudit().isIntact)
-        try tamper("UPDATE accessGrant SET revokedAt = NULL, revokedBy = NULL")
+        try lake.tamperWithAudit("UPDATE accessGrant SET revokedAt = NULL, revokedBy = NULL")
         let result = try alice.verifyAudit()
         #expect(result.unaudited.map(\.kind) == [.grant])
         #expect(result.unaudited.first?.reason.contains("active although event") == true)

@@ -16,6 +16,12 @@ import Synchronization
 /// - warning: Open every gate before the test ends (`defer { gate.open() }`), or the worker task waits
 ///   forever.
 final class ObjectGate: Sendable {
+    /// How long a wait on a worker's state may last before the test gives up: a bound on a state, not a
+    /// duration. Ten minutes, because the whole suite shares two cores, their cooperative threads are
+    /// often held by tests waiting on processes, and every object a worker moves is fsynced on a disk
+    /// the other tests keep busy.
+    static let patience: TimeInterval = 600
+
     let index: Int
     /// Whether the test stops the job at this gate, so the run is held until the worker has seen the stop.
     let stops: Bool
@@ -40,7 +46,7 @@ final class ObjectGate: Sendable {
             guard stops else { return }
             // The worker sees a pause or cancel at its next lease beat or commit; wait for it (a bounded wait
             // on a state), so nothing after this object is started.
-            let end = Date().addingTimeInterval(120)
+            let end = Date().addingTimeInterval(Self.patience)
             while !stopSeen(), Date() < end { try? await Task.sleep(for: .milliseconds(10)) }
         }
     }
@@ -74,10 +80,9 @@ final class ObjectGate: Sendable {
         waiter?.resume()
     }
 
-    /// Waits until the run reaches the gate, or 120 s pass (a bound on a state, not a duration); returns
-    /// whether it did.
+    /// Waits until the run reaches the gate, or ``patience`` runs out; returns whether it did.
     func waitUntilReached() async -> Bool {
-        let end = Date().addingTimeInterval(120)
+        let end = Date().addingTimeInterval(Self.patience)
         while Date() < end {
             if state.withLock({ $0.reached }) { return true }
             try? await Task.sleep(for: .milliseconds(10))

@@ -65,13 +65,12 @@ extension Optional {
 }
 
 extension Lake {
-    /// Waits (polling like a screen would) until `condition` holds for migration job `id`, or 120 s pass;
-    /// returns the job as last read.
+    /// Waits (polling like a screen would) until `condition` holds for migration job `id`, or the gates'
+    /// patience runs out; returns the job as last read.
     func waitForMigrationJob(
         _ id: Int64, until condition: (MigrationProgress) -> Bool
     ) async throws -> MigrationProgress {
-        // A generous bound on a state, not a duration: a loaded machine only makes the wait longer.
-        let end = Date().addingTimeInterval(120)
+        let end = Date().addingTimeInterval(ObjectGate.patience)
         while Date() < end {
             let job = try migrationJob(id: id)
             if condition(job) { return job }

@@ -17,35 +17,22 @@ struct AuditAccessCLITests {
     }
 
     @Test func auditDetailsOfARestrictedDatasetNeedReadAccess() throws {
-        let users = try UnixUsers(["alice", "bob", "carol"])
-        let (alice, bob, carol) = (users.names[0], users.names[1], users.names[2])
-        let base = NSTemporaryDirectory() + "auditaccess-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        try Data("scan".utf8).write(to: URL(fileURLWithPath: base + "/input/f.bin"))
-        let binary = base + "/medlake"
-        try MedLakeProcess.copyBinary(to: binary)
-        let lake = base + "/lake"
-        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
-        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
-        func medlake(_ arguments: [String], as user: String) throws -> MedLakeProcess.Result {
-            try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary)
-        }
+        let shared = try GroupLake("auditaccess", users: ["alice", "bob", "carol"])
+        let (alice, bob, carol) = (shared.owner, shared.users.names[1], shared.users.names[2])
+        try shared.writeInputs(1)
         func events(as user: String) throws -> [EventJSON] {
-            let listed = try medlake(["audit", "list", "--json"], as: user)
+            let listed = try shared.medlake(["audit", "list", "--json"], as: user)
             #expect(listed.status == 0, "\(listed.stderr)")
             return try JSONDecoder().decode([EventJSON].self, from: Data(listed.stdout.utf8))
         }
 
-        #expect(try MedLakeProcess.run(["init", lake, "--group", users.group], as: alice, binary: binary).status == 0)
         // bob is an annotator; carol is in the lake's group but holds no role.
-        #expect(try medlake(["roles", "grant", bob, "annotator"], as: alice).status == 0)
+        #expect(try shared.medlake(["roles", "grant", bob, "annotator"], as: alice).status == 0)
 
         // New datasets are restricted; alice flags one with a note naming a patient.
-        let ingested = try medlake(["ingest", base + "/input", "--dataset", "d", "--keep-unknown"], as: alice)
+        let ingested = try shared.medlake(["ingest", shared.input, "--dataset", "d", "--keep-unknown"], as: alice)
         #expect(ingested.status == 0, "\(ingested.stderr)")
-        let flagged = try medlake(["flags", "add", "d", "needs-review", "--note", "John Doe MRN123456"], as: alice)
+        let flagged = try shared.medlake(["flags", "add", "d", "needs-review", "--note", "John Doe MRN123456"], as: alice)
         #expect(flagged.status == 0, "\(flagged.stderr)")
 
         let full = try events(as: alice)
@@ -58,22 +45,22 @@ struct AuditAccessCLITests {
             #expect(event.target != "d")
         }
         #expect(seen.first { $0.action == "flag.add" }?.detailsText.contains("withheld") == true)
-        let table = try medlake(["audit", "list"], as: bob)
+        let table = try shared.medlake(["audit", "list"], as: bob)
         #expect(!table.stdout.contains("MRN123456"))
         #expect(table.stdout.contains("withheld"))
-        let verified = try medlake(["audit", "verify"], as: bob)
+        let verified = try shared.medlake(["audit", "verify"], as: bob)
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.contains("intact: \(full.count) events"))
 
         // Grants go to real accounts that hold a role.
         let nobody = "mlnosuch" + String(UInt32.random(in: 0..<UInt32.max), radix: 36)
-        let toNobody = try medlake(["grant", "create", nobody, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        let toNobody = try shared.medlake(["grant", "create", nobody, "d", "--expires", "1h", "--reason", "QC"], as: alice)
         #expect(toNobody.status != 0)
         #expect(toNobody.stderr.contains("no Unix user named \(nobody)"))
-        let toCarol = try medlake(["grant", "create", carol, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        let toCarol = try shared.medlake(["grant", "create", carol, "d", "--expires", "1h", "--reason", "QC"], as: alice)
         #expect(toCarol.status != 0)
         #expect(toCarol.stderr.contains("\(carol) holds no role in this lake"))
-        let granted = try medlake(["grant", "create", bob, "d", "--expires", "1h", "--reason", "QC"], as: alice)
+        let granted = try shared.medlake(["grant", "create", bob, "d", "--expires", "1h", "--reason", "QC"], as: alice)
         #expect(granted.status == 0, "\(granted.stderr)")
 
         // With a read grant bob sees the details, and that read is audited once.

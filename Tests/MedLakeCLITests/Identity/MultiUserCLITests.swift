@@ -6,64 +6,46 @@ import Testing
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct MultiUserCLITests {
     @Test func rolesAreEnforcedAndAuditNamesTheActor() throws {
-        let users = try UnixUsers(["alice", "bob"])
-        let alice = users.names[0]
-        let bob = users.names[1]
-        let base = NSTemporaryDirectory() + "multiuser-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        for index in 0..<3 { try Data("scan \(index)".utf8).write(to: URL(fileURLWithPath: base + "/input/f\(index).bin")) }
-        // The build folder may sit where the test users cannot reach (a clone under /root): run a copy.
-        let binary = base + "/medlake"
-        try MedLakeProcess.copyBinary(to: binary)
-        func medlake(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws -> MedLakeProcess.Result {
-            try MedLakeProcess.run(arguments, as: user, environment: environment, binary: binary)
-        }
-        // The administrator hands alice an empty folder for the lake.
-        let lake = base + "/lake"
-        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
-        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
-
-        let created = try medlake(["init", lake, "--group", users.group], as: alice)
-        #expect(created.status == 0, "\(created.stderr)")
+        let shared = try GroupLake("multiuser", users: ["alice", "bob"])
+        let (alice, bob, lake, users) = (shared.owner, shared.users.names[1], shared.lake, shared.users)
+        try shared.writeInputs(3)
         let attributes = try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")
         #expect(attributes[.ownerAccountName] as? String == alice)
         #expect(attributes[.groupOwnerAccountName] as? String == users.group)
 
         // The admin names bob an annotator (a hand edit of lake.toml would be reported by `audit verify`).
-        let granted = try medlake(["roles", "grant", bob, "annotator", "--lake", lake], as: alice)
+        let granted = try shared.medlake(["roles", "grant", bob, "annotator"], as: alice)
         #expect(granted.status == 0, "\(granted.stderr)")
 
-        let refused = try medlake(["ingest", base + "/input", "--dataset", "d", "--lake", lake], as: bob)
+        let refused = try shared.medlake(["ingest", shared.input, "--dataset", "d"], as: bob)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("\(bob) may not ingest data"))
 
-        let ingested = try medlake(
-            ["ingest", base + "/input", "--dataset", "d", "--keep-unknown", "--lake", lake, "--json"], as: alice)
+        let ingested = try shared.medlake(
+            ["ingest", shared.input, "--dataset", "d", "--keep-unknown", "--json"], as: alice)
         #expect(ingested.status == 0, "\(ingested.stderr)")
         #expect(ingested.stdout.contains("\"filesAdded\" : 3"))
 
         // New datasets are restricted: an annotator flags them only with an annotate grant (see
         // GovernanceCLITests), so alice labels this one internal.
-        let labelled = try medlake(["label", "d", "--sensitivity", "internal", "--lake", lake], as: alice)
+        let labelled = try shared.medlake(["label", "d", "--sensitivity", "internal"], as: alice)
         #expect(labelled.status == 0, "\(labelled.stderr)")
-        let added = try medlake(
-            ["flags", "add", "d", "wrong-label", "--note", "labels swapped", "--lake", lake, "--json"], as: bob)
+        let added = try shared.medlake(
+            ["flags", "add", "d", "wrong-label", "--note", "labels swapped", "--json"], as: bob)
         #expect(added.status == 0, "\(added.stderr)")
         let flag = try JSONDecoder().decode(FlagJSON.self, from: Data(added.stdout.utf8))
         #expect(flag.severity == "blocking")
         #expect(flag.author == bob)
 
-        let bobWaive = try medlake(["flags", "waive", String(flag.id), "--reason", "ok", "--lake", lake], as: bob)
+        let bobWaive = try shared.medlake(["flags", "waive", String(flag.id), "--reason", "ok"], as: bob)
         #expect(bobWaive.status != 0)
         #expect(bobWaive.stderr.contains("needs role curator"))
-        let aliceWaive = try medlake(
-            ["flags", "waive", String(flag.id), "--reason", "checked", "--lake", lake], as: alice)
+        let aliceWaive = try shared.medlake(
+            ["flags", "waive", String(flag.id), "--reason", "checked"], as: alice)
         #expect(aliceWaive.status == 0, "\(aliceWaive.stderr)")
 
         // Bob reads the lake through MEDLAKE_LAKE; his view of the log names each actor.
-        let log = try medlake(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
+        let log = try shared.run(["audit", "list", "--json"], as: bob, environment: ["MEDLAKE_LAKE": lake])
         #expect(log.status == 0, "\(log.stderr)")
         let events = try JSONDecoder().decode([EventJSON].self, from: Data(log.stdout.utf8))
         #expect(events.map(\.action) == [
@@ -71,10 +53,10 @@ struct MultiUserCLITests {
         ])
         #expect(events.map(\.actor) == [alice, alice, alice, alice, alice, bob, alice])
         #expect(events.map(\.role) == ["admin", "admin", "operator", "operator", "curator", "annotator", "curator"])
-        let byActor = try medlake(["audit", "list", "--actor", bob, "--json", "--lake", lake], as: alice)
+        let byActor = try shared.medlake(["audit", "list", "--actor", bob, "--json"], as: alice)
         #expect(try JSONDecoder().decode([EventJSON].self, from: Data(byActor.stdout.utf8)).count == 1)
 
-        let verified = try medlake(["audit", "verify", "--lake", lake], as: bob)
+        let verified = try shared.medlake(["audit", "verify"], as: bob)
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.contains("intact: 7 events"))
 
