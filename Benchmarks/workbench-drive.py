@@ -146,26 +146,27 @@ def filter_keys():
 
 # Sorting the 10,000 series: each `o` moves the sort to the next column, `O` reverses it. The frame with
 # the rows in the new order may come after a first one (the header's arrow drawn at once, the rows once
-# they are sorted), so after the first burst the drive keeps reading for SORT_QUIET: a later burst
-# counts as the sort's frame unless it is no bigger than the header clock's once-a-second redraw
-# (CLOCK_BYTES; a re-sorted list rewrites nearly every row, thousands of bytes).
+# they are sorted), so output counts as the key's frame until none came for SORT_QUIET. That window
+# must not take in the header clock's once-a-second redraw, so each key goes out just after the clock
+# redrew: what follows within the next CLOCK_FREE seconds is the key's. A key with no output in that
+# time changed nothing on screen (a sort by the FLAGS column, hidden while it is empty, keeps the rows
+# in load order) and is not counted, as for the other keys.
 SORT_QUIET = 0.05
-CLOCK_BYTES = 100
+CLOCK_FREE = 0.8
 
 
 def sort_keys():
     latencies = []
     for key in [b"o", b"O"] * 6 + [b"o"] * 6:
+        drain(QUIET, first_wait=1.5)  # the clock's next redraw
         written = time.monotonic()
         os.write(fd, key)
-        last = drain(QUIET, first_wait=5.0)
+        last = drain(QUIET, first_wait=CLOCK_FREE)
         while last is not None:
-            before = len(seen)
             later = drain(QUIET, first_wait=SORT_QUIET)
             if later is None:
                 break
-            if len(seen) - before > CLOCK_BYTES:
-                last = later
+            last = later
         if last is not None:
             latencies.append((last - written) * 1000)
     return latencies
