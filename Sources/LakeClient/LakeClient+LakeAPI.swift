@@ -12,6 +12,10 @@ extension LakeClient {
         try await get("datasets", query.parameters)
     }
 
+    public func dataset(named name: String) async throws -> DatasetOverview {
+        try await get("dataset", [("name", name)])
+    }
+
     public func studies(_ query: StudyQuery) async throws -> Page<StudyOverview> {
         try await get("studies", query.parameters)
     }
@@ -50,6 +54,8 @@ extension LakeClient {
 
     public func promotion(id: Int64) async throws -> PromotionSummary { try await get("promotions/\(id)") }
 
+    public func promotionDiff(id: Int64) async throws -> ManifestDiff { try await get("promotions/\(id)/diff") }
+
     public func requestPromotion(_ request: PromotionRequest) async throws -> PromotionSummary {
         try await post("promotions", request)
     }
@@ -66,10 +72,60 @@ extension LakeClient {
         try await post("promotions/\(id)/execute", [String: String]())
     }
 
+    // MARK: - Manifests
+
+    public func manifestDocument(version: String) async throws -> ManifestDocument {
+        try await get("manifest", [("version", version)])
+    }
+
+    public func verifyManifest(_ source: ManifestSource) async throws -> ManifestVerification {
+        try await post("manifest/verification", source)
+    }
+
+    // MARK: - Access
+
+    public func roles() async throws -> [RoleMembers] { try await get("roles") }
+
+    public func changeRole(_ change: RoleChange) async throws -> [RoleMembers] { try await post("roles", change) }
+
+    public func grants(_ query: GrantQuery) async throws -> Page<GrantOverview> {
+        try await get("grants", query.parameters)
+    }
+
+    public func grantAccess(_ request: NewGrant) async throws -> GrantOverview { try await post("grants", request) }
+
+    public func revokeAccess(grant id: Int64) async throws -> GrantOverview {
+        try await post("grants/\(id)/revoke", [String: String]())
+    }
+
+    public func label(_ labels: DatasetLabels) async throws -> DatasetLabels { try await post("labels", labels) }
+
+    // MARK: - Retention
+
+    public func holds(_ query: HoldQuery) async throws -> Page<LegalHoldSummary> {
+        try await get("holds", query.parameters)
+    }
+
+    public func placeHold(_ request: NewHold) async throws -> LegalHoldSummary { try await post("holds", request) }
+
+    public func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary {
+        try await post("holds/\(id)/release", HoldRelease(reason: reason))
+    }
+
     // MARK: - Tiers and jobs
 
     public func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview> {
         try await get("migrations", query.parameters)
+    }
+
+    public func job(id: Int64) async throws -> MigrationJobOverview { try await get("migrations/\(id)") }
+
+    public func queueJob(_ request: MigrationRequest) async throws -> MigrationJobOverview {
+        try await post("migrations", request)
+    }
+
+    public func controlJob(id: Int64, _ action: JobAction) async throws -> MigrationJobOverview {
+        try await post("migrations/\(id)/control", JobControl(action: action))
     }
 
     // MARK: - Audit
@@ -79,4 +135,14 @@ extension LakeClient {
     }
 
     public func verifyAudit() async throws -> AuditVerification { try await get("audit/verification") }
+
+    // MARK: - Tokens
+
+    public func createToken(_ request: NewToken) async throws -> IssuedToken { try await post("tokens", request) }
+
+    public func tokens() async throws -> [TokenOverview] { try await get("tokens") }
+
+    public func revokeToken(name: String) async throws -> TokenOverview {
+        try await post("tokens/\(Self.escapedSegment(name))/revoke", [String: String]())
+    }
 }

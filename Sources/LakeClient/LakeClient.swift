@@ -4,10 +4,11 @@ import LakeEngine
 import NIOCore
 import NIOFoundationCompat
 
-/// ``LakeAPI`` over the lake service's Unix socket: each call is one HTTP/1.1 request to `medlake serve`.
+/// ``LakeAPI`` over the lake service's Unix socket, or over TCP to a ``RemoteLake``: each call is one
+/// HTTP/1.1 request to `medlake serve`.
 ///
-/// The service names the caller from the socket's peer credentials, so this type sends no identity at
-/// all. A failure the engine reported comes back as the engine's own typed error (rebuilt from the
+/// On the socket the service names the caller from the peer credentials, so this type sends no identity
+/// at all; to a remote lake it sends the bearer token (`Authorization: Bearer …`), over TLS. A failure the engine reported comes back as the engine's own typed error (rebuilt from the
 /// problem details), so callers word it as they would in-process; a transport failure is a
 /// ``LakeClientError``.
 ///
@@ -16,8 +17,10 @@ import NIOFoundationCompat
 /// let page = try await lake.datasets(DatasetQuery(sort: .bytes, descending: true))
 /// ```
 public struct LakeClient: LakeAPI {
-    /// The service's socket.
+    /// The service's socket; empty for a remote lake.
     public let socketPath: String
+    /// The remote lake, when the service is reached over TCP.
+    public let remote: RemoteLake?
     let http: HTTPClient
 
     /// How long one call may take: generous, since an execution publishes a whole version. A service that
@@ -26,8 +29,20 @@ public struct LakeClient: LakeAPI {
 
     public init(socketPath: String, http: HTTPClient = .shared) {
         self.socketPath = socketPath
+        remote = nil
         self.http = http
     }
+
+    /// A client of the service at `remote.url`, trusting `remote.caFile`.
+    /// - Throws: ``LakeClientError/unreadableFile(path:errno:)`` for a CA file that is not PEM certificates.
+    public init(remote: RemoteLake) throws {
+        socketPath = ""
+        self.remote = remote
+        http = try remote.httpClient()
+    }
+
+    /// Where the service answers, for messages: the socket or the URL.
+    var address: String { remote?.url ?? socketPath }
 
     // MARK: - Calls
 
@@ -44,13 +59,15 @@ public struct LakeClient: LakeAPI {
     }
 
     private func send<Value: Decodable>(_ request: HTTPClientRequest) async throws -> Value {
+        var request = request
+        if let remote { request.headers.add(name: "Authorization", value: "Bearer " + remote.token) }
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
             response = try await http.execute(request, timeout: Self.callTimeout)
             body = try await response.body.collect(upTo: 256 << 20)
         } catch {
-            throw LakeClientError(error, socket: socketPath)
+            throw LakeClientError(error, socket: address)
         }
         if response.status == .ok { return try Self.decoder.decode(Value.self, from: body) }
         if response.headers.first(name: "Content-Type") == "application/problem+json",
@@ -58,17 +75,21 @@ public struct LakeClient: LakeAPI {
         {
             throw problem.failure.error
         }
-        throw LakeClientError.unexpectedAnswer(socket: socketPath, status: Int(response.status.code))
+        throw LakeClientError.unexpectedAnswer(socket: address, status: Int(response.status.code))
     }
 
     private func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
         let query = parameters.map { "\(Self.escaped($0))=\(Self.escaped($1))" }.joined(separator: "&")
         let uri = "/v1/" + path + (query.isEmpty ? "" : "?" + query)
+        if let remote { return remote.url + uri }
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: uri) else {
             throw LakeClientError.unreachable(socket: socketPath, reason: "the socket path cannot form a URL")
         }
         return url.absoluteString
     }
+
+    /// `text` as one path segment.
+    static func escapedSegment(_ text: String) -> String { escaped(text) }
 
     /// `text` with everything but RFC 3986 unreserved characters percent-encoded (`&`, `=`, `+` included).
     private static func escaped(_ text: String) -> String {

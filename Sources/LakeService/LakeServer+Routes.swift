@@ -15,6 +15,9 @@ extension LakeServer {
         v1.get("datasets") { request, context in
             await answer(context) { lake in try lake.datasets(try DatasetQuery(parameters: request.parameters)) }
         }
+        v1.get("dataset") { request, context in
+            await answer(context) { lake in try lake.dataset(named: try request.parameters.required("name")) }
+        }
         v1.get("studies") { request, context in
             await answer(context) { lake in try lake.studies(try StudyQuery(parameters: request.parameters)) }
         }
@@ -51,6 +54,11 @@ extension LakeServer {
         v1.get("promotions/:id") { _, context in
             await answer(context) { lake in try lake.promotion(id: try context.parameters.require("id", as: Int64.self)) }
         }
+        v1.get("promotions/:id/diff") { _, context in
+            await answer(context) { lake in
+                try lake.promotionDiff(id: try context.parameters.require("id", as: Int64.self))
+            }
+        }
         v1.post("promotions") { request, context in
             await answer(context, body: request, as: PromotionRequest.self) { lake, promotion in
                 try lake.requestPromotion(promotion)
@@ -70,9 +78,68 @@ extension LakeServer {
             await answer(context) { lake in try lake.executePromotion(id: try context.parameters.require("id", as: Int64.self)) }
         }
 
+        // MARK: - Manifests
+        v1.get("manifest") { request, context in
+            await answer(context) { lake in
+                try lake.manifestDocument(version: try request.parameters.required("version"))
+            }
+        }
+        v1.post("manifest/verification") { request, context in
+            await answer(context, body: request, as: ManifestSource.self) { lake, source in
+                try lake.verifyManifest(source)
+            }
+        }
+
+        // MARK: - Access
+        v1.get("roles") { _, context in await answer(context) { lake in try lake.roles() } }
+        v1.post("roles") { request, context in
+            // The change replaces the lake the service holds, so it goes through `CurrentLake`.
+            await answer(context, body: request, as: RoleChange.self) { caller, change in
+                try current.changeRole(change, as: caller.actor)
+            }
+        }
+        v1.get("grants") { request, context in
+            await answer(context) { lake in try lake.grants(try GrantQuery(parameters: request.parameters)) }
+        }
+        v1.post("grants") { request, context in
+            await answer(context, body: request, as: NewGrant.self) { lake, grant in try lake.grantAccess(grant) }
+        }
+        v1.post("grants/:id/revoke") { _, context in
+            await answer(context) { lake in
+                try lake.revokeAccess(grant: try context.parameters.require("id", as: Int64.self))
+            }
+        }
+        v1.post("labels") { request, context in
+            await answer(context, body: request, as: DatasetLabels.self) { lake, labels in try lake.label(labels) }
+        }
+
+        // MARK: - Retention
+        v1.get("holds") { request, context in
+            await answer(context) { lake in try lake.holds(try HoldQuery(parameters: request.parameters)) }
+        }
+        v1.post("holds") { request, context in
+            await answer(context, body: request, as: NewHold.self) { lake, hold in try lake.placeHold(hold) }
+        }
+        v1.post("holds/:id/release") { request, context in
+            await answer(context, body: request, as: HoldRelease.self) { lake, release in
+                try lake.releaseHold(id: try context.parameters.require("id", as: Int64.self), reason: release.reason)
+            }
+        }
+
         // MARK: - Tiers and jobs
         v1.get("migrations") { request, context in
             await answer(context) { lake in try lake.migrationJobs(try MigrationJobQuery(parameters: request.parameters)) }
+        }
+        v1.get("migrations/:id") { _, context in
+            await answer(context) { lake in try lake.job(id: try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.post("migrations") { request, context in
+            await answer(context, body: request, as: MigrationRequest.self) { lake, job in try lake.queueJob(job) }
+        }
+        v1.post("migrations/:id/control") { request, context in
+            await answer(context, body: request, as: JobControl.self) { lake, control in
+                try lake.controlJob(id: try context.parameters.require("id", as: Int64.self), control.action)
+            }
         }
 
         // MARK: - Audit
@@ -80,6 +147,15 @@ extension LakeServer {
             await answer(context) { lake in try lake.auditEntries(try AuditQuery(parameters: request.parameters)) }
         }
         v1.get("audit/verification") { _, context in await answer(context) { lake in try lake.verifyAudit() } }
+
+        // MARK: - Tokens
+        v1.get("tokens") { _, context in await answer(context) { lake in try lake.tokens() } }
+        v1.post("tokens") { request, context in
+            await answer(context, body: request, as: NewToken.self) { lake, token in try lake.createToken(token) }
+        }
+        v1.post("tokens/:name/revoke") { _, context in
+            await answer(context) { lake in try lake.revokeToken(name: try context.parameters.require("name")) }
+        }
     }
 
     // MARK: - Answering
@@ -112,10 +188,9 @@ extension LakeServer {
         }
     }
 
-    /// The lake acting as the connection's peer, named from the password database by its kernel uid.
+    /// The lake acting as the request's caller (see ``caller(of:)``).
     private func callerLake(_ context: PeerRequestContext) async throws -> Lake {
-        let peer = try await context.peer()
-        return lake.acting(as: try Identity.user(uid: peer.uid))
+        current.acting(as: try await caller(of: context))
     }
 }
 
@@ -123,5 +198,14 @@ extension Request {
     /// The URL query parameters (first of each name), percent-decoded.
     var parameters: [String: String] {
         Dictionary(uri.queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
+    }
+}
+
+extension [String: String] {
+    /// The parameter `name`, which the route needs.
+    /// - Throws: ``LakeError/invalidArgument(_:)`` naming it when it is absent.
+    func required(_ name: String) throws -> String {
+        guard let value = self[name] else { throw LakeError.invalidArgument("Please give the '\(name)' parameter.") }
+        return value
     }
 }

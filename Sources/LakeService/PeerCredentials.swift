@@ -14,9 +14,11 @@ struct PeerCredentials: Sendable, Hashable {
     var gid: UInt32
 
     /// Reads the credentials of `channel`'s peer.
-    /// - Throws: ``LakeServiceError/noPeerCredentials`` when the channel is not a Unix socket.
+    /// - Throws: ``LakeServiceError/noPeerCredentials`` when the channel is not a Unix socket (Linux answers
+    ///   `SO_PEERCRED` on a TCP socket too, with pid 0 and uid -1: never a caller to believe).
     static func of(_ channel: any Channel) async throws -> PeerCredentials {
-        guard let provider = channel as? any SocketOptionProvider else { throw LakeServiceError.noPeerCredentials }
+        guard case .unixDomainSocket = channel.localAddress, let provider = channel as? any SocketOptionProvider
+        else { throw LakeServiceError.noPeerCredentials }
         #if os(Linux)
         let credentials: KernelCredentials = try await provider.unsafeGetSocketOption(
             level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED)

@@ -33,9 +33,12 @@ enum WireFormat {
         let problem = ProblemDetails(EngineFailure(error))
         // A problem is strings and numbers: encoding it cannot fail; if it ever did, the status still says.
         let data = (try? encoder.encode(problem)) ?? Data()
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        // RFC 6750: a 401 names the scheme the caller should use.
+        if problem.code == .invalidToken { headers[.wwwAuthenticate] = "Bearer realm=\"medlake\"" }
         return Response(
             status: HTTPResponse.Status(code: problem.status),
-            headers: [.contentType: "application/problem+json"],
+            headers: headers,
             body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

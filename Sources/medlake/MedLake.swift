@@ -31,6 +31,7 @@ struct MedLake: AsyncParsableCommand {
             ManifestCommand.self,
             PromoteCommand.self,
             GrantCommand.self,
+            TokenCommand.self,
             LabelCommand.self,
             RunCommand.self,
             StageCommand.self,

@@ -21,6 +21,7 @@ public enum CatalogMigrations {
         migrator.registerMigration("v4-tiers-lakeIdentity", migrate: createLakeIdentity)
         migrator.registerMigration("v4-stage-runContext", migrate: createRunContext)
         migrator.registerMigration("v5-ops-leaseHolder", migrate: addLeaseHolder)
+        migrator.registerMigration("v6-tokens-serviceToken", migrate: createServiceTokens)
         return migrator
     }
 

@@ -11,12 +11,25 @@ extension Lake: LakeAPI {
     // MARK: - Identity
 
     public func caller() throws -> Caller {
-        Caller(user: actor.user, uid: actor.uid, roles: actorRoles)
+        Caller(user: actor.user, uid: actor.uid, roles: actorRoles, token: actor.token?.name)
     }
 
     // MARK: - Catalog
 
     public func datasets(_ query: DatasetQuery) throws -> Page<DatasetOverview> {
+        Page(slicing: try datasetOverviews(query), query.page)
+    }
+
+    public func dataset(named name: String) throws -> DatasetOverview {
+        // The listing applies the read checks: a dataset the caller may not see is not found.
+        guard let found = try datasetOverviews(DatasetQuery()).first(where: { $0.name == name }) else {
+            throw LakeError.notFound(kind: "dataset", id: name)
+        }
+        return found
+    }
+
+    /// Every dataset `query` matches, sorted as it says.
+    private func datasetOverviews(_ query: DatasetQuery) throws -> [DatasetOverview] {
         let scores = try latestQualityScores()
         let held = Set(try holds().map(\.dataset))
         let deprecations = try deprecations()
@@ -25,8 +38,7 @@ extension Lake: LakeAPI {
             return DatasetOverview(
                 summary, qualityScore: scores[name], held: held.contains(name), successor: deprecations[name]?.successor)
         }
-        let sorted = all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
-        return Page(slicing: sorted, query.page)
+        return all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
     }
 
     public func studies(_ query: StudyQuery) throws -> Page<StudyOverview> {
@@ -94,12 +106,99 @@ extension Lake: LakeAPI {
         try requestPromotion(request.source, to: request.zone, select: request.select, reason: request.reason)
     }
 
+    // MARK: - Manifests
+
+    public func manifestDocument(version: String) throws -> ManifestDocument {
+        let (hash, bytes) = try exportManifest(version)
+        return ManifestDocument(hash: hash, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    // MARK: - Access
+
+    public func roles() throws -> [RoleMembers] {
+        try authorize(.read)
+        return configuration.roleMembers
+    }
+
+    public func changeRole(_ change: RoleChange) throws -> [RoleMembers] {
+        try changingRole(change).configuration.roleMembers
+    }
+
+    /// Gives or takes the role `change` names and returns the lake reopened with the roles in force
+    /// afterwards: the lake service keeps that one, so its next calls see the change.
+    public func changingRole(_ change: RoleChange) throws -> Lake {
+        switch change.kind {
+        case .grant: try grant(change.role, to: change.user)
+        case .revoke: try revoke(change.role, from: change.user)
+        }
+    }
+
+    public func grants(_ query: GrantQuery) throws -> Page<GrantOverview> {
+        let now = Date()
+        let all = try grants(all: query.all).map { GrantOverview($0.grant, dataset: $0.dataset, now: now) }
+        return Page(slicing: all, query.page)
+    }
+
+    public func grantAccess(_ request: NewGrant) throws -> GrantOverview {
+        let grant = try grantAccess(
+            user: request.user, dataset: request.dataset, scope: request.scope, lifetime: request.lifetime,
+            reason: request.reason)
+        return GrantOverview(grant, dataset: request.dataset)
+    }
+
+    public func revokeAccess(grant id: Int64) throws -> GrantOverview {
+        let grant = try revokeGrant(id: id)
+        let name = try catalog.read { tx in try tx.datasetName(id: grant.datasetId) }
+        return GrantOverview(grant, dataset: name ?? String(grant.datasetId))
+    }
+
+    public func label(_ labels: DatasetLabels) throws -> DatasetLabels {
+        let dataset = try labelDataset(
+            labels.dataset, sensitivity: labels.sensitivity, consentScope: labels.consentScope?.joined(separator: ","))
+        return DatasetLabels(
+            dataset: dataset.name, sensitivity: dataset.sensitivity,
+            consentScope: DatasetOverview.list(dataset.consentScope))
+    }
+
+    // MARK: - Retention
+
+    public func holds(_ query: HoldQuery) throws -> Page<LegalHoldSummary> {
+        Page(slicing: try holds(dataset: query.dataset, includeReleased: query.includeReleased), query.page)
+    }
+
+    public func placeHold(_ request: NewHold) throws -> LegalHoldSummary {
+        try addHold(request.target, reason: request.reason)
+    }
+
     // MARK: - Tiers and jobs
 
     public func migrationJobs(_ query: MigrationJobQuery) throws -> Page<MigrationJobOverview> {
         // Every matching job: the page is cut here, after the count.
         let jobs = try migrationJobs(states: query.state.map { [$0.rawValue] }, limit: Int(Int32.max))
         return Page(slicing: jobs.map(MigrationJobOverview.init), query.page)
+    }
+
+    public func job(id: Int64) throws -> MigrationJobOverview {
+        MigrationJobOverview(try migrationJob(id: id))
+    }
+
+    public func queueJob(_ request: MigrationRequest) throws -> MigrationJobOverview {
+        let job =
+            switch request.kind {
+            case .migrate: try queueMigration(request.dataset, to: request.tier)
+            case .restore: try queueRestore(request.dataset, to: request.tier)
+            }
+        return MigrationJobOverview(job)
+    }
+
+    public func controlJob(id: Int64, _ action: JobAction) throws -> MigrationJobOverview {
+        let job =
+            switch action {
+            case .pause: try pauseMigration(id: id)
+            case .resume: try resumeMigration(id: id)
+            case .cancel: try cancelMigration(id: id)
+            }
+        return MigrationJobOverview(job)
     }
 
     // MARK: - Audit

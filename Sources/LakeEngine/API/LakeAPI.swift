@@ -12,10 +12,13 @@
 /// Calls are `async` because one of the transports is a socket; ``Lake`` answers synchronously.
 ///
 /// ## Topics
-/// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``TierOperations``,
-///   ``AuditOperations``, ``IdentityQueries``
+/// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
+///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
+///   ``TokenOperations``
 public protocol LakeAPI:
-    CatalogQueries, FlagOperations, GovernanceOperations, TierOperations, AuditOperations, IdentityQueries {}
+    CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations
+{}
 
 // MARK: - Areas
 
@@ -29,6 +32,8 @@ public protocol IdentityQueries: Sendable {
 public protocol CatalogQueries: Sendable {
     /// Datasets with their counts, filtered and sorted as `query` says.
     func datasets(_ query: DatasetQuery) async throws -> Page<DatasetOverview>
+    /// One dataset with its counts, labels and standing.
+    func dataset(named name: String) async throws -> DatasetOverview
     /// The studies of one dataset, in study UID order. A restricted dataset needs a reading role or a grant.
     func studies(_ query: StudyQuery) async throws -> Page<StudyOverview>
     /// The series of one dataset, optionally of one study, in series UID order.
@@ -57,6 +62,9 @@ public protocol GovernanceOperations: Sendable {
     func promotions(_ query: PromotionQuery) async throws -> Page<PromotionSummary>
     /// One promotion with its checks and decisions.
     func promotion(id: Int64) async throws -> PromotionSummary
+    /// A promotion's manifest diff: its source against the version it built, or (before execution) against
+    /// the selection it will keep.
+    func promotionDiff(id: Int64) async throws -> ManifestDiff
     /// Asks for `request.source` to be promoted; policy checks run now.
     func requestPromotion(_ request: PromotionRequest) async throws -> PromotionSummary
     /// Approves as the caller (never the requester; a person counts once).
@@ -67,10 +75,51 @@ public protocol GovernanceOperations: Sendable {
     func executePromotion(id: Int64) async throws -> PromotionSummary
 }
 
+/// The canonical manifests of published versions.
+public protocol ManifestOperations: Sendable {
+    /// A published version's canonical manifest (its SHA-256 is the version's id).
+    func manifestDocument(version: String) async throws -> ManifestDocument
+    /// Re-hashes every object of a manifest wherever it lives now and reports missing, corrupt and
+    /// archived ones.
+    func verifyManifest(_ source: ManifestSource) async throws -> ManifestVerification
+}
+
+/// Who may do what: roles, expiring grants on datasets, and the labels that make a dataset restricted.
+public protocol AccessOperations: Sendable {
+    /// Every role with the users holding it.
+    func roles() async throws -> [RoleMembers]
+    /// Gives or takes a role (admin only; audited). Answers with the roles in force afterwards.
+    func changeRole(_ change: RoleChange) async throws -> [RoleMembers]
+    /// Grants, newest first; those on restricted datasets only to whoever may see them.
+    func grants(_ query: GrantQuery) async throws -> Page<GrantOverview>
+    /// Gives a user expiring access to a dataset (admin only; audited). The user must hold a role.
+    func grantAccess(_ request: NewGrant) async throws -> GrantOverview
+    /// Ends a grant now (admin only; audited).
+    func revokeAccess(grant id: Int64) async throws -> GrantOverview
+    /// Sets a dataset's sensitivity label and/or consent scope (curator or admin; audited).
+    func label(_ labels: DatasetLabels) async throws -> DatasetLabels
+}
+
+/// Legal holds: objects they cover are never deleted or moved where a restore is needed.
+public protocol RetentionOperations: Sendable {
+    /// Legal holds, newest first.
+    func holds(_ query: HoldQuery) async throws -> Page<LegalHoldSummary>
+    /// Puts a hold on a dataset or one version (admin only; audited).
+    func placeHold(_ request: NewHold) async throws -> LegalHoldSummary
+    /// Releases a hold (admin only; audited); it stays listed as history.
+    func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary
+}
+
 /// Tiers and the jobs that move objects between them.
 public protocol TierOperations: Sendable {
     /// Migration jobs, newest first, optionally in one state.
     func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview>
+    /// One migration job with its progress.
+    func job(id: Int64) async throws -> MigrationJobOverview
+    /// Queues a migration or a restore; a worker (`medlake worker`) runs it.
+    func queueJob(_ request: MigrationRequest) async throws -> MigrationJobOverview
+    /// Pauses, resumes or cancels a job.
+    func controlJob(id: Int64, _ action: JobAction) async throws -> MigrationJobOverview
 }
 
 /// The hash-chained audit log.
@@ -79,4 +128,14 @@ public protocol AuditOperations: Sendable {
     func auditEntries(_ query: AuditQuery) async throws -> Page<AuditEntry>
     /// Re-walks the chain and reports the first bad event.
     func verifyAudit() async throws -> AuditVerification
+}
+
+/// Bearer tokens of service accounts, the callers of the lake service over TCP (admins only).
+public protocol TokenOperations: Sendable {
+    /// Makes a token; its secret is in the answer and never again.
+    func createToken(_ request: NewToken) async throws -> IssuedToken
+    /// Every token with its state, in name order; no secrets.
+    func tokens() async throws -> [TokenOverview]
+    /// Ends a token now.
+    func revokeToken(name: String) async throws -> TokenOverview
 }

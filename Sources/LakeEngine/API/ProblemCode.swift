@@ -11,6 +11,8 @@ public enum ProblemCode: String, Codable, Sendable, Hashable, CaseIterable {
     case decisionRefused
     /// The socket peer's uid has no entry in the password database.
     case unknownUser
+    /// A request over TCP without a bearer token, or with one that is unknown, expired or revoked.
+    case invalidToken
 
     // MARK: - What
     case notFound
@@ -33,7 +35,7 @@ public enum ProblemCode: String, Codable, Sendable, Hashable, CaseIterable {
     public var status: Int {
         switch self {
         case .notPermitted, .accessDenied, .decisionRefused: 403
-        case .unknownUser: 401
+        case .unknownUser, .invalidToken: 401
         case .notFound: 404
         case .invalidArgument, .badRequest, .unknownFlagCode: 400
         case .conflict, .restoreRequired: 409
@@ -49,6 +51,7 @@ public enum ProblemCode: String, Codable, Sendable, Hashable, CaseIterable {
         case .accessDenied: "Access denied"
         case .decisionRefused: "Decision refused"
         case .unknownUser: "Unknown user"
+        case .invalidToken: "Invalid token"
         case .notFound: "Not found"
         case .invalidArgument: "Invalid argument"
         case .badRequest: "Bad request"
@@ -90,6 +93,29 @@ extension GovernanceError {
         case .accessDenied: .accessDenied
         case .checksFailed, .phiRemaining: .policyRefused
         case .keyUnavailable, .unreadableObject, .corruptSource: .systemError
+        }
+    }
+}
+
+extension RetentionError {
+    var problemCode: ProblemCode {
+        switch self {
+        case .holdNotFound: .notFound
+        case .alreadyDeprecated, .holdReleased, .wrongState, .nothingToDelete: .conflict
+        case .invalidSuccessor, .reasonRequired: .invalidArgument
+        case .ownRequest, .notApprover, .alreadyDecided: .decisionRefused
+        case .deprecated, .legallyHeld, .scoreTooLow: .policyRefused
+        case .executionFailed: .failed
+        }
+    }
+}
+
+extension TokenError {
+    var problemCode: ProblemCode {
+        switch self {
+        case .missing, .malformed, .unknown, .expired, .revoked: .invalidToken
+        case .nameTaken: .conflict
+        case .invalidName, .invalidLifetime: .invalidArgument
         }
     }
 }

@@ -35,6 +35,7 @@ public enum EngineFailure: Codable, Sendable, Hashable {
     case lake(LakeError)
     case governance(GovernanceError)
     case configuration(ConfigurationError)
+    case token(TokenError)
     /// An error of another kind: only its code and words cross (see ``ProblemCode``).
     case other(code: ProblemCode, message: String)
 
@@ -44,7 +45,9 @@ public enum EngineFailure: Codable, Sendable, Hashable {
         case let error as LakeError: self = .lake(error)
         case let error as GovernanceError: self = .governance(error)
         case let error as ConfigurationError: self = .configuration(error)
+        case let error as TokenError: self = .token(error)
         case let problem as ProblemDetails: self = problem.failure
+        case let error as RetentionError: self = .other(code: error.problemCode, message: error.description)
         case let error as DecodingError: self = .other(code: .badRequest, message: "The request is malformed: \(error)")
         default: self = .other(code: .failed, message: String(describing: error))
         }
@@ -56,6 +59,7 @@ public enum EngineFailure: Codable, Sendable, Hashable {
         case .lake(let error): error
         case .governance(let error): error
         case .configuration(let error): error
+        case .token(let error): error
         case .other: ProblemDetails(self)
         }
     }
@@ -65,6 +69,7 @@ public enum EngineFailure: Codable, Sendable, Hashable {
         case .lake(let error): error.description
         case .governance(let error): error.description
         case .configuration(let error): error.description
+        case .token(let error): error.description
         case .other(_, let message): message
         }
     }
@@ -74,6 +79,7 @@ public enum EngineFailure: Codable, Sendable, Hashable {
         case .lake(let error): error.problemCode
         case .governance(let error): error.problemCode
         case .configuration: .invalidConfiguration
+        case .token(let error): error.problemCode
         case .other(let code, _): code
         }
     }

@@ -151,3 +151,23 @@ extension AuditQuery: QueryParameters {
             newestFirst: try parameters.value("newestFirst") ?? false, page: try parameters.page)
     }
 }
+
+extension GrantQuery: QueryParameters {
+    public var parameters: [(String, String)] { present([("all", all ? "true" : nil)]) + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        self.init(all: try parameters.value("all") ?? false, page: try parameters.page)
+    }
+}
+
+extension HoldQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([("dataset", dataset), ("includeReleased", includeReleased ? "true" : nil)]) + page.parameters
+    }
+
+    public init(parameters: [String: String]) throws {
+        self.init(
+            dataset: parameters["dataset"], includeReleased: try parameters.value("includeReleased") ?? false,
+            page: try parameters.page)
+    }
+}

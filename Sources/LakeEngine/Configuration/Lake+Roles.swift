@@ -64,7 +64,8 @@ extension Lake {
             try appendAudit(tx, role: allowedAs, action: "config.roles", target: user, details: details)
             try recordConfigurationSnapshot(text: updated, tx)
         }
-        return Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
+        return Lake(
+            root: root, configuration: configuration, catalog: catalog, actor: actor, id: id, accesses: accesses)
     }
 
     /// The roles the newest role event recorded (``RoleSnapshot``), nil before any did.

@@ -46,8 +46,8 @@ extension Lake {
             let now = Date()
             var readable: [String: Bool] = [:]
             return try tx.grantsWithDatasets().compactMap { grant, name, sensitivity in
-                let status = grant.revokedAt != nil ? "revoked" : grant.expiresAt <= now ? "expired" : "active"
-                guard all || status == "active" else { return nil }
+                let status = GrantStatus(grant, at: now)
+                guard all || status == .active else { return nil }
                 let restricted = sensitivity == GovernanceSettings.restrictedLabel
                 if restricted, grant.principal != actor.user, grant.grantedBy != actor.user {
                     if readable[name] == nil {
@@ -55,7 +55,7 @@ extension Lake {
                     }
                     guard readable[name] == true else { return nil }
                 }
-                return GrantListing(grant: grant, dataset: name, status: status)
+                return GrantListing(grant: grant, dataset: name, status: status.rawValue)
             }
         }
     }

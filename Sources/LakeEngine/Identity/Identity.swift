@@ -4,19 +4,34 @@ import Glibc
 import Darwin
 #endif
 
-/// The operating-system user a process acts as.
+/// Who a lake acts as: an operating-system user, or a service account's bearer token.
 ///
-/// Taken from `getpwuid(geteuid())` and nothing else: no flag or environment variable can make a process
-/// act as someone else, so the audit log names who really ran each command.
+/// A user is taken from `getpwuid(geteuid())` (or, in the lake service, from the uid the kernel reports
+/// for a socket peer) and nothing else: no flag or environment variable can make a process act as someone
+/// else, so the audit log names who really ran each command. A token caller (``token(_:)``) is named
+/// `token:NAME`, which no Unix login can be (a colon ends a name in the password database), so audit
+/// events of its calls name the token.
 public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The login name.
+    /// The login name, or `token:NAME` for a token caller.
     public let user: String
-    /// The numeric user id.
+    /// The numeric user id; ``tokenUID`` for a token caller.
     public let uid: UInt32
+    /// The bearer token the caller presented; nil for a Unix user.
+    public let token: TokenCredential?
 
-    init(user: String, uid: UInt32) {
+    init(user: String, uid: UInt32, token: TokenCredential? = nil) {
         self.user = user
         self.uid = uid
+        self.token = token
+    }
+
+    /// The uid of a token caller: `(uid_t)-1`, which the kernel never gives an account, so a token caller
+    /// can never match a file owner or a user's uid.
+    public static let tokenUID = UInt32.max
+
+    /// The caller a valid bearer token stands for (see ``Lake/authenticate(bearer:now:)``).
+    static func token(_ token: TokenCredential) -> Identity {
+        Identity(user: TokenCredential.actorPrefix + token.name, uid: tokenUID, token: token)
     }
 
     /// The effective user of this process.

@@ -113,13 +113,17 @@ public final class Lake: Sendable {
     /// - Throws: ``LakeError/notPermitted(user:permission:)``.
     @discardableResult
     public func authorize(_ permission: Permission) throws -> Role {
-        let held = Set(configuration.roles(of: actor.user))
+        let held = Set(actorRoles)
         guard let role = permission.allowedRoles.first(where: held.contains) else {
             throw LakeError.notPermitted(user: actor.user, permission: permission)
         }
         return role
     }
 
-    /// The roles the actor holds.
-    public var actorRoles: [Role] { configuration.roles(of: actor.user) }
+    /// The roles the actor holds: those `lake.toml` names for a user; exactly its one role for a token
+    /// caller (whatever `lake.toml` says about a `token:` name).
+    public var actorRoles: [Role] {
+        if let token = actor.token { return [token.role] }
+        return configuration.roles(of: actor.user)
+    }
 }

@@ -21,19 +21,31 @@ extension Lake {
 
     /// Re-hashes every object of a manifest — a published version (`DATASET@VERSION`) or a manifest file —
     /// wherever it lives now, and reports missing, corrupt and not-readable-without-a-restore objects.
+    ///
+    /// The file is read with this process's rights: the lake service never calls this with a caller's
+    /// path (it calls the overload taking a ``ManifestSource``, with the document's bytes).
     public func verifyManifest(_ referenceOrFile: String) throws -> ManifestVerification {
+        if FileManager.default.fileExists(atPath: referenceOrFile) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: referenceOrFile))
+            return try verifyManifest(.document(name: referenceOrFile, bytes: Array(data)))
+        }
+        return try verifyManifest(.version(referenceOrFile))
+    }
+
+    /// Re-hashes every object of a published version's manifest or of a manifest document.
+    public func verifyManifest(_ source: ManifestSource) throws -> ManifestVerification {
         try authorize(.read)
         let manifest: Manifest
         let intact: Bool
         let id: String
-        if FileManager.default.fileExists(atPath: referenceOrFile) {
-            let data = try Data(contentsOf: URL(fileURLWithPath: referenceOrFile))
-            manifest = try Manifest.parse(data, source: referenceOrFile)
+        switch source {
+        case .document(let name, let bytes):
+            manifest = try Manifest.parse(Data(bytes), source: name)
             id = manifest.hash
-            // A file is intact when it is byte for byte the canonical form the lake wrote.
-            intact = Array(data) == manifest.canonicalBytes
-        } else {
-            let resolved = try catalog.read { tx in try resolvePublished(referenceOrFile, tx) }
+            // A document is intact when it is byte for byte the canonical form the lake wrote.
+            intact = bytes == manifest.canonicalBytes
+        case .version(let reference):
+            let resolved = try catalog.read { tx in try resolvePublished(reference, tx) }
             try authorizeDatasetRead(resolved.dataset.name, purpose: "manifest.verify")
             manifest = resolved.manifest
             id = resolved.record.hash

@@ -3,7 +3,8 @@ import Synchronization
 import Testing
 
 /// A lake made with `init --service-user` and served by `medlake serve` started as root, holding a
-/// published CT dataset `ct@2`; alice and bob are curators, carol holds no role.
+/// published CT dataset `ct@2`; alice and bob are curators, carol holds no role, and `people` more users
+/// (``extra``) exist with no role either. root is the lake's admin.
 ///
 /// The data is put in by the service account itself (in-process: only it can open the lake), before
 /// the service starts, so the service reads the roles below from the start.
@@ -15,13 +16,17 @@ final class ServedLake {
     /// A copy of the binary the users can reach (the build folder may sit in a private one).
     let binary: String
     private(set) var server: Process?
+    /// The service's ready line (`Serving LAKE on SOCKET [and URL] as USER.`).
+    private(set) var readyLine = ""
     var alice: String { users.names[0] }
     var bob: String { users.names[1] }
     var carol: String { users.names[2] }
+    /// The users made for `people`, in order.
+    var extra: [String] { Array(users.names.dropFirst(3)) }
     var socket: String { lake + "/medlake.sock" }
 
-    init() throws {
-        users = try UnixUsers(["alice", "bob", "carol"])
+    init(people: [String] = []) throws {
+        users = try UnixUsers(["alice", "bob", "carol"] + people)
         service = "mlsvc" + users.group.dropFirst(3)
         base = NSTemporaryDirectory() + "served-" + UUID().uuidString
         lake = base + "/lake"
@@ -64,11 +69,11 @@ final class ServedLake {
         try? UnixUsers.command("/usr/sbin/groupdel", [service])
     }
 
-    /// Starts `medlake serve` as root (with `environment` added to its own) and waits, up to two minutes,
-    /// for its ready line.
-    func start(environment: [String: String] = [:]) throws {
+    /// Starts `medlake serve --lake LAKE arguments…` as root (with `environment` added to its own) and
+    /// waits, up to two minutes, for its ready line.
+    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
         let (process, output, _) = try MedLakeProcess.start(
-            ["serve", "--lake", lake], environment: environment, binary: binary)
+            ["serve", "--lake", lake] + arguments, environment: environment, binary: binary)
         server = process
         let ready = DispatchSemaphore(value: 0)
         let seen = Mutex("")
@@ -91,6 +96,7 @@ final class ServedLake {
         }
         try #require(ready.wait(timeout: .now() + 120) == .success, "the service did not start")
         try #require(seen.withLock { $0 }.contains("Serving "), "the service did not start: \(seen.withLock { $0 })")
+        readyLine = seen.withLock { $0 }
     }
 
     /// Waits for the service to end by itself (a fault point killed it).

@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake grant USER DATASET --scope read --expires 8h --reason …`.
-struct GrantCreateCommand: ParsableCommand {
+struct GrantCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Give a user expiring access to a dataset (admin only; 'medlake grant USER DATASET …' for short).")
@@ -29,8 +29,8 @@ struct GrantCreateCommand: ParsableCommand {
         _ = try GrantDuration.seconds(expires)
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             // The engine knows users only by the names [roles] lists; that one is a real account is checked
             // here, where the machine's user database is at hand.
             guard getpwnam(user) != nil else {
@@ -38,10 +38,12 @@ struct GrantCreateCommand: ParsableCommand {
                     "no Unix user named \(user) on this machine: grants go to existing accounts; check the "
                         + "name with `getent passwd \(user)` or create the account first")
             }
-            let grant = try options.open().grantAccess(
-                user: user, dataset: dataset, scope: scope, lifetime: try GrantDuration.seconds(expires), reason: reason)
+            let grant = try await options.api().grantAccess(
+                NewGrant(
+                    user: user, dataset: dataset, scope: scope, lifetime: try GrantDuration.seconds(expires),
+                    reason: reason))
             if options.json { return try printJSON(grant) }
-            print("Grant \(grant.id ?? 0): \(safe(user)) may \(scope.rawValue) \(safe(dataset)) until "
+            print("Grant \(grant.id): \(safe(user)) may \(scope.rawValue) \(safe(dataset)) until "
                 + grant.expiresAt.formatted(.iso8601) + ".")
         }
     }

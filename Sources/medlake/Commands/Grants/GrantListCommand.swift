@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake grant list`.
-struct GrantListCommand: ParsableCommand {
+struct GrantListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List live grants (all with --all).")
 
     @OptionGroup var options: LakeOptions
@@ -10,15 +10,15 @@ struct GrantListCommand: ParsableCommand {
     @Flag(help: "Include expired and revoked grants.")
     var all = false
 
-    func run() throws {
-        try reportingFailures {
-            let grants = try options.open().grants(all: all)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let grants = try await allPages { page in try await lake.grants(GrantQuery(all: all, page: page)) }
             if options.json { return try printJSON(grants) }
             var table = TextTable("ID", "USER", "DATASET", "SCOPE", "STATUS", "EXPIRES", "BY", "REASON")
-            for listing in grants {
-                let grant = listing.grant
+            for grant in grants {
                 table.add(
-                    String(grant.id ?? 0), grant.principal, listing.dataset, grant.scope, listing.status,
+                    String(grant.id), grant.user, grant.dataset, grant.scope.rawValue, grant.status.rawValue,
                     grant.expiresAt.formatted(.iso8601), grant.grantedBy, grant.reason)
             }
             print(table.render(empty: "No grants."))

@@ -1,8 +1,9 @@
 import ArgumentParser
+import Foundation
 import LakeEngine
 
 /// `medlake label DATASET --sensitivity restricted --consent research,ai-training`.
-struct LabelCommand: ParsableCommand {
+struct LabelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "label",
         abstract: "Set a dataset's sensitivity label and consent scope.",
@@ -25,11 +26,17 @@ struct LabelCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let updated = try options.open().labelDataset(dataset, sensitivity: sensitivity, consentScope: consent)
+    func run() async throws {
+        try await reportingFailures {
+            let consentScope = consent.map { text in
+                text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let updated = try await options.api().label(
+                DatasetLabels(dataset: dataset, sensitivity: sensitivity, consentScope: consentScope))
             if options.json { return try printJSON(updated) }
-            print("\(safe(updated.name)): sensitivity \(safe(updated.sensitivity)), consent '\(safe(updated.consentScope))'.")
+            print(
+                "\(safe(updated.dataset)): sensitivity \(safe(updated.sensitivity ?? "")), "
+                    + "consent '\(safe((updated.consentScope ?? []).joined(separator: ",")))'.")
         }
     }
 }

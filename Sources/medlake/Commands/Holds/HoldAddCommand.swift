@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake hold add DATASET[@VERSION] --reason …` (admin).
-struct HoldAddCommand: ParsableCommand {
+struct HoldAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Put a legal hold on a dataset or one version (admin; audited).")
 
@@ -14,9 +14,9 @@ struct HoldAddCommand: ParsableCommand {
     @Option(help: "Why (audited).")
     var reason: String
 
-    func run() throws {
-        try reportingFailures {
-            let hold = try options.open().addHold(target, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let hold = try await options.api().placeHold(NewHold(target: target, reason: reason))
             if options.json { return try printJSON(hold) }
             print("hold \(hold.id) on \(safe(hold.target)): \(hold.objects) object(s) held")
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake hold list [--dataset NAME] [--all]`.
-struct HoldListCommand: ParsableCommand {
+struct HoldListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List legal holds, newest first (active ones unless --all).")
 
@@ -14,9 +14,12 @@ struct HoldListCommand: ParsableCommand {
     @Flag(help: "Include released holds.")
     var all = false
 
-    func run() throws {
-        try reportingFailures {
-            let holds = try options.open().holds(dataset: dataset, includeReleased: all)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let holds = try await allPages { page in
+                try await lake.holds(HoldQuery(dataset: dataset, includeReleased: all, page: page))
+            }
             if options.json { return try printJSON(holds) }
             var table = TextTable("ID", "TARGET", "OBJECTS", "BY", "SINCE", "REASON", "RELEASED")
             for hold in holds {

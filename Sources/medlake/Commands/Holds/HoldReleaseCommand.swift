@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake hold release ID --reason …` (admin).
-struct HoldReleaseCommand: ParsableCommand {
+struct HoldReleaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "release", abstract: "Release a legal hold (admin; audited).")
 
@@ -14,9 +14,9 @@ struct HoldReleaseCommand: ParsableCommand {
     @Option(help: "Why (audited).")
     var reason: String
 
-    func run() throws {
-        try reportingFailures {
-            let hold = try options.open().releaseHold(id: id, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let hold = try await options.api().releaseHold(id: id, reason: reason)
             if options.json { return try printJSON(hold) }
             print("hold \(hold.id) on \(safe(hold.target)) released")
         }

@@ -4,9 +4,20 @@ import LakeClient
 import LakeEngine
 
 /// Options every lake command shares: which lake, and whether to print JSON.
+///
+/// `--lake` (or `$MEDLAKE_LAKE`) may also be a lake service's URL, `https://HOST:PORT`: commands that go
+/// through the API (``api()``) then call it over TCP with a bearer token.
 struct LakeOptions: ParsableArguments {
-    @Option(name: .long, help: "The lake folder (default: $MEDLAKE_LAKE, else the nearest lake.toml above).")
+    @Option(
+        name: .long,
+        help: "The lake folder, or a lake service's https://HOST:PORT (default: $MEDLAKE_LAKE, else the nearest lake.toml above).")
     var lake: String?
+
+    @Option(name: .long, help: "For a lake URL: the file holding the bearer token, mode 0600 (default: $MEDLAKE_TOKEN).")
+    var tokenFile: String?
+
+    @Option(name: .long, help: "For a lake URL: the CA certificate (PEM) to trust (default: $MEDLAKE_CA_FILE).")
+    var caFile: String?
 
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
@@ -26,6 +37,7 @@ struct LakeOptions: ParsableArguments {
     /// when the user can read it (a personal lake); when they cannot (a service-owned lake), the failure
     /// says the service is not running rather than "permission denied".
     func api() throws -> any LakeAPI {
+        if let remote = try remote() { return try LakeClient(remote: remote) }
         let root = try root()
         if let socket = Lake.liveServiceSocket(root: root) { return LakeClient(socketPath: socket) }
         let socket = root + "/" + Lake.serviceSocketFileName
@@ -36,9 +48,30 @@ struct LakeOptions: ParsableArguments {
         }
     }
 
+    /// The remote lake `--lake` or `$MEDLAKE_LAKE` names with a URL, with its token (`--token-file`, else
+    /// `$MEDLAKE_TOKEN`) and CA (`--ca-file`, else `$MEDLAKE_CA_FILE`); nil for a lake folder.
+    private func remote() throws -> RemoteLake? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = lake ?? environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) else { return nil }
+        let token: String
+        if let tokenFile {
+            token = try RemoteLake.token(fromFile: tokenFile)
+        } else if let variable = environment["MEDLAKE_TOKEN"], !variable.isEmpty {
+            token = variable
+        } else {
+            throw LakeClientError.missingToken(url: url)
+        }
+        return try RemoteLake(url: url, token: token, caFile: caFile ?? environment["MEDLAKE_CA_FILE"])
+    }
+
     /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake.
+    /// - Throws: ``LakeError/invalidArgument(_:)`` for a URL: this command needs the lake folder itself.
     private func root() throws -> String {
-        try Lake.locate(
+        if let url = lake ?? ProcessInfo.processInfo.environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) {
+            throw LakeError.invalidArgument(
+                "this command works on a lake folder, not over TCP (\(url)); run it on the service's host")
+        }
+        return try Lake.locate(
             explicit: lake, environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath)
     }

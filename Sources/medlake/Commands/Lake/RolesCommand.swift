@@ -12,16 +12,14 @@ struct RolesCommand: ParsableCommand {
 extension Role: ExpressibleByArgument {}
 
 /// `medlake roles list`.
-struct RolesListCommand: ParsableCommand {
+struct RolesListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the users holding each role.")
 
     @OptionGroup var options: LakeOptions
 
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            try lake.authorize(.read)
-            let roles = Role.allCases.map { role in (role.rawValue, (lake.configuration.roles[role] ?? []).sorted()) }
+    func run() async throws {
+        try await reportingFailures {
+            let roles = try await options.api().roles().map { ($0.role.rawValue, $0.users) }
             if options.json { return try printJSON(Dictionary(uniqueKeysWithValues: roles)) }
             var table = TextTable("ROLE", "USERS")
             for (role, users) in roles { table.add(role, users.joined(separator: ", ")) }
@@ -31,7 +29,7 @@ struct RolesListCommand: ParsableCommand {
 }
 
 /// `medlake roles grant USER ROLE`.
-struct RolesGrantCommand: ParsableCommand {
+struct RolesGrantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grant", abstract: "Give a Unix user a role (admin only).")
 
@@ -43,16 +41,16 @@ struct RolesGrantCommand: ParsableCommand {
     @Argument(help: "admin, curator, annotator or operator.")
     var role: Role
 
-    func run() throws {
-        try reportingFailures {
-            _ = try options.open().grant(role, to: user)
+    func run() async throws {
+        try await reportingFailures {
+            _ = try await options.api().changeRole(RoleChange(user: user, role: role, kind: .grant))
             print("\(safe(user)) now holds \(role.rawValue).")
         }
     }
 }
 
 /// `medlake roles revoke USER ROLE`.
-struct RolesRevokeCommand: ParsableCommand {
+struct RolesRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Take a role away from a Unix user (admin only).")
 
@@ -64,9 +62,9 @@ struct RolesRevokeCommand: ParsableCommand {
     @Argument(help: "admin, curator, annotator or operator.")
     var role: Role
 
-    func run() throws {
-        try reportingFailures {
-            _ = try options.open().revoke(role, from: user)
+    func run() async throws {
+        try await reportingFailures {
+            _ = try await options.api().changeRole(RoleChange(user: user, role: role, kind: .revoke))
             print("\(safe(user)) no longer holds \(role.rawValue).")
         }
     }

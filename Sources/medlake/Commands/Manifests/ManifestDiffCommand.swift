@@ -1,8 +1,9 @@
 import ArgumentParser
+import Foundation
 import LakeEngine
 
 /// `medlake manifest diff A B`: what changed between two versions.
-struct ManifestDiffCommand: ParsableCommand {
+struct ManifestDiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff", abstract: "Show entries added, removed or changed, and flag and transform changes.")
 
@@ -14,12 +15,24 @@ struct ManifestDiffCommand: ParsableCommand {
     @Argument(help: "The newer version (DATASET@VERSION) or manifest file.")
     var to: String
 
-    func run() throws {
-        try reportingFailures {
-            let diff = try options.open().diffManifests(from, to)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let diff = ManifestDiff(
+                try await manifest(from, lake), try await manifest(to, lake), fromName: from, toName: to)
             if options.json { return try printJSON(diff) }
             print(renderDiff(diff))
         }
+    }
+
+    /// The manifest `referenceOrFile` names: a file is read here, as the user (the lake service opens no
+    /// file on a caller's behalf); anything else is a published version, fetched through the API.
+    private func manifest(_ referenceOrFile: String, _ lake: any LakeAPI) async throws -> Manifest {
+        if FileManager.default.fileExists(atPath: referenceOrFile) {
+            return try Manifest.parse(Data(contentsOf: URL(fileURLWithPath: referenceOrFile)), source: referenceOrFile)
+        }
+        let document = try await lake.manifestDocument(version: referenceOrFile)
+        return try Manifest.parse(Data(document.text.utf8), source: referenceOrFile)
     }
 }
 

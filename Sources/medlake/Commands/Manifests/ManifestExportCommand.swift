@@ -4,7 +4,7 @@ import LakeEngine
 import TUI
 
 /// `medlake manifest export DATASET@VERSION`: the canonical manifest bytes.
-struct ManifestExportCommand: ParsableCommand {
+struct ManifestExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a version's canonical manifest (its SHA-256 is the version's id).")
@@ -17,9 +17,10 @@ struct ManifestExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
 
-    func run() throws {
-        try reportingFailures {
-            let (hash, bytes) = try options.open().exportManifest(version)
+    func run() async throws {
+        try await reportingFailures {
+            let document = try await options.api().manifestDocument(version: version)
+            let (hash, bytes) = (document.hash, Array(document.text.utf8))
             if let output {
                 let written = FileManager.default.createFile(
                     atPath: output, contents: Data(bytes), attributes: [.posixPermissions: 0o640])

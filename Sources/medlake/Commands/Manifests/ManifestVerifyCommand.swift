@@ -1,8 +1,9 @@
 import ArgumentParser
+import Foundation
 import LakeEngine
 
 /// `medlake manifest verify DATASET@VERSION|FILE`: re-hash every object.
-struct ManifestVerifyCommand: ParsableCommand {
+struct ManifestVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-hash every object of a manifest wherever it lives now; report missing, corrupt or archived ones.",
@@ -13,9 +14,9 @@ struct ManifestVerifyCommand: ParsableCommand {
     @Argument(help: "DATASET@VERSION, or a manifest file written by 'manifest export'.")
     var manifest: String
 
-    func run() throws {
-        try reportingFailures {
-            let result = try options.open().verifyManifest(manifest)
+    func run() async throws {
+        try await reportingFailures {
+            let result = try await options.api().verifyManifest(try source())
             if options.json {
                 try printJSON(result)
             } else {
@@ -29,5 +30,12 @@ struct ManifestVerifyCommand: ParsableCommand {
             }
             if !result.isIntact { throw ExitCode.failure }
         }
+    }
+
+    /// The manifest to check: a file is read here, as the user, and sent as its bytes (the lake service
+    /// opens no file on a caller's behalf); anything else names a published version.
+    private func source() throws -> ManifestSource {
+        guard FileManager.default.fileExists(atPath: manifest) else { return .version(manifest) }
+        return .document(name: manifest, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: manifest))))
     }
 }

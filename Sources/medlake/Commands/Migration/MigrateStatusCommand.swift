@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake migrate status [ID] [--watch]`.
-struct MigrateStatusCommand: ParsableCommand {
+struct MigrateStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show a job's progress (or all unfinished jobs), optionally live.")
 
@@ -15,14 +15,16 @@ struct MigrateStatusCommand: ParsableCommand {
     @Flag(help: "Redraw four times a second until the jobs finish.")
     var watch = false
 
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            let active: Set<String> = ["queued", "running", "paused"]
+    /// The states of a job not finished yet.
+    private static let unfinished: [MigrationJobState] = [.queued, .running, .paused]
+
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
             let redraw = watch && !options.json && isatty(STDOUT_FILENO) == 1
             var drawnLines = 0
             while true {
-                let jobs = try id.map { [try lake.migrationJob(id: $0)] } ?? lake.migrationJobs(states: active)
+                let jobs = try await jobs(lake)
                 if options.json {
                     try printJSON(jobs)
                 } else {
@@ -32,9 +34,19 @@ struct MigrateStatusCommand: ParsableCommand {
                     print(text)
                     drawnLines = text.split(separator: "\n", omittingEmptySubsequences: false).count
                 }
-                guard watch, jobs.contains(where: { !$0.isFinished }) else { return }
-                Thread.sleep(forTimeInterval: 0.25)
+                guard watch, jobs.contains(where: { Self.unfinished.contains($0.state) }) else { return }
+                try await Task.sleep(for: .milliseconds(250))
             }
         }
+    }
+
+    /// Job `id`, or every unfinished job, newest first.
+    private func jobs(_ lake: any LakeAPI) async throws -> [MigrationJobOverview] {
+        if let id { return [try await lake.job(id: id)] }
+        var jobs: [MigrationJobOverview] = []
+        for state in Self.unfinished {
+            jobs += try await allPages { page in try await lake.migrationJobs(MigrationJobQuery(state: state, page: page)) }
+        }
+        return jobs.sorted { $0.id > $1.id }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake restore DATASET[@VERSION] --to TIER`: rehydrate from a restore-required tier.
-struct RestoreCommand: ParsableCommand {
+struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "Queue a restore of a dataset's archived objects into a readable tier.")
 
@@ -14,9 +14,9 @@ struct RestoreCommand: ParsableCommand {
     @Option(help: "The tier to restore into (readable without a restore).")
     var to: String
 
-    func run() throws {
-        try reportingFailures {
-            let job = try options.open().queueRestore(dataset, to: to)
+    func run() async throws {
+        try await reportingFailures {
+            let job = try await options.api().queueJob(MigrationRequest(dataset: dataset, tier: to, kind: .restore))
             if options.json { return try printJSON(job) }
             print("Queued restore job \(job.id): \(job.objectsTotal) objects, \(byteCount(job.bytesTotal)) → \(safe(to)). Run `medlake worker` to move them.")
         }

@@ -60,7 +60,18 @@ extension CommandFailure {
                 self.init(code: .serviceUnavailable, message: client.description)
                 path = socket
             case .unexpectedAnswer: self.init(code: .failed, message: client.description)
+            case .untrusted(let url, _):
+                self.init(code: .serviceUnavailable, message: client.description)
+                path = url
+            case .invalidURL: self.init(code: .invalidArgument, message: client.description)
+            case .missingToken, .unsafeTokenFile: self.init(code: .invalidToken, message: client.description)
+            case .unreadableFile(let path, let number):
+                self.init(code: .systemError, message: client.description)
+                self.path = path
+                errno = number
             }
+        case let token as TokenError:
+            self.init(code: token.isAuthenticationFailure ? .invalidToken : .invalidArgument, message: token.description)
         case let problem as ProblemDetails:
             self.init(code: .failed, message: problem.detail)
         case let configuration as ConfigurationError:

@@ -46,4 +46,7 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     /// The lake has a service socket but nothing answers on it, or the service closed the connection
     /// before answering.
     case serviceUnavailable
+    /// A remote lake refused the bearer token (missing, unknown, expired or revoked), or the client could
+    /// not use the token or CA it was given (a token file others may read).
+    case invalidToken
 }

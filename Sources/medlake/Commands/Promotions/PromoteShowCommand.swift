@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake promote show ID`.
-struct PromoteShowCommand: ParsableCommand {
+struct PromoteShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a promotion's checks, decisions and manifest diff against its source.")
 
@@ -16,11 +16,11 @@ struct PromoteShowCommand: ParsableCommand {
         var diff: ManifestDiff
     }
 
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            let promotion = try lake.promotion(id: id)
-            let diff = try lake.promotionDiff(id: id)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let promotion = try await lake.promotion(id: id)
+            let diff = try await lake.promotionDiff(id: id)
             if options.json { return try printJSON(Shown(promotion: promotion, diff: diff)) }
             print(renderPromotion(promotion))
             print("diff:")
