@@ -8,11 +8,13 @@ import TUI
 /// Each row is written between `|` marks so trailing blanks are visible. Before comparing, every row
 /// is checked to fill exactly the buffer's width in display cells and to contain nothing a terminal
 /// would interpret. Wall-clock times (`YYYY-MM-DD hh:mm:ss`, as audit rows show them) are masked so the
-/// files are stable. `UPDATE_SNAPSHOTS=1 swift test` re-records the files and fails the run, so a
-/// re-recording is never mistaken for a pass.
+/// files are stable, and so is each key of `replacing` (a per-run folder) by its value, which should
+/// be as wide so the rows keep their layout. `UPDATE_SNAPSHOTS=1 swift test` re-records the files and
+/// fails the run, so a re-recording is never mistaken for a pass.
 public func assertSnapshot(
     _ buffer: Buffer,
     named name: String,
+    replacing: [String: String] = [:],
     filePath: String = #filePath,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
@@ -30,7 +32,10 @@ public func assertSnapshot(
         )
     }
     let time = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/
-    let rows = (0..<buffer.area.height).map { "|" + buffer.line($0).replacing(time, with: "YYYY-MM-DD hh:mm:ss") + "|" }
+    let rows = (0..<buffer.area.height).map { row in
+        let line = replacing.reduce(buffer.line(row)) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+        return "|" + line.replacing(time, with: "YYYY-MM-DD hh:mm:ss") + "|"
+    }
     let rendered = "size \(buffer.area.width)x\(buffer.area.height)\n" + rows.joined(separator: "\n") + "\n"
     let url = snapshotFolder(of: filePath).appendingPathComponent(name + ".txt")
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {

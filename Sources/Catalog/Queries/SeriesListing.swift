@@ -10,11 +10,8 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
         studyInstanceUID = row["studyInstanceUID"] ?? ""
     }
 
-    /// The series of a dataset (optionally of one study) in ingest order, through the `datasetId` index,
-    /// or sorted by `order`.
-    static func fetchAll(
-        _ db: Database, datasetId: Int64, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
-    ) throws -> [SeriesListing] {
+    /// The series of a dataset (optionally of one study) in ingest order, through the `datasetId` index.
+    static func fetchAll(_ db: Database, datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
         var sql = """
             SELECT s.*, t.studyInstanceUID FROM series s JOIN study t ON t.id = s.studyId
             WHERE s.datasetId = ?
@@ -25,16 +22,14 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
             _ = arguments.append(contentsOf: [studyUID])
         }
         // Ingest order: the `datasetId` index already yields it, so 10,000 series need no sort.
-        sql += " ORDER BY " + (order?.orderBy ?? SeriesSortKey.tieBreaker)
+        sql += " ORDER BY s.id"
         return try SeriesListing.fetchAll(db, sql: sql, arguments: arguments)
     }
 }
 
 extension CatalogTransaction {
-    /// The series of a dataset, optionally of one study, in ingest order or `order`.
-    public func seriesListings(
-        datasetId: Int64, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
-    ) throws -> [SeriesListing] {
-        try SeriesListing.fetchAll(db, datasetId: datasetId, studyUID: studyUID, order: order)
+    /// The series of a dataset, optionally of one study, in ingest order.
+    public func seriesListings(datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
+        try SeriesListing.fetchAll(db, datasetId: datasetId, studyUID: studyUID)
     }
 }

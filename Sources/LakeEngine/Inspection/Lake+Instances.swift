@@ -1,14 +1,12 @@
 import Catalog
 
 extension Lake {
-    /// The instances of series `seriesUID` in dataset `name`, by instance number or by `order`.
-    public func instances(
-        dataset name: String, seriesUID: String, order: ListingOrder<InstanceSortKey>? = nil
-    ) throws -> [Instance] {
+    /// The instances of series `seriesUID` in dataset `name`, by instance number.
+    public func instances(dataset name: String, seriesUID: String) throws -> [Instance] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "instances")
         return try catalog.read { tx in
-            try tx.instances(datasetId: try existingDataset(named: name, tx).id, seriesUID: seriesUID, order: order)
+            try tx.instances(datasetId: try existingDataset(named: name, tx).id, seriesUID: seriesUID)
         }
     }
 

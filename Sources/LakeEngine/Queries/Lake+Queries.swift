@@ -18,15 +18,13 @@ extension Lake {
         }
     }
 
-    /// The series of dataset `name`, optionally of one study, in ingest order or `order`. A restricted
-    /// dataset needs a reading role or a grant (audited).
-    public func series(
-        dataset name: String, studyUID: String? = nil, order: ListingOrder<SeriesSortKey>? = nil
-    ) throws -> [SeriesListing] {
+    /// The series of dataset `name`, optionally of one study, in ingest order. A restricted dataset needs
+    /// a reading role or a grant (audited).
+    public func series(dataset name: String, studyUID: String? = nil) throws -> [SeriesListing] {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "series")
         return try catalog.read { tx in
-            try tx.seriesListings(datasetId: try existingDataset(named: name, tx).id, studyUID: studyUID, order: order)
+            try tx.seriesListings(datasetId: try existingDataset(named: name, tx).id, studyUID: studyUID)
         }
     }
 

@@ -64,16 +64,16 @@ extension Workbench {
     /// The actions ``tableAction(_:model:)`` handles, on every screen with a list.
     static let tableActions: Set<WorkbenchAction> = [.sortNext, .sortReverse, .viewRow, .export]
 
-    /// `o`/`O` sort the focused list (reloading it when its query sorts), `i` opens the row viewer,
+    /// `o`/`O` sort the focused list (in memory), `i` opens the row viewer,
     /// `e` asks where to export the view.
     func tableAction(_ action: WorkbenchAction, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         guard var list = model.current.focusedList else { return .none }
         let filter = model.current.focusedListFilter
         switch action {
         case .sortNext, .sortReverse:
-            let reload = action == .sortNext ? list.cycleSort(filter: filter) : list.reverseSort(filter: filter)
+            if action == .sortNext { list.cycleSort(filter: filter) } else { list.reverseSort(filter: filter) }
             model.current.focusedList = list
-            return reload ? model.current.load(context(model)) : .none
+            return .none
         case .viewRow:
             guard let row = list.selected(filter: filter) else { return .none }
             var fields = list.columns.indices.compactMap { index -> TextViewer.Field? in

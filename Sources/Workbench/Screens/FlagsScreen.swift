@@ -191,7 +191,7 @@ extension FlagsScreen {
                           isFocused: true)
         block.render(in: area, buffer: &buffer)
         var table = list.table
-        list.marking(marks).render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
-                                empty: "no flags with these filters (s: severity, t: state, /: terms)", state: &table)
+        list.render(in: block.inner(area), buffer: &buffer, filter: filter, focused: true,
+                    empty: "no flags with these filters (s: severity, t: state, /: terms)", marks: marks, state: &table)
     }
 }

@@ -16,7 +16,8 @@ struct WorkbenchNavigationTests {
         #expect(text.contains("Tier occupancy"))
         #expect(text.contains(": screens"))
         #expect(text.contains("? help"))
-        assertSnapshot(harness.screen, named: "overview-100x30")
+        assertSnapshot(harness.screen, named: "overview-100x30",
+                       replacing: [FixtureFolder.path: FixtureFolder.stablePath])
     }
 
     @Test("The palette switches screens by fuzzy name, Esc closes it")

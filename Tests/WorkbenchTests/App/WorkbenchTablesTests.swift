@@ -4,13 +4,13 @@ import Testing
 import TUI
 @testable import Workbench
 
-/// The table keys on every list: `o`/`O` sort (series and instances through their queries), `i` views a
+/// The table keys on every list: `o`/`O` sort the loaded rows, `i` views a
 /// row in full, `e` exports the view; the hint bar keeps `? help` and `q quit` at any width.
 @MainActor
 @Suite(.serialized)
 struct WorkbenchTablesTests {
-    @Test("o/O sort the instances through the catalog query; the header shows the column and direction")
-    func sortInstancesThroughTheQuery() async throws {
+    @Test("o/O sort the instances; the header shows the column and direction")
+    func sortInstances() async throws {
         let harness = try Harness(lake: try SampleFixture.make("tables-sort"), screen: .imaging)
         try await harness.start()
         await harness.press(.enter, .enter)
@@ -18,8 +18,8 @@ struct WorkbenchTablesTests {
         let loaded = instances()
         #expect(loaded.count >= 3)
         await harness.press(.character("O"))
-        #expect(harness.model.screens.imaging.instanceOrder == ListingOrderFixture.instanceNumberDescending)
-        #expect(instances() == loaded.sorted { Int($0) ?? 0 > Int($1) ?? 0 }, "read again in descending order")
+        #expect(harness.model.screens.imaging.instances.table.sort == TableSort(column: 0, ascending: false))
+        #expect(instances() == loaded.sorted { Int($0) ?? 0 > Int($1) ?? 0 }, "descending order")
         #expect(harness.text.contains("#▼"))
         await harness.press(.character("O"))
         #expect(instances() == loaded, "ascending again")
@@ -145,8 +145,4 @@ struct WorkbenchTablesTests {
         await harness.type(path)
         await harness.press(.enter)
     }
-}
-
-private enum ListingOrderFixture {
-    static let instanceNumberDescending = ListingOrder(InstanceSortKey.instanceNumber, ascending: false)
 }

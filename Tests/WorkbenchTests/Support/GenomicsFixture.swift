@@ -9,8 +9,7 @@ enum GenomicsFixture {
     static let contigCount = 3200
 
     static func make(_ name: String) throws -> Lake {
-        let folder = "/tmp/medlake-workbench-tests/" + name
-        try? FileManager.default.removeItem(atPath: folder)
+        let folder = try FixtureFolder.fresh(name)
         let sources = folder + "/sources/genomics"
         try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
         let lake = try Lake.create(at: folder + "/lake")

@@ -47,27 +47,41 @@ struct ListPaneTests {
         var pane = ListPane([TableColumn("NAME"), TableColumn("N")])
         pane.setRows(rows([["b", "10"], ["a", "9"], ["c", "10"], ["d", "120"]]), filter: "")
         pane.table.selection.select(2, count: 4)
-        let reload = pane.cycleSort(filter: "")
-        #expect(!reload, "sorted here, no reload")
+        pane.cycleSort(filter: "")
         #expect(pane.visible(filter: "").map(\.id) == ["1", "0", "2", "3"])
         #expect(pane.selected(filter: "")?.id == "2", "the selected row stays selected")
-        _ = pane.cycleSort(filter: "")
+        pane.cycleSort(filter: "")
         #expect(pane.visible(filter: "").map(\.id) == ["1", "0", "2", "3"], "9 < 10 = 10 < 120, ties in load order")
-        _ = pane.reverseSort(filter: "")
+        pane.reverseSort(filter: "")
         #expect(pane.visible(filter: "").map(\.id) == ["3", "0", "2", "1"])
         #expect(pane.visible(filter: "10").map(\.id) == ["0", "2"], "the filter applies to the sorted rows")
-        _ = pane.cycleSort(filter: "")
+        pane.cycleSort(filter: "")
         #expect(pane.table.sort == nil)
         #expect(pane.visible(filter: "").map(\.id) == ["0", "1", "2", "3"], "unsorted: load order")
         pane.setRows(rows([["z", "1"], ["y", "2"]]), filter: "")
         #expect(pane.view(filter: "") == [["z", "1"], ["y", "2"]])
     }
 
-    @Test func aListSortedByItsQueryAsksForAReload() {
-        var pane = ListPane([TableColumn("A")], sortsInQuery: true)
-        pane.setRows(rows([["b"], ["a"]]), filter: "")
-        let reload = pane.cycleSort(filter: "")
-        #expect(reload)
-        #expect(pane.visible(filter: "").map(\.id) == ["0", "1"], "rows stay as the query gave them")
+    @Test func reloadedRowsKeepTheSortAndTheSelection() {
+        var pane = ListPane([TableColumn("A")])
+        pane.setRows(rows([["b"], ["c"], ["a"]]), filter: "")
+        pane.reverseSort(filter: "")
+        #expect(pane.visible(filter: "").map { $0.cells[0] } == ["c", "b", "a"])
+        pane.table.selection.select(1, count: 3)
+        pane.setRows([ListRow(id: "9", cells: ["d"])] + rows([["b"], ["c"], ["a"]]), filter: "")
+        #expect(pane.visible(filter: "").map { $0.cells[0] } == ["d", "c", "b", "a"], "a reload is sorted too")
+        #expect(pane.selected(filter: "")?.cells == ["b"], "the selected row stays selected")
+    }
+
+    @Test func marksAreDrawnBeforeTheFirstCellOfMarkedRowsOnly() {
+        var pane = ListPane([TableColumn("NAME"), TableColumn("N")])
+        pane.setRows(rows([["alpha", "1"], ["beta", "2"], ["gamma", "3"]]), filter: "")
+        var buffer = Buffer(width: 20, height: 4)
+        var state = pane.table
+        pane.render(in: buffer.area, buffer: &buffer, filter: "", focused: true, empty: "", marks: ["0", "2"],
+                    state: &state)
+        #expect((1...3).map { buffer.line($0).hasPrefix("✓ ") } == [true, false, true])
+        #expect(buffer.line(2).hasPrefix("beta"))
+        #expect(pane.visible(filter: "").map { $0.cells[0] } == ["alpha", "beta", "gamma"], "the rows are unchanged")
     }
 }

@@ -2,16 +2,15 @@ import DICOM
 import Foundation
 @testable import LakeEngine
 
-/// A small real lake for workbench tests, built at a fixed path so snapshots are stable: a CT series
+/// A small real lake for workbench tests, built in the run's ``FixtureFolder``: a CT series
 /// with a missing slice, an MR series, a CR whose PatientName holds escape sequences, a VCF sample,
 /// and review flags of each severity.
 enum SampleFixture {
     static let hostileName = "Evil^\u{1B}[2J\u{1B}]52;c;aGFja2Vk\u{07}Mallory"
 
-    /// Builds the lake in `/tmp/medlake-workbench-tests/<name>` (replacing what was there).
+    /// Builds the lake in `<FixtureFolder.path>/<name>` (replacing what was there).
     static func make(_ name: String) throws -> Lake {
-        let folder = "/tmp/medlake-workbench-tests/" + name
-        try? FileManager.default.removeItem(atPath: folder)
+        let folder = try FixtureFolder.fresh(name)
         let sources = folder + "/sources"
         try FileManager.default.createDirectory(atPath: sources + "/genomics", withIntermediateDirectories: true)
         let lake = try Lake.create(at: folder + "/lake")

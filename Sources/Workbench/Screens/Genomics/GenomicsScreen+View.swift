@@ -10,8 +10,8 @@ extension GenomicsScreen {
                                  isFocused: state.focus == .samples)
         samplesBlock.render(in: left[0], buffer: &buffer)
         var table = state.samples.table
-        state.samples.marking(marks).render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch,
-                             focused: state.focus == .samples, empty: "no genomic samples", state: &table)
+        state.samples.render(in: samplesBlock.inner(left[0]), buffer: &buffer, filter: state.sampleSearch,
+                             focused: state.focus == .samples, empty: "no genomic samples", marks: marks, state: &table)
 
         let filesBlock = Block(title: "Files" + (state.filesOf.map { " · " + $0.id } ?? ""),
                                isFocused: state.focus == .files)

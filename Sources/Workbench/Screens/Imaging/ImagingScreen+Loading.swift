@@ -39,13 +39,11 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    static func loadSeries(_ lake: Lake, study: ListRow, order: ListingOrder<SeriesSortKey>?)
-        -> Command<WorkbenchMessage>
-    {
+    static func loadSeries(_ lake: Lake, study: ListRow) -> Command<WorkbenchMessage> {
         run {
             .series(Loadable {
                 let open = OpenFlagSummary.byTarget(try lake.listFlags(FlagFilter(state: .open, dataset: study.dataset)))
-                return try lake.series(dataset: study.dataset, studyUID: study.id, order: order).map { listing in
+                return try lake.series(dataset: study.dataset, studyUID: study.id).map { listing in
                     seriesRow(listing.series, dataset: study.dataset, flags: open[listing.series.seriesInstanceUID] ?? [])
                 }
             })
@@ -60,13 +58,11 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    static func loadInstances(_ lake: Lake, series: ListRow, order: ListingOrder<InstanceSortKey>?)
-        -> Command<WorkbenchMessage>
-    {
+    static func loadInstances(_ lake: Lake, series: ListRow) -> Command<WorkbenchMessage> {
         .batch([
             run {
                 .instances(Loadable {
-                    try lake.instances(dataset: series.dataset, seriesUID: series.id, order: order).map { instance in
+                    try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
                         ListRow(
                             id: instance.sopInstanceUID,
                             cells: [instance.instanceNumber.map(String.init) ?? "",

@@ -17,8 +17,8 @@ extension ImagingScreen {
                               isFocused: true)
             block.render(in: parts[0], buffer: &buffer)
             var table = state.currentList.table
-            state.currentList.marking(state.marks[state.level]).render(in: block.inner(parts[0]), buffer: &buffer, filter: filter, focused: true,
-                                     empty: "no imaging studies", state: &table)
+            state.currentList.render(in: block.inner(parts[0]), buffer: &buffer, filter: filter, focused: true,
+                                     empty: "no imaging studies", marks: state.marks[state.level] ?? [], state: &table)
             if state.level == .series, let selected = state.series.selected(filter: filter) {
                 let flags = Block(title: "Series")
                 flags.render(in: parts[1], buffer: &buffer)

@@ -61,15 +61,11 @@ struct ImagingScreen: WorkbenchScreen {
     var studies = ListPane([TableColumn("PATIENT"), TableColumn("DATE"), TableColumn("MODALITIES"),
                             TableColumn("SERIES", alignment: .right), TableColumn("FLAGS"),
                             TableColumn("DESCRIPTION", width: .fill()), TableColumn("DATASET")])
-    /// Series and instances are sorted by their queries (a study may hold 10,000 series); the column
-    /// order matches ``seriesOrder`` and ``instanceOrder`` (FLAGS, last, is not a query order).
     var series = ListPane([TableColumn("MOD"), TableColumn("BODY PART"), TableColumn("N", alignment: .right),
                            TableColumn("DESCRIPTION", width: .fill()),
-                           TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")],
-                          sortsInQuery: true)
+                           TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")])
     var instances = ListPane([TableColumn("#", alignment: .right), TableColumn("SIZE"), TableColumn("SYNTAX"),
-                              TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)],
-                             sortsInQuery: true)
+                              TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)])
     /// The study and series drilled into.
     var study: ListRow?
     var seriesRow: ListRow?
@@ -112,8 +108,8 @@ struct ImagingScreen: WorkbenchScreen {
         let lake = context.lake
         switch level {
         case .studies: return Self.loadStudies(lake)
-        case .series: return study.map { Self.loadSeries(lake, study: $0, order: seriesOrder) } ?? .none
-        case .instances: return seriesRow.map { Self.loadInstances(lake, series: $0, order: instanceOrder) } ?? .none
+        case .series: return study.map { Self.loadSeries(lake, study: $0) } ?? .none
+        case .instances: return seriesRow.map { Self.loadInstances(lake, series: $0) } ?? .none
         }
     }
 
@@ -153,7 +149,7 @@ struct ImagingScreen: WorkbenchScreen {
             parentQueries = [:]
             query = TextInputState()
             focus = .list
-            var commands = [Self.loadStudies(lake), Self.loadSeries(lake, study: location.study, order: seriesOrder)]
+            var commands = [Self.loadStudies(lake), Self.loadSeries(lake, study: location.study)]
             if let found = location.series {
                 level = .instances
                 commands.append(open(series: found, lake: lake))
@@ -259,7 +255,7 @@ struct ImagingScreen: WorkbenchScreen {
         self.level = level
         series.rows = .loading
         marks[.series] = nil
-        return Self.loadSeries(lake, study: row, order: seriesOrder)
+        return Self.loadSeries(lake, study: row)
     }
 
     /// Shows the instances of `row`.
@@ -270,7 +266,7 @@ struct ImagingScreen: WorkbenchScreen {
         inspection = nil
         inspectedUID = nil
         seriesFlags = []
-        return Self.loadInstances(lake, series: row, order: instanceOrder)
+        return Self.loadInstances(lake, series: row)
     }
 
     /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.
@@ -318,23 +314,5 @@ struct ImagingScreen: WorkbenchScreen {
         inspection = .loading
         tags = ScrollSelection()
         return Self.run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
-    }
-
-    // MARK: - Query order
-
-    /// The series sort as the catalog query's order (columns: MOD, BODY PART, N, DESCRIPTION, SERIES UID).
-    var seriesOrder: ListingOrder<SeriesSortKey>? {
-        let keys: [SeriesSortKey] = [.modality, .bodyPart, .instanceCount, .description, .seriesInstanceUID]
-        return series.table.sort.flatMap { sort in
-            sort.column < keys.count ? ListingOrder(keys[sort.column], ascending: sort.ascending) : nil
-        }
-    }
-
-    /// The instance sort as the catalog query's order (columns: #, SIZE, SYNTAX, SOP INSTANCE UID).
-    var instanceOrder: ListingOrder<InstanceSortKey>? {
-        let keys: [InstanceSortKey] = [.instanceNumber, .matrixSize, .transferSyntaxUID, .sopInstanceUID]
-        return instances.table.sort.flatMap { sort in
-            sort.column < keys.count ? ListingOrder(keys[sort.column], ascending: sort.ascending) : nil
-        }
     }
 }
