@@ -29,7 +29,9 @@ log() { echo "services: $*" >&2; }
 # misses its own internal heartbeats and then answers reads of objects it holds with 404 or no bytes.
 # Raising a priority needs root (CI); elsewhere they run at the normal priority.
 priority() {
-    if [ "$(id -u)" = 0 ]; then nice -n -10 "$@"; else "$@"; fi
+    # Always started with `&`: exec keeps the background job's pid (the one the pid file records) the
+    # server's own, so `stop` signals the server and not a shell that has already gone.
+    if [ "$(id -u)" = 0 ]; then exec nice -n -10 "$@"; else exec "$@"; fi
 }
 
 # Waits until `curl` gets any HTTP answer from $1 (up to $2 tenths of a second).
