@@ -11,30 +11,9 @@ struct LakeServiceCLITests {
         var source: String
     }
 
-    private struct EntryJSON: Decodable {
-        var actor: String
-        var action: String
-    }
-
     private struct VersionJSON: Decodable {
         var reference: String
         var state: String
-    }
-
-    private struct CallerJSON: Decodable {
-        var user: String
-    }
-
-    private struct ProblemJSON: Decodable {
-        var code: String
-        var status: Int
-        var detail: String
-    }
-
-    private struct PromotionJSON: Decodable {
-        var id: Int64
-        var state: String
-        var target: String?
     }
 
     @Test func callersAreWhoTheKernelSaysWhateverTheyClaim() throws {

@@ -11,32 +11,10 @@ struct RemoteClientCLITests {
         var author: String
     }
 
-    private struct EntryJSON: Decodable {
-        var actor: String
-        var role: String?
-        var action: String
-    }
-
-    private struct PromotionJSON: Decodable {
-        var id: Int64
-        var state: String
-    }
-
     private struct TokenJSON: Decodable {
         var name: String
         var role: String
         var state: String
-    }
-
-    private struct CallerJSON: Decodable {
-        var user: String
-        var token: String?
-    }
-
-    private struct ProblemJSON: Decodable {
-        var code: String
-        var status: Int
-        var detail: String
     }
 
     /// A served lake listening on 127.0.0.1 over TLS, whose `ct` annotators may read, and its CAs.

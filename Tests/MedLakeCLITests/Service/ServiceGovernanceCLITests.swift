@@ -6,20 +6,8 @@ import Testing
 /// root (the admin). The kernel names each caller; the engine behind the socket decides.
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct ServiceGovernanceCLITests {
-    private struct PromotionJSON: Decodable {
-        var id: Int64
-        var state: String
-        var target: String?
-    }
-
     private struct ShownJSON: Decodable {
         var promotion: PromotionJSON
-    }
-
-    private struct EntryJSON: Decodable {
-        var actor: String
-        var action: String
-        var target: String
     }
 
     private struct DatasetJSON: Decodable, Equatable {
@@ -77,11 +65,6 @@ struct ServiceGovernanceCLITests {
 
     private struct FailureJSON: Decodable {
         var code: String
-    }
-
-    private struct ProblemJSON: Decodable {
-        var code: String
-        var status: Int
     }
 
     /// A served lake where root has made dave an annotator through the service.

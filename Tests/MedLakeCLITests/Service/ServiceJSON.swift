@@ -1,0 +1,30 @@
+/// The fields the service tests read from `--json` output and from the service's raw HTTP answers.
+/// Optional fields are those only some answers carry.
+
+/// An audit entry (`audit list --json`).
+struct EntryJSON: Decodable {
+    var actor: String
+    var role: String?
+    var action: String
+    var target: String?
+}
+
+/// A promotion (`promote request|show|list --json`).
+struct PromotionJSON: Decodable {
+    var id: Int64
+    var state: String
+    var target: String?
+}
+
+/// Who the service says is calling (`GET /v1/caller`).
+struct CallerJSON: Decodable {
+    var user: String
+    var token: String?
+}
+
+/// An RFC 9457 problem the service answers with.
+struct ProblemJSON: Decodable {
+    var code: String
+    var status: Int
+    var detail: String
+}
