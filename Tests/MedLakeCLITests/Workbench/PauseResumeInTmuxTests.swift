@@ -13,16 +13,7 @@ struct PauseResumeInTmuxTests {
         let lake = folder + "/SampleLake"
         let tmux = try WorkbenchInTmuxTests.start(in: folder)
         #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
-        try tmux.send(":")
-        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
-        try tmux.send("Enter", "p")
-        #expect(tmux.waitFor("cool-raw: 50 obj").held, "lifecycle plan preview")
-        try tmux.send("A")
-        #expect(tmux.waitFor("Apply lifecycle plan").held)
-        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
-        try tmux.run(["send-keys", "-t", "t", "-l", "pause it"], output: false)
-        try tmux.send("Tab", "Tab", "Enter")
-        #expect(tmux.waitFor("1 migration job queued").held)
+        try WorkbenchInTmuxTests.queueLifecyclePlan(in: tmux, reason: "pause it")
         let job = try #require(try Self.jobs(lake).first { $0["state"] as? String == "queued" })
         let id = try #require(job["id"] as? Int)
         #expect(tmux.waitFor("Job \(id) (P pause").held, "the new job is in focus")

@@ -6,6 +6,23 @@ import TestSupport
 /// series with its preview, the hostile PatientName, a resize, `q`, and a closed client.
 @Suite(.serialized)
 struct WorkbenchInTmuxTests {
+    /// Opens Migrations, previews the lifecycle plan (`p`) and applies it (`A`) with `reason`, then waits
+    /// for the queued job's flash line.
+    static func queueLifecyclePlan(in tmux: TmuxSession, reason: String) throws {
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("worker: w to start").held)
+        try tmux.send("p")
+        #expect(tmux.waitFor("cool-raw: 50 obj").held, "lifecycle plan preview")
+        try tmux.send("A")
+        #expect(tmux.waitFor("Apply lifecycle plan").held)
+        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
+        try tmux.run(["send-keys", "-t", "t", "-l", reason], output: false)
+        try tmux.send("Tab", "Tab", "Enter")
+        #expect(tmux.waitFor("1 migration job queued").held)
+    }
+
     /// The sample's first study row and its first series row, drawn once a screen's rows have loaded.
     static let studyRow = "Synthetic CT study 0"
     static let seriesRow = "ct-head"
@@ -138,16 +155,7 @@ struct WorkbenchInTmuxTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let tmux = try Self.start(in: folder)
         #expect(tmux.waitFor("Tier occupancy", timeout: 60).held)
-        try tmux.send(":")
-        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
-        try tmux.send("Enter", "p")
-        #expect(tmux.waitFor("cool-raw: 50 obj").held, "lifecycle plan preview")
-        try tmux.send("A")
-        #expect(tmux.waitFor("Apply lifecycle plan").held)
-        Thread.sleep(forTimeInterval: 0.4)  // the dialog ignores keys for 300 ms after opening
-        try tmux.run(["send-keys", "-t", "t", "-l", "watch it move"], output: false)
-        try tmux.send("Tab", "Tab", "Enter")
-        #expect(tmux.waitFor("1 migration job queued").held)
+        try Self.queueLifecyclePlan(in: tmux, reason: "watch it move")
         let worker = try MedLakeProcess.start(["worker", "--lake", folder + "/SampleLake", "--until-idle"])
         defer { worker.0.waitUntilExit() }
         // Progress numbers rise across captures without any input.
