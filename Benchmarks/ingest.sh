@@ -2,9 +2,11 @@
 # Ingest and query benchmark (DESIGN.md §8: peers compared in one run; not a unit test).
 #
 # 1. Ingest of the generated DICOM corpus (FILES files, default 20,000) into a new lake with
-#    `medlake ingest`, against the coreutils floor for the same bytes (`cp` into a folder on the same
-#    disk, then `sha256sum` of the copies) and against Orthanc's REST ingest (POST /instances on
-#    127.0.0.1). Caches are warmed first, so every contestant reads from memory.
+#    `medlake ingest`, in-process and through the lake service (`medlake serve`: the client reads the
+#    files and streams their bytes over the Unix socket; as root the service runs as its own account),
+#    against the coreutils floor for the same bytes (`cp` into a folder on the same disk, then
+#    `sha256sum` of the copies) and against Orthanc's REST ingest (POST /instances on 127.0.0.1).
+#    Caches are warmed first, so every contestant reads from memory.
 # 2. Catalog queries on a generated 1,000,000-instance catalog (100 datasets, 20,000 series, written
 #    straight into the store): listing the 10,000 series of the largest dataset, listing a small
 #    dataset's series, and counting by modality; each is one `medlake … --json` process, timed by
@@ -61,6 +63,33 @@ start=$(now)
 medlake=$(elapsed "$start" "$(now)")
 added=$(python3 -c "import json; r = json.load(open('$WORK/ingest-report.json')); print(r['filesAdded'], len(r['errors']))")
 
+# MARK: - MedLake through the service
+# As root the lake gets a service account (created by init, removed at the end); otherwise the user
+# serves their own lake. Either way the client process reads the corpus and the service never opens it.
+SERVICE_USER=medlakebench
+created_service_user=""
+if [ "$(id -u)" = 0 ]; then
+    id "$SERVICE_USER" > /dev/null 2>&1 || created_service_user=1
+    "$BIN" init "$OUT/served-lake" --service-user "$SERVICE_USER" > /dev/null
+else
+    "$BIN" init "$OUT/served-lake" > /dev/null
+fi
+"$BIN" serve --lake "$OUT/served-lake" > "$OUT/serve.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 600); do grep -q "^Serving " "$OUT/serve.log" && break; sleep 0.1; done
+grep -q "^Serving " "$OUT/serve.log" || { echo "medlake serve did not start (see $OUT/serve.log)" >&2; exit 1; }
+warm
+sync
+start=$(now)
+"$BIN" ingest "$CORPUS" --dataset bench --lake "$OUT/served-lake" --json > "$WORK/service-ingest-report.json"
+served=$(elapsed "$start" "$(now)")
+served_added=$(python3 -c "import json; r = json.load(open('$WORK/service-ingest-report.json')); print(r['filesAdded'], len(r['errors']))")
+kill "$serve_pid" && wait "$serve_pid" 2> /dev/null || true
+if [ -n "$created_service_user" ]; then
+    userdel "$SERVICE_USER" 2> /dev/null || true
+    groupdel "$SERVICE_USER" 2> /dev/null || true
+fi
+
 # MARK: - Orthanc
 orthanc=""
 if ! command -v Orthanc > /dev/null && [ "$(id -u)" = 0 ]; then
@@ -91,20 +120,24 @@ JSON
 fi
 
 # MARK: - Ingest table
-python3 - "$FILES" "$BYTES" "$floor" "$medlake" "${orthanc:-}" "$added" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+python3 - "$FILES" "$BYTES" "$floor" "$medlake" "${orthanc:-}" "$added" "$(cut -d' ' -f1-3 /proc/loadavg)" "$served" "$served_added" <<'PY'
 import sys
 files, size, floor, medlake, orthanc, added = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+served, served_added = float(sys.argv[8]), sys.argv[9]
 print(f"\nLoad average (1, 5, 15 min) after the ingest runs: {sys.argv[7]}")
 def row(name, seconds):
     print(f"| {name} | {seconds:.2f} | {files / seconds:,.0f} | {size / seconds / 1e6:,.1f} | {seconds / medlake:.2f} |")
-print(f"\nIngest of {files:,} DICOM files ({size / 1e6:,.1f} MB); medlake added/errors: {added}\n")
+print(f"\nIngest of {files:,} DICOM files ({size / 1e6:,.1f} MB); medlake added/errors: {added}; "
+      f"through the service: {served_added}\n")
 print("| contestant | seconds | files/s | MB/s | time ÷ medlake |")
 print("|---|---|---|---|---|")
 row("medlake ingest (parse + hash + store + catalog, fsync)", medlake)
+row("medlake ingest through medlake serve (bytes over the Unix socket)", served)
 row("cp + sha256sum (coreutils floor, no fsync)", floor)
 if orthanc:
     row("Orthanc REST POST /instances (4 connections)", float(orthanc))
 print(f"\nmedlake vs floor: {floor / medlake:.2f}× (target ≥ 1.0)")
+print(f"through the service vs in-process: {medlake / served:.2f}× (target ≥ 0.9)")
 if orthanc:
     print(f"medlake vs Orthanc: {float(orthanc) / medlake:.2f}× (target ≥ 5)")
 PY

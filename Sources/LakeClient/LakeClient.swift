@@ -58,7 +58,7 @@ public struct LakeClient: LakeAPI {
         return try await send(request)
     }
 
-    private func send<Value: Decodable>(_ request: HTTPClientRequest) async throws -> Value {
+    func send<Value: Decodable>(_ request: HTTPClientRequest) async throws -> Value {
         var request = request
         if let remote { request.headers.add(name: "Authorization", value: "Bearer " + remote.token) }
         let response: HTTPClientResponse
@@ -78,7 +78,7 @@ public struct LakeClient: LakeAPI {
         throw LakeClientError.unexpectedAnswer(socket: address, status: Int(response.status.code))
     }
 
-    private func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
+    func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
         let query = parameters.map { "\(Self.escaped($0))=\(Self.escaped($1))" }.joined(separator: "&")
         let uri = "/v1/" + path + (query.isEmpty ? "" : "?" + query)
         if let remote { return remote.url + uri }

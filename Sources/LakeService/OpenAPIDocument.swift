@@ -30,6 +30,7 @@ tags:
   - name: tiers
   - name: audit
   - name: tokens
+  - name: ingest
   - name: document
 
 paths:
@@ -389,6 +390,40 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ManifestVerification"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Ingest
+  /v1/ingest:
+    post:
+      tags: [ingest]
+      operationId: ingest
+      summary: Ingest files the caller read with its own rights, sent as bytes (operator, curator, admin).
+      description: |
+        The service never opens a path a caller names: `medlake ingest` walks and reads the files in the
+        caller's process and streams them in this body (integers big-endian): `MLU1`, then records:
+        `F` u32 nameLength, name, u64 size, bytes (a file); `E` or `S` u32 nameLength, name, u32
+        reasonLength, reason (a path the caller could not read, or skipped on purpose); `Z` (the end,
+        required). Names are provenance only. Batches commit as they arrive; a body cut short (no `Z`)
+        answers `invalidArgument` and keeps the batches already committed, which a rerun skips. A caller
+        without the ingest right is refused before the body is read, and the refusal is audited
+        (`ingest.refused`). docs/service-ingest.md describes the design.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - name: keepUnknown
+          in: query
+          description: Keep files of unknown format as opaque objects instead of only reporting them.
+          schema: {type: boolean, default: false}
+      requestBody:
+        required: true
+        content:
+          application/octet-stream:
+            schema: {type: string, format: binary}
+      responses:
+        "200":
+          description: What the ingest did (its `errors` name every file that failed, and why).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/IngestReport"}
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Access
@@ -1218,6 +1253,58 @@ components:
               sha256: {type: string}
               status: {type: string, enum: [ok, missing, corrupt, needs-restore, deleted-by-retention]}
               location: {type: string}
+
+    IngestReport:
+      type: object
+      required:
+        - dataset
+        - datasetCreated
+        - filesSeen
+        - bytesSeen
+        - filesAdded
+        - filesAlreadyPresent
+        - objectsWritten
+        - bytesWritten
+        - objectsAlreadyStored
+        - byFormat
+        - byModality
+        - flagsRaised
+        - errors
+        - skipped
+        - seconds
+      properties:
+        dataset: {type: string}
+        datasetCreated: {type: boolean, description: This ingest created the dataset (with its first recorded file).}
+        filesSeen: {type: integer}
+        bytesSeen: {type: integer, format: int64}
+        filesAdded: {type: integer, description: Files whose bytes were new to the dataset.}
+        filesAlreadyPresent: {type: integer, description: Files whose bytes the dataset already held.}
+        objectsWritten: {type: integer}
+        bytesWritten: {type: integer, format: int64}
+        objectsAlreadyStored: {type: integer}
+        byFormat:
+          type: object
+          additionalProperties: {type: integer}
+        byModality:
+          type: object
+          additionalProperties: {type: integer}
+        flagsRaised:
+          type: object
+          additionalProperties: {type: integer}
+        errors:
+          type: array
+          items: {$ref: "#/components/schemas/IngestProblem"}
+        skipped:
+          type: array
+          items: {$ref: "#/components/schemas/IngestProblem"}
+        seconds: {type: number}
+    IngestProblem:
+      description: A path that was not ingested, and why.
+      type: object
+      required: [path, reason]
+      properties:
+        path: {type: string}
+        reason: {type: string}
 
     # MARK: - Access
     RoleMembers:

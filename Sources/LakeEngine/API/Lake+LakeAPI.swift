@@ -14,6 +14,15 @@ extension Lake: LakeAPI {
         Caller(user: actor.user, uid: actor.uid, roles: actorRoles, token: actor.token?.name)
     }
 
+    // MARK: - Ingest
+
+    public func ingest(
+        files paths: [SourcePath], dataset name: String, keepUnknown: Bool,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws -> IngestReport {
+        try ingest(paths, dataset: name, options: IngestOptions(keepUnknown: keepUnknown), progress: progress)
+    }
+
     // MARK: - Catalog
 
     public func datasets(_ query: DatasetQuery) throws -> Page<DatasetOverview> {

@@ -14,10 +14,10 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``
+///   ``TokenOperations``, ``IngestOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries, TokenOperations
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations, IngestOperations
 {}
 
 // MARK: - Areas
@@ -146,4 +146,18 @@ public protocol TokenOperations: Sendable {
     func tokens() async throws -> [TokenOverview]
     /// Ends a token now.
     func revokeToken(name: String) async throws -> TokenOverview
+}
+
+/// Bringing files into the lake.
+public protocol IngestOperations: Sendable {
+    /// Ingests the files and folders `paths` into dataset `name` (created in the ingest zone if new), as
+    /// ``Lake/ingest(_:dataset:options:progress:)`` does.
+    ///
+    /// The caller's process reads the files with its own rights: through the service they travel as bytes
+    /// (``IngestUploadFormat``), and the service never opens a path the caller names. `progress` is
+    /// called as files are read (through the service) or batches committed (in-process).
+    func ingest(
+        files paths: [SourcePath], dataset name: String, keepUnknown: Bool,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) async throws -> IngestReport
 }

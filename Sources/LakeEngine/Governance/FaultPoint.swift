@@ -19,6 +19,8 @@ enum FaultPoint {
     case objectsStored
     /// Inside the publishing transaction, after every row is written, before the commit.
     case beforeCommit
+    /// An uploaded ingest's batch is committed; later batches are not.
+    case ingestBatchRecorded
 
     #if MEDLAKE_TEST_HOOKS
     static let environmentVariable = "MEDLAKE_FAULT_POINT"
@@ -28,6 +30,7 @@ enum FaultPoint {
         switch self {
         case .objectsStored: "promotion.objects-stored"
         case .beforeCommit: "promotion.before-commit"
+        case .ingestBatchRecorded: "ingest.batch-recorded"
         }
     }
 

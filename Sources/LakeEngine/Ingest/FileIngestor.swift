@@ -56,7 +56,7 @@ struct FileIngestor: Sendable {
     }
 
     /// Hashes, parses and stages a small file read into memory; the tier's I/O threads write it out.
-    private func ingest(_ buffer: AlignedBuffer, name: SourceName, known: Set<String>) throws -> Outcome {
+    func ingest(_ buffer: AlignedBuffer, name: SourceName, known: Set<String>) throws -> Outcome {
         let path = name.text
         var hasher = ContentHasher()
         hasher.update(buffer.bytes)

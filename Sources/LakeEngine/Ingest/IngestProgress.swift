@@ -7,6 +7,14 @@ public struct IngestProgress: Sendable, Hashable {
     /// Seconds since the ingest started.
     public var elapsed: Double
 
+    public init(filesDone: Int, filesTotal: Int, bytesDone: Int64, bytesTotal: Int64, elapsed: Double) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.elapsed = elapsed
+    }
+
     /// Bytes per second so far.
     public var bytesPerSecond: Double { elapsed > 0 ? Double(bytesDone) / elapsed : 0 }
 

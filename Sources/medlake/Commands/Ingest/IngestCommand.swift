@@ -67,12 +67,11 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let lake = try options.open()
             let meter = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-            let progress = meter.map { meter in { (value: IngestProgress) in meter.show(value) } }
-            let ingestOptions = IngestOptions(keepUnknown: keepUnknown)
+            let progress = meter.map { meter in { @Sendable (value: IngestProgress) in meter.show(value) } }
             let report: IngestReport
             if let url = orthanc ?? dicomweb {
+                let lake = try options.open()
                 let credentials = try RemoteCredentials.resolve(
                     host: URL(string: url)?.host ?? "", environment: ProcessInfo.processInfo.environment,
                     netrcPath: netrc)
@@ -85,8 +84,10 @@ struct IngestCommand: AsyncParsableCommand {
                         fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
                         progress: progress)
             } else {
-                report = try lake.ingest(
-                    paths.map(RawArguments.sourcePath(for:)), dataset: dataset, options: ingestOptions,
+                // Through the service when one serves the lake: this process reads the files as the user
+                // and sends their bytes; the service never opens the paths.
+                report = try await options.api().ingest(
+                    files: paths.map(RawArguments.sourcePath(for:)), dataset: dataset, keepUnknown: keepUnknown,
                     progress: progress)
             }
             meter?.finish()

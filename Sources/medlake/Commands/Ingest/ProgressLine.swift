@@ -2,7 +2,7 @@ import Foundation
 import LakeEngine
 
 /// One self-overwriting progress line on standard error: files, bytes, rate and time left.
-final class ProgressLine {
+final class ProgressLine: Sendable {
     func show(_ progress: IngestProgress) {
         var text = "\r\u{1B}[K\(progress.filesDone)/\(progress.filesTotal) files  "
         text += "\(byteCount(progress.bytesDone))/\(byteCount(progress.bytesTotal))  "
