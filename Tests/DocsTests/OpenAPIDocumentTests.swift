@@ -15,7 +15,8 @@ import Testing
 
     @Test("Every route LakeServer registers is in docs/openapi.yaml, and the document has no other")
     func routesMatch() throws {
-        let source = try Self.read("Sources/LakeService/LakeServer+Routes.swift")
+        let source = try ["LakeServer+Routes.swift", "LakeServer+IngestRoutes.swift"]
+            .map { try Self.read("Sources/LakeService/" + $0) }.joined(separator: "\n")
         let registered = Set(source.matches(of: /v1\.(get|post|put|patch|delete)\("([^"]+)"\)/).map { match in
             let path = match.2.split(separator: "/").map { part in
                 part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)

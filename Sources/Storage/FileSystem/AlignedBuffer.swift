@@ -33,6 +33,20 @@ public final class AlignedBuffer: @unchecked Sendable {
         }
     }
 
+    /// `count` bytes written by `initialize`, which must fill the whole of the buffer it is given (bytes
+    /// arriving in pieces, such as a file uploaded to the lake service, are copied in once).
+    public init(count: Int, initializingWith initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+        let storage = Self.allocate(count)
+        do {
+            try initialize(UnsafeMutableRawBufferPointer(rebasing: storage[0..<count]))
+        } catch {
+            storage.deallocate()
+            throw error
+        }
+        self.storage = storage
+        self.count = count
+    }
+
     /// Reads the whole file at `path`, refusing one whose size is not `expectedSize` (a file being written
     /// to while it is read).
     public init(contentsOf path: String, expectedSize: Int64) throws {

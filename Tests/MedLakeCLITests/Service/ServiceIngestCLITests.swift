@@ -136,16 +136,16 @@ struct ServiceIngestCLITests {
     @Test func badBytesGetTypedErrorsNamingTheFile() throws {
         let served = try ServedLake()
         let scans = try privateScans(served, owner: served.alice, count: 2)
-        // Cut one file inside its data set.
-        let cut = scans + "/000001-CT.dcm"
-        let whole = try Data(contentsOf: URL(fileURLWithPath: cut))
-        try whole.prefix(140).write(to: URL(fileURLWithPath: cut))
+        // A file that is no scan: reported by name with the typed reason, the others ingested.
+        let notes = scans + "/notes.txt"
+        try Data("not a scan".utf8).write(to: URL(fileURLWithPath: notes))
+        try UnixUsers.command("/bin/chown", [served.alice, notes])
         let ingested = try served.medlake(["ingest", scans, "--dataset", "mixed", "--json"], as: served.alice)
         #expect(ingested.status == 3, "\(ingested.stdout)\(ingested.stderr)")
         let answer = try report(ingested)
-        #expect(answer.filesAdded == 1)
-        #expect(answer.errors.map(\.path) == [cut], "\(ingested.stdout)")
-        #expect(answer.errors.first?.reason.hasPrefix("DICOM: ") == true, "\(ingested.stdout)")
+        #expect(answer.filesAdded == 2)
+        #expect(answer.errors.map(\.path) == [notes], "\(ingested.stdout)")
+        #expect(answer.errors.first?.reason.hasPrefix("format not recognized") == true, "\(ingested.stdout)")
 
         // A body that is not an upload is refused as the request's fault, naming where it went wrong.
         let raw = try served.tool(

@@ -33,6 +33,9 @@ struct IngestUploadDecoder {
     private enum State {
         case magic
         case record
+        /// A small file's bytes arrive over several chunks: its pieces are kept (not copied) until the
+        /// last one, then copied once into an ``AlignedBuffer``.
+        case collecting(name: SourcePath, size: Int, pieces: [ByteBuffer], collected: Int)
         /// A large file's bytes are going to a spool file.
         case spooling(name: SourcePath, size: Int64, remaining: Int64, spool: SpoolFile)
         case ended
@@ -82,6 +85,17 @@ struct IngestUploadDecoder {
             advance(magic.count)
             state = .record
             return try next()
+        case .collecting(let name, let size, var pieces, let collected):
+            let count = min(pending.readableBytes, size - collected)
+            guard count > 0, let piece = pending.readSlice(length: count) else { return nil }
+            offset += Int64(count)
+            pieces.append(piece)
+            guard collected + count == size else {
+                state = .collecting(name: name, size: size, pieces: pieces, collected: collected + count)
+                return nil
+            }
+            state = .record
+            return .file(UploadedFile(name: name, body: .memory(Self.joined(pieces, size: size))))
         case .spooling(let name, let size, let remaining, let spool):
             let count = Int(min(Int64(pending.readableBytes), remaining))
             guard count > 0 else { return nil }
@@ -139,12 +153,31 @@ struct IngestUploadDecoder {
                     name: name, size: size, remaining: size, spool: try SpoolFile(in: spoolFolder))
                 return try next()
             }
-            guard view.readableBytes >= Int(size) else { return nil }
-            let buffer = view.withUnsafeReadableBytes { AlignedBuffer(copying: UnsafeRawBufferPointer(rebasing: $0.prefix(Int(size)))) }
-            advance(headerLength + Int(size))
+            advance(headerLength)
+            guard pending.readableBytes >= Int(size) else {
+                state = .collecting(name: name, size: Int(size), pieces: [], collected: 0)
+                return try next()
+            }
+            let buffer = pending.withUnsafeReadableBytes {
+                AlignedBuffer(copying: UnsafeRawBufferPointer(rebasing: $0.prefix(Int(size))))
+            }
+            advance(Int(size))
             return .file(UploadedFile(name: name, body: .memory(buffer)))
         case .end:
             return nil
+        }
+    }
+
+    /// `pieces`, `size` bytes in all, copied once into one buffer.
+    private static func joined(_ pieces: [ByteBuffer], size: Int) -> AlignedBuffer {
+        AlignedBuffer(count: size) { target in
+            var filled = 0
+            for piece in pieces {
+                piece.withUnsafeReadableBytes { bytes in
+                    UnsafeMutableRawBufferPointer(rebasing: target[filled..<filled + bytes.count]).copyMemory(from: bytes)
+                    filled += bytes.count
+                }
+            }
         }
     }
 
