@@ -28,3 +28,13 @@ struct ProblemJSON: Decodable {
     var status: Int
     var detail: String
 }
+
+/// A command's failure as `--json` writes it to standard error.
+struct FailureJSON: Decodable {
+    var code: String
+}
+
+/// A study in `studies --json`.
+struct StudyJSON: Decodable {
+    var studyInstanceUID: String
+}
