@@ -66,6 +66,42 @@ struct ServiceLoadCLITests {
                 + "load average \(String(format: "%.2f", load[0]))")
     }
 
+    /// 200 connections open on the socket at once (all connected before the first request), each
+    /// asking for the dataset listing five times over the same kept-alive connection: every request is
+    /// answered 200 with the listing, and no connection is dropped.
+    @Test func twoHundredOpenConnectionsAreServedAtOnce() throws {
+        let served = try ServedLake()
+        try Self.allowDescriptors(Self.clients * 2 + 64)
+        let connections = try (0..<Self.clients).map { _ in try SocketConnection(path: served.socket) }
+        for round in 0..<5 {
+            for connection in connections { try connection.send("GET /v1/datasets HTTP/1.1\r\nHost: lake\r\n\r\n") }
+            for (index, connection) in connections.enumerated() {
+                let (status, body) = try connection.receiveResponse()
+                #expect(status == 200 && body.contains("\"name\":\"ct\""), "round \(round), connection \(index): \(status) \(body.prefix(200))")
+            }
+        }
+    }
+
+    /// A service allowed only 64 open files (its hard limit: it cannot raise it) and 200 callers at
+    /// once, each asking once and closing: it holds 32 connections open at a time and the others wait
+    /// in the backlog, so every caller is answered with the listing. (Accepting them all, it ran out of
+    /// descriptors: some callers were told they were unknown users, since `/etc/passwd` could not be
+    /// opened, and the rest were never answered while the service spun on `accept`.)
+    @Test func aServiceShortOfDescriptorsMakesCallersWaitInsteadOfFailing() throws {
+        let served = try ServedLake()
+        served.stop()
+        try served.start(openFiles: 64)
+        let connections = try (0..<Self.clients).map { _ in try SocketConnection(path: served.socket) }
+        for connection in connections {
+            try connection.send("GET /v1/datasets HTTP/1.1\r\nHost: lake\r\nConnection: close\r\n\r\n")
+        }
+        for (index, connection) in connections.enumerated() {
+            let (status, body) = try connection.receiveResponse()
+            #expect(status == 200 && body.contains("\"name\":\"ct\""), "connection \(index): \(status) \(body.prefix(200))")
+            connection.close()
+        }
+    }
+
     /// Why a `datasets --json` run failed, or nil when it listed the lake's one dataset.
     private static func failure(of outcome: Result<MedLakeProcess.Result, any Error>) -> String? {
         switch outcome {
@@ -89,5 +125,81 @@ struct ServiceLoadCLITests {
         guard limit.rlim_cur < rlim_t(count) else { return }
         limit.rlim_cur = min(limit.rlim_max, rlim_t(count))
         try #require(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, "cannot raise the open-file limit")
+    }
+}
+
+/// One HTTP/1.1 connection to a Unix socket, for requests written by hand: a test that needs many
+/// connections open at once, which no client library holds on demand.
+private final class SocketConnection {
+    private let descriptor: Int32
+    private var pending = [UInt8]()
+    private var closed = false
+
+    init(path: String) throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        try #require(descriptor >= 0, "socket: errno \(errno)")
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        try #require(connected == 0, "connect \(path): errno \(errno)")
+        // Bounded: a service that never answers fails the test instead of hanging it.
+        var timeout = timeval(tv_sec: 300, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close() }
+
+    /// Closes the connection (once).
+    func close() {
+        guard !closed else { return }
+        closed = true
+        Glibc.close(descriptor)
+    }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            try #require(count > 0, "write: errno \(errno)")
+            sent += count
+        }
+    }
+
+    /// Reads one response (headers, then `Content-Length` bytes of body): its status and body.
+    func receiveResponse() throws -> (status: Int, body: String) {
+        let separator = Array("\r\n\r\n".utf8)
+        var end: Int?
+        while end == nil {
+            end = pending.indices.dropLast(3).first { pending[$0..<($0 + 4)].elementsEqual(separator) }
+            if end == nil { try fill() }
+        }
+        let headerEnd = try #require(end) + 4
+        let head = String(decoding: pending[..<headerEnd], as: UTF8.self).lowercased()
+        let lines = head.components(separatedBy: "\r\n")
+        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let length = lines.compactMap { line -> Int? in
+            guard line.hasPrefix("content-length:") else { return nil }
+            return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        }.first
+        let bodyLength = try #require(length, "no Content-Length in \(head)")
+        while pending.count < headerEnd + bodyLength { try fill() }
+        let body = String(decoding: pending[headerEnd..<(headerEnd + bodyLength)], as: UTF8.self)
+        pending.removeFirst(headerEnd + bodyLength)
+        return (status, body)
+    }
+
+    private func fill() throws {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        try #require(count > 0, "the service closed the connection (read: \(count), errno \(errno))")
+        pending.append(contentsOf: buffer[..<count])
     }
 }
