@@ -1060,7 +1060,7 @@ components:
         id: {type: integer, format: int64}
         promotionId: {type: integer, format: int64}
         approver: {type: string}
-        decision: {type: string}
+        decision: {type: string, enum: [approve, reject]}
         comment: {type: string}
         grantId: {type: integer, format: int64}
         createdAt: {$ref: "#/components/schemas/Timestamp"}
