@@ -34,19 +34,6 @@ struct ServiceGovernanceCLITests {
         var releasedBy: String?
     }
 
-    private struct JobJSON: Decodable {
-        var id: Int64
-        var state: String
-        var toTier: String
-    }
-
-    private struct VerificationJSON: Decodable {
-        var manifest: String
-        var manifestIntact: Bool
-        var okCount: Int
-        var entryCount: Int
-    }
-
     private struct CodeJSON: Decodable {
         var code: String
         var domain: String
