@@ -19,6 +19,9 @@ enum FaultPoint {
     case objectsStored
     /// Inside the publishing transaction, after every row is written, before the commit.
     case beforeCommit
+    /// A migration batch's copies are published in the destination tier; the placements still name the
+    /// source, so each of those objects is in two tiers.
+    case migrationPublished
     /// An uploaded ingest's batch is committed; later batches are not.
     case ingestBatchRecorded
 
@@ -30,6 +33,7 @@ enum FaultPoint {
         switch self {
         case .objectsStored: "promotion.objects-stored"
         case .beforeCommit: "promotion.before-commit"
+        case .migrationPublished: "migration.published"
         case .ingestBatchRecorded: "ingest.batch-recorded"
         }
     }
