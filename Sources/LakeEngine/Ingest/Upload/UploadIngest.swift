@@ -8,15 +8,16 @@ import Synchronization
 /// the engine opens.
 ///
 /// The same pipeline as ``Lake/ingest(_:dataset:options:progress:)``, fed by the upload instead of a
-/// folder walk: files are gathered into batches as they arrive; while the next batch is received, one
-/// is hashed, parsed and staged on worker threads, one published and one recorded (rows, flags and one
-/// audit event per batch, in one transaction). ``finish()`` runs the series and sample rules. The
-/// names are the client's (provenance); the bytes are hashed here, and kept exactly as received.
+/// folder walk: files are gathered into batches as they arrive; each batch is hashed, parsed and staged
+/// on worker threads, published, then recorded (rows, flags and one audit event per batch, in one
+/// transaction) by a chain of its own, in order, so receiving never waits for a commit unless three
+/// batches are waiting already (which bounds memory). ``finish()`` runs the series and sample rules.
+/// The names are the client's (provenance); the bytes are hashed here, and kept exactly as received.
 ///
 /// Killed at any point (the service, or the client cutting its upload short), the catalog holds whole
 /// batches only, and a rerun of the same upload adds the rest: bytes the dataset holds are skipped.
 ///
-/// Thread-safe in that calls are serialized; they are meant to come one at a time from one request.
+/// Thread-safe; calls are meant to come one at a time from one request.
 ///
 /// ```
 /// let upload = try lake.uploadIngest(dataset: "ct", options: IngestOptions())
@@ -24,43 +25,58 @@ import Synchronization
 /// let report = try upload.finish()
 /// ```
 public final class UploadIngest: Sendable {
-    private let state: Mutex<State>
+    /// What receiving owns: the decoder, the batch being gathered and the batches not yet recorded.
+    private let receiving: Mutex<Receiving>
+    /// The run, which the recording chain mutates (one batch at a time, in order).
+    private let run: Mutex<IngestRun>
+    private let ingestor: FileIngestor
 
-    private struct State {
-        var run: IngestRun
+    private struct Receiving {
         var decoder: IngestUploadDecoder
         var batch: [UploadedFile] = []
         var batchBytes: Int64 = 0
-        /// Batches being worked on or published, oldest first.
-        var inFlight: [Pending<PublishedBatch>] = []
+        /// The last batch started: the next one publishes after it.
+        var lastPublished: Pending<PublishedBatch>?
+        /// One per batch not known to be recorded yet, oldest first.
+        var recorded: [Pending<Void>] = []
+        /// What the upload said beside the files, merged into the report at the end (so receiving never
+        /// waits for the run while a batch commits).
+        var filesSeen = 0
+        var bytesSeen: Int64 = 0
+        var errors: [IngestReport.Problem] = []
+        var skipped: [IngestReport.Problem] = []
     }
+
+    /// Batches received but not yet recorded, at most: receiving waits beyond this.
+    private static let unrecordedLimit = 3
 
     init(run: IngestRun, spoolFolder: String) {
-        let options = run.ingestor.options
-        state = Mutex(State(
-            run: run, decoder: IngestUploadDecoder(inMemoryLimit: options.inMemoryLimit, spoolFolder: spoolFolder)))
+        ingestor = run.ingestor
+        receiving = Mutex(Receiving(
+            decoder: IngestUploadDecoder(inMemoryLimit: run.ingestor.options.inMemoryLimit, spoolFolder: spoolFolder)))
+        self.run = Mutex(run)
     }
 
-    /// Decodes `chunk`, starts the batches it completes and records the oldest while more than two are in
-    /// flight (so memory holds at most three batches).
-    /// - Throws: ``LakeError/invalidArgument(_:)`` for a malformed upload; catalog and storage failures.
+    /// Decodes `chunk` and starts the batches it completes; waits only while too many batches are
+    /// unrecorded.
+    /// - Throws: ``LakeError/invalidArgument(_:)`` for a malformed upload; the failure of a batch's
+    ///   work or commit.
     public func receive(_ chunk: ByteBuffer) throws {
-        try state.withLock { state in
+        try receiving.withLock { state in
             for event in try state.decoder.consume(chunk) {
                 switch event {
                 case .file(let file):
-                    state.run.report.filesSeen += 1
-                    state.run.report.bytesSeen += file.size
+                    state.filesSeen += 1
+                    state.bytesSeen += file.size
                     state.batch.append(file)
                     state.batchBytes += file.size
-                    let options = state.run.ingestor.options
-                    if state.batch.count >= options.batchSize || state.batchBytes >= options.batchBytes {
-                        try Self.launch(&state)
+                    if state.batch.count >= ingestor.options.batchSize || state.batchBytes >= ingestor.options.batchBytes {
+                        try launch(&state)
                     }
                 case .failed(let problem):
-                    state.run.report.errors.append(problem)
+                    state.errors.append(problem)
                 case .skipped(let problem):
-                    state.run.report.skipped.append(problem)
+                    state.skipped.append(problem)
                 case .end:
                     break
                 }
@@ -68,53 +84,66 @@ public final class UploadIngest: Sendable {
         }
     }
 
-    /// Checks the upload ended whole, records every batch, runs the series and sample rules and returns
-    /// the report.
+    /// Checks the upload ended whole, waits for every batch to be recorded, runs the series and sample
+    /// rules and returns the report.
     /// - Throws: ``LakeError/invalidArgument(_:)`` when the upload was cut short (its committed batches stay).
     public func finish() throws -> IngestReport {
-        try state.withLock { state in
+        try receiving.withLock { state in
             try state.decoder.finish()
-            try Self.launch(&state)
-            while !state.inFlight.isEmpty { try Self.recordOldest(&state) }
-            return try state.run.finish()
+            try launch(&state)
+            while !state.recorded.isEmpty { try state.recorded.removeFirst().wait() }
+            return try run.withLock { run in
+                run.report.filesSeen += state.filesSeen
+                run.report.bytesSeen += state.bytesSeen
+                run.report.errors = state.errors + run.report.errors
+                run.report.skipped += state.skipped
+                return try run.finish()
+            }
         }
     }
 
-    /// Ends an upload that failed or was cut short: waits for the batches in flight (their objects stay
-    /// unnamed in the tier, as after a kill, and a rerun links them) and removes spool files.
+    /// Ends an upload that failed or was cut short: waits for the batches in flight (a batch whose
+    /// commit had not started is not recorded; its objects stay unnamed in the tier, as after a kill, and
+    /// a rerun links them) and removes spool files.
     public func abandon() {
-        state.withLock { state in
+        receiving.withLock { state in
             state.decoder.abandon()
             state.batch.forEach { $0.remove() }
             state.batch = []
-            state.inFlight.forEach(state.run.abandon)
-            state.inFlight = []
+            state.recorded.forEach { try? $0.wait() }
+            state.recorded = []
         }
     }
 
     // MARK: - Pipeline
 
-    /// Starts work on the gathered batch; records the oldest batch while more than two are in flight.
-    private static func launch(_ state: inout State) throws {
+    /// Starts the gathered batch: work on worker threads, publishing after the previous batch, and its
+    /// commit after the previous commit. Waits for the oldest commit while too many are pending.
+    private func launch(_ state: inout Receiving) throws {
         if !state.batch.isEmpty {
             let batch = state.batch
             state.batch = []
             state.batchBytes = 0
-            let work = Pending { [known = state.run.known, ingestor = state.run.ingestor] in
+            let known = run.withLock { $0.known }
+            let work = Pending { [ingestor] in
                 Lake.parallelMap(batch, workers: ingestor.options.workers) { file in
                     defer { file.remove() }
                     return ingestor.ingest(file, known: known)
                 }
             }
-            state.inFlight.append(state.run.startPublishing(work, after: state.inFlight.last))
+            let published = run.withLock { $0.startPublishing(work, after: state.lastPublished) }
+            let previous = state.recorded.last
+            let recorded = Pending { [self] () throws in
+                // A batch is recorded only after the one before it was: a failure stops the chain.
+                try previous?.wait()
+                let batch = try published.wait()
+                try run.withLock { run in _ = try run.record(batch) }
+                FaultPoint.ingestBatchRecorded.reach()
+            }
+            state.lastPublished = published
+            state.recorded.append(recorded)
         }
-        while state.inFlight.count > 2 { try recordOldest(&state) }
-    }
-
-    private static func recordOldest(_ state: inout State) throws {
-        let published = try state.inFlight.removeFirst().wait()
-        try state.run.record(published)
-        FaultPoint.ingestBatchRecorded.reach()
+        while state.recorded.count > Self.unrecordedLimit { try state.recorded.removeFirst().wait() }
     }
 }
 
