@@ -78,7 +78,7 @@ public struct LakeClient: LakeAPI {
         throw LakeClientError.unexpectedAnswer(socket: address, status: Int(response.status.code))
     }
 
-    private func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
+    func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
         let query = parameters.map { "\(Self.escaped($0))=\(Self.escaped($1))" }.joined(separator: "&")
         let uri = "/v1/" + path + (query.isEmpty ? "" : "?" + query)
         if let remote { return remote.url + uri }

@@ -14,10 +14,10 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``
+///   ``TokenOperations``, ``StageOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries, TokenOperations
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations, StageOperations
 {}
 
 // MARK: - Areas
