@@ -125,7 +125,10 @@ struct RemoteStageCLITests {
         #expect(peek.status != 0, "the pod user must not reach the lake folder")
 
         let recorded = try served.medlake(
-            ["run", "record", "--manifest", "ct@2", "--image", "sha256:" + String(repeating: "a", count: 64), "--quiet"],
+            [
+                "run", "record", "--manifest", "ct@2", "--image", "sha256:" + String(repeating: "a", count: 64),
+                "--commit", "0123456789abcdef", "--workflow", "wf", "--quiet",
+            ],
             as: served.service)
         let run = try #require(Int64(recorded.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(recorded.stderr)")
         let folder = try service.scratch(for: served.carol) + "/ct"
