@@ -53,7 +53,9 @@ struct RemoteStageCLITests {
         let authority: TestCertificateAuthority
         let url: String
 
-        init() throws {
+        /// With `s3Endpoint`, the lake gains an S3 tier `cloud` on that bucket and `ct` moves there
+        /// before the service starts listening (the service reads the tier's keys from its environment).
+        init(s3Endpoint: String? = nil, bucket: String? = nil) throws {
             served = try ServedLake()
             let folder = served.base + "/tls"
             authority = try TestCertificateAuthority(in: folder, name: "lake")
@@ -66,11 +68,34 @@ struct RemoteStageCLITests {
             let labelled = try served.medlake(["label", "ct", "--sensitivity", "internal"], as: served.service)
             try #require(labelled.status == 0, "\(labelled.stderr)")
             served.stop()
+            if let s3Endpoint, let bucket { try Self.moveToBucket(served, endpoint: s3Endpoint, bucket: bucket) }
             try served.start([
                 "--listen", "127.0.0.1:0", "--tls-cert", authority.serverCertificate, "--tls-key", authority.serverKey,
             ])
             let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("https://127.0.0.1:") }
             url = String(try #require(found, "no URL in \(served.readyLine)"))
+        }
+
+        /// Adds tier `cloud` in `bucket` to `lake.toml` and migrates `ct` into it, as the service account.
+        private static func moveToBucket(_ served: ServedLake, endpoint: String, bucket: String) throws {
+            let toml = try FileHandle(forWritingTo: URL(fileURLWithPath: served.lake + "/lake.toml"))
+            try toml.seekToEnd()
+            try toml.write(contentsOf: Data("""
+
+                [tiers.cloud]
+                kind = "s3"
+                endpoint = "\(endpoint)"
+                bucket = "\(bucket)"
+                prefix = "remote-stage-\(UUID().uuidString.lowercased())"
+                access_key_env = "MEDLAKE_TEST_S3_ACCESS_KEY"
+                secret_key_env = "MEDLAKE_TEST_S3_SECRET_KEY"
+
+                """.utf8))
+            try toml.close()
+            for arguments in [["migrate", "start", "ct", "--to", "cloud"], ["worker", "--until-idle"]] {
+                let moved = try served.medlake(arguments, as: served.service)
+                try #require(moved.status == 0, "\(arguments): \(moved.stderr)")
+            }
         }
 
         /// Makes token `name` as root (an admin) over the socket and returns its secret.
@@ -241,5 +266,34 @@ struct RemoteStageCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + entry.path.trimmingPrefix("/")))
         #expect(!FileManager.default.fileExists(atPath: folder + "/manifest.json"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/.medlake-partial"))
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["MEDLAKE_TEST_S3_ENDPOINT"] != nil, "SeaweedFS not configured"))
+    func aPodStagesAnS3TierFromPresignedURLsWithoutCredentials() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let service = try StagingService(
+            s3Endpoint: environment["MEDLAKE_TEST_S3_ENDPOINT"], bucket: environment["MEDLAKE_TEST_S3_BUCKET"])
+        let served = service.served
+        let secret = try service.token("trainer")
+        let planned = try service.curl(
+            [
+                "-X", "POST", "-H", "Authorization: Bearer \(secret)", "-H", "Content-Type: application/json",
+                "-d", #"{"version":"ct@2","restore":true}"#, service.url + "/v1/stagings",
+            ], as: served.carol)
+        let plan = try JSONDecoder().decode(PlanJSON.self, from: Data(planned.stdout.utf8))
+        let endpoint = try #require(environment["MEDLAKE_TEST_S3_ENDPOINT"])
+        #expect(!plan.files.isEmpty && plan.files.allSatisfy { $0.access == "presigned" && $0.url.hasPrefix(endpoint + "/") })
+        #expect(plan.files.allSatisfy { !$0.url.contains(environment["MEDLAKE_TEST_S3_SECRET_KEY"] ?? "?") })
+
+        let folder = try service.scratch(for: served.carol) + "/ct"
+        let staged = try service.stage(["ct@2", "--to", folder, "--json"], as: served.carol, token: secret)
+        #expect(staged.status == 0, "\(staged.stderr)")
+        let entries = try manifest(in: folder).entries
+        let report = try JSONDecoder().decode(ReportJSON.self, from: Data(staged.stdout.utf8))
+        #expect(report.methods == ["download": entries.count])
+        for entry in entries {
+            let file = try ContentHasher.digest(ofFileAt: folder + "/" + entry.path.trimmingPrefix("/"))
+            #expect(file.digest.hex == entry.sha256 && file.size == entry.size, "\(entry.path)")
+        }
     }
 }
