@@ -13,6 +13,7 @@ struct RemoteStageCLITests {
         var methods: [String: Int]
         var run: Int64?
         var directory: String
+        var restoredObjects: Int64
     }
 
     private struct ManifestJSON: Decodable {
@@ -294,6 +295,35 @@ struct RemoteStageCLITests {
         for entry in entries {
             let file = try ContentHasher.digest(ofFileAt: folder + "/" + entry.path.trimmingPrefix("/"))
             #expect(file.digest.hex == entry.sha256 && file.size == entry.size, "\(entry.path)")
+        }
+    }
+
+    @Test func archivedObjectsAreRestoredThroughTheServiceWithProgressOrListedWithNoRestore() throws {
+        let service = try StagingService()
+        let served = service.served
+        for arguments in [["migrate", "start", "ct", "--to", "archive"], ["worker", "--until-idle"]] {
+            let moved = try served.medlake(arguments, as: served.service)
+            try #require(moved.status == 0, "\(arguments): \(moved.stderr)")
+        }
+        let reader = try service.token("trainer")
+        let folder = try service.scratch(for: served.carol) + "/ct"
+        let listed = try service.stage(["ct@2", "--to", folder, "--no-restore", "--json"], as: served.carol, token: reader)
+        #expect(listed.status == 1)
+        let failure = try JSONDecoder().decode(FailureJSON.self, from: Data(listed.stderr.utf8))
+        #expect(failure.code == "restoreRequired" && failure.message.contains("tier archive"), "\(listed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+
+        // Restoring needs the operator role: the service queues the job and runs it, the pod follows it.
+        let operatorToken = try service.token("ops", role: "operator")
+        let staged = try service.stage(["ct@2", "--to", folder, "--json"], as: served.carol, token: operatorToken)
+        #expect(staged.status == 0, "\(staged.stderr)")
+        #expect(staged.stderr.contains("restoring archived objects: "), "\(staged.stderr)")
+        let entries = try manifest(in: folder).entries
+        let report = try JSONDecoder().decode(ReportJSON.self, from: Data(staged.stdout.utf8))
+        #expect(report.restoredObjects == Int64(Set(entries.map(\.sha256)).count) && report.methods == ["download": entries.count])
+        for entry in entries {
+            let file = try ContentHasher.digest(ofFileAt: folder + "/" + entry.path.trimmingPrefix("/"))
+            #expect(file.digest.hex == entry.sha256, "\(entry.path)")
         }
     }
 }
