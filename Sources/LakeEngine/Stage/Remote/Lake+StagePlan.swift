@@ -61,8 +61,10 @@ extension Lake {
         for target in targets {
             let source = try source(of: target, placement: tiers[target.entry.sha256])
             if configuration.tiers[source.tier]?.s3 != nil {
-                if s3Tiers[source.tier] == nil { s3Tiers[source.tier] = try s3Tier(named: source.tier) }
-                let url = s3Tiers[source.tier]?.presignedGET(source.digest, lifetime: lifetime, date: now) ?? ""
+                // The tier's keys sign the URL here and never leave the service.
+                let bucket = try s3Tiers[source.tier] ?? s3Tier(named: source.tier)
+                s3Tiers[source.tier] = bucket
+                let url = bucket.presignedGET(source.digest, lifetime: lifetime, date: now)
                 files.append(StagePlan.File(index: target.index, access: .presigned, url: url, location: source.tier))
             } else {
                 grant.objects[target.index] = StageGrant.Object(

@@ -5,7 +5,7 @@ import Foundation
 /// credentials, no catalog.
 ///
 /// The caller trusts none of it blindly: the manifest must hash to ``manifest`` and every file's bytes to
-/// the manifest's SHA-256 (``fetch(into:options:open:progress:)``).
+/// the manifest's SHA-256 (``fetch(into:options:restoredObjects:open:progress:)``).
 ///
 /// ```json
 /// {"id": "3f…", "version": "ct-chest@2", "manifest": "9a…", "manifestBody": "{…}",
