@@ -29,6 +29,7 @@ tags:
   - name: retention
   - name: tiers
   - name: audit
+  - name: changes
   - name: tokens
   - name: document
 
@@ -617,6 +618,26 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/AuditVerification"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Changes
+  /v1/events:
+    get:
+      tags: [changes]
+      operationId: watchChanges
+      summary: Server-sent events, one `change` per commit to the catalog, for as long as the caller listens.
+      description: >-
+        A `text/event-stream` that stays open: `event: change` with the CatalogChange as `data`, after each
+        commit (several close together may come as one); a comment line (`: keep-alive`) every 15 seconds
+        while nothing happens. The catalog is watched from before the answer starts, so a client that got
+        the answer's head misses no commit after it. A change says only that something was committed:
+        clients read again what they show, filtered by their access as always. Needs a reading role.
+      responses:
+        "200":
+          description: The open event stream.
+          content:
+            text/event-stream:
+              schema: {type: string}
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Tokens

@@ -29,10 +29,6 @@ struct ServiceGovernanceCLITests {
         var state: String
     }
 
-    private struct StudyJSON: Decodable {
-        var studyInstanceUID: String
-    }
-
     private struct HoldJSON: Decodable {
         var id: Int64
         var releasedBy: String?
@@ -48,10 +44,6 @@ struct ServiceGovernanceCLITests {
         var state: String
         var createdBy: String
         var manifestHash: String?
-    }
-
-    private struct FailureJSON: Decodable {
-        var code: String
     }
 
     /// A served lake where root has made dave an annotator through the service.

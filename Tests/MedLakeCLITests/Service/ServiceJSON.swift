@@ -29,6 +29,17 @@ struct ProblemJSON: Decodable {
     var detail: String
 }
 
+/// A command's failure as `--json` writes it to standard error.
+struct FailureJSON: Decodable {
+    var code: String
+    var message: String
+}
+
+/// A study in `studies --json`.
+struct StudyJSON: Decodable {
+    var studyInstanceUID: String
+}
+
 /// A migration job (`migrate start|status|list --json`).
 struct JobJSON: Decodable {
     var id: Int64

@@ -20,11 +20,6 @@ struct ServiceKillCLITests {
         var promotion: PromotionJSON
     }
 
-    private struct FailureJSON: Decodable {
-        var code: String
-        var message: String
-    }
-
     /// The service dies inside the approval that executes a promotion (after the derived objects are
     /// stored, or inside the publishing transaction): bob's `approve` fails with a message naming the
     /// socket; after a restart the promotion is approved, not half-published, and executing it publishes
