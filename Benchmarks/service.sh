@@ -35,7 +35,8 @@ LAKE=$WORK/lake
 SERVICE=
 PYTHON=${PYTHON:-python3}
 
-as_owner() { "$@"; }
+OWNER=() # the command prefix that runs as the lake's owner
+as_owner() { "${OWNER[@]}" "$@"; }
 cleanup() {
     if [ -n "$SERVICE" ]; then kill "$SERVICE" 2> /dev/null || true; wait "$SERVICE" 2> /dev/null || true; fi
     if [ "$(id -u)" = 0 ] && [ "${MADE_USER:-0}" = 1 ]; then userdel medlake-bench 2> /dev/null || true; fi
@@ -49,7 +50,7 @@ if [ "$(id -u)" = 0 ]; then
     fi
     chown medlake-bench "$WORK"
     # setpriv execs the command itself (runuser would fork), so `$!` below is the service's own pid.
-    as_owner() { setpriv --reuid medlake-bench --regid "$(id -g medlake-bench)" --clear-groups -- "$@"; }
+    OWNER=(setpriv --reuid medlake-bench --regid "$(id -g medlake-bench)" --clear-groups --)
     PYTHON=/usr/bin/python3 # root's PATH may name an interpreter under /root
 fi
 
@@ -68,7 +69,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "timing $RUNS in-process runs…" >&2
 RESULTS=$(as_owner "$PYTHON" "$WORK/service-latency.py" --binary "$BIN" --lake "$LAKE" --phase in-process --runs "$RUNS")
 
-as_owner "$BIN" serve --lake "$LAKE" --listen 127.0.0.1:0 --tls-cert "$WORK/server.pem" --tls-key "$WORK/server.key" \
+"${OWNER[@]}" "$BIN" serve --lake "$LAKE" --listen 127.0.0.1:0 --tls-cert "$WORK/server.pem" --tls-key "$WORK/server.key" \
     > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVICE=$!
 for _ in $(seq 600); do grep -q '^Serving ' "$WORK/serve.out" && break; sleep 0.1; done
