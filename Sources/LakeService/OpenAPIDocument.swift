@@ -29,6 +29,7 @@ tags:
   - name: retention
   - name: tiers
   - name: audit
+  - name: changes
   - name: tokens
   - name: document
 
@@ -619,6 +620,26 @@ paths:
               schema: {$ref: "#/components/schemas/AuditVerification"}
         default: {$ref: "#/components/responses/Problem"}
 
+  # MARK: - Changes
+  /v1/events:
+    get:
+      tags: [changes]
+      operationId: watchChanges
+      summary: Server-sent events, one `change` per commit to the catalog, for as long as the caller listens.
+      description: >-
+        A `text/event-stream` that stays open: `event: change` with the CatalogChange as `data`, after each
+        commit (several close together may come as one); a comment line (`: keep-alive`) every 15 seconds
+        while nothing happens. The catalog is watched from before the answer starts, so a client that got
+        the answer's head misses no commit after it. A change says only that something was committed:
+        clients read again what they show, filtered by their access as always. Needs a reading role.
+      responses:
+        "200":
+          description: The open event stream.
+          content:
+            text/event-stream:
+              schema: {type: string}
+        default: {$ref: "#/components/responses/Problem"}
+
   # MARK: - Tokens
   /v1/tokens:
     get:
@@ -1060,7 +1081,7 @@ components:
         id: {type: integer, format: int64}
         promotionId: {type: integer, format: int64}
         approver: {type: string}
-        decision: {type: string}
+        decision: {type: string, enum: [approve, reject]}
         comment: {type: string}
         grantId: {type: integer, format: int64}
         createdAt: {$ref: "#/components/schemas/Timestamp"}
