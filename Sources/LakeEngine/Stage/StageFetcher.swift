@@ -43,7 +43,7 @@ struct StageFetcher: Sendable {
     func fetch(
         _ sources: [StageSource], progress: @escaping @Sendable (StageEvent) -> Void
     ) async throws -> [StageMethod: Int] {
-        let http: HTTPClient? = sources.contains { $0.backend is S3Tier } ? Self.httpClient(connections: options.connections) : nil
+        let http = sources.contains { $0.backend is S3Tier } ? Self.httpClient(connections: options.connections) : nil
         let ordered = sources.sorted { $0.target.entry.size > $1.target.entry.size }.map { source in
             guard let http, let bucket = source.backend as? S3Tier else { return source }
             var source = source
@@ -190,7 +190,8 @@ struct StageFetcher: Sendable {
         let stream = try await source.backend.openForReading(source.digest, range: range)
         let size = source.target.entry.size
         let reader = range == nil ? VerifyingReader(stream, digest: source.digest, size: size, limit: nil) : stream
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: AlignedBuffer.alignment)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: Self.bufferSize, alignment: AlignedBuffer.alignment)
         defer { buffer.deallocate() }
         var offset = range?.lowerBound ?? 0
         let end = range?.upperBound ?? size
@@ -233,7 +234,8 @@ struct StageFetcher: Sendable {
                 UnsafeRawBufferPointer(rebasing: buffers[0][0..<filled[0]]),
                 UnsafeRawBufferPointer(rebasing: buffers[1][0..<filled[1]]))
             for lane in 0..<2 where filled[lane] > 0 {
-                try files[lane].write(UnsafeRawBufferPointer(rebasing: buffers[lane][0..<filled[lane]]), at: offsets[lane])
+                let bytes = UnsafeRawBufferPointer(rebasing: buffers[lane][0..<filled[lane]])
+                try files[lane].write(bytes, at: offsets[lane])
                 offsets[lane] += Int64(filled[lane])
             }
         }

@@ -6,7 +6,9 @@ import Testing
 /// different sizes per stream, one stream ending (in a partial block) long before the other.
 @Suite struct StreamPairHasherTests {
     /// Pairs of lengths: equal, one empty, ends inside and at block edges, one much longer.
-    static let lengths: [(Int, Int)] = [(0, 0), (0, 1000), (64, 64), (100_003, 55), (4096, 4096 + 63), (1 << 16, 3 * (1 << 16) + 7)]
+    static let lengths: [(Int, Int)] = [
+        (0, 0), (0, 1000), (64, 64), (100_003, 55), (4096, 4096 + 63), (1 << 16, 3 * (1 << 16) + 7),
+    ]
 
     @Test(arguments: lengths) func matchesTheOneStreamHasher(first: Int, second: Int) {
         let messages = [
