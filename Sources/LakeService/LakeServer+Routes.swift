@@ -184,6 +184,8 @@ extension LakeServer {
         v1.post("tokens/:name/revoke") { _, context in
             await answer(context) { lake in try lake.revokeToken(name: try context.parameters.require("name")) }
         }
+
+        addStageRoutes(to: v1)
     }
 
     // MARK: - Answering

@@ -31,6 +31,8 @@ public struct LakeServer: Sendable {
     public let socketPath: String
     /// The TCP address served beside the socket, if any.
     public let tcp: TCPListener?
+    /// Remote stagings allowed and not yet expired (``StageGrant``).
+    let stageGrants = StageGrants()
 
     public init(lake: Lake, tcp: TCPListener? = nil) {
         self.lake = lake

@@ -14,10 +14,10 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``, ``ChangeFeed``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations
 {}
 
 // MARK: - Areas

@@ -104,7 +104,7 @@ extension Lake {
             tiers = try placements(of: targets)
         }
         let verifier = ParallelVerifier()
-        let present = try await alreadyVerified(targets, verifier: verifier)
+        let present = try await Self.alreadyVerified(targets, verifier: verifier)
         var methods: [String: Int] = [:]
         for target in targets where present.contains(target.index) {
             methods[StageMethod.alreadyVerified.rawValue, default: 0] += 1
@@ -127,7 +127,7 @@ extension Lake {
 
     // MARK: - Checks
 
-    private func checkRun(_ id: Int64, isOn resolved: ResolvedVersion) throws {
+    func checkRun(_ id: Int64, isOn resolved: ResolvedVersion) throws {
         let run = try catalog.read { tx in try tx.trainingRun(id: id) }
         guard let run else { throw LakeError.notFound(kind: "run", id: String(id)) }
         guard run.manifestHash == resolved.record.hash else {
@@ -135,12 +135,12 @@ extension Lake {
         }
     }
 
-    private func isArchived(_ placement: ObjectPlacement) -> Bool {
+    func isArchived(_ placement: ObjectPlacement) -> Bool {
         placement.state == .restoring || configuration.tiers[placement.tier]?.restoreRequired == true
     }
 
     /// The catalog's tier and state of each object the targets name, by SHA-256.
-    private func placements(of targets: [StageTarget]) throws -> [String: ObjectPlacement] {
+    func placements(of targets: [StageTarget]) throws -> [String: ObjectPlacement] {
         let wanted = Set(targets.map(\.entry.sha256))
         return try catalog.read { tx in
             var found: [String: ObjectPlacement] = [:]
@@ -155,7 +155,7 @@ extension Lake {
 
     /// Where to read a target's object: the catalog's tier, or for folders any tier that holds it (an
     /// object being moved is in one of them).
-    private func source(of target: StageTarget, placement: ObjectPlacement?) throws -> StageSource {
+    func source(of target: StageTarget, placement: ObjectPlacement?) throws -> StageSource {
         let object = StageError.Object(
             path: target.entry.path, sha256: target.entry.sha256, location: placement?.tier ?? "the catalog")
         guard let placement, let digest = ObjectDigest(hex: target.entry.sha256) else {
@@ -184,7 +184,14 @@ extension Lake {
     ) async throws -> Int64 {
         let readable = configuration.tiers.filter { !$0.value.restoreRequired }.keys.sorted()
         let tier = requested ?? (readable.contains("warm") ? "warm" : readable.first ?? "warm")
-        let queued = try queueRestore(reference, to: tier)
+        return try await runRestore(try queueRestore(reference, to: tier), progress: progress)
+    }
+
+    /// Runs the restore job `queued` in this process (or waits for the worker that took it), reporting
+    /// its progress; returns how many objects it restored.
+    func runRestore(
+        _ queued: MigrationProgress, progress: @escaping @Sendable (StageEvent) -> Void
+    ) async throws -> Int64 {
         let worker = try MigrationWorker(lake: self)
         var job = queued
         while !job.isFinished {
@@ -203,7 +210,7 @@ extension Lake {
 
     /// Indexes of targets whose file is already in place with the manifest's size and SHA-256. A file
     /// that does not verify is removed (and fetched again); a folder in the way is an error.
-    private func alreadyVerified(_ targets: [StageTarget], verifier: ParallelVerifier) async throws -> Set<Int> {
+    static func alreadyVerified(_ targets: [StageTarget], verifier: ParallelVerifier) async throws -> Set<Int> {
         var candidates: [StageTarget] = []
         for target in targets {
             var info = stat()
@@ -239,7 +246,7 @@ extension Lake {
 
     /// Creates the folder and an empty partial folder, and removes a manifest left by an earlier staging
     /// (it is written again once every file is verified).
-    private static func prepare(_ layout: StageLayout) throws {
+    static func prepare(_ layout: StageLayout) throws {
         try FileManager.default.createDirectory(atPath: layout.directory, withIntermediateDirectories: true)
         try remove(layout.manifestPath)
         let partial = layout.directory + "/" + StageLayout.partialFolder
@@ -251,7 +258,7 @@ extension Lake {
     /// folder. With `sync` (the files themselves were flushed before their renames), first flushes every
     /// folder that gained a name, up to the one holding the staging folder, then the manifest and its
     /// folder: the manifest appears only once every file is durable under its name.
-    private static func finish(_ layout: StageLayout, manifest: [UInt8], files: [String], sync: Bool) throws {
+    static func finish(_ layout: StageLayout, manifest: [UInt8], files: [String], sync: Bool) throws {
         let partial = layout.directory + "/" + StageLayout.partialFolder
         if sync {
             for folder in folders(holding: files, under: layout.directory) { try DirectFileWriter.flushFolder(folder) }

@@ -36,6 +36,35 @@ struct ServiceEventsCLITests {
         #expect(follower.isRunning, "following goes on after an event")
     }
 
+    @Test func migrateStatusWatchRedrawsOnTheCancelAndEnds() throws {
+        let served = try ServedLake()
+        let queued = try served.medlake(["migrate", "start", "ct", "--to", "warm", "--json"], as: "root")
+        let job = try JSONDecoder().decode(JobJSON.self, from: Data(queued.stdout.utf8))
+        let (watcher, output, _) = try MedLakeProcess.start(
+            ["migrate", "status", String(job.id), "--watch", "--json", "--lake", served.lake], as: served.bob,
+            binary: served.binary)
+        defer {
+            if watcher.isRunning { watcher.terminate() }
+            watcher.waitUntilExit()
+        }
+        let text = Mutex("")
+        DispatchQueue.global().async {
+            while true {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+        // The first table is drawn after the watch began, so the cancel below is a change it sees.
+        try #require(waitFor { text.withLock { $0.contains("\"queued\"") } }, "no first table: \(text.withLock { $0 })")
+        #expect(watcher.isRunning, "a queued job keeps the watch going")
+        let cancelled = try served.medlake(["migrate", "cancel", String(job.id)], as: "root")
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(waitFor { !watcher.isRunning }, "the watch did not end with the job")
+        #expect(text.withLock { $0.contains("\"cancelled\"") })
+        #expect(watcher.terminationStatus == 0)
+    }
+
     @Test func aUserWithoutARoleGetsNoStream() throws {
         let served = try ServedLake()
         let refused = try served.medlake(["audit", "list", "--follow", "--json"], as: served.carol)

@@ -20,7 +20,10 @@ struct StageCommand: AsyncParsableCommand {
             (--no-sync skips the flushes, for scratch space); a rerun keeps the files that still verify and \
             fetches the rest. Archived objects are restored first (needs the \
             operator role; --no-restore fails and lists them instead). The read is audited; with --run it is \
-            recorded on the run (`medlake run show`). See docs/containers.md.
+            recorded on the run (`medlake run show`). With --lake https://HOST:PORT and a token the lake \
+            service checks and audits the read and hands out one URL per file (presigned S3 GETs, or its own \
+            stream of folder objects), and this process fetches and verifies the bytes: it needs neither the \
+            lake folder nor tier credentials. See docs/containers.md.
             """)
 
     @OptionGroup var options: LakeOptions
@@ -52,7 +55,7 @@ struct StageCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let lake = try options.open()
+            let lake = try options.api()
             let printer = StageProgressPrinter(interactive: isatty(STDERR_FILENO) == 1)
             let report = try await lake.stage(
                 version, to: to,
