@@ -13,7 +13,7 @@ import Synchronization
 /// in flight across all files, and when the last piece of a file lands, has it verified (while it
 /// streamed, or read back through the ``ParallelVerifier``) and renames it into place.
 ///
-/// Whole objects from a bucket are fetched two by one task, their bytes hashed in the two SHA-256 lanes
+/// Whole objects from an S3 tier are fetched two by one task, their bytes hashed in the two SHA-256 lanes
 /// of one core as they arrive (``StreamPairHasher``): hashing is most of a staging's CPU time, and one
 /// stream per core leaves half of it idle. The bucket is read through an HTTP client of the staging's
 /// own, whose pool holds ``StageOptions/connections`` connections: the shared client's pool holds 8,
@@ -111,8 +111,10 @@ struct StageFetcher: Sendable {
             }
             counts[file] = 1
             // One request for the whole object (also right for an empty one, which has no byte range);
-            // from a bucket, two objects of about the same size (they come largest first) per piece.
-            if source.clonePath == nil, options.connections > 1 {
+            // from a bucket, two objects of about the same size (they come largest first) per piece. Only
+            // through this staging's own pool: a task holds its first stream while it opens the second,
+            // so a smaller pool shared with other tasks could leave every task waiting for a connection.
+            if source.backend is S3Tier, options.connections > 1 {
                 if let first = unpaired {
                     pieces.append(Piece(file: first, partner: file))
                     unpaired = nil
