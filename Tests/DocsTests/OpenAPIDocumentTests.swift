@@ -16,7 +16,7 @@ import Testing
     @Test("Every route LakeServer registers is in docs/openapi.yaml, and the document has no other")
     func routesMatch() throws {
         // Every `LakeServer+…Routes.swift`: areas keep their routes in files of their own.
-        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/Sources/LakeService")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/Sources/LakeService")
             .filter { $0.hasPrefix("LakeServer+") && $0.hasSuffix("Routes.swift") }.sorted()
         let source = try files.map { try Self.read("Sources/LakeService/" + $0) }.joined(separator: "\n")
         let registered = Set(source.matches(of: /v1\.(get|post|put|patch|delete)\("([^"]+)"\)/).map { match in

@@ -96,6 +96,9 @@ struct RemoteJobRun: Sendable {
     // MARK: - Tiers
 
     /// Every tier of the job, opened with the worker's access and checked to carry this lake's identity.
+    /// A tier without one that holds no object at all (a new bucket prefix or folder) is given it, as the
+    /// lake itself would (``Lake/verifyIdentity(of:adopt:)``: there is nothing to lose); any other is
+    /// refused, so a bucket or folder of another lake is never written to or deleted from.
     private func openTiers() async throws -> [String: any TierBackend] {
         var backends: [String: any TierBackend] = [:]
         for location in claim.tiers {
@@ -103,9 +106,17 @@ struct RemoteJobRun: Sendable {
             let expected = TierIdentity(lake: claim.lake, tier: location.name)
             let found: TierIdentityState
             if let folder = backend as? FileSystemTier {
-                found = try folder.readIdentity()
+                var state = try folder.readIdentity()
+                let empty = try state == .noFolder || (state == .missing && folder.holdsNoObjects())
+                if empty {
+                    try folder.prepare()
+                    state = try folder.writeIdentity(expected)
+                }
+                found = state
             } else if let bucket = backend as? S3Tier {
-                found = try await bucket.readIdentity()
+                var state = try await bucket.readIdentity()
+                if state == .missing, try await bucket.holdsNoObjects() { state = try await bucket.writeIdentity(expected) }
+                found = state
             } else {
                 found = .missing
             }

@@ -26,8 +26,9 @@ public struct RemoteMigrationWorker: Sendable {
     public let leaseDuration: Double
     /// Objects copied at the same time.
     public let parallelObjects: Int
-    /// Objects asked for at once; each batch is copied, reported, then its sources deleted.
-    public let batchObjects: Int
+    /// Objects asked for at once (twice ``parallelObjects``); each batch is copied, reported, then its
+    /// sources deleted, so a kill loses at most one batch of copies.
+    public var batchObjects: Int { parallelObjects * 2 }
     /// Bandwidth limit in MB/s on top of the tiers' own (the tightest applies).
     public let throttleMBps: Double?
     /// Where bucket keys are read from: the worker's own environment.
@@ -37,7 +38,7 @@ public struct RemoteMigrationWorker: Sendable {
 
     public init(
         coordinator: any MigrationCoordinator, holder: LeaseHolder? = nil, leaseDuration: Double = 10,
-        parallelObjects: Int = 4, batchObjects: Int = 16, throttleMBps: Double? = nil,
+        parallelObjects: Int = 4, throttleMBps: Double? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = Logger(label: "medlake.worker", factory: { _ in SwiftLogNoOpLogHandler() }),
         metrics: WorkerMetrics = WorkerMetrics()
@@ -46,7 +47,6 @@ public struct RemoteMigrationWorker: Sendable {
         self.holder = holder ?? .current
         self.leaseDuration = leaseDuration
         self.parallelObjects = max(1, parallelObjects)
-        self.batchObjects = max(1, batchObjects)
         self.throttleMBps = throttleMBps
         self.environment = environment
         self.logger = logger
