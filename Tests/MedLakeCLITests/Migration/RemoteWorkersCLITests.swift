@@ -75,6 +75,19 @@ struct RemoteWorkersCLITests {
         }
     }
 
+    /// Waits, up to two minutes, for `process` to end. Polls `isRunning` rather than calling
+    /// `waitUntilExit`, which spins a run loop that never turns on a task's thread.
+    private static func waitForExit(_ process: Process) -> Bool {
+        TierLayout.waitUntil(timeout: 120) { !process.isRunning }
+    }
+
+    /// The digests under a bucket tier's `objects/`.
+    private static func digests(in tier: S3Tier) async throws -> [String] {
+        var found: [String] = []
+        for try await digest in tier.list() { found.append(digest.hex) }
+        return found
+    }
+
     @Test func threeWorkersOnThreeHostsMoveEveryObjectExactlyOnceThroughKillsAndStops() async throws {
         let bucket = try Bucket()
         let served = try ServedLake()
@@ -140,7 +153,6 @@ struct RemoteWorkersCLITests {
         defer { _ = relays }
 
         var workers: [Process] = []
-        var logs: [Pipe] = []
         defer {
             for worker in workers where worker.isRunning { kill(worker.processIdentifier, SIGKILL) }
         }
@@ -149,14 +161,29 @@ struct RemoteWorkersCLITests {
                 ["token", "create", "rw-worker\(index + 1)", "--role", "operator", "--expires", "1d"], as: "root")
             try #require(made.status == 0, "\(made.stderr)")
             let secret = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let (worker, _, errors) = try MedLakeProcess.start(
-                host.prefix([
-                    served.binary, "worker", "--lake", url, "--ca-file", authority.caCertificate, "--lease", "2",
-                    "--parallel", "1", "--throttle", "0.1",
-                ]),
-                environment: bucket.environment.merging(["MEDLAKE_TOKEN": secret]) { $1 }, binary: NetworkNamespace.ip)
+            // Logs go to files: a pipe nobody drains would stall a worker, and one read after the end could
+            // wait on a copy of its write end another child inherited.
+            let log = served.base + "/worker\(index + 1).log"
+            FileManager.default.createFile(atPath: log, contents: nil)
+            let worker = Process()
+            worker.executableURL = URL(fileURLWithPath: NetworkNamespace.ip)
+            worker.arguments = host.prefix([
+                served.binary, "worker", "--lake", url, "--ca-file", authority.caCertificate, "--lease", "2",
+                "--parallel", "1", "--throttle", "0.1",
+            ])
+            var environment = ProcessInfo.processInfo.environment.merging(bucket.environment) { $1 }
+            environment["MEDLAKE_TOKEN"] = secret
+            environment.removeValue(forKey: "MEDLAKE_LAKE")
+            worker.environment = environment
+            worker.standardOutput = FileHandle.nullDevice
+            worker.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            worker.standardInput = FileHandle.nullDevice
+            try worker.run()
             workers.append(worker)
-            logs.append(errors)
+        }
+        let log = { (worker: Process) -> String in
+            let index = workers.firstIndex(of: worker) ?? 0
+            return (try? String(contentsOfFile: served.base + "/worker\(index + 1).log", encoding: .utf8)) ?? ""
         }
 
         let jobs = { () throws -> [JobJSON] in
@@ -177,19 +204,17 @@ struct RemoteWorkersCLITests {
         let stopped = try #require(workers.first { $0.processIdentifier == running[1].leaseHolder?.pid })
         kill(killed.processIdentifier, SIGKILL)
         kill(stopped.processIdentifier, SIGTERM)
-        killed.waitUntilExit()
-        stopped.waitUntilExit()
+        #expect(Self.waitForExit(killed) && Self.waitForExit(stopped))
         #expect(killed.terminationReason == .uncaughtSignal)
-        #expect(stopped.terminationStatus == 0, "a stopped worker exits 0 once its job is back in the queue")
+        #expect(stopped.terminationStatus == 0, "a stopped worker exits 0 once its job is back in the queue: \(log(stopped))")
 
         // The survivor finishes its job, then takes over the killed worker's (its lease expires by the
         // service's clock) and the stopped worker's (queued again).
         let finished = try TierLayout.waitUntil(timeout: 900) { try jobs().allSatisfy { $0.state == "done" } }
         let survivor = try #require(workers.first { $0.isRunning })
         kill(survivor.processIdentifier, SIGTERM)
-        survivor.waitUntilExit()
-        let survivorErrors = logs[workers.firstIndex(of: survivor) ?? 0].fileHandleForReading
-        let survivorLog = String(decoding: survivorErrors.readDataToEndOfFile(), as: UTF8.self)
+        #expect(Self.waitForExit(survivor))
+        let survivorLog = log(survivor)
         let ended = try jobs()
         try #require(finished, "jobs: \(ended)\nsurvivor: \(survivorLog)")
         #expect(survivor.terminationStatus == 0, "\(survivorLog)")
@@ -198,15 +223,18 @@ struct RemoteWorkersCLITests {
         // Every object once at the destination, with its bytes; none left at the source.
         let destination = try bucket.backend("cloudb", prefix: run + "/b/")
         let source = try bucket.backend("clouda", prefix: run + "/a/")
-        var there: [String] = []
-        for try await digest in destination.list() { there.append(digest.hex) }
+        let there = try await Self.digests(in: destination)
         #expect(there.count == originals.count && Set(there) == originals)
-        for hex in originals {
-            let digest = try #require(ObjectDigest(hex: hex))
-            #expect(try await destination.verify(digest), "object \(hex) is damaged at the destination")
+        let expected = originals.sorted()
+        var damaged: [String] = []
+        for hex in expected {
+            guard let digest = ObjectDigest(hex: hex), try await destination.verify(digest) else {
+                damaged.append(hex)
+                continue
+            }
         }
-        var left: [String] = []
-        for try await digest in source.list() { left.append(digest.hex) }
+        #expect(damaged.isEmpty, "damaged or missing at the destination: \(damaged)")
+        let left = try await Self.digests(in: source)
         #expect(left.isEmpty, "sources left: \(left)")
 
         // Each object switched exactly once, by a token's worker; the killed job was taken over.

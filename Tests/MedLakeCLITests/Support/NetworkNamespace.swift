@@ -10,6 +10,8 @@ final class NetworkNamespace {
     let hostAddress: String
     /// The namespace's end.
     let address: String
+    /// This host's end of the pair.
+    private let outside: String
 
     static let ip = "/usr/sbin/ip"
 
@@ -21,7 +23,7 @@ final class NetworkNamespace {
         name = "mlrw\(subnet)n\(index)"
         hostAddress = "10.\(subnet).\(index).1"
         address = "10.\(subnet).\(index).2"
-        let outside = "mlv\(subnet)h\(index)"
+        outside = "mlv\(subnet)h\(index)"
         let inside = "mlv\(subnet)n\(index)"
         try Self.run(["netns", "add", name])
         do {
@@ -43,7 +45,8 @@ final class NetworkNamespace {
     }
 
     deinit {
-        // Deleting the namespace deletes its end of the pair, and with it the other end.
+        // Deleting one end deletes the pair, even while a process still keeps the namespace alive.
+        try? Self.run(["link", "del", outside])
         try? Self.run(["netns", "del", name])
     }
 

@@ -56,15 +56,22 @@ final class TCPRelay {
         let line = DispatchSemaphore(value: 0)
         let answer = Mutex("")
         DispatchQueue.global().async {
-            let text = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-            answer.withLock { $0 = text }
+            // Until the whole line (a pipe may hand it over in pieces) or the end.
+            while true {
+                let data = output.fileHandleForReading.availableData
+                let text = answer.withLock { text in
+                    text += String(decoding: data, as: UTF8.self)
+                    return text
+                }
+                if data.isEmpty || text.contains("\n") { break }
+            }
             line.signal()
         }
         let ready = line.wait(timeout: .now() + 60) == .success
         let words = answer.withLock { $0 }.split(separator: " ")
         let number = words.last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard ready, words.first == "ready", let port = number else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             Issue.record("the relay did not start: \(answer.withLock { $0 })")
             throw CocoaError(.executableLoad)
         }
@@ -72,9 +79,9 @@ final class TCPRelay {
     }
 
     deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        // SIGKILL: a child of the test runner may start with SIGTERM blocked (its threads block signals),
+        // and a relay left running keeps its network namespace alive. No `waitUntilExit`: its run loop
+        // never turns on a task's thread.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
