@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "LakeService",
             dependencies: [
-                "LakeEngine",
+                "LakeEngine", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "LakeClient",
             dependencies: [
-                "LakeEngine",
+                "LakeEngine", "Storage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

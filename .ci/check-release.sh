@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 swift build -c release --product medlake
 binary=$(swift build -c release --show-bin-path)/medlake
-hooks=(MEDLAKE_FAULT_POINT promotion.objects-stored promotion.before-commit)
+hooks=(MEDLAKE_FAULT_POINT promotion.objects-stored promotion.before-commit migration.published)
 found=0
 for hook in "${hooks[@]}"; do
     if grep -qaF "$hook" "$binary"; then

@@ -59,18 +59,30 @@ public struct LakeClient: LakeAPI {
     }
 
     private func send<Value: Decodable>(_ request: HTTPClientRequest) async throws -> Value {
-        var request = request
-        if let remote { request.headers.add(name: "Authorization", value: "Bearer " + remote.token) }
-        let response: HTTPClientResponse
+        let response = try await open(request)
         let body: ByteBuffer
         do {
-            response = try await http.execute(request, timeout: Self.callTimeout)
             body = try await response.body.collect(upTo: 256 << 20)
         } catch {
             throw LakeClientError(error, socket: address)
         }
-        if response.status == .ok { return try Self.decoder.decode(Value.self, from: body) }
-        if response.headers.first(name: "Content-Type") == "application/problem+json",
+        return try Self.decoder.decode(Value.self, from: body)
+    }
+
+    /// Sends `request` (with the token, to a remote lake) and returns the `200 OK` response, its body not
+    /// read yet; any other answer throws the engine's error from its problem details.
+    func open(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        var request = request
+        if let remote { request.headers.add(name: "Authorization", value: "Bearer " + remote.token) }
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: Self.callTimeout)
+        } catch {
+            throw LakeClientError(error, socket: address)
+        }
+        if response.status == .ok { return response }
+        let body = try? await response.body.collect(upTo: 1 << 20)
+        if response.headers.first(name: "Content-Type") == "application/problem+json", let body,
             let problem = try? Self.decoder.decode(ProblemDetails.self, from: body)
         {
             throw problem.failure.error
@@ -78,7 +90,7 @@ public struct LakeClient: LakeAPI {
         throw LakeClientError.unexpectedAnswer(socket: address, status: Int(response.status.code))
     }
 
-    private func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
+    func url(_ path: String, _ parameters: [(String, String)]) throws -> String {
         let query = parameters.map { "\(Self.escaped($0))=\(Self.escaped($1))" }.joined(separator: "&")
         let uri = "/v1/" + path + (query.isEmpty ? "" : "?" + query)
         if let remote { return remote.url + uri }
@@ -105,7 +117,7 @@ public struct LakeClient: LakeAPI {
         return encoder
     }()
 
-    private static let decoder: JSONDecoder = {
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder

@@ -26,6 +26,9 @@ public enum LakeClientError: Error, Sendable, CustomStringConvertible {
     case unsafeTokenFile(path: String, mode: UInt32)
     /// A token or CA file that cannot be read.
     case unreadableFile(path: String, errno: Int32)
+    /// A staged file's URL answered with an error: a presigned URL that expired or was refused, a
+    /// service path no longer allowed. `url` is without its query, which holds the signature.
+    case objectRefused(url: String, status: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -44,6 +47,8 @@ public enum LakeClientError: Error, Sendable, CustomStringConvertible {
         case .unsafeTokenFile(let path, let mode):
             "refusing token file \(path): its mode \(String(mode, radix: 8)) lets others read it; run chmod 600 \(path)"
         case .unreadableFile(let path, let errno): "cannot read \(path) (errno \(errno))"
+        case .objectRefused(let url, let status, let reason):
+            "\(url) answered with status \(status)" + (reason.isEmpty ? "" : " (\(reason))")
         }
     }
 

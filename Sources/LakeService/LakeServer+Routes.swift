@@ -174,6 +174,7 @@ extension LakeServer {
             await answer(context) { lake in try lake.auditEntries(try AuditQuery(parameters: request.parameters)) }
         }
         v1.get("audit/verification") { _, context in await answer(context) { lake in try lake.verifyAudit() } }
+        v1.get("events") { _, context in await events(context) }
 
         // MARK: - Tokens
         v1.get("tokens") { _, context in await answer(context) { lake in try lake.tokens() } }
@@ -183,6 +184,8 @@ extension LakeServer {
         v1.post("tokens/:name/revoke") { _, context in
             await answer(context) { lake in try lake.revokeToken(name: try context.parameters.require("name")) }
         }
+
+        addStageRoutes(to: v1)
     }
 
     // MARK: - Answering
@@ -219,7 +222,7 @@ extension LakeServer {
     }
 
     /// The lake acting as the request's caller (see ``caller(of:)``).
-    private func callerLake(_ context: PeerRequestContext) async throws -> Lake {
+    func callerLake(_ context: PeerRequestContext) async throws -> Lake {
         current.acting(as: try await caller(of: context))
     }
 }

@@ -31,6 +31,8 @@ public struct LakeServer: Sendable {
     public let socketPath: String
     /// The TCP address served beside the socket, if any.
     public let tcp: TCPListener?
+    /// Remote stagings allowed and not yet expired (``StageGrant``).
+    let stageGrants = StageGrants()
 
     public init(lake: Lake, tcp: TCPListener? = nil) {
         self.lake = lake
@@ -41,6 +43,10 @@ public struct LakeServer: Sendable {
 
     /// Binds the socket (and the TCP address) and serves until SIGTERM or SIGINT; `onReady` runs once
     /// everything accepts connections, with the TCP address's URL (its real port when 0 was asked).
+    ///
+    /// Each listener holds at most ``OpenFileLimit/connections(listeners:)`` connections open at once;
+    /// more callers wait in the listen backlog until one closes, rather than the service running out of
+    /// file descriptors.
     ///
     /// A socket file left by a service that died is replaced; one that still answers is not.
     /// - Throws: ``LakeServiceError/alreadyServed(socket:)``, ``LakeServiceError/system(operation:path:errno:)``,
@@ -62,10 +68,15 @@ public struct LakeServer: Sendable {
             }
             if remaining == 0 { onReady(tcpURL) }
         }
-        let tcpApplications = try tcp.map { [try tcpApplication($0, router: router, logger: logger, onReady: ready)] } ?? []
+        let connections = OpenFileLimit.connections(listeners: tcp == nil ? 1 : 2)
+        let tcpApplications = try tcp.map {
+            [try tcpApplication($0, router: router, connections: connections, logger: logger, onReady: ready)]
+        } ?? []
         let app = Application(
             router: router,
-            configuration: .init(address: .unixDomainSocket(path: path), serverName: "medlake"),
+            configuration: .init(
+                address: .unixDomainSocket(path: path), serverName: "medlake",
+                availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
             services: tcpApplications,
             onServerRunning: { _ in
                 // Bound with the process umask; open it to every local user, who are then told apart by
@@ -81,7 +92,7 @@ public struct LakeServer: Sendable {
 
     /// The TCP side: the same routes, with TLS when the listener has its files.
     private func tcpApplication(
-        _ tcp: TCPListener, router: Router<PeerRequestContext>, logger: Logger,
+        _ tcp: TCPListener, router: Router<PeerRequestContext>, connections: Int, logger: Logger,
         onReady: @escaping @Sendable (String?) -> Void
     ) throws -> Application<RouterResponder<PeerRequestContext>> {
         let tlsConfiguration = try tcp.serverTLSConfiguration()
@@ -90,7 +101,9 @@ public struct LakeServer: Sendable {
         let host = tcp.host.contains(":") ? "[\(tcp.host)]" : tcp.host
         return Application(
             router: router, server: server,
-            configuration: .init(address: .hostname(tcp.host, port: tcp.port), serverName: "medlake"),
+            configuration: .init(
+                address: .hostname(tcp.host, port: tcp.port), serverName: "medlake",
+                availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
             onServerRunning: { channel in
                 onReady("\(scheme)://\(host):\(channel.localAddress?.port ?? tcp.port)")
             },

@@ -30,7 +30,9 @@ tags:
   - name: tiers
   - name: workers
   - name: audit
+  - name: changes
   - name: tokens
+  - name: stage
   - name: document
 
 paths:
@@ -721,6 +723,26 @@ paths:
               schema: {$ref: "#/components/schemas/AuditVerification"}
         default: {$ref: "#/components/responses/Problem"}
 
+  # MARK: - Changes
+  /v1/events:
+    get:
+      tags: [changes]
+      operationId: watchChanges
+      summary: Server-sent events, one `change` per commit to the catalog, for as long as the caller listens.
+      description: >-
+        A `text/event-stream` that stays open: `event: change` with the CatalogChange as `data`, after each
+        commit (several close together may come as one); a comment line (`: keep-alive`) every 15 seconds
+        while nothing happens. The catalog is watched from before the answer starts, so a client that got
+        the answer's head misses no commit after it. A change says only that something was committed:
+        clients read again what they show, filtered by their access as always. Needs a reading role.
+      responses:
+        "200":
+          description: The open event stream.
+          content:
+            text/event-stream:
+              schema: {type: string}
+        default: {$ref: "#/components/responses/Problem"}
+
   # MARK: - Tokens
   /v1/tokens:
     get:
@@ -765,6 +787,79 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/TokenOverview"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Stage-in
+  /v1/stagings:
+    post:
+      tags: [stage]
+      operationId: planStage
+      summary: Plan a staging of a published version into the caller's folder (read access; audited).
+      description: |
+        Checks the caller's read access to the version (roles, labels, grants), audits `version.stage`
+        against the caller, and answers with the manifest and one URL per file, valid until `expiresAt`:
+        presigned S3 GETs for objects in buckets (send them without the token, add a `Range` for parts)
+        and `/v1/stagings/{id}/files/{index}` for objects in folders. With archived objects and
+        `restore`, the service queues and runs their restore and answers with `restoreJob` set and no
+        files: follow `GET /v1/migrations/{id}`, then ask again. docs/containers.md describes the flow.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StageRequest"}
+      responses:
+        "200":
+          description: The plan.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StagePlan"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/stagings/{id}/files/{index}:
+    get:
+      tags: [stage]
+      operationId: stagedFile
+      summary: The bytes of one file of a staging, to the caller it was planned for only.
+      description: |
+        Streams manifest entry `index` of staging `id` from the folder tier holding it. Answers 404
+        `notFound` for a staging of another caller, an expired or unknown one, and an entry the service
+        does not stream, alike; the caller's read access is checked again on every request.
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: index, in: path, required: true, schema: {type: integer, minimum: 0}}
+        - name: Range
+          in: header
+          description: One range, `bytes=FIRST-LAST` (206); without it the whole file (200).
+          schema: {type: string, pattern: "^bytes=[0-9]+-[0-9]+$"}
+      responses:
+        "200":
+          description: The whole file.
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+        "206":
+          description: The range asked for.
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/stagings/{id}/complete:
+    post:
+      tags: [stage]
+      operationId: finishStage
+      summary: Report a staging's files in place, so its run records it.
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/StageReport"}
+      responses:
+        "200":
+          description: The report, with the run it was recorded on.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/StageReport"}
         default: {$ref: "#/components/responses/Problem"}
 
 components:
@@ -1162,7 +1257,7 @@ components:
         id: {type: integer, format: int64}
         promotionId: {type: integer, format: int64}
         approver: {type: string}
-        decision: {type: string}
+        decision: {type: string, enum: [approve, reject]}
         comment: {type: string}
         grantId: {type: integer, format: int64}
         createdAt: {$ref: "#/components/schemas/Timestamp"}
@@ -1639,5 +1734,56 @@ components:
       properties:
         token: {$ref: "#/components/schemas/TokenOverview"}
         secret: {type: string, description: "`mlt_` and 64 hex digits: shown this once."}
+
+    # MARK: - Stage-in
+    StageRequest:
+      type: object
+      required: [version, restore]
+      examples:
+        - {version: ct@2, run: 7, restore: true}
+      properties:
+        version: {type: string, description: "`DATASET@N`, `DATASET@latest` or a manifest hash."}
+        run: {type: integer, format: int64, description: The training run the staging feeds.}
+        restore: {type: boolean, description: Restore archived objects first; false fails with `restoreRequired`.}
+        restoreTier: {type: string, description: "The tier to restore into (default: warm)."}
+    StagePlanFile:
+      type: object
+      required: [index, access, url, location]
+      properties:
+        index: {type: integer, description: The entry's position in the manifest.}
+        access: {type: string, enum: [presigned, service]}
+        url: {type: string, description: "A presigned S3 URL, or a path on this service under `/v1/`."}
+        location: {type: string, description: The tier the bytes come from.}
+    StagePlan:
+      type: object
+      required: [id, version, manifest, manifestBody, expiresAt, files]
+      properties:
+        id: {type: string, description: 128 random bits in hex.}
+        version: {type: string}
+        manifest: {type: string, description: The manifest's SHA-256 (the version's id).}
+        manifestBody: {type: string, description: The canonical manifest; it hashes to `manifest`.}
+        expiresAt: {$ref: "#/components/schemas/Timestamp"}
+        restoreJob: {type: integer, format: int64, description: The restore to wait for; `files` is then empty.}
+        run: {type: integer, format: int64}
+        files:
+          type: array
+          items: {$ref: "#/components/schemas/StagePlanFile"}
+    StageReport:
+      type: object
+      required: [version, manifest, directory, manifestPath, files, bytes, methods, restoredObjects]
+      properties:
+        version: {type: string}
+        manifest: {type: string}
+        directory: {type: string, description: The folder on the caller's machine.}
+        manifestPath: {type: string}
+        files: {type: integer}
+        bytes: {type: integer, format: int64}
+        methods:
+          type: object
+          description: Files per method.
+          propertyNames: {enum: [reflink, copy, download, already-verified]}
+          additionalProperties: {type: integer}
+        restoredObjects: {type: integer, format: int64}
+        run: {type: integer, format: int64}
 """#
 }

@@ -102,8 +102,8 @@ extension CatalogTransaction {
         try Promotion.filter(Promotion.Columns.targetVersionId == versionId).fetchAll(db).map { promotion in
             let approvers = try String.fetchAll(
                 db,
-                sql: "SELECT approver FROM promotionApproval WHERE promotionId = ? AND decision = 'approve' ORDER BY id",
-                arguments: [promotion.id])
+                sql: "SELECT approver FROM promotionApproval WHERE promotionId = ? AND decision = ? ORDER BY id",
+                arguments: [promotion.id, Decision.approve.rawValue])
             return (promotion, approvers)
         }
     }

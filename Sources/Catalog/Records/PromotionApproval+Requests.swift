@@ -18,7 +18,7 @@ extension CatalogTransaction {
     public func approverCount(promotionId: Int64) throws -> Int {
         try Int.fetchOne(
             db,
-            sql: "SELECT COUNT(DISTINCT approver) FROM promotionApproval WHERE promotionId = ? AND decision = 'approve'",
-            arguments: [promotionId]) ?? 0
+            sql: "SELECT COUNT(DISTINCT approver) FROM promotionApproval WHERE promotionId = ? AND decision = ?",
+            arguments: [promotionId, Decision.approve.rawValue]) ?? 0
     }
 }

@@ -6,14 +6,13 @@ public struct PromotionApproval: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?
     public var promotionId: Int64
     public var approver: String
-    /// `approve` or `reject`.
-    public var decision: String
+    public var decision: Decision
     public var comment: String
     /// The grant that allowed the decision, when not a role.
     public var grantId: Int64?
     public var createdAt: Date
 
-    public init(id: Int64? = nil, promotionId: Int64, approver: String, decision: String, comment: String, grantId: Int64? = nil, createdAt: Date) {
+    public init(id: Int64? = nil, promotionId: Int64, approver: String, decision: Decision, comment: String, grantId: Int64? = nil, createdAt: Date) {
         self.id = id
         self.promotionId = promotionId
         self.approver = approver

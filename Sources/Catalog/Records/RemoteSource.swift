@@ -6,10 +6,17 @@ import GRDB
 /// `cursor` is the server's change sequence number (Orthanc `/changes`) up to which every change has
 /// been ingested and committed; a later run asks for changes after it.
 public struct RemoteSource: Codable, Hashable, Sendable, Identifiable {
+    /// The kind of server, which says how its change feed is read.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// Orthanc's REST API (`/changes`).
+        case orthanc
+        /// A DICOMweb server (QIDO-RS/WADO-RS).
+        case dicomweb
+    }
+
     public var id: Int64?
     public var datasetId: Int64
-    /// `orthanc` or `dicomweb`.
-    public var kind: String
+    public var kind: Kind
     /// The server's base URL, without credentials.
     public var url: String
     public var cursor: Int64
@@ -17,7 +24,7 @@ public struct RemoteSource: Codable, Hashable, Sendable, Identifiable {
     public var updatedAt: Date
 
     public init(
-        id: Int64? = nil, datasetId: Int64, kind: String, url: String, cursor: Int64 = 0, instancesIngested: Int64 = 0,
+        id: Int64? = nil, datasetId: Int64, kind: Kind, url: String, cursor: Int64 = 0, instancesIngested: Int64 = 0,
         updatedAt: Date
     ) {
         self.id = id

@@ -3,12 +3,6 @@ import GRDB
 
 /// One person's decision on a deletion request (unique per person), like ``PromotionApproval``.
 public struct RetentionApproval: Codable, Hashable, Sendable, Identifiable {
-    /// What the person decided.
-    public enum Decision: String, Codable, Hashable, Sendable {
-        case approve
-        case reject
-    }
-
     public var id: Int64?
     public var requestId: Int64
     public var approver: String

@@ -47,7 +47,7 @@ extension CatalogTransaction {
     public func retentionDecisions(requestId: Int64, approvalsOnly: Bool = false) throws -> [RetentionApproval] {
         var request = RetentionApproval.filter(RetentionApproval.Columns.requestId == requestId)
         if approvalsOnly {
-            request = request.filter(RetentionApproval.Columns.decision == RetentionApproval.Decision.approve.rawValue)
+            request = request.filter(RetentionApproval.Columns.decision == Decision.approve.rawValue)
         }
         return try request.order(RetentionApproval.Columns.id).fetchAll(db)
     }

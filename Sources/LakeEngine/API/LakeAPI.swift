@@ -14,10 +14,10 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries, TokenOperations
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations
 {}
 
 // MARK: - Areas
@@ -136,6 +136,14 @@ public protocol AuditOperations: Sendable {
     func auditEntries(_ query: AuditQuery) async throws -> Page<AuditEntry>
     /// Re-walks the chain and reports the first bad event.
     func verifyAudit() async throws -> AuditVerification
+}
+
+/// Live changes: what a pane or a `--watch` waits on instead of re-reading on a timer.
+public protocol ChangeFeed: Sendable {
+    /// A stream with one ``CatalogChange`` after each commit to the catalog (several close together may
+    /// arrive as one), from the moment this returns until the stream is dropped. Needs a reading role.
+    /// In-process it watches the catalog; through the service it is pushed as server-sent events.
+    func changes() async throws -> AsyncThrowingStream<CatalogChange, any Error>
 }
 
 /// Bearer tokens of service accounts, the callers of the lake service over TCP (admins only).

@@ -141,7 +141,7 @@ extension Lake {
     /// Finds what a flag target names, so the flag carries its kind and dataset.
     private func resolveTarget(_ target: String) throws -> (kind: FlagTargetKind, datasetId: Int64?) {
         let entries = try show(target)
-        guard let entry = entries.first, let kind = FlagTargetKind(rawValue: entry.kind) else {
+        guard let entry = entries.first, let kind = FlagTargetKind(rawValue: entry.kind.rawValue) else {
             throw LakeError.notFound(kind: "flag target", id: target)
         }
         let id = try catalog.read { tx in try entry.dataset.map { try existingDataset(named: $0, tx).id } }

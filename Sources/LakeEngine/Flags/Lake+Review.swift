@@ -13,7 +13,7 @@ extension Lake {
         guard let entry = try show(target).first else { throw LakeError.notFound(kind: "review target", id: target) }
         try catalog.write { tx in
             let grant = try entry.dataset.flatMap { try datasetAccess($0, needing: .annotate, tx).grantId }
-            var details = ["kind": entry.kind]
+            var details = ["kind": entry.kind.rawValue]
             if let dataset = entry.dataset { details["dataset"] = dataset }
             if let grant { details["grant"] = String(grant) }
             try appendAudit(tx, role: role, action: "qc.review", target: target, details: details)

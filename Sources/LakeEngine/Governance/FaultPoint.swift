@@ -19,6 +19,9 @@ enum FaultPoint {
     case objectsStored
     /// Inside the publishing transaction, after every row is written, before the commit.
     case beforeCommit
+    /// A migration batch's copies are published in the destination tier; the placements still name the
+    /// source, so each of those objects is in two tiers.
+    case migrationPublished
 
     #if MEDLAKE_TEST_HOOKS
     static let environmentVariable = "MEDLAKE_FAULT_POINT"
@@ -28,6 +31,7 @@ enum FaultPoint {
         switch self {
         case .objectsStored: "promotion.objects-stored"
         case .beforeCommit: "promotion.before-commit"
+        case .migrationPublished: "migration.published"
         }
     }
 

@@ -43,14 +43,21 @@ public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {
     ///
     /// The lake service calls it with the uid the kernel reports for a socket peer (`SO_PEERCRED`), so the
     /// name is whatever the system says for that uid, never something the peer sent.
-    /// - Throws: ``LakeError/unknownUser(uid:)`` when no entry has that uid.
+    /// - Throws: ``LakeError/unknownUser(uid:)`` when no entry has that uid;
+    ///   ``LakeError/system(operation:path:errno:)`` when the database cannot be read (a service out of file
+    ///   descriptors gets `EMFILE` opening `/etc/passwd`: that is not "unknown user", and must not be
+    ///   answered as one).
     public static func user(uid: UInt32) throws -> Identity {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)
-        // getpwuid_r, not getpwuid: the service looks users up from several threads at once.
-        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name
-        else { throw LakeError.unknownUser(uid: uid) }
+        // getpwuid_r, not getpwuid: the service looks users up from several threads at once. It returns 0
+        // with no result when no entry matches (or ENOENT, ESRCH, EBADF, EPERM, which POSIX allows for that).
+        let status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
+        if status != 0, ![ENOENT, ESRCH, EBADF, EPERM].contains(status) {
+            throw LakeError.system(operation: "getpwuid_r", path: "uid \(uid)", errno: status)
+        }
+        guard status == 0, result != nil, let name = entry.pw_name else { throw LakeError.unknownUser(uid: uid) }
         return Identity(user: String(cString: name), uid: uid)
     }
 

@@ -5,8 +5,12 @@ import Foundation
 /// Everything the lake can prove about an object or a version: where it came from, what was done to it,
 /// who allowed it, where it went, and whether its de-identification still holds.
 public struct Explanation: Codable, Hashable, Sendable {
-    /// `object` or `version`.
-    public var kind: String
+    public var kind: Kind
+
+    /// What was explained.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case object, version
+    }
     public var id: String
 
     /// An ingest of the object (or of the version's dataset).

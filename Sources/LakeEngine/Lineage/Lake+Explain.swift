@@ -33,7 +33,7 @@ extension Lake {
                 try membership(versionId: entry.versionId, path: entry.path, tx)
             }
             return Explanation(
-                kind: "object", id: object.sha256, object: object,
+                kind: .object, id: object.sha256, object: object,
                 location: try ObjectDigest(hex: object.sha256).map { try objectPath($0, tier: object.tier) },
                 ingests: ingests,
                 madeFrom: try tx.lineageLinks(objectId: objectId, madeFrom: true).map { try derivation($0, tx) },
@@ -76,7 +76,7 @@ extension Lake {
             let derivations = try tx.lineageLinks(versionId: resolved.version.id ?? 0, limit: 1000)
                 .map { try derivation($0, tx) }
             return Explanation(
-                kind: "version", id: resolved.record.hash, object: nil, location: nil, ingests: ingests,
+                kind: .version, id: resolved.record.hash, object: nil, location: nil, ingests: ingests,
                 madeFrom: derivations, derivedOutputs: [], versions: versions, deidentification: nil,
                 history: try tx.auditHistory(targets: [resolved.dataset.name] + versions.map(\.version), limit: 50))
         }

@@ -51,9 +51,19 @@ extension Lake {
             id = resolved.record.hash
             intact = ContentHasher.digest(of: Array(resolved.record.body.utf8)).hex == resolved.record.hash
         }
+        // A document may list any hashes: only objects in datasets the caller may read are looked up, the
+        // rest read as absent, so verifying made-up manifests cannot tell whether a file is in a
+        // restricted dataset (or where, or who deleted it).
+        let hidden: Set<String>
+        if case .document = source { hidden = try unreadableHashes(manifest.entries.map(\.sha256)) } else { hidden = [] }
         var problems: [ManifestVerification.Problem] = []
         for entry in manifest.entries {
-            if let problem = try verify(entry) { problems.append(problem) }
+            if hidden.contains(entry.sha256) {
+                problems.append(ManifestVerification.Problem(
+                    path: entry.path, sha256: entry.sha256, status: .missing, location: Self.notReadableLocation))
+            } else if let problem = try verify(entry) {
+                problems.append(problem)
+            }
         }
         return ManifestVerification(
             manifest: id, manifestIntact: intact, entryCount: manifest.entries.count,
@@ -77,6 +87,20 @@ extension Lake {
     }
 
     // MARK: - One object
+
+    /// Where a document's entry is said to be when the caller may not read any dataset holding it, or no
+    /// object has its hash: the same words for both, so the answer tells nothing.
+    static let notReadableLocation = "not in a dataset you may read"
+
+    /// The hashes among `sha256s` that no dataset the actor may read holds (absent ones included); reads
+    /// through grants are audited as `manifest.verify`.
+    private func unreadableHashes(_ sha256s: [String]) throws -> Set<String> {
+        let holders = try catalog.read { tx in
+            try Dictionary(sha256s.map { ($0, try tx.datasetNames(holdingObject: $0.lowercased())) }) { first, _ in first }
+        }
+        let readable = try readableDatasets(Set(holders.values.joined()), purpose: "manifest.verify")
+        return Set(holders.filter { _, names in !names.contains(where: readable.contains) }.keys)
+    }
 
     private func verify(_ entry: ManifestEntry) throws -> ManifestVerification.Problem? {
         func problem(_ status: ManifestVerification.Status, _ location: String) -> ManifestVerification.Problem {

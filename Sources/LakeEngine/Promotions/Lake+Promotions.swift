@@ -170,12 +170,6 @@ extension Lake {
 
     // MARK: - Decisions
 
-    /// A person's decision on a promotion, as `promotionApproval.decision` records it.
-    private enum Decision: String {
-        case approve
-        case reject
-    }
-
     /// Records one person's decision, after the promotion's checks ran again; returns whether the
     /// promotion just became approved. A refusal is audited (`promotion.approve.refused`…) and rethrown.
     private func decide(id: Int64, decision: Decision, comment: String) throws -> (Bool, Role) {
@@ -232,7 +226,7 @@ extension Lake {
             guard earlier == nil else { throw GovernanceError.alreadyDecided(promotion: id, user: actor.user) }
             let now = Date()
             var approval = PromotionApproval(
-                promotionId: id, approver: actor.user, decision: decision.rawValue, comment: comment, grantId: grantId,
+                promotionId: id, approver: actor.user, decision: decision, comment: comment, grantId: grantId,
                 createdAt: now)
             try tx.insert(&approval)
             var details = ["promotion": String(id), "comment": comment]

@@ -3,8 +3,7 @@ import Catalog
 /// Everything the catalog knows about one thing, for `medlake show`: what it is, its fields, where its
 /// bytes live, its flags and its history.
 public struct CatalogEntry: Sendable, Codable, Hashable {
-    /// `dataset`, `study`, `series`, `instance`, `sample` or `object`.
-    public var kind: String
+    public var kind: Kind
     /// The canonical id: UID, sample name, dataset name or object hash.
     public var id: String
     /// The dataset it belongs to, when it belongs to one.
@@ -16,6 +15,11 @@ public struct CatalogEntry: Sendable, Codable, Hashable {
     public var flags: [QualityFlag]
     /// Audit events that name it (or, for contents, its dataset), newest last.
     public var history: [AuditEvent]
+
+    /// What an entry describes.
+    public enum Kind: String, Sendable, Codable, Hashable {
+        case dataset, study, series, instance, sample, object
+    }
 
     public struct Field: Sendable, Codable, Hashable {
         public var name: String

@@ -47,7 +47,7 @@ extension Lake {
                     value: "\(membership.datasetName) (\(membership.format)) from \(membership.path)"))
         }
         return [CatalogEntry(
-            kind: "object", id: hash, dataset: memberships.first?.datasetName, fields: fields,
+            kind: .object, id: hash, dataset: memberships.first?.datasetName, fields: fields,
             objects: try locations([objectId], tx), flags: try tx.flags(targets: [hash]),
             history: try history(targets: memberships.map(\.datasetName), tx))]
     }
@@ -66,7 +66,7 @@ extension Lake {
                 ("orientation", instance.imageOrientation), ("pixel spacing", instance.pixelSpacing),
             ]
             return CatalogEntry(
-                kind: "instance", id: uid, dataset: dataset, fields: Self.fields(fields),
+                kind: .instance, id: uid, dataset: dataset, fields: Self.fields(fields),
                 objects: try locations([instance.objectId], tx),
                 flags: try tx.flags(targets: [uid] + [match.parents["seriesInstanceUID"]].compactMap { $0 }),
                 history: try history(targets: [dataset], tx))
@@ -79,7 +79,7 @@ extension Lake {
             let dataset = match.datasetName
             let objectIds = try series.id.map { try tx.objectIds(seriesId: $0, limit: 1000) } ?? []
             return CatalogEntry(
-                kind: "series", id: uid, dataset: dataset,
+                kind: .series, id: uid, dataset: dataset,
                 fields: Self.fields([
                     ("study", match.parents["studyInstanceUID"]), ("modality", series.modality), ("body part", series.bodyPart),
                     ("description", series.description), ("instances", String(series.instanceCount)),
@@ -96,7 +96,7 @@ extension Lake {
             let dataset = match.datasetName
             let seriesUIDs = try study.id.map { try tx.seriesUIDs(studyId: $0) } ?? []
             return CatalogEntry(
-                kind: "study", id: uid, dataset: dataset,
+                kind: .study, id: uid, dataset: dataset,
                 fields: Self.fields([
                     ("patient", study.patientPseudonym), ("date", study.studyDate), ("description", study.description),
                     ("series", String(match.counts["seriesCount"] ?? 0)),
@@ -119,7 +119,7 @@ extension Lake {
             ])
             for file in files { fields.append(.init(name: file.format, value: file.headerFacts)) }
             return CatalogEntry(
-                kind: "sample", id: name, dataset: dataset, fields: fields,
+                kind: .sample, id: name, dataset: dataset, fields: fields,
                 objects: try locations(files.map(\.objectId), tx), flags: try tx.flags(targets: [name] + hashes),
                 history: try history(targets: [dataset], tx))
         }
@@ -130,7 +130,7 @@ extension Lake {
         let dataset = summary.dataset
         let flagRows = try dataset.id.map { try tx.flags(datasetId: $0, limit: 200) } ?? []
         return [CatalogEntry(
-            kind: "dataset", id: name, dataset: name,
+            kind: .dataset, id: name, dataset: name,
             fields: Self.fields([
                 ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status.rawValue), ("owner", dataset.owner),
                 ("modalities", dataset.modalities), ("assays", dataset.assays),

@@ -26,7 +26,7 @@ extension Lake {
             // The server's cursor row names the dataset from the start.
             let datasetId = try run.createDataset()
             let spoolFolder = try Self.spoolFolder(of: run)
-            var source = try remoteSource(datasetId: datasetId, kind: "orthanc", url: server.baseURL)
+            var source = try remoteSource(datasetId: datasetId, kind: .orthanc, url: server.baseURL)
             var cursor = since ?? source.cursor
             var dataSetDigests = try dataSetDigests(of: run, datasetId: datasetId)
             while true {
@@ -297,7 +297,7 @@ extension Lake {
     }
 
     /// The dataset's row for the server, created with cursor 0 on first use.
-    private func remoteSource(datasetId: Int64, kind: String, url: String) throws -> RemoteSource {
+    private func remoteSource(datasetId: Int64, kind: RemoteSource.Kind, url: String) throws -> RemoteSource {
         try catalog.write { tx in
             if let source = try tx.remoteSource(datasetId: datasetId, kind: kind, url: url) { return source }
             var source = RemoteSource(datasetId: datasetId, kind: kind, url: url, updatedAt: Date())

@@ -79,7 +79,7 @@ extension Lake {
 
     /// Records one person's decision; returns whether the request just reached its approvals (and the
     /// catalog switched its objects to deleted).
-    private func decideRetention(id: Int64, decision: RetentionApproval.Decision, comment: String) throws -> Bool {
+    private func decideRetention(id: Int64, decision: Decision, comment: String) throws -> Bool {
         try authorize(.read)
         guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RetentionError.reasonRequired }
         return try catalog.write { tx in

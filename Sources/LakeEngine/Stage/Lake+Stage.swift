@@ -14,10 +14,12 @@ import Storage
 /// a hard link is the lake's own inode, so a caller running as the lake's owner (or root, as pods often
 /// do) could `chmod` the staged name and write into the lake's immutable object. A reflink is a new inode
 /// owned by the caller whose blocks are copied on write, so the lake's object cannot change through it.
-/// S3 tiers are read with parallel ranged GETs. Each file is written under ``StageLayout/partialFolder``,
-/// read back and hashed, and only then renamed to its manifest path; the manifest is written last, so a
-/// folder holding `manifest.json` is complete. A rerun re-hashes the files already there and fetches only
-/// those missing or changed.
+/// S3 tiers are read with parallel GETs (ranged for objects larger than ``StageOptions/partSize``). Each
+/// file is written under ``StageLayout/partialFolder``, hashed (while it streams, or read back), flushed to
+/// the disk, and only then renamed to its manifest path; the folders are flushed and the manifest is
+/// written last, so a folder holding `manifest.json` is complete and durable (``StageOptions/sync`` says
+/// what `--no-sync` gives up). A rerun re-hashes the files already there and fetches only those missing
+/// or changed.
 ///
 /// The call takes everything a service needs from its request (the version, the folder, ``StageOptions``)
 /// and reports through a `@Sendable` callback, so a lake service can later run it for a remote caller.
@@ -102,7 +104,7 @@ extension Lake {
             tiers = try placements(of: targets)
         }
         let verifier = ParallelVerifier()
-        let present = try await alreadyVerified(targets, verifier: verifier)
+        let present = try await Self.alreadyVerified(targets, verifier: verifier)
         var methods: [String: Int] = [:]
         for target in targets where present.contains(target.index) {
             methods[StageMethod.alreadyVerified.rawValue, default: 0] += 1
@@ -115,13 +117,17 @@ extension Lake {
         for (method, count) in try await fetcher.fetch(sources, progress: progress) {
             methods[method.rawValue, default: 0] += count
         }
-        try Self.finish(layout, manifest: Array(resolved.record.body.utf8))
+        if options.sync {
+            // Files kept from an earlier staging may have been written with `--no-sync`.
+            for target in targets where present.contains(target.index) { try DirectFileWriter.flush(target.path) }
+        }
+        try Self.finish(layout, manifest: Array(resolved.record.body.utf8), files: targets.map(\.path), sync: options.sync)
         return (restored, methods)
     }
 
     // MARK: - Checks
 
-    private func checkRun(_ id: Int64, isOn resolved: ResolvedVersion) throws {
+    func checkRun(_ id: Int64, isOn resolved: ResolvedVersion) throws {
         let run = try catalog.read { tx in try tx.trainingRun(id: id) }
         guard let run else { throw LakeError.notFound(kind: "run", id: String(id)) }
         guard run.manifestHash == resolved.record.hash else {
@@ -129,12 +135,12 @@ extension Lake {
         }
     }
 
-    private func isArchived(_ placement: ObjectPlacement) -> Bool {
+    func isArchived(_ placement: ObjectPlacement) -> Bool {
         placement.state == .restoring || configuration.tiers[placement.tier]?.restoreRequired == true
     }
 
     /// The catalog's tier and state of each object the targets name, by SHA-256.
-    private func placements(of targets: [StageTarget]) throws -> [String: ObjectPlacement] {
+    func placements(of targets: [StageTarget]) throws -> [String: ObjectPlacement] {
         let wanted = Set(targets.map(\.entry.sha256))
         return try catalog.read { tx in
             var found: [String: ObjectPlacement] = [:]
@@ -149,7 +155,7 @@ extension Lake {
 
     /// Where to read a target's object: the catalog's tier, or for folders any tier that holds it (an
     /// object being moved is in one of them).
-    private func source(of target: StageTarget, placement: ObjectPlacement?) throws -> StageSource {
+    func source(of target: StageTarget, placement: ObjectPlacement?) throws -> StageSource {
         let object = StageError.Object(
             path: target.entry.path, sha256: target.entry.sha256, location: placement?.tier ?? "the catalog")
         guard let placement, let digest = ObjectDigest(hex: target.entry.sha256) else {
@@ -178,7 +184,14 @@ extension Lake {
     ) async throws -> Int64 {
         let readable = configuration.tiers.filter { !$0.value.restoreRequired }.keys.sorted()
         let tier = requested ?? (readable.contains("warm") ? "warm" : readable.first ?? "warm")
-        let queued = try queueRestore(reference, to: tier)
+        return try await runRestore(try queueRestore(reference, to: tier), progress: progress)
+    }
+
+    /// Runs the restore job `queued` in this process (or waits for the worker that took it), reporting
+    /// its progress; returns how many objects it restored.
+    func runRestore(
+        _ queued: MigrationProgress, progress: @escaping @Sendable (StageEvent) -> Void
+    ) async throws -> Int64 {
         let worker = try MigrationWorker(lake: self)
         var job = queued
         while !job.isFinished {
@@ -197,7 +210,7 @@ extension Lake {
 
     /// Indexes of targets whose file is already in place with the manifest's size and SHA-256. A file
     /// that does not verify is removed (and fetched again); a folder in the way is an error.
-    private func alreadyVerified(_ targets: [StageTarget], verifier: ParallelVerifier) async throws -> Set<Int> {
+    static func alreadyVerified(_ targets: [StageTarget], verifier: ParallelVerifier) async throws -> Set<Int> {
         var candidates: [StageTarget] = []
         for target in targets {
             var info = stat()
@@ -233,7 +246,7 @@ extension Lake {
 
     /// Creates the folder and an empty partial folder, and removes a manifest left by an earlier staging
     /// (it is written again once every file is verified).
-    private static func prepare(_ layout: StageLayout) throws {
+    static func prepare(_ layout: StageLayout) throws {
         try FileManager.default.createDirectory(atPath: layout.directory, withIntermediateDirectories: true)
         try remove(layout.manifestPath)
         let partial = layout.directory + "/" + StageLayout.partialFolder
@@ -241,25 +254,39 @@ extension Lake {
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: false)
     }
 
-    /// Flushes the folder's file system, then writes the manifest (temporary name, fsync, rename) and
-    /// removes the partial folder: the manifest appears only once every file is durable.
-    ///
-    /// Where the platform has no syncfs the files are not flushed one by one: a rerun re-hashes every file
-    /// before trusting it, and only a crash between the rename and write-back could leave a stale file.
-    private static func finish(_ layout: StageLayout, manifest: [UInt8]) throws {
+    /// Writes the manifest (temporary name, rename) once every file is in place, and removes the partial
+    /// folder. With `sync` (the files themselves were flushed before their renames), first flushes every
+    /// folder that gained a name, up to the one holding the staging folder, then the manifest and its
+    /// folder: the manifest appears only once every file is durable under its name.
+    static func finish(_ layout: StageLayout, manifest: [UInt8], files: [String], sync: Bool) throws {
         let partial = layout.directory + "/" + StageLayout.partialFolder
-        try FileSystemFlush.flush(folder: layout.directory)
+        if sync {
+            for folder in folders(holding: files, under: layout.directory) { try DirectFileWriter.flushFolder(folder) }
+        }
         let temporary = partial + "/" + StageLayout.manifestName
         let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
         defer { close(descriptor) }
         try manifest.withUnsafeBytes { try writeAll($0, to: descriptor, path: temporary) }
-        guard fsync(descriptor) == 0 else { throw LakeError.system(operation: "fsync", path: temporary, errno: errno) }
+        if sync, fsync(descriptor) != 0 { throw LakeError.system(operation: "fsync", path: temporary, errno: errno) }
         guard rename(temporary, layout.manifestPath) == 0 else {
             throw LakeError.system(operation: "rename", path: layout.manifestPath, errno: errno)
         }
-        try FileSystemFlush.flush(folder: layout.directory)
+        if sync { try DirectFileWriter.flushFolder(layout.directory) }
         try FileManager.default.removeItem(atPath: partial)
+    }
+
+    /// The folders holding `files` and their parents up to `directory`'s own parent (which holds its name
+    /// when the staging created it), deepest first.
+    static func folders(holding files: [String], under directory: String) -> [String] {
+        var folders: Set<String> = [(directory as NSString).deletingLastPathComponent]
+        for file in files {
+            var folder = (file as NSString).deletingLastPathComponent
+            while folder.count >= directory.count, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return folders.sorted { $0.count > $1.count }
     }
 
     /// Unlinks `path`; an absent file is not an error.

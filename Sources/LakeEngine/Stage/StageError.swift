@@ -26,6 +26,9 @@ public enum StageError: Error, Sendable, Hashable, CustomStringConvertible {
     case restoreFailed(job: Int64, state: MigrationJobState, error: String?)
     /// A path in the folder is in the way (a folder where a file must go).
     case destinationInUse(String)
+    /// The lake service's plan for a remote staging does not fit its own manifest (the manifest does not
+    /// hash to the version's id, or the files do not match its entries); nothing was fetched.
+    case untrustedPlan(version: String, reason: String)
 
     public var description: String {
         switch self {
@@ -44,6 +47,8 @@ public enum StageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .restoreFailed(let job, let state, let error):
             "restore job \(job) ended \(state)" + (error.map { ": \($0)" } ?? "")
         case .destinationInUse(let path): "\(path) is in the way (not a regular file)"
+        case .untrustedPlan(let version, let reason):
+            "the lake service's plan to stage \(version) cannot be trusted (\(reason)); nothing was fetched"
         }
     }
 }

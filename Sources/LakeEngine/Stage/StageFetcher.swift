@@ -82,43 +82,65 @@ struct StageFetcher: Sendable {
     /// already verified on the way (a whole object streamed through a ``VerifyingReader``).
     private func write(_ piece: Piece, of source: StageSource) async throws -> (StageMethod, verified: Bool) {
         let path = source.target.partial
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StorageError(operation: "open", path: path, errno: errno) }
-        defer { close(descriptor) }
         do {
             if let clonePath = source.clonePath {
                 // A clone shares the object's blocks: they are read back in full before the file takes its name.
-                if FileClone.clone(source: clonePath, into: descriptor) { return (.reflink, false) }
-                try await copy(source, range: nil, to: descriptor, path: path)
+                if try Self.clone(clonePath, into: path) { return (.reflink, false) }
+                try await copy(source, range: nil, to: path)
                 return (.copy, true)
             }
-            try await copy(source, range: piece.range, to: descriptor, path: path)
+            try await copy(source, range: piece.range, to: path)
             return (.download, piece.range == nil)
         } catch let error as StorageError where error.isHashMismatch {
             throw Self.corrupt(source)
         }
     }
 
-    /// Streams `range` of the object to the same offsets of `descriptor`; or, when `range` is nil, the whole
-    /// object through a ``VerifyingReader``, which throws unless its bytes have the manifest's size and
-    /// SHA-256 (so the file needs no second read).
-    private func copy(_ source: StageSource, range: Range<Int64>?, to descriptor: Int32, path: String) async throws {
+    /// Reflinks the object at `clonePath` into the partial copy at `path`; false when the file systems cannot.
+    private static func clone(_ clonePath: String, into path: String) throws -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StorageError(operation: "open", path: path, errno: errno) }
+        defer { close(descriptor) }
+        return FileClone.clone(source: clonePath, into: descriptor)
+    }
+
+    /// Streams `range` of the object to the same offsets of the partial copy at `path`; or, when `range`
+    /// is nil, the whole object through a ``VerifyingReader``, which throws unless its bytes have the
+    /// manifest's size and SHA-256 (so the file needs no second read).
+    ///
+    /// The bytes are gathered into whole buffers of ``bufferSize`` before each write, so a durable staging
+    /// writes aligned whole blocks straight to the disk (``DirectFileWriter``).
+    private func copy(_ source: StageSource, range: Range<Int64>?, to path: String) async throws {
+        let file = try DirectFileWriter(path: path, direct: options.sync)
         let stream = try await source.backend.openForReading(source.digest, range: range)
         let size = source.target.entry.size
         let reader = range == nil ? VerifyingReader(stream, digest: source.digest, size: size, limit: nil) : stream
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 4096)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: AlignedBuffer.alignment)
         defer { buffer.deallocate() }
         var offset = range?.lowerBound ?? 0
         let end = range?.upperBound ?? size
+        var ended = false
         // A range stops at its end (a longer object is caught by the read-back); a whole object is read to
         // the end of its stream, where the verifying reader checks it (and throws first if it is longer).
-        while range == nil || offset < end {
-            let count = try await reader.read(into: buffer)
-            guard count > 0 else { break }
-            try Self.writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: descriptor, at: offset, path: path)
-            offset += Int64(count)
+        while !ended, range == nil || offset < end {
+            var filled = 0
+            while filled < buffer.count {
+                let count = try await reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                guard count > 0 else {
+                    ended = true
+                    break
+                }
+                filled += count
+                if let range, offset + Int64(filled) >= range.upperBound { break }
+            }
+            try file.write(UnsafeRawBufferPointer(rebasing: buffer[0..<filled]), at: offset)
+            offset += Int64(filled)
         }
     }
+
+    /// Bytes gathered per write: a multiple of the direct I/O alignment, large enough that a write's fixed
+    /// cost is small, small enough to stay in the core's cache between the network copy and the hash.
+    static let bufferSize = 1 << 20
 
     private static func corrupt(_ source: StageSource) -> StageError {
         StageError.corruptSource(
@@ -140,6 +162,8 @@ struct StageFetcher: Sendable {
             guard error.isHashMismatch else { throw error }
             throw Self.corrupt(source)
         }
+        // Durable: the bytes are on the disk before the name appears (the folders are flushed at the end).
+        if options.sync { try DirectFileWriter.flush(target.partial) }
         let folder = (target.path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -157,19 +181,6 @@ struct StageFetcher: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StorageError(operation: "create", path: path, errno: errno) }
         close(descriptor)
-    }
-
-    /// `pwrite`s all of `bytes` at `offset`, retrying short writes and `EINTR`.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int64, path: String) throws {
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset) + off_t(done))
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw StorageError(operation: "write", path: path, errno: errno)
-            }
-            done += written
-        }
     }
 }
 

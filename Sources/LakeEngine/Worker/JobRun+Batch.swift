@@ -79,6 +79,7 @@ extension JobRun {
                 (outOfSpace ? "out of space in tier '\(job.toTier)': " : "publishing copies in tier '\(job.toTier)' failed: ")
                     + String(describing: error), keeper: keeper)
         }
+        FaultPoint.migrationPublished.reach()
         try await switchPlacements(batch, keeper: keeper, shared: shared)
     }
 

@@ -58,11 +58,7 @@ public struct SignatureV4: Sendable {
         let stringToSign = [
             "AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Array(canonical.utf8))),
         ].joined(separator: "\n")
-        var key = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))
-        for part in [day, region, service, "aws4_request"] {
-            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key)))
-        }
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        let signature = signature(of: stringToSign, day: day)
         var result = signed.filter { ["x-amz-date", "x-amz-content-sha256", "x-amz-security-token"].contains($0.0) }
         result.append((
             "authorization",
@@ -70,6 +66,16 @@ public struct SignatureV4: Sendable {
                 + "SignedHeaders=\(signedHeaderNames), Signature=\(signature)"
         ))
         return result
+    }
+
+    /// The hex HMAC of `stringToSign` under the key derived from the secret for `day`, the region and
+    /// the service.
+    func signature(of stringToSign: String, day: String) -> String {
+        var key = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))
+        for part in [day, region, service, "aws4_request"] {
+            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key)))
+        }
+        return Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
     }
 
     // MARK: - Encoding

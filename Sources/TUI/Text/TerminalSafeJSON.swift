@@ -14,8 +14,17 @@ import Foundation
 public enum TerminalSafeJSON {
     /// Pretty-printed, key-sorted JSON for `value` (dates in ISO 8601), followed by a newline.
     public static func encode(_ value: some Encodable) throws -> Data {
+        try encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// `value` as one line of compact, key-sorted JSON and a newline: a JSON-lines record for a stream.
+    public static func encodeLine(_ value: some Encodable) throws -> Data {
+        try encode(value, formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func encode(_ value: some Encodable, formatting: JSONEncoder.OutputFormatting) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = formatting
         encoder.dateEncodingStrategy = .iso8601
         var data = escape(try encoder.encode(value))
         data.append(0x0A)

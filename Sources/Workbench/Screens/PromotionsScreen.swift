@@ -196,7 +196,7 @@ struct PromotionsScreen: SingleListScreen {
         ]
         if let score = promotion.sourceScore { fields.append(("quality score", String(score))) }
         fields += promotion.checks.map { (key: ($0.passed ? "pass " : "FAIL ") + $0.code, value: $0.detail) }
-        fields += promotion.decisions.map { (key: $0.decision + " by", value: $0.approver + ": " + $0.comment) }
+        fields += promotion.decisions.map { (key: $0.decision.rawValue + " by", value: $0.approver + ": " + $0.comment) }
         return RecordViewer(title: "Promotion \(promotion.id)", fields: fields, width: width)
     }
 
@@ -236,7 +236,7 @@ struct PromotionsScreen: SingleListScreen {
         ]
         if let score = promotion.sourceScore { lines.append(("quality score of \(promotion.source): \(score)", .normal)) }
         lines += promotion.checks.map { (($0.passed ? "pass " : "FAIL ") + $0.code + "  " + $0.detail, $0.passed ? .normal : .error) }
-        lines += promotion.decisions.map { ("\($0.decision) by \($0.approver): \($0.comment)", .normal) }
+        lines += promotion.decisions.map { ("\($0.decision.rawValue) by \($0.approver): \($0.comment)", .normal) }
         if promotion.decisions.isEmpty { lines.append(("no decisions yet", .muted)) }
         return lines
     }

@@ -57,10 +57,13 @@ struct ListPane: Sendable {
         reselect(keep, filter: filter)
     }
 
-    /// Sorts by the next column (unsorted after the last), keeping the selected row selected; see
-    /// ``TableState/cycleSort(columnCount:)``.
+    /// Sorts by the next column that has a value in some row (unsorted after the last), keeping the
+    /// selected row selected; see ``TableState/cycleSort(columnCount:skipping:)``.
     mutating func cycleSort(filter: String) {
-        table.cycleSort(columnCount: columns.count)
+        let empty = Set(columns.indices.filter { column in
+            !loaded.contains { column < $0.cells.count && !$0.cells[column].isEmpty }
+        })
+        table.cycleSort(columnCount: columns.count, skipping: empty)
         resort(filter: filter)
     }
 

@@ -54,6 +54,31 @@ import Testing
         #expect(purposes.isSuperset(of: ["show", "instances", "inspect", "flags", "object.read", "manifest.verify", "explain"]))
     }
 
+    @Test func verifyingAMadeUpManifestDoesNotTellWhetherARestrictedFileIsInTheLake() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let exported = try alice.exportManifest("ct@2")
+        let held = try #require(try alice.manifest("ct@2").entries.first)
+        // The attacker hashes a file they have (say, a scan they believe went in) and asks about it next
+        // to a hash no object has.
+        var manifest = try Manifest.parse(Data(exported.bytes), source: "ct@2.json")
+        var madeUp = held
+        madeUp.path = "made-up"
+        madeUp.sha256 = String(repeating: "ab", count: 32)
+        manifest.entries = [held, madeUp]
+        let document = ManifestSource.document(name: "probe.json", bytes: manifest.canonicalBytes)
+
+        let probed = try fixture.open("dave").verifyManifest(document)
+        #expect(probed.problems.count == 2)
+        #expect(probed.problems.allSatisfy { $0.status == .missing && $0.location == Lake.notReadableLocation },
+                "the held file and the made-up one must read the same: \(probed.problems)")
+
+        _ = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "QC")
+        let granted = try fixture.open("dave").verifyManifest(document)
+        #expect(granted.problems.map(\.path) == ["made-up"], "with a grant the held file verifies")
+        #expect(try alice.auditEvents(AuditFilter(action: "dataset.read")).contains { $0.details.contains("manifest.verify") })
+    }
+
     @Test func annotatingARestrictedDatasetNeedsAnAnnotateGrant() throws {
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")

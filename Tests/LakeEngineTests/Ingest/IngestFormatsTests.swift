@@ -59,7 +59,7 @@ import Testing
         #expect(counts[gapSeries] == 5)
         #expect(listing.allSatisfy { $0.series.modality == "CT" })
         let instance = try #require(try lake.owner.show(series([2])[0].string(.sopInstanceUID) ?? "").first)
-        #expect(instance.kind == "instance")
+        #expect(instance.kind == .instance)
         #expect(instance.fields.contains { $0.name == "instance number" && $0.value == "3" })
         #expect(instance.objects.count == 1)
 

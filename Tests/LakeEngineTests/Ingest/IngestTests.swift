@@ -98,12 +98,12 @@ import Testing
     @Test func objectsLandInTheIngestTierUnderTheirHash() throws {
         _ = try lake.owner.ingest([input + "/f0.bin"], dataset: "d", options: IngestOptions(keepUnknown: true))
         let entries = try lake.owner.show("d")
-        #expect(entries.first?.kind == "dataset")
+        #expect(entries.first?.kind == .dataset)
         let object = try lake.owner.catalog.reader.read { db in try CatalogObject.fetchOne(db) }
         let hash = try #require(object?.sha256)
         #expect(object?.tier == "hot")
         let shown = try #require(try lake.owner.show(hash).first)
-        #expect(shown.kind == "object")
+        #expect(shown.kind == .object)
         #expect(shown.objects.first?.path == lake.root + "/tiers/hot/objects/" + hash.prefix(2) + "/" + hash.dropFirst(2))
         #expect(FileManager.default.contents(atPath: shown.objects.first?.path ?? "") == Data("file 0".utf8))
     }

@@ -69,11 +69,14 @@ final class ServedLake {
         try? UnixUsers.command("/usr/sbin/groupdel", [service])
     }
 
-    /// Starts `medlake serve --lake LAKE arguments…` as root (with `environment` added to its own) and
-    /// waits, up to two minutes, for its ready line.
-    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
-        let (process, output, _) = try MedLakeProcess.start(
-            ["serve", "--lake", lake] + arguments, environment: environment, binary: binary)
+    /// Starts `medlake serve --lake LAKE arguments…` as root (with `environment` added to its own, and
+    /// its open-file limit set to `openFiles` by `prlimit` when given) and waits, up to two minutes, for
+    /// its ready line.
+    func start(_ arguments: [String] = [], environment: [String: String] = [:], openFiles: Int? = nil) throws {
+        let serve = ["serve", "--lake", lake] + arguments
+        let (process, output, _) = try openFiles.map {
+            try MedLakeProcess.start(["--nofile=\($0)", binary] + serve, environment: environment, binary: "/usr/bin/prlimit")
+        } ?? MedLakeProcess.start(serve, environment: environment, binary: binary)
         server = process
         let ready = DispatchSemaphore(value: 0)
         let seen = Mutex("")

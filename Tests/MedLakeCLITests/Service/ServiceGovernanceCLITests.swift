@@ -29,26 +29,9 @@ struct ServiceGovernanceCLITests {
         var state: String
     }
 
-    private struct StudyJSON: Decodable {
-        var studyInstanceUID: String
-    }
-
     private struct HoldJSON: Decodable {
         var id: Int64
         var releasedBy: String?
-    }
-
-    private struct JobJSON: Decodable {
-        var id: Int64
-        var state: String
-        var toTier: String
-    }
-
-    private struct VerificationJSON: Decodable {
-        var manifest: String
-        var manifestIntact: Bool
-        var okCount: Int
-        var entryCount: Int
     }
 
     private struct CodeJSON: Decodable {
@@ -61,10 +44,6 @@ struct ServiceGovernanceCLITests {
         var state: String
         var createdBy: String
         var manifestHash: String?
-    }
-
-    private struct FailureJSON: Decodable {
-        var code: String
     }
 
     /// A served lake where root has made dave an annotator through the service.

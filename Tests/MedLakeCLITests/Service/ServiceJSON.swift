@@ -28,3 +28,29 @@ struct ProblemJSON: Decodable {
     var status: Int
     var detail: String
 }
+
+/// A command's failure as `--json` writes it to standard error.
+struct FailureJSON: Decodable {
+    var code: String
+    var message: String
+}
+
+/// A study in `studies --json`.
+struct StudyJSON: Decodable {
+    var studyInstanceUID: String
+}
+
+/// A migration job (`migrate start|status|list --json`).
+struct JobJSON: Decodable {
+    var id: Int64
+    var state: String
+    var toTier: String
+}
+
+/// A manifest's verification (`manifest verify --json`).
+struct VerificationJSON: Decodable {
+    var manifest: String
+    var manifestIntact: Bool
+    var okCount: Int
+    var entryCount: Int
+}

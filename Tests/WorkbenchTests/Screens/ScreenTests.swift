@@ -189,7 +189,7 @@ struct ScreenTests {
         await harness.press(.enter)
         let after = try lake.promotion(id: request.id)
         #expect(after.state == .rejected)
-        #expect(after.decisions.contains { $0.approver == "root" && $0.decision == "reject" })
+        #expect(after.decisions.contains { $0.approver == "root" && $0.decision == .reject })
         #expect(harness.text.contains("rejected"))
         #expect(try lake.auditEvents(AuditFilter(action: "promotion.")).contains { $0.actor == "root" })
     }

@@ -62,6 +62,21 @@ struct ListPaneTests {
         #expect(pane.view(filter: "") == [["z", "1"], ["y", "2"]])
     }
 
+    @Test func sortSkipsColumnsWithNoValueInAnyRow() {
+        var pane = ListPane([TableColumn("NAME"), TableColumn("FLAGS"), TableColumn("N")])
+        pane.setRows(rows([["b", "", "2"], ["a", "", "1"]]), filter: "")
+        pane.cycleSort(filter: "")
+        pane.cycleSort(filter: "")
+        #expect(pane.table.sort == TableSort(column: 2), "the empty FLAGS column is stepped over")
+        pane.cycleSort(filter: "")
+        #expect(pane.table.sort == nil)
+        pane.setRows(rows([["b", "", "2"], ["a", "1 error", "1"]]), filter: "")
+        pane.cycleSort(filter: "")
+        pane.cycleSort(filter: "")
+        #expect(pane.table.sort == TableSort(column: 1), "a column with a value in some row can be sorted by")
+        #expect(pane.visible(filter: "").map(\.id) == ["0", "1"], "the empty cell sorts first")
+    }
+
     @Test func reloadedRowsKeepTheSortAndTheSelection() {
         var pane = ListPane([TableColumn("A")])
         pane.setRows(rows([["b"], ["c"], ["a"]]), filter: "")

@@ -18,10 +18,11 @@ public struct TableState: Sendable, Hashable {
     }
 
     /// Sorts by the next of `columnCount` columns, ascending: unsorted → first column → … → last
-    /// column → unsorted again. One key walks every column.
-    public mutating func cycleSort(columnCount: Int) {
-        guard columnCount > 0 else { return sort = nil }
-        let next = sort.map { $0.column + 1 } ?? 0
+    /// column → unsorted again. One key walks every column except those in `skipping` (columns the
+    /// table hides because they are empty: sorting by one would change nothing on screen).
+    public mutating func cycleSort(columnCount: Int, skipping: Set<Int> = []) {
+        var next = sort.map { $0.column + 1 } ?? 0
+        while next < columnCount, skipping.contains(next) { next += 1 }
         sort = next < columnCount ? TableSort(column: next) : nil
     }
 

@@ -81,11 +81,11 @@ extension ImagingScreen {
         run {
             .located(Loadable {
                 let entries = try lake.show(uid)
-                guard let entry = entries.first(where: { $0.kind == "series" || $0.kind == "study" }),
+                guard let entry = entries.first(where: { $0.kind == .series || $0.kind == .study }),
                     let dataset = entry.dataset
                 else { throw LakeError.notFound(kind: "series or study", id: uid) }
                 let open = OpenFlagSummary.byTarget(try lake.listFlags(FlagFilter(state: .open, dataset: dataset)))
-                let listing = entry.kind == "series"
+                let listing = entry.kind == .series
                     ? try lake.series(dataset: dataset).first { $0.series.seriesInstanceUID == uid } : nil
                 let studyUID = listing?.studyInstanceUID ?? uid
                 guard let study = try lake.studies(dataset: dataset).first(where: { $0.study.studyInstanceUID == studyUID })

@@ -20,12 +20,16 @@ struct AuditListCommand: AsyncParsableCommand {
         transform: AuditListCommand.parseTime)
     var since: Date?
 
+    @Flag(help: ArgumentHelp(
+        "Keep printing events as they are appended, one per line (with --json, one JSON object per line), "
+            + "until interrupted."))
+    var follow = false
+
     func run() async throws {
         try await reportingFailures {
             let lake = try options.api()
-            let entries = try await allPages { page in
-                try await lake.auditEntries(AuditQuery(actor: actor, action: action, since: since, page: page))
-            }
+            if follow { return try await self.follow(lake) }
+            let entries = try await entries(lake, since: since)
             if options.json { return try printJSON(entries) }
             var table = TextTable("SEQ", "TIME", "ACTOR", "ROLE", "ACTION", "TARGET", "DETAILS")
             for entry in entries {
@@ -35,6 +39,35 @@ struct AuditListCommand: AsyncParsableCommand {
             }
             print(table.render(empty: "No audit events."))
         }
+    }
+
+    /// The matching events at or after `since`, oldest first.
+    private func entries(_ lake: any LakeAPI, since: Date?) async throws -> [AuditEntry] {
+        try await allPages { page in
+            try await lake.auditEntries(AuditQuery(actor: actor, action: action, since: since, page: page))
+        }
+    }
+
+    /// `--follow`: the matching events so far, then each new one as the catalog changes (``ChangeFeed``).
+    private func follow(_ lake: any LakeAPI) async throws {
+        // Watching starts before the first read, so no event between the two is missed.
+        var changes = try await lake.changes().makeAsyncIterator()
+        var last: AuditEntry?
+        repeat {
+            // Times are whole seconds: read from the last event's second and drop what was printed.
+            let fresh = try await entries(lake, since: last?.time ?? since).filter { $0.seq > last?.seq ?? 0 }
+            for entry in fresh {
+                if options.json {
+                    try printJSONLine(entry)
+                } else {
+                    // Written at once (not through print's buffer), so a pipe sees each event as it comes.
+                    let fields = [String(entry.seq), entry.time.formatted(.iso8601), entry.actor, entry.role?.rawValue ?? "none",
+                                  entry.action, entry.target, Self.detailsText(entry.details)]
+                    FileHandle.standardOutput.write(Data((fields.map(safe).joined(separator: "  ") + "\n").utf8))
+                }
+            }
+            last = fresh.last ?? last
+        } while try await changes.next() != nil
     }
 
     /// Details as `key=value` pairs in key order.

@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     static func render(_ entry: CatalogEntry) -> String {
-        var lines = ["\(entry.kind) \(safe(entry.id))" + (entry.dataset.map { " in dataset \(safe($0))" } ?? "")]
+        var lines = ["\(entry.kind.rawValue) \(safe(entry.id))" + (entry.dataset.map { " in dataset \(safe($0))" } ?? "")]
         let width = entry.fields.map(\.name.count).max() ?? 0
         for field in entry.fields {
             lines.append("  " + field.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + safe(field.value))

@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     static func render(_ explanation: Explanation) -> String {
-        var lines = ["\(explanation.kind) \(explanation.id)"]
+        var lines = ["\(explanation.kind.rawValue) \(explanation.id)"]
         if let object = explanation.object {
             lines.append("  \(byteCount(object.size)) in \(object.tier) (\(object.state))  \(safe(explanation.location ?? ""))")
         }

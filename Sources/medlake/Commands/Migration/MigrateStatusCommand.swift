@@ -13,7 +13,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
     @Argument(help: "The job id; all unfinished jobs when omitted.")
     var id: Int64?
 
-    @Flag(help: "Redraw four times a second until the jobs finish.")
+    @Flag(help: "Redraw as the jobs change, until they finish.")
     var watch = false
 
     /// The states of a job not finished yet.
@@ -23,6 +23,8 @@ struct MigrateStatusCommand: AsyncParsableCommand {
         try await reportingFailures {
             let lake = try options.api()
             let redraw = watch && !options.json && isatty(STDOUT_FILENO) == 1
+            // Watching starts before the first read, so no change between the two is missed.
+            var changes = watch ? try await lake.changes().makeAsyncIterator() : nil
             var drawnLines = 0
             while true {
                 let jobs = try await jobs(lake)
@@ -36,7 +38,7 @@ struct MigrateStatusCommand: AsyncParsableCommand {
                     drawnLines = text.split(separator: "\n", omittingEmptySubsequences: false).count
                 }
                 guard watch, jobs.contains(where: { Self.unfinished.contains($0.state) }) else { return }
-                try await Task.sleep(for: .milliseconds(250))
+                guard try await changes?.next() != nil else { return }
             }
         }
     }

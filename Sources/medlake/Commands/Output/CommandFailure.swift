@@ -69,6 +69,9 @@ extension CommandFailure {
                 self.init(code: .systemError, message: client.description)
                 self.path = path
                 errno = number
+            case .objectRefused(let url, _, _):
+                self.init(code: .failed, message: client.description)
+                path = url
             }
         case let token as TokenError:
             self.init(code: token.isAuthenticationFailure ? .invalidToken : .invalidArgument, message: token.description)
@@ -76,6 +79,8 @@ extension CommandFailure {
             self.init(code: FailureCode(governance.problemCode), message: governance.description)
         case let retention as RetentionError:
             self.init(code: FailureCode(retention.problemCode), message: retention.description)
+        case let stage as StageError:
+            self.init(code: FailureCode(stage.problemCode), message: stage.description)
         case let problem as ProblemDetails:
             // An engine error without a typed form on the wire (a retention rule…): its stable code says which.
             self.init(code: FailureCode(problem.code), message: problem.detail)

@@ -8,3 +8,9 @@ import TUI
 func printJSON(_ value: some Encodable) throws {
     FileHandle.standardOutput.write(try TerminalSafeJSON.encode(value))
 }
+
+/// Writes `value` to standard output as one line of JSON (``TerminalSafeJSON/encodeLine(_:)``), for
+/// streams such as `audit list --follow --json`.
+func printJSONLine(_ value: some Encodable) throws {
+    FileHandle.standardOutput.write(try TerminalSafeJSON.encodeLine(value))
+}

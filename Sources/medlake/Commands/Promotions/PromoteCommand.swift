@@ -33,7 +33,7 @@ func renderPromotion(_ promotion: PromotionSummary) -> String {
     }
     if !promotion.decisions.isEmpty { lines.append("decisions:") }
     for decision in promotion.decisions {
-        lines.append("  \(safe(decision.approver)) \(decision.decision)"
+        lines.append("  \(safe(decision.approver)) \(decision.decision.rawValue)"
             + (decision.grantId.map { " (grant \($0))" } ?? "") + ": \(safe(decision.comment))")
     }
     if let target = promotion.target {

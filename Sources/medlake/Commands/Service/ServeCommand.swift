@@ -55,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             // Whatever the service writes (new objects, WAL files) is the account's alone.
             umask(0o077)
+            // Every connection holds a descriptor: the hard limit, not systemd's soft 1024, bounds them.
+            OpenFileLimit.raiseToHardLimit()
             let opened = try Lake.open(at: root)
             let server = LakeServer(lake: opened, tcp: tcp)
             let logger = Logger(label: "medlake.serve")

@@ -16,10 +16,14 @@ struct StageCommand: AsyncParsableCommand {
             Files keep the manifest's paths under DIR and the manifest is written last as DIR/manifest.json, so \
             a folder holding it is complete. Filesystem tiers are reflinked where the file system can (never \
             hard-linked: the lake's objects must not change through a staged name), else copied; S3 tiers are \
-            read with parallel ranged GETs. Each file is hashed before it takes its name; a rerun keeps the \
-            files that still verify and fetches the rest. Archived objects are restored first (needs the \
+            read with parallel ranged GETs. Each file is hashed and flushed to disk before it takes its name \
+            (--no-sync skips the flushes, for scratch space); a rerun keeps the files that still verify and \
+            fetches the rest. Archived objects are restored first (needs the \
             operator role; --no-restore fails and lists them instead). The read is audited; with --run it is \
-            recorded on the run (`medlake run show`). See docs/containers.md.
+            recorded on the run (`medlake run show`). With --lake https://HOST:PORT and a token the lake \
+            service checks and audits the read and hands out one URL per file (presigned S3 GETs, or its own \
+            stream of folder objects), and this process fetches and verifies the bytes: it needs neither the \
+            lake folder nor tier credentials. See docs/containers.md.
             """)
 
     @OptionGroup var options: LakeOptions
@@ -42,17 +46,21 @@ struct StageCommand: AsyncParsableCommand {
     @Option(help: "Byte ranges fetched at once.")
     var connections = 16
 
+    @Flag(help: "Do not flush the files to disk (scratch space that does not outlive the machine).")
+    var noSync = false
+
     func validate() throws {
         guard connections >= 1 else { throw ValidationError("Please give --connections of at least 1.") }
     }
 
     func run() async throws {
         try await reportingFailures {
-            let lake = try options.open()
+            let lake = try options.api()
             let printer = StageProgressPrinter(interactive: isatty(STDERR_FILENO) == 1)
             let report = try await lake.stage(
                 version, to: to,
-                options: StageOptions(run: runID, restore: !noRestore, restoreTier: restoreTo, connections: connections),
+                options: StageOptions(
+                    run: runID, restore: !noRestore, restoreTier: restoreTo, connections: connections, sync: !noSync),
                 progress: { printer.show($0) })
             printer.end()
             if options.json { return try printJSON(report) }

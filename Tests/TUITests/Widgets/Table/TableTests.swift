@@ -159,6 +159,10 @@ private final class CountingSource: TableSource, Sendable {
         #expect(state.sort == TableSort(column: 0, ascending: false))
         state.reverseSort()
         #expect(state.sort == TableSort(column: 0, ascending: true))
+        state.cycleSort(columnCount: 4, skipping: [1, 2])
+        #expect(state.sort == TableSort(column: 3), "hidden columns are stepped over")
+        state.cycleSort(columnCount: 4, skipping: [1, 2])
+        #expect(state.sort == nil)
     }
 
     @Test func naturalOrderComparesNumbersAsNumbers() {
