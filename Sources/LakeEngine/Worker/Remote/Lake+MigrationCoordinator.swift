@@ -55,8 +55,8 @@ extension Lake: MigrationCoordinator {
                 guard let itemId = item.id else { continue }
                 guard let object, ObjectDigest(hex: object.sha256) != nil else {
                     try tx.recordItemFailure(
-                        itemId: itemId, jobId: id, worker: worker, reason: "the object row is missing or its SHA-256 is malformed",
-                        at: Date())
+                        itemId: itemId, jobId: id, worker: worker,
+                        reason: "the object row is missing or its SHA-256 is malformed", at: Date())
                     continue
                 }
                 if object.tier == job.toTier {

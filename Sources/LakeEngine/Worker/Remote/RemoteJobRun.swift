@@ -59,7 +59,8 @@ struct RemoteJobRun: Sendable {
                     job: claim.job, WorkerItemsRequest(holder: worker.holder, limit: worker.batchObjects))
             }
             guard let items, !items.isEmpty else { break }
-            let (copies, failed) = try await copy(items, to: destination, from: backends, limit: limit, verifier: verifier, state: state)
+            let (copies, failed) = try await copy(
+                items, to: destination, from: backends, limit: limit, verifier: verifier, state: state)
             guard !state.leaseLost.load(ordering: .acquiring) else {
                 // Staged files only: a copy written in place (a bucket) has the digest another holder may
                 // have switched to, so it is never deleted here.
@@ -67,9 +68,12 @@ struct RemoteJobRun: Sendable {
                 break
             }
             try await destination.publish(copies.map(\.copy))
-            let moved = copies.map { WorkerReport.MovedObject(item: $0.item.item, sha256: $0.item.sha256, size: $0.item.size) }
+            let moved = copies.map {
+                WorkerReport.MovedObject(item: $0.item.item, sha256: $0.item.sha256, size: $0.item.size)
+            }
             let reported = try await call(state) {
-                try await coordinator.report(job: claim.job, WorkerReport(holder: worker.holder, moved: moved, failed: failed))
+                try await coordinator.report(
+                    job: claim.job, WorkerReport(holder: worker.holder, moved: moved, failed: failed))
             }
             state.bytesInFlight.store(0, ordering: .relaxed)
             guard reported != nil else { break }
@@ -80,7 +84,8 @@ struct RemoteJobRun: Sendable {
                 guard let source = backends[item.fromTier], let digest = ObjectDigest(hex: item.sha256) else { continue }
                 // The copy the placement now names must be there before the source goes.
                 guard try await destination.size(of: digest) == item.size else {
-                    throw LakeIntegrityError.keeperCopyMissing(tier: item.fromTier, keeper: claim.toTier, object: item.sha256)
+                    throw LakeIntegrityError.keeperCopyMissing(
+                        tier: item.fromTier, keeper: claim.toTier, object: item.sha256)
                 }
                 try await source.delete(digest)
                 removed.append(item.item)
@@ -155,8 +160,9 @@ struct RemoteJobRun: Sendable {
                         guard index < items.count, !state.leaseLost.load(ordering: .acquiring) else { return done }
                         let item = items[index]
                         do {
-                            done.append(
-                                (item, try await copy(item, to: destination, from: backends, limit: limit, verifier: verifier, state: state)))
+                            let result = try await copy(
+                                item, to: destination, from: backends, limit: limit, verifier: verifier, state: state)
+                            done.append((item, result))
                         } catch is TransferStopped {
                             return done  // the lease was lost
                         }
@@ -169,7 +175,8 @@ struct RemoteJobRun: Sendable {
                 for (item, result) in results {
                     switch result {
                     case .success(let copy): copies.append((item, copy))
-                    case .failure(let failure): failed.append(WorkerReport.FailedObject(item: item.item, reason: failure.reason))
+                    case .failure(let failure):
+                        failed.append(WorkerReport.FailedObject(item: item.item, reason: failure.reason))
                     }
                 }
             }
