@@ -56,6 +56,7 @@ public struct LakeServer: Sendable {
         let router = Router(context: PeerRequestContext.self)
         router.add(middleware: AuthorizationMiddleware())
         addRoutes(to: router)
+        addWorkerRoutes(to: router)
         let path = socketPath
         // Each listener reports once it is bound (the TCP one with its URL); the last one calls `onReady`.
         let pending = Mutex((listeners: tcp == nil ? 1 : 2, url: String?.none))
