@@ -164,7 +164,7 @@ struct RemoteWorkersCLITests {
             // Logs go to files: a pipe nobody drains would stall a worker, and one read after the end could
             // wait on a copy of its write end another child inherited.
             let log = served.base + "/worker\(index + 1).log"
-            FileManager.default.createFile(atPath: log, contents: nil)
+            try #require(FileManager.default.createFile(atPath: log, contents: nil), "cannot create \(log)")
             let worker = Process()
             worker.executableURL = URL(fileURLWithPath: NetworkNamespace.ip)
             worker.arguments = host.prefix([
