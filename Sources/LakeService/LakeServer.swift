@@ -57,6 +57,7 @@ public struct LakeServer: Sendable {
         router.add(middleware: AuthorizationMiddleware())
         addRoutes(to: router)
         addIngestRoutes(to: router)
+        addWorkerRoutes(to: router)
         let path = socketPath
         // Each listener reports once it is bound (the TCP one with its URL); the last one calls `onReady`.
         let pending = Mutex((listeners: tcp == nil ? 1 : 2, url: String?.none))

@@ -28,6 +28,7 @@ tags:
   - name: access
   - name: retention
   - name: tiers
+  - name: workers
   - name: audit
   - name: changes
   - name: tokens
@@ -619,6 +620,107 @@ paths:
         content:
           application/json:
             schema: {$ref: "#/components/schemas/JobControl"}
+      responses:
+        "200": {$ref: "#/components/responses/Job"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Remote workers
+  /v1/worker/claims:
+    post:
+      tags: [workers]
+      operationId: claimJob
+      summary: Claim the oldest queued job, or one whose lease expired, for a worker on another host.
+      description: |
+        Needs a caller allowed to migrate (an operator's or admin's token). The lease runs by the
+        service's clock; its holder is `CALLER@HOST:PID`. The answer names the tiers involved but never
+        their credentials: the worker reads its own.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WorkerClaimRequest"}
+      responses:
+        "200":
+          description: The job claimed, or no `claim` when none waits.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WorkerClaimAnswer"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/worker/jobs/{id}/items:
+    post:
+      tags: [workers]
+      operationId: nextItems
+      summary: Hand the job's holder its next objects to move.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WorkerItemsRequest"}
+      responses:
+        "200":
+          description: The objects, with the SHA-256 and size each copy must have; empty when none is left.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/WorkerItem"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/worker/jobs/{id}/lease:
+    post:
+      tags: [workers]
+      operationId: renewLease
+      summary: Renew the holder's lease on the job.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WorkerLeaseRenewal"}
+      responses:
+        "200":
+          description: The new expiry, and a pause or cancel an operator asked for.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WorkerLease"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/worker/jobs/{id}/reports:
+    post:
+      tags: [workers]
+      operationId: reportObjects
+      summary: Report verified copies (the service switches their placements), failures and removed sources.
+      description: |
+        Applied in one transaction, only while the caller holds the job (else `409 conflict`), and only
+        when every reported SHA-256 and size is the catalog's (else `400 invalidArgument`, nothing
+        switched). Each switch is audited as `object.placement` naming the token and the worker.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WorkerReport"}
+      responses:
+        "200":
+          description: How many placements were switched.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/WorkerReportAnswer"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/worker/jobs/{id}/release:
+    post:
+      tags: [workers]
+      operationId: releaseJob
+      summary: Give the job back, done, queued again, paused, cancelled or failed.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/WorkerRelease"}
       responses:
         "200": {$ref: "#/components/responses/Job"}
         default: {$ref: "#/components/responses/Problem"}
@@ -1537,6 +1639,115 @@ components:
       required: [action]
       properties:
         action: {type: string, enum: [pause, resume, cancel]}
+
+    # MARK: - Remote workers
+    LeaseHolder:
+      type: object
+      required: [host, pid]
+      properties:
+        host: {type: string, description: "Letters, digits, `.`, `-` and `_`."}
+        pid: {type: integer, format: int32, minimum: 1}
+    WorkerClaimRequest:
+      type: object
+      required: [holder, leaseSeconds]
+      properties:
+        holder: {$ref: "#/components/schemas/LeaseHolder"}
+        leaseSeconds: {type: number, minimum: 1, maximum: 3600}
+    WorkerClaimAnswer:
+      type: object
+      properties:
+        claim: {$ref: "#/components/schemas/WorkerJobClaim"}
+    WorkerJobClaim:
+      type: object
+      required: [job, worker, lake, toTier, tiers, leaseExpiresAt]
+      properties:
+        job: {type: integer, format: int64}
+        worker: {type: string, description: "The holder: `CALLER@HOST:PID`."}
+        lake: {type: string, description: The lake's id, which every tier's identity names.}
+        toTier: {type: string}
+        tiers: {type: array, items: {$ref: "#/components/schemas/TierLocation"}}
+        leaseExpiresAt: {$ref: "#/components/schemas/Timestamp"}
+        control: {type: string, enum: [pause, cancel]}
+    TierLocation:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        path: {type: string, description: A folder tier's absolute path.}
+        bandwidthLimitMBps: {type: number}
+        s3:
+          type: object
+          required: [endpoint, bucket, region, prefix, pathStyle, accessKeyVariable, secretKeyVariable]
+          properties:
+            endpoint: {type: string}
+            bucket: {type: string}
+            region: {type: string}
+            prefix: {type: string}
+            storageClass: {type: string}
+            pathStyle: {type: boolean}
+            accessKeyVariable: {type: string, description: The variable holding the access key on the worker's host.}
+            secretKeyVariable: {type: string}
+    WorkerItemsRequest:
+      type: object
+      required: [holder, limit]
+      properties:
+        holder: {$ref: "#/components/schemas/LeaseHolder"}
+        limit: {type: integer, minimum: 1, maximum: 1000}
+    WorkerItem:
+      type: object
+      required: [item, sha256, size, fromTier]
+      properties:
+        item: {type: integer, format: int64}
+        sha256: {type: string}
+        size: {type: integer, format: int64}
+        fromTier: {type: string}
+    WorkerLeaseRenewal:
+      type: object
+      required: [holder, leaseSeconds, bytesInFlight]
+      properties:
+        holder: {$ref: "#/components/schemas/LeaseHolder"}
+        leaseSeconds: {type: number, minimum: 1, maximum: 3600}
+        bytesInFlight: {type: integer, format: int64}
+    WorkerLease:
+      type: object
+      required: [leaseExpiresAt]
+      properties:
+        leaseExpiresAt: {$ref: "#/components/schemas/Timestamp"}
+        control: {type: string, enum: [pause, cancel]}
+    WorkerReport:
+      type: object
+      required: [holder, moved, failed, sourcesRemoved]
+      properties:
+        holder: {$ref: "#/components/schemas/LeaseHolder"}
+        moved:
+          type: array
+          items:
+            type: object
+            required: [item, sha256, size]
+            properties:
+              item: {type: integer, format: int64}
+              sha256: {type: string}
+              size: {type: integer, format: int64}
+        failed:
+          type: array
+          items:
+            type: object
+            required: [item, reason]
+            properties:
+              item: {type: integer, format: int64}
+              reason: {type: string}
+        sourcesRemoved: {type: array, items: {type: integer, format: int64}}
+    WorkerReportAnswer:
+      type: object
+      required: [switched]
+      properties:
+        switched: {type: integer}
+    WorkerRelease:
+      type: object
+      required: [holder]
+      properties:
+        holder: {$ref: "#/components/schemas/LeaseHolder"}
+        failure: {type: string}
 
     # MARK: - Audit
     AuditEntry:

@@ -25,7 +25,7 @@ import Testing
             }
             return Route(method: String(match.1), path: "/v1/" + path.joined(separator: "/"))
         })
-        #expect(registered.count > 30, "the route pattern no longer matches LakeServer+Routes.swift")
+        #expect(registered.count > 30, "the route pattern no longer matches the LakeServer+…Routes.swift files")
         let documented = try Self.documentedRoutes()
         #expect(registered.subtracting(documented).isEmpty, "not in docs/openapi.yaml: \(registered.subtracting(documented))")
         #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered))")

@@ -72,8 +72,8 @@ extension Lake {
     private static func fileFacts(_ path: String) -> (owner: String, modified: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return ("", "") }
-        let owner = getpwuid(info.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
-            ?? String(info.st_uid)
+        // Through getpwuid_r: in the service, other threads name callers meanwhile.
+        let owner = (try? Identity.user(uid: info.st_uid))?.user ?? String(info.st_uid)
         let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

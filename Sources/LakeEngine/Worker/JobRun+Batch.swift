@@ -117,11 +117,13 @@ extension JobRun {
             defer { removed = [] }
             return removed
         }
-        let committed = try await lake.catalog.write { [jobId, worker, job] tx -> Bool in
+        let committed = try await lake.catalog.write { [jobId, worker, job, lake] tx -> Bool in
             guard try tx.runningJob(id: jobId, worker: worker.name) != nil else { return false }
             try tx.switchPlacements(
                 batch.map { ($0.item.id, $0.object.id, $0.copy == nil) }, to: job.toTier)
-            try appendPlacementEvents(tx, moved: batch.filter { $0.copy != nil }.map(\.object))
+            try lake.appendPlacementEvents(
+                tx, role: worker.role, jobId: jobId, toTier: job.toTier, worker: worker.name,
+                moved: batch.filter { $0.copy != nil }.map(\.object))
             try tx.markSourceRemoved(itemIds: removed)
             return true
         }
@@ -136,22 +138,6 @@ extension JobRun {
             try await lake.checkDeletable(staged.object, from: source, keptIn: destination)
             try await source.delete(digest)
             shared.removed.withLock { $0.append(staged.item.id ?? 0) }
-        }
-    }
-
-    /// Appends one `object.placement` event per source tier of a switched batch, naming the job, both
-    /// tiers, the count and bytes, and every object moved (their SHA-256s, space-separated, in `objects`):
-    /// the audit log answers which job moved which object from where to where, at the cost of one chained
-    /// event per batch rather than one per object.
-    private func appendPlacementEvents(_ tx: CatalogTransaction, moved: [CatalogObject]) throws {
-        for (from, objects) in Dictionary(grouping: moved, by: \.tier).sorted(by: { $0.key < $1.key }) {
-            try lake.appendAudit(
-                tx, role: worker.role, action: "object.placement", target: "job \(jobId)",
-                details: [
-                    "job": String(jobId), "from": from, "to": job.toTier, "count": String(objects.count),
-                    "bytes": String(objects.reduce(0) { $0 + $1.size }),
-                    "objects": objects.map(\.sha256).joined(separator: " "),
-                ])
         }
     }
 

@@ -224,21 +224,9 @@ struct JobRun: Sendable {
         while staged == nil {
             let progress = ObjectProgress(keeper: keeper)
             do {
-                let shouldStop = { @Sendable in keeper.stop != .none }
-                let linked = try await destination.stageShared(digest, from: source, owner: owner) { path in
-                    try await shared.verifier.verify(
-                        FileVerification(
-                            path: path, digest: digest, size: object.size, limit: limit, shouldStop: shouldStop,
-                            progress: progress.report))
-                }
-                if let linked {
-                    staged = linked
-                } else {
-                    let reader = VerifyingReader(
-                        try await source.openForReading(digest, range: nil), digest: digest, size: object.size,
-                        limit: limit, shouldStop: shouldStop, progress: progress.report)
-                    staged = try await destination.stage(digest, from: reader, owner: owner)
-                }
+                staged = try await destination.stageVerifiedCopy(
+                    of: digest, size: object.size, from: source, owner: owner, limit: limit, verifier: shared.verifier,
+                    shouldStop: { keeper.stop != .none }, progress: progress.report)
             } catch let error as StorageError {
                 progress.takeBack()
                 if error.isOutOfSpace {
@@ -292,54 +280,8 @@ struct JobRun: Sendable {
     private func finish(stop: LeaseKeeper.Stop, fatal: Fatal?, removed: [Int64]) async throws {
         if stop == .leaseLost, fatal == nil { return }
         try await lake.catalog.write { [jobId, worker, lake] tx in
-            guard var current = try tx.runningJob(id: jobId, worker: worker.name) else { return }
-            try tx.markSourceRemoved(itemIds: removed)
-            let tally = try tx.itemTally(jobId: jobId)
-            let failed = tally.failed
-            let pending = tally.pending
-            current.objectsDone = tally.done
-            current.objectsFailed = failed
-            current.bytesDone = tally.bytesDone
-            current.etaSeconds = nil
-            current.bytesPerSecond = 0
-            let action: String
-            if let fatal {
-                current.state = .failed
-                current.error = fatal.reason
-                action = "migration.fail"
-            } else if pending > 0, current.control == .cancel {
-                current.state = .cancelled
-                action = "migration.cancelled"
-            } else if pending > 0, current.control == .pause {
-                current.state = .paused
-                action = "migration.paused"
-            } else if pending > 0 {
-                current.state = .queued
-                action = "migration.requeue"
-            } else if failed > 0 {
-                current.state = .failed
-                current.error = "\(failed) objects failed; last: " + (current.error ?? "unknown")
-                action = "migration.fail"
-            } else {
-                current.state = .done
-                current.error = nil
-                action = "migration.finish"
-            }
-            current.control = nil
-            current.workerId = nil
-            current.workerPid = nil
-            current.workerHost = nil
-            current.leaseExpiresAt = nil
-            if current.state != .queued, current.state != .paused { current.finishedAt = Date() }
-            current.updatedAt = Date()
-            try tx.update(current)
-            try lake.appendAudit(
-                tx, role: worker.role, action: action, target: "job \(jobId)",
-                details: [
-                    "worker": worker.name, "state": current.state.rawValue, "objectsDone": String(current.objectsDone),
-                    "objectsFailed": String(failed), "bytesDone": String(current.bytesDone), "error": current.error ?? "",
-                    "strayCopiesRemoved": String(current.strayCopiesRemoved),
-                ])
+            _ = try lake.endRun(
+                tx, jobId: jobId, worker: worker.name, role: worker.role, failure: fatal?.reason, sourcesRemoved: removed)
         }
     }
 

@@ -171,32 +171,6 @@ public struct MigrationWorker: Sendable {
 
     /// Takes the oldest queued job, or a running one whose lease expired, in one write transaction.
     func claim() throws -> MigrationJob? {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        return try lake.catalog.write { tx in
-            guard var job = try tx.claimableJob(atMilliseconds: now), let jobId = job.id else { return nil }
-            let previous = job.workerId
-            let takeover = job.state == .running
-            let tally = try tx.itemTally(jobId: jobId)
-            job.objectsDone = tally.done
-            job.bytesDone = tally.bytesDone
-            job.state = .running
-            job.workerId = name
-            job.workerPid = Int64(holder.pid)
-            job.workerHost = holder.host
-            job.leaseExpiresAt = now + Int64(leaseDuration * 1000)
-            job.attempts += 1
-            job.startedAt = job.startedAt ?? Date()
-            job.updatedAt = Date()
-            try tx.update(job)
-            var details = [
-                "worker": name, "attempt": String(job.attempts), "objects": String(job.objectsTotal),
-                "objectsDone": String(job.objectsDone), "pid": String(holder.pid), "host": holder.host,
-            ]
-            if takeover { details["previousWorker"] = previous ?? "" }
-            try lake.appendAudit(
-                tx, role: role, action: takeover ? "migration.takeover" : "migration.start", target: "job \(jobId)",
-                details: details)
-            return job
-        }
+        try lake.claimNextJob(worker: name, holder: holder, leaseDuration: leaseDuration, role: role)
     }
 }

@@ -51,7 +51,8 @@ public final class DirectFileWriter {
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws {
         var done = 0
         if direct {
-            let aligned = offset % Int64(Self.alignment) == 0 && Int(bitPattern: bytes.baseAddress) % Self.alignment == 0
+            let aligned =
+                offset % Int64(Self.alignment) == 0 && Int(bitPattern: bytes.baseAddress) % Self.alignment == 0
             let whole = aligned ? bytes.count & ~(Self.alignment - 1) : 0
             do {
                 try writeAll(UnsafeRawBufferPointer(rebasing: bytes[0..<whole]), at: offset)
@@ -61,7 +62,9 @@ public final class DirectFileWriter {
             }
             guard done < bytes.count else { return }
             // The file status flags hold nothing but O_DIRECT: clear them all.
-            guard fcntl(descriptor, F_SETFL, 0) == 0 else { throw StorageError(operation: "fcntl", path: path, errno: errno) }
+            guard fcntl(descriptor, F_SETFL, 0) == 0 else {
+                throw StorageError(operation: "fcntl", path: path, errno: errno)
+            }
             direct = false
         }
         try writeAll(UnsafeRawBufferPointer(rebasing: bytes[done...]), at: offset + Int64(done))
@@ -71,7 +74,8 @@ public final class DirectFileWriter {
     private func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws {
         var done = 0
         while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset) + off_t(done))
+            let written = pwrite(
+                descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset) + off_t(done))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw StorageError(operation: "write", path: path, errno: errno)

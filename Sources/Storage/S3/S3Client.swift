@@ -36,6 +36,19 @@ public final class S3Client: Sendable {
         self.retry = retry
     }
 
+    private init(location: S3Location, signer: SignatureV4, retry: S3RetryPolicy, http: HTTPClient) {
+        self.location = location
+        self.signer = signer
+        self.http = http
+        self.retry = retry
+    }
+
+    /// The same client sending its requests through `http`: a connection pool sized for one transfer
+    /// (the shared client opens at most 8 connections to a host and queues the requests beyond).
+    public func using(_ http: HTTPClient) -> S3Client {
+        S3Client(location: location, signer: signer, retry: retry, http: http)
+    }
+
     /// The full key for `key`: the location's prefix prepended.
     public func fullKey(_ key: String) -> String { location.prefix + key }
 

@@ -1,3 +1,5 @@
+import AsyncHTTPClient
+
 /// A storage tier kept in an S3 bucket: objects live at `<prefix>objects/ab/cdef…` named by SHA-256,
 /// the same layout as ``FileSystemTier``.
 ///
@@ -18,6 +20,11 @@ public struct S3Tier: Sendable {
         self.name = name
         self.client = client
         self.multipart = multipart
+    }
+
+    /// The same tier sending its requests through `http` (``S3Client/using(_:)``).
+    public func using(_ http: HTTPClient) -> S3Tier {
+        S3Tier(name: name, client: client.using(http), multipart: multipart)
     }
 
     /// The object's key relative to the location's prefix.

@@ -6,8 +6,10 @@ import Testing
 /// call one `medlake serve` over its socket, back to back, for 60 seconds (`MEDLAKE_SERVICE_LOAD_SECONDS`
 /// changes the span; the issue asks for 60).
 ///
-/// Every request must be answered, correctly and without an error; how fast is printed (p50 and p99 of
-/// one command, start to exit) but never asserted: CI runs this on a loaded two-core machine. The wait
+/// One client in ten raises a flag instead (`flags add`), so writes, their audit events and the keyed
+/// head checkpoint race the reads and each other. Every request must be answered, correctly and without
+/// an error; every flag raised must be listed once and the audit chain verify. How fast is printed (p50
+/// and p99 of one `datasets --json`, start to exit) but never asserted: CI runs this on a loaded two-core machine. The wait
 /// for the last client is bounded (ten minutes past the span), so a hung service fails the test.
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct ServiceLoadCLITests {
@@ -18,6 +20,8 @@ struct ServiceLoadCLITests {
     private struct Tally {
         var latencies: [Double] = []
         var started = 0
+        var answered = 0
+        var flagsRaised = 0
         var failures: [String] = []
     }
 
@@ -30,19 +34,21 @@ struct ServiceLoadCLITests {
         let (lake, binary) = (served.lake, served.binary)
         for client in 0..<Self.clients {
             let user = client.isMultiple(of: 2) ? served.alice : served.bob
+            let writer = client % 10 == 9
             finished.enter()
             let thread = Thread {
                 defer { finished.leave() }
                 while Date() < end {
                     tally.withLock { $0.started += 1 }
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let outcome = Result {
-                        try MedLakeProcess.run(["datasets", "--json", "--lake", lake], as: user, binary: binary)
-                    }
+                    let arguments = writer
+                        ? ["flags", "add", "ct", "needs-review", "--note", "load \(client)", "--json"] : ["datasets", "--json"]
+                    let outcome = Result { try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary) }
                     let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                    let failure = Self.failure(of: outcome)
+                    let failure = writer ? Self.flagFailure(of: outcome) : Self.listingFailure(of: outcome)
                     tally.withLock { tally in
-                        tally.latencies.append(milliseconds)
+                        tally.answered += 1
+                        if writer { tally.flagsRaised += failure == nil ? 1 : 0 } else { tally.latencies.append(milliseconds) }
                         if let failure { tally.failures.append("client \(client): \(failure)") }
                     }
                 }
@@ -51,18 +57,24 @@ struct ServiceLoadCLITests {
         }
         let waited = finished.wait(timeout: .now() + Self.seconds + 600)
         let seen = tally.withLock { $0 }
-        try #require(waited == .success, "clients still waiting after the span and ten minutes: \(seen.started - seen.latencies.count)")
+        try #require(waited == .success, "clients still waiting after the span and ten minutes: \(seen.started - seen.answered)")
 
         #expect(seen.failures.isEmpty, "\(seen.failures.count) failed, first: \(seen.failures.prefix(5))")
-        #expect(seen.latencies.count == seen.started && seen.started >= Self.clients)
+        #expect(seen.answered == seen.started && seen.started >= Self.clients)
+        let flags = try MedLakeProcess.run(
+            ["flags", "list", "--code", "needs-review", "--json", "--lake", lake], as: served.alice, binary: binary)
+        let listed = try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as? [Any]
+        #expect(listed?.count == seen.flagsRaised && seen.flagsRaised > 0, "\(seen.flagsRaised) raised: \(flags.stderr)")
+        let audit = try served.medlake(["audit", "verify"], as: served.alice)
+        #expect(audit.status == 0 && audit.stdout.contains("Audit log intact"), "\(audit.stdout)\(audit.stderr)")
         let sorted = seen.latencies.sorted()
         let p50 = sorted[sorted.count / 2]
         let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         var load = [Double](repeating: 0, count: 3)
         _ = getloadavg(&load, 3)
         print(
-            "service load: \(Self.clients) clients for \(Int(Self.seconds)) s: \(sorted.count) requests, "
-                + "\(seen.failures.count) failed; datasets --json p50 \(Int(p50)) ms, p99 \(Int(p99)) ms; "
+            "service load: \(Self.clients) clients for \(Int(Self.seconds)) s: \(seen.answered) requests "
+                + "(\(seen.flagsRaised) flags raised), \(seen.failures.count) failed; datasets --json p50 \(Int(p50)) ms, p99 \(Int(p99)) ms; "
                 + "load average \(String(format: "%.2f", load[0]))")
     }
 
@@ -102,8 +114,20 @@ struct ServiceLoadCLITests {
         }
     }
 
+    /// Why a `flags add --json` run failed, or nil when it printed the new flag.
+    private static func flagFailure(of outcome: Result<MedLakeProcess.Result, any Error>) -> String? {
+        switch outcome {
+        case .failure(let error):
+            return "could not run: \(error)"
+        case .success(let result):
+            guard result.status == 0 else { return "status \(result.status): \(result.stderr)" }
+            let flag = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return flag?["id"] is Int ? nil : "unexpected flag: \(result.stdout.prefix(200))"
+        }
+    }
+
     /// Why a `datasets --json` run failed, or nil when it listed the lake's one dataset.
-    private static func failure(of outcome: Result<MedLakeProcess.Result, any Error>) -> String? {
+    private static func listingFailure(of outcome: Result<MedLakeProcess.Result, any Error>) -> String? {
         switch outcome {
         case .failure(let error):
             return "could not run: \(error)"

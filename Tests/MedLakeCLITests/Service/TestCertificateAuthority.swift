@@ -10,15 +10,17 @@ struct TestCertificateAuthority {
     let serverCertificate: String
     let serverKey: String
 
-    /// Makes the CA and the server certificate in `folder` (created), named with `name`.
-    init(in folder: String, name: String) throws {
+    /// Makes the CA and the server certificate in `folder` (created), named with `name`, for the IP
+    /// `addresses` the service is reached at.
+    init(in folder: String, name: String, addresses: [String] = ["127.0.0.1"]) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let prefix = folder + "/" + name
         caCertificate = prefix + "-ca.pem"
         serverCertificate = prefix + "-server.pem"
         serverKey = prefix + "-server.key"
         let extensions = prefix + "-server.ext"
-        try Data("subjectAltName=IP:127.0.0.1\n".utf8).write(to: URL(fileURLWithPath: extensions))
+        let names = "subjectAltName=" + addresses.map { "IP:" + $0 }.joined(separator: ",") + "\n"
+        try Data(names.utf8).write(to: URL(fileURLWithPath: extensions))
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         try Self.openssl(
             ["req", "-x509"] + curve + ["-keyout", prefix + "-ca.key", "-out", caCertificate, "-days", "2",

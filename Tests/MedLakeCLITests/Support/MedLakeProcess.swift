@@ -68,14 +68,34 @@ enum MedLakeProcess {
         let stderrData = Mutex(Data())
         let drained = DispatchGroup()
         DispatchQueue.global().async(group: drained) {
-            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            let data = readToEnd(errors)
             stderrData.withLock { $0 = data }
         }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stdout = readToEnd(output)
         drained.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
+    }
+
+    /// Everything `pipe` yields until its writers close it.
+    ///
+    /// Read with `read(2)`, retrying `EINTR`: Foundation's `readDataToEndOfFile()` traps on an interrupted
+    /// read (a `try!` inside), which took the whole test process down when 200 clients ran at once.
+    static func readToEnd(_ pipe: Pipe) -> Data {
+        let descriptor = pipe.fileHandleForReading.fileDescriptor
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[..<count])
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
     }
 }

@@ -48,6 +48,12 @@ struct LakeOptions: ParsableArguments {
         }
     }
 
+    /// The lake service to take migration jobs from when `--lake` (or `$MEDLAKE_LAKE`) is a URL: a worker on
+    /// another host; nil for a lake folder, whose worker opens the catalog itself.
+    func remoteCoordinator() throws -> (any MigrationCoordinator)? {
+        try remote().map { try LakeClient(remote: $0) }
+    }
+
     /// The remote lake `--lake` or `$MEDLAKE_LAKE` names with a URL, with its token (`--token-file`, else
     /// `$MEDLAKE_TOKEN`) and CA (`--ca-file`, else `$MEDLAKE_CA_FILE`); nil for a lake folder.
     private func remote() throws -> RemoteLake? {

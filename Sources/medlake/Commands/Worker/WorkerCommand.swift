@@ -14,6 +14,11 @@ struct WorkerCommand: AsyncParsableCommand {
             A job that fails (objects that could not be copied, a destination that cannot be written) is \
             reported on standard error with its number and reason, stays failed until `migrate resume`, \
             and makes a worker run with --until-idle exit with status \(failedJobStatus.rawValue).
+
+            With --lake https://HOST:PORT the worker runs on another host: it claims jobs from the lake \
+            service with an operator's token (--token-file or $MEDLAKE_TOKEN), moves the bytes itself (bucket \
+            keys from its own environment, folders mounted at the lake's paths) and reports each verified \
+            copy; the service switches the placement before the worker deletes the source.
             """)
 
     /// The exit status of `--until-idle` when a job it ran failed.
@@ -98,10 +103,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = Logger(label: "medlake.worker") { _ in WorkerLogHandler(format: logFormat) }
         let registry = PrometheusCollectorRegistry()
         try await reportingFailures {
-            let worker = try MigrationWorker(
-                lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle,
-                logger: logger, progressInterval: progressEvery,
-                metrics: WorkerMetrics(factory: PrometheusMetricsFactory(registry: registry)))
+            let metrics = WorkerMetrics(factory: PrometheusMetricsFactory(registry: registry))
+            let coordinator = try options.remoteCoordinator()
+            let local = try coordinator == nil ? localWorker(logger: logger, metrics: metrics) : nil
             let signals = ShutdownSignals(grace: grace, logger: logger)
             defer { signals.cancel() }
             let stop = signals.stop
@@ -116,8 +120,7 @@ struct WorkerCommand: AsyncParsableCommand {
                     metadata: ["port": .stringConvertible(endpoint.port)])
                 health = endpoint
             }
-            logger.info("worker started", metadata: ["worker": "\(worker.name)", "jobs": .stringConvertible(jobs)])
-            try await worker.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised }) { job in
+            let ended: @Sendable (MigrationJobOverview) -> Void = { job in
                 guard job.state == .failed else { return }
                 failedJobs.value.add(1, ordering: .relaxed)
                 let reason = job.error ?? "\(job.objectsFailed) objects failed"
@@ -125,10 +128,39 @@ struct WorkerCommand: AsyncParsableCommand {
                     "job \(job.id) (\(job.target) to tier \(job.toTier)) failed: \(reason)",
                     metadata: ["job": .stringConvertible(job.id), "error": "\(reason)"])
             }
+            if let local {
+                logger.info("worker started", metadata: ["worker": "\(local.name)", "jobs": .stringConvertible(jobs)])
+                try await local.run(jobs: jobs, untilIdle: untilIdle, shouldStop: { stop.isRaised }) { job in
+                    ended(MigrationJobOverview(job))
+                }
+            } else if let coordinator {
+                let remote = RemoteMigrationWorker(
+                    coordinator: coordinator, leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle,
+                    logger: logger, metrics: metrics)
+                logger.info(
+                    "worker started", metadata: ["worker": "\(remote.holder)", "jobs": .stringConvertible(jobs)])
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<jobs {
+                        group.addTask {
+                            try await remote.run(untilIdle: untilIdle, shouldStop: { stop.isRaised }, jobEnded: ended)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
             logger.info("worker stopped")
             try await health?.stop()
         }
         if failedJobs.value.load(ordering: .relaxed) > 0 { throw Self.failedJobStatus }
+    }
+}
+
+extension WorkerCommand {
+    /// The worker beside the catalog: the lake folder is opened as this process's user.
+    private func localWorker(logger: Logger, metrics: WorkerMetrics) throws -> MigrationWorker {
+        try MigrationWorker(
+            lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle,
+            logger: logger, progressInterval: progressEvery, metrics: metrics)
     }
 }
 
