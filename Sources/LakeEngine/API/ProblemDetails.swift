@@ -49,6 +49,7 @@ public enum EngineFailure: Codable, Sendable, Hashable {
         case let problem as ProblemDetails: self = problem.failure
         case let error as RetentionError: self = .other(code: error.problemCode, message: error.description)
         case let error as StageError: self = .other(code: error.problemCode, message: error.description)
+        case let error as DatasetNameError: self = .other(code: .invalidArgument, message: error.description)
         case let error as DecodingError: self = .other(code: .badRequest, message: "The request is malformed: \(error)")
         default: self = .other(code: .failed, message: String(describing: error))
         }

@@ -94,6 +94,9 @@ import Testing
         #expect(denied.code == .notPermitted && denied.status == 403 && denied.type == "urn:medlake:problem:notPermitted")
         #expect(ProblemDetails(EngineFailure(LakeError.notFound(kind: "flag", id: "9"))).status == 404)
         #expect(ProblemDetails(EngineFailure(GovernanceError.checksFailed(promotion: 1, failed: ["x"]))).status == 422)
+        // A bad dataset name is the caller's mistake (400), not the service's (schemathesis found a 500).
+        let badName = ProblemDetails(EngineFailure(DatasetNameError(name: "", problem: .empty)))
+        #expect(badName.code == .invalidArgument && badName.status == 400)
     }
 
     @Test func queriesRoundTripThroughURLParameters() throws {
