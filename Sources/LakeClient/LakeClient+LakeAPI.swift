@@ -161,4 +161,14 @@ extension LakeClient {
     public func revokeToken(name: String) async throws -> TokenOverview {
         try await post("tokens/\(Self.escapedSegment(name))/revoke", [String: String]())
     }
+
+    // MARK: - Runs
+
+    public func recordTrainingRun(_ request: NewRun) async throws -> RunOverview { try await post("runs", request) }
+
+    public func trainingRun(id: Int64) async throws -> RunOverview { try await get("runs/\(id)") }
+
+    public func trainingRuns(_ query: RunQuery) async throws -> Page<RunOverview> {
+        try await get("runs", query.parameters)
+    }
 }

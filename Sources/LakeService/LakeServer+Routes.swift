@@ -176,6 +176,14 @@ extension LakeServer {
         v1.get("audit/verification") { _, context in await answer(context) { lake in try lake.verifyAudit() } }
         v1.get("events") { _, context in await events(context) }
 
+        v1.get("runs") { request, context in
+            await answer(context) { lake in try lake.trainingRuns(try RunQuery(parameters: request.parameters)) }
+        }
+        v1.get("runs/:id") { _, context in await answer(context) { lake in try lake.trainingRun(id: try context.id()) } }
+        v1.post("runs") { request, context in
+            await answer(context, body: request, as: NewRun.self) { lake, run in try lake.recordTrainingRun(run) }
+        }
+
         // MARK: - Tokens
         v1.get("tokens") { _, context in await answer(context) { lake in try lake.tokens() } }
         v1.post("tokens") { request, context in

@@ -31,6 +31,7 @@ tags:
   - name: workers
   - name: audit
   - name: changes
+  - name: runs
   - name: tokens
   - name: stage
   - name: ingest
@@ -776,6 +777,54 @@ paths:
           content:
             text/event-stream:
               schema: {type: string}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Runs
+  /v1/runs:
+    get:
+      tags: [runs]
+      operationId: trainingRuns
+      summary: Training runs, newest first, each with the version it trained on.
+      parameters:
+        - {name: manifest, in: query, description: "A manifest hash, an 8+ digit prefix or `DATASET@VERSION`.", schema: {type: string}}
+        - {$ref: "#/components/parameters/offset"}
+        - {$ref: "#/components/parameters/limit"}
+      responses:
+        "200":
+          description: A page of runs (without their stagings).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RunOverviewPage"}
+        default: {$ref: "#/components/responses/Problem"}
+    post:
+      tags: [runs]
+      operationId: recordTrainingRun
+      summary: Bind a training run to the published version it trained on (operator, curator or admin), audited.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/NewRun"}
+      responses:
+        "200":
+          description: The run recorded.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RunOverview"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/runs/{id}:
+    get:
+      tags: [runs]
+      operationId: trainingRun
+      summary: One training run with the versions staged for it.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      responses:
+        "200":
+          description: The run.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RunOverview"}
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Tokens
@@ -1576,6 +1625,63 @@ components:
         - {$ref: "#/components/schemas/PageFields"}
         - properties:
             items: {type: array, items: {$ref: "#/components/schemas/LegalHoldSummary"}}
+    RunContext:
+      type: object
+      description: Where a run ran. `image` (sha256 and 64 hex digits), `commit` (7 to 64 hex digits) and `workflow` are required to record one.
+      properties:
+        image: {type: string}
+        commit: {type: string}
+        workflow: {type: string}
+        serviceAccount: {type: string}
+        pod: {type: string}
+        namespace: {type: string}
+        node: {type: string}
+        workflowRun: {type: string, description: "`SYSTEM:ID`, e.g. `argo:train-x7k2`."}
+    NewRun:
+      type: object
+      required: [manifest, context, parameters]
+      examples:
+        - manifest: ct@2
+          context: {image: "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", commit: 0123abcd, workflow: wf-1}
+          parameters: {epochs: "10"}
+      properties:
+        manifest: {type: string, description: "A manifest hash, an 8+ digit prefix or `DATASET@VERSION`."}
+        context: {$ref: "#/components/schemas/RunContext"}
+        parameters: {type: object, additionalProperties: {type: string}}
+    RunStagingOverview:
+      type: object
+      required: [manifestHash, directory, files, bytes, stagedBy, stagedAt]
+      properties:
+        manifestHash: {type: string}
+        directory: {type: string}
+        files: {type: integer, format: int64}
+        bytes: {type: integer, format: int64}
+        stagedBy: {type: string}
+        stagedAt: {$ref: "#/components/schemas/Timestamp"}
+    RunOverview:
+      type: object
+      required: [id, manifestHash, version, image, commit, workflow, parameters, recordedBy, createdAt, stagings]
+      properties:
+        id: {type: integer, format: int64}
+        manifestHash: {type: string}
+        version: {type: string}
+        image: {type: string}
+        commit: {type: string}
+        workflow: {type: string}
+        serviceAccount: {type: string}
+        pod: {type: string}
+        namespace: {type: string}
+        node: {type: string}
+        workflowRun: {type: string}
+        parameters: {type: object, additionalProperties: {type: string}}
+        recordedBy: {type: string}
+        createdAt: {$ref: "#/components/schemas/Timestamp"}
+        stagings: {type: array, items: {$ref: "#/components/schemas/RunStagingOverview"}}
+    RunOverviewPage:
+      allOf:
+        - {$ref: "#/components/schemas/PageFields"}
+        - properties:
+            items: {type: array, items: {$ref: "#/components/schemas/RunOverview"}}
     NewHold:
       type: object
       required: [target, reason]

@@ -14,10 +14,11 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
-    TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations
+    TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations,
+    RunOperations
 {}
 
 // MARK: - Areas

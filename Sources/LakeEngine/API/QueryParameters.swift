@@ -179,3 +179,13 @@ extension HoldQuery: QueryParameters {
             page: try parameters.page)
     }
 }
+
+extension RunQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([("manifest", manifest)]) + page.parameters
+    }
+
+    public init(parameters: [String: String]) throws {
+        self.init(manifest: parameters["manifest"], page: try parameters.page)
+    }
+}

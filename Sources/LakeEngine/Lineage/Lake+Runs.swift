@@ -81,12 +81,27 @@ extension Lake {
     }
 
     /// One run with the versions staged for it (`medlake run show`).
-    public func run(id: Int64) throws -> RunDetail {
+    public func trainingRun(id: Int64) throws -> RunOverview {
         try authorize(.read)
         return try catalog.read { tx in
             guard let run = try tx.trainingRun(id: id) else { throw LakeError.notFound(kind: "run", id: String(id)) }
             let reference = try resolvePublished(run.manifestHash, tx).reference
-            return RunDetail(run: run, version: reference, stagings: try tx.stagings(runId: id))
+            return RunOverview(run, version: reference, stagings: try tx.stagings(runId: id))
         }
+    }
+
+    /// Training runs matching `query`, newest first, each with the version it trained on.
+    public func trainingRuns(_ query: RunQuery) throws -> Page<RunOverview> {
+        let runs = try runs(manifest: query.manifest)
+        let versions = try catalog.read { tx in
+            try Dictionary(Set(runs.map(\.manifestHash)).map { ($0, try resolvePublished($0, tx).reference) }) { first, _ in first }
+        }
+        return Page(slicing: runs.map { RunOverview($0, version: versions[$0.manifestHash] ?? $0.manifestHash, stagings: []) }, query.page)
+    }
+
+    /// Records a run (``recordRun(manifest:context:parameters:)``) and answers with it.
+    public func recordTrainingRun(_ request: NewRun) throws -> RunOverview {
+        let run = try recordRun(manifest: request.manifest, context: request.context, parameters: request.parameters)
+        return try trainingRun(id: run.id ?? 0)
     }
 }

@@ -1,10 +1,11 @@
+import Catalog
 /// What a training run ran: image, commit and workflow, and where: pod, namespace, node, workflow run.
 ///
 /// ``fromEnvironment(_:)`` reads it from the variables Kubernetes (downward API), Argo Workflows, Airflow
 /// and CI systems set, so a job can call `medlake run record` with no flags; a value given explicitly
 /// (``overriding(with:)``) wins over one found in the environment. docs/containers.md lists the variables
 /// and where each system documents them.
-public struct RunContext: Hashable, Sendable {
+public struct RunContext: Codable, Hashable, Sendable {
     /// Container image digest, `sha256:` and 64 hexadecimal digits.
     public var image: String?
     /// Code commit (7 to 64 hexadecimal digits).
@@ -30,6 +31,13 @@ public struct RunContext: Hashable, Sendable {
         self.namespace = namespace
         self.node = node
         self.workflowRun = workflowRun
+    }
+
+    /// Where recorded run `run` ran.
+    public init(_ run: TrainingRun) {
+        self.init(
+            image: run.image, commit: run.commit, workflow: run.workflow, serviceAccount: run.serviceAccount, pod: run.pod,
+            namespace: run.namespace, node: run.node, workflowRun: run.workflowRun)
     }
 
     // MARK: - Environment

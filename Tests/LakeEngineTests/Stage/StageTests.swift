@@ -130,9 +130,9 @@ import Testing
         let directory = folder()
         let report = try await lake.owner.stage(version.reference, to: directory, options: StageOptions(run: runId))
         #expect(report.run == runId)
-        let detail = try lake.owner.run(id: runId)
+        let detail = try lake.owner.trainingRun(id: runId)
         #expect(detail.stagings.map(\.directory) == [report.directory])
-        #expect(detail.run.pod == "train-0" && detail.run.namespace == "ml")
+        #expect(detail.pod == "train-0" && detail.namespace == "ml" && detail.version == version.reference)
         let explained = try lake.owner.explain(version.reference)
         #expect(explained.versions.first?.stagings.map(\.runId) == [runId])
         let audited = try lake.owner.auditEvents().filter { $0.action == "version.stage" }

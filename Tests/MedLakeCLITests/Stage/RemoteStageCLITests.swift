@@ -117,13 +117,22 @@ struct RemoteStageCLITests {
         /// Runs `medlake stage arguments… --lake URL --ca-file CA` as `user` with the token in
         /// `$MEDLAKE_TOKEN` and the test's own S3 credentials blanked: a pod holds none.
         func stage(_ arguments: [String], as user: String, token: String) throws -> MedLakeProcess.Result {
-            var environment = ["MEDLAKE_TOKEN": token]
+            try remote(["stage"] + arguments, as: user, token: token)
+        }
+
+        /// Runs `medlake arguments… --lake URL --ca-file CA` as `user` with the token, as ``stage(_:as:token:)``
+        /// does, and `environment` added (a pod's downward-API variables).
+        func remote(
+            _ arguments: [String], as user: String, token: String, environment: [String: String] = [:]
+        ) throws -> MedLakeProcess.Result {
+            var variables = ["MEDLAKE_TOKEN": token]
             for name in ProcessInfo.processInfo.environment.keys where name.contains("S3") || name.hasPrefix("AWS_") {
-                environment[name] = ""
+                variables[name] = ""
             }
+            variables.merge(environment) { $1 }
             return try MedLakeProcess.run(
-                ["stage"] + arguments + ["--lake", url, "--ca-file", authority.caCertificate], as: user,
-                environment: environment, binary: served.binary)
+                arguments + ["--lake", url, "--ca-file", authority.caCertificate], as: user, environment: variables,
+                binary: served.binary)
         }
 
         /// `curl -s --cacert CA arguments…` as `user`.
@@ -180,6 +189,54 @@ struct RemoteStageCLITests {
         #expect(audited.count == 2 && audited.allSatisfy { $0.target == "ct@2" }, "\(log.stdout)")
         let shown = try served.medlake(["run", "show", String(run)], as: served.service)
         #expect(shown.stdout.contains("staged into \(folder) (\(entries.count) files"), "\(shown.stdout)")
+    }
+
+    /// The whole pod: it records its run from its environment, stages for it and reads the run back, all
+    /// through the service with a token; a token whose role may not record runs is refused.
+    @Test func aPodRecordsItsRunThroughTheServiceStagesForItAndReadsItBack() throws {
+        let service = try StagingService()
+        let served = service.served
+        let secret = try service.token("pipeline", role: "operator")
+        let pod = [
+            "MEDLAKE_IMAGE_DIGEST": "sha256:" + String(repeating: "c", count: 64), "MEDLAKE_COMMIT": "0123abcd",
+            "MEDLAKE_WORKFLOW_HASH": "wf-7", "POD_NAME": "train-0", "POD_NAMESPACE": "ml", "NODE_NAME": "gpu-3",
+            "ARGO_WORKFLOW_NAME": "train-x7k2",
+        ]
+        let recorded = try service.remote(
+            ["run", "record", "--manifest", "ct@2", "--param", "epochs=10", "--json"], as: served.carol, token: secret,
+            environment: pod)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let run = try JSONDecoder().decode(RunJSON.self, from: Data(recorded.stdout.utf8))
+        #expect(run.pod == "train-0" && run.node == "gpu-3" && run.workflowRun == "argo:train-x7k2" && run.version == "ct@2")
+        #expect(run.recordedBy == "token:pipeline", "the run names the token, not the Unix user")
+
+        let folder = try service.scratch(for: served.carol) + "/ct"
+        let staged = try service.stage(["ct@2", "--to", folder, "--run", String(run.id)], as: served.carol, token: secret)
+        #expect(staged.status == 0, "\(staged.stderr)")
+        let shown = try service.remote(["run", "show", String(run.id)], as: served.carol, token: secret)
+        for text in ["run \(run.id) on ct@2", "pod: train-0", "workflow run: argo:train-x7k2", "parameters: epochs=10",
+                     "staged into \(folder)"] {
+            #expect(shown.stdout.contains(text), "run show lacks '\(text)':\n\(shown.stdout)\(shown.stderr)")
+        }
+        let listed = try service.remote(["run", "list", "--manifest", "ct@2", "--json"], as: served.carol, token: secret)
+        #expect(try JSONDecoder().decode([RunJSON].self, from: Data(listed.stdout.utf8)).map(\.id) == [run.id])
+        let audit = try served.medlake(["audit", "list", "--action", "run.record", "--json"], as: served.alice)
+        #expect(try JSONDecoder().decode([EntryJSON].self, from: Data(audit.stdout.utf8)).map(\.actor) == ["token:pipeline"])
+
+        let annotator = try service.token("labeller")
+        let refused = try service.remote(
+            ["run", "record", "--manifest", "ct@2", "--json"], as: served.carol, token: annotator, environment: pod)
+        #expect(refused.status == 1)
+        #expect(try JSONDecoder().decode(FailureJSON.self, from: Data(refused.stderr.utf8)).code == "permissionDenied")
+    }
+
+    private struct RunJSON: Decodable {
+        var id: Int64
+        var version: String
+        var pod: String?
+        var node: String?
+        var workflowRun: String?
+        var recordedBy: String
     }
 
     @Test func aTokenWithoutReadAccessIsRefusedWithAStableCodeAndNothingWritten() throws {

@@ -47,7 +47,7 @@ struct ExplainCommand: ParsableCommand {
             for promotion in version.promotions { lines.append("    \(safe(promotion))") }
             for run in version.runs {
                 lines.append("    run \(run.id ?? 0) recorded by \(safe(run.recordedBy))")
-                lines += RunText.contextLines(run).map { "      " + $0 }
+                lines += RunText.contextLines(RunContext(run)).map { "      " + $0 }
                 lines += version.stagings.filter { $0.runId == run.id }.map { "      " + RunText.stagingLine($0) }
             }
         }

@@ -6,7 +6,7 @@ import LakeEngine
 ///
 /// Flags left out are taken from the environment (``RunContext/fromEnvironment(_:)``), so a Kubernetes
 /// job, an Argo step, an Airflow task or a CI job records itself; a flag given wins over the environment.
-struct RunRecordCommand: ParsableCommand {
+struct RunRecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record", abstract: "Bind a training run to the manifest it trained on.",
         discussion: """
@@ -59,8 +59,8 @@ struct RunRecordCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             var parameters: [String: String] = [:]
             for pair in param {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -70,10 +70,10 @@ struct RunRecordCommand: ParsableCommand {
                 image: image, commit: commit, workflow: workflow, serviceAccount: serviceAccount, pod: pod,
                 namespace: namespace, node: node, workflowRun: workflowRun)
             let context = RunContext.fromEnvironment(ProcessInfo.processInfo.environment).overriding(with: flags)
-            let run = try options.open().recordRun(manifest: manifest, context: context, parameters: parameters)
+            let run = try await options.api().recordTrainingRun(NewRun(manifest: manifest, context: context, parameters: parameters))
             if options.json { return try printJSON(run) }
-            if quiet { return print(run.id ?? 0) }
-            print("Run \(run.id ?? 0) recorded on manifest \(run.manifestHash).")
+            if quiet { return print(run.id) }
+            print("Run \(run.id) recorded on manifest \(run.manifestHash).")
         }
     }
 }
