@@ -27,24 +27,11 @@ struct RemoteClientCLITests {
 
         init() throws {
             served = try ServedLake()
-            let folder = served.base + "/tls"
-            authority = try TestCertificateAuthority(in: folder, name: "lake")
-            stranger = try TestCertificateAuthority(in: folder, name: "stranger")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
-            // The service reads its certificate and key as its own account, after leaving root.
-            for path in [authority.serverCertificate, authority.serverKey, authority.caCertificate, stranger.caCertificate] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-            }
-            try FileManager.default.setAttributes(
-                [.posixPermissions: 0o600, .ownerAccountName: served.service], ofItemAtPath: authority.serverKey)
+            authority = try served.certificateAuthority()
+            stranger = try served.certificateAuthority("stranger")
             let labelled = try served.medlake(["label", "ct", "--sensitivity", "internal"], as: served.service)
             try #require(labelled.status == 0, "\(labelled.stderr)")
-            served.stop()
-            try served.start([
-                "--listen", "127.0.0.1:0", "--tls-cert", authority.serverCertificate, "--tls-key", authority.serverKey,
-            ])
-            let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("https://127.0.0.1:") }
-            url = String(try #require(found, "no URL in \(served.readyLine)"))
+            url = try served.restartOverTLS(authority)
         }
 
         /// Makes token `name` as root (an admin) over the socket and returns its secret.

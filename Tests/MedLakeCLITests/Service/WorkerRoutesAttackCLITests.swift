@@ -40,20 +40,8 @@ struct WorkerRoutesAttackCLITests {
 
         init() throws {
             served = try ServedLake()
-            let folder = served.base + "/tls"
-            authority = try TestCertificateAuthority(in: folder, name: "lake")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
-            for path in [authority.serverCertificate, authority.caCertificate] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-            }
-            try FileManager.default.setAttributes(
-                [.posixPermissions: 0o600, .ownerAccountName: served.service], ofItemAtPath: authority.serverKey)
-            served.stop()
-            try served.start([
-                "--listen", "127.0.0.1:0", "--tls-cert", authority.serverCertificate, "--tls-key", authority.serverKey,
-            ])
-            let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("https://127.0.0.1:") }
-            url = String(try #require(found, "no URL in \(served.readyLine)")).trimmingCharacters(in: .punctuationCharacters)
+            authority = try served.certificateAuthority()
+            url = try served.restartOverTLS(authority)
             let queued = try served.medlake(["migrate", "ct", "--to", "cold"], as: served.service)
             try #require(queued.status == 0, "\(queued.stderr)")
         }

@@ -57,24 +57,14 @@ struct RemoteStageCLITests {
         /// With `s3Endpoint`, the lake gains an S3 tier `cloud` on that bucket and `ct` moves there
         /// before the service starts listening (the service reads the tier's keys from its environment).
         init(s3Endpoint: String? = nil, bucket: String? = nil) throws {
-            served = try ServedLake()
-            let folder = served.base + "/tls"
-            authority = try TestCertificateAuthority(in: folder, name: "lake")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
-            for path in [authority.serverCertificate, authority.caCertificate] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-            }
-            try FileManager.default.setAttributes(
-                [.posixPermissions: 0o600, .ownerAccountName: served.service], ofItemAtPath: authority.serverKey)
+            let served = try ServedLake()
+            self.served = served
+            authority = try served.certificateAuthority()
             let labelled = try served.medlake(["label", "ct", "--sensitivity", "internal"], as: served.service)
             try #require(labelled.status == 0, "\(labelled.stderr)")
-            served.stop()
-            if let s3Endpoint, let bucket { try Self.moveToBucket(served, endpoint: s3Endpoint, bucket: bucket) }
-            try served.start([
-                "--listen", "127.0.0.1:0", "--tls-cert", authority.serverCertificate, "--tls-key", authority.serverKey,
-            ])
-            let found = served.readyLine.split(separator: " ").first { $0.hasPrefix("https://127.0.0.1:") }
-            url = String(try #require(found, "no URL in \(served.readyLine)"))
+            url = try served.restartOverTLS(authority) {
+                if let s3Endpoint, let bucket { try Self.moveToBucket(served, endpoint: s3Endpoint, bucket: bucket) }
+            }
         }
 
         /// Adds tier `cloud` in `bucket` to `lake.toml` and migrates `ct` into it, as the service account.
