@@ -52,9 +52,14 @@ enum MedLakeProcess {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try launching.withLock { _ in try process.run() }
         return (process, output, errors)
     }
+
+    /// Serializes `Process.run()`: Foundation's launch is not safe to call from many threads at once (200
+    /// client threads crashed it in `memcpy` inside `Process.run()`). Only the launch is serialized; the
+    /// processes then run side by side.
+    private static let launching = Mutex(())
 
     /// Runs `medlake arguments…` to completion.
     @discardableResult
