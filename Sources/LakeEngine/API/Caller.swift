@@ -6,4 +6,11 @@ public struct Caller: Codable, Sendable, Hashable {
     public var roles: [Role]
     /// The token's name when the caller presented one (over TCP); nil for a Unix user.
     public var token: String?
+
+    public init(user: String, uid: UInt32, roles: [Role], token: String? = nil) {
+        self.user = user
+        self.uid = uid
+        self.roles = roles
+        self.token = token
+    }
 }

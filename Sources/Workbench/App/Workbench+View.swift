@@ -14,9 +14,9 @@ extension Workbench {
         if case .filter = model.overlay { filtering = true } else { filtering = false }
         let showFilterLine = filtering || !component.filter.isEmpty
         let rows = screen.split(.vertical, [.length(1), .fill(1), .length(showFilterLine ? 1 : 0), .length(1), .length(1)])
-        let roles = lake.actorRoles.map(\.rawValue).joined(separator: ",")
-        StatusBar(left: "MedLake · " + lake.configuration.name + " · " + model.screen.title,
-                  center: lake.actor.user + " [" + roles + "]", right: model.clockText, role: .header)
+        let roles = session.caller.roles.map(\.rawValue).joined(separator: ",")
+        StatusBar(left: "MedLake · " + session.lakeName + " · " + model.screen.title,
+                  center: session.caller.user + " [" + roles + "]", right: model.clockText, role: .header)
             .render(in: rows[0], buffer: &buffer)
 
         let body = rows[1]

@@ -6,16 +6,22 @@ import TUI
 /// The k9s-like browser over a lake: header, screen body, hint bar and flash line; `:` switches
 /// screens, `/` filters, `?` shows every binding.
 ///
-/// Every catalog read and write runs as a ``Command`` off the main actor through ``Lake`` (the engine
-/// enforces the user's roles exactly as for the CLI). While the workbench is open it ticks four times
-/// a second and asks the catalog's ``CatalogWatcher`` whether anything was committed; only then does
-/// it reload the visible screen.
+/// Every catalog read and write runs as a ``Command`` off the main actor through `any LakeAPI`: the
+/// engine in-process for a personal lake, or the lake service over its socket (the engine enforces the
+/// user's roles exactly as for the CLI either way). While the workbench is open it ticks four times a
+/// second and asks the API's ``ChangeFeed`` (through a ``ChangeMonitor``) whether anything was committed;
+/// only then does it reload the visible screen.
 public struct Workbench: Program {
     public typealias Model = WorkbenchModel
     public typealias Message = WorkbenchMessage
 
-    public let lake: Lake
-    let watcher: CatalogWatcher?
+    public let api: any LakeAPI
+    /// The engine itself when the lake is open in-process: what the API does not carry yet (imaging and
+    /// genomics inspection, tier occupancy, migrations, lifecycle and retention plans, the worker) reads
+    /// it; nil for a served lake, where those panes say so.
+    let engine: Lake?
+    let session: WorkbenchSession
+    let monitor: ChangeMonitor
     /// Starts `medlake worker` from the Migrations screen (`w`); nil where there is no executable to run.
     let workerLauncher: WorkerLauncher?
     /// Where the header clock reads the wall time (fixed in snapshot tests).
@@ -23,18 +29,33 @@ public struct Workbench: Program {
     /// Where `y` in the text viewer copies a value.
     let clipboard: Clipboard
 
-    /// How often the catalog is polled for changes.
+    /// How often the change count is read.
     public static let pollInterval: Duration = .milliseconds(250)
+    /// The most items one listing load asks for: a page, never a whole table (the Flags title says when
+    /// the query matches more).
+    static let pageLimit = PageRequest.maximumLimit
 
+    /// The workbench on a lake opened in-process.
     public init(
         lake: Lake, workerLauncher: WorkerLauncher? = nil, wallClock: @escaping @Sendable () -> Date = { Date() },
         clipboard: Clipboard = .terminal
     ) {
-        self.lake = lake
+        self.init(api: lake, engine: lake, session: WorkbenchSession(lake: lake), workerLauncher: workerLauncher,
+                  wallClock: wallClock, clipboard: clipboard)
+    }
+
+    /// The workbench on any transport of the API; `engine` is the same lake in-process, when it is.
+    public init(
+        api: any LakeAPI, engine: Lake?, session: WorkbenchSession, workerLauncher: WorkerLauncher? = nil,
+        wallClock: @escaping @Sendable () -> Date = { Date() }, clipboard: Clipboard = .terminal
+    ) {
+        self.api = api
+        self.engine = engine
+        self.session = session
         self.workerLauncher = workerLauncher
         self.wallClock = wallClock
         self.clipboard = clipboard
-        watcher = try? lake.watcher()
+        monitor = ChangeMonitor(api: api)
     }
 
     /// Ticks at once until the first screen was asked for (the runtime has no start command), then
@@ -54,9 +75,8 @@ public struct Workbench: Program {
             return .none
         case .tick:
             model.clockText = Self.clockText(wallClock())
-            let poll: Command<WorkbenchMessage> = watcher.map { watcher in
-                .run { (try? watcher.dataVersion()).map(WorkbenchMessage.dataVersion) }
-            } ?? .none
+            let monitor = monitor
+            let poll: Command<WorkbenchMessage> = .run { .dataVersion(await monitor.version()) }
             guard model.started else {
                 model.started = true
                 if let notice = model.notice {
@@ -77,9 +97,9 @@ public struct Workbench: Program {
         }
     }
 
-    /// What a screen may read: the lake, the clocks, the page height and the worker launcher.
+    /// What a screen may read: the API, the session, the clocks, the page height and the worker launcher.
     func context(_ model: WorkbenchModel) -> ScreenContext {
-        ScreenContext(lake: lake, now: model.now, wallClock: wallClock(), page: max(1, model.size.height - 8),
+        ScreenContext(api: api, engine: engine, session: session, now: model.now, wallClock: wallClock(), page: max(1, model.size.height - 8),
                       width: RecordViewer.box(in: Rect(x: 0, y: 0, width: model.size.width, height: model.size.height))
                           .width - 4,
                       workerLauncher: workerLauncher)
@@ -258,6 +278,11 @@ extension Loadable {
     /// The result of `work`, or its error's description.
     init(_ work: () throws -> Value) {
         do { self = .loaded(try work()) } catch { self = .failed(String(describing: error)) }
+    }
+
+    /// The result of the API call `work`, or its error's description.
+    static func awaiting(_ work: () async throws -> Value) async -> Loadable {
+        do { return .loaded(try await work()) } catch { return .failed(String(describing: error)) }
     }
 
     /// The flash line for a load that failed.

@@ -141,7 +141,12 @@ extension WorkbenchScreen {
 
 /// What a screen may read while it updates or draws: never the workbench model itself.
 struct ScreenContext: Sendable {
-    let lake: Lake
+    /// The engine's API: in-process or through the lake service.
+    let api: any LakeAPI
+    /// The engine in-process, for what the API does not carry yet; nil for a served lake.
+    let engine: Lake?
+    /// The lake's name, zones and tiers, and the user with their roles.
+    let session: WorkbenchSession
     /// The runtime clock (dialog guards, flash expiry).
     let now: Timestamp
     /// The wall clock (`since:` terms).
@@ -152,6 +157,22 @@ struct ScreenContext: Sendable {
     let width: Int
     /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
     let workerLauncher: WorkerLauncher?
+
+    /// The engine in-process, for a pane the API does not serve yet.
+    ///
+    /// - Throws: ``InProcessOnly`` for a served lake, naming what needs the lake opened in-process.
+    static func inProcess(_ engine: Lake?, for what: String) throws -> Lake {
+        guard let engine else { throw InProcessOnly(what: what) }
+        return engine
+    }
+}
+
+/// A pane the lake service does not serve yet: it needs the lake opened in-process (its owner).
+struct InProcessOnly: Error, CustomStringConvertible {
+    /// What needs the lake in-process, e.g. "tier occupancy".
+    var what: String
+
+    var description: String { "\(what) is not available through the lake service yet: run medlake as the lake's owner" }
 }
 
 /// What a screen asks of the workbench after an update.
@@ -190,10 +211,16 @@ enum ScreenTarget: Sendable, Hashable {
 }
 
 extension Command where Message == WorkbenchMessage {
+    /// The flash line saying `what` needs the lake in-process: on a served lake, a pane the API does not
+    /// carry yet.
+    static func inProcessOnly(_ what: String) -> Command {
+        .run { .failed(InProcessOnly(what: what).description) }
+    }
+
     /// A catalog write off the main actor: its sentence for the flash line, or its error's.
-    static func write(_ work: @escaping @Sendable () throws -> String) -> Command {
+    static func write(_ work: @escaping @Sendable () async throws -> String) -> Command {
         .run {
-            do { return .done(try work()) } catch { return .failed(String(describing: error)) }
+            do { return .done(try await work()) } catch { return .failed(String(describing: error)) }
         }
     }
 }

@@ -49,7 +49,7 @@ struct AuditScreen: SingleListScreen {
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
         switch message {
         case .events(let data):
-            let command = receive(data, lake: context.lake)
+            let command = receive(data, api: context.api)
             return ScreenUpdate(command, flash: data.failureFlash(at: context.now))
         case .verification(let result):
             verifying = false
@@ -58,7 +58,7 @@ struct AuditScreen: SingleListScreen {
         }
     }
 
-    private mutating func receive(_ data: Loadable<[AuditEvent]>, lake: Lake) -> Command<WorkbenchMessage> {
+    private mutating func receive(_ data: Loadable<[AuditEvent]>, api: any LakeAPI) -> Command<WorkbenchMessage> {
         switch data {
         case .loaded(let events):
             self.events = events
@@ -69,7 +69,7 @@ struct AuditScreen: SingleListScreen {
             }, filter: filter)
             let verified = verification?.value.map { Int64($0.eventCount) } ?? 0
             let newer = events.first.map { $0.seq > verified } ?? false
-            if verification == nil || (newer && verification?.value?.isIntact != false) { return verify(lake) }
+            if verification == nil || (newer && verification?.value?.isIntact != false) { return verify(api) }
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
@@ -78,7 +78,7 @@ struct AuditScreen: SingleListScreen {
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
         switch action {
-        case .verifyAudit: return ScreenUpdate(verify(context.lake))
+        case .verifyAudit: return ScreenUpdate(verify(context.api))
         case .drillIn:
             guard let row = list.selected(filter: filter), let event = events.first(where: { String($0.seq) == row.id })
             else { return ScreenUpdate() }
@@ -100,10 +100,10 @@ struct AuditScreen: SingleListScreen {
 
 
     /// Starts walking the chain off the main actor, unless a walk is already running.
-    mutating func verify(_ lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func verify(_ api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard !verifying else { return .none }
         verifying = true
-        return Self.run { .verification(Loadable { try lake.verifyAudit() }) }
+        return Self.run { .verification(await .awaiting { try await api.verifyAudit() }) }
     }
 
     /// The chain's state for the status row, and the role to draw it in.
@@ -127,8 +127,11 @@ struct AuditScreen: SingleListScreen {
     }
 
     /// Loads the tail the query's terms select; a term it does not understand fails the load.
+    /// What the flash line names on a served lake (the tail reads full events, which the API withholds).
+    static let paneName = "the audit tail"
+
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
         switch Self.engineFilter(parsedQuery, now: context.wallClock) {
         case .success(let filter):
             return Self.run { .events(Loadable { try lake.auditTail(filter, count: Self.tailLength) }) }

@@ -7,7 +7,7 @@ import TUI
 /// through dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
 /// the one place a filter lives; it starts as `state:open`.
 struct FlagsScreen: SingleListScreen {
-    typealias Message = Loadable<[QualityFlag]>
+    typealias Message = Loadable<Page<FlagSummary>>
     typealias Request = FlagRequest
 
     static let screen = Screen.flags
@@ -33,14 +33,18 @@ struct FlagsScreen: SingleListScreen {
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
                          TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36), truncation: .middle),
                          TableColumn("NOTE", width: .fill())])
-    var flags: [QualityFlag] = []
+    var flags: [FlagSummary] = []
+    /// How many flags the query matches in the lake (more than ``flags`` holds when past one page).
+    var total = 0
     var query = TextInputState(text: initialQuery)
     /// Marked flag ids (Space): `a`, `r` and `w` act on all of them.
     var marks: Set<String> = []
 
-    /// The engine filter for `query`, or why a term is not understood.
-    static func engineFilter(_ query: FilterQuery) -> Result<FlagFilter, QueryTermError> {
-        var filter = FlagFilter(code: query.terms["code"], target: query.terms["target"], dataset: query.terms["dataset"])
+    /// The engine query for `query` (its first page of ``Workbench/pageLimit`` flags), or why a term is not
+    /// understood.
+    static func engineFilter(_ query: FilterQuery) -> Result<FlagQuery, QueryTermError> {
+        var filter = FlagQuery(code: query.terms["code"], target: query.terms["target"], dataset: query.terms["dataset"],
+                               page: PageRequest(limit: Workbench.pageLimit))
         if let state = query.terms["state"], state != "any" {
             guard let value = FlagState(rawValue: state) else {
                 return .failure(QueryTermError(key: "state", value: state, allowed: FlagState.allCases.map(\.rawValue)))
@@ -57,20 +61,21 @@ struct FlagsScreen: SingleListScreen {
         return .success(filter)
     }
 
-    mutating func receive(_ data: Loadable<[QualityFlag]>, context: ScreenContext) -> ScreenUpdate {
+    mutating func receive(_ data: Loadable<Page<FlagSummary>>, context: ScreenContext) -> ScreenUpdate {
         switch data {
-        case .loaded(let flags):
-            self.flags = flags
+        case .loaded(let page):
+            flags = page.items
+            total = page.total
             list.setRows(flags.map { flag in
-                ListRow(id: String(flag.id ?? 0),
-                        cells: [String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
+                ListRow(id: String(flag.id),
+                        cells: [String(flag.id), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
                                 flag.target,
                                 flag.note])
             }, filter: filter)
         case .loading: list.rows = .loading
         case .failed(let text): list.rows = .failed(text)
         }
-        if let ids = data.value.map({ Set($0.compactMap { $0.id.map(String.init) }) }) { marks.formIntersection(ids) }
+        if let ids = data.value.map({ Set($0.items.map { String($0.id) }) }) { marks.formIntersection(ids) }
         return ScreenUpdate(flash: data.failureFlash(at: context.now))
     }
 
@@ -81,7 +86,7 @@ struct FlagsScreen: SingleListScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let selected = list.selected(filter: filter).flatMap { row in flags.first { String($0.id ?? 0) == row.id } }
+        let selected = list.selected(filter: filter).flatMap { row in flags.first { String($0.id) == row.id } }
         switch action {
         case .cycleState:
             cycle("state", through: ["open", "resolved", "waived", nil])
@@ -96,12 +101,12 @@ struct FlagsScreen: SingleListScreen {
         case .resolveFlag, .waiveFlag:
             let resolve = action == .resolveFlag
             let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
-            let ids = chosen.compactMap(\.id)
+            let ids = chosen.map(\.id)
             guard let first = chosen.first, !ids.isEmpty else { return ScreenUpdate() }
             let verb = resolve ? "Resolve" : "Waive"
             let lines = ids.count == 1
                 ? ["\(first.severity.rawValue) \(first.code) on \(first.targetKind.rawValue)", first.target]
-                : chosen.prefix(4).map { "#\($0.id ?? 0) \($0.severity.rawValue) \($0.code) on \($0.target)" }
+                : chosen.prefix(4).map { "#\($0.id) \($0.severity.rawValue) \($0.code) on \($0.target)" }
                     + (chosen.count > 4 ? ["and \(chosen.count - 4) more"] : [])
             return ScreenUpdate(dialog: Self.dialog(
                 resolve ? .resolve(flagIDs: ids) : .waive(flagIDs: ids),
@@ -109,7 +114,8 @@ struct FlagsScreen: SingleListScreen {
                 lines: lines + [resolve ? "Say what was done." : "Say why it is acceptable as is."],
                 context: context))
         case .reopenFlag:
-            guard let flag = selected, let id = flag.id else { return ScreenUpdate() }
+            guard let flag = selected else { return ScreenUpdate() }
+            let id = flag.id
             guard flag.state != .open else {
                 return ScreenUpdate(flash: FlashMessage("Flag \(id) is open already.", at: context.now))
             }
@@ -123,7 +129,7 @@ struct FlagsScreen: SingleListScreen {
             var targets: [String] = []
             for flag in chosen where !targets.contains(flag.target) { targets.append(flag.target) }
             guard let first = chosen.first else { return ScreenUpdate() }
-            let choices = FlagCodeChoices(lake: context.lake, kind: first.targetKind)
+            let choices = FlagCodeChoices(session: context.session, kind: first.targetKind)
             return ScreenUpdate(dialog: Self.dialog(
                 .add(targets: targets), title: targets.count == 1 ? "Add flag" : "Add flag to \(targets.count) targets",
                 lines: targets.count == 1 ? [first.targetKind.rawValue + " " + first.target] : Array(targets.prefix(5)),
@@ -138,19 +144,19 @@ struct FlagsScreen: SingleListScreen {
     }
 
     /// The marked flags still listed, in list order.
-    var markedFlags: [QualityFlag] {
+    var markedFlags: [FlagSummary] {
         guard !marks.isEmpty else { return [] }
-        return flags.filter { marks.contains(String($0.id ?? 0)) }
+        return flags.filter { marks.contains(String($0.id)) }
     }
 
     /// Enter: the flag's series or study in Imaging, its sample in Genomics; otherwise its full text.
-    private func open(_ flag: QualityFlag, context: ScreenContext) -> ScreenUpdate {
+    private func open(_ flag: FlagSummary, context: ScreenContext) -> ScreenUpdate {
         switch flag.targetKind {
         case .series, .study: return ScreenUpdate(show: (.imaging, .imaging(uid: flag.target)))
         case .sample: return ScreenUpdate(show: (.genomics, .sample(flag.target)))
         default:
             return ScreenUpdate(viewer: RecordViewer(
-                title: "Flag \(flag.id ?? 0)",
+                title: "Flag \(flag.id)",
                 fields: [("target", flag.targetKind.rawValue + " " + flag.target), ("code", flag.code),
                          ("severity", flag.severity.rawValue), ("state", flag.state.rawValue),
                          ("source", flag.source.rawValue),
@@ -162,7 +168,7 @@ struct FlagsScreen: SingleListScreen {
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+        ScreenUpdate(request.command(answer: answer, api: context.api))
     }
 
 
@@ -175,9 +181,9 @@ struct FlagsScreen: SingleListScreen {
 
     /// Loads the flags the query's terms select (engine side); a term it does not understand fails the load.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        let api = context.api
         switch Self.engineFilter(parsedQuery) {
-        case .success(let filter): return Self.run { Loadable { try lake.listFlags(filter) } }
+        case .success(let query): return Self.run { await .awaiting { try await api.flags(query) } }
         case .failure(let error): return Self.run { .failed(error.description) }
         }
     }
@@ -187,7 +193,8 @@ struct FlagsScreen: SingleListScreen {
 
 extension FlagsScreen {
     func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
-        let block = Block(title: Self.title(parsedQuery) + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
+        let shown = total > flags.count ? "  · first \(flags.count) of \(total)" : ""
+        let block = Block(title: Self.title(parsedQuery) + shown + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
                           isFocused: true)
         block.render(in: area, buffer: &buffer)
         var table = list.table

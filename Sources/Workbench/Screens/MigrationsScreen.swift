@@ -126,8 +126,11 @@ struct MigrationsScreen: SingleListScreen {
         selected ?? jobs.first { $0.state == .running }
     }
 
+    /// What the flash line names on a served lake (tier occupancy and the plans are not in the API yet).
+    static let paneName = "the migrations screen"
+
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
         return Self.run {
             .migrations(Loadable { MigrationsData(jobs: try lake.migrationJobs(), tiers: try lake.tierOccupancy()) })
         }
@@ -135,7 +138,7 @@ struct MigrationsScreen: SingleListScreen {
 
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         let job = focusedJob
         switch action {
         case .planPreview:
@@ -195,7 +198,7 @@ struct MigrationsScreen: SingleListScreen {
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch request {
         case .applyPlan:
             return ScreenUpdate(Self.queueing {

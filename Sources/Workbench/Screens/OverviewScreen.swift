@@ -20,8 +20,8 @@ struct OverviewScreen: WorkbenchScreen {
     var table = TableState()
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
-        return Self.run { Loadable { try OverviewData.load(lake) } }
+        let (api, engine) = (context.api, context.engine)
+        return Self.run { await .awaiting { try await OverviewData.load(api, engine: engine) } }
     }
 
     mutating func receive(_ message: Loadable<OverviewData>, context: ScreenContext) -> ScreenUpdate {
@@ -30,7 +30,7 @@ struct OverviewScreen: WorkbenchScreen {
     }
 
     func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let rows = data.value.map { Self.kindRows($0, zones: context.lake.configuration.zones) } ?? []
+        let rows = data.value.map { Self.kindRows($0, zones: context.session.zones) } ?? []
         guard action == .drillIn, let index = table.selection.selected, index < rows.count else { return ScreenUpdate() }
         let row = rows[index]
         switch row.first {
@@ -41,7 +41,7 @@ struct OverviewScreen: WorkbenchScreen {
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
-        let count = data.value.map { Self.kindRows($0, zones: context.lake.configuration.zones).count } ?? 0
+        let count = data.value.map { Self.kindRows($0, zones: context.session.zones).count } ?? 0
         table.selection.handle(key, count: count, page: context.page)
         return ScreenUpdate()
     }
@@ -54,12 +54,12 @@ struct OverviewScreen: WorkbenchScreen {
         var rows = data.modalities.map { ["imaging", $0.modality, "\($0.seriesCount) series", "\($0.instanceCount) instances"] }
         var assays: [String: Int] = [:]
         for dataset in data.datasets where dataset.sampleCount > 0 {
-            for assay in dataset.dataset.assays.split(separator: ",") { assays[String(assay), default: 0] += dataset.sampleCount }
+            for assay in dataset.assays { assays[assay, default: 0] += dataset.sampleCount }
         }
         rows += assays.keys.sorted().map { ["genomics", $0, "\(assays[$0] ?? 0) samples", ""] }
         var perZone: [String: Int] = [:]
         for dataset in data.datasets {
-            for zone in Set(dataset.zones + [dataset.dataset.zone]) { perZone[zone, default: 0] += 1 }
+            for zone in Set(dataset.zones + [dataset.zone]) { perZone[zone, default: 0] += 1 }
         }
         rows += zones.map { ["zone", $0, "\(perZone[$0] ?? 0) datasets", "\(data.versionsByZone[$0] ?? 0) versions"] }
         return rows
@@ -70,7 +70,7 @@ struct OverviewScreen: WorkbenchScreen {
 
 extension OverviewScreen {
     func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
-        let lake = context.lake
+        let session = context.session
         guard let data = data.value else {
             self.data.drawStatus(in: area, buffer: &buffer)
             return
@@ -83,13 +83,13 @@ extension OverviewScreen {
         lakeBlock.render(in: left[0], buffer: &buffer)
         var lakePane = ScrollSelection(selected: nil)
         KeyValuePane([
-            ("name", lake.configuration.name), ("folder", lake.root), ("user", lake.actor.user),
-            ("roles", lake.actorRoles.map(\.rawValue).joined(separator: ", ")),
+            ("name", session.lakeName), ("folder", session.location), ("user", session.caller.user),
+            ("roles", session.caller.roles.map(\.rawValue).joined(separator: ", ")),
         ]).render(in: lakeBlock.inner(left[0]), buffer: &buffer, state: &lakePane)
 
         let byKind = Block(title: "Datasets by modality / assay", isFocused: true)
         byKind.render(in: left[1], buffer: &buffer)
-        let rows = Self.kindRows(data, zones: lake.configuration.zones)
+        let rows = Self.kindRows(data, zones: session.zones)
         var table = self.table
         Table(columns: [TableColumn("KIND"), TableColumn("NAME"), TableColumn("COUNT"), TableColumn("")],
               source: TableRows(rows), isFocused: true)

@@ -48,8 +48,8 @@ struct PromotionsScreen: SingleListScreen {
     var query = TextInputState()
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
-        return Self.run { .promotions(Loadable { try lake.promotions() }) }
+        let api = context.api
+        return Self.run { .promotions(await .awaiting { try await api.promotions(PromotionQuery(page: PageRequest(limit: Workbench.pageLimit))).items }) }
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
@@ -57,7 +57,7 @@ struct PromotionsScreen: SingleListScreen {
         case .promotions(let data):
             receive(data)
             let moved = selected?.id != diffOf
-            return ScreenUpdate(moved ? loadDetail(lake: context.lake) : review(lake: context.lake))
+            return ScreenUpdate(moved ? loadDetail(api: context.api) : review(api: context.api))
         case .diff(let diff):
             self.diff = diff
             return ScreenUpdate()
@@ -101,29 +101,29 @@ struct PromotionsScreen: SingleListScreen {
     }
 
     /// When the selection moved to another request: runs its checks again and loads its diff.
-    mutating func loadDetail(lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func loadDetail(api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard let promotion = selected, promotion.id != diffOf else { return .none }
         diffOf = promotion.id
         diff = .loading
         checksScroll = ListState()
         diffScroll = ListState()
         let id = promotion.id
-        return .batch([review(lake: lake), Self.run { .diff(Loadable { try lake.promotionDiff(id: id) }) }])
+        return .batch([review(api: api), Self.run { .diff(await .awaiting { try await api.promotionDiff(id: id) }) }])
     }
 
     /// Runs the checks of the request under the cursor again (the list shows them as last run). A
     /// review that changes them writes the catalog, which reloads the list once more; one that changes
     /// nothing writes nothing, so the reloads stop.
-    func review(lake: Lake) -> Command<WorkbenchMessage> {
+    func review(api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard let id = selected?.id else { return .none }
-        return Self.run { .reviewed(Loadable { try lake.promotion(id: id) }) }
+        return Self.run { .reviewed(await .awaiting { try await api.promotion(id: id) }) }
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
         switch focus {
         case .list:
             list.navigate(key, page: context.page, filter: filter)
-            return ScreenUpdate(loadDetail(lake: context.lake))
+            return ScreenUpdate(loadDetail(api: context.api))
         case .checks:
             _ = checksScroll.selection.handle(key, count: checkLines.count, page: context.page)
         case .diff:
@@ -134,7 +134,7 @@ struct PromotionsScreen: SingleListScreen {
 
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        let api = context.api
         switch action {
         case .nextPane:
             focus = focus == .list ? .checks : (focus == .checks ? .diff : .list)
@@ -146,7 +146,7 @@ struct PromotionsScreen: SingleListScreen {
         case .approve, .reject:
             guard let id = selected?.id else { break }
             let approve = action == .approve
-            return ScreenUpdate(Self.run { .decision(Loadable { try lake.promotion(id: id) }, approve: approve) })
+            return ScreenUpdate(Self.run { .decision(await .awaiting { try await api.promotion(id: id) }, approve: approve) })
         case .executePromotion:
             guard let promotion = selected else { break }
             guard promotion.state == .approved else {
@@ -157,7 +157,7 @@ struct PromotionsScreen: SingleListScreen {
             let id = promotion.id
             return ScreenUpdate(.run {
                 do {
-                    let done = try lake.executePromotion(id: id)
+                    let done = try await api.executePromotion(id: id)
                     return Self.outcome("Promotion \(id)", done)
                 } catch {
                     return .unfinished("Promotion \(id) not executed: \(error)")
@@ -201,19 +201,19 @@ struct PromotionsScreen: SingleListScreen {
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        let api = context.api
         switch request {
         case .approve(let id):
             return ScreenUpdate(.run {
                 do {
-                    return Self.outcome("Approved promotion \(id)", try lake.approvePromotion(id: id, comment: answer.note))
+                    return Self.outcome("Approved promotion \(id)", try await api.approvePromotion(id: id, comment: answer.note))
                 } catch {
                     return .failed(String(describing: error))
                 }
             })
         case .reject(let id):
             return ScreenUpdate(.write {
-                _ = try lake.rejectPromotion(id: id, comment: answer.note)
+                _ = try await api.rejectPromotion(id: id, comment: answer.note)
                 return "Rejected promotion \(id)."
             })
         }

@@ -3,7 +3,7 @@ import LakeEngine
 import TUI
 
 /// What a flag dialog asks for once confirmed, on whichever screen opened it (Flags, Imaging, Genomics):
-/// each of those screens confirms through ``command(answer:lake:)``, so the engine calls and their
+/// each of those screens confirms through ``command(answer:api:)``, so the engine calls and their
 /// flash sentences live in one place.
 ///
 /// A request holds one target or flag, or the several marked with Space. Each one goes through the
@@ -16,19 +16,19 @@ enum FlagRequest: Sendable, Hashable {
     case add(targets: [String])
 
     /// The catalog writes, answered by one flash sentence or the first error.
-    func command(answer: NoteDialog.Answer, lake: Lake) -> Command<WorkbenchMessage> {
+    func command(answer: NoteDialog.Answer, api: any LakeAPI) -> Command<WorkbenchMessage> {
         switch self {
         case .resolve(let ids):
             return Self.each(ids, done: { "Resolved " + Self.flags($0) }, what: { "flag \($0)" }) { id in
-                try lake.resolveFlag(id: id, note: answer.note)
+                _ = try await api.closeFlag(id: id, .resolve(note: answer.note))
             }
         case .waive(let ids):
             return Self.each(ids, done: { "Waived " + Self.flags($0) }, what: { "flag \($0)" }) { id in
-                try lake.waiveFlag(id: id, reason: answer.note)
+                _ = try await api.closeFlag(id: id, .waive(reason: answer.note))
             }
         case .reopen(let id):
             return .write {
-                try lake.reopenFlag(id: id, note: answer.note)
+                _ = try await api.reopenFlag(id: id, FlagReopening(note: answer.note))
                 return "Reopened flag \(id)."
             }
         case .add(let targets):
@@ -39,7 +39,7 @@ enum FlagRequest: Sendable, Hashable {
                 return added.count == 1 ? "Added flag \(what) on \(added[0])." : "Added flag \(what) on \(added.count) targets."
             }
             return Self.each(targets, done: done, what: { $0 }) { target in
-                _ = try lake.addFlag(target: target, code: code, severity: severity, note: answer.note)
+                _ = try await api.raiseFlag(NewFlag(target: target, code: code, severity: severity, note: answer.note))
             }
         }
     }
@@ -52,13 +52,13 @@ enum FlagRequest: Sendable, Hashable {
     /// Runs `write` for each item in order off the main actor; stops at the first error.
     private static func each<Item: Sendable>(
         _ items: [Item], done: @escaping @Sendable ([Item]) -> String, what: @escaping @Sendable (Item) -> String,
-        _ write: @escaping @Sendable (Item) throws -> Void
+        _ write: @escaping @Sendable (Item) async throws -> Void
     ) -> Command<WorkbenchMessage> {
         .run {
             var finished: [Item] = []
             for item in items {
                 do {
-                    try write(item)
+                    try await write(item)
                     finished.append(item)
                 } catch {
                     let before = finished.isEmpty ? "" : "\(finished.count) of \(items.count) done; "

@@ -49,7 +49,7 @@ struct FlagsQueryTests {
             Issue.record("no dialog: \(harness.text)")
             return
         }
-        #expect(dialog.choices == FlagCodeChoices(lake: lake, kind: .series).codes)
+        #expect(dialog.choices == FlagCodeChoices(session: WorkbenchSession(lake: lake), kind: .series).codes)
         #expect(!dialog.choices.contains("no-read-groups"))
         harness.wait()
         await harness.press(.down)

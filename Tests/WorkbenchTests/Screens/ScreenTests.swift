@@ -14,7 +14,7 @@ struct ScreenTests {
         #expect(harness.text.contains("imaging CT"))
         #expect(harness.text.contains("variants"))
         await harness.press(.character("j"))
-        #expect(harness.model.screens.datasets.selected?.dataset.name == "scans")
+        #expect(harness.model.screens.datasets.selected?.name == "scans")
         #expect(harness.text.contains("open flags"))
         assertSnapshot(harness.screen, named: "datasets-100x30")
     }

@@ -56,6 +56,19 @@ final class Harness {
         await settle()
     }
 
+    /// Delivers polls (a tick each, the virtual clock moved by the poll interval) until `done` holds or
+    /// `timeout` of wall time passed: for what arrives on the lake's change feed, whose pace is not ours.
+    func poll(until done: () -> Bool, timeout: Duration = .seconds(30)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if done() { return true }
+            wait(Workbench.pollInterval)
+            await tick()
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return done()
+    }
+
     /// Types `text` as characters.
     func type(_ text: String) async {
         for character in text { await press(.character(character)) }

@@ -31,12 +31,13 @@ extension DatasetsScreen {
                          role: .muted)
             return
         }
-        let dataset = summary.dataset
+        let dataset = summary
         var scroll = ScrollSelection(selected: nil)
         KeyValuePane([
             ("name", dataset.name), ("zones", summary.zones.joined(separator: ", ")), ("status", dataset.status.rawValue),
-            ("modalities", dataset.modalities), ("assays", dataset.assays), ("label", dataset.sensitivity),
-            ("consent", dataset.consentScope), ("owner", dataset.owner),
+            ("modalities", dataset.modalities.joined(separator: ",")), ("assays", dataset.assays.joined(separator: ",")),
+            ("label", dataset.sensitivity), ("consent", dataset.consentScope.joined(separator: ",")),
+            ("owner", dataset.owner),
             ("studies", String(summary.studyCount)), ("series", String(summary.seriesCount)),
             ("instances", String(summary.instanceCount)), ("samples", String(summary.sampleCount)),
             ("files", String(summary.fileCount)), ("size", Formatting.bytes(summary.byteCount)),
@@ -58,7 +59,7 @@ extension DatasetsScreen {
     }
 
     /// The version's facts, then its manifest summary and verification once Enter opened it.
-    private func versionRows(_ version: VersionSummary) -> [(key: String, value: String)] {
+    private func versionRows(_ version: VersionOverview) -> [(key: String, value: String)] {
         var rows: [(key: String, value: String)] = [
             ("reference", version.reference), ("state", version.state.rawValue), ("zone", version.zone),
             ("manifest", version.manifestHash ?? "none (draft)"), ("parent", version.parent ?? "none"),

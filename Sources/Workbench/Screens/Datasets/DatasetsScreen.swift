@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import LakeEngine
 import TUI
 
@@ -10,11 +11,11 @@ import TUI
 /// its manifest and re-hashes every object it lists (`manifest verify`) off the main actor.
 struct DatasetsScreen: WorkbenchScreen {
     enum Message: Sendable {
-        case datasets(Loadable<[DatasetSummary]>)
+        case datasets(Loadable<[DatasetOverview]>)
         /// Keep periods, holds, deprecations and scores for the dataset pane.
         case standings([String: DatasetStanding])
         /// A dataset's versions and the training runs per manifest hash.
-        case versions(dataset: String, Loadable<[VersionSummary]>, runs: [String: Int])
+        case versions(dataset: String, Loadable<[VersionOverview]>, runs: [String: Int])
         case manifest(reference: String, Loadable<Manifest>)
         case verification(reference: String, Loadable<ManifestVerification>)
     }
@@ -22,12 +23,13 @@ struct DatasetsScreen: WorkbenchScreen {
     static let screen = Screen.datasets
     static let keymap = Keymap<WorkbenchAction>([])
 
-    var data: Loadable<[DatasetSummary]> = .loading
+    var data: Loadable<[DatasetOverview]> = .loading
     var tree = TreeState<String>(roots: [])
-    /// Keep period, holds, deprecation and score by dataset name (loaded beside the summaries).
+    /// Keep period, holds, deprecation and score by dataset name (loaded beside the summaries; the API
+    /// does not carry keep periods yet, so a served lake shows none).
     var standings: [String: DatasetStanding] = [:]
     /// Versions by dataset name, loaded when a dataset is first expanded.
-    var versions: [String: Loadable<[VersionSummary]>] = [:]
+    var versions: [String: Loadable<[VersionOverview]>] = [:]
     /// Training runs recorded per manifest hash.
     var runs: [String: Int] = [:]
     /// The version Enter opened (`DATASET@N`), its manifest and its verification.
@@ -37,12 +39,13 @@ struct DatasetsScreen: WorkbenchScreen {
     var query = TextInputState()
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        let (api, engine) = (context.api, context.engine)
         let loaded = Array(versions.keys)
+        let page = DatasetQuery(page: PageRequest(limit: Workbench.pageLimit))
         return .batch([
-            Self.run { .datasets(Loadable { try lake.datasets() }) },
-            Self.run { .standings((try? lake.datasetStandings()) ?? [:]) },
-        ] + loaded.map { Self.loadVersions(of: $0, lake: lake) })
+            Self.run { .datasets(await .awaiting { try await api.datasets(page).items }) },
+            Self.run { .standings((try? engine?.datasetStandings()) ?? [:]) },
+        ] + loaded.map { Self.loadVersions(of: $0, api: api) })
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
@@ -73,7 +76,7 @@ struct DatasetsScreen: WorkbenchScreen {
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
         switch key {
         case .left, .character("h"): tree.collapseOrSelectParent()
-        case .right, .character("l"): return ScreenUpdate(toggle(lake: context.lake))
+        case .right, .character("l"): return ScreenUpdate(toggle(api: context.api))
         default: tree.selection.handle(key, count: tree.rows.count, page: context.page)
         }
         return ScreenUpdate()
@@ -87,9 +90,9 @@ struct DatasetsScreen: WorkbenchScreen {
                     "\(version.reference) is the draft: no manifest until it is published.", level: .info,
                     at: context.now, for: .seconds(5)))
             }
-            return ScreenUpdate(open(version, lake: context.lake))
+            return ScreenUpdate(open(version, api: context.api))
         }
-        return ScreenUpdate(toggle(lake: context.lake))
+        return ScreenUpdate(toggle(api: context.api))
     }
 
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
@@ -109,32 +112,46 @@ struct DatasetsScreen: WorkbenchScreen {
     var queryCounts: (matches: Int, total: Int) { (matching.count, data.value?.count ?? 0) }
 
     /// Expands or collapses the selected node, loading a dataset's versions the first time.
-    private mutating func toggle(lake: Lake) -> Command<WorkbenchMessage> {
+    private mutating func toggle(api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard case .needsChildren(let id) = tree.toggle(), let name = Self.datasetName(id) else { return .none }
         if versions[name]?.value != nil {
             setVersionNodes(of: name)
             return .none
         }
-        return Self.loadVersions(of: name, lake: lake)
+        return Self.loadVersions(of: name, api: api)
     }
 
     /// Reads the version's manifest and starts verifying its objects, both off the main actor.
-    private mutating func open(_ version: VersionSummary, lake: Lake) -> Command<WorkbenchMessage> {
+    private mutating func open(_ version: VersionOverview, api: any LakeAPI) -> Command<WorkbenchMessage> {
         let reference = version.reference
         opened = reference
         manifest = .loading
         verification = .loading
         return .batch([
-            Self.run { .manifest(reference: reference, Loadable { try lake.manifest(reference) }) },
-            Self.run { .verification(reference: reference, Loadable { try lake.verifyManifest(reference) }) },
+            Self.run {
+                .manifest(reference: reference, await .awaiting {
+                    let document = try await api.manifestDocument(version: reference)
+                    return try Manifest.parse(Data(document.text.utf8), source: reference)
+                })
+            },
+            Self.run {
+                .verification(reference: reference, await .awaiting { try await api.verifyManifest(.version(reference)) })
+            },
         ])
     }
 
-    static func loadVersions(of dataset: String, lake: Lake) -> Command<WorkbenchMessage> {
+    /// A dataset's versions (one page of ``Workbench/pageLimit``) and, for each published one, how many
+    /// training runs used its manifest (the page total of a one-item page).
+    static func loadVersions(of dataset: String, api: any LakeAPI) -> Command<WorkbenchMessage> {
         run {
-            let loaded = Loadable { try lake.versions(dataset: dataset) }
+            let loaded = await Loadable.awaiting {
+                try await api.versions(VersionQuery(dataset: dataset, page: PageRequest(limit: Workbench.pageLimit))).items
+            }
             var runs: [String: Int] = [:]
-            for run in (try? lake.runs()) ?? [] { runs[run.manifestHash, default: 0] += 1 }
+            for hash in (loaded.value ?? []).compactMap(\.manifestHash) {
+                let page = try? await api.trainingRuns(RunQuery(manifest: hash, page: PageRequest(limit: 1)))
+                runs[hash] = page?.total ?? 0
+            }
             return .versions(dataset: dataset, loaded, runs: runs)
         }
     }
@@ -142,13 +159,13 @@ struct DatasetsScreen: WorkbenchScreen {
     // MARK: - Tree
 
     /// The datasets the `/` text selects (all when it is empty).
-    var matching: [DatasetSummary] {
+    var matching: [DatasetOverview] {
         let datasets = data.value ?? []
         let needle = filter.lowercased()
         guard !needle.isEmpty else { return datasets }
-        return datasets.filter { summary in
-            let dataset = summary.dataset
-            return ([dataset.name, dataset.modalities, dataset.assays, dataset.status.rawValue, dataset.owner] + summary.zones)
+        return datasets.filter { dataset in
+            let kinds = [dataset.modalities.joined(separator: ","), dataset.assays.joined(separator: ",")]
+            return ([dataset.name, dataset.status.rawValue, dataset.owner] + kinds + dataset.zones)
                 .contains { $0.lowercased().contains(needle) }
         }
     }
@@ -156,10 +173,9 @@ struct DatasetsScreen: WorkbenchScreen {
     /// Groups the matching datasets by modality and assay; the first build expands every group.
     private mutating func rebuildTree() {
         guard data.value != nil else { return }
-        var groups: [String: [DatasetSummary]] = [:]
+        var groups: [String: [DatasetOverview]] = [:]
         for summary in matching {
-            let kinds = (summary.dataset.modalities.split(separator: ",").map { "imaging " + $0 }
-                + summary.dataset.assays.split(separator: ",").map { "genomics " + $0 })
+            let kinds = summary.modalities.map { "imaging " + $0 } + summary.assays.map { "genomics " + $0 }
             for kind in kinds.isEmpty ? ["other"] : kinds { groups[kind, default: []].append(summary) }
         }
         let firstLoad = tree.roots.isEmpty
@@ -169,7 +185,7 @@ struct DatasetsScreen: WorkbenchScreen {
         })
         for (key, members) in groups {
             tree.setChildren(members.map { summary in
-                TreeNode(id: "dataset:" + key + ":" + summary.dataset.name, label: summary.dataset.name,
+                TreeNode(id: "dataset:" + key + ":" + summary.name, label: summary.name,
                          detail: summary.zones.joined(separator: ","), hasChildren: true)
             }, of: "group:" + key)
         }
@@ -199,7 +215,7 @@ struct DatasetsScreen: WorkbenchScreen {
     }
 
     /// `a1b2c3d4e5f6 · alice 2026-11-25 04:02:47 · 2 runs` (the draft: `draft · …`).
-    static func versionDetail(_ version: VersionSummary, runs: [String: Int]) -> String {
+    static func versionDetail(_ version: VersionOverview, runs: [String: Int]) -> String {
         let hash = version.manifestHash.map { String($0.prefix(12)) } ?? version.state.rawValue
         let count = version.manifestHash.flatMap { runs[$0] } ?? 0
         return hash + " · " + version.createdBy + " " + Formatting.time(version.createdAt) + " · "
@@ -213,13 +229,13 @@ struct DatasetsScreen: WorkbenchScreen {
     }
 
     /// The dataset under the selection, if a dataset row is selected.
-    var selected: DatasetSummary? {
+    var selected: DatasetOverview? {
         guard let id = tree.selectedRow?.node.id, let name = Self.datasetName(id) else { return nil }
-        return data.value?.first { $0.dataset.name == name }
+        return data.value?.first { $0.name == name }
     }
 
     /// The version under the selection, if a version row is selected.
-    var selectedVersion: VersionSummary? {
+    var selectedVersion: VersionOverview? {
         guard let id = tree.selectedRow?.node.id, id.hasPrefix("version:") else { return nil }
         let reference = String(id.dropFirst("version:".count))
         let dataset = reference.split(separator: "@").first.map(String.init) ?? ""

@@ -61,8 +61,11 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The text searching the inspector, given the screen's `/` text.
     var inspectorSearch: String { focus == .inspector ? filter : "" }
 
+    /// What the flash line names on a served lake (files and their inspection are not in the API yet).
+    static let paneName = "the genomics browser"
+
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
         return Self.run {
             .samples(Loadable {
                 try lake.samples().map { listing in
@@ -77,7 +80,7 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch message {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
@@ -116,7 +119,7 @@ struct GenomicsScreen: WorkbenchScreen {
     mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
         if case .sample(let name) = target {
             pendingSample = name
-            if focus != .samples { _ = focus(.samples, lake: context.lake) }
+            if focus != .samples, let lake = context.engine { _ = focus(.samples, lake: lake) }
             query = TextInputState()
             sampleFilter = ""
         }
@@ -127,11 +130,13 @@ struct GenomicsScreen: WorkbenchScreen {
         switch focus {
         case .samples:
             samples.navigate(key, page: context.page, filter: filter)
-            return ScreenUpdate(loadFiles(lake: context.lake))
+            guard let lake = context.engine else { return ScreenUpdate() }
+            return ScreenUpdate(loadFiles(lake: lake))
         case .files:
             fileSelection.handle(key, count: files?.value?.count ?? 0, page: context.page)
             rebuildInspector()
-            return ScreenUpdate(inspectSelectedFile(lake: context.lake))
+            guard let lake = context.engine else { return ScreenUpdate() }
+            return ScreenUpdate(inspectSelectedFile(lake: lake))
         case .inspector:
             inspector.navigate(key, page: context.page, search: filter)
             return ScreenUpdate()
@@ -154,11 +159,11 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+        ScreenUpdate(request.command(answer: answer, api: context.api))
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch action {
         case .drillIn:
             switch focus {
@@ -186,7 +191,7 @@ struct GenomicsScreen: WorkbenchScreen {
         case .streamFile:
             return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
         case .addFlag:
-            let choices = FlagCodeChoices(lake: lake, kind: .sample)
+            let choices = FlagCodeChoices(session: context.session, kind: .sample)
             let marked = samples.visible(filter: "").map(\.id).filter(marks.contains)
             if !marked.isEmpty {
                 return ScreenUpdate(dialog: Self.dialog(

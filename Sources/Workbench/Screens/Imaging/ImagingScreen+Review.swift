@@ -23,7 +23,7 @@ extension ImagingScreen {
     /// `a`: a flag dialog for the marked studies or series, else the one under the cursor (or shown).
     func addFlag(context: ScreenContext) -> ScreenUpdate {
         let kind = level == .studies ? "Study" : "Series"
-        let choices = FlagCodeChoices(lake: context.lake, kind: level == .studies ? .study : .series)
+        let choices = FlagCodeChoices(session: context.session, kind: level == .studies ? .study : .series)
         let marked = marked
         if !marked.isEmpty {
             return ScreenUpdate(dialog: Self.dialog(
@@ -43,7 +43,7 @@ extension ImagingScreen {
     /// `x` in the instance view: records the series as reviewed (audited) and opens the next one.
     mutating func reviewedNext(context: ScreenContext) -> ScreenUpdate {
         guard level == .instances, let reviewed = seriesRow else { return ScreenUpdate() }
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         let record: Command<WorkbenchMessage> = .write {
             try lake.recordReview(target: reviewed.id)
             return "Reviewed series \(reviewed.id)."

@@ -104,8 +104,11 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
+    /// What the flash line names on a served lake (instances and inspection are not in the API yet).
+    static let paneName = "the imaging browser"
+
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let lake = context.lake
+        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
         switch level {
         case .studies: return Self.loadStudies(lake)
         case .series: return study.map { Self.loadSeries(lake, study: $0) } ?? .none
@@ -119,7 +122,7 @@ struct ImagingScreen: WorkbenchScreen {
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch message {
         case .studies(let rows):
             studies.apply(rows, filter: filter(on: .studies))
@@ -167,7 +170,8 @@ struct ImagingScreen: WorkbenchScreen {
     /// Another screen asks to show a series or study.
     mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
         guard case .imaging(let uid) = target else { return ScreenUpdate(load(context)) }
-        return ScreenUpdate(Self.locate(uid, lake: context.lake))
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        return ScreenUpdate(Self.locate(uid, lake: lake))
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
@@ -176,7 +180,8 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate()
         }
         currentList.navigate(key, page: context.page, filter: filter)
-        return ScreenUpdate(level == .instances ? inspectSelected(lake: context.lake) : .none)
+        guard level == .instances, let lake = context.engine else { return ScreenUpdate() }
+        return ScreenUpdate(inspectSelected(lake: lake))
     }
 
     /// The tag search jumps to its matches as typed; the lists narrow as typed.
@@ -192,11 +197,11 @@ struct ImagingScreen: WorkbenchScreen {
     }
 
     func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        ScreenUpdate(request.command(answer: answer, lake: context.lake))
+        ScreenUpdate(request.command(answer: answer, api: context.api))
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.lake
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch action {
         case .drillIn:
             guard let row = currentList.selected(filter: filter) else { return ScreenUpdate() }

@@ -15,7 +15,7 @@ import Testing
         let harness = try Harness(lake: lake, screen: .datasets)
         try await harness.start()
         await harness.press(.character("j"))
-        #expect(harness.model.screens.datasets.selected?.dataset.name == "scans")
+        #expect(harness.model.screens.datasets.selected?.name == "scans")
         let text = harness.text
         #expect(text.contains("legal hold     #1 scans: litigation 17"))
         #expect(text.contains("superseded     by variants@2: re-exported"))

@@ -33,7 +33,7 @@ struct DatasetVersionsTests {
         let harness = try Harness(lake: lake, screen: .datasets)
         try await harness.start()
         let found = await harness.press(.character("j")) {
-            harness.model.screens.datasets.selected?.dataset.name == "variants"
+            harness.model.screens.datasets.selected?.name == "variants"
         }
         #expect(found)
         await harness.press(.enter)

@@ -1,0 +1,50 @@
+import Catalog
+import LakeEngine
+
+/// What the workbench knows about the lake and its user before the first screen loads: the header, the
+/// Overview's lake pane and the Migrations dialogs read it on every frame, so it is fetched once, when
+/// the workbench opens, and never from inside a draw.
+public struct WorkbenchSession: Sendable {
+    /// Who the engine says the user is, with their roles (through the service: the socket peer).
+    public var caller: Caller
+    /// The lake's name from its configuration.
+    public var lakeName: String
+    /// Where the lake is: its folder, or the socket of the service that holds it.
+    public var location: String
+    /// The lake's zones in promotion order; empty when the transport does not say (a served lake).
+    public var zones: [String]
+    /// The tiers jobs may move objects to, by name, with whether reading from them needs a restore.
+    public var tiers: [String: Bool]
+    /// The flag codes that fit each kind of target, in code order (the add-flag dialogs offer them).
+    public var flagCodes: [FlagTargetKind: [FlagCode]]
+
+    public init(
+        caller: Caller, lakeName: String, location: String, zones: [String], tiers: [String: Bool],
+        flagCodes: [FlagTargetKind: [FlagCode]]
+    ) {
+        self.caller = caller
+        self.lakeName = lakeName
+        self.location = location
+        self.zones = zones
+        self.tiers = tiers
+        self.flagCodes = flagCodes
+    }
+
+    /// The session of a served lake (or any transport): the caller and the flag vocabulary come from the
+    /// API; `lakeName` and `location` are what the user named.
+    public static func fetch(from api: any LakeAPI, lakeName: String, location: String) async throws -> Self {
+        let caller = try await api.caller()
+        var codes: [FlagTargetKind: [FlagCode]] = [:]
+        for kind in FlagTargetKind.allCases { codes[kind] = try await api.flagVocabulary(FlagCodeQuery(kind: kind)) }
+        return Self(caller: caller, lakeName: lakeName, location: location, zones: [], tiers: [:], flagCodes: codes)
+    }
+
+    /// The session of a lake opened in-process: everything comes from its configuration.
+    public init(lake: Lake) {
+        self.init(
+            caller: Caller(user: lake.actor.user, uid: lake.actor.uid, roles: lake.actorRoles, token: lake.actor.token?.name),
+            lakeName: lake.configuration.name, location: lake.root,
+            zones: lake.configuration.zones, tiers: lake.configuration.tiers.mapValues(\.restoreRequired),
+            flagCodes: Dictionary(uniqueKeysWithValues: FlagTargetKind.allCases.map { ($0, lake.flagCodes(for: $0)) }))
+    }
+}
