@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LakeClient
 import LakeEngine
 import TUI
 import TUICurses
@@ -12,7 +13,8 @@ struct BrowseCommand: AsyncParsableCommand {
         abstract: "Open the terminal workbench on the lake (the default command).",
         discussion: """
             The lake is --lake, else $MEDLAKE_LAKE, else the nearest lake.toml above the current folder, \
-            else ./SampleLake (built on first open from its committed sources).
+            else ./SampleLake (built on first open from its committed sources). When a lake service answers on \
+            the lake's socket the workbench goes through it; otherwise it opens the lake in-process.
             """)
 
     @Option(name: .long, help: "The lake folder.")
@@ -42,12 +44,35 @@ struct BrowseCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let workingDirectory = FileManager.default.currentDirectoryPath
             let root = try Lake.locate(explicit: lake, environment: environment, workingDirectory: workingDirectory)
-            var opened = try Lake.open(at: root)
+            let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
+            let first = Screen(rawValue: screen) ?? .overview
+            if let socket = Lake.liveServiceSocket(root: root) {
+                // A served lake: every read and write goes through the service, as the kernel names us.
+                let client = LakeClient(socketPath: socket)
+                let session = try await WorkbenchSession.fetch(
+                    from: client, lakeName: URL(fileURLWithPath: root).lastPathComponent, location: socket)
+                try WorkbenchTerminal.run(
+                    Workbench(api: client, engine: nil, session: session), screen: first, choice: choice,
+                    notice: nil, mouse: !noMouse)
+                return
+            }
+            var opened = try Self.openInProcess(root)
             var note: SampleSetupNote?
             if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }
-            let choice = try ThemeLoader().choose(flag: theme, environment: environment, lakeConfig: nil)
-            try WorkbenchTerminal.run(opened, screen: Screen(rawValue: screen) ?? .overview, choice: choice,
-                                      notice: note?.description, mouse: !noMouse)
+            try WorkbenchTerminal.run(
+                Workbench(lake: opened, workerLauncher: WorkbenchTerminal.workerLauncher), screen: first,
+                choice: choice, notice: note?.description, mouse: !noMouse)
+        }
+    }
+
+    /// Opens the lake in-process; where the user cannot read a lake that has a socket file, says the service
+    /// is not running rather than "permission denied" (as ``LakeOptions/api()`` does).
+    private static func openInProcess(_ root: String) throws -> Lake {
+        let socket = root + "/" + Lake.serviceSocketFileName
+        do {
+            return try Lake.open(at: root)
+        } catch where FileManager.default.fileExists(atPath: socket) && CommandFailure(error).code == .permissionDenied {
+            throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
         }
     }
 }
