@@ -8,7 +8,7 @@ import TUI
 /// the background: on opening, on `v`, and whenever newer events arrive.
 struct AuditScreen: SingleListScreen {
     enum Message: Sendable {
-        case events(Loadable<[AuditEvent]>)
+        case events(Loadable<[AuditEntry]>)
         case verification(Loadable<AuditVerification>)
     }
 
@@ -28,15 +28,17 @@ struct AuditScreen: SingleListScreen {
                          TableColumn("ROLE"), TableColumn("ACTION"), TableColumn("TARGET", width: .auto(max: 34), truncation: .middle),
                          TableColumn("DETAILS", width: .fill())])
     /// The events listed, newest first (the rows' full text for Enter).
-    var events: [AuditEvent] = []
+    var events: [AuditEntry] = []
     var verification: Loadable<AuditVerification>?
     /// Whether a verification is running (at most one at a time).
     var verifying = false
     var query = TextInputState()
 
-    /// The engine filter for `query`, resolving `since:` against `now`, or why a term is not understood.
-    static func engineFilter(_ query: FilterQuery, now: Date) -> Result<AuditFilter, QueryTermError> {
-        var filter = AuditFilter(actor: query.terms["actor"], action: query.terms["action"])
+    /// The engine query for `query` (the newest ``tailLength`` events), resolving `since:` against `now`,
+    /// or why a term is not understood.
+    static func engineFilter(_ query: FilterQuery, now: Date) -> Result<AuditQuery, QueryTermError> {
+        var filter = AuditQuery(actor: query.terms["actor"], action: query.terms["action"], newestFirst: true,
+                                page: PageRequest(limit: tailLength))
         if let since = query.terms["since"] {
             guard let date = TimeSpan.start(of: since, now: now) else {
                 return .failure(QueryTermError(key: "since", value: since, allowed: TimeSpan.examples))
@@ -58,14 +60,14 @@ struct AuditScreen: SingleListScreen {
         }
     }
 
-    private mutating func receive(_ data: Loadable<[AuditEvent]>, api: any LakeAPI) -> Command<WorkbenchMessage> {
+    private mutating func receive(_ data: Loadable<[AuditEntry]>, api: any LakeAPI) -> Command<WorkbenchMessage> {
         switch data {
         case .loaded(let events):
             self.events = events
             list.setRows(events.map { event in
                 ListRow(id: String(event.seq),
-                        cells: [String(event.seq), Formatting.time(milliseconds: event.time), event.actor, event.role,
-                                event.action, event.target, event.details])
+                        cells: [String(event.seq), Formatting.time(event.time), event.actor, event.role?.rawValue ?? "",
+                                event.action, event.target, event.detailsText])
             }, filter: filter)
             let verified = verification?.value.map { Int64($0.eventCount) } ?? 0
             let newer = events.first.map { $0.seq > verified } ?? false
@@ -88,13 +90,14 @@ struct AuditScreen: SingleListScreen {
     }
 
     /// The whole event: its fields, each detail on its own line, and the hashes that chain it.
-    static func viewer(_ event: AuditEvent, width: Int) -> RecordViewer {
+    static func viewer(_ event: AuditEntry, width: Int) -> RecordViewer {
         RecordViewer(
             title: "Audit event \(event.seq)",
-            fields: [("seq", String(event.seq)), ("time (UTC)", Formatting.time(milliseconds: event.time)),
-                     ("actor", event.actor), ("role", event.role), ("action", event.action), ("target", event.target)]
-                + Formatting.pairs(json: event.details).map { (key: "· " + $0.key, value: $0.value) }
-                + [("details", event.details), ("previous hash", event.prevHash), ("hash", event.hash)],
+            fields: [("seq", String(event.seq)), ("time (UTC)", Formatting.time(event.time)),
+                     ("actor", event.actor), ("role", event.role?.rawValue ?? ""), ("action", event.action),
+                     ("target", event.target)]
+                + event.details.keys.sorted().map { (key: "· " + $0, value: event.details[$0] ?? "") }
+                + [("details", event.detailsText), ("previous hash", event.prevHash), ("hash", event.hash)],
             width: width)
     }
 
@@ -127,14 +130,11 @@ struct AuditScreen: SingleListScreen {
     }
 
     /// Loads the tail the query's terms select; a term it does not understand fails the load.
-    /// What the flash line names on a served lake (the tail reads full events, which the API withholds).
-    static let paneName = "the audit tail"
-
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
+        let api = context.api
         switch Self.engineFilter(parsedQuery, now: context.wallClock) {
-        case .success(let filter):
-            return Self.run { .events(Loadable { try lake.auditTail(filter, count: Self.tailLength) }) }
+        case .success(let query):
+            return Self.run { .events(await .awaiting { try await api.auditEntries(query).items }) }
         case .failure(let error): return Self.run { .events(.failed(error.description)) }
         }
     }
