@@ -172,7 +172,7 @@ struct InProcessOnly: Error, CustomStringConvertible {
     /// What needs the lake in-process, e.g. "tier occupancy".
     var what: String
 
-    var description: String { "\(what) is not available through the lake service yet: run medlake as the lake's owner" }
+    var description: String { "Not through the lake service yet: \(what) (open the lake in-process as its owner)." }
 }
 
 /// What a screen asks of the workbench after an update.

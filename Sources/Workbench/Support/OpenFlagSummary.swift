@@ -11,14 +11,14 @@ struct OpenFlagSummary: Sendable, Hashable {
     var text: String { worst.rawValue + " " + String(count) }
 
     /// The summary of `flags` (open ones are expected), nil when there are none.
-    init?(_ flags: [QualityFlag]) {
+    init?(_ flags: [FlagSummary]) {
         guard !flags.isEmpty else { return nil }
         worst = flags.map(\.severity).max { Self.rank($0) < Self.rank($1) } ?? .info
         count = flags.count
     }
 
     /// Open flags grouped by their target.
-    static func byTarget(_ flags: [QualityFlag]) -> [String: [QualityFlag]] {
+    static func byTarget(_ flags: [FlagSummary]) -> [String: [FlagSummary]] {
         Dictionary(grouping: flags, by: \.target)
     }
 

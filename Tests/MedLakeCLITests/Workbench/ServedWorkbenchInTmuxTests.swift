@@ -68,6 +68,16 @@ struct ServedWorkbenchInTmuxTests {
         #expect(resolved.held, "\(resolved.screen)")
         #expect(tmux.waitFor("no flags with these filters").held, "both left the open queue")
 
+        // Imaging's studies and series come through the service; a series' instances are not served yet.
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "imaging"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Synthetic CT study").held, "the studies are listed")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("CT").held && tmux.waitFor("Series").held, "the study's series are listed")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Not through the lake service yet").held, "the instances say why they are missing")
+
         let flags = try served.medlake(["flags", "list", "--state", "resolved", "--target", study, "--json"], as: served.bob)
         let closed = try JSONDecoder().decode([FlagStateJSON].self, from: Data(flags.stdout.utf8))
         #expect(closed.count == 2)

@@ -2,55 +2,60 @@ import Catalog
 import LakeEngine
 import TUI
 
-/// The catalog reads behind the imaging lists: studies (with the worst open flag on the study or its
-/// series), a study's series (with theirs), a series' instances and flags, and finding a series by UID
-/// for another screen (Flags' Enter).
+/// The reads behind the imaging lists: studies (with the worst open flag on the study or its series), a
+/// study's series (with theirs), a series' instances and flags, and finding a series by UID for another
+/// screen (Flags' Enter). Studies, series and flags go through the API, one page each.
 extension ImagingScreen {
-    static func loadStudies(_ lake: Lake) -> Command<WorkbenchMessage> {
+    /// One page of ``Workbench/pageLimit`` items: the lists never ask for a whole table.
+    private static var page: PageRequest { PageRequest(limit: Workbench.pageLimit) }
+
+    /// The open flags (of one dataset, or of the lake), one page.
+    private static func openFlags(_ api: any LakeAPI, dataset: String? = nil) async throws -> [FlagSummary] {
+        try await api.flags(FlagQuery(state: .open, dataset: dataset, page: page)).items
+    }
+
+    static func loadStudies(_ api: any LakeAPI) -> Command<WorkbenchMessage> {
         run {
-            .studies(Loadable {
-                let open = try lake.listFlags(FlagFilter(state: .open))
+            .studies(await .awaiting {
+                let open = try await openFlags(api)
                 let byTarget = OpenFlagSummary.byTarget(open)
-                return try lake.datasets().filter { $0.studyCount > 0 }.flatMap { summary in
-                    var flagsByStudy: [String: [QualityFlag]] = [:]
-                    let seriesFlagged = open.contains { $0.datasetId == summary.dataset.id && $0.targetKind == .series }
-                    if seriesFlagged {
-                        for listing in try lake.series(dataset: summary.dataset.name) {
-                            flagsByStudy[listing.studyInstanceUID, default: []]
-                                += byTarget[listing.series.seriesInstanceUID] ?? []
+                var rows: [ListRow] = []
+                for dataset in try await api.datasets(DatasetQuery(page: page)).items where dataset.studyCount > 0 {
+                    var flagsByStudy: [String: [FlagSummary]] = [:]
+                    if open.contains(where: { $0.dataset == dataset.name && $0.targetKind == .series }) {
+                        for series in try await api.series(SeriesQuery(dataset: dataset.name, page: page)).items {
+                            flagsByStudy[series.studyInstanceUID, default: []] += byTarget[series.seriesInstanceUID] ?? []
                         }
                     }
-                    return try lake.studies(dataset: summary.dataset.name).map { study in
-                        let uid = study.study.studyInstanceUID
-                        let flags = (byTarget[uid] ?? []) + (flagsByStudy[uid] ?? [])
-                        return studyRow(study, dataset: summary.dataset.name, flags: flags)
+                    for study in try await api.studies(StudyQuery(dataset: dataset.name, page: page)).items {
+                        let uid = study.studyInstanceUID
+                        rows.append(studyRow(study, dataset: dataset.name, flags: (byTarget[uid] ?? []) + (flagsByStudy[uid] ?? [])))
                     }
                 }
+                return rows
             })
         }
     }
 
-    static func studyRow(_ study: StudySummary, dataset: String, flags: [QualityFlag]) -> ListRow {
+    static func studyRow(_ study: StudyOverview, dataset: String, flags: [FlagSummary]) -> ListRow {
         ListRow(
-            id: study.study.studyInstanceUID,
-            cells: [study.study.patientPseudonym ?? "", study.study.studyDate ?? "", study.modalities,
-                    String(study.seriesCount), OpenFlagSummary(flags)?.text ?? "", study.study.description ?? "",
-                    dataset],
+            id: study.studyInstanceUID,
+            cells: [study.patientPseudonym ?? "", study.studyDate ?? "", study.modalities.joined(separator: ","),
+                    String(study.seriesCount), OpenFlagSummary(flags)?.text ?? "", study.description ?? "", dataset],
             dataset: dataset)
     }
 
-    static func loadSeries(_ lake: Lake, study: ListRow) -> Command<WorkbenchMessage> {
+    static func loadSeries(_ api: any LakeAPI, study: ListRow) -> Command<WorkbenchMessage> {
         run {
-            .series(Loadable {
-                let open = OpenFlagSummary.byTarget(try lake.listFlags(FlagFilter(state: .open, dataset: study.dataset)))
-                return try lake.series(dataset: study.dataset, studyUID: study.id).map { listing in
-                    seriesRow(listing.series, dataset: study.dataset, flags: open[listing.series.seriesInstanceUID] ?? [])
-                }
+            .series(await .awaiting {
+                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
+                return try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: page)).items
+                    .map { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
             })
         }
     }
 
-    static func seriesRow(_ series: Series, dataset: String, flags: [QualityFlag]) -> ListRow {
+    static func seriesRow(_ series: SeriesOverview, dataset: String, flags: [FlagSummary]) -> ListRow {
         ListRow(
             id: series.seriesInstanceUID,
             cells: [series.modality, series.bodyPart ?? "", String(series.instanceCount), series.description ?? "",
@@ -58,8 +63,11 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    static func loadInstances(_ lake: Lake, series: ListRow) -> Command<WorkbenchMessage> {
-        .batch([
+    /// A series' instances (the engine in-process: not in the API yet) and its flags (through the API).
+    static func loadInstances(_ context: ScreenContext, series: ListRow) -> Command<WorkbenchMessage> {
+        let api = context.api
+        guard let lake = context.engine else { return .inProcessOnly(paneName) }
+        return .batch([
             run {
                 .instances(Loadable {
                     try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
@@ -72,27 +80,33 @@ extension ImagingScreen {
                     }
                 })
             },
-            run { .seriesFlags((try? lake.listFlags(FlagFilter(target: series.id))) ?? []) },
+            run { .seriesFlags((try? await api.flags(FlagQuery(target: series.id, page: page)).items) ?? []) },
         ])
     }
 
-    /// Finds series `uid` (or study `uid`): its dataset, its study's row and the series' row.
-    static func locate(_ uid: String, lake: Lake) -> Command<WorkbenchMessage> {
-        run {
-            .located(Loadable {
+    /// Finds series `uid` (or study `uid`): its dataset (the engine's `show`, in-process only), its study's
+    /// row and the series' row (through the API).
+    static func locate(_ uid: String, context: ScreenContext) -> Command<WorkbenchMessage> {
+        let api = context.api
+        guard let lake = context.engine else { return .inProcessOnly("finding a series by UID") }
+        return run {
+            .located(await .awaiting {
                 let entries = try lake.show(uid)
                 guard let entry = entries.first(where: { $0.kind == .series || $0.kind == .study }),
                     let dataset = entry.dataset
                 else { throw LakeError.notFound(kind: "series or study", id: uid) }
-                let open = OpenFlagSummary.byTarget(try lake.listFlags(FlagFilter(state: .open, dataset: dataset)))
-                let listing = entry.kind == .series
-                    ? try lake.series(dataset: dataset).first { $0.series.seriesInstanceUID == uid } : nil
-                let studyUID = listing?.studyInstanceUID ?? uid
-                guard let study = try lake.studies(dataset: dataset).first(where: { $0.study.studyInstanceUID == studyUID })
+                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: dataset))
+                let found = entry.kind == .series
+                    ? try await api.series(SeriesQuery(dataset: dataset, page: page)).items
+                        .first { $0.seriesInstanceUID == uid }
+                    : nil
+                let studyUID = found?.studyInstanceUID ?? uid
+                guard let study = try await api.studies(StudyQuery(dataset: dataset, page: page)).items
+                    .first(where: { $0.studyInstanceUID == studyUID })
                 else { throw LakeError.notFound(kind: "study", id: studyUID) }
                 return Location(
                     study: studyRow(study, dataset: dataset, flags: open[studyUID] ?? []),
-                    series: listing.map { seriesRow($0.series, dataset: dataset, flags: open[uid] ?? []) })
+                    series: found.map { seriesRow($0, dataset: dataset, flags: open[uid] ?? []) })
             })
         }
     }

@@ -43,7 +43,7 @@ extension ImagingScreen {
     /// `x` in the instance view: records the series as reviewed (audited) and opens the next one.
     mutating func reviewedNext(context: ScreenContext) -> ScreenUpdate {
         guard level == .instances, let reviewed = seriesRow else { return ScreenUpdate() }
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly("recording a review")) }
         let record: Command<WorkbenchMessage> = .write {
             try lake.recordReview(target: reviewed.id)
             return "Reviewed series \(reviewed.id)."
@@ -52,6 +52,6 @@ extension ImagingScreen {
             return ScreenUpdate(record, flash: FlashMessage("Last series of this study; ) opens the next study.",
                                                             level: .info, at: context.now, for: .seconds(5)))
         }
-        return ScreenUpdate(.batch([record, open(series: next, lake: lake)]))
+        return ScreenUpdate(.batch([record, open(series: next, context: context)]))
     }
 }

@@ -17,7 +17,7 @@ struct ImagingScreen: WorkbenchScreen {
         case studies(Loadable<[ListRow]>)
         case series(Loadable<[ListRow]>)
         case instances(Loadable<[ListRow]>)
-        case seriesFlags([QualityFlag])
+        case seriesFlags([FlagSummary])
         case inspection(Loadable<InstanceInspection>)
         /// A series (or study) another screen asked to open, found in the catalog.
         case located(Loadable<Location>)
@@ -69,7 +69,7 @@ struct ImagingScreen: WorkbenchScreen {
     /// The study and series drilled into.
     var study: ListRow?
     var seriesRow: ListRow?
-    var seriesFlags: [QualityFlag] = []
+    var seriesFlags: [FlagSummary] = []
     var inspection: Loadable<InstanceInspection>?
     var inspectedUID: String?
     /// The tag tree's folds and the cursor over its shown lines.
@@ -104,15 +104,15 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
-    /// What the flash line names on a served lake (instances and inspection are not in the API yet).
-    static let paneName = "the imaging browser"
+    /// What the flash line names on a served lake (instances, inspection, reviews and finding a UID are
+    /// not in the API yet; studies and series are).
+    static let paneName = "a series' instances"
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
         switch level {
-        case .studies: return Self.loadStudies(lake)
-        case .series: return study.map { Self.loadSeries(lake, study: $0) } ?? .none
-        case .instances: return seriesRow.map { Self.loadInstances(lake, series: $0) } ?? .none
+        case .studies: return Self.loadStudies(context.api)
+        case .series: return study.map { Self.loadSeries(context.api, study: $0) } ?? .none
+        case .instances: return seriesRow.map { Self.loadInstances(context, series: $0) } ?? .none
         }
     }
 
@@ -122,7 +122,6 @@ struct ImagingScreen: WorkbenchScreen {
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch message {
         case .studies(let rows):
             studies.apply(rows, filter: filter(on: .studies))
@@ -134,12 +133,12 @@ struct ImagingScreen: WorkbenchScreen {
             if opensFirstSeries, level == .instances, let first = series.visible(filter: "").first {
                 opensFirstSeries = false
                 series.select(id: first.id, filter: "")
-                return ScreenUpdate(open(series: first, lake: lake))
+                return ScreenUpdate(open(series: first, context: context))
             }
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .instances(let rows):
             instances.apply(rows, filter: level == .instances ? filter : "")
-            return ScreenUpdate(inspectSelected(lake: lake), flash: rows.failureFlash(at: context.now))
+            return ScreenUpdate(inspectSelected(context: context), flash: rows.failureFlash(at: context.now))
         case .seriesFlags(let flags): seriesFlags = flags
         case .inspection(let result):
             inspection = result
@@ -152,10 +151,10 @@ struct ImagingScreen: WorkbenchScreen {
             parentQueries = [:]
             query = TextInputState()
             focus = .list
-            var commands = [Self.loadStudies(lake), Self.loadSeries(lake, study: location.study)]
+            var commands = [Self.loadStudies(context.api), Self.loadSeries(context.api, study: location.study)]
             if let found = location.series {
                 level = .instances
-                commands.append(open(series: found, lake: lake))
+                commands.append(open(series: found, context: context))
             } else {
                 level = .series
                 series.rows = .loading
@@ -170,8 +169,7 @@ struct ImagingScreen: WorkbenchScreen {
     /// Another screen asks to show a series or study.
     mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
         guard case .imaging(let uid) = target else { return ScreenUpdate(load(context)) }
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
-        return ScreenUpdate(Self.locate(uid, lake: lake))
+        return ScreenUpdate(Self.locate(uid, context: context))
     }
 
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
@@ -180,8 +178,8 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate()
         }
         currentList.navigate(key, page: context.page, filter: filter)
-        guard level == .instances, let lake = context.engine else { return ScreenUpdate() }
-        return ScreenUpdate(inspectSelected(lake: lake))
+        guard level == .instances else { return ScreenUpdate() }
+        return ScreenUpdate(inspectSelected(context: context))
     }
 
     /// The tag search jumps to its matches as typed; the lists narrow as typed.
@@ -201,7 +199,6 @@ struct ImagingScreen: WorkbenchScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch action {
         case .drillIn:
             guard let row = currentList.selected(filter: filter) else { return ScreenUpdate() }
@@ -209,11 +206,11 @@ struct ImagingScreen: WorkbenchScreen {
             case .studies:
                 parentQueries[.studies] = query
                 query = TextInputState()
-                return ScreenUpdate(open(study: row, lake: lake))
+                return ScreenUpdate(open(study: row, context: context))
             case .series:
                 parentQueries[.series] = query
                 query = TextInputState()
-                return ScreenUpdate(open(series: row, lake: lake))
+                return ScreenUpdate(open(series: row, context: context))
             case .instances:
                 if focus == .tags, let line = selectedTagLine {
                     tree.isCollapsed(line) ? tree.expand(line) : tree.collapse(line)
@@ -237,14 +234,14 @@ struct ImagingScreen: WorkbenchScreen {
         case .nextSeries, .previousSeries:
             guard level == .instances, let next = series.step(action == .nextSeries ? 1 : -1, filter: filter(on: .series))
             else { return ScreenUpdate() }
-            return ScreenUpdate(open(series: next, lake: lake))
+            return ScreenUpdate(open(series: next, context: context))
         case .nextStudy, .previousStudy:
             guard level != .studies, let next = studies.step(action == .nextStudy ? 1 : -1, filter: filter(on: .studies))
             else { return ScreenUpdate() }
             opensFirstSeries = level == .instances
             parentQueries[.series] = nil
             if level == .series { query = TextInputState() }
-            return ScreenUpdate(open(study: next, lake: lake, level: level))
+            return ScreenUpdate(open(study: next, context: context, level: level))
         case .reviewedNext:
             return reviewedNext(context: context)
         default: break
@@ -255,23 +252,25 @@ struct ImagingScreen: WorkbenchScreen {
     // MARK: - Moving between levels
 
     /// Shows the series of `row`, at the series level unless `level` says otherwise.
-    private mutating func open(study row: ListRow, lake: Lake, level: Level = .series) -> Command<WorkbenchMessage> {
+    private mutating func open(study row: ListRow, context: ScreenContext, level: Level = .series)
+        -> Command<WorkbenchMessage>
+    {
         study = row
         self.level = level
         series.rows = .loading
         marks[.series] = nil
-        return Self.loadSeries(lake, study: row)
+        return Self.loadSeries(context.api, study: row)
     }
 
     /// Shows the instances of `row`.
-    mutating func open(series row: ListRow, lake: Lake) -> Command<WorkbenchMessage> {
+    mutating func open(series row: ListRow, context: ScreenContext) -> Command<WorkbenchMessage> {
         seriesRow = row
         level = .instances
         instances.rows = .loading
         inspection = nil
         inspectedUID = nil
         seriesFlags = []
-        return Self.loadInstances(lake, series: row)
+        return Self.loadInstances(context, series: row)
     }
 
     /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.
@@ -311,10 +310,10 @@ struct ImagingScreen: WorkbenchScreen {
     }
 
     /// Starts reading the selected instance if it is not the one shown.
-    mutating func inspectSelected(lake: Lake) -> Command<WorkbenchMessage> {
-        guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID else {
-            return .none
-        }
+    mutating func inspectSelected(context: ScreenContext) -> Command<WorkbenchMessage> {
+        guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID,
+            let lake = context.engine
+        else { return .none }
         inspectedUID = row.id
         inspection = .loading
         tags = ScrollSelection()
