@@ -194,6 +194,7 @@ extension LakeServer {
         }
 
         addStageRoutes(to: v1)
+        addReviewRoutes(to: v1)
     }
 
     // MARK: - Answering

@@ -129,6 +129,40 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/SeriesOverviewPage"}
         default: {$ref: "#/components/responses/Problem"}
+  /v1/instances:
+    get:
+      tags: [catalog]
+      operationId: instances
+      summary: One series' instances, in instance number order.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: series, in: query, required: true, description: A SeriesInstanceUID., schema: {type: string}}
+        - {$ref: "#/components/parameters/offset"}
+        - {$ref: "#/components/parameters/limit"}
+      responses:
+        "200":
+          description: A page of instances.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/InstanceOverviewPage"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/reviews:
+    post:
+      tags: [flags]
+      operationId: recordReview
+      summary: Record that the caller reviewed a target without flagging it (audited as qc.review).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/NewReview"}
+      responses:
+        "200":
+          description: The review recorded.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ReviewReceipt"}
+        default: {$ref: "#/components/responses/Problem"}
   /v1/samples:
     get:
       tags: [catalog]
@@ -1175,6 +1209,31 @@ components:
         - {$ref: "#/components/schemas/PageFields"}
         - properties:
             items: {type: array, items: {$ref: "#/components/schemas/SeriesOverview"}}
+    InstanceOverview:
+      type: object
+      required: [sopInstanceUID]
+      properties:
+        sopInstanceUID: {type: string}
+        instanceNumber: {type: integer}
+        rows: {type: integer}
+        columns: {type: integer}
+        transferSyntaxUID: {type: string}
+    InstanceOverviewPage:
+      allOf:
+        - {$ref: "#/components/schemas/PageFields"}
+        - properties:
+            items: {type: array, items: {$ref: "#/components/schemas/InstanceOverview"}}
+    NewReview:
+      type: object
+      required: [target]
+      properties:
+        target: {type: string, description: "A series or study UID, a sample name or a file hash."}
+    ReviewReceipt:
+      type: object
+      required: [target, reviewer]
+      properties:
+        target: {type: string}
+        reviewer: {type: string}
     SampleOverview:
       type: object
       required: [name, dataset, fileCount, formats]

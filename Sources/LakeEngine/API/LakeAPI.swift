@@ -14,11 +14,12 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``,
+///   ``ReviewOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
     TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations,
-    RunOperations
+    RunOperations, ReviewOperations
 {}
 
 // MARK: - Areas

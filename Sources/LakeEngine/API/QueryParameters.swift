@@ -88,6 +88,16 @@ extension SeriesQuery: QueryParameters {
     }
 }
 
+extension InstanceQuery: QueryParameters {
+    public var parameters: [(String, String)] { [("dataset", dataset), ("series", series)] + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        guard let series = parameters["series"] else { throw LakeError.invalidArgument("Please give a series.") }
+        self.init(dataset: dataset, series: series, page: try parameters.page)
+    }
+}
+
 extension SampleQuery: QueryParameters {
     public var parameters: [(String, String)] { present([("assay", assay), ("dataset", dataset)]) + page.parameters }
 

@@ -68,7 +68,8 @@ struct ServedWorkbenchInTmuxTests {
         #expect(resolved.held, "\(resolved.screen)")
         #expect(tmux.waitFor("no flags with these filters").held, "both left the open queue")
 
-        // Imaging's studies and series come through the service; a series' instances are not served yet.
+        // Imaging's studies, series and instances come through the service, and so does a review (`x`);
+        // an instance's tags and preview are not served yet, and say so.
         try tmux.send(":")
         try tmux.run(["send-keys", "-t", "t", "-l", "imaging"], output: false)
         try tmux.send("Enter")
@@ -76,7 +77,11 @@ struct ServedWorkbenchInTmuxTests {
         try tmux.send("Enter")
         #expect(tmux.waitFor("CT").held && tmux.waitFor("Series").held, "the study's series are listed")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("Not through the lake service yet").held, "the instances say why they are missing")
+        #expect(tmux.waitFor("Not through the lake service yet").held, "the inspection says why it is missing")
+        try tmux.send("x")
+        #expect(tmux.waitFor("Reviewed series").held, "the review was recorded through the service")
+        let reviews = try served.medlake(["audit", "list", "--action", "qc.review", "--json"], as: "root")
+        #expect(reviews.stdout.contains(served.alice), "the review is audited as alice: \(reviews.stdout)")
 
         let flags = try served.medlake(["flags", "list", "--state", "resolved", "--target", study, "--json"], as: served.bob)
         let closed = try JSONDecoder().decode([FlagStateJSON].self, from: Data(flags.stdout.utf8))
@@ -93,6 +98,15 @@ struct ServedWorkbenchInTmuxTests {
             "/usr/bin/curl", ["-s", "--unix-socket", served.socket, "http://lake/v1/datasets"], as: served.carol)
         let problem = try JSONDecoder().decode(ProblemJSON.self, from: Data(refusal.stdout.utf8))
         #expect(problem.status == 403)
+        // The review route the workbench's `x` uses refuses her too, and records nothing.
+        let review = try served.tool(
+            "/usr/bin/curl",
+            ["-s", "--unix-socket", served.socket, "-H", "Content-Type: application/json", "-d", #"{"target":"ct"}"#,
+             "http://lake/v1/reviews"],
+            as: served.carol)
+        #expect(try JSONDecoder().decode(ProblemJSON.self, from: Data(review.stdout.utf8)).status == 403)
+        let audited = try served.medlake(["audit", "list", "--action", "qc.review", "--json"], as: "root")
+        #expect(!audited.stdout.contains(served.carol))
 
         let tmux = try Self.open(served, as: served.carol, screen: "datasets")
         let refused = tmux.waitFor { $0.contains("MedLake · lake · Datasets") && $0.contains(String(problem.detail.prefix(40))) }

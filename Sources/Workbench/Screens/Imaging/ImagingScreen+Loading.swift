@@ -63,14 +63,14 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    /// A series' instances (the engine in-process: not in the API yet) and its flags (through the API).
+    /// A series' instances and its flags, one page each.
     static func loadInstances(_ context: ScreenContext, series: ListRow) -> Command<WorkbenchMessage> {
         let api = context.api
-        guard let lake = context.engine else { return .inProcessOnly(paneName) }
         return .batch([
             run {
-                .instances(Loadable {
-                    try lake.instances(dataset: series.dataset, seriesUID: series.id).map { instance in
+                .instances(await .awaiting {
+                    let query = InstanceQuery(dataset: series.dataset, series: series.id, page: page)
+                    return try await api.instances(query).items.map { instance in
                         ListRow(
                             id: instance.sopInstanceUID,
                             cells: [instance.instanceNumber.map(String.init) ?? "",

@@ -43,9 +43,9 @@ extension ImagingScreen {
     /// `x` in the instance view: records the series as reviewed (audited) and opens the next one.
     mutating func reviewedNext(context: ScreenContext) -> ScreenUpdate {
         guard level == .instances, let reviewed = seriesRow else { return ScreenUpdate() }
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly("recording a review")) }
+        let api = context.api
         let record: Command<WorkbenchMessage> = .write {
-            try lake.recordReview(target: reviewed.id)
+            _ = try await api.recordReview(NewReview(target: reviewed.id))
             return "Reviewed series \(reviewed.id)."
         }
         guard let next = series.step(1, filter: filter(on: .series)) else {

@@ -104,9 +104,9 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
-    /// What the flash line names on a served lake (instances, inspection, reviews and finding a UID are
-    /// not in the API yet; studies and series are).
-    static let paneName = "a series' instances"
+    /// What the flash line names on a served lake (an instance's inspection and finding a UID are not in
+    /// the API yet; the lists and reviews are).
+    static let paneName = "an instance's tags and preview"
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         switch level {
@@ -311,9 +311,14 @@ struct ImagingScreen: WorkbenchScreen {
 
     /// Starts reading the selected instance if it is not the one shown.
     mutating func inspectSelected(context: ScreenContext) -> Command<WorkbenchMessage> {
-        guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID,
-            let lake = context.engine
-        else { return .none }
+        guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID else {
+            return .none
+        }
+        guard let lake = context.engine else {
+            inspectedUID = row.id
+            inspection = .failed(InProcessOnly(what: Self.paneName).description)
+            return .none
+        }
         inspectedUID = row.id
         inspection = .loading
         tags = ScrollSelection()
