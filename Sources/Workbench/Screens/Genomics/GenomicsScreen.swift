@@ -61,26 +61,28 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The text searching the inspector, given the screen's `/` text.
     var inspectorSearch: String { focus == .inspector ? filter : "" }
 
-    /// What the flash line names on a served lake (files and their inspection are not in the API yet).
-    static let paneName = "the genomics browser"
+    /// What the files pane says on a served lake (a sample's files and their inspection are not in the
+    /// API yet; the samples are).
+    static let paneName = "a sample's files"
 
+    /// The samples, one page of ``Workbench/pageLimit``.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
+        let api = context.api
         return Self.run {
-            .samples(Loadable {
-                try lake.samples().map { listing in
+            .samples(await .awaiting {
+                try await api.samples(SampleQuery(page: PageRequest(limit: Workbench.pageLimit))).items.map { sample in
                     ListRow(
-                        id: listing.sample.name,
-                        cells: [listing.sample.name, listing.sample.assay ?? "", listing.sample.referenceGenome ?? "",
-                                listing.formats, String(listing.fileCount), listing.datasetName],
-                        dataset: listing.datasetName)
+                        id: sample.name,
+                        cells: [sample.name, sample.assay ?? "", sample.referenceGenome ?? "",
+                                sample.formats.joined(separator: ","), String(sample.fileCount), sample.dataset],
+                        dataset: sample.dataset)
                 }
             })
         }
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        let lake = context.engine
         switch message {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
@@ -119,7 +121,7 @@ struct GenomicsScreen: WorkbenchScreen {
     mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
         if case .sample(let name) = target {
             pendingSample = name
-            if focus != .samples, let lake = context.engine { _ = focus(.samples, lake: lake) }
+            if focus != .samples { _ = focus(.samples, lake: context.engine) }
             query = TextInputState()
             sampleFilter = ""
         }
@@ -130,13 +132,11 @@ struct GenomicsScreen: WorkbenchScreen {
         switch focus {
         case .samples:
             samples.navigate(key, page: context.page, filter: filter)
-            guard let lake = context.engine else { return ScreenUpdate() }
-            return ScreenUpdate(loadFiles(lake: lake))
+            return ScreenUpdate(loadFiles(lake: context.engine))
         case .files:
             fileSelection.handle(key, count: files?.value?.count ?? 0, page: context.page)
             rebuildInspector()
-            guard let lake = context.engine else { return ScreenUpdate() }
-            return ScreenUpdate(inspectSelectedFile(lake: lake))
+            return ScreenUpdate(inspectSelectedFile(lake: context.engine))
         case .inspector:
             inspector.navigate(key, page: context.page, search: filter)
             return ScreenUpdate()
@@ -163,7 +163,7 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        let lake = context.engine
         switch action {
         case .drillIn:
             switch focus {
@@ -209,7 +209,7 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     /// Moves the focus, handing the `/` line to the pane that gets it.
-    private mutating func focus(_ next: Focus, lake: Lake) -> Command<WorkbenchMessage> {
+    private mutating func focus(_ next: Focus, lake: Lake?) -> Command<WorkbenchMessage> {
         guard next != focus else { return .none }
         if focus == .samples { sampleFilter = query.text }
         query = next == .samples ? TextInputState(text: sampleFilter) : TextInputState()
@@ -219,8 +219,9 @@ struct GenomicsScreen: WorkbenchScreen {
         return next == .samples ? files : .batch([files, inspectSelectedFile(lake: lake)])
     }
 
-    /// Starts listing the selected sample's files if they are not the ones shown.
-    mutating func loadFiles(lake: Lake) -> Command<WorkbenchMessage> {
+    /// Starts listing the selected sample's files if they are not the ones shown (in-process only yet:
+    /// on a served lake the files pane says so).
+    mutating func loadFiles(lake: Lake?) -> Command<WorkbenchMessage> {
         guard let row = samples.selected(filter: sampleSearch),
             row.dataset != filesOf?.dataset || row.id != filesOf?.id
         else { return .none }
@@ -230,13 +231,17 @@ struct GenomicsScreen: WorkbenchScreen {
         inspection = nil
         inspectedFile = nil
         rebuildInspector()
+        guard let lake else {
+            files = .failed(InProcessOnly(what: Self.paneName).description)
+            return .none
+        }
         return Self.run { .files(Loadable { try lake.genomicFiles(dataset: row.dataset, sample: row.id) }) }
     }
 
     /// Starts reading the selected file's header if it is not the one inspected; `streaming` reads
     /// every record too, even when the header is already shown.
-    mutating func inspectSelectedFile(lake: Lake, streaming: Bool = false) -> Command<WorkbenchMessage> {
-        guard let sample = filesOf, let file = selectedFile, streaming || file.sha256 != inspectedFile else {
+    mutating func inspectSelectedFile(lake: Lake?, streaming: Bool = false) -> Command<WorkbenchMessage> {
+        guard let sample = filesOf, let file = selectedFile, streaming || file.sha256 != inspectedFile, let lake else {
             return .none
         }
         inspectedFile = file.sha256
