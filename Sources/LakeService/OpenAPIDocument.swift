@@ -1796,7 +1796,7 @@ components:
         claim: {$ref: "#/components/schemas/WorkerJobClaim"}
     WorkerJobClaim:
       type: object
-      required: [job, worker, lake, toTier, tiers, leaseExpiresAt]
+      required: [job, worker, lake, toTier, tiers, leaseExpiresAt, unswitched]
       properties:
         job: {type: integer, format: int64}
         worker: {type: string, description: "The holder: `CALLER@HOST:PID`."}
@@ -1805,6 +1805,13 @@ components:
         tiers: {type: array, items: {$ref: "#/components/schemas/TierLocation"}}
         leaseExpiresAt: {$ref: "#/components/schemas/Timestamp"}
         control: {type: string, enum: [pause, cancel]}
+        unswitched:
+          type: array
+          description: >-
+            Items an earlier holder was handed and never reported: their copies at the destination, if
+            any, have no placement. The holder deletes them (keeping any whose source is not whole) and
+            reports them in `copiesRemoved`.
+          items: {$ref: "#/components/schemas/WorkerItem"}
     TierLocation:
       type: object
       required: [name]
@@ -1874,6 +1881,12 @@ components:
               item: {type: integer, format: int64}
               reason: {type: string}
         sourcesRemoved: {type: array, items: {type: integer, format: int64}}
+        copiesRemoved:
+          type: array
+          description: >-
+            Items of the claim's `unswitched` whose destination copies the holder deleted: back to pending,
+            counted in the job's `strayCopiesRemoved`, with a `migration.cleanup` audit event.
+          items: {type: integer, format: int64}
     WorkerReportAnswer:
       type: object
       required: [switched]
