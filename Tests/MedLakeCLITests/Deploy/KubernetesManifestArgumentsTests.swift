@@ -72,7 +72,6 @@ import Yams
         for (container, name) in set {
             #expect(MedLakeEnvironment.variables.contains(name), "\(container): \(name) is read by no medlake command")
         }
-        #expect(!MedLakeEnvironment.variables.contains("MEDLAKE_WORKER_TOKEN"))
     }
 
     @Test("A container reaching the lake over HTTPS has a token from a Secret and a CA, and no lake volume")
