@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        // Tests only: MedLakeCLITests reads deploy/kubernetes/*.yaml.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -158,7 +160,12 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "DICOM", "Storage", "TestSupport"],
+            name: "MedLakeCLITests",
+            dependencies: [
+                "medlake", "Catalog", "DICOM", "Storage", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "WorkbenchTests",
