@@ -46,7 +46,7 @@ struct MigrationsScreen: SingleListScreen {
                          TableColumn("TARGET", width: .auto(max: 24), truncation: .middle), TableColumn("TO"),
                          TableColumn("DONE", alignment: .right), TableColumn("BYTES", alignment: .right),
                          TableColumn("WORKER"), TableColumn("ERROR", width: .fill())])
-    var jobs: [MigrationProgress] = []
+    var jobs: [MigrationJobOverview] = []
     var tiers: [TierOccupancy] = []
     var plan: Loadable<LifecyclePlan>?
     /// What retention policies let go, previewed with the lifecycle plan (deleting needs approval: CLI).
@@ -98,7 +98,7 @@ struct MigrationsScreen: SingleListScreen {
             let following = list.table.selection.selected == 0
             list.setRows(loaded.jobs.map { job in
                 ListRow(id: String(job.id), cells: [
-                    String(job.id), job.state.rawValue + (job.pendingControl.map { " (\($0.rawValue))" } ?? ""), job.reason, job.target,
+                    String(job.id), job.state.rawValue + (job.pendingControl.map { " (\($0.rawValue))" } ?? ""), job.reason.rawValue, job.target,
                     job.toTier, "\(job.objectsDone)/\(job.objectsTotal)",
                     Formatting.bytes(job.bytesDone) + "/" + Formatting.bytes(job.bytesTotal),
                     job.leaseHolder?.description ?? "", job.error ?? "",
@@ -117,36 +117,68 @@ struct MigrationsScreen: SingleListScreen {
     }
 
     /// The job under the cursor.
-    var selected: MigrationProgress? {
+    var selected: MigrationJobOverview? {
         list.selected(filter: filter).flatMap { row in jobs.first { String($0.id) == row.id } }
     }
 
     /// The job the detail pane shows and the job keys act on: the one under the cursor, else the running one.
-    var focusedJob: MigrationProgress? {
+    var focusedJob: MigrationJobOverview? {
         selected ?? jobs.first { $0.state == .running }
     }
 
-    /// What the flash line names on a served lake (tier occupancy and the plans are not in the API yet).
-    static let paneName = "the migrations screen"
+    /// What the flash line names on a served lake (tier occupancy, queueing, the plans and the worker are
+    /// not in the API yet; the jobs and their controls are).
+    static let paneName = "tier occupancy, queueing, lifecycle and retention plans and the worker"
 
+    /// The newest jobs (one page of ``jobPage``) through the API, and the tiers' occupancy from the
+    /// engine in-process (none on a served lake).
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        guard let lake = context.engine else { return .inProcessOnly(Self.paneName) }
+        let (api, engine) = (context.api, context.engine)
         return Self.run {
-            .migrations(Loadable { MigrationsData(jobs: try lake.migrationJobs(), tiers: try lake.tierOccupancy()) })
+            .migrations(await .awaiting {
+                MigrationsData(jobs: try await api.migrationJobs(MigrationJobQuery(page: Self.jobPage)).items,
+                               tiers: try engine?.tierOccupancy() ?? [])
+            })
         }
     }
 
+    /// The jobs the list holds: the newest hundred.
+    static let jobPage = PageRequest(limit: 100)
+
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         let job = focusedJob
+        let api = context.api
+        switch action {
+        case .pauseJob, .resumeJob:
+            guard let id = job?.id else { return ScreenUpdate() }
+            let pause = action == .pauseJob
+            return ScreenUpdate(.write {
+                _ = try await api.controlJob(id: id, pause ? .pause : .resume)
+                return (pause ? "Pausing" : "Resuming") + " migration \(id)."
+            })
+        default: break
+        }
+        return perform(action, job: job, context: context)
+    }
+
+    /// The keys that need the engine in-process: the plans, queueing, the worker; and the ones that
+    /// read only what is loaded.
+    private mutating func perform(_ action: WorkbenchAction, job: MigrationJobOverview?, context: ScreenContext)
+        -> ScreenUpdate
+    {
+        switch action {
+        case .drillIn, .cancelJob: break
+        default: guard context.engine != nil else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        }
+        let lake = context.engine
         switch action {
         case .planPreview:
             plan = .loading
             retention = .loading
             return ScreenUpdate(.batch([
-                Self.run { .lifecyclePlan(Loadable { try lake.lifecyclePlan() }) },
-                Self.run { .retentionPlan(Loadable { try lake.retentionPlan() }) },
+                Self.run { .lifecyclePlan(Loadable { try ScreenContext.inProcess(lake, for: Self.paneName).lifecyclePlan() }) },
+                Self.run { .retentionPlan(Loadable { try ScreenContext.inProcess(lake, for: Self.paneName).retentionPlan() }) },
             ]))
         case .applyPlan:
             guard let moves = plan?.value?.moves, !moves.isEmpty else {
@@ -160,28 +192,22 @@ struct MigrationsScreen: SingleListScreen {
                 lines: moves.prefix(6).map { "\($0.rule): \($0.objects) objects \($0.fromTier) → \($0.toTier)" }
                     + ["total \(objects) objects, \(Formatting.bytes(bytes))"],
                 context: context))
-        case .pauseJob, .resumeJob:
-            guard let id = job?.id else { return ScreenUpdate() }
-            let pause = action == .pauseJob
-            return ScreenUpdate(.write {
-                _ = pause ? try lake.pauseMigration(id: id) : try lake.resumeMigration(id: id)
-                return (pause ? "Pausing" : "Resuming") + " migration \(id)."
-            })
         case .startWorker:
+            guard let lake else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
             return ScreenUpdate(startWorker(lake: lake, launcher: context.workerLauncher))
         case .drillIn:
             guard let job else { return ScreenUpdate() }
             return ScreenUpdate(viewer: RecordViewer(
                 title: "Migration \(job.id)",
                 fields: [("job", String(job.id)), ("state", job.state.rawValue), ("control", job.pendingControl?.rawValue ?? ""),
-                         ("reason", job.reason), ("target", job.target), ("to tier", job.toTier),
+                         ("reason", job.reason.rawValue), ("target", job.target), ("to tier", job.toTier),
                          ("objects", "\(job.objectsDone)/\(job.objectsTotal)"),
                          ("bytes", Formatting.bytes(job.bytesDone) + " of " + Formatting.bytes(job.bytesTotal)),
                          ("worker", job.leaseHolder?.description ?? "none"), ("error", job.error ?? "")],
                 width: context.width))
         case .queueMigration, .queueRestore:
             let restore = action == .queueRestore
-            let tiers = lake.configuration.tiers.filter { !restore || !$0.value.restoreRequired }.keys.sorted()
+            let tiers = context.session.tiers.filter { !restore || !$0.value }.keys.sorted()
             return ScreenUpdate(dialog: Self.dialog(
                 .queue(restore: restore), title: restore ? "Restore a dataset" : "Migrate a dataset",
                 lines: ["Type DATASET or DATASET@VERSION, choose the tier, Enter to queue."], choices: tiers,
@@ -198,6 +224,13 @@ struct MigrationsScreen: SingleListScreen {
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
+        if case .cancelJob(let id) = request {
+            let api = context.api
+            return ScreenUpdate(.write {
+                _ = try await api.controlJob(id: id, .cancel)
+                return "Cancelling migration \(id)."
+            })
+        }
         guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         switch request {
         case .applyPlan:
@@ -217,11 +250,8 @@ struct MigrationsScreen: SingleListScreen {
                 let what = restore ? "Restore" : "Migration"
                 return .queued(ids: [job.id], text: "\(what) job \(job.id) queued: \(job.objectsTotal) objects → \(tier).")
             })
-        case .cancelJob(let id):
-            return ScreenUpdate(.write {
-                _ = try lake.cancelMigration(id: id)
-                return "Cancelling migration \(id)."
-            })
+        case .cancelJob:
+            return ScreenUpdate()
         }
     }
 }
@@ -262,7 +292,7 @@ extension MigrationsScreen {
 
 /// What the migrations screen loads in one go.
 struct MigrationsData: Sendable {
-    var jobs: [MigrationProgress]
+    var jobs: [MigrationJobOverview]
     var tiers: [TierOccupancy]
 }
 

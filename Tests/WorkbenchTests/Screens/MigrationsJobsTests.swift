@@ -109,7 +109,7 @@ struct MigrationsJobsTests {
         try await hold(job.id, pid: 777, host: "elsewhere", lake: lake)
         var screen = MigrationsScreen()
         screen.worker = WorkerProcess(pid: 12, state: .exited(code: 0))
-        screen.jobs = try lake.migrationJobs()
+        screen.jobs = try lake.migrationJobs().map(MigrationJobOverview.init)
         #expect(screen.workerTitle == "worker: pid 777 on elsewhere")
         screen.jobs = []
         #expect(screen.workerTitle == "worker: pid 12 exited 0")
