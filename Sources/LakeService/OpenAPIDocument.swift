@@ -625,6 +625,25 @@ paths:
         "200": {$ref: "#/components/responses/Job"}
         default: {$ref: "#/components/responses/Problem"}
 
+  /v1/tiers/{name}/check:
+    post:
+      tags: [tiers]
+      operationId: checkTier
+      summary: Check an S3 tier end to end with the lake's credentials (operator or admin).
+      description: |
+        Lists the bucket (endpoint answers, credentials accepted, bucket exists), then writes, reads back
+        and deletes a small probe object under the tier's prefix. The steps stop at the first failure; the
+        answer is 200 whatever they found, and names no credential.
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}, description: The tier's name in lake.toml.}
+      responses:
+        "200":
+          description: Each step taken, in order.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/TierCheck"}
+        default: {$ref: "#/components/responses/Problem"}
+
   # MARK: - Remote workers
   /v1/worker/claims:
     post:
@@ -1978,5 +1997,22 @@ components:
           additionalProperties: {type: integer}
         restoredObjects: {type: integer, format: int64}
         run: {type: integer, format: int64}
+    # MARK: - Tier checks
+    TierCheck:
+      type: object
+      required: [tier, steps]
+      properties:
+        tier: {type: string}
+        steps:
+          type: array
+          description: "In order: endpoint, credentials, bucket, write, read, delete; up to the first that failed."
+          items: {$ref: "#/components/schemas/TierCheckStep"}
+    TierCheckStep:
+      type: object
+      required: [name, passed, detail]
+      properties:
+        name: {type: string, enum: [endpoint, credentials, bucket, write, read, delete]}
+        passed: {type: boolean}
+        detail: {type: string, description: What was found, or the error; never a credential.}
 """#
 }

@@ -129,6 +129,9 @@ public protocol TierOperations: Sendable {
     func queueJob(_ request: MigrationRequest) async throws -> MigrationJobOverview
     /// Pauses, resumes or cancels a job.
     func controlJob(id: Int64, _ action: JobAction) async throws -> MigrationJobOverview
+    /// Checks an S3 tier end to end with the lake's credentials: endpoint, credentials, bucket, then a
+    /// probe object written, read back and deleted (operators and admins).
+    func checkTier(named name: String) async throws -> TierCheck
 }
 
 /// The hash-chained audit log.

@@ -228,7 +228,7 @@ struct RemoteClientCLITests {
             binary: served.binary)
         #expect(offLoopback.stderr.contains("is not a lake service URL"), "\(offLoopback.stderr)")
         // A command that needs the lake folder says so instead of guessing.
-        for command in [["tier", "check", "hot"], ["fsck"]] {
+        for command in [["fsck", "--rebuild-objects"]] {
             let folderOnly = try fixture.remote(command, as: served.carol, environment: ["MEDLAKE_TOKEN": secret])
             #expect(folderOnly.status == 1, "\(command)")
             #expect(
