@@ -28,6 +28,7 @@ tags:
   - name: access
   - name: retention
   - name: tiers
+  - name: integrity
   - name: workers
   - name: audit
   - name: changes
@@ -642,6 +643,30 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/TierCheck"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Integrity
+  /v1/fsck:
+    post:
+      tags: [integrity]
+      operationId: checkLake
+      summary: Check the catalog, the tiers and the audit log against each other (admin; audited as lake.fsck).
+      description: |
+        Runs inside the service, as its account: every catalog object in its tier (size; SHA-256 with
+        `full`), object files no catalog row places (orphans), in-flight temporary files, the tiers'
+        identity files and the audit chain. With `repair` it then removes provable garbage only. The
+        answer is 200 whatever was found; `findings` empty means the lake is clean.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/FsckRequest"}
+      responses:
+        "200":
+          description: What was found and what was removed.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/FsckReport"}
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Remote workers
@@ -2014,5 +2039,39 @@ components:
         name: {type: string, enum: [endpoint, credentials, bucket, write, read, delete]}
         passed: {type: boolean}
         detail: {type: string, description: What was found, or the error; never a credential.}
+    # MARK: - Integrity
+    FsckRequest:
+      type: object
+      required: [full, repair, orphanGrace]
+      examples:
+        - {full: false, repair: false, orphanGrace: 86400}
+      properties:
+        full: {type: boolean, description: Also re-hash every object in a folder tier.}
+        repair: {type: boolean, description: Remove dead writers' temporary files and orphans older than orphanGrace.}
+        orphanGrace: {type: number, minimum: 0, description: Seconds an orphan must be old before a repair removes it.}
+    FsckFinding:
+      type: object
+      required: [kind, detail, removable]
+      properties:
+        kind:
+          type: string
+          enum: [missingObject, wrongSize, damagedObject, orphan, temporaryFile, tierIdentity, unreachableTier, auditChain]
+        tier: {type: string}
+        object: {type: string, description: The object's SHA-256.}
+        path: {type: string, description: The file involved, on the service's host.}
+        detail: {type: string}
+        removable: {type: boolean, description: Provable garbage a repair may remove.}
+    FsckReport:
+      type: object
+      required: [objectsChecked, full, findings, repaired]
+      properties:
+        objectsChecked: {type: integer}
+        full: {type: boolean}
+        findings:
+          type: array
+          items: {$ref: "#/components/schemas/FsckFinding"}
+        repaired:
+          type: array
+          items: {$ref: "#/components/schemas/FsckFinding"}
 """#
 }

@@ -14,11 +14,12 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``,
+///   ``IntegrityOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
     TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations,
-    RunOperations
+    RunOperations, IntegrityOperations
 {}
 
 // MARK: - Areas
@@ -132,6 +133,13 @@ public protocol TierOperations: Sendable {
     /// Checks an S3 tier end to end with the lake's credentials: endpoint, credentials, bucket, then a
     /// probe object written, read back and deleted (operators and admins).
     func checkTier(named name: String) async throws -> TierCheck
+}
+
+/// The lake's own consistency: catalog, tiers and audit log checked against each other.
+public protocol IntegrityOperations: Sendable {
+    /// Checks every object in its tier, orphans, temporary files, tier identities and the audit chain, and
+    /// with `repair` removes provable garbage (admin only; audited as `lake.fsck`).
+    func checkLake(_ request: FsckRequest) async throws -> FsckReport
 }
 
 /// The hash-chained audit log.

@@ -36,13 +36,16 @@ struct LakeOptions: ParsableArguments {
     /// A lake whose socket file remains but whose service is gone (stopped or killed) opens in-process
     /// when the user can read it (a personal lake); when they cannot (a service-owned lake), the failure
     /// says the service is not running rather than "permission denied".
-    func api() throws -> any LakeAPI {
+    ///
+    /// - Parameter verifyingTiers: In-process, whether opening checks the tiers' identities (`fsck` reports
+    ///   a wrong identity instead of failing on it).
+    func api(verifyingTiers: Bool = true) throws -> any LakeAPI {
         if let remote = try remote() { return try LakeClient(remote: remote) }
         let root = try root()
         if let socket = Lake.liveServiceSocket(root: root) { return LakeClient(socketPath: socket) }
         let socket = root + "/" + Lake.serviceSocketFileName
         do {
-            return try open(at: root)
+            return try open(at: root, verifyingTiers: verifyingTiers)
         } catch where FileManager.default.fileExists(atPath: socket) && Self.isPermissionDenied(error) {
             throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
         }
@@ -71,7 +74,8 @@ struct LakeOptions: ParsableArguments {
     }
 
     /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake. Commands that work on the folder
-    /// without opening the lake as usual (`fsck`) start here too, so a URL gets the same answer everywhere.
+    /// without opening the lake as usual (`fsck --rebuild-objects`) start here too, so a URL gets the same
+    /// answer everywhere.
     /// - Throws: ``LakeError/invalidArgument(_:)`` for a URL: this command needs the lake folder itself.
     func root() throws -> String {
         if let url = lake ?? ProcessInfo.processInfo.environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) {
@@ -83,8 +87,8 @@ struct LakeOptions: ParsableArguments {
             workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    private func open(at root: String) throws -> Lake {
-        let opened = try Lake.open(at: root)
+    private func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
+        let opened = try Lake.open(at: root, verifyingTiers: verifyingTiers)
         if lake == nil, try SampleLakeSetup.needsSetup(opened) { throw SampleLakeNotBuilt(root: root) }
         return opened
     }
