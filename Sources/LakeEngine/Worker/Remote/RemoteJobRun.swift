@@ -68,6 +68,7 @@ struct RemoteJobRun: Sendable {
                 break
             }
             try await destination.publish(copies.map(\.copy))
+            FaultPoint.migrationPublished.reach()
             let moved = copies.map {
                 WorkerReport.MovedObject(item: $0.item.item, sha256: $0.item.sha256, size: $0.item.size)
             }

@@ -51,10 +51,23 @@ struct LakeOptions: ParsableArguments {
         }
     }
 
-    /// The lake service to take migration jobs from when `--lake` (or `$MEDLAKE_LAKE`) is a URL: a worker on
-    /// another host; nil for a lake folder, whose worker opens the catalog itself.
-    func remoteCoordinator() throws -> (any MigrationCoordinator)? {
-        try remote().map { try LakeClient(remote: $0) }
+    /// The lake service to take migration jobs from: over TCP when `--lake` (or `$MEDLAKE_LAKE`) is a URL (a
+    /// worker on another host), over the lake's socket when a service answers there (a worker beside a
+    /// served lake, which opens no catalog either); nil for a personal lake, whose worker opens the
+    /// catalog itself.
+    ///
+    /// - Throws: ``LakeClientError/unreachable(socket:reason:)`` when the lake has a socket but nothing answers
+    ///   on it (its service was killed): a served lake's worker waits for its service rather than opening
+    ///   the catalog behind it, even as an account that could.
+    func coordinator() throws -> (any MigrationCoordinator)? {
+        if let remote = try remote() { return try LakeClient(remote: remote) }
+        let root = try root()
+        if let socket = Lake.liveServiceSocket(root: root) { return LakeClient(socketPath: socket) }
+        let socket = root + "/" + Lake.serviceSocketFileName
+        if FileManager.default.fileExists(atPath: socket) {
+            throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
+        }
+        return nil
     }
 
     /// The remote lake `--lake` or `$MEDLAKE_LAKE` names with a URL, with its token (`--token-file`, else
