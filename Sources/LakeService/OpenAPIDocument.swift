@@ -407,8 +407,11 @@ paths:
         The service never opens a path a caller names: `medlake ingest` walks and reads the files in the
         caller's process and streams them in this body (integers big-endian): `MLU1`, then records:
         `F` u32 nameLength, name, u64 size, bytes (a file); `E` or `S` u32 nameLength, name, u32
-        reasonLength, reason (a path the caller could not read, or skipped on purpose); `Z` (the end,
-        required). Names are provenance only. Batches commit as they arrive; a body cut short (no `Z`)
+        reasonLength, reason (a path the caller could not read, or skipped on purpose); `C` i64 cursor
+        (with `source`: every change of the server up to `cursor` is in the records before it; the service
+        ends its batch there and records the cursor in the batch's transaction); `Z` (the end,
+        required). Names are provenance only: the service never fetches `sourceURL`, the caller pulled
+        the instances (`medlake ingest --from-orthanc`). Batches commit as they arrive; a body cut short (no `Z`)
         answers `invalidArgument` and keeps the batches already committed, which a rerun skips. A caller
         without the ingest right is refused before the body is read, and the refusal is audited
         (`ingest.refused`). docs/service-ingest.md describes the design.
@@ -418,6 +421,14 @@ paths:
           in: query
           description: Keep files of unknown format as opaque objects instead of only reporting them.
           schema: {type: boolean, default: false}
+        - name: source
+          in: query
+          description: The upload is a pull from a DICOM server of this kind; its `C` records advance the dataset's cursor for `sourceURL`.
+          schema: {$ref: "#/components/schemas/RemoteSourceKind"}
+        - name: sourceURL
+          in: query
+          description: With `source`, the server's base URL (http or https, no credentials); recorded, never fetched.
+          schema: {type: string}
       requestBody:
         required: true
         content:
@@ -429,6 +440,23 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/IngestReport"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  /v1/remote-sources:
+    get:
+      tags: [ingest]
+      operationId: remoteSource
+      summary: Where a dataset's pulls from one DICOM server stopped (operator, curator, admin).
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: kind, in: query, required: true, schema: {$ref: "#/components/schemas/RemoteSourceKind"}}
+        - {name: url, in: query, required: true, schema: {type: string}, description: The server's base URL.}
+      responses:
+        "200":
+          description: The cursor (0 when the dataset was never pulled from that server).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RemoteSourceOverview"}
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Access
@@ -2073,5 +2101,19 @@ components:
         repaired:
           type: array
           items: {$ref: "#/components/schemas/FsckFinding"}
+    # MARK: - Remote sources
+    RemoteSourceKind:
+      type: string
+      enum: [orthanc, dicomweb]
+    RemoteSourceOverview:
+      type: object
+      required: [dataset, kind, url, cursor, instancesIngested]
+      properties:
+        dataset: {type: string}
+        kind: {$ref: "#/components/schemas/RemoteSourceKind"}
+        url: {type: string}
+        cursor: {type: integer, format: int64, description: The server's change number the next pull starts after.}
+        instancesIngested: {type: integer, format: int64}
+        updatedAt: {$ref: "#/components/schemas/Timestamp"}
 """#
 }

@@ -180,4 +180,17 @@ public protocol IngestOperations: Sendable {
         files paths: [SourcePath], dataset name: String, keepUnknown: Bool,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) async throws -> IngestReport
+
+    /// Pulls a DICOM server's instances into a dataset (Orthanc: the changes after the dataset's cursor for
+    /// that server, or `since`; DICOMweb: every instance listed).
+    ///
+    /// The caller's process talks to the server, with `credentials` and its own network: through the
+    /// service it streams the instances as an upload whose cursor records the service commits with each
+    /// batch, so the service never fetches a URL for a caller. `progress` is called after each batch.
+    func pull(
+        _ pull: RemotePull, credentials: RemoteCredentials?, progress: (@Sendable (IngestProgress) -> Void)?
+    ) async throws -> IngestReport
+
+    /// Where the dataset's pulls from one server stopped (callers allowed to ingest).
+    func remoteSource(_ query: RemoteSourceQuery) async throws -> RemoteSourceOverview
 }

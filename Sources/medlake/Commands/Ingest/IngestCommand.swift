@@ -71,18 +71,15 @@ struct IngestCommand: AsyncParsableCommand {
             let progress = meter.map { meter in { @Sendable (value: IngestProgress) in meter.show(value) } }
             let report: IngestReport
             if let url = orthanc ?? dicomweb {
-                let lake = try options.open()
+                // This process talks to the server, with the user's credentials: through the service it
+                // streams what it pulled, and the service records the Orthanc cursor with each batch.
                 let credentials = try RemoteCredentials.resolve(
                     host: URL(string: url)?.host ?? "", environment: ProcessInfo.processInfo.environment,
                     netrcPath: netrc)
-                let remote = RemoteIngestOptions(ingest: IngestOptions(keepUnknown: keepUnknown, batchSize: 200))
-                report = orthanc != nil
-                    ? try await lake.ingest(
-                        fromOrthanc: url, dataset: dataset, since: since, credentials: credentials, options: remote,
-                        progress: progress)
-                    : try await lake.ingest(
-                        fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
-                        progress: progress)
+                let pull = RemotePull(
+                    kind: orthanc != nil ? .orthanc : .dicomweb, url: url, dataset: dataset, since: since,
+                    keepUnknown: keepUnknown)
+                report = try await options.api().pull(pull, credentials: credentials, progress: progress)
             } else {
                 // Through the service when one serves the lake: this process reads the files as the user
                 // and sends their bytes; the service never opens the paths.
