@@ -34,8 +34,10 @@ extension LakeClient {
         } catch {
             pipe.close()
             producer.cancel()
-            // The server's failure explains an aborted upload better than the aborted request does.
-            throw await producer.value ?? error
+            // The DICOM server's failure explains an aborted upload better than the aborted request does; a
+            // producer that stopped because the request ended (the service refused it) explains nothing.
+            if let pulling = await producer.value, !(pulling is CancellationError) { throw pulling }
+            throw error
         }
     }
 

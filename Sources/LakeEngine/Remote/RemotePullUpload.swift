@@ -143,7 +143,7 @@ public struct RemotePullUpload: Sendable {
         /// The pieces a large spooled instance is sent in.
         static let pieceSize = 4 << 20
 
-        mutating func send(_ bytes: [UInt8]) async throws {
+        func send(_ bytes: [UInt8]) async throws {
             try await send(ByteBuffer(bytes: bytes))
         }
 

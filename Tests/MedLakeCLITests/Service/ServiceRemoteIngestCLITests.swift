@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `medlake ingest --from-orthanc|--from-dicomweb` on a served lake, against the real Orthanc: the client
@@ -6,7 +7,7 @@ import Testing
 /// URL (it holds no Orthanc credentials here at all) and commits the Orthanc cursor with each batch, so
 /// the next pull resumes after it.
 @Suite(
-    .serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"),
+    .serialized, .orthancExclusive, .enabled(if: UnixUsers.available, "needs root to create Unix users"),
     .enabled(
         if: ProcessInfo.processInfo.environment["MEDLAKE_TEST_ORTHANC_URL"] != nil,
         "Orthanc not configured: run `.ci/services.sh start DIR` and source DIR/services.env"))

@@ -26,7 +26,9 @@ struct IngestCommand: AsyncParsableCommand {
             --from-orthanc pulls new instances over Orthanc's REST API (/changes, /instances/{id}/file) and \
             resumes after the last change a previous pull committed; --from-dicomweb pulls the instances the \
             dataset lacks over QIDO-RS and WADO-RS. Credentials: MEDLAKE_REMOTE_USER and \
-            MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host.
+            MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host. On a served lake \
+            this process pulls, with those credentials, and streams the instances to the service, which \
+            records the Orthanc cursor with each batch; the service never fetches the URL itself.
             """
     )
 
