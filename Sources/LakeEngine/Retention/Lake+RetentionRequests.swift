@@ -8,7 +8,7 @@ extension Lake {
     ///
     /// - Throws: ``RetentionError/nothingToDelete`` when the plan is empty.
     @discardableResult
-    public func requestRetentionDeletion(reason: String, now: Date = Date()) throws -> RetentionRequestSummary {
+    public func requestRetentionDeletion(reason: String, now: Date) throws -> RetentionRequestSummary {
         let role = try authorize(.migrate)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RetentionError.reasonRequired }
         let id = try catalog.write { tx in
@@ -38,7 +38,7 @@ extension Lake {
     }
 
     /// Deletion requests, newest first, optionally in one state.
-    public func retentionRequests(state: RetentionRequest.State? = nil) throws -> [RetentionRequestSummary] {
+    func retentionRequests(state: RetentionRequest.State?) throws -> [RetentionRequestSummary] {
         try authorize(.read)
         return try catalog.read { tx in
             try tx.retentionRequests(state: state).map { try retentionSummary($0, tx) }

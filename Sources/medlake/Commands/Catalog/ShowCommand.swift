@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake show ID`: describe one thing in the catalog.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show what a UID, sample, dataset or object hash is, where it lives, its flags and history.")
@@ -13,9 +13,9 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A SOP Instance, Series or Study UID, a sample or dataset name, or an object's SHA-256.")
     var id: String
 
-    func run() throws {
-        try reportingFailures {
-            let entries = try options.open().show(id)
+    func run() async throws {
+        try await reportingFailures {
+            let entries = try await options.api().show(id)
             if options.json { return try printJSON(entries) }
             print(entries.map(Self.render).joined(separator: "\n\n"))
         }

@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake explain OBJECT|DATASET@VERSION`.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain an object or version: ingest, transforms, versions and runs holding it, derived outputs, de-identification.")
@@ -13,9 +13,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "An object's SHA-256, a SOP Instance UID, or DATASET@VERSION.")
     var id: String
 
-    func run() throws {
-        try reportingFailures {
-            let explanation = try options.open().explain(id)
+    func run() async throws {
+        try await reportingFailures {
+            let explanation = try await options.api().explain(id)
             if options.json { return try printJSON(explanation) }
             print(Self.render(explanation))
         }
