@@ -32,7 +32,7 @@ extension LakeServer {
             }
         }
         v1.post("retention/requests/:id/approve") { request, context in
-            // The last approval removes the bytes before answering, so this one runs as a task of its own.
+            // Awaited, not run on the thread pool: the last approval removes the bytes before answering.
             await answerAsync(context, body: request, as: PromotionComment.self) { lake, body in
                 try await lake.approveRetentionDeletion(id: try context.id(), comment: body.comment)
             }

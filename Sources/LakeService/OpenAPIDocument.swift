@@ -1916,9 +1916,9 @@ components:
       required: [reason]
       properties:
         reason: {type: string}
-    RetentionApproval:
+    RetentionDecisionSummary:
       type: object
-      required: [requestId, approver, decision, comment, createdAt]
+      required: [id, requestId, approver, decision, comment, createdAt]
       properties:
         id: {type: integer, format: int64}
         requestId: {type: integer, format: int64}
@@ -1943,7 +1943,7 @@ components:
         bytes: {type: integer, format: int64}
         rules: {type: array, items: {type: string}}
         datasets: {type: array, items: {type: string}}
-        decisions: {type: array, items: {$ref: "#/components/schemas/RetentionApproval"}}
+        decisions: {type: array, items: {$ref: "#/components/schemas/RetentionDecisionSummary"}}
         approvals: {type: integer}
         approvalsNeeded: {type: integer}
         error: {type: string}

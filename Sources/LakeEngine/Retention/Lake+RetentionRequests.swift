@@ -189,7 +189,7 @@ extension Lake {
             kept: items.filter { $0.state == .kept }.count, objectsLeft: objectsLeft, bytes: bytes,
             rules: Set(items.map(\.rule)).sorted(),
             datasets: Set(items.flatMap { $0.datasets.split(separator: ",").map(String.init) }).sorted(),
-            decisions: decisions,
+            decisions: decisions.map(RetentionDecisionSummary.init),
             approvals: decisions.filter { $0.decision == .approve }.count, approvalsNeeded: retentionApprovalsNeeded,
             error: request.error, createdAt: request.createdAt, updatedAt: request.updatedAt)
     }
