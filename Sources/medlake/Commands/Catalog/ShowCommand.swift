@@ -30,7 +30,7 @@ struct ShowCommand: AsyncParsableCommand {
         if !entry.objects.isEmpty {
             lines.append("objects (\(entry.objects.count)):")
             for object in entry.objects.prefix(10) {
-                lines.append("  \(object.sha256)  \(byteCount(object.size))  \(object.tier) \(object.state)  \(safe(object.path))")
+                lines.append("  \(object.sha256)  \(byteCount(object.size))  \(safe(object.tier)) \(object.state)  \(safe(object.path))")
             }
             if entry.objects.count > 10 { lines.append("  … and \(entry.objects.count - 10) more (see --json)") }
         }
@@ -41,7 +41,7 @@ struct ShowCommand: AsyncParsableCommand {
         lines.append("history:")
         for event in entry.history {
             let time = Date(timeIntervalSince1970: Double(event.time) / 1000).formatted(.iso8601)
-            lines.append("  \(time)  \(safe(event.actor)) (\(event.role))  \(safe(event.action))  \(safe(event.details))")
+            lines.append("  \(time)  \(safe(event.actor)) (\(safe(event.role)))  \(safe(event.action))  \(safe(event.details))")
         }
         return lines.joined(separator: "\n")
     }
