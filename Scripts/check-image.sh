@@ -9,7 +9,8 @@
 # on /healthz and /readyz without a token as the kubelet does; and the training Job's init containers in a
 # second "pod" with no lake volume, only the CA and a token: `stage` writes the pinned version into the
 # scratch volume, every file checked here against the staged manifest, and `run record` records the run,
-# whose image digest, commit, workflow run, pod, node and token are then read back from the lake.
+# whose image digest, commit, workflow run, pod, node and token are then read back from the lake; and the
+# lifecycle CronJob's `lifecycle apply` the same way.
 # Then it validates the Kubernetes manifests: kubernetes-validate --strict (from PyPI into a cache
 # folder, as Scripts/test.sh does for pydicom) and Scripts/check-kubernetes-manifests.py (least
 # privilege for every container, with its self-test).
@@ -224,6 +225,18 @@ if wrong:
     sys.exit(f"check-image: the recorded run differs from the Job (got, expected): {wrong}")
 print("check-image: the training Job's run-record recorded the run with the Job's image digest, commit, workflow run, pod and token")
 PY
+# MARK: - The lifecycle CronJob of lifecycle-cronjob.yaml, in the same kind of pod
+
+lifecycle_token=$(in_image token create lifecycle --role operator --expires 1d --lake /lake 2>/dev/null)
+container_command "$work/pod" lifecycle-cronjob.yaml lifecycle-apply --secret "medlake-lifecycle-token=$lifecycle_token" \
+    --replace "https://medlake-lake.medlake.svc:443=$url"
+"${command_line[@]}" > "$work/lifecycle.json"
+python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != [])' "$work/lifecycle.json" || {
+    echo "check-image: lifecycle apply through the service did not answer an empty list of jobs: $(cat "$work/lifecycle.json")" >&2
+    exit 1
+}
+echo "check-image: the lifecycle CronJob's lifecycle apply ran through the service with its token (no rules: no jobs)"
+
 kill -TERM "$server"
 wait "$server" || { echo "check-image: medlake serve did not stop cleanly on SIGTERM" >&2; exit 1; }
 server=
