@@ -10,7 +10,8 @@
 # second "pod" with no lake volume, only the CA and a token: `stage` writes the pinned version into the
 # scratch volume, every file checked here against the staged manifest, and `run record` records the run,
 # whose image digest, commit, workflow run, pod, node and token are then read back from the lake; and the
-# lifecycle CronJob's `lifecycle apply` the same way.
+# lifecycle CronJob's `lifecycle apply` the same way; and a worker of workers.yaml in a pod that mounts only
+# the two folder tiers it moves between: it finishes the job, counts it in its metrics, and exits 0 on SIGTERM.
 # Then it validates the Kubernetes manifests: kubernetes-validate --strict (from PyPI into a cache
 # folder, as Scripts/test.sh does for pydicom) and Scripts/check-kubernetes-manifests.py (least
 # privilege for every container, with its self-test).
@@ -35,9 +36,10 @@ esac
 work=$(mktemp -d /tmp/medlake-check-image.XXXXXX)
 mounts=()
 server=
+worker=
 cleanup() {
-    local index
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    local index process
+    for process in $worker $server; do kill "$process" 2>/dev/null || true; wait "$process" 2>/dev/null || true; done
     for ((index = ${#mounts[@]} - 1; index >= 0; index--)); do umount "${mounts[index]}" || true; done
     rm -rf "$work"
 }
@@ -158,7 +160,7 @@ container_command() {
 # MARK: - The lake service of lake-service.yaml, probed as the kubelet probes it
 
 # On 127.0.0.1 rather than the pod's 0.0.0.0; TLS as the manifest has it.
-container_command "$work/root" lake-service.yaml lake --replace 0.0.0.0:8443=127.0.0.1:0
+container_command "$work/root" lake-service.yaml lake --replace "0.0.0.0:8443=>127.0.0.1:0"
 "${command_line[@]}" > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
 for _ in $(seq 1 1200); do
@@ -187,7 +189,7 @@ token=$(in_image token create training --role operator --expires 1d --lake /lake
 in_image grant create token:training chest-ct --expires 1d --reason "check-image training Job" --lake /lake >/dev/null
 mount_pod "$work/pod" tmpfs:/scratch "$work/ca:/etc/medlake/ca:ro"
 job=(training-job.example.yaml --secret "medlake-training-token=$token"
-    --replace "https://medlake-lake.medlake.svc:443=$url" --replace "chest-ct@3=$version" --pod train-chest-ct-check)
+    --replace "https://medlake-lake.medlake.svc:443=>$url" --replace "chest-ct@3=>$version" --pod train-chest-ct-check)
 container_command "$work/pod" "${job[0]}" stage-in "${job[@]:1}"
 "${command_line[@]}" >/dev/null
 python3 - "$work/pod/scratch/data" <<'PY'
@@ -229,13 +231,56 @@ PY
 
 lifecycle_token=$(in_image token create lifecycle --role operator --expires 1d --lake /lake 2>/dev/null)
 container_command "$work/pod" lifecycle-cronjob.yaml lifecycle-apply --secret "medlake-lifecycle-token=$lifecycle_token" \
-    --replace "https://medlake-lake.medlake.svc:443=$url"
+    --replace "https://medlake-lake.medlake.svc:443=>$url"
 "${command_line[@]}" > "$work/lifecycle.json"
 python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != [])' "$work/lifecycle.json" || {
     echo "check-image: lifecycle apply through the service did not answer an empty list of jobs: $(cat "$work/lifecycle.json")" >&2
     exit 1
 }
 echo "check-image: the lifecycle CronJob's lifecycle apply ran through the service with its token (no rules: no jobs)"
+
+# MARK: - A worker of workers.yaml, in a pod with the two folder tiers it moves between and nothing else
+
+# The objects go hot → warm beside the lake first (a local worker), then a job warm → cold is left to the
+# pod. Folder tiers are mounted in worker pods at the path the lake uses (NFS or a shared volume in a
+# cluster); the pod sees those two folders, not the lake folder or its catalog.
+in_image migrate start chest-ct --to warm --lake /lake >/dev/null
+in_image worker --until-idle --lake /lake >/dev/null 2>&1
+in_image migrate start chest-ct --to cold --lake /lake --json > "$work/job.json"
+job_id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$work/job.json")
+worker_token=$(in_image token create workers --role operator --expires 1d --lake /lake 2>/dev/null)
+mount_pod "$work/worker" tmpfs:/lake "$work/ca:/etc/medlake/ca:ro"
+for tier in warm cold; do
+    mkdir -p "$work/worker/lake/tiers/$tier"
+    mount --bind "$work/lake/tiers/$tier" "$work/worker/lake/tiers/$tier"; mounts+=("$work/worker/lake/tiers/$tier")
+done
+metrics_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+container_command "$work/worker" workers.yaml worker --secret "medlake-worker-token=$worker_token" \
+    --replace "https://medlake-lake.medlake.svc:443=>$url" "--replace=--metrics-port=9090=>--metrics-port=$metrics_port" \
+    "--replace=--metrics-address=0.0.0.0=>--metrics-address=127.0.0.1"
+"${command_line[@]}" > "$work/worker.out" 2> "$work/worker.log" &
+worker=$!
+state=
+for _ in $(seq 1 1200); do
+    state=$(in_image migrate list --json --lake /lake | python3 -c \
+        'import json, sys; print(next(job["state"] for job in json.load(sys.stdin) if job["id"] == int(sys.argv[1])))' "$job_id")
+    [ "$state" = done ] || [ "$state" = failed ] && break
+    kill -0 "$worker" 2>/dev/null || break
+    sleep 0.25
+done
+[ "$state" = done ] || { echo "check-image: the worker pod left job $job_id $state: $(tail -5 "$work/worker.log")" >&2; exit 1; }
+metrics=$(curl -s "http://127.0.0.1:$metrics_port/metrics")
+grep -q '^medlake_worker_moved_objects_total 12$' <<<"$metrics" || {
+    echo "check-image: the worker pod's metrics do not count 12 objects moved: $(grep objects <<<"$metrics")" >&2
+    exit 1
+}
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$metrics_port/readyz")" = 200 ] || {
+    echo "check-image: the worker pod is not ready" >&2
+    exit 1
+}
+kill -TERM "$worker"
+wait "$worker" || { echo "check-image: the worker pod did not exit 0 on SIGTERM" >&2; exit 1; }
+echo "check-image: workers.yaml's worker moved job $job_id warm → cold through the service (12 objects, in its metrics) and exited 0 on SIGTERM"
 
 kill -TERM "$server"
 wait "$server" || { echo "check-image: medlake serve did not stop cleanly on SIGTERM" >&2; exit 1; }

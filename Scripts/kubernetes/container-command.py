@@ -4,13 +4,13 @@ that from the image's root file system: its environment as NAME=VALUE, then a li
 arguments, one per line (no value may contain a newline).
 
 Usage: container-command.py MANIFEST CONTAINER [--secret NAME=VALUE]... [--node NAME] [--pod NAME]
-                            [--replace OLD=NEW]...
+                            [--replace OLD=>NEW]...
 
 Values come the way the kubelet resolves them: `value` as written; `secretKeyRef` from --secret (the
 Secret's name, one key per Secret here); `fieldRef` from the pod template (metadata.name is --pod,
 metadata.namespace the object's namespace, spec.nodeName --node, spec.serviceAccountName and
-metadata.annotations['…'] as the template says). --replace rewrites a prefix of an argument (a service
-URL to a loopback one). Anything else (configMapKeyRef, resourceFieldRef, envFrom) is an error: the check
+metadata.annotations['…'] as the template says). --replace OLD=>NEW rewrites OLD inside an argument (a
+service URL to a loopback one; write --replace=--flag=…=>… when OLD starts with a dash). Anything else (configMapKeyRef, resourceFieldRef, envFrom) is an error: the check
 would no longer run what the manifest says.
 """
 
@@ -53,7 +53,11 @@ def main():
     parser.add_argument("--node", default="check-image-node")
     options = parser.parse_args()
     secrets = dict(entry.split("=", 1) for entry in options.secret)
-    replacements = [entry.split("=", 1) for entry in options.replace]
+    replacements = []
+    for entry in options.replace:
+        if "=>" not in entry:
+            sys.exit(f"container-command: --replace {entry} is not OLD=>NEW")
+        replacements.append(entry.split("=>", 1))
 
     with open(options.manifest) as file:
         documents = [document for document in yaml.safe_load_all(file) if document]
