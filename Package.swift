@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "LakeEngineTests",
             dependencies: [
-                "LakeEngine", "Catalog", "Storage", "DICOM",
+                "LakeEngine", "Catalog", "Storage", "DICOM", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -28,7 +28,8 @@ extension LakeServer {
             let parameters = request.parameters
             let dataset = try parameters.required("dataset")
             let options = IngestOptions(keepUnknown: try Self.flag(parameters["keepUnknown"], named: "keepUnknown"))
-            upload = try await pool.runIfActive { try lake.uploadIngest(dataset: dataset, options: options) }
+            let source = try Self.remoteSource(parameters)
+            upload = try await pool.runIfActive { try lake.uploadIngest(dataset: dataset, options: options, source: source) }
         } catch {
             return WireFormat.problemResponse(error)
         }
@@ -56,6 +57,16 @@ extension LakeServer {
 
     /// How many received bytes are handed to the upload at once.
     static let handOffBytes = 1 << 20
+
+    /// The DICOM server a pull's upload names (`source` and `sourceURL`), whose cursor its batches advance.
+    /// The service records the URL and never fetches it: the client pulled the instances.
+    private static func remoteSource(_ parameters: [String: String]) throws -> RemoteSourceName? {
+        guard let kind = parameters["source"] else { return nil }
+        guard let known = RemoteSourceKind(rawValue: kind) else {
+            throw LakeError.invalidArgument("The 'source' parameter is orthanc or dicomweb, not '\(kind)'.")
+        }
+        return try RemoteSourceName(kind: known, url: try parameters.required("sourceURL"))
+    }
 
     /// A boolean query parameter: absent is false.
     /// - Throws: ``LakeError/invalidArgument(_:)`` for anything but `true` or `false`.

@@ -59,6 +59,9 @@ public struct LakeServer: Sendable {
         addRoutes(to: router)
         addIngestRoutes(to: router)
         addWorkerRoutes(to: router)
+        addTierRoutes(to: router)
+        addIntegrityRoutes(to: router)
+        addRemoteSourceRoutes(to: router)
         let path = socketPath
         // Each listener reports once it is bound (the TCP one with its URL); the last one calls `onReady`.
         let pending = Mutex((listeners: tcp == nil ? 1 : 2, url: String?.none))

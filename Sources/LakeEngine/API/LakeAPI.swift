@@ -15,11 +15,11 @@
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
 ///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``,
-///   ``ReviewOperations``
+///   ``InspectionQueries``, ``LifecycleOperations``, ``IntegrityOperations``, ``ReviewOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
     TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations,
-    RunOperations, ReviewOperations
+    RunOperations, InspectionQueries, LifecycleOperations, IntegrityOperations, ReviewOperations
 {}
 
 // MARK: - Areas
@@ -108,7 +108,8 @@ public protocol AccessOperations: Sendable {
     func label(_ labels: DatasetLabels) async throws -> DatasetLabels
 }
 
-/// Legal holds (objects they cover are never deleted or moved where a restore is needed) and deprecations.
+/// Legal holds (objects they cover are never deleted or moved where a restore is needed), deprecations, and
+/// deletions by retention policy with four-eyes approval.
 public protocol RetentionOperations: Sendable {
     /// Legal holds, newest first.
     func holds(_ query: HoldQuery) async throws -> Page<LegalHoldSummary>
@@ -118,6 +119,25 @@ public protocol RetentionOperations: Sendable {
     func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary
     /// Marks a dataset deprecated in favour of a published version of another (curator or admin; audited).
     func deprecate(_ request: NewDeprecation) async throws -> DeprecationSummary
+    /// What the retention policies let go now, per rule and dataset, and what they keep back.
+    func retentionPlan() async throws -> RetentionPlan
+    /// How long a dataset is kept, its legal holds, its deprecation and its latest quality score.
+    func retentionStatus(of dataset: String) async throws -> RetentionStatus
+    /// Gives a dataset a keep period of its own instead of the `lake.toml` policy (admin only; audited).
+    func overrideRetention(_ request: NewRetentionOverride) async throws -> RetentionStanding
+    /// Deletion requests, newest first, optionally in one state.
+    func retentionRequests(_ query: RetentionRequestQuery) async throws -> Page<RetentionRequestSummary>
+    /// One deletion request with its decisions.
+    func retentionRequest(id: Int64) async throws -> RetentionRequestSummary
+    /// Queues what the plan lets go as one deletion request (operator or admin; audited); nothing is deleted
+    /// before approval.
+    func requestRetentionDeletion(reason: String) async throws -> RetentionRequestSummary
+    /// Approves as the caller (never the requester; a person counts once); the last approval deletes.
+    func approveRetentionDeletion(id: Int64, comment: String) async throws -> RetentionRequestSummary
+    /// Rejects as the caller; nothing is deleted.
+    func rejectRetentionDeletion(id: Int64, comment: String) async throws -> RetentionRequestSummary
+    /// Removes the bytes an approved deletion left behind (operator, curator or admin).
+    func executeRetention(id: Int64) async throws -> RetentionRequestSummary
 }
 
 /// Tiers and the jobs that move objects between them.
@@ -130,6 +150,16 @@ public protocol TierOperations: Sendable {
     func queueJob(_ request: MigrationRequest) async throws -> MigrationJobOverview
     /// Pauses, resumes or cancels a job.
     func controlJob(id: Int64, _ action: JobAction) async throws -> MigrationJobOverview
+    /// Checks an S3 tier end to end with the lake's credentials: endpoint, credentials, bucket, then a
+    /// probe object written, read back and deleted (operators and admins).
+    func checkTier(named name: String) async throws -> TierCheck
+}
+
+/// The lake's own consistency: catalog, tiers and audit log checked against each other.
+public protocol IntegrityOperations: Sendable {
+    /// Checks every object in its tier, orphans, temporary files, tier identities and the audit chain, and
+    /// with `repair` removes provable garbage (admin only; audited as `lake.fsck`).
+    func checkLake(_ request: FsckRequest) async throws -> FsckReport
 }
 
 /// The hash-chained audit log.
@@ -170,4 +200,17 @@ public protocol IngestOperations: Sendable {
         files paths: [SourcePath], dataset name: String, keepUnknown: Bool,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) async throws -> IngestReport
+
+    /// Pulls a DICOM server's instances into a dataset (Orthanc: the changes after the dataset's cursor for
+    /// that server, or `since`; DICOMweb: every instance listed).
+    ///
+    /// The caller's process talks to the server, with `credentials` and its own network: through the
+    /// service it streams the instances as an upload whose cursor records the service commits with each
+    /// batch, so the service never fetches a URL for a caller. `progress` is called after each batch.
+    func pull(
+        _ pull: RemotePull, credentials: RemoteCredentials?, progress: (@Sendable (IngestProgress) -> Void)?
+    ) async throws -> IngestReport
+
+    /// Where the dataset's pulls from one server stopped (callers allowed to ingest).
+    func remoteSource(_ query: RemoteSourceQuery) async throws -> RemoteSourceOverview
 }

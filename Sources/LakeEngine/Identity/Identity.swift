@@ -48,12 +48,26 @@ public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {
     ///   descriptors gets `EMFILE` opening `/etc/passwd`: that is not "unknown user", and must not be
     ///   answered as one).
     public static func user(uid: UInt32) throws -> Identity {
+        try user(uid: uid, buffer: 4096, bufferLimit: maximumEntrySize)
+    }
+
+    /// The largest password entry looked up (1 MiB): `getpwuid_r` answers `ERANGE` when an entry does not
+    /// fit the buffer given (a long GECOS field), and the lookup retries with twice the buffer up to this.
+    static let maximumEntrySize = 1 << 20
+
+    /// ``user(uid:)`` starting with a `buffer`-byte buffer and giving up, with `ERANGE`, beyond
+    /// `bufferLimit` bytes. Tests use small sizes to make a real lookup fail.
+    static func user(uid: UInt32, buffer initial: Int, bufferLimit: Int) throws -> Identity {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
+        var buffer = [CChar](repeating: 0, count: max(1, min(initial, bufferLimit)))
         // getpwuid_r, not getpwuid: the service looks users up from several threads at once. It returns 0
         // with no result when no entry matches (or ENOENT, ESRCH, EBADF, EPERM, which POSIX allows for that).
-        let status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
+        var status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
+        while status == ERANGE, buffer.count < bufferLimit {
+            buffer = [CChar](repeating: 0, count: min(buffer.count * 2, bufferLimit))
+            status = getpwuid_r(uid, &entry, &buffer, buffer.count, &result)
+        }
         if status != 0, ![ENOENT, ESRCH, EBADF, EPERM].contains(status) {
             throw LakeError.system(operation: "getpwuid_r", path: "uid \(uid)", errno: status)
         }

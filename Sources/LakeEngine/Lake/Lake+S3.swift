@@ -24,11 +24,11 @@ extension Lake {
         return tier.s3 == nil ? try self.tier(named: name) : try s3Tier(named: name, environment: environment)
     }
 
-    /// Runs ``S3Tier/probe()`` on tier `name` (any role may check a tier).
+    /// Runs ``S3Tier/probe()`` on tier `name` (operators and admins: it writes and deletes a probe object).
     public func checkS3Tier(
         named name: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> [S3ProbeStep] {
-        try authorize(.read)
+        try authorize(.migrate)
         let tier = try s3Tier(named: name, environment: environment)
         return await tier.probe()
     }

@@ -157,13 +157,13 @@ extension Lake {
     }
 
     /// One instance found by QIDO-RS: its WADO-RS path under the server's base URL.
-    private struct WADOInstance: Sendable {
+    struct WADOInstance: Sendable {
         var path: String
     }
 
     /// Retrieves one instance with WADO-RS and takes the DICOM body out of the `multipart/related` answer;
     /// a spooled answer is split on disk.
-    private static func retrieve(
+    static func retrieve(
         _ item: WADOInstance, from server: DICOMServerClient, spoolFolder: String, spoolThreshold: Int
     ) async throws -> RemoteDownload {
         let url = server.baseURL + item.path

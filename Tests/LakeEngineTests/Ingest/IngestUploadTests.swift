@@ -61,6 +61,8 @@ import Testing
                 names.append("failed " + problem.path + ": " + problem.reason)
             case .skipped(let problem):
                 names.append("skipped " + problem.path + ": " + problem.reason)
+            case .cursor(let cursor):
+                names.append("cursor \(cursor)")
             case .end:
                 names.append("end")
             }
@@ -72,6 +74,21 @@ import Testing
         ])
     }
 
+    @Test func cursorRecordsArriveAfterTheFilesTheyCover() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let body = IngestUploadFormat.magic + IngestUploadFormat.fileHeader(name: SourcePath("http://pacs/instances/a"), size: 2)
+            + [7, 8] + IngestUploadFormat.cursor(41) + IngestUploadFormat.cursor(1 << 40) + IngestUploadFormat.end
+        let events = try decode(body, chunk: 3).map { event -> String in
+            switch event {
+            case .file(let file): file.name.text
+            case .cursor(let cursor): "cursor \(cursor)"
+            case .failed, .skipped: "problem"
+            case .end: "end"
+            }
+        }
+        #expect(events == ["http://pacs/instances/a", "cursor 41", "cursor \(1 << 40)", "end"])
+    }
+
     @Test func malformedBodiesAreRefusedNamingTheOffset() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let cases: [(body: [UInt8], message: String)] = [
@@ -80,6 +97,7 @@ import Testing
             (IngestUploadFormat.magic + [0x46, 0, 0, 0, 0], "at byte 4: name length 0"),
             (IngestUploadFormat.magic + [0x46, 0, 0, 0, 2, 0x61, 0, 0, 0, 0, 0, 0, 0, 0, 0], "a name holding a NUL byte"),
             (IngestUploadFormat.magic + IngestUploadFormat.end + [0x5A], "at byte 5: bytes after the end record"),
+            (IngestUploadFormat.magic + IngestUploadFormat.cursor(-1), "at byte 4: cursor -1 (at least 0)"),
         ]
         for (body, message) in cases {
             #expect {

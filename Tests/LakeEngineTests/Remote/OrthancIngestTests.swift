@@ -2,13 +2,14 @@ import Catalog
 import DICOM
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import LakeEngine
 
 /// Ingest from the real Orthanc server on 127.0.0.1: REST `/changes` pulls, incremental runs, DICOMweb,
 /// de-duplication across a rewritten file meta group, refused credentials.
-@Suite(.serialized, .enabled(if: OrthancTestServer.shouldRun, OrthancTestServer.skipReason))
+@Suite(.serialized, .orthancExclusive, .enabled(if: OrthancTestServer.shouldRun, OrthancTestServer.skipReason))
 struct OrthancIngestTests {
     private func specs(seed: Int, series: Int, count: Int, modality: SyntheticInstance.Modality = .CT)
         -> [SyntheticInstance]

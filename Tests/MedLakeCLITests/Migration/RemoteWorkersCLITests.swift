@@ -208,7 +208,7 @@ struct RemoteWorkersCLITests {
         let takeovers = try served.medlake(["audit", "list", "--action", "migration.takeover", "--json"], as: served.alice)
         let taken = try JSONDecoder().decode([AuditJSON].self, from: Data(takeovers.stdout.utf8))
         #expect(taken.contains { ($0.details["previousWorker"] ?? "").hasSuffix(":\(killed.processIdentifier)") }, "\(taken)")
-        let checked = try served.medlake(["fsck"], as: served.service, environment: bucket.environment)
+        let checked = try served.medlake(["fsck"], as: "root")
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
         let verified = try served.medlake(["audit", "verify"], as: served.alice)
         #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")

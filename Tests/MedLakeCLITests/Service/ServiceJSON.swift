@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields the service tests read from `--json` output and from the service's raw HTTP answers.
 /// Optional fields are those only some answers carry.
 
@@ -53,4 +55,12 @@ struct VerificationJSON: Decodable {
     var manifestIntact: Bool
     var okCount: Int
     var entryCount: Int
+}
+
+extension ProblemJSON {
+    /// The problem in `curl -i` output (status line, headers, blank line, body).
+    init(curlOutput output: String) throws {
+        let body = output.components(separatedBy: "\r\n\r\n").last ?? ""
+        self = try JSONDecoder().decode(ProblemJSON.self, from: Data(body.utf8))
+    }
 }

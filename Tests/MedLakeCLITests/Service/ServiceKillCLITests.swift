@@ -116,7 +116,7 @@ struct ServiceKillCLITests {
     }
 
     /// The dataset still counts its four instances, `version`'s manifest re-hashes clean, the audit chain
-    /// verifies and `fsck --full` (run by the service account, the only one that may open the lake) finds
+    /// verifies and `fsck --full` (asked by root, the admin; the service runs it as its own account) finds
     /// nothing: no stray object, staged copy or half-written row.
     private func expectLakeIntact(_ served: ServedLake, version: String) throws {
         let shown = try served.medlake(["dataset", "show", "ct", "--json"], as: served.alice)
@@ -128,7 +128,7 @@ struct ServiceKillCLITests {
         let audit = try served.medlake(["audit", "verify"], as: served.alice)
         #expect(audit.status == 0 && audit.stdout.contains("Audit log intact"), "\(audit.stdout)\(audit.stderr)")
         let fsck = try MedLakeProcess.run(
-            ["fsck", "--full", "--json", "--lake", served.lake], as: served.service, binary: served.binary)
+            ["fsck", "--full", "--json", "--lake", served.lake], as: "root", binary: served.binary)
         #expect(fsck.status == 0, "\(fsck.stdout)\(fsck.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(fsck.stdout.utf8)) as? [String: Any]
         #expect((report?["findings"] as? [Any])?.isEmpty == true, "\(fsck.stdout)")

@@ -53,23 +53,23 @@ struct S3TierTests {
 
     @Test func probePassesEveryStep() async throws {
         let steps = await S3Tier(name: "cloud", client: try S3TestServer.client()).probe()
-        #expect(steps.map(\.name) == ["endpoint", "credentials", "bucket", "write", "read", "delete"])
+        #expect(steps.map(\.name) == S3ProbeStep.Step.allCases)
         #expect(steps.allSatisfy { $0.passed })
     }
 
     @Test func probeNamesTheFailingStep() async throws {
         let missingBucket = await S3Tier(name: "c", client: try S3TestServer.client(bucket: "medlake-no-such-bucket")).probe()
-        #expect(missingBucket.map(\.name) == ["endpoint", "credentials", "bucket"])
+        #expect(missingBucket.map(\.name) == [.endpoint, .credentials, .bucket])
         #expect(missingBucket.last?.passed == false)
 
         let wrong = S3Credentials(accessKeyId: "AKIDNOSUCHKEY0000000", secretAccessKey: "wrong-secret")
         let badCredentials = await S3Tier(name: "c", client: try S3TestServer.client(credentials: wrong)).probe()
-        #expect(badCredentials.map(\.name) == ["endpoint", "credentials"])
+        #expect(badCredentials.map(\.name) == [.endpoint, .credentials])
         #expect(badCredentials.last?.passed == false)
         #expect(!badCredentials.contains { $0.detail.contains("wrong-secret") })
 
         let readOnly = await S3Tier(name: "c", client: try S3TestServer.client(credentials: try S3TestServer.readerCredentials())).probe()
-        #expect(readOnly.last?.name == "write")
+        #expect(readOnly.last?.name == .write)
         #expect(readOnly.last?.passed == false)
     }
 }

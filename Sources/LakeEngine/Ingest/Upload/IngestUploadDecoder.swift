@@ -19,6 +19,8 @@ struct IngestUploadDecoder {
         case file(UploadedFile)
         case failed(IngestReport.Problem)
         case skipped(IngestReport.Problem)
+        /// A remote source's cursor, after the files it covers.
+        case cursor(Int64)
         case end
     }
 
@@ -125,6 +127,12 @@ struct IngestUploadDecoder {
             state = .ended
             return .end
         }
+        if tag == .cursor {
+            guard let cursor = view.readInteger(as: Int64.self) else { return nil }
+            guard cursor >= 0 else { throw malformed("cursor \(cursor) (at least 0)") }
+            advance(9)
+            return .cursor(cursor)
+        }
         guard let nameLength = view.readInteger(as: UInt32.self) else { return nil }
         guard nameLength > 0, nameLength <= IngestUploadFormat.maximumNameLength else {
             throw malformed("name length \(nameLength) (1…\(IngestUploadFormat.maximumNameLength))")
@@ -163,7 +171,7 @@ struct IngestUploadDecoder {
             }
             advance(Int(size))
             return .file(UploadedFile(name: name, body: .memory(buffer)))
-        case .end:
+        case .cursor, .end:
             return nil
         }
     }

@@ -11,8 +11,13 @@
 /// 'F' u32 nameLength name u64 size bytes[size]           a file
 /// 'E' u32 nameLength name u32 reasonLength reason        a path the client could not read
 /// 'S' u32 nameLength name u32 reasonLength reason        a path the client left alone on purpose
+/// 'C' i64 cursor                                         a remote source's cursor (below)
 /// 'Z'                                                    the end: nothing may follow
 /// ```
+/// A pull from a DICOM server (`?source=orthanc&sourceURL=…`) marks, after the instances of each batch,
+/// the server's change number up to which every change has been sent: the service ends its batch there
+/// and records the cursor in the transaction that records the batch, so a killed pull resumes after the
+/// last committed batch and never skips one.
 /// Names are the path's bytes as the client reached them (``SourcePath``), which need not be UTF-8; a
 /// reason is UTF-8. A body without its `Z` record was cut short (the client died): batches already
 /// committed stay, and a rerun adds the rest.
@@ -29,6 +34,7 @@ public enum IngestUploadFormat {
         case file = 0x46  // F
         case failed = 0x45  // E
         case skipped = 0x53  // S
+        case cursor = 0x43  // C
         case end = 0x5A  // Z
     }
 
@@ -49,6 +55,13 @@ public enum IngestUploadFormat {
         let reason = Array(reason.utf8.prefix(maximumReasonLength))
         append(UInt32(reason.count), to: &bytes)
         bytes += reason
+        return bytes
+    }
+
+    /// A remote source's cursor: every change up to `cursor` is in the records before it.
+    public static func cursor(_ cursor: Int64) -> [UInt8] {
+        var bytes = [Tag.cursor.rawValue]
+        append(cursor, to: &bytes)
         return bytes
     }
 

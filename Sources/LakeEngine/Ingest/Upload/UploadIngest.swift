@@ -30,6 +30,8 @@ public final class UploadIngest: Sendable {
     /// The run, which the recording chain mutates (one batch at a time, in order).
     private let run: Mutex<IngestRun>
     private let ingestor: FileIngestor
+    /// The server a pull's upload comes from; its cursor records advance the dataset's row for it.
+    private let source: RemoteSourceName?
 
     private struct Receiving {
         var decoder: IngestUploadDecoder
@@ -50,8 +52,9 @@ public final class UploadIngest: Sendable {
     /// Batches received but not yet recorded, at most: receiving waits beyond this.
     private static let unrecordedLimit = 3
 
-    init(run: IngestRun, spoolFolder: String) {
+    init(run: IngestRun, spoolFolder: String, source: RemoteSourceName?) {
         ingestor = run.ingestor
+        self.source = source
         receiving = Mutex(Receiving(
             decoder: IngestUploadDecoder(inMemoryLimit: run.ingestor.options.inMemoryLimit, spoolFolder: spoolFolder)))
         self.run = Mutex(run)
@@ -77,6 +80,12 @@ public final class UploadIngest: Sendable {
                     state.errors.append(problem)
                 case .skipped(let problem):
                     state.skipped.append(problem)
+                case .cursor(let cursor):
+                    guard let source else {
+                        throw LakeError.invalidArgument(
+                            "The ingest upload carries a cursor but names no source: give source and sourceURL.")
+                    }
+                    try launch(&state, advancing: (source, cursor))
                 case .end:
                     break
                 }
@@ -119,8 +128,11 @@ public final class UploadIngest: Sendable {
 
     /// Starts the gathered batch: work on worker threads, publishing after the previous batch, and its
     /// commit after the previous commit. Waits for the oldest commit while too many are pending.
-    private func launch(_ state: inout Receiving) throws {
-        if !state.batch.isEmpty {
+    ///
+    /// With `advancing`, the batch (even an empty one) also moves the source's cursor, in the transaction
+    /// that records its files: the cursor never gets ahead of the rows.
+    private func launch(_ state: inout Receiving, advancing: (RemoteSourceName, Int64)? = nil) throws {
+        if !state.batch.isEmpty || advancing != nil {
             let batch = state.batch
             state.batch = []
             state.batchBytes = 0
@@ -133,11 +145,16 @@ public final class UploadIngest: Sendable {
             }
             let published = run.withLock { $0.startPublishing(work, after: state.lastPublished) }
             let previous = state.recorded.last
+            let extra = advancing.map { source, cursor in
+                { @Sendable (tx: CatalogTransaction) throws in
+                    try source.advance(to: cursor, instances: Int64(batch.count), tx)
+                }
+            }
             let recorded = Pending { [self] () throws in
                 // A batch is recorded only after the one before it was: a failure stops the chain.
                 try previous?.wait()
                 let batch = try published.wait()
-                try run.withLock { run in _ = try run.record(batch) }
+                try run.withLock { run in _ = try run.record(batch, extra: extra) }
                 FaultPoint.ingestBatchRecorded.reach()
             }
             state.lastPublished = published
@@ -188,7 +205,12 @@ extension Lake {
     /// Checks the ingest right first; a caller without it is refused with
     /// ``LakeError/notPermitted(user:permission:)`` and the refusal is audited (`ingest.refused`), since
     /// through the service a refused ingest is an attempt on the lake, not a local mistake.
-    public func uploadIngest(dataset name: String, options: IngestOptions = IngestOptions()) throws -> UploadIngest {
+    ///
+    /// With `source`, the upload is a pull from that DICOM server made by the caller's process: its cursor
+    /// records advance the dataset's row for the server (``RemoteSource``) with each batch.
+    public func uploadIngest(
+        dataset name: String, options: IngestOptions = IngestOptions(), source: RemoteSourceName? = nil
+    ) throws -> UploadIngest {
         let run: IngestRun
         do {
             run = try IngestRun(lake: self, dataset: name, options: options)
@@ -197,7 +219,7 @@ extension Lake {
             throw error
         }
         try run.tier.prepare()
-        return UploadIngest(run: run, spoolFolder: run.tier.root + "/tmp")
+        return UploadIngest(run: run, spoolFolder: run.tier.root + "/tmp", source: source.map { $0.named(dataset: name) })
     }
 
     /// Appends `ingest.refused` (who, which dataset, why) in a transaction of its own. Best effort, as

@@ -26,7 +26,9 @@ struct IngestCommand: AsyncParsableCommand {
             --from-orthanc pulls new instances over Orthanc's REST API (/changes, /instances/{id}/file) and \
             resumes after the last change a previous pull committed; --from-dicomweb pulls the instances the \
             dataset lacks over QIDO-RS and WADO-RS. Credentials: MEDLAKE_REMOTE_USER and \
-            MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host.
+            MEDLAKE_REMOTE_PASSWORD, else the --netrc file's entry for the server's host. On a served lake \
+            this process pulls, with those credentials, and streams the instances to the service, which \
+            records the Orthanc cursor with each batch; the service never fetches the URL itself.
             """
     )
 
@@ -71,18 +73,15 @@ struct IngestCommand: AsyncParsableCommand {
             let progress = meter.map { meter in { @Sendable (value: IngestProgress) in meter.show(value) } }
             let report: IngestReport
             if let url = orthanc ?? dicomweb {
-                let lake = try options.open()
+                // This process talks to the server, with the user's credentials: through the service it
+                // streams what it pulled, and the service records the Orthanc cursor with each batch.
                 let credentials = try RemoteCredentials.resolve(
                     host: URL(string: url)?.host ?? "", environment: ProcessInfo.processInfo.environment,
                     netrcPath: netrc)
-                let remote = RemoteIngestOptions(ingest: IngestOptions(keepUnknown: keepUnknown, batchSize: 200))
-                report = orthanc != nil
-                    ? try await lake.ingest(
-                        fromOrthanc: url, dataset: dataset, since: since, credentials: credentials, options: remote,
-                        progress: progress)
-                    : try await lake.ingest(
-                        fromDICOMweb: url, dataset: dataset, credentials: credentials, options: remote,
-                        progress: progress)
+                let pull = RemotePull(
+                    kind: orthanc != nil ? .orthanc : .dicomweb, url: url, dataset: dataset, since: since,
+                    keepUnknown: keepUnknown)
+                report = try await options.api().pull(pull, credentials: credentials, progress: progress)
             } else {
                 // Through the service when one serves the lake: this process reads the files as the user
                 // and sends their bytes; the service never opens the paths.

@@ -14,7 +14,9 @@ struct FsckCommand: AsyncParsableCommand {
             places (orphans), in-flight temporary files, the tiers' identity files and the audit chain. \
             --repair removes only provable garbage: temporary files of dead writers, and orphans older than \
             --orphan-grace hours while no migration is open. --rebuild-objects makes a new catalog for a lake \
-            whose catalog was lost and fills its object table from the tiers (see docs/integrity.md).
+            whose catalog was lost and fills its object table from the tiers (see docs/integrity.md). Admin only. \
+            On a served lake the service checks the lake as its own account and audits the check; \
+            --rebuild-objects, and a lake whose catalog cannot be opened, are the owner's, on the folder.
             """)
 
     @OptionGroup var options: LakeOptions
@@ -38,9 +40,9 @@ struct FsckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let root = try options.root()
             if rebuildObjects {
-                let (_, rebuild) = try await Lake.rebuildObjects(at: root)
+                // A lost catalog has no service to ask: the lake's owner rebuilds it on the folder.
+                let (_, rebuild) = try await Lake.rebuildObjects(at: try options.root())
                 if options.json { return try printJSON(rebuild) }
                 for (tier, count) in rebuild.objectsByTier.sorted(by: { $0.key < $1.key }) {
                     print("Tier \(tier): \(count) objects recorded.")
@@ -51,8 +53,11 @@ struct FsckCommand: AsyncParsableCommand {
                 for hash in rebuild.damagedObjects { print("Damaged, left out: \(hash)") }
                 return
             }
-            let lake = try Lake.open(at: root, verifyingTiers: false)
-            let report = try await lake.fsck(full: full, repair: repair, orphanGrace: orphanGrace * 3600)
+            // Through the service when one answers (it runs the check as its own account); otherwise
+            // in-process, which on a service-owned lake only its owner can do (a catalog the service cannot
+            // open keeps it from starting: the owner then checks the folder).
+            let request = FsckRequest(full: full, repair: repair, orphanGrace: orphanGrace * 3600)
+            let report = try await options.api(verifyingTiers: false).checkLake(request)
             if options.json {
                 try printJSON(report)
             } else {

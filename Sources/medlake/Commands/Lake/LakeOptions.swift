@@ -41,22 +41,38 @@ struct LakeOptions: ParsableArguments {
     /// A lake whose socket file remains but whose service is gone (stopped or killed) opens in-process
     /// when the user can read it (a personal lake); when they cannot (a service-owned lake), the failure
     /// says the service is not running rather than "permission denied".
-    func api() throws -> any LakeAPI {
+    ///
+    /// - Parameter verifyingTiers: In-process, whether opening checks the tiers' identities (`fsck` reports
+    ///   a wrong identity instead of failing on it).
+    func api(verifyingTiers: Bool = true) throws -> any LakeAPI {
         if let remote = try remote() { return try LakeClient(remote: remote) }
         let root = try root()
         if let socket = Lake.liveServiceSocket(root: root) { return LakeClient(socketPath: socket) }
         let socket = root + "/" + Lake.serviceSocketFileName
         do {
-            return try open(at: root)
+            return try open(at: root, verifyingTiers: verifyingTiers)
         } catch where FileManager.default.fileExists(atPath: socket) && Self.isPermissionDenied(error) {
             throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
         }
     }
 
-    /// The lake service to take migration jobs from when `--lake` (or `$MEDLAKE_LAKE`) is a URL: a worker on
-    /// another host; nil for a lake folder, whose worker opens the catalog itself.
-    func remoteCoordinator() throws -> (any MigrationCoordinator)? {
-        try remote().map { try LakeClient(remote: $0) }
+    /// The lake service to take migration jobs from: over TCP when `--lake` (or `$MEDLAKE_LAKE`) is a URL (a
+    /// worker on another host), over the lake's socket when a service answers there (a worker beside a
+    /// served lake, which opens no catalog either); nil for a personal lake, whose worker opens the
+    /// catalog itself.
+    ///
+    /// - Throws: ``LakeClientError/unreachable(socket:reason:)`` when the lake has a socket but nothing answers
+    ///   on it (its service was killed): a served lake's worker waits for its service rather than opening
+    ///   the catalog behind it, even as an account that could.
+    func coordinator() throws -> (any MigrationCoordinator)? {
+        if let remote = try remote() { return try LakeClient(remote: remote) }
+        let root = try root()
+        if let socket = Lake.liveServiceSocket(root: root) { return LakeClient(socketPath: socket) }
+        let socket = root + "/" + Lake.serviceSocketFileName
+        if FileManager.default.fileExists(atPath: socket) {
+            throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
+        }
+        return nil
     }
 
     /// The remote lake `--lake` or `$MEDLAKE_LAKE` names with a URL, with its token (`--token-file`, else
@@ -76,7 +92,8 @@ struct LakeOptions: ParsableArguments {
     }
 
     /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake. Commands that work on the folder
-    /// without opening the lake as usual (`fsck`) start here too, so a URL gets the same answer everywhere.
+    /// without opening the lake as usual (`fsck --rebuild-objects`) start here too, so a URL gets the same
+    /// answer everywhere.
     /// - Throws: ``LakeError/invalidArgument(_:)`` for a URL: this command needs the lake folder itself.
     func root() throws -> String {
         if let url = lake ?? ProcessInfo.processInfo.environment[Lake.environmentVariable], RemoteLake.isURL(url) {
@@ -88,8 +105,8 @@ struct LakeOptions: ParsableArguments {
             workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    private func open(at root: String) throws -> Lake {
-        let opened = try Lake.open(at: root)
+    private func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
+        let opened = try Lake.open(at: root, verifyingTiers: verifyingTiers)
         if lake == nil, try SampleLakeSetup.needsSetup(opened) { throw SampleLakeNotBuilt(root: root) }
         return opened
     }

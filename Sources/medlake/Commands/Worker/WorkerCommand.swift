@@ -15,10 +15,12 @@ struct WorkerCommand: AsyncParsableCommand {
             reported on standard error with its number and reason, stays failed until `migrate resume`, \
             and makes a worker run with --until-idle exit with status \(failedJobStatus.rawValue).
 
-            With --lake https://HOST:PORT the worker runs on another host: it claims jobs from the lake \
-            service with an operator's token (--token-file or $MEDLAKE_TOKEN), moves the bytes itself (bucket \
-            keys from its own environment, folders mounted at the lake's paths) and reports each verified \
-            copy; the service switches the placement before the worker deletes the source.
+            On a served lake the worker takes its jobs from the lake service over the lake's socket and \
+            opens no catalog: the service switches each placement after the worker reports a verified copy. \
+            It moves the bytes itself, so it runs as an account with the tiers' access (the service account, \
+            holding the operator role; see docs/remote-workers.md). With --lake https://HOST:PORT it does the \
+            same from another host with an operator's token (--token-file or $MEDLAKE_TOKEN), bucket keys \
+            from its own environment and folders mounted at the lake's paths.
             """)
 
     /// The exit status of `--until-idle` when a job it ran failed.
@@ -104,7 +106,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         try await reportingFailures {
             let metrics = WorkerMetrics(factory: PrometheusMetricsFactory(registry: registry))
-            let coordinator = try options.remoteCoordinator()
+            let coordinator = try options.coordinator()
             let local = try coordinator == nil ? localWorker(logger: logger, metrics: metrics) : nil
             let signals = ShutdownSignals(grace: grace, logger: logger)
             defer { signals.cancel() }
@@ -156,7 +158,8 @@ struct WorkerCommand: AsyncParsableCommand {
 }
 
 extension WorkerCommand {
-    /// The worker beside the catalog: the lake folder is opened as this process's user.
+    /// The worker of a lake no service answers for (a personal lake): the lake folder is opened as this
+    /// process's user.
     private func localWorker(logger: Logger, metrics: WorkerMetrics) throws -> MigrationWorker {
         try MigrationWorker(
             lake: try options.open(), leaseDuration: lease, parallelObjects: parallel, throttleMBps: throttle,
