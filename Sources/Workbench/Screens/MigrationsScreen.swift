@@ -126,9 +126,9 @@ struct MigrationsScreen: SingleListScreen {
         selected ?? jobs.first { $0.state == .running }
     }
 
-    /// What the flash line names on a served lake (tier occupancy, queueing, the plans and the worker are
-    /// not in the API yet; the jobs and their controls are).
-    static let paneName = "tier occupancy, queueing, lifecycle and retention plans and the worker"
+    /// What the flash line names on a served lake (tier occupancy, queueing one dataset and the worker are
+    /// not in the API yet; the jobs, their controls and the lifecycle and retention plans are).
+    static let paneName = "tier occupancy, queueing a dataset and the worker"
 
     /// The newest jobs (one page of ``jobPage``) through the API, and the tiers' occupancy from the
     /// engine in-process (none on a served lake).
@@ -168,17 +168,17 @@ struct MigrationsScreen: SingleListScreen {
         -> ScreenUpdate
     {
         switch action {
-        case .drillIn, .cancelJob: break
+        case .drillIn, .cancelJob, .planPreview, .applyPlan: break
         default: guard context.engine != nil else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
         }
-        let lake = context.engine
+        let (api, lake) = (context.api, context.engine)
         switch action {
         case .planPreview:
             plan = .loading
             retention = .loading
             return ScreenUpdate(.batch([
-                Self.run { .lifecyclePlan(Loadable { try ScreenContext.inProcess(lake, for: Self.paneName).lifecyclePlan() }) },
-                Self.run { .retentionPlan(Loadable { try ScreenContext.inProcess(lake, for: Self.paneName).retentionPlan() }) },
+                Self.run { .lifecyclePlan(await .awaiting { try await api.lifecyclePlan() }) },
+                Self.run { .retentionPlan(await .awaiting { try await api.retentionPlan() }) },
             ]))
         case .applyPlan:
             guard let moves = plan?.value?.moves, !moves.isEmpty else {
@@ -224,21 +224,23 @@ struct MigrationsScreen: SingleListScreen {
     }
 
     func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
-        if case .cancelJob(let id) = request {
-            let api = context.api
+        let api = context.api
+        switch request {
+        case .cancelJob(let id):
             return ScreenUpdate(.write {
                 _ = try await api.controlJob(id: id, .cancel)
                 return "Cancelling migration \(id)."
             })
-        }
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
-        switch request {
         case .applyPlan:
             return ScreenUpdate(Self.queueing {
-                let jobs = try lake.applyLifecycle()
+                let jobs = try await api.applyLifecycle()
                 let text = "\(Formatting.count(jobs.count, "migration job")) queued."
                 return .queued(ids: jobs.map(\.id), text: text)
             })
+        case .queue: break
+        }
+        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
+        switch request {
         case .queue(let restore):
             let spec = answer.note.trimmingCharacters(in: .whitespaces)
             guard !spec.isEmpty, let tier = answer.choice else {
@@ -250,7 +252,7 @@ struct MigrationsScreen: SingleListScreen {
                 let what = restore ? "Restore" : "Migration"
                 return .queued(ids: [job.id], text: "\(what) job \(job.id) queued: \(job.objectsTotal) objects → \(tier).")
             })
-        case .cancelJob:
+        case .cancelJob, .applyPlan:
             return ScreenUpdate()
         }
     }
@@ -258,10 +260,10 @@ struct MigrationsScreen: SingleListScreen {
 
 extension MigrationsScreen {
     /// Runs a catalog write that queues jobs; its message selects them, its error is the flash line.
-    static func queueing(_ work: @escaping @Sendable () throws -> Message) -> Command<WorkbenchMessage> {
+    static func queueing(_ work: @escaping @Sendable () async throws -> Message) -> Command<WorkbenchMessage> {
         let screen = Self.screen
         return .run {
-            do { return .screen(screen, try work()) } catch { return .failed(String(describing: error)) }
+            do { return .screen(screen, try await work()) } catch { return .failed(String(describing: error)) }
         }
     }
 
