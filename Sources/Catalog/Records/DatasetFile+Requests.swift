@@ -26,6 +26,6 @@ extension CatalogTransaction {
                 ON CONFLICT DO NOTHING
                 """
         ).execute(arguments: [file.datasetId, file.objectId, file.path, file.pathBytes, file.format, file.ingestedAt])
-        return db.changesCount > 0
+        return try db.changesCount > 0
     }
 }
