@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Tests only: MedLakeCLITests reads deploy/kubernetes/*.yaml.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -153,7 +155,9 @@ let package = Package(
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(
             name: "LakeEngineTests",
             dependencies: [
@@ -164,7 +168,12 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "MedLakeCLITests", dependencies: ["medlake", "Catalog", "DICOM", "Storage", "TestSupport"],
+            name: "MedLakeCLITests",
+            dependencies: [
+                "medlake", "Catalog", "DICOM", "Storage", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "WorkbenchTests",

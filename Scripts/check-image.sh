@@ -3,7 +3,9 @@
 # second time to check the digest is reproducible, unpacks the oci-archive with umoci, and runs medlake
 # from the unpacked root file system with chroot the way Kubernetes runs it under deploy/kubernetes: as
 # user 10001, the root file system mounted read-only, a tmpfs on /tmp and the lake mounted on /lake. In
-# there it creates a lake, generates and ingests DICOM files and checks `datasets --json` lists them.
+# there it creates a lake, generates and ingests DICOM files and checks `datasets --json` lists them,
+# then serves that lake (`medlake serve --listen`, as lake-service.yaml does) and probes /healthz and
+# /readyz without a token, as the kubelet does.
 # Then it validates the Kubernetes manifests: kubernetes-validate --strict (from PyPI into a cache
 # folder, as Scripts/test.sh does for pydicom) and Scripts/check-kubernetes-manifests.py (least
 # privilege for every container, with its self-test).
@@ -16,7 +18,7 @@ cd "$(dirname "$0")/.."
 Scripts/setup/install-packages.sh image
 # shellcheck source=setup/need-tools.sh
 . Scripts/setup/need-tools.sh
-need_tools chroot mount umount skopeo umoci python3
+need_tools chroot mount umount skopeo umoci python3 curl
 
 binary_arguments=()
 case "${1:-}" in
@@ -27,8 +29,10 @@ esac
 
 work=$(mktemp -d /tmp/medlake-check-image.XXXXXX)
 mounts=()
+server=
 cleanup() {
     local index
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
     for ((index = ${#mounts[@]} - 1; index >= 0; index--)); do umount "${mounts[index]}" || true; done
     rm -rf "$work"
 }
@@ -67,10 +71,9 @@ mount -t proc proc "$work/root/proc"; mounts+=("$work/root/proc")
 mount --bind /dev "$work/root/dev"; mounts+=("$work/root/dev")
 
 chroot=$(command -v chroot)
-in_image() {
-    env -i PATH=/usr/local/bin HOME=/tmp SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
-        "$chroot" --userspec=10001:10001 "$work/root" /usr/local/bin/medlake "$@"
-}
+image_medlake=(env -i PATH=/usr/local/bin HOME=/tmp SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+    "$chroot" --userspec=10001:10001 "$work/root" /usr/local/bin/medlake)
+in_image() { "${image_medlake[@]}" "$@"; }
 in_image --version
 in_image init /lake/demo >/dev/null
 in_image dicom generate --count 12 --output /tmp/dicom >/dev/null
@@ -87,6 +90,33 @@ if in_image init /not-writable 2>/dev/null; then
     echo "check-image: the image's root file system is writable" >&2
     exit 1
 fi
+
+# MARK: - The lake service, probed as the kubelet probes it
+
+# On loopback, where the service allows plain HTTP; lake-service.yaml adds TLS on the pod's address.
+# Started as a simple command, not through in_image, so that $! is medlake itself (env and chroot exec it).
+"${image_medlake[@]}" serve --lake /lake/demo --listen 127.0.0.1:0 > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+for _ in $(seq 1 1200); do
+    grep -q '^Serving ' "$work/serve.out" && break
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.1
+done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out") || {
+    echo "check-image: medlake serve did not start inside the image: $(cat "$work/serve.err")" >&2
+    exit 1
+}
+for probe in healthz readyz; do
+    answer=$(curl -s -w '%{http_code}' "$url/$probe")
+    if [ "$answer" != "ok"$'\n'"200" ]; then
+        echo "check-image: /$probe answered '$answer', not 200 ok" >&2
+        exit 1
+    fi
+done
+kill -TERM "$server"
+wait "$server" || { echo "check-image: medlake serve did not stop cleanly on SIGTERM" >&2; exit 1; }
+server=
+echo "check-image: medlake serve from the image answers /healthz and /readyz without a token"
 
 # MARK: - Kubernetes manifests
 

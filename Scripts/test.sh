@@ -24,11 +24,16 @@ python3 Scripts/setup/check-packages.py
 # Servers for the S3 tier, Orthanc ingest and PostgreSQL catalog tests: their endpoints and generated credentials reach the
 # tests as MEDLAKE_TEST_* variables; with CI=true a test that finds them missing fails.
 services_dir=$(mktemp -d /tmp/medlake-ci-services.XXXXXX)
-trap '.ci/services.sh stop "$services_dir" || true; rm -rf "$services_dir"' EXIT
+# Every lake, input folder and catalog the tests create goes under one folder removed on exit, so runs
+# leave nothing behind in /tmp (thousands of lakes a run otherwise). Mode 1777 like /tmp: tests run
+# commands as other Unix users there.
+tests_tmp=$(mktemp -d /tmp/medlake-tests.XXXXXX)
+chmod 1777 "$tests_tmp"
+trap '.ci/services.sh stop "$services_dir" || true; rm -rf "$services_dir" "$tests_tmp"' EXIT
 .ci/services.sh start "$services_dir" >/dev/null
 set -a
 # shellcheck disable=SC1091
 . "$services_dir/services.env"
 set +a
 
-swift test "$@"
+TMPDIR=$tests_tmp swift test "$@"

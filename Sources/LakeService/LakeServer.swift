@@ -55,6 +55,7 @@ public struct LakeServer: Sendable {
         try removeStaleSocket()
         let router = Router(context: PeerRequestContext.self)
         router.add(middleware: AuthorizationMiddleware())
+        addProbeRoutes(to: router)
         addRoutes(to: router)
         addIngestRoutes(to: router)
         addWorkerRoutes(to: router)

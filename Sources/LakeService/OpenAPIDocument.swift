@@ -11,8 +11,8 @@ info:
   description: |
     The routes `medlake serve` answers on the lake's Unix socket (`LAKE/medlake.sock`, where the kernel
     names the caller and no token is read) and, with `--listen`, over TCP, where every route but this
-    document needs `Authorization: Bearer mlt_…`. Times are ISO 8601; an optional field is left out
-    rather than sent as `null`. Listings return a page: `offset` (from 0) and `limit` (1 to 1000,
+    document and the probes `/healthz` and `/readyz` needs `Authorization: Bearer mlt_…`. Times are
+    ISO 8601; an optional field is left out rather than sent as `null`. Listings return a page: `offset` (from 0) and `limit` (1 to 1000,
     default 200; values outside are clamped). Every failure is an RFC 9457 problem
     (`application/problem+json`) with a stable `code`. docs/service.md describes the service.
 servers:
@@ -36,8 +36,34 @@ tags:
   - name: stage
   - name: ingest
   - name: document
+  - name: probes
 
 paths:
+  /healthz:
+    get:
+      tags: [probes]
+      operationId: healthz
+      summary: Liveness probe; 200 while the service answers requests.
+      description: >-
+        Served without authentication, over TCP too, for Kubernetes' liveness probe. The body is `ok` and
+        says nothing about the lake.
+      security: []
+      responses:
+        "200": {$ref: "#/components/responses/ProbeAnswer"}
+  /readyz:
+    get:
+      tags: [probes]
+      operationId: readyz
+      summary: Readiness probe; 200 only while the catalog opens and reads.
+      description: >-
+        Served without authentication, over TCP too, for Kubernetes' readiness probe. Each call opens the
+        catalog file afresh, read-only: 200 (`ok`) when it opens and reads, 503 (`unavailable`) when it
+        does not (volume gone, file unreadable or not a database). The body never says why.
+      security: []
+      responses:
+        "200": {$ref: "#/components/responses/ProbeAnswer"}
+        "503": {$ref: "#/components/responses/ProbeAnswer"}
+
   /v1/openapi.yaml:
     get:
       tags: [document]
@@ -1004,6 +1030,11 @@ components:
               comment: {type: string}
 
   responses:
+    ProbeAnswer:
+      description: A probe's answer, `ok` or `unavailable`, and nothing else.
+      content:
+        text/plain:
+          schema: {type: string, enum: ["ok\n", "unavailable\n"]}
     Problem:
       description: The call failed; `code` says why and `status` is the HTTP status.
       content:
@@ -1765,7 +1796,7 @@ components:
         claim: {$ref: "#/components/schemas/WorkerJobClaim"}
     WorkerJobClaim:
       type: object
-      required: [job, worker, lake, toTier, tiers, leaseExpiresAt]
+      required: [job, worker, lake, toTier, tiers, leaseExpiresAt, unswitched]
       properties:
         job: {type: integer, format: int64}
         worker: {type: string, description: "The holder: `CALLER@HOST:PID`."}
@@ -1774,6 +1805,13 @@ components:
         tiers: {type: array, items: {$ref: "#/components/schemas/TierLocation"}}
         leaseExpiresAt: {$ref: "#/components/schemas/Timestamp"}
         control: {type: string, enum: [pause, cancel]}
+        unswitched:
+          type: array
+          description: >-
+            Items an earlier holder was handed and never reported: their copies at the destination, if
+            any, have no placement. The holder deletes them (keeping any whose source is not whole) and
+            reports them in `copiesRemoved`.
+          items: {$ref: "#/components/schemas/WorkerItem"}
     TierLocation:
       type: object
       required: [name]
@@ -1843,6 +1881,12 @@ components:
               item: {type: integer, format: int64}
               reason: {type: string}
         sourcesRemoved: {type: array, items: {type: integer, format: int64}}
+        copiesRemoved:
+          type: array
+          description: >-
+            Items of the claim's `unswitched` whose destination copies the holder deleted: back to pending,
+            counted in the job's `strayCopiesRemoved`, with a `migration.cleanup` audit event.
+          items: {type: integer, format: int64}
     WorkerReportAnswer:
       type: object
       required: [switched]

@@ -19,11 +19,14 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/Sources/LakeService")
             .filter { $0.hasPrefix("LakeServer+") && $0.hasSuffix(".swift") }.sorted()
         let source = try files.map { try Self.read("Sources/LakeService/" + $0) }.joined(separator: "\n")
-        let registered = Set(source.matches(of: /v1\.(get|post|put|patch|delete)\("([^"]+)"\)/).map { match in
-            let path = match.2.split(separator: "/").map { part in
+        // `v1.get("…")` for the API's routes, `router.get("…")` for the probes at the root.
+        let pattern = /(v1|router)\.(get|post|put|patch|delete)\("([^"]+)"\)/
+        let registered = Set(source.matches(of: pattern).map { match in
+            let path = match.3.split(separator: "/").map { part in
                 part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
             }
-            return Route(method: String(match.1), path: "/v1/" + path.joined(separator: "/"))
+            let prefix = match.1 == "v1" ? "/v1/" : "/"
+            return Route(method: String(match.2), path: prefix + path.joined(separator: "/"))
         })
         #expect(registered.count > 30, "the route pattern no longer matches the LakeServer+…Routes.swift files")
         let documented = try Self.documentedRoutes()

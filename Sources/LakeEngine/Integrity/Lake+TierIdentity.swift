@@ -136,8 +136,18 @@ extension Lake {
         for case let folder as FileSystemTier in [source, keeper] where try !verifyIdentity(ofFolder: folder, adopt: false) {
             throw LakeIntegrityError.tierWithoutIdentity(tier: folder.name, path: folder.root)
         }
-        guard try await keeper.size(of: digest) == object.size else {
-            throw LakeIntegrityError.keeperCopyMissing(tier: source.name, keeper: keeper.name, object: object.sha256)
+        try await Self.checkKeeperCopy(of: digest, size: object.size, from: source, keptIn: keeper)
+    }
+
+    /// The part of ``checkDeletable(_:from:keptIn:)`` that needs no catalog, for a worker on another host
+    /// (which checked the tiers' identities when it opened them): `keeper` holds the object with `size`
+    /// bytes, under another directory entry than the one to delete from `source`.
+    /// - Throws: ``LakeIntegrityError/keeperCopyMissing(tier:keeper:object:)``, ``LakeIntegrityError/sameFile(tier:keeper:path:)``.
+    static func checkKeeperCopy(
+        of digest: ObjectDigest, size: Int64, from source: any TierBackend, keptIn keeper: any TierBackend
+    ) async throws {
+        guard try await keeper.size(of: digest) == size else {
+            throw LakeIntegrityError.keeperCopyMissing(tier: source.name, keeper: keeper.name, object: digest.hex)
         }
         guard let from = source as? FileSystemTier, let kept = keeper as? FileSystemTier else { return }
         let path = from.path(of: digest)

@@ -52,6 +52,11 @@ public struct RunContext: Codable, Hashable, Sendable {
         public static let pod = ["MEDLAKE_POD_NAME", "POD_NAME"]
         public static let namespace = ["MEDLAKE_POD_NAMESPACE", "POD_NAMESPACE"]
         public static let node = ["MEDLAKE_NODE_NAME", "NODE_NAME"]
+        /// The workflow run's own variable; without it, ``workflowRun(_:)`` asks the orchestrators' and CI's.
+        public static let workflowRun = "MEDLAKE_WORKFLOW_RUN"
+
+        /// Every variable named above.
+        public static var all: [String] { image + commit + workflow + serviceAccount + pod + namespace + node + [workflowRun] }
     }
 
     /// The context the environment describes; fields no variable sets stay nil. Empty values count as unset.
@@ -70,7 +75,7 @@ public struct RunContext: Codable, Hashable, Sendable {
     /// variables are set.
     static func workflowRun(_ environment: [String: String]) -> String? {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        if let run = value("MEDLAKE_WORKFLOW_RUN") { return run }
+        if let run = value(Variables.workflowRun) { return run }
         if let name = value("ARGO_WORKFLOW_NAME") { return "argo:" + name }
         if let dag = value("AIRFLOW_CTX_DAG_ID") {
             return "airflow:" + dag + (value("AIRFLOW_CTX_DAG_RUN_ID").map { "/" + $0 } ?? "")

@@ -71,28 +71,52 @@ extension S3Client {
     /// use ``download(key:to:)`` for objects of any size.
     public func getObject(key: String, range: ClosedRange<Int64>? = nil, limit: Int = 64 << 20) async throws -> [UInt8] {
         var request = Request(operation: "GetObject", method: .GET, key: key)
-        if let range { request.headers.append(("range", "bytes=\(range.lowerBound)-\(range.upperBound)")) }
-        return try await sendCollecting(request, limit: limit).1
+        if let range {
+            request.headers.append(("range", "bytes=\(range.lowerBound)-\(range.upperBound)"))
+        } else {
+            request.headers.append(("x-amz-checksum-mode", "ENABLED"))
+        }
+        let fullKey = fullKey(key)
+        return try await send(request) { response in
+            var body = response.body.makeAsyncIterator()
+            var bytes: [UInt8] = []
+            while let chunk = try await Self.nextChunk(of: &body, operation: "GetObject", key: fullKey) {
+                guard bytes.count + chunk.readableBytes <= limit else {
+                    throw S3Error(
+                        .invalidResponse, operation: "GetObject", key: fullKey, message: "the object is larger than \(limit) bytes")
+                }
+                bytes += chunk.readableBytesView
+            }
+            try GetAnswerCheck(headers: response.headers, wholeObject: range == nil).verify(
+                length: Int64(bytes.count), digest: ContentHasher.digest(of: bytes), operation: "GetObject", key: fullKey)
+            return bytes
+        }
     }
 
     /// Streams the object into a new file at `path` (created with mode 0640, fsynced) while hashing it.
     ///
-    /// Returns the SHA-256 and size of the bytes written. The file is removed again when the transfer fails.
+    /// Returns the SHA-256 and size of the bytes written. The file is removed again when the transfer fails;
+    /// a body shorter than announced, or not hashing to the object's stored SHA-256, is asked for again.
     public func download(key: String, to path: String) async throws -> (digest: ObjectDigest, size: Int64) {
-        let request = Request(operation: "GetObject", method: .GET, key: key)
+        var request = Request(operation: "GetObject", method: .GET, key: key)
+        request.headers = [("x-amz-checksum-mode", "ENABLED")]
+        let fullKey = fullKey(key)
         return try await send(request) { response in
+            let check = GetAnswerCheck(headers: response.headers, wholeObject: true)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
             guard descriptor >= 0 else { throw StorageError(operation: "create", path: path, errno: errno) }
             var hasher = ContentHasher()
             var size: Int64 = 0
             do {
-                for try await buffer in response.body {
+                var body = response.body.makeAsyncIterator()
+                while let buffer = try await Self.nextChunk(of: &body, operation: "GetObject", key: fullKey) {
                     try buffer.withUnsafeReadableBytes { bytes in
                         hasher.update(bytes)
                         try writeAll(bytes, to: descriptor, path: path)
                     }
                     size += Int64(buffer.readableBytes)
                 }
+                try check.verify(length: size, digest: hasher.finalize(), operation: "GetObject", key: fullKey)
                 guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
                 close(descriptor)
             } catch {

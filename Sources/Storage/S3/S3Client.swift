@@ -12,7 +12,8 @@ import NIOHTTP1
 ///
 /// Every request is retried by its ``S3RetryPolicy`` on 5xx, 429, 400 `BadDigest` (the checksum sent did
 /// not match the bytes received) and lost connections (bodies are rebuilt for each attempt); 403/404
-/// answers become typed ``S3Error``s at once.
+/// answers become typed ``S3Error``s at once. GETs that read a whole body check it against the answer's
+/// length and the object's stored SHA-256 and are retried when it falls short (``GetAnswerCheck``).
 ///
 /// Thread-safety: immutable; share one client between tasks.
 public final class S3Client: Sendable {
@@ -68,7 +69,8 @@ public final class S3Client: Sendable {
 
     /// Sends `request`, retrying what another attempt can cure, and hands a 2xx answer to `handle`.
     ///
-    /// Errors thrown by `handle` (while reading a body) are not retried: `handle` may have had effects.
+    /// Errors thrown by `handle` (while reading a body) are not retried, since `handle` may have had
+    /// effects, except ``IncompleteBody``: its thrower has undone them.
     func send<Result>(
         _ request: Request, handle: (HTTPClientResponse) async throws -> Result
     ) async throws -> Result {
@@ -90,7 +92,15 @@ public final class S3Client: Sendable {
                     message: Self.describeTransport(error))
             }
             let status = Int(response.status.code)
-            if (200..<300).contains(status) { return try await handle(response) }
+            if (200..<300).contains(status) {
+                do {
+                    return try await handle(response)
+                } catch let incomplete as IncompleteBody {
+                    guard attempt < retry.maxAttempts else { throw incomplete.error }
+                    try await Task.sleep(for: retry.delay(after: attempt))
+                    continue
+                }
+            }
             let body = (try? await response.body.collect(upTo: 64 << 10)).map { Array(buffer: $0) } ?? []
             // BadDigest: the bytes that arrived do not match the checksum sent; damage in transit is cured by
             // sending them again.
@@ -147,7 +157,7 @@ public final class S3Client: Sendable {
     }
 
     /// A transport error in words, without request headers.
-    private static func describeTransport(_ error: any Error) -> String {
+    static func describeTransport(_ error: any Error) -> String {
         if let error = error as? HTTPClientError { return String(describing: error) }
         return String(describing: type(of: error)) + ": " + String(describing: error).prefix(200)
     }

@@ -28,11 +28,14 @@ public struct ThemeLoader: Sendable {
         public var source: Source
     }
 
+    /// The variable naming the theme when no `--theme` is given.
+    public static let environmentVariable = "MEDLAKE_THEME"
+
     /// Picks the theme from a `--theme` value, the environment and the lake config's `theme` entry.
     public func choose(flag: String?, environment: [String: String], lakeConfig: String?) throws -> Choice {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let candidates: [(String?, Source)] = [
-            (flag, .flag), (environment["MEDLAKE_THEME"], .environment), (lakeConfig, .lakeConfig),
+            (flag, .flag), (environment[Self.environmentVariable], .environment), (lakeConfig, .lakeConfig),
         ]
         for case let (name?, source) in candidates where !name.isEmpty {
             return Choice(theme: try load(name), noColor: noColor, source: source)

@@ -35,46 +35,6 @@ struct RemoteWorkersCLITests {
         var details: [String: String]
     }
 
-    /// SeaweedFS as the CI services describe it.
-    private struct Bucket {
-        let endpoint: String
-        let bucket: String
-        let environment: [String: String]
-
-        init() throws {
-            let variables = ProcessInfo.processInfo.environment
-            endpoint = try #require(variables["MEDLAKE_TEST_S3_ENDPOINT"])
-            bucket = try #require(variables["MEDLAKE_TEST_S3_BUCKET"])
-            environment = [
-                "MEDLAKE_TEST_S3_ACCESS_KEY": try #require(variables["MEDLAKE_TEST_S3_ACCESS_KEY"]),
-                "MEDLAKE_TEST_S3_SECRET_KEY": try #require(variables["MEDLAKE_TEST_S3_SECRET_KEY"]),
-            ]
-        }
-
-        /// The `[tiers.NAME]` section of a tier under `prefix` of the bucket.
-        func tier(_ name: String, prefix: String) -> String {
-            """
-
-            [tiers.\(name)]
-            kind = "s3"
-            endpoint = "\(endpoint)"
-            bucket = "\(bucket)"
-            prefix = "\(prefix)"
-            access_key_env = "MEDLAKE_TEST_S3_ACCESS_KEY"
-            secret_key_env = "MEDLAKE_TEST_S3_SECRET_KEY"
-
-            """
-        }
-
-        /// The tier under `prefix`, as this test reads it to check the end state.
-        func backend(_ name: String, prefix: String) throws -> S3Tier {
-            let credentials = try S3Credentials.fromEnvironment(
-                environment, accessKeyVariable: "MEDLAKE_TEST_S3_ACCESS_KEY", secretKeyVariable: "MEDLAKE_TEST_S3_SECRET_KEY")
-            let location = try S3Location(endpoint: endpoint, bucket: bucket, region: "us-east-1", prefix: prefix)
-            return S3Tier(name: name, client: S3Client(location: location, credentials: credentials))
-        }
-    }
-
     /// Waits, up to two minutes, for `process` to end. Polls `isRunning` rather than calling
     /// `waitUntilExit`, which spins a run loop that never turns on a task's thread.
     private static func waitForExit(_ process: Process) -> Bool {
@@ -89,7 +49,7 @@ struct RemoteWorkersCLITests {
     }
 
     @Test func threeWorkersOnThreeHostsMoveEveryObjectExactlyOnceThroughKillsAndStops() async throws {
-        let bucket = try Bucket()
+        let bucket = try SeaweedBucket()
         let served = try ServedLake()
         served.stop()
         // Three datasets of ten 128 KiB images each: three jobs, one per worker.

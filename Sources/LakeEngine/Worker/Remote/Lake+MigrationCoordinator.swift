@@ -25,13 +25,19 @@ extension Lake: MigrationCoordinator {
             let id = job.id
         else { return WorkerClaimAnswer(claim: nil) }
         do {
-            let sources = try catalog.read { tx in try tx.sourceTiers(jobId: id) }
+            let (sources, publishing) = try catalog.read { tx in
+                (try tx.sourceTiers(jobId: id), try tx.publishingItems(jobId: id))
+            }
             let tiers = try Set(sources + [job.toTier]).sorted().map { try TierLocation(name: $0, of: self) }
             let expiry = Date(timeIntervalSince1970: Double(job.leaseExpiresAt ?? 0) / 1000)
+            // An earlier holder's copies that no placement names: the new holder removes them first.
+            let unswitched = publishing.filter { $0.object.tier != job.toTier }.map { row in
+                WorkerItem(item: row.itemId, sha256: row.object.sha256, size: row.object.size, fromTier: row.object.tier)
+            }
             return WorkerClaimAnswer(
                 claim: WorkerJobClaim(
                     job: id, worker: worker, lake: self.id, toTier: job.toTier, tiers: tiers, leaseExpiresAt: expiry,
-                    control: job.control))
+                    control: job.control, unswitched: unswitched))
         } catch {
             // A tier the configuration no longer names: the job cannot run anywhere until it is fixed.
             try catalog.write { tx in
@@ -113,10 +119,29 @@ extension Lake: MigrationCoordinator {
             for itemId in report.sourcesRemoved {
                 _ = try handedOut(tx, item: itemId, jobId: id, state: .done)
             }
+            var strays: [String] = []
+            guard Set(report.copiesRemoved).isDisjoint(with: report.moved.map(\.item)) else {
+                throw LakeError.invalidArgument(
+                    "Please report an item of migration job \(id) either as moved or as a copy removed, not both.")
+            }
+            for itemId in report.copiesRemoved {
+                strays.append(try handedOut(tx, item: itemId, jobId: id, state: .publishing).object.sha256)
+            }
             try tx.switchPlacements(moved.map { ($0.item.id, $0.object.id, false) }, to: job.toTier)
             try appendPlacementEvents(
                 tx, role: role, jobId: id, toTier: job.toTier, worker: worker, moved: moved.map(\.object))
             try tx.markSourceRemoved(itemIds: report.sourcesRemoved)
+            if !strays.isEmpty {
+                // As the local worker's sweep does (``JobRun/removeUnswitchedCopies(at:rolledBack:)``).
+                try tx.resetPublishing(itemIds: report.copiesRemoved)
+                try tx.addStrayCopiesRemoved(Int64(strays.count), jobId: id)
+                try appendAudit(
+                    tx, role: role, action: "migration.cleanup", target: "job \(id)",
+                    details: [
+                        "tier": job.toTier, "worker": worker, "stagedFilesRemoved": "0",
+                        "unswitchedObjectsRemoved": strays.joined(separator: ","),
+                    ])
+            }
             return WorkerReportAnswer(switched: moved.count)
         }
     }

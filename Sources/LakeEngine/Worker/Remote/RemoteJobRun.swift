@@ -50,6 +50,7 @@ struct RemoteJobRun: Sendable {
         let state = State()
         let keeper = Task<Void, Never> { await keepLease(state) }
         defer { keeper.cancel() }
+        guard try await removeUnswitchedCopies(at: destination, from: backends, state: state) else { return false }
         let limit = bandwidthLimit()
         let verifier = ParallelVerifier(threads: 1)
         if claim.control == .cancel { return true }
@@ -68,6 +69,7 @@ struct RemoteJobRun: Sendable {
                 break
             }
             try await destination.publish(copies.map(\.copy))
+            FaultPoint.migrationPublished.reach()
             let moved = copies.map {
                 WorkerReport.MovedObject(item: $0.item.item, sha256: $0.item.sha256, size: $0.item.size)
             }
@@ -96,6 +98,40 @@ struct RemoteJobRun: Sendable {
             }
         }
         return !state.leaseLost.load(ordering: .acquiring)
+    }
+
+    // MARK: - Leftovers of earlier holders
+
+    /// Deletes the destination copies of the claim's ``WorkerJobClaim/unswitched`` items (an earlier
+    /// holder copied them and died or lost the job before reporting, so no placement names them) and
+    /// reports them, so each object is in exactly one place whether the job then runs or ends cancelled.
+    /// A copy is deleted only while the source the placement names holds the object whole under another
+    /// directory entry (``Lake/checkKeeperCopy(of:size:from:keptIn:)``): one that is the only copy left
+    /// is kept, logged, and moves again with its item. False when the lease was lost meanwhile.
+    private func removeUnswitchedCopies(
+        at destination: any TierBackend, from backends: [String: any TierBackend], state: State
+    ) async throws -> Bool {
+        var removed: [Int64] = []
+        for item in claim.unswitched {
+            guard let digest = ObjectDigest(hex: item.sha256), let source = backends[item.fromTier],
+                item.fromTier != claim.toTier, try await destination.size(of: digest) != nil
+            else { continue }
+            do {
+                try await Lake.checkKeeperCopy(of: digest, size: item.size, from: destination, keptIn: source)
+            } catch let error as LakeIntegrityError {
+                logger.error(
+                    "unswitched copy kept: its source is not whole",
+                    metadata: ["object.item": .stringConvertible(item.item), "error": "\(error)"])
+                continue
+            }
+            try await destination.delete(digest)
+            removed.append(item.item)
+        }
+        guard !removed.isEmpty else { return true }
+        logger.info("unswitched copies removed", metadata: ["objects": .stringConvertible(removed.count)])
+        return try await call(state) {
+            try await coordinator.report(job: claim.job, WorkerReport(holder: worker.holder, copiesRemoved: removed))
+        } != nil
     }
 
     // MARK: - Tiers

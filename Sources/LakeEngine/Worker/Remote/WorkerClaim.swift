@@ -39,10 +39,14 @@ public struct WorkerJobClaim: Codable, Sendable, Hashable {
     public var leaseExpiresAt: Date
     /// A cancel asked for while no worker held the job: the holder moves nothing and releases it.
     public var control: MigrationControl?
+    /// Items an earlier holder was handed and never reported (it was killed, or lost its lease): each may
+    /// have a copy at the destination that no placement names. The holder deletes those copies first,
+    /// keeping any whose source copy is not whole, and reports them (``WorkerReport/copiesRemoved``).
+    public var unswitched: [WorkerItem]
 
     public init(
         job: Int64, worker: String, lake: String, toTier: String, tiers: [TierLocation], leaseExpiresAt: Date,
-        control: MigrationControl?
+        control: MigrationControl?, unswitched: [WorkerItem] = []
     ) {
         self.job = job
         self.worker = worker
@@ -51,5 +55,6 @@ public struct WorkerJobClaim: Codable, Sendable, Hashable {
         self.tiers = tiers
         self.leaseExpiresAt = leaseExpiresAt
         self.control = control
+        self.unswitched = unswitched
     }
 }

@@ -11,12 +11,29 @@ public struct WorkerReport: Codable, Sendable, Hashable {
     public var failed: [FailedObject]
     /// Items whose source copies the worker deleted after their switch.
     public var sourcesRemoved: [Int64]
+    /// Items of ``WorkerJobClaim/unswitched`` whose destination copies the worker deleted (an earlier
+    /// holder's, never switched): the service puts them back to pending and counts them as stray copies
+    /// removed. Optional in a request.
+    public var copiesRemoved: [Int64]
 
-    public init(holder: LeaseHolder, moved: [MovedObject] = [], failed: [FailedObject] = [], sourcesRemoved: [Int64] = []) {
+    public init(
+        holder: LeaseHolder, moved: [MovedObject] = [], failed: [FailedObject] = [], sourcesRemoved: [Int64] = [],
+        copiesRemoved: [Int64] = []
+    ) {
         self.holder = holder
         self.moved = moved
         self.failed = failed
         self.sourcesRemoved = sourcesRemoved
+        self.copiesRemoved = copiesRemoved
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        holder = try container.decode(LeaseHolder.self, forKey: .holder)
+        moved = try container.decode([MovedObject].self, forKey: .moved)
+        failed = try container.decode([FailedObject].self, forKey: .failed)
+        sourcesRemoved = try container.decode([Int64].self, forKey: .sourcesRemoved)
+        copiesRemoved = try container.decodeIfPresent([Int64].self, forKey: .copiesRemoved) ?? []
     }
 
     /// A verified copy: the SHA-256 and size the worker computed from the bytes it wrote.

@@ -22,6 +22,11 @@ struct LakeOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
 
+    /// The bearer token for a lake URL when no `--token-file` is given.
+    static let tokenVariable = "MEDLAKE_TOKEN"
+    /// The CA certificate for a lake URL when no `--ca-file` is given.
+    static let caFileVariable = "MEDLAKE_CA_FILE"
+
     /// Opens the lake as the process's OS user.
     ///
     /// - Throws: ``SampleLakeNotBuilt`` for a sample lake found without `--lake` whose catalog the
@@ -58,23 +63,23 @@ struct LakeOptions: ParsableArguments {
     /// `$MEDLAKE_TOKEN`) and CA (`--ca-file`, else `$MEDLAKE_CA_FILE`); nil for a lake folder.
     private func remote() throws -> RemoteLake? {
         let environment = ProcessInfo.processInfo.environment
-        guard let url = lake ?? environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) else { return nil }
+        guard let url = lake ?? environment[Lake.environmentVariable], RemoteLake.isURL(url) else { return nil }
         let token: String
         if let tokenFile {
             token = try RemoteLake.token(fromFile: tokenFile)
-        } else if let variable = environment["MEDLAKE_TOKEN"], !variable.isEmpty {
+        } else if let variable = environment[Self.tokenVariable], !variable.isEmpty {
             token = variable
         } else {
             throw LakeClientError.missingToken(url: url)
         }
-        return try RemoteLake(url: url, token: token, caFile: caFile ?? environment["MEDLAKE_CA_FILE"])
+        return try RemoteLake(url: url, token: token, caFile: caFile ?? environment[Self.caFileVariable])
     }
 
     /// The lake folder: `--lake`, `$MEDLAKE_LAKE` or the nearest lake. Commands that work on the folder
     /// without opening the lake as usual (`fsck`) start here too, so a URL gets the same answer everywhere.
     /// - Throws: ``LakeError/invalidArgument(_:)`` for a URL: this command needs the lake folder itself.
     func root() throws -> String {
-        if let url = lake ?? ProcessInfo.processInfo.environment["MEDLAKE_LAKE"], RemoteLake.isURL(url) {
+        if let url = lake ?? ProcessInfo.processInfo.environment[Lake.environmentVariable], RemoteLake.isURL(url) {
             throw LakeError.invalidArgument(
                 "this command works on a lake folder, not over TCP (\(url)); run it on the service's host")
         }
