@@ -51,6 +51,20 @@ final class PostgresCatalogConnection: CatalogConnection {
         try run(sql, arguments).rows.map { try Record(row: PostgresValues.row($0, sql: sql)) }
     }
 
+    func fetchValues<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> [Value] {
+        try run(sql, arguments).rows.map { try Self.firstColumn(of: PostgresValues.row($0, sql: sql), as: type, sql: sql) }
+    }
+
+    func fetchValue<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> Value? {
+        guard let first = try run(sql, arguments).rows.first else { return nil }
+        let row = try PostgresValues.row(first, sql: sql)
+        return row.hasNull(atIndex: 0) ? nil : try Self.firstColumn(of: row, as: type, sql: sql)
+    }
+
     // MARK: - Records
 
     /// `INSERT … RETURNING *` from the encoded columns, leaving out a NULL primary key (the identity column

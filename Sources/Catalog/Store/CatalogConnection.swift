@@ -34,6 +34,16 @@ protocol CatalogConnection {
         _ type: Record.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
     ) throws -> [Record]
 
+    /// The first column of each row `sql` yields; a NULL or a value of another type throws.
+    func fetchValues<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> [Value]
+
+    /// The first column of the first row `sql` yields: nil when there is no row or the value is NULL.
+    func fetchValue<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> Value?
+
     /// Inserts `record` from the columns it encodes and reads it back (its assigned id, its defaults).
     func insert<Record: MutablePersistableRecord & FetchableRecord>(_ record: inout Record) throws
 
@@ -69,32 +79,22 @@ extension CatalogConnection {
         try fetchAll(type, sql, arguments, cached: false)
     }
 
-    /// The first column of each row `sql` yields; a NULL or a value of another type throws.
+    /// ``fetchValues(_:_:_:cached:)`` with defaults: no arguments, no statement cache.
     func fetchValues<Value: DatabaseValueConvertible>(
-        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments = [], cached: Bool = false
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments = []
     ) throws -> [Value] {
-        var values: [Value] = []
-        try visitRows(sql, arguments, cached: cached) { row in
-            values.append(try Self.firstColumn(of: row, as: Value.self, sql: sql))
-            return true
-        }
-        return values
+        try fetchValues(type, sql, arguments, cached: false)
     }
 
-    /// The first column of the first row `sql` yields: nil when there is no row or the value is NULL.
+    /// ``fetchValue(_:_:_:cached:)`` with defaults: no arguments, no statement cache.
     func fetchValue<Value: DatabaseValueConvertible>(
-        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments = [], cached: Bool = false
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments = []
     ) throws -> Value? {
-        var value: Value?
-        try visitRows(sql, arguments, cached: cached) { row in
-            if !row.hasNull(atIndex: 0) { value = try Self.firstColumn(of: row, as: Value.self, sql: sql) }
-            return false
-        }
-        return value
+        try fetchValue(type, sql, arguments, cached: false)
     }
 
-    /// The first (and, for seam SQL, only) column of `row`, converted to `Value` or a typed error.
-    private static func firstColumn<Value: DatabaseValueConvertible>(
+    /// The first column of `row` (seam SQL selects one), for engines that build values from rows.
+    static func firstColumn<Value: DatabaseValueConvertible>(
         of row: Row, as type: Value.Type, sql: String
     ) throws -> Value {
         let value: DatabaseValue = row[0]

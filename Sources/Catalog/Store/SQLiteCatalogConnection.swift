@@ -30,6 +30,18 @@ struct SQLiteCatalogConnection: CatalogConnection {
         try Record.fetchAll(statement(sql, cached: cached), arguments: StatementArguments(arguments))
     }
 
+    func fetchValues<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> [Value] {
+        try Value.fetchAll(statement(sql, cached: cached), arguments: StatementArguments(arguments))
+    }
+
+    func fetchValue<Value: DatabaseValueConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: CatalogArguments, cached: Bool
+    ) throws -> Value? {
+        try Value.fetchOne(statement(sql, cached: cached), arguments: StatementArguments(arguments))
+    }
+
     func insert<Record: MutablePersistableRecord & FetchableRecord>(_ record: inout Record) throws {
         try record.insert(db)
     }
