@@ -15,7 +15,9 @@ fi
 missing=()
 while read -r package purpose _; do
     case "$package" in ''|'#'*) continue ;; esac
-    [[ "$purposes" == *" $purpose "* ]] || continue
+    wanted=0
+    for one in ${purpose//,/ }; do [[ "$purposes" == *" $one "* ]] && wanted=1; done
+    [ "$wanted" = 1 ] || continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done < Scripts/setup/debian-packages.txt
 [ "${#missing[@]}" -gt 0 ] || exit 0

@@ -194,6 +194,9 @@ extension LakeServer {
         }
 
         addStageRoutes(to: v1)
+        addInspectionRoutes(to: v1)
+        addRetentionRoutes(to: v1)
+        addLifecycleRoutes(to: v1)
     }
 
     // MARK: - Answering

@@ -77,7 +77,7 @@ extension LakeServer {
 
     /// Names the caller, decodes the body as `Body` and awaits `work` as the caller: the stage calls are
     /// asynchronous (a plan may presign URLs and queue a restore), unlike the routes' thread-pool calls.
-    private func answerAsync<Body: Decodable & Sendable, Value: Encodable & Sendable>(
+    func answerAsync<Body: Decodable & Sendable, Value: Encodable & Sendable>(
         _ context: PeerRequestContext, body request: Request, as _: Body.Type,
         _ work: @escaping @Sendable (Lake, Body) async throws -> Value
     ) async -> Response {

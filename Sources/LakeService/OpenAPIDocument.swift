@@ -22,11 +22,13 @@ security:
 tags:
   - name: identity
   - name: catalog
+  - name: inspection
   - name: flags
   - name: governance
   - name: manifests
   - name: access
   - name: retention
+  - name: lifecycle
   - name: tiers
   - name: workers
   - name: audit
@@ -596,6 +598,181 @@ paths:
         "200": {$ref: "#/components/responses/Hold"}
         default: {$ref: "#/components/responses/Problem"}
 
+  # MARK: - Retention deletions
+  /v1/retention/plan:
+    get:
+      tags: [retention]
+      operationId: retentionPlan
+      summary: What the retention policies let go now, per rule and dataset, and what they keep back.
+      responses:
+        "200":
+          description: The plan.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RetentionPlan"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/status:
+    get:
+      tags: [retention]
+      operationId: retentionStatus
+      summary: How long a dataset is kept, its legal holds, its deprecation and its latest quality score.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+      responses:
+        "200":
+          description: The dataset's standing.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RetentionStatus"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/overrides:
+    post:
+      tags: [retention]
+      operationId: overrideRetention
+      summary: Give one dataset a keep period of its own instead of the lake.toml policy (admin), audited.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/NewRetentionOverride"}
+      responses:
+        "200":
+          description: The dataset's keep period now.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RetentionStanding"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/requests:
+    get:
+      tags: [retention]
+      operationId: retentionRequests
+      summary: Deletion requests with their approvals, newest first.
+      parameters:
+        - {name: state, in: query, schema: {$ref: "#/components/schemas/RetentionRequestState"}}
+        - {$ref: "#/components/parameters/offset"}
+        - {$ref: "#/components/parameters/limit"}
+      responses:
+        "200":
+          description: A page of deletion requests.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/RetentionRequestSummaryPage"}
+        default: {$ref: "#/components/responses/Problem"}
+    post:
+      tags: [retention]
+      operationId: requestRetentionDeletion
+      summary: Queue what the plan lets go as one deletion request (operator or admin), audited; nothing is deleted before approval.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/RetentionDeletionRequest"}
+      responses:
+        "200": {$ref: "#/components/responses/RetentionRequest"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/requests/{id}:
+    get:
+      tags: [retention]
+      operationId: retentionRequest
+      summary: One deletion request with its decisions.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      responses:
+        "200": {$ref: "#/components/responses/RetentionRequest"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/requests/{id}/approve:
+    post:
+      tags: [retention]
+      operationId: approveRetentionDeletion
+      summary: Approve a deletion request (never your own; a person counts once); the last approval deletes.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody: {$ref: "#/components/requestBodies/PromotionComment"}
+      responses:
+        "200": {$ref: "#/components/responses/RetentionRequest"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/requests/{id}/reject:
+    post:
+      tags: [retention]
+      operationId: rejectRetentionDeletion
+      summary: Reject a deletion request; nothing is deleted.
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      requestBody: {$ref: "#/components/requestBodies/PromotionComment"}
+      responses:
+        "200": {$ref: "#/components/responses/RetentionRequest"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/retention/requests/{id}/execute:
+    post:
+      tags: [retention]
+      operationId: executeRetention
+      summary: Remove the bytes an approved deletion left behind (operator, curator or admin).
+      parameters:
+        - {$ref: "#/components/parameters/id"}
+      responses:
+        "200": {$ref: "#/components/responses/RetentionRequest"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Lifecycle
+  /v1/lifecycle/plan:
+    get:
+      tags: [lifecycle]
+      operationId: lifecyclePlan
+      summary: What the lifecycle rules would move now, per rule and source tier, with costs.
+      responses:
+        "200":
+          description: The plan.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/LifecyclePlan"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/lifecycle/apply:
+    post:
+      tags: [lifecycle]
+      operationId: applyLifecycle
+      summary: Queue the plan as one policy migration job per move (operator or admin), audited.
+      responses:
+        "200":
+          description: The jobs queued, none when nothing is to move.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/MigrationJobOverview"}
+        default: {$ref: "#/components/responses/Problem"}
+
+  # MARK: - Inspection
+  /v1/entries:
+    get:
+      tags: [inspection]
+      operationId: show
+      summary: What a UID, sample, dataset or object hash is, where it lives, its flags and history (`medlake show`).
+      parameters:
+        - {name: id, in: query, required: true, schema: {type: string}, example: ct}
+      responses:
+        "200":
+          description: One entry per thing the id names.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/CatalogEntry"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/explanation:
+    get:
+      tags: [inspection]
+      operationId: explain
+      summary: An object's or a version's ingests, transforms, versions, runs, derived outputs and de-identification (`medlake explain`).
+      parameters:
+        - {name: id, in: query, required: true, description: "An object's SHA-256, a SOP Instance UID or `DATASET@VERSION`.", schema: {type: string}, example: ct@1}
+      responses:
+        "200":
+          description: The explanation.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Explanation"}
+        default: {$ref: "#/components/responses/Problem"}
+
   # MARK: - Tiers and jobs
   /v1/migrations:
     get:
@@ -1072,6 +1249,11 @@ components:
       content:
         application/json:
           schema: {$ref: "#/components/schemas/LegalHoldSummary"}
+    RetentionRequest:
+      description: The deletion request.
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/RetentionRequestSummary"}
     Job:
       description: The job.
       content:
@@ -1129,6 +1311,7 @@ components:
     GrantScope: {type: string, enum: [read, annotate, approve]}
     GrantStatus: {type: string, enum: [active, expired, revoked]}
     MigrationJobState: {type: string, enum: [queued, running, paused, done, failed, cancelled]}
+    RetentionRequestState: {type: string, enum: [pending, rejected, deleting, done]}
     Timestamp: {type: string, format: date-time}
 
     # MARK: - Identity
@@ -1713,6 +1896,159 @@ components:
         - {$ref: "#/components/schemas/PageFields"}
         - properties:
             items: {type: array, items: {$ref: "#/components/schemas/RunOverview"}}
+    RetentionDeletionGroup:
+      type: object
+      required: [rule, dataset, objects, bytes, reason]
+      properties:
+        rule: {type: string, description: "The policy name, or `override:DATASET`."}
+        dataset: {type: string}
+        objects: {type: integer}
+        bytes: {type: integer, format: int64}
+        reason: {type: string}
+    RetentionPlan:
+      type: object
+      required: [generatedAt, deletions, held, shared, busy]
+      properties:
+        generatedAt: {$ref: "#/components/schemas/Timestamp"}
+        deletions: {type: array, items: {$ref: "#/components/schemas/RetentionDeletionGroup"}}
+        held: {type: integer, description: Objects that would go but a legal hold keeps.}
+        shared: {type: integer, description: Objects still kept for another dataset or zone.}
+        busy: {type: integer, description: Objects already requested or moving.}
+    RetentionStanding:
+      type: object
+      required: [dataset, from]
+      properties:
+        dataset: {type: string}
+        rule: {type: string, description: "The policy name or `override:DATASET`; absent when kept indefinitely."}
+        minDays: {type: number}
+        maxDays: {type: number}
+        from: {type: string, enum: [ingest, acquisition]}
+        overrideReason: {type: string}
+    RetentionStatus:
+      type: object
+      required: [retention, holds]
+      properties:
+        retention: {$ref: "#/components/schemas/RetentionStanding"}
+        holds: {type: array, items: {$ref: "#/components/schemas/LegalHoldSummary"}}
+        deprecation: {$ref: "#/components/schemas/DeprecationSummary"}
+        qualityScore: {type: number}
+    NewRetentionOverride:
+      type: object
+      required: [dataset, reason]
+      examples:
+        - {dataset: ct, minDays: 30, maxDays: 3650, reason: study extended}
+      properties:
+        dataset: {type: string}
+        minDays: {type: number, minimum: 0, description: Absent for no minimum.}
+        maxDays: {type: number, minimum: 0, description: Absent for no maximum.}
+        reason: {type: string}
+    RetentionDeletionRequest:
+      type: object
+      required: [reason]
+      properties:
+        reason: {type: string}
+    RetentionDecisionSummary:
+      type: object
+      required: [id, requestId, approver, decision, comment, createdAt]
+      properties:
+        id: {type: integer, format: int64}
+        requestId: {type: integer, format: int64}
+        approver: {type: string}
+        decision: {type: string, enum: [approve, reject]}
+        comment: {type: string}
+        grantId: {type: integer, format: int64}
+        createdAt: {$ref: "#/components/schemas/Timestamp"}
+    RetentionRequestSummary:
+      type: object
+      required: [id, requester, reason, state, pending, deleted, kept, objectsLeft, bytes, rules, datasets, decisions,
+        approvals, approvalsNeeded, createdAt, updatedAt]
+      properties:
+        id: {type: integer, format: int64}
+        requester: {type: string}
+        reason: {type: string}
+        state: {$ref: "#/components/schemas/RetentionRequestState"}
+        pending: {type: integer}
+        deleted: {type: integer}
+        kept: {type: integer}
+        objectsLeft: {type: integer, description: Deleted objects whose bytes are still in their tier.}
+        bytes: {type: integer, format: int64}
+        rules: {type: array, items: {type: string}}
+        datasets: {type: array, items: {type: string}}
+        decisions: {type: array, items: {$ref: "#/components/schemas/RetentionDecisionSummary"}}
+        approvals: {type: integer}
+        approvalsNeeded: {type: integer}
+        error: {type: string}
+        createdAt: {$ref: "#/components/schemas/Timestamp"}
+        updatedAt: {$ref: "#/components/schemas/Timestamp"}
+    RetentionRequestSummaryPage:
+      allOf:
+        - {$ref: "#/components/schemas/PageFields"}
+        - properties:
+            items: {type: array, items: {$ref: "#/components/schemas/RetentionRequestSummary"}}
+    LifecycleMove:
+      type: object
+      required: [rule, fromTier, toTier, objects, bytes, monthlyCostBefore, monthlyCostAfter, heldObjects]
+      properties:
+        rule: {type: string}
+        fromTier: {type: string}
+        toTier: {type: string}
+        objects: {type: integer}
+        bytes: {type: integer, format: int64}
+        monthlyCostBefore: {type: number}
+        monthlyCostAfter: {type: number}
+        heldObjects: {type: integer, description: Objects of a version with a pending promotion or a recorded run moving into a tier that needs a restore.}
+        warning: {type: string}
+    LifecyclePlan:
+      type: object
+      required: [generatedAt, moves, legallyHeld]
+      properties:
+        generatedAt: {$ref: "#/components/schemas/Timestamp"}
+        moves: {type: array, items: {$ref: "#/components/schemas/LifecycleMove"}}
+        legallyHeld: {type: integer}
+    CatalogEntry:
+      type: object
+      description: Everything the catalog knows about one thing. `flags` and `history` carry the catalog's flag and audit rows as `medlake show --json` prints them.
+      required: [kind, id, fields, objects, flags, history]
+      properties:
+        kind: {type: string, enum: [dataset, study, series, instance, sample, object]}
+        id: {type: string}
+        dataset: {type: string}
+        fields:
+          type: array
+          items:
+            type: object
+            required: [name, value]
+            properties:
+              name: {type: string}
+              value: {type: string}
+        objects:
+          type: array
+          items:
+            type: object
+            required: [sha256, size, tier, state, path]
+            properties:
+              sha256: {type: string}
+              size: {type: integer, format: int64}
+              tier: {type: string}
+              state: {type: string, enum: [present, restoring, deleted]}
+              path: {type: string}
+        flags: {type: array, items: {type: object}}
+        history: {type: array, items: {type: object}}
+    Explanation:
+      type: object
+      description: Everything the lake can prove about an object or a version, as `medlake explain --json` prints it.
+      required: [kind, id, ingests, madeFrom, derivedOutputs, versions, history]
+      properties:
+        kind: {type: string, enum: [object, version]}
+        id: {type: string}
+        object: {type: object}
+        location: {type: string}
+        ingests: {type: array, items: {type: object}}
+        madeFrom: {type: array, items: {type: object}}
+        derivedOutputs: {type: array, items: {type: object}}
+        versions: {type: array, items: {type: object}}
+        deidentification: {type: object}
+        history: {type: array, items: {type: object}}
     NewHold:
       type: object
       required: [target, reason]

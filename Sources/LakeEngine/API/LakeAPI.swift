@@ -14,11 +14,12 @@
 /// ## Topics
 /// - ``CatalogQueries``, ``FlagOperations``, ``GovernanceOperations``, ``ManifestOperations``,
 ///   ``AccessOperations``, ``RetentionOperations``, ``TierOperations``, ``AuditOperations``, ``IdentityQueries``,
-///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``
+///   ``TokenOperations``, ``ChangeFeed``, ``StageOperations``, ``IngestOperations``, ``RunOperations``,
+///   ``InspectionQueries``, ``LifecycleOperations``
 public protocol LakeAPI:
     CatalogQueries, FlagOperations, GovernanceOperations, ManifestOperations, AccessOperations, RetentionOperations,
     TierOperations, AuditOperations, IdentityQueries, TokenOperations, ChangeFeed, StageOperations, IngestOperations,
-    RunOperations
+    RunOperations, InspectionQueries, LifecycleOperations
 {}
 
 // MARK: - Areas
@@ -107,7 +108,8 @@ public protocol AccessOperations: Sendable {
     func label(_ labels: DatasetLabels) async throws -> DatasetLabels
 }
 
-/// Legal holds (objects they cover are never deleted or moved where a restore is needed) and deprecations.
+/// Legal holds (objects they cover are never deleted or moved where a restore is needed), deprecations, and
+/// deletions by retention policy with four-eyes approval.
 public protocol RetentionOperations: Sendable {
     /// Legal holds, newest first.
     func holds(_ query: HoldQuery) async throws -> Page<LegalHoldSummary>
@@ -117,6 +119,25 @@ public protocol RetentionOperations: Sendable {
     func releaseHold(id: Int64, reason: String) async throws -> LegalHoldSummary
     /// Marks a dataset deprecated in favour of a published version of another (curator or admin; audited).
     func deprecate(_ request: NewDeprecation) async throws -> DeprecationSummary
+    /// What the retention policies let go now, per rule and dataset, and what they keep back.
+    func retentionPlan() async throws -> RetentionPlan
+    /// How long a dataset is kept, its legal holds, its deprecation and its latest quality score.
+    func retentionStatus(of dataset: String) async throws -> RetentionStatus
+    /// Gives a dataset a keep period of its own instead of the `lake.toml` policy (admin only; audited).
+    func overrideRetention(_ request: NewRetentionOverride) async throws -> RetentionStanding
+    /// Deletion requests, newest first, optionally in one state.
+    func retentionRequests(_ query: RetentionRequestQuery) async throws -> Page<RetentionRequestSummary>
+    /// One deletion request with its decisions.
+    func retentionRequest(id: Int64) async throws -> RetentionRequestSummary
+    /// Queues what the plan lets go as one deletion request (operator or admin; audited); nothing is deleted
+    /// before approval.
+    func requestRetentionDeletion(reason: String) async throws -> RetentionRequestSummary
+    /// Approves as the caller (never the requester; a person counts once); the last approval deletes.
+    func approveRetentionDeletion(id: Int64, comment: String) async throws -> RetentionRequestSummary
+    /// Rejects as the caller; nothing is deleted.
+    func rejectRetentionDeletion(id: Int64, comment: String) async throws -> RetentionRequestSummary
+    /// Removes the bytes an approved deletion left behind (operator, curator or admin).
+    func executeRetention(id: Int64) async throws -> RetentionRequestSummary
 }
 
 /// Tiers and the jobs that move objects between them.

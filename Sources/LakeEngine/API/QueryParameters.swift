@@ -44,12 +44,12 @@ extension [String: String] {
 }
 
 /// The parameters of the pairs whose value is present.
-private func present(_ pairs: [(String, String?)]) -> [(String, String)] {
+func present(_ pairs: [(String, String?)]) -> [(String, String)] {
     pairs.compactMap { name, value in value.map { (name, $0) } }
 }
 
 extension PageRequest {
-    fileprivate var parameters: [(String, String)] { [("offset", String(offset)), ("limit", String(limit))] }
+    var parameters: [(String, String)] { [("offset", String(offset)), ("limit", String(limit))] }
 }
 
 // MARK: - Queries

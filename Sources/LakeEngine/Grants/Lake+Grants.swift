@@ -5,8 +5,9 @@ extension Lake {
     /// Gives `user` time-limited access to dataset `name` (admin only); audited with the reason.
     ///
     /// `user` must hold a role in the lake (``GovernanceError/grantWithoutRole(user:)`` otherwise): every read
-    /// needs one, so a grant to someone without a role would silently do nothing. That the user is a Unix
-    /// account is for the caller to check; the engine knows users only by the names roles list.
+    /// needs one, so a grant to someone without a role would silently do nothing. `token:NAME` names a live
+    /// service token, which holds its own role. That a user is a Unix account is for the caller to check;
+    /// the engine knows users only by the names roles list.
     @discardableResult
     public func grantAccess(
         user: String, dataset name: String, scope: GrantScope, lifetime: TimeInterval, reason: String
@@ -18,9 +19,9 @@ extension Lake {
         guard lifetime > 0, lifetime <= GrantDuration.maximum else {
             throw LakeError.invalidArgument("A grant lasts more than 0 seconds and at most 90 days.")
         }
-        guard !configuration.roles(of: user).isEmpty else { throw GovernanceError.grantWithoutRole(user: user) }
         return try catalog.write { tx in
             let now = Date()
+            try requireGrantee(user, at: now, tx)
             var grant = AccessGrant(
                 principal: user, datasetId: try existingDataset(named: name, tx).id, scope: scope,
                 expiresAt: now.addingTimeInterval(lifetime), grantedBy: actor.user, reason: reason, createdAt: now)
@@ -32,6 +33,25 @@ extension Lake {
                     "expires": Manifest.timestamp(grant.expiresAt), "reason": reason,
                 ])
             return grant
+        }
+    }
+
+    /// Checks that `principal` can hold a grant: a user with a role in `lake.toml`, or `token:NAME` for a
+    /// live service token (its role is the token's), so a training Job's token reads one restricted
+    /// dataset for a while without a role that reads them all.
+    /// - Throws: ``GovernanceError/grantWithoutRole(user:)``; for a token, ``LakeError/notFound(kind:id:)``,
+    ///   or ``LakeError/invalidArgument(_:)`` when it is revoked or expired (the caller's own token is fine:
+    ///   not an authentication failure).
+    private func requireGrantee(_ principal: String, at now: Date, _ tx: CatalogTransaction) throws {
+        guard principal.hasPrefix(TokenCredential.actorPrefix) else {
+            guard !configuration.roles(of: principal).isEmpty else { throw GovernanceError.grantWithoutRole(user: principal) }
+            return
+        }
+        let name = String(principal.dropFirst(TokenCredential.actorPrefix.count))
+        guard let token = try tx.serviceToken(named: name) else { throw LakeError.notFound(kind: "token", id: name) }
+        if token.revokedAt != nil || token.expiresAt <= now {
+            throw LakeError.invalidArgument(
+                "token \(name) is \(token.revokedAt != nil ? "revoked" : "expired"): a grant would give it nothing")
         }
     }
 

@@ -8,14 +8,14 @@ extension Lake {
     /// Each object goes to the first rule (in `lake.toml` order) that matches it and names another tier.
     /// Objects in a restore-required tier, or still in an unfinished job, are left alone, and so are objects
     /// under a legal hold when the rule's tier needs a restore (counted in ``LifecyclePlan/legallyHeld``).
-    public func lifecyclePlan(now: Date = Date()) throws -> LifecyclePlan {
+    public func lifecyclePlan(now: Date) throws -> LifecyclePlan {
         try authorize(.read)
         return try catalog.read { tx in try plan(now: now, tx) }
     }
 
     /// Queues the current plan as one `policy` migration job per move; returns the queued jobs.
     @discardableResult
-    public func applyLifecycle(now: Date = Date()) throws -> [MigrationProgress] {
+    public func applyLifecycle(now: Date) throws -> [MigrationProgress] {
         let role = try authorize(.migrate)
         return try catalog.write { tx in
             let plan = try plan(now: now, tx)

@@ -8,7 +8,7 @@ extension Lake {
     /// and every version's entries, of any dataset), the policy that applies has a maximum keep that has
     /// run out and a minimum keep that is over. Objects under a legal hold, already in a deletion request
     /// or moving between tiers are left out and counted.
-    public func retentionPlan(now: Date = Date()) throws -> RetentionPlan {
+    public func retentionPlan(now: Date) throws -> RetentionPlan {
         try authorize(.read)
         return try catalog.read { tx in try retentionPlan(now: now, tx) }
     }
@@ -30,6 +30,9 @@ extension Lake {
     {
         let role = try authorize(.configure)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RetentionError.reasonRequired }
+        for days in [minDays, maxDays].compactMap({ $0 }) where days < 0 || !days.isFinite {
+            throw LakeError.invalidArgument("A keep period is 0 or more days, not \(days).")
+        }
         if let minDays, let maxDays, maxDays < minDays {
             throw LakeError.invalidArgument("The maximum keep (\(maxDays) days) is shorter than the minimum (\(minDays)).")
         }

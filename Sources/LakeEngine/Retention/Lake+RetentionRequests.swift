@@ -8,7 +8,7 @@ extension Lake {
     ///
     /// - Throws: ``RetentionError/nothingToDelete`` when the plan is empty.
     @discardableResult
-    public func requestRetentionDeletion(reason: String, now: Date = Date()) throws -> RetentionRequestSummary {
+    public func requestRetentionDeletion(reason: String, now: Date) throws -> RetentionRequestSummary {
         let role = try authorize(.migrate)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RetentionError.reasonRequired }
         let id = try catalog.write { tx in
@@ -38,7 +38,7 @@ extension Lake {
     }
 
     /// Deletion requests, newest first, optionally in one state.
-    public func retentionRequests(state: RetentionRequest.State? = nil) throws -> [RetentionRequestSummary] {
+    func retentionRequests(state: RetentionRequest.State?) throws -> [RetentionRequestSummary] {
         try authorize(.read)
         return try catalog.read { tx in
             try tx.retentionRequests(state: state).map { try retentionSummary($0, tx) }
@@ -189,7 +189,7 @@ extension Lake {
             kept: items.filter { $0.state == .kept }.count, objectsLeft: objectsLeft, bytes: bytes,
             rules: Set(items.map(\.rule)).sorted(),
             datasets: Set(items.flatMap { $0.datasets.split(separator: ",").map(String.init) }).sorted(),
-            decisions: decisions,
+            decisions: decisions.map(RetentionDecisionSummary.init),
             approvals: decisions.filter { $0.decision == .approve }.count, approvalsNeeded: retentionApprovalsNeeded,
             error: request.error, createdAt: request.createdAt, updatedAt: request.updatedAt)
     }

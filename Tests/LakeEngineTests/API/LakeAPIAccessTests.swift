@@ -116,5 +116,8 @@ import Testing
         let holds = HoldQuery(dataset: "a&b", includeReleased: true)
         #expect(try HoldQuery(parameters: Dictionary(uniqueKeysWithValues: holds.parameters)) == holds)
         #expect(throws: LakeError.self) { try HoldQuery(parameters: ["includeReleased": "maybe"]) }
+        let requests = RetentionRequestQuery(state: .rejected, page: PageRequest(offset: 3, limit: 5))
+        #expect(try RetentionRequestQuery(parameters: Dictionary(uniqueKeysWithValues: requests.parameters)) == requests)
+        #expect(throws: LakeError.self) { try RetentionRequestQuery(parameters: ["state": "approved"]) }
     }
 }

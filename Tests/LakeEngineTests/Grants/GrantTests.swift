@@ -94,3 +94,44 @@ import Testing
         #expect(throws: LakeError.self) { try GrantDuration.seconds("91d") }
     }
 }
+
+/// Grants to service tokens: how a training Job's token reads one restricted dataset without a role that
+/// reads them all.
+@Suite struct TokenGrantTests {
+    @Test func aGrantLetsATokenReadOneRestrictedDatasetUntilItIsRevoked() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let issued = try alice.createToken(NewToken(name: "trainer", role: .operator, lifetime: 86_400))
+        let trainer = try Lake.open(
+            at: fixture.lake.root, as: try alice.authenticate(bearer: issued.secret))
+        #expect(throws: GovernanceError.self) { try trainer.versions(dataset: "ct") }
+
+        let grant = try alice.grantAccess(user: "token:trainer", dataset: "ct", scope: .read, lifetime: 3600, reason: "train")
+        #expect(try trainer.versions(dataset: "ct").count == 2)
+        let created = try alice.auditEvents(AuditFilter(action: "grant.create"))
+        #expect(created.last?.details.contains("\"user\":\"token:trainer\"") == true)
+
+        _ = try alice.revokeGrant(id: grant.id ?? 0)
+        #expect(throws: GovernanceError.self) { try trainer.versions(dataset: "ct") }
+    }
+
+    @Test func onlyLiveTokensReceiveGrants() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        #expect(throws: LakeError.notFound(kind: "token", id: "ghost")) {
+            try alice.grantAccess(user: "token:ghost", dataset: "ct", scope: .read, lifetime: 3600, reason: "x")
+        }
+        _ = try alice.createToken(NewToken(name: "gone", role: .operator, lifetime: 86_400))
+        _ = try alice.revokeToken(name: "gone")
+        #expect(throws: LakeError.self) {
+            try alice.grantAccess(user: "token:gone", dataset: "ct", scope: .read, lifetime: 3600, reason: "x")
+        }
+        // A token cannot grant itself (or anyone) access: grants are an admin's.
+        let issued = try alice.createToken(NewToken(name: "pushy", role: .operator, lifetime: 86_400))
+        let pushy = try Lake.open(at: fixture.lake.root, as: try alice.authenticate(bearer: issued.secret))
+        #expect(throws: LakeError.self) {
+            try pushy.grantAccess(user: "token:pushy", dataset: "ct", scope: .read, lifetime: 3600, reason: "x")
+        }
+        #expect(try alice.grants().isEmpty)
+    }
+}

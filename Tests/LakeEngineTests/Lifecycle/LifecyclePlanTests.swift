@@ -99,7 +99,7 @@ import Testing
         try lake.ingestObjects("a", count: 3, size: 100)
         let configured = try lake.appendingTOML(rule("raw", "zone = \"raw\""))
         let jobs = try configured.applyLifecycle()
-        #expect(jobs.map(\.reason) == ["policy"])
+        #expect(jobs.map(\.reason) == [.policy])
         #expect(jobs.first?.objectsTotal == 3)
         #expect(try configured.lifecyclePlan().moves.isEmpty, "objects in a queued job are not planned twice")
         #expect(try configured.auditEvents(AuditFilter(action: "migration.queue")).count == 1)

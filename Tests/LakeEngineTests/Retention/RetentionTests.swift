@@ -27,6 +27,22 @@ import Testing
         #expect(try erin.retentionStanding(of: "ct").maxDays == 30)
     }
 
+    @Test func requestsArePagedNewestFirstAndFilteredByStateInTheEngine() throws {
+        let fixture = try GovernanceLake()
+        try fixture.appendSettings(Self.thirtyDays)
+        let erin = try fixture.open("erin")
+        let first = try erin.requestRetentionDeletion(reason: "one", now: GovernanceLake.daysFromNow(31))
+        _ = try fixture.open("bob").rejectRetentionDeletion(id: first.id, comment: "not yet")
+        let second = try erin.requestRetentionDeletion(reason: "two", now: GovernanceLake.daysFromNow(31))
+
+        let newest = try erin.retentionRequests(RetentionRequestQuery(page: PageRequest(offset: 0, limit: 1)))
+        #expect(newest.items.map(\.id) == [second.id] && newest.total == 2 && newest.nextOffset == 1)
+        let older = try erin.retentionRequests(RetentionRequestQuery(page: PageRequest(offset: 1, limit: 1)))
+        #expect(older.items.map(\.id) == [first.id] && older.nextOffset == nil)
+        let rejected = try erin.retentionRequests(RetentionRequestQuery(state: .rejected))
+        #expect(rejected.items.map(\.id) == [first.id] && rejected.total == 1)
+    }
+
     @Test func acquisitionClockCountsFromTheStudyDate() throws {
         let fixture = try GovernanceLake()
         // The synthetic studies were acquired in 2024; ingest was just now.

@@ -79,8 +79,8 @@ import Yams
         let remote = try Self.containers().filter { container in
             container.medlakeArguments?.contains { $0.hasPrefix("--lake=https://") } == true
         }
-        // The workers and the training Job's two init containers.
-        #expect(remote.count == 3)
+        // The workers, the lifecycle CronJob and the training Job's two init containers.
+        #expect(remote.count == 4)
         for container in remote {
             let arguments = container.medlakeArguments ?? []
             let token = container.environment.contains { $0.name == LakeOptions.tokenVariable && $0.fromSecret }

@@ -46,37 +46,8 @@ struct ServiceGovernanceCLITests {
         var manifestHash: String?
     }
 
-    /// A served lake where root has made dave an annotator through the service.
-    private func lakeWithAnnotator() throws -> (ServedLake, dave: String) {
-        let served = try ServedLake(people: ["dave"])
-        let dave = served.extra[0]
-        let granted = try served.medlake(["roles", "grant", dave, "annotator"], as: "root")
-        #expect(granted.status == 0, "\(granted.stderr)")
-        return (served, dave)
-    }
-
-    /// Sends `body` to `POST /v1/PATH` as `user` with curl, and decodes the problem it answers with.
-    private func problem(_ served: ServedLake, post path: String, _ body: String, as user: String) throws -> ProblemJSON {
-        let answer = try served.tool(
-            "/usr/bin/curl",
-            ["-s", "--unix-socket", served.socket, "-H", "Content-Type: application/json", "-d", body,
-             "http://lake/v1/" + path],
-            as: user)
-        return try JSONDecoder().decode(ProblemJSON.self, from: Data(answer.stdout.utf8))
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ result: MedLakeProcess.Result) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(T.self, from: Data(result.stdout.utf8))
-    }
-
-    private func failure(_ result: MedLakeProcess.Result) throws -> String {
-        try JSONDecoder().decode(FailureJSON.self, from: Data(result.stderr.utf8)).code
-    }
-
     @Test func fourEyesRolesAndFlagsThroughTheService() throws {
-        let (served, dave) = try lakeWithAnnotator()
+        let (served, dave) = try ServedLake.withAnnotator()
         let roles = try served.medlake(["roles", "list", "--json"], as: served.alice)
         #expect(roles.status == 0, "\(roles.stdout)\(roles.stderr)")
         #expect(try decode([String: [String]].self, roles)["annotator"]?.contains(dave) == true, "\(roles.stdout)")
@@ -88,7 +59,7 @@ struct ServiceGovernanceCLITests {
         let selfMade = try served.medlake(["roles", "grant", served.carol, "admin", "--json"], as: served.carol)
         #expect(selfMade.status == 1)
         #expect(try failure(selfMade) == "permissionDenied")
-        let raw = try problem(served, post: "roles", #"{"user":"\#(served.carol)","role":"admin","kind":"grant"}"#, as: served.carol)
+        let raw = try served.problem(post: "roles", #"{"user":"\#(served.carol)","role":"admin","kind":"grant"}"#, as: served.carol)
         #expect(raw.code == "notPermitted" && raw.status == 403)
         let rolesAfter = try served.medlake(["roles", "list", "--json"], as: served.alice)
         #expect(rolesAfter.stdout == roles.stdout)
@@ -103,9 +74,9 @@ struct ServiceGovernanceCLITests {
             let refused = try served.medlake(["promote", "approve", String(promotion.id), "--comment", "ok"], as: user)
             #expect(refused.status == 1, "\(user) approved")
         }
-        let own = try problem(served, post: "promotions/\(promotion.id)/approve", #"{"comment":"again"}"#, as: served.alice)
+        let own = try served.problem(post: "promotions/\(promotion.id)/approve", #"{"comment":"again"}"#, as: served.alice)
         #expect(own.code == "decisionRefused" && own.status == 403)
-        let byAnnotator = try problem(served, post: "promotions/\(promotion.id)/approve", #"{"comment":"x"}"#, as: dave)
+        let byAnnotator = try served.problem(post: "promotions/\(promotion.id)/approve", #"{"comment":"x"}"#, as: dave)
         #expect(byAnnotator.code == "decisionRefused")
         let pending = try served.medlake(["promote", "show", String(promotion.id), "--json"], as: served.bob)
         #expect(try decode(ShownJSON.self, pending).promotion.state == "pending", "\(pending.stderr)")
@@ -143,7 +114,7 @@ struct ServiceGovernanceCLITests {
     }
 
     @Test func grantsAndLabelsThroughTheService() throws {
-        let (served, dave) = try lakeWithAnnotator()
+        let (served, dave) = try ServedLake.withAnnotator()
         let before = try served.medlake(["datasets", "--json"], as: served.alice)
         let auditBefore = try decode([EntryJSON].self, try served.medlake(["audit", "list", "--json"], as: served.alice))
 
@@ -157,11 +128,11 @@ struct ServiceGovernanceCLITests {
             #expect(refused.status == 1, "\(arguments)")
             #expect(try failure(refused) == "permissionDenied", "\(arguments): \(refused.stderr)")
         }
-        #expect(try problem(served, post: "labels", #"{"dataset":"ct","sensitivity":"public"}"#, as: served.carol).code == "notPermitted")
+        #expect(try served.problem(post: "labels", #"{"dataset":"ct","sensitivity":"public"}"#, as: served.carol).code == "notPermitted")
         let grantBody = #"{"user":"\#(served.carol)","dataset":"ct","scope":"read","lifetime":3600,"reason":"x"}"#
-        #expect(try problem(served, post: "grants", grantBody, as: served.carol).code == "notPermitted")
+        #expect(try served.problem(post: "grants", grantBody, as: served.carol).code == "notPermitted")
         // Nor can the admin give her a grant: without a role a grant would do nothing, so it is refused.
-        let toCarol = try problem(served, post: "grants", grantBody, as: "root")
+        let toCarol = try served.problem(post: "grants", grantBody, as: "root")
         #expect(toCarol.code == "decisionRefused" && toCarol.status == 403)
         let after = try served.medlake(["datasets", "--json"], as: served.alice)
         #expect(after.stdout == before.stdout)
@@ -210,7 +181,7 @@ struct ServiceGovernanceCLITests {
     }
 
     @Test func reopenPublishAndDeprecateThroughTheService() throws {
-        let (served, dave) = try lakeWithAnnotator()
+        let (served, dave) = try ServedLake.withAnnotator()
         let codes = try served.medlake(["flags", "codes", "--for", "sample", "--json"], as: dave)
         #expect(codes.status == 0, "\(codes.stderr)")
         let vocabulary = try decode([CodeJSON].self, codes)
@@ -231,7 +202,7 @@ struct ServiceGovernanceCLITests {
         let byCarol = try served.medlake(["flags", "reopen", String(flag.id), "--note", "mine", "--json"], as: served.carol)
         #expect(byCarol.status == 1)
         #expect(try failure(byCarol) == "permissionDenied", "\(byCarol.stderr)")
-        let raw = try problem(served, post: "flags/\(flag.id)/reopen", #"{"note":"raw"}"#, as: served.carol)
+        let raw = try served.problem(post: "flags/\(flag.id)/reopen", #"{"note":"raw"}"#, as: served.carol)
         #expect(raw.code == "notPermitted" && raw.status == 403)
         let flags = try served.medlake(["flags", "list", "--json"], as: served.alice)
         #expect(try decode([FlagJSON].self, flags).first { $0.id == flag.id }?.state == "resolved", "\(flags.stdout)")
@@ -278,8 +249,8 @@ struct ServiceGovernanceCLITests {
 
         // Held objects may not move where a restore is needed; a curator without the operator role may not
         // queue jobs at all.
-        let toArchive = try problem(
-            served, post: "migrations", #"{"dataset":"ct","tier":"archive","kind":"migrate"}"#, as: "root")
+        let toArchive = try served.problem(
+            post: "migrations", #"{"dataset":"ct","tier":"archive","kind":"migrate"}"#, as: "root")
         #expect(toArchive.code == "policyRefused" && toArchive.status == 422)
         // The CLI reports the engine's refusal with the same stable code, not a bare `failed`.
         let archiveByCLI = try served.medlake(["migrate", "start", "ct", "--to", "archive", "--json"], as: "root")

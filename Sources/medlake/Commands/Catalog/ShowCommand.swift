@@ -3,7 +3,7 @@ import Foundation
 import LakeEngine
 
 /// `medlake show ID`: describe one thing in the catalog.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show what a UID, sample, dataset or object hash is, where it lives, its flags and history.")
@@ -13,9 +13,9 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A SOP Instance, Series or Study UID, a sample or dataset name, or an object's SHA-256.")
     var id: String
 
-    func run() throws {
-        try reportingFailures {
-            let entries = try options.open().show(id)
+    func run() async throws {
+        try await reportingFailures {
+            let entries = try await options.api().show(id)
             if options.json { return try printJSON(entries) }
             print(entries.map(Self.render).joined(separator: "\n\n"))
         }
@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
         if !entry.objects.isEmpty {
             lines.append("objects (\(entry.objects.count)):")
             for object in entry.objects.prefix(10) {
-                lines.append("  \(object.sha256)  \(byteCount(object.size))  \(object.tier) \(object.state)  \(safe(object.path))")
+                lines.append("  \(object.sha256)  \(byteCount(object.size))  \(safe(object.tier)) \(object.state)  \(safe(object.path))")
             }
             if entry.objects.count > 10 { lines.append("  … and \(entry.objects.count - 10) more (see --json)") }
         }
@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
         lines.append("history:")
         for event in entry.history {
             let time = Date(timeIntervalSince1970: Double(event.time) / 1000).formatted(.iso8601)
-            lines.append("  \(time)  \(safe(event.actor)) (\(event.role))  \(safe(event.action))  \(safe(event.details))")
+            lines.append("  \(time)  \(safe(event.actor)) (\(safe(event.role)))  \(safe(event.action))  \(safe(event.details))")
         }
         return lines.joined(separator: "\n")
     }

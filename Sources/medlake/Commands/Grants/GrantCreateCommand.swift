@@ -11,7 +11,7 @@ struct GrantCreateCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LakeOptions
 
-    @Argument(help: "The Unix user.")
+    @Argument(help: "The Unix user, or token:NAME for a service token (a training Job's).")
     var user: String
 
     @Argument(help: "The dataset.")
@@ -32,9 +32,9 @@ struct GrantCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            // The engine knows users only by the names [roles] lists; that one is a real account is checked
-            // here, where the machine's user database is at hand.
-            guard getpwnam(user) != nil else {
+            // The engine knows users only by the names [roles] lists (and tokens by their table); that a user
+            // is a real account is checked here, where the machine's user database is at hand.
+            guard user.hasPrefix(TokenCredential.actorPrefix) || getpwnam(user) != nil else {
                 throw LakeError.invalidArgument(
                     "no Unix user named \(user) on this machine: grants go to existing accounts; check the "
                         + "name with `getent passwd \(user)` or create the account first")

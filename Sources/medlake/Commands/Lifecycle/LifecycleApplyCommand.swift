@@ -2,15 +2,15 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake lifecycle apply`: queue the plan as migration jobs.
-struct LifecycleApplyCommand: ParsableCommand {
+struct LifecycleApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply", abstract: "Queue what the lifecycle rules would move now as migration jobs.")
 
     @OptionGroup var options: LakeOptions
 
-    func run() throws {
-        try reportingFailures {
-            let jobs = try options.open().applyLifecycle()
+    func run() async throws {
+        try await reportingFailures {
+            let jobs = try await options.api().applyLifecycle()
             if options.json { return try printJSON(jobs) }
             print(jobs.isEmpty ? "Nothing to move." : migrationTable(jobs))
         }

@@ -3,15 +3,15 @@ import Foundation
 import LakeEngine
 
 /// `medlake lifecycle plan`: what the rules would move now.
-struct LifecyclePlanCommand: ParsableCommand {
+struct LifecyclePlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Show what the lifecycle rules would move now, per rule, with costs.")
 
     @OptionGroup var options: LakeOptions
 
-    func run() throws {
-        try reportingFailures {
-            let plan = try options.open().lifecyclePlan()
+    func run() async throws {
+        try await reportingFailures {
+            let plan = try await options.api().lifecyclePlan()
             if options.json { return try printJSON(plan) }
             var table = TextTable("RULE", "FROM", "TO", "OBJECTS", "BYTES", "COST/MONTH BEFORE", "AFTER", "NOTE")
             for move in plan.moves {

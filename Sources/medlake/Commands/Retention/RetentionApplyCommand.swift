@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake retention apply --reason …`: queue the plan as a deletion request.
-struct RetentionApplyCommand: ParsableCommand {
+struct RetentionApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Queue what the plan lets go as one deletion request; nothing is deleted before approval.",
@@ -13,9 +13,9 @@ struct RetentionApplyCommand: ParsableCommand {
     @Option(help: "Why the deletion is requested (audited).")
     var reason: String
 
-    func run() throws {
-        try reportingFailures {
-            let request = try options.open().requestRetentionDeletion(reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let request = try await options.api().requestRetentionDeletion(reason: reason)
             if options.json { return try printJSON(request) }
             print(renderRetentionRequest(request))
         }

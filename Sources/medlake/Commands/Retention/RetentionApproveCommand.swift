@@ -18,7 +18,7 @@ struct RetentionApproveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let request = try await options.open().approveRetentionDeletion(id: id, comment: comment)
+            let request = try await options.api().approveRetentionDeletion(id: id, comment: comment)
             if options.json { return try printJSON(request) }
             print(renderRetentionRequest(request))
         }

@@ -14,7 +14,7 @@ struct RetentionExecuteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let request = try await options.open().executeRetention(id: id)
+            let request = try await options.api().executeRetention(id: id)
             if options.json { return try printJSON(request) }
             print(renderRetentionRequest(request))
         }

@@ -3,7 +3,7 @@ import Catalog
 import LakeEngine
 
 /// `medlake retention list`.
-struct RetentionListCommand: ParsableCommand {
+struct RetentionListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List deletion requests with their approvals, newest first.")
 
@@ -12,9 +12,12 @@ struct RetentionListCommand: ParsableCommand {
     @Option(help: "pending, rejected, deleting or done.")
     var state: RetentionRequest.State?
 
-    func run() throws {
-        try reportingFailures {
-            let requests = try options.open().retentionRequests(state: state)
+    func run() async throws {
+        try await reportingFailures {
+            let lake = try options.api()
+            let requests = try await allPages { page in
+                try await lake.retentionRequests(RetentionRequestQuery(state: state, page: page))
+            }
             if options.json { return try printJSON(requests) }
             var table = TextTable("ID", "STATE", "OBJECTS", "DELETED", "KEPT", "BYTES", "APPROVALS", "REQUESTER", "RULES")
             for request in requests {

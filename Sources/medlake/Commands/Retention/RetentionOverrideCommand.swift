@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake retention override DATASET [--min-days N] [--max-days N] --reason …` (admin).
-struct RetentionOverrideCommand: ParsableCommand {
+struct RetentionOverrideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "override",
         abstract: "Give one dataset a keep period of its own instead of the lake.toml policy (admin).")
@@ -27,10 +27,10 @@ struct RetentionOverrideCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let standing = try options.open().setRetentionOverride(
-                dataset: dataset, minDays: minDays, maxDays: maxDays, reason: reason)
+    func run() async throws {
+        try await reportingFailures {
+            let standing = try await options.api().overrideRetention(
+                NewRetentionOverride(dataset: dataset, minDays: minDays, maxDays: maxDays, reason: reason))
             if options.json { return try printJSON(standing) }
             print("\(safe(dataset)): \(safe(standing.summary))")
         }

@@ -2,15 +2,15 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake retention plan`: what may be deleted now, and why.
-struct RetentionPlanCommand: ParsableCommand {
+struct RetentionPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Show what the retention policies let go now, per rule and dataset, and why.")
 
     @OptionGroup var options: LakeOptions
 
-    func run() throws {
-        try reportingFailures {
-            let plan = try options.open().retentionPlan()
+    func run() async throws {
+        try await reportingFailures {
+            let plan = try await options.api().retentionPlan()
             if options.json { return try printJSON(plan) }
             var table = TextTable("RULE", "DATASET", "OBJECTS", "BYTES", "WHY")
             for group in plan.deletions {

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake retention reject ID --comment …`.
-struct RetentionRejectCommand: ParsableCommand {
+struct RetentionRejectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject", abstract: "Reject a deletion request; nothing is deleted.")
 
@@ -14,9 +14,9 @@ struct RetentionRejectCommand: ParsableCommand {
     @Option(help: "Why.")
     var comment: String
 
-    func run() throws {
-        try reportingFailures {
-            let request = try options.open().rejectRetentionDeletion(id: id, comment: comment)
+    func run() async throws {
+        try await reportingFailures {
+            let request = try await options.api().rejectRetentionDeletion(id: id, comment: comment)
             if options.json { return try printJSON(request) }
             print(renderRetentionRequest(request))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LakeEngine
 
 /// `medlake retention status DATASET`: how long the dataset is kept, whether it is held or superseded.
-struct RetentionStatusCommand: ParsableCommand {
+struct RetentionStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show how long a dataset is kept, its legal holds, whether it is deprecated and its score.")
@@ -12,19 +12,9 @@ struct RetentionStatusCommand: ParsableCommand {
     @Argument(help: "The dataset name.")
     var dataset: String
 
-    private struct Status: Encodable {
-        var retention: RetentionStanding
-        var holds: [LegalHoldSummary]
-        var deprecation: DeprecationSummary?
-        var qualityScore: Double?
-    }
-
-    func run() throws {
-        try reportingFailures {
-            let lake = try options.open()
-            let status = Status(
-                retention: try lake.retentionStanding(of: dataset), holds: try lake.holds(dataset: dataset),
-                deprecation: try lake.deprecation(of: dataset), qualityScore: try lake.latestQualityScores()[dataset])
+    func run() async throws {
+        try await reportingFailures {
+            let status = try await options.api().retentionStatus(of: dataset)
             if options.json { return try printJSON(status) }
             print("\(safe(dataset)): \(safe(status.retention.summary))")
             if let reason = status.retention.overrideReason { print("  override: \(safe(reason))") }
