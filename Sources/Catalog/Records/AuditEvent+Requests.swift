@@ -4,12 +4,12 @@ import GRDB
 extension CatalogTransaction {
     /// The newest event of the chain, the one a new event links to.
     public func lastAuditEvent() throws -> AuditEvent? {
-        try AuditEvent.order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        try connection.fetchOne(AuditEvent.self, "SELECT * FROM auditEvent ORDER BY seq DESC LIMIT 1")
     }
 
     /// How many events the chain holds.
     public func auditEventCount() throws -> Int {
-        try AuditEvent.fetchCount(db)
+        try connection.fetchValue(Int.self, "SELECT COUNT(*) FROM auditEvent") ?? 0
     }
 
     /// Events by `actor`, with `action` (exact, or every action starting with it when it ends in `.`), at or
@@ -17,68 +17,94 @@ extension CatalogTransaction {
     public func auditEvents(
         actor: String? = nil, action: String? = nil, since: Date? = nil, newestFirst: Bool = false, limit: Int? = nil
     ) throws -> [AuditEvent] {
-        var request = AuditEvent.order(newestFirst ? AuditEvent.Columns.seq.desc : AuditEvent.Columns.seq)
-        if let actor { request = request.filter(AuditEvent.Columns.actor == actor) }
+        var conditions = ["true"]
+        var arguments: CatalogArguments = []
+        if let actor {
+            conditions.append("actor = ?")
+            arguments.append(actor)
+        }
         if let action {
             // A word without a dot selects itself and its family (`promotion`: `promotion.request`…), a
             // dotted name itself, a name ending in `.` the family below it. A range, not LIKE: an action
-            // name's `_` is no wildcard, and the comparison can use an index.
+            // name's `_` is no wildcard, and the comparison can use an index. Both engines compare text
+            // bytewise here (SQLite's BINARY collation, `COLLATE "C"` columns on PostgreSQL).
             let family = action.hasSuffix(".") ? String(action.dropLast()) : action
-            let member = AuditEvent.Columns.action >= family + "." && AuditEvent.Columns.action < family + "/"
-            let exact = AuditEvent.Columns.action == action
-            request = request.filter(action.hasSuffix(".") ? member : action.contains(".") ? exact : exact || member)
+            let member = "(action >= ? AND action < ?)"
+            if action.hasSuffix(".") {
+                conditions.append(member)
+                arguments += [family + ".", family + "/"]
+            } else if action.contains(".") {
+                conditions.append("action = ?")
+                arguments.append(action)
+            } else {
+                conditions.append("(action = ? OR \(member))")
+                arguments += [action, family + ".", family + "/"]
+            }
         }
         if let since {
-            request = request.filter(AuditEvent.Columns.time >= Int64(since.timeIntervalSince1970 * 1000))
+            conditions.append("time >= ?")
+            arguments.append(Int64(since.timeIntervalSince1970 * 1000))
         }
-        if let limit { request = request.limit(limit) }
-        return try request.fetchAll(db)
+        var sql = "SELECT * FROM auditEvent WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq"
+        if newestFirst { sql += " DESC" }
+        if let limit {
+            sql += " LIMIT ?"
+            arguments.append(limit)
+        }
+        return try connection.fetchAll(AuditEvent.self, sql, arguments)
     }
 
     /// Calls `body` with every event in sequence order, through a cursor (the chain can be long), until it
     /// returns false.
     public func visitAuditEvents(_ body: (AuditEvent) throws -> Bool) throws {
-        let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
-        while let event = try cursor.next() {
-            guard try body(event) else { return }
+        try connection.visitRows("SELECT * FROM auditEvent ORDER BY seq", [], cached: false) { row in
+            try body(AuditEvent(row: row))
         }
     }
 
     /// The event with sequence number `seq`.
     public func auditEvent(seq: Int64) throws -> AuditEvent? {
-        try AuditEvent.filter(AuditEvent.Columns.seq == seq).fetchOne(db)
+        try connection.fetchOne(AuditEvent.self, "SELECT * FROM auditEvent WHERE seq = ?", [seq])
     }
 
     /// Every event with one of `actions`, oldest first.
     public func auditEvents(actions: [String]) throws -> [AuditEvent] {
-        try AuditEvent.filter(actions.contains(AuditEvent.Columns.action)).order(AuditEvent.Columns.seq).fetchAll(db)
+        guard !actions.isEmpty else { return [] }
+        return try connection.fetchAll(
+            AuditEvent.self, "SELECT * FROM auditEvent WHERE action IN (\(placeholders(actions.count))) ORDER BY seq",
+            actions)
     }
 
     /// The newest `limit` events about any of `targets`, oldest first.
     public func auditHistory(targets: [String], limit: Int) throws -> [AuditEvent] {
-        try AuditEvent.filter(targets.contains(AuditEvent.Columns.target))
-            .order(AuditEvent.Columns.seq.desc).limit(limit).fetchAll(db).reversed()
+        guard !targets.isEmpty else { return [] }
+        var arguments: CatalogArguments = targets
+        arguments.append(limit)
+        return try connection.fetchAll(
+            AuditEvent.self,
+            "SELECT * FROM auditEvent WHERE target IN (\(placeholders(targets.count))) ORDER BY seq DESC LIMIT ?",
+            arguments
+        ).reversed()
     }
 
     // MARK: - What an event concerns
 
     /// The names of the datasets labelled `sensitivity`.
     public func datasetNames(sensitivity: String) throws -> Set<String> {
-        try String.fetchSet(db, sql: "SELECT name FROM dataset WHERE sensitivity = ?", arguments: [sensitivity])
+        Set(try connection.fetchValues(String.self, "SELECT name FROM dataset WHERE sensitivity = ?", [sensitivity]))
     }
 
     /// The name of the dataset the flag with row id `flagId` belongs to.
     public func datasetName(ofFlag flagId: Int64) throws -> String? {
-        try String.fetchOne(
-            db, sql: "SELECT d.name FROM qualityFlag f JOIN dataset d ON d.id = f.datasetId WHERE f.id = ?",
-            arguments: [flagId])
+        try connection.fetchValue(
+            String.self, "SELECT d.name FROM qualityFlag f JOIN dataset d ON d.id = f.datasetId WHERE f.id = ?", [flagId])
     }
 
     /// The name of the dataset the promotion with row id `promotionId` promotes.
     public func datasetName(ofPromotion promotionId: Int64) throws -> String? {
-        try String.fetchOne(
-            db, sql: "SELECT d.name FROM promotion p JOIN dataset d ON d.id = p.datasetId WHERE p.id = ?",
-            arguments: [promotionId])
+        try connection.fetchValue(
+            String.self, "SELECT d.name FROM promotion p JOIN dataset d ON d.id = p.datasetId WHERE p.id = ?",
+            [promotionId])
     }
 }
 

@@ -36,7 +36,7 @@ extension CatalogTransaction {
                 UPDATE migrationJob SET leaseExpiresAt = ?, objectsDone = ?, bytesDone = ?, bytesPerSecond = ?,
                 etaSeconds = ?, updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running'
                 """, arguments: [expiry, objectsDone, bytesDone, bytesPerSecond, etaSeconds, now, id, worker])
-        return db.changesCount == 1
+        return try db.changesCount == 1
     }
 
     /// The pause or cancel request an operator left on job `id`, if any.

@@ -4,7 +4,7 @@ import GRDB
 extension CatalogTransaction {
     /// Every flag of the dataset with row id `datasetId`, whatever its target and state.
     public func flags(datasetId: Int64) throws -> [QualityFlag] {
-        try QualityFlag.filter(QualityFlag.Columns.datasetId == datasetId).fetchAll(db)
+        try connection.fetchAll(QualityFlag.self, "SELECT * FROM qualityFlag WHERE datasetId = ? ORDER BY id", [datasetId])
     }
 }
 
@@ -18,35 +18,37 @@ extension CatalogTransaction {
         datasetId: Int64, targetKind: FlagTargetKind, target: String, code: String, severity: FlagSeverity, note: String,
         at now: Date
     ) throws -> Bool {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
-                  createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """
-        ).execute(arguments: [datasetId, targetKind.rawValue, target, code, severity.rawValue, note, now, now])
-        return db.changesCount > 0
+        try connection.execute(
+            """
+            INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
+              createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, 'open', 'rule', 'medlake', ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """,
+            [datasetId, targetKind.rawValue, target, code, severity.rawValue, note, now, now], cached: true) > 0
     }
 }
 
 extension CatalogTransaction {
     /// The dataset's first `limit` flags, oldest first.
     public func flags(datasetId: Int64, limit: Int) throws -> [QualityFlag] {
-        try QualityFlag.filter(QualityFlag.Columns.datasetId == datasetId)
-            .order(QualityFlag.Columns.id).limit(limit).fetchAll(db)
+        try connection.fetchAll(
+            QualityFlag.self, "SELECT * FROM qualityFlag WHERE datasetId = ? ORDER BY id LIMIT ?", [datasetId, limit])
     }
 
     /// The flags on any of `targets` (UIDs, sample names, object hashes, dataset names), oldest first.
     public func flags(targets: [String]) throws -> [QualityFlag] {
-        try QualityFlag.filter(targets.contains(QualityFlag.Columns.target)).order(QualityFlag.Columns.id).fetchAll(db)
+        guard !targets.isEmpty else { return [] }
+        return try connection.fetchAll(
+            QualityFlag.self, "SELECT * FROM qualityFlag WHERE target IN (\(placeholders(targets.count))) ORDER BY id",
+            targets)
     }
 }
 
 extension CatalogTransaction {
     /// The flag with row id `id`, if any.
     public func flag(id: Int64) throws -> QualityFlag? {
-        try QualityFlag.fetchOne(db, key: id)
+        try connection.fetchOne(QualityFlag.self, "SELECT * FROM qualityFlag WHERE id = ?", [id])
     }
 
     /// The flags matching every condition given, oldest first.
@@ -54,12 +56,20 @@ extension CatalogTransaction {
         state: FlagState? = nil, severity: FlagSeverity? = nil, code: String? = nil, target: String? = nil,
         datasetId: Int64? = nil
     ) throws -> [QualityFlag] {
-        var request = QualityFlag.order(QualityFlag.Columns.id)
-        if let state { request = request.filter(QualityFlag.Columns.state == state.rawValue) }
-        if let severity { request = request.filter(QualityFlag.Columns.severity == severity.rawValue) }
-        if let code { request = request.filter(QualityFlag.Columns.code == code) }
-        if let target { request = request.filter(QualityFlag.Columns.target == target) }
-        if let datasetId { request = request.filter(QualityFlag.Columns.datasetId == datasetId) }
-        return try request.fetchAll(db)
+        var conditions = ["true"]
+        var arguments: CatalogArguments = []
+        func require(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            conditions.append("\(column) = ?")
+            arguments.append(value)
+        }
+        require("state", state?.rawValue)
+        require("severity", severity?.rawValue)
+        require("code", code)
+        require("target", target)
+        require("datasetId", datasetId)
+        return try connection.fetchAll(
+            QualityFlag.self,
+            "SELECT * FROM qualityFlag WHERE \(conditions.joined(separator: " AND ")) ORDER BY id", arguments)
     }
 }

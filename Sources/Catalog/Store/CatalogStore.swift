@@ -1,6 +1,8 @@
 import CSQLiteShim
 import Foundation
 import GRDB
+import Logging
+import NIOPosix
 
 /// The lake's catalog: one SQLite file in WAL mode, opened once per process through a `DatabasePool`.
 ///
@@ -16,10 +18,27 @@ import GRDB
 /// commit (`synchronous = FULL`): a command that returned has its changes on disk. Checkpoints happen when
 /// the WAL reaches SQLite's auto-checkpoint size.
 ///
-/// The store is `Sendable`: `DatabasePool` serializes writes and runs reads concurrently.
+/// A store opened with ``init(postgres:password:logger:)`` keeps the catalog on PostgreSQL instead (issue
+/// #17): the same requests run there through the seam (``CatalogConnection``), on a pool of server
+/// connections (see `PostgresCatalogPool` for its transactions and locking).
+///
+/// The store is `Sendable`: `DatabasePool` serializes writes and runs reads concurrently, and the PostgreSQL
+/// pool hands each transaction a connection of its own.
 public final class CatalogStore: Sendable {
-    /// The shared connection pool. Hand read-only code ``reader``.
-    public let pool: DatabasePool
+    /// Which engine holds the catalog.
+    private enum Engine: Sendable {
+        case sqlite(DatabasePool)
+        case postgres(PostgresCatalogPool)
+    }
+
+    private let engine: Engine
+
+    /// The shared connection pool of a SQLite catalog. Hand read-only code ``reader``.
+    /// - precondition: The store is SQLite: only tests that tamper with the catalog file use this.
+    public var pool: DatabasePool {
+        guard case .sqlite(let pool) = engine else { preconditionFailure("a PostgreSQL catalog has no DatabasePool") }
+        return pool
+    }
 
     /// How long a writer waits for another process's write transaction before failing.
     public static let busyTimeout: TimeInterval = 30
@@ -36,7 +55,8 @@ public final class CatalogStore: Sendable {
             }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            engine = .sqlite(pool)
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = CatalogMigrations.migrator
             if try !pool.read(migrator.hasCompletedMigrations) {
@@ -49,14 +69,34 @@ public final class CatalogStore: Sendable {
         }
     }
 
+    /// Opens the PostgreSQL catalog at `location`, logging in with `password` (see
+    /// ``PostgresCatalogLocation/password(environment:defaultFile:)``), and migrates it to the current schema
+    /// (the same ordered migrations as SQLite's, under an advisory lock so concurrent openers apply each once).
+    /// `logger` receives PostgresNIO's connection events (debug and below).
+    /// - Throws: ``CatalogError/postgres(url:sqlState:message:)`` when the server cannot be reached, refuses the
+    ///   login or fails a migration.
+    public init(postgres location: PostgresCatalogLocation, password: String?, logger: Logger = CatalogStore.silentLogger) throws {
+        engine = .postgres(try PostgresCatalogPool(location: location, password: password, logger: logger))
+    }
+
+    /// A logger that drops everything, for callers that pass none.
+    public static let silentLogger = Logger(label: "medlake.catalog", factory: { _ in SwiftLogNoOpLogHandler() })
+
     /// Read-only access to the raw pool, for tests that tamper with the catalog as an attacker would.
     /// Lake code uses ``read(_:)`` and ``write(_:)``.
+    /// - precondition: The store is SQLite.
     public var reader: any DatabaseReader { pool }
 
     /// Whether `error` says this process cannot write the catalog at all (a read-only file or folder, no
     /// permission, or another process holding the write lock past the busy timeout), as opposed to a bad
     /// statement: callers that write only to record something may then go on without recording it.
     public static func cannotWrite(_ error: any Error) -> Bool {
+        if case CatalogError.postgres(_, let sqlState, _) = error {
+            // No state: the server could not be reached. 25006: a write in a read-only transaction (a
+            // standby); 42501: no privilege; 55P03: the write lock was held past the busy timeout; 57P03:
+            // the server is starting or stopping.
+            return sqlState.map { ["25006", "42501", "55P03", "57P03"].contains($0) } ?? true
+        }
         guard let error = error as? DatabaseError else { return false }
         return [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_BUSY, .SQLITE_LOCKED]
             .contains(error.resultCode)
@@ -65,24 +105,45 @@ public final class CatalogStore: Sendable {
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction on one committed snapshot; reads run concurrently.
-    /// - Throws: what `body` throws, or the store's errors from SQLite (opaque: ``cannotWrite(_:)`` classifies them).
+    /// - Throws: what `body` throws, or the store's errors (opaque: ``cannotWrite(_:)`` classifies them).
     public func read<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(CatalogTransaction(db)) }
+        switch engine {
+        case .sqlite(let pool): try pool.read { db in try body(CatalogTransaction(db)) }
+        case .postgres(let pool): try pool.read(body)
+        }
     }
 
-    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): it commits when `body` returns and rolls
-    /// back when it throws. Writes are serialized across threads and, through the busy timeout, processes.
+    /// Runs `body` in a write transaction: it commits when `body` returns and rolls back when it throws.
+    /// Writes are serialized across threads and processes (SQLite's `BEGIN IMMEDIATE` with the busy timeout;
+    /// on PostgreSQL an advisory lock, across hosts too).
     public func write<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(CatalogTransaction(db)) }
+        switch engine {
+        case .sqlite(let pool): try pool.write { db in try body(CatalogTransaction(db)) }
+        case .postgres(let pool): try pool.write(body)
+        }
     }
 
-    /// ``read(_:)`` for async code: waits for a reader connection without blocking a cooperative thread.
+    /// ``read(_:)`` for async code: waits for a connection without blocking a cooperative thread (on
+    /// PostgreSQL the transaction runs on a `NIOThreadPool` thread, since its calls block).
     public func read<T: Sendable>(_ body: @Sendable (CatalogTransaction) throws -> T) async throws -> T {
-        try await pool.read { db in try body(CatalogTransaction(db)) }
+        switch engine {
+        case .sqlite(let pool): try await pool.read { db in try body(CatalogTransaction(db)) }
+        case .postgres(let pool):
+            // The pool thread runs `body` while this call awaits it, so it does not outlive the call.
+            try await withoutActuallyEscaping(body) { body in
+                try await NIOThreadPool.singleton.runIfActive { try pool.read(body) }
+            }
+        }
     }
 
     /// ``write(_:)`` for async code: waits for the writer without blocking a cooperative thread.
     public func write<T: Sendable>(_ body: @Sendable (CatalogTransaction) throws -> T) async throws -> T {
-        try await pool.write { db in try body(CatalogTransaction(db)) }
+        switch engine {
+        case .sqlite(let pool): try await pool.write { db in try body(CatalogTransaction(db)) }
+        case .postgres(let pool):
+            try await withoutActuallyEscaping(body) { body in
+                try await NIOThreadPool.singleton.runIfActive { try pool.write(body) }
+            }
+        }
     }
 }

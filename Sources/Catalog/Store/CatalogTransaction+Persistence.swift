@@ -1,21 +1,22 @@
 import GRDB
 
-/// Writing whole records: every record is a `Codable` struct whose coding keys are its table's columns, so
-/// a second store maps it to an `INSERT`/`UPDATE` by those keys as GRDB does here.
+/// Writing whole records: every record is a `Codable` struct whose coding keys are its table's columns.
+/// SQLite writes it through GRDB; PostgreSQL builds the `INSERT`/`UPDATE` from the same encoded columns and
+/// reads an inserted row back (`RETURNING *`) for its id.
 extension CatalogTransaction {
     /// Inserts `record`, setting its id when the table assigns one.
-    public func insert<Record: MutablePersistableRecord>(_ record: inout Record) throws {
-        try record.insert(db)
+    public func insert<Record: MutablePersistableRecord & FetchableRecord>(_ record: inout Record) throws {
+        try connection.insert(&record)
     }
 
     /// Writes every column of `record`, found by its primary key.
     public func update<Record: MutablePersistableRecord>(_ record: Record) throws {
-        try record.update(db)
+        try connection.update(record)
     }
 
     /// Deletes `record`, found by its primary key; returns whether a row was deleted.
     @discardableResult
     public func delete<Record: MutablePersistableRecord>(_ record: Record) throws -> Bool {
-        try record.delete(db)
+        try connection.delete(record)
     }
 }

@@ -10,21 +10,43 @@ import GRDB
 /// try store.write { tx in try tx.insert(&flag) }
 /// ```
 ///
-/// A transaction from ``CatalogStore/read(_:)`` sees one committed snapshot and cannot write (SQLite
-/// rejects a write on a read-only connection); one from ``CatalogStore/write(_:)`` commits when its
-/// closure returns and rolls back when it throws, so a change and its audit event land together.
+/// A transaction from ``CatalogStore/read(_:)`` sees one committed snapshot and cannot write (both engines
+/// reject a write in a read-only transaction); one from ``CatalogStore/write(_:)`` commits when its closure
+/// returns and rolls back when it throws, so a change and its audit event land together.
 ///
 /// - warning: A transaction **is not thread-safe** and is valid only inside the closure that received it:
 ///   never store it or hand it to another thread.
 ///
-/// ## A second store
-/// The request methods are the store interface: every statement the engine runs is one of them, so a
-/// PostgreSQL store implements the same method list (see `docs/modules/catalog.md`).
+/// ## Two engines
+/// A request is written once, in seam SQL on ``connection``, and runs on SQLite and on PostgreSQL alike
+/// (see ``CatalogConnection`` and `docs/modules/catalog.md`). Requests still written against GRDB's
+/// `Database` reach it through ``db``, which exists on SQLite only: on PostgreSQL they throw
+/// ``CatalogError/notOnPostgreSQL``. Converting a request means moving it from ``db`` to ``connection``.
 public struct CatalogTransaction {
-    /// The SQLite connection. Internal: only `Catalog`'s request methods speak SQL.
-    let db: Database
+    /// The connection every converted request speaks through. Internal: only `Catalog` speaks SQL.
+    let connection: any CatalogConnection
 
+    /// The SQLite connection when the store is SQLite, nil on PostgreSQL.
+    private let sqliteDatabase: Database?
+
+    /// A transaction on SQLite, through GRDB.
     init(_ db: Database) {
-        self.db = db
+        connection = SQLiteCatalogConnection(db: db)
+        sqliteDatabase = db
+    }
+
+    /// A transaction on another engine's connection.
+    init(connection: any CatalogConnection) {
+        self.connection = connection
+        sqliteDatabase = nil
+    }
+
+    /// The SQLite connection, for the requests not yet written in seam SQL.
+    /// - Throws: ``CatalogError/notOnPostgreSQL`` on a PostgreSQL store.
+    var db: Database {
+        get throws {
+            guard let sqliteDatabase else { throw CatalogError.notOnPostgreSQL }
+            return sqliteDatabase
+        }
     }
 }
