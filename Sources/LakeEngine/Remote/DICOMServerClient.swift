@@ -140,6 +140,32 @@ final class DICOMServerClient: Sendable {
         }
     }
 
+    /// Walks the server's studies, their series and their instances, a QIDO-RS page at a time at every
+    /// level, handing `body` each instance's SOP Instance UID and its WADO-RS path. Results without
+    /// their UID are skipped.
+    func eachInstance(
+        pageSize: Int, _ body: (_ sopInstanceUID: String, _ path: String) async throws -> Void
+    ) async throws {
+        try await search("/studies", pageSize: pageSize) { studies in
+            for study in studies {
+                guard let studyUID = study.string(QIDOResult.studyInstanceUID) else { continue }
+                let studyPath = "/studies/" + SignatureV4.encodeQueryComponent(studyUID)
+                try await search(studyPath + "/series", pageSize: pageSize) { series in
+                    for one in series {
+                        guard let seriesUID = one.string(QIDOResult.seriesInstanceUID) else { continue }
+                        let seriesPath = studyPath + "/series/" + SignatureV4.encodeQueryComponent(seriesUID)
+                        try await search(seriesPath + "/instances", pageSize: pageSize) { instances in
+                            for instance in instances {
+                                guard let sop = instance.string(QIDOResult.sopInstanceUID) else { continue }
+                                try await body(sop, seriesPath + "/instances/" + SignatureV4.encodeQueryComponent(sop))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// GETs `path` and decodes its JSON body as `type`.
     func getJSON<Value: Decodable>(_ path: String, as type: Value.Type) async throws -> Value {
         let (_, body) = try await get(path, accept: "application/json")

@@ -123,28 +123,12 @@ extension Lake {
                 progress?(run.progressSoFar)
             }
             let pageSize = options.qidoPageSize
-            try await server.search("/studies", pageSize: pageSize) { studies in
-                for study in studies {
-                    guard let studyUID = study.string(QIDOResult.studyInstanceUID) else { continue }
-                    let studyPath = "/studies/" + SignatureV4.encodeQueryComponent(studyUID)
-                    try await server.search(studyPath + "/series", pageSize: pageSize) { series in
-                        for one in series {
-                            guard let seriesUID = one.string(QIDOResult.seriesInstanceUID) else { continue }
-                            let seriesPath = studyPath + "/series/" + SignatureV4.encodeQueryComponent(seriesUID)
-                            try await server.search(seriesPath + "/instances", pageSize: pageSize) { instances in
-                                for instance in instances {
-                                    guard let sop = instance.string(QIDOResult.sopInstanceUID), !knownSOPs.contains(sop)
-                                    else { continue }
-                                    pending.append(WADOInstance(
-                                        path: seriesPath + "/instances/" + SignatureV4.encodeQueryComponent(sop)))
-                                    if pending.count >= options.ingest.batchSize {
-                                        try await pull(pending)
-                                        pending = []
-                                    }
-                                }
-                            }
-                        }
-                    }
+            try await server.eachInstance(pageSize: pageSize) { sop, path in
+                guard !knownSOPs.contains(sop) else { return }
+                pending.append(WADOInstance(path: path))
+                if pending.count >= options.ingest.batchSize {
+                    try await pull(pending)
+                    pending = []
                 }
             }
             if !pending.isEmpty { try await pull(pending) }

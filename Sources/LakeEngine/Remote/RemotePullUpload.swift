@@ -109,25 +109,9 @@ public struct RemotePullUpload: Sendable {
             pending = []
             try await writer.send(downloads)
         }
-        try await server.search("/studies", pageSize: pageSize) { studies in
-            for study in studies {
-                guard let studyUID = study.string(QIDOResult.studyInstanceUID) else { continue }
-                let studyPath = "/studies/" + SignatureV4.encodeQueryComponent(studyUID)
-                try await server.search(studyPath + "/series", pageSize: pageSize) { series in
-                    for one in series {
-                        guard let seriesUID = one.string(QIDOResult.seriesInstanceUID) else { continue }
-                        let seriesPath = studyPath + "/series/" + SignatureV4.encodeQueryComponent(seriesUID)
-                        try await server.search(seriesPath + "/instances", pageSize: pageSize) { instances in
-                            for instance in instances {
-                                guard let sop = instance.string(QIDOResult.sopInstanceUID) else { continue }
-                                pending.append(
-                                    Lake.WADOInstance(path: seriesPath + "/instances/" + SignatureV4.encodeQueryComponent(sop)))
-                                if pending.count >= options.ingest.batchSize { try await flush(&writer) }
-                            }
-                        }
-                    }
-                }
-            }
+        try await server.eachInstance(pageSize: pageSize) { _, path in
+            pending.append(Lake.WADOInstance(path: path))
+            if pending.count >= options.ingest.batchSize { try await flush(&writer) }
         }
         if !pending.isEmpty { try await flush(&writer) }
     }
