@@ -152,14 +152,16 @@ struct RemoteWorkersCLITests {
         }
         // Each worker holds a job, and each job has switched some objects: then one holder is killed and
         // another is stopped.
+        // The holders are taken from the listing that showed all three moving: on a loaded machine a
+        // 2-second lease can change hands before another listing.
+        var seen: [JobJSON] = []
         let allMoving = try TierLayout.waitUntil(timeout: 600) {
-            let current = try jobs()
-            return current.count == 3 && current.allSatisfy { $0.state == "running" && $0.objectsDone > 0 }
-                && Set(current.compactMap { $0.leaseHolder?.pid }).count == 3
+            seen = try jobs()
+            return seen.count == 3 && seen.allSatisfy { $0.state == "running" && $0.objectsDone > 0 }
+                && Set(seen.compactMap { $0.leaseHolder?.pid }).count == 3
         }
-        let seen = try jobs()
         try #require(allMoving, "the three workers never all moved objects: \(seen)")
-        let running = try jobs().sorted { $0.id < $1.id }
+        let running = seen.sorted { $0.id < $1.id }
         let killed = try #require(workers.first { $0.processIdentifier == running[0].leaseHolder?.pid })
         let stopped = try #require(workers.first { $0.processIdentifier == running[1].leaseHolder?.pid })
         kill(killed.processIdentifier, SIGKILL)
