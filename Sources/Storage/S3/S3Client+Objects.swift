@@ -87,6 +87,11 @@ extension S3Client {
                 }
                 bytes += chunk.readableBytesView
             }
+            if let range, Int64(bytes.count) != range.upperBound - range.lowerBound + 1 {
+                throw IncompleteBody(error: S3Error(
+                    .invalidResponse, operation: "GetObject", key: fullKey,
+                    message: "\(bytes.count) bytes for a range of \(range.upperBound - range.lowerBound + 1)"))
+            }
             try GetAnswerCheck(headers: response.headers, wholeObject: range == nil).verify(
                 length: Int64(bytes.count), digest: ContentHasher.digest(of: bytes), operation: "GetObject", key: fullKey)
             return bytes
