@@ -51,7 +51,8 @@ import Testing
                 let jobId = try #require(try MigrationJobRequestsTests.queueJob(tx, objects: 4, size: 7).id)
                 let ids = try tx.pendingItems(jobId: jobId).compactMap(\.item.id)
                 try tx.markPublishing(itemIds: [ids[1]])
-                try tx.switchPlacements([(ids[0], try #require(try tx.migrationItem(id: ids[0], jobId: jobId)).object.id, true)], to: "cold")
+                let first = try #require(try tx.migrationItem(id: ids[0], jobId: jobId))
+                try tx.switchPlacements([(ids[0], first.object.id, true)], to: "cold")
 
                 let firstTwo = try tx.itemsToMove(jobId: jobId, limit: 2)
                 #expect(firstTwo.compactMap(\.item.id) == [ids[1], ids[2]])
