@@ -14,7 +14,8 @@ extension CatalogTransaction {
 extension CatalogTransaction {
     /// The genomic files of the sample with row id `sampleId`, in the order they were recorded.
     public func genomicFiles(sampleId: Int64) throws -> [GenomicFile] {
-        try connection.fetchAll(GenomicFile.self, "SELECT * FROM genomicFile WHERE sampleId = ? ORDER BY id", [sampleId])
+        try connection.fetchAll(
+            GenomicFile.self, "SELECT * FROM genomicFile WHERE sampleId = ? ORDER BY id", [sampleId])
     }
 
     /// The SHA-256s of the objects holding the sample's genomic files.

@@ -32,7 +32,8 @@ extension CatalogTransaction {
             let candidate = try connection.fetchOne(
                 MigrationJob.self,
                 """
-                SELECT * FROM migrationJob WHERE state = 'queued' OR (state = 'running' AND leaseExpiresAt < \(clock.sql))
+                SELECT * FROM migrationJob
+                WHERE state = 'queued' OR (state = 'running' AND leaseExpiresAt < \(clock.sql))
                 ORDER BY id LIMIT 1\(connection.dialect.claimingRows)
                 """, clock.arguments),
             let id = candidate.id
@@ -51,7 +52,8 @@ extension CatalogTransaction {
                 """, arguments)
         else { return nil }
         let isTakeover = candidate.state == .running
-        return MigrationJobClaim(job: job, isTakeover: isTakeover, previousWorker: isTakeover ? candidate.workerId : nil)
+        return MigrationJobClaim(
+            job: job, isTakeover: isTakeover, previousWorker: isTakeover ? candidate.workerId : nil)
     }
 
     /// Job `id` while it runs under worker `worker`; nil once another worker took it over or it ended.
@@ -74,8 +76,9 @@ extension CatalogTransaction {
         return try connection.fetchValue(
             Int64.self,
             """
-            UPDATE migrationJob SET leaseExpiresAt = \(clock.sql) + ?, objectsDone = ?, bytesDone = ?, bytesPerSecond = ?,
-            etaSeconds = ?, updatedAt = ? WHERE id = ? AND workerId = ? AND state = 'running' RETURNING leaseExpiresAt
+            UPDATE migrationJob SET leaseExpiresAt = \(clock.sql) + ?, objectsDone = ?, bytesDone = ?,
+            bytesPerSecond = ?, etaSeconds = ?, updatedAt = ?
+            WHERE id = ? AND workerId = ? AND state = 'running' RETURNING leaseExpiresAt
             """, arguments)
     }
 

@@ -94,7 +94,7 @@ enum CatalogDialect: Sendable, Hashable {
                     }
                     first = false
                     // Inside a bracket expression only `\`, `[` and `]` mean more than themselves (`[:`, `[.`).
-                    regex += member == "\\" || member == "[" || member == "]" ? "\\\(member)" : String(Character(member))
+                    regex += ["\\", "[", "]"].contains(member) ? "\\\(member)" : String(Character(member))
                 }
                 // An unclosed class matches nothing in SQLite's GLOB; `$.` (a character after the end) neither.
                 guard closed else { return "$." }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct MovableObjectTests {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
 
-    @Test("Movable objects come by version and by dataset, without deleted ones; lifecycle facts per dataset",
+    @Test(
+        "Movable objects come by version and by dataset, without deleted ones; lifecycle facts per dataset",
         arguments: CatalogEngine.available)
     func movableObjects(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
@@ -23,7 +24,8 @@ import Testing
                 for (index, tier) in ["hot", "cold", "hot"].enumerated() {
                     objects.append(
                         try tx.storedObjectId(
-                            sha256: String(repeating: Character(String(index)), count: 64), size: Int64(10 * (index + 1)),
+                            sha256: String(repeating: Character(String(index)), count: 64),
+                            size: Int64(10 * (index + 1)),
                             tier: tier, at: Self.now))
                 }
                 for (datasetId, objectIds) in [(ids[0], objects), (ids[1], [objects[0]])] {
@@ -34,12 +36,14 @@ import Testing
                                 ingestedAt: Self.now))
                     }
                 }
-                var version = DatasetVersion(datasetId: ids[1], number: 1, state: .published, createdBy: "ana", createdAt: Self.now)
+                var version = DatasetVersion(
+                    datasetId: ids[1], number: 1, state: .published, createdBy: "ana", createdAt: Self.now)
                 try tx.insert(&version)
                 let versionId = try #require(version.id)
                 for path in ["a", "b"] {
                     var entry = VersionEntry(
-                        versionId: versionId, objectId: objects[0], path: path, sha256: String(repeating: "0", count: 64),
+                        versionId: versionId, objectId: objects[0], path: path,
+                        sha256: String(repeating: "0", count: 64),
                         size: 10, format: "DICOM")
                     try tx.insert(&entry)
                 }
@@ -47,9 +51,10 @@ import Testing
                 deleted.state = .deleted
                 try tx.update(deleted)
 
-                #expect(try tx.movableObjects(versionId: versionId) == [
-                    MovableObject(id: objects[0], sha256: String(repeating: "0", count: 64), size: 10, tier: "hot")
-                ])
+                #expect(
+                    try tx.movableObjects(versionId: versionId) == [
+                        MovableObject(id: objects[0], sha256: String(repeating: "0", count: 64), size: 10, tier: "hot")
+                    ])
                 #expect(try tx.movableObjects(datasetId: ids[0]).map(\.id) == [objects[0], objects[1]])
                 #expect(try tx.movableObjects(datasetId: ids[0]).map(\.tier) == ["hot", "cold"])
 

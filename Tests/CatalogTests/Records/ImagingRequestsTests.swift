@@ -33,7 +33,8 @@ import Testing
                 var objects: [Int64] = []
                 for (index, number) in [2, 1, 3].enumerated() {
                     let objectId = try tx.storedObjectId(
-                        sha256: String(repeating: Character(String(index)), count: 64), size: 1, tier: "hot", at: Self.now)
+                        sha256: String(repeating: Character(String(index)), count: 64), size: 1, tier: "hot",
+                        at: Self.now)
                     objects.append(objectId)
                     try tx.insertInstance(
                         Instance(
@@ -54,7 +55,8 @@ import Testing
         }
     }
 
-    @Test("Legacy pseudonyms match P- and 12 lowercase hex digits exactly; pattern characters in values do not",
+    @Test(
+        "Legacy pseudonyms match P- and 12 lowercase hex digits exactly; pattern characters in values do not",
         arguments: CatalogEngine.available)
     func legacyPseudonyms(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
@@ -84,7 +86,8 @@ import Testing
         }
     }
 
-    @Test("A GLOB pattern selects the same values on both engines, whatever pattern characters they hold",
+    @Test(
+        "A GLOB pattern selects the same values on both engines, whatever pattern characters they hold",
         arguments: CatalogEngine.available)
     func globPatterns(engine: CatalogEngine) throws {
         let values = [

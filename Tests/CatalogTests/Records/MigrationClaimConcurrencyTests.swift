@@ -9,11 +9,14 @@ import Testing
 @Suite struct MigrationClaimConcurrencyTests {
     /// Two stores on one schema, as two lake processes on two hosts share a catalog; removed afterwards.
     static func withSharedCatalog(_ body: (CatalogStore, CatalogStore) throws -> Void) throws {
-        let location = try CatalogEngine.postgresLocation(schema: "t_" + UUID().uuidString.lowercased().filter(\.isHexDigit))
+        let location = try CatalogEngine.postgresLocation(
+            schema: "t_" + UUID().uuidString.lowercased().filter(\.isHexDigit))
         let password = try CatalogEngine.postgresPassword(location)
         let first = try CatalogStore(postgres: location, password: password)
         defer {
-            _ = try? first.write { tx in try tx.connection.execute("DROP SCHEMA \(location.schema) CASCADE", [], cached: false) }
+            _ = try? first.write { tx in
+                try tx.connection.execute("DROP SCHEMA \(location.schema) CASCADE", [], cached: false)
+            }
         }
         let second = try CatalogStore(postgres: location, password: password)
         try body(first, second)
@@ -66,7 +69,8 @@ import Testing
             }
             for (index, id) in queued.enumerated() {
                 let worker = byWorker.first { $0.value.contains(id) }?.key
-                #expect(holders[index] == worker, "job \(id) is held by \(holders[index]), claimed by \(worker ?? "none")")
+                #expect(
+                    holders[index] == worker, "job \(id) is held by \(holders[index]), claimed by \(worker ?? "none")")
             }
         }
     }
@@ -76,8 +80,10 @@ import Testing
         guard CatalogEngine.available.contains(.postgres) else { return }
         try Self.withSharedCatalog { first, second in
             let (lockedId, freeId) = try first.write { tx throws in
-                (try #require(try MigrationJobRequestsTests.queueJob(tx, objects: 1, tag: "a").id),
-                    try #require(try MigrationJobRequestsTests.queueJob(tx, objects: 1, tag: "b").id))
+                (
+                    try #require(try MigrationJobRequestsTests.queueJob(tx, objects: 1, tag: "a").id),
+                    try #require(try MigrationJobRequestsTests.queueJob(tx, objects: 1, tag: "b").id)
+                )
             }
             // Another client's transaction holds the oldest job's row (and not the lake's write lock, as narrower
             // locking allows): a read transaction made writable before its first query.
@@ -92,7 +98,9 @@ import Testing
                 }
             }
             #expect(claim?.job.id == freeId)
-            let next = try first.write { tx in try tx.claimJob(worker: "w2", pid: 2, host: "h", leaseSeconds: 3600, at: Date()) }
+            let next = try first.write { tx in
+                try tx.claimJob(worker: "w2", pid: 2, host: "h", leaseSeconds: 3600, at: Date())
+            }
             #expect(next?.job.id == lockedId)
         }
     }

@@ -5,7 +5,8 @@ import Testing
 
 /// Migration item requests (state changes, placements, the lake service's remote-work hand-outs) on each engine.
 @Suite struct MigrationItemRequestsTests {
-    @Test("Items move pending, publishing, done; placements switch and source removals are recorded",
+    @Test(
+        "Items move pending, publishing, done; placements switch and source removals are recorded",
         arguments: CatalogEngine.available)
     func stateChanges(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
@@ -20,7 +21,8 @@ import Testing
                 #expect(try tx.jobHasUnswitchedItems(jobId: jobId))
                 #expect(try tx.publishingItems(jobId: jobId).map(\.itemId) == [ids[0], ids[1]])
                 #expect(try tx.pendingItems(jobId: jobId).compactMap(\.item.id) == [ids[2]])
-                #expect(try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 0, failed: 0, pending: 3, bytesDone: 0))
+                #expect(
+                    try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 0, failed: 0, pending: 3, bytesDone: 0))
 
                 try tx.resetPublishing(itemIds: [ids[1], ids[2]])  // ids[2] is pending: it stays so.
                 #expect(try tx.publishingItems(jobId: jobId).map(\.itemId) == [ids[0]])
@@ -29,7 +31,8 @@ import Testing
                 try tx.switchPlacements([(ids[0], objectIds[0], false), (ids[1], objectIds[1], true)], to: "cold")
                 #expect(!(try tx.jobHasUnswitchedItems(jobId: jobId)))
                 #expect(try tx.object(id: objectIds[0])?.tier == "cold" && tx.object(id: objectIds[2])?.tier == "hot")
-                #expect(try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 2, failed: 0, pending: 1, bytesDone: 20))
+                #expect(
+                    try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 2, failed: 0, pending: 1, bytesDone: 20))
                 let left = try tx.itemsWithSourceLeft(jobId: jobId)
                 #expect(left.map(\.itemId) == [ids[0]] && left.first?.fromTier == "hot")
                 #expect(left.first?.object.id == objectIds[0] && left.first?.object.tier == "cold")
@@ -43,7 +46,8 @@ import Testing
         }
     }
 
-    @Test("Remote work is handed out pending and publishing items by id, each with its object",
+    @Test(
+        "Remote work is handed out pending and publishing items by id, each with its object",
         arguments: CatalogEngine.available)
     func remoteWork(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in

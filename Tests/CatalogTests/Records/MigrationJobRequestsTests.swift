@@ -27,7 +27,8 @@ import Testing
         return job
     }
 
-    @Test("A queued job is created with one pending item per object and listed newest first",
+    @Test(
+        "A queued job is created with one pending item per object and listed newest first",
         arguments: CatalogEngine.available)
     func creation(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
@@ -46,7 +47,9 @@ import Testing
                 #expect(try tx.migrationJobs(states: [], limit: 10).isEmpty)
                 #expect(try tx.queuedJobCount() == 2)
                 #expect(try tx.hasActiveJobs())
-                #expect(try tx.itemTally(jobId: firstId) == MigrationItemTally(done: 0, failed: 0, pending: 3, bytesDone: 0))
+                #expect(
+                    try tx.itemTally(jobId: firstId) == MigrationItemTally(done: 0, failed: 0, pending: 3, bytesDone: 0)
+                )
                 #expect(try tx.sourceTiers(jobId: firstId) == ["hot"])
                 #expect(try tx.objectIdsInActiveJobs().count == 4)
                 #expect(try tx.jobControl(id: firstId) == nil)
@@ -64,13 +67,16 @@ import Testing
         }
     }
 
-    @Test("Claims take the oldest job, hold it for the lease, and take over an expired lease",
+    @Test(
+        "Claims take the oldest job, hold it for the lease, and take over an expired lease",
         arguments: CatalogEngine.available)
     func claimsAndTakeovers(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (firstId, secondId) = try store.write { tx throws in
-                (try #require(try Self.queueJob(tx, objects: 2, tag: "a").id),
-                    try #require(try Self.queueJob(tx, objects: 1, tag: "b").id))
+                (
+                    try #require(try Self.queueJob(tx, objects: 2, tag: "a").id),
+                    try #require(try Self.queueJob(tx, objects: 1, tag: "b").id)
+                )
             }
             // Worker w1 takes the oldest job for an hour.
             let first = try #require(
@@ -113,7 +119,8 @@ import Testing
         }
     }
 
-    @Test("A renewal extends the lease by the lease clock and records progress; only the holder renews",
+    @Test(
+        "A renewal extends the lease by the lease clock and records progress; only the holder renews",
         arguments: CatalogEngine.available)
     func renewals(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
@@ -144,7 +151,8 @@ import Testing
                 }
                 let job = try #require(try tx.migrationJob(id: jobId))
                 #expect(job.leaseExpiresAt == renewed && job.objectsDone == 1 && job.bytesDone == 15)
-                #expect(job.bytesPerSecond == 2.5 && job.etaSeconds == 3 && job.updatedAt == skewed.addingTimeInterval(10))
+                #expect(
+                    job.bytesPerSecond == 2.5 && job.etaSeconds == 3 && job.updatedAt == skewed.addingTimeInterval(10))
                 #expect(
                     try tx.renewLease(
                         jobId: jobId, worker: "w2", leaseSeconds: 120, objectsDone: 2, bytesDone: 20,
@@ -163,12 +171,14 @@ import Testing
                 let itemIds = try tx.pendingItems(jobId: jobId).compactMap(\.item.id)
                 try tx.recordItemRetry(itemId: itemIds[0], attempts: 1, jobId: jobId, worker: "w1", reason: "timeout")
                 #expect(try tx.migrationJob(id: jobId)?.error == "retrying: timeout")
-                try tx.recordItemFailure(itemId: itemIds[0], jobId: jobId, worker: "w1", reason: "bad digest", at: Self.now)
+                try tx.recordItemFailure(
+                    itemId: itemIds[0], jobId: jobId, worker: "w1", reason: "bad digest", at: Self.now)
                 let job = try #require(try tx.migrationJob(id: jobId))
                 #expect(job.objectsFailed == 1 && job.error == "bad digest" && job.updatedAt == Self.now)
                 let failed = try #require(try tx.migrationItem(id: itemIds[0], jobId: jobId))
                 #expect(failed.item.state == .failed && failed.item.attempts == 2 && failed.item.error == "bad digest")
-                #expect(try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 0, failed: 1, pending: 1, bytesDone: 0))
+                #expect(
+                    try tx.itemTally(jobId: jobId) == MigrationItemTally(done: 0, failed: 1, pending: 1, bytesDone: 0))
 
                 try tx.retryFailedItems(jobId: jobId)
                 let retried = try #require(try tx.migrationItem(id: itemIds[0], jobId: jobId))
