@@ -16,10 +16,11 @@ extension CatalogTransaction {
     /// (row id) order: a rule that compares slices with the first one must see the same first slice on both
     /// engines.
     ///
-    /// Reads every instance of the dataset row by row, with the series' UIDs looked up once: this is the one
-    /// query over all instances that ingest runs each time. On SQLite the order costs nothing (the series'
-    /// `datasetId` index and the instances' `seriesId` index both end with the row id); PostgreSQL sorts
-    /// each series' instances after reading the series in order from its `(datasetId, id)` index.
+    /// Reads every instance of the dataset row by row, with the series' UIDs looked up once and the columns
+    /// read by position: this is the one query over all instances that ingest runs each time. On SQLite the
+    /// order costs nothing (the series' `datasetId` index and the instances' `seriesId` index both end with
+    /// the row id); PostgreSQL sorts each series' instances after reading the series in order from its
+    /// `(datasetId, id)` index.
     public func sliceGeometry(datasetId: Int64) throws -> [String: [SliceGeometry]] {
         var seriesUIDs: [Int64: String] = [:]
         try connection.visitRows(
@@ -34,13 +35,11 @@ extension CatalogTransaction {
             SELECT i.seriesId, i.instanceNumber, i.imagePosition, i.imageOrientation
             FROM series s JOIN instance i ON i.seriesId = s.id WHERE s.datasetId = ? ORDER BY s.id, i.id
             """,
-            [datasetId], cached: false
-        ) { row in
-            if let uid = seriesUIDs[row["seriesId"]] {
+            [datasetId], columns: ["seriesId", "instanceNumber", "imagePosition", "imageOrientation"]
+        ) { row, at in
+            if let uid = seriesUIDs[row[at[0]]] {
                 slices[uid, default: []].append(
-                    SliceGeometry(
-                        instanceNumber: row["instanceNumber"], imagePosition: row["imagePosition"],
-                        imageOrientation: row["imageOrientation"]))
+                    SliceGeometry(instanceNumber: row[at[1]], imagePosition: row[at[2]], imageOrientation: row[at[3]]))
             }
             return true
         }
