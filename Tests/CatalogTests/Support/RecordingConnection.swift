@@ -2,8 +2,9 @@ import GRDB
 
 @testable import Catalog
 
-/// A connection that runs every statement on a real one and keeps its text and arguments, so a test can
-/// read the engine's plan of exactly the statements a request ran (see ``QueryPlanTests``).
+/// A connection that passes everything to a real one and keeps the text and arguments of each SQL statement
+/// it runs (record writes pass through unrecorded), so a test can read the engine's plan of exactly the
+/// statements a request ran (see ``QueryPlanTests``).
 ///
 /// - warning: Like the connection it wraps, it **is not thread-safe** and is valid only inside the
 ///   transaction that handed out `base`.
