@@ -16,7 +16,9 @@ struct InitCommand: ParsableCommand {
             needed (a system account; --group is then its primary group), and it alone can open anything \
             in the lake (files 0600 or 0400, folders 0700). Users reach the lake only through the service.
 
-            With --catalog the catalog lives in PostgreSQL (lake.toml [catalog] url) instead of catalog.sqlite:             the database (or its ?schema=) must hold no catalog rows, and is migrated. Its password is never in             lake.toml: $MEDLAKE_CATALOG_PASSWORD, or --catalog-password-file (mode 0600, owned by you).
+            With --catalog the catalog lives in PostgreSQL (lake.toml [catalog] url) instead of catalog.sqlite: \
+            the database (or its ?schema=) must hold no catalog row, and is migrated. Its password is never in \
+            lake.toml: $MEDLAKE_CATALOG_PASSWORD, or --catalog-password-file (mode 0600, owned by you).
             """
     )
 
