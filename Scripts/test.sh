@@ -29,7 +29,21 @@ services_dir=$(mktemp -d /tmp/medlake-ci-services.XXXXXX)
 # commands as other Unix users there.
 tests_tmp=$(mktemp -d /tmp/medlake-tests.XXXXXX)
 chmod 1777 "$tests_tmp"
-trap '.ci/services.sh stop "$services_dir" || true; rm -rf "$services_dir" "$tests_tmp"' EXIT
+# When the suite fails, the servers' last log lines go to the output before their folder is removed: a
+# failure CI saw on a loaded machine can then be told apart from a server that was failing.
+finish() {
+    local status=$?
+    if [ "$status" -ne 0 ]; then
+        for server_log in "$services_dir"/*.log "$services_dir"/postgres/*.log; do
+            [ -f "$server_log" ] || continue
+            echo "test: last lines of $(basename "$server_log"):" >&2
+            tail -n 60 "$server_log" >&2
+        done
+    fi
+    .ci/services.sh stop "$services_dir" || true
+    rm -rf "$services_dir" "$tests_tmp"
+}
+trap finish EXIT
 .ci/services.sh start "$services_dir" >/dev/null
 set -a
 # shellcheck disable=SC1091
