@@ -19,10 +19,12 @@ struct CatalogCopyCommand: ParsableCommand {
 
     @OptionGroup var options: LakeOptions
 
-    @Option(help: "The PostgreSQL catalog: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).")
+    @Option(
+        help: ArgumentHelp(
+            "The PostgreSQL catalog: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).", valueName: "url"))
     var to: String
 
-    @Option(help: "A file holding the catalog's password (mode 0600, owned by the lake's owner).")
+    @Option(help: ArgumentHelp("A file holding the catalog's password (mode 0600, owned by the lake's owner).", valueName: "file"))
     var passwordFile: String?
 
     func run() throws {

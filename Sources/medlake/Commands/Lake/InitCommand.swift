@@ -31,10 +31,13 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The Unix account that alone owns the lake and runs `medlake serve` (created if needed).")
     var serviceUser: String?
 
-    @Option(help: "Keep the catalog in PostgreSQL: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).")
+    @Option(
+        help: ArgumentHelp(
+            "Keep the catalog in PostgreSQL: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).",
+            valueName: "url"))
     var catalog: String?
 
-    @Option(help: "With --catalog: a file holding the catalog's password (mode 0600, owned by you).")
+    @Option(help: ArgumentHelp("With --catalog: a file holding the catalog's password (mode 0600, owned by you).", valueName: "file"))
     var catalogPasswordFile: String?
 
     @Flag(help: "Print JSON instead of text.")
