@@ -11,6 +11,10 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     /// Column `column` of a row `sql` returned holds a value of kind `found` (`NULL`, `text`…), not the type
     /// the request reads. The value itself is left out: it may be patient data.
     case conversion(sql: String, column: String, found: String)
+    /// A row of `table` would repeat a key that must be unique (a name, a one-per-person decision, a fixed
+    /// id): the same case on both engines, from SQLite's unique or primary-key constraint and from
+    /// PostgreSQL's SQLSTATE 23505. The values are left out, as in every case.
+    case duplicate(table: String)
     /// The request is not written in seam SQL yet, so a PostgreSQL catalog cannot answer it (issue #17).
     case notOnPostgreSQL
     /// The PostgreSQL catalog at `url` (no password) failed: the server's SQLSTATE, when it sent one, and
@@ -40,6 +44,8 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
             return "\(column) holds '\(value)', which this version of MedLake does not know"
         case .conversion(let sql, let column, let found):
             return "column \(column) holds \(found), not what the request reads (\(sql))"
+        case .duplicate(let table):
+            return "a \(table) row with the same unique key already exists"
         case .notOnPostgreSQL:
             return "this request is not available on a PostgreSQL catalog yet"
         case .postgres(let url, let sqlState, let message):
