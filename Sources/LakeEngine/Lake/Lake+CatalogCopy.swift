@@ -25,7 +25,8 @@ extension Lake {
     ///    never deleted; nothing opens it again.
     ///
     /// `passwordFile` is recorded as `[catalog] password_file`; it must belong to the lake's owner and be
-    /// readable by no one else. Without it the password comes from `$MEDLAKE_CATALOG_PASSWORD`.
+    /// readable by no one else. Without it the password comes from `$MEDLAKE_CATALOG_PASSWORD`. This `Lake`
+    /// keeps the SQLite store it opened (now under its kept name): open the lake again to use the copy.
     /// - Throws: ``CatalogCopyError``, ``CatalogError``, ``LakeError/notPermitted(user:permission:)``.
     public func copyCatalog(to url: String, passwordFile: String? = nil) throws -> CatalogCopyReport {
         try copyCatalog(to: url, passwordFile: passwordFile, environment: ProcessInfo.processInfo.environment)
