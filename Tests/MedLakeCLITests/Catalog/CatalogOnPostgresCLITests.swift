@@ -88,6 +88,8 @@ import Testing
         let again = try MedLakeProcess.run(["catalog", "copy", "--to", postgres.url, "--lake", lake])
         #expect(again.status != 0)
         #expect(again.stderr.contains("on PostgreSQL already"), "\(again.stderr)")
+        let againJSON = try MedLakeProcess.run(["catalog", "copy", "--to", postgres.url, "--lake", lake, "--json"])
+        #expect(try failure(againJSON) == "conflict", "\(againJSON.stderr)")
     }
 }
 
@@ -110,6 +112,9 @@ struct CatalogCopyAttackCLITests {
         let byAdmin = try shared.medlake(["catalog", "copy", "--to", postgres.url, "--password-file", file], as: mallory)
         #expect(byAdmin.status != 0)
         #expect(byAdmin.stderr.contains("only the lake's owner"), "\(byAdmin.stderr)")
+        let byAdminJSON = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", file, "--json"], as: mallory)
+        #expect(try failure(byAdminJSON) == "permissionDenied", "\(byAdminJSON.stderr)")
 
         // The owner with a password file the lake's group can read: refused too.
         let shown = shared.base + "/alice.password"
@@ -120,6 +125,9 @@ struct CatalogCopyAttackCLITests {
         let readable = try shared.medlake(["catalog", "copy", "--to", postgres.url, "--password-file", shown], as: alice)
         #expect(readable.status != 0)
         #expect(readable.stderr.contains("group or others can access it"), "\(readable.stderr)")
+        let readableJSON = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", shown, "--json"], as: alice)
+        #expect(try failure(readableJSON) == "permissionDenied", "\(readableJSON.stderr)")
 
         #expect(try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8) == before)
         #expect(FileManager.default.fileExists(atPath: lake + "/catalog.sqlite"))
