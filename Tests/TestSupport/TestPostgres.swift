@@ -66,6 +66,7 @@ public enum TestPostgresError: Error, CustomStringConvertible {
     case notConfigured
 
     public var description: String {
-        "MEDLAKE_TEST_POSTGRES_URL and MEDLAKE_TEST_POSTGRES_PASSWORD_FILE are not set: start PostgreSQL with .ci/services.sh"
+        "MEDLAKE_TEST_POSTGRES_URL and MEDLAKE_TEST_POSTGRES_PASSWORD_FILE are not set: "
+            + "start PostgreSQL with .ci/services.sh"
     }
 }

@@ -57,16 +57,20 @@ extension CatalogTransaction {
                     throw CatalogError.copyMismatch(table: table, reason: "the PostgreSQL catalog has no such table")
                 }
                 let copied = try copyRows(of: table, into: copy, targetColumns: columns)
-                let source = try connection.fetchValue(Int.self, "SELECT COUNT(*) FROM \(connection.dialect.quoted(table))") ?? 0
-                let written = try copy.connection.fetchValue(
-                    Int.self, "SELECT COUNT(*) FROM \(copy.connection.dialect.quoted(table))") ?? 0
+                let source =
+                    try connection.fetchValue(Int.self, "SELECT COUNT(*) FROM \(connection.dialect.quoted(table))") ?? 0
+                let written =
+                    try copy.connection.fetchValue(
+                        Int.self, "SELECT COUNT(*) FROM \(copy.connection.dialect.quoted(table))") ?? 0
                 guard source == copied, written == copied else {
                     throw CatalogError.copyMismatch(
                         table: table, reason: "\(source) rows in SQLite, \(copied) read, \(written) in PostgreSQL")
                 }
                 counts.append(CatalogTableCount(table: table, rows: written))
             }
-            if let extra = Set(targetColumns.keys).subtracting(tables.map { $0.lowercased() } + ["grdb_migrations"]).min() {
+            if let extra = Set(targetColumns.keys).subtracting(tables.map { $0.lowercased() } + ["grdb_migrations"])
+                .min()
+            {
                 throw CatalogError.copyMismatch(table: extra, reason: "the SQLite catalog has no such table")
             }
             try copy.advanceIdentities(schema: location.schema)
@@ -87,13 +91,16 @@ extension CatalogTransaction {
             """)
         var parents: [String: Set<String>] = [:]
         for name in names {
-            let referenced = try connection.fetchValues(String.self, "SELECT \"table\" FROM pragma_foreign_key_list(?)", [name])
+            let referenced = try connection.fetchValues(
+                String.self, "SELECT \"table\" FROM pragma_foreign_key_list(?)", [name])
             parents[name] = Set(referenced).subtracting([name])
         }
         var ordered: [String] = []
         var placed: Set<String> = []
         while ordered.count < names.count {
-            guard let next = names.first(where: { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }) else {
+            guard
+                let next = names.first(where: { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) })
+            else {
                 let cycle = names.filter { !placed.contains($0) }.joined(separator: ", ")
                 throw CatalogError.copyMismatch(table: cycle, reason: "foreign keys form a cycle")
             }
@@ -107,7 +114,8 @@ extension CatalogTransaction {
     /// `INSERT`s, ids included; returns how many rows were read. Names are quoted on both sides: some
     /// columns are keywords to SQLite (`commit`).
     private func copyRows(of table: String, into copy: CatalogTransaction, targetColumns: Set<String>) throws -> Int {
-        let columns = try connection.fetchValues(String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
+        let columns = try connection.fetchValues(
+            String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table])
         if let missing = columns.first(where: { !targetColumns.contains($0.lowercased()) }) {
             throw CatalogError.copyMismatch(table: table, reason: "the PostgreSQL catalog has no column \(missing)")
         }
@@ -123,7 +131,8 @@ extension CatalogTransaction {
         func flush() throws {
             guard pendingRows > 0 else { return }
             let values = Array(repeating: rowPlaceholder, count: pendingRows).joined(separator: ", ")
-            try copy.connection.execute("INSERT INTO \(targetTable) (\(targetNames)) VALUES \(values)", pending, cached: false)
+            try copy.connection.execute(
+                "INSERT INTO \(targetTable) (\(targetNames)) VALUES \(values)", pending, cached: false)
             pending.removeAll(keepingCapacity: true)
             pendingRows = 0
         }
@@ -143,7 +152,8 @@ extension CatalogTransaction {
     // MARK: - Target
 
     /// Refuses a catalog with a row in any table but the migration ledger, naming the lake it belongs to
-    /// when its `lakeIdentity` says. The schema is named, not taken from `current_schema()`, which is NULL before the schema exists.
+    /// when its `lakeIdentity` says. The schema is named, not taken from `current_schema()`, which is NULL
+    /// before the schema exists.
     fileprivate func requireNoRows(_ location: PostgresCatalogLocation) throws {
         let url = location.description
         let tables = try connection.fetchValues(
@@ -153,10 +163,13 @@ extension CatalogTransaction {
             AND table_type = 'BASE TABLE' AND table_name <> 'grdb_migrations' ORDER BY table_name
             """, [location.schema])
         for table in tables {
-            let sample = "SELECT COUNT(*) FROM (SELECT 1 FROM \(location.schema).\(connection.dialect.quoted(table)) LIMIT 1) AS t"
+            let name = location.schema + "." + connection.dialect.quoted(table)
+            let sample = "SELECT COUNT(*) FROM (SELECT 1 FROM \(name) LIMIT 1) AS t"
             guard try connection.fetchValue(Int.self, sample) ?? 0 > 0 else { continue }
-            let lake = tables.contains("lakeidentity")
-                ? try connection.fetchValue(String.self, "SELECT lakeId FROM \(location.schema).lakeIdentity WHERE id = 1") : nil
+            let lake =
+                tables.contains("lakeidentity")
+                ? try connection.fetchValue(
+                    String.self, "SELECT lakeId FROM \(location.schema).lakeIdentity WHERE id = 1") : nil
             throw CatalogError.catalogNotEmpty(url: url, table: table, lake: lake)
         }
     }

@@ -34,12 +34,14 @@ public struct CatalogSettings: Sendable, Hashable {
             return
         }
         if table.keys.contains("password") {
+            let variable = PostgresCatalogLocation.passwordVariable
             throw table.error(
-                "password", "the password does not belong in lake.toml: use password_file or $\(PostgresCatalogLocation.passwordVariable)")
+                "password", "the password does not belong in lake.toml: use password_file or $\(variable)")
         }
         try table.rejectUnknownKeys(["url", "password_file"])
         guard let url = try table.string("url") else {
-            throw table.error("url", "name the PostgreSQL catalog (postgres://USER@HOST[:PORT]/DATABASE), or remove [catalog]")
+            throw table.error(
+                "url", "name the PostgreSQL catalog (postgres://USER@HOST[:PORT]/DATABASE), or remove [catalog]")
         }
         do {
             postgres = try PostgresCatalogLocation(url: url)

@@ -35,7 +35,9 @@ extension Lake {
     func copyCatalog(to url: String, passwordFile: String?, environment: [String: String]) throws -> CatalogCopyReport {
         let role = try authorize(.configure)
         guard processOwnsLake else { throw CatalogCopyError.notOwner(user: actor.user) }
-        if let location = configuration.catalog.postgres { throw CatalogCopyError.alreadyOnPostgreSQL(url: location.description) }
+        if let location = configuration.catalog.postgres {
+            throw CatalogCopyError.alreadyOnPostgreSQL(url: location.description)
+        }
         if let socket = Self.liveServiceSocket(root: root) { throw CatalogCopyError.serviceRunning(socket: socket) }
         let location = try PostgresCatalogLocation(url: url)
         let settings = CatalogSettings(postgres: location, passwordFile: passwordFile)
@@ -49,14 +51,17 @@ extension Lake {
 
         let (tables, chain) = try catalog.write { tx in
             try appendAudit(
-                tx, role: role, action: "catalog.copy", target: location.description, details: ["from": Self.catalogFileName])
+                tx, role: role, action: "catalog.copy", target: location.description,
+                details: ["from": Self.catalogFileName])
             try recordConfigurationSnapshot(text: updated, tx)
             let source = try verifyChain(tx, seal)
             var switched = false
             do {
                 return try tx.copyCatalog(into: target) { copy in
                     let chain = try verifyChain(copy, seal)
-                    if let bad = chain.firstBad { throw CatalogCopyError.auditChainBroken(seq: bad.seq, reason: bad.reason) }
+                    if let bad = chain.firstBad {
+                        throw CatalogCopyError.auditChainBroken(seq: bad.seq, reason: bad.reason)
+                    }
                     guard chain.eventCount == source.eventCount, chain.headHash == source.headHash else {
                         throw CatalogCopyError.auditHeadDiffers(
                             events: source.eventCount, head: source.headHash, copyEvents: chain.eventCount,
@@ -98,7 +103,9 @@ extension Lake {
                 if errno == ENOENT, !suffix.isEmpty { continue }
                 throw LakeError.system(operation: "link", path: kept + suffix, errno: errno)
             }
-            guard unlink(old + suffix) == 0 else { throw LakeError.system(operation: "unlink", path: old + suffix, errno: errno) }
+            guard unlink(old + suffix) == 0 else {
+                throw LakeError.system(operation: "unlink", path: old + suffix, errno: errno)
+            }
         }
         return kept
     }

@@ -24,9 +24,11 @@ import Testing
     static func counts(_ lake: Lake) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         try lake.catalog.reader.read { db in
-            for table in try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
-            {
+            let tables = """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                """
+            for table in try String.fetchAll(db, sql: tables) {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")
             }
         }

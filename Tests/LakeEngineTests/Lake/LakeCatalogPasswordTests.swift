@@ -64,7 +64,9 @@ import Testing
     @Test func aFileOfAnotherUserIsRefused() throws {
         // An attacker's file, private to them: whoever can write it could swap the password.
         #expect(chown(file, 4242, 4242) == 0)
-        #expect(refusal(try pointCatalog(passwordFile: file))?.contains("owned by uid 4242, not by uid \(geteuid())") == true)
+        #expect(
+            refusal(try pointCatalog(passwordFile: file))?.contains("owned by uid 4242, not by uid \(geteuid())")
+                == true)
     }
 
     @Test func aLinkToTheFileIsRefused() throws {

@@ -41,16 +41,22 @@ import Testing
 
         // A second lake on the same catalog is refused, naming the first lake, and nothing is created.
         let again = try MedLakeProcess.run(
-            ["init", base + "/second", "--catalog", postgres.url, "--catalog-password-file", try passwordFile(postgres)])
+            [
+                "init", base + "/second", "--catalog", postgres.url, "--catalog-password-file",
+                try passwordFile(postgres),
+            ])
         #expect(again.status != 0)
-        let id = try String(contentsOfFile: lake + "/lake.id", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try String(contentsOfFile: lake + "/lake.id", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(again.stderr.contains(id), "\(again.stderr)")
         #expect(!FileManager.default.fileExists(atPath: base + "/second/lake.toml"))
     }
 
     @Test func aPasswordOnTheCommandLineIsRefusedUnshown() throws {
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let result = try MedLakeProcess.run(["init", base + "/lake", "--catalog", "postgres://medlake:hunter2@127.0.0.1/lakes"])
+        let result = try MedLakeProcess.run([
+            "init", base + "/lake", "--catalog", "postgres://medlake:hunter2@127.0.0.1/lakes",
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("must not hold the password"), "\(result.stderr)")
         #expect(!result.stderr.contains("hunter2"))
@@ -65,7 +71,9 @@ import Testing
         #expect(try MedLakeProcess.run(["init", lake]).status == 0)
         try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
         try Data("payload".utf8).write(to: URL(fileURLWithPath: base + "/input/a.bin"))
-        let ingested = try MedLakeProcess.run(["ingest", base + "/input", "--dataset", "d1", "--keep-unknown", "--lake", lake])
+        let ingested = try MedLakeProcess.run([
+            "ingest", base + "/input", "--dataset", "d1", "--keep-unknown", "--lake", lake,
+        ])
         #expect(ingested.status == 0, "\(ingested.stderr)")
 
         let copied = try MedLakeProcess.run(
@@ -74,7 +82,9 @@ import Testing
         #expect(copied.stdout.contains("Audit log intact on the copy"), "\(copied.stdout)")
         #expect(!FileManager.default.fileExists(atPath: lake + "/catalog.sqlite"))
         // Kept under one new name, with its -wal and -shm beside it.
-        let kept = try FileManager.default.contentsOfDirectory(atPath: lake).filter { $0.hasPrefix("catalog.sqlite.copied-") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: lake).filter {
+            $0.hasPrefix("catalog.sqlite.copied-")
+        }
         #expect(kept.filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.count == 1, "\(kept)")
 
         // The lake now works on PostgreSQL.
@@ -108,8 +118,10 @@ struct CatalogCopyAttackCLITests {
         // An admin of the lake who does not own it: refused before anything changes.
         let file = shared.base + "/mallory.password"
         try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: file)
-        try FileManager.default.setAttributes([.ownerAccountName: mallory, .posixPermissions: 0o600], ofItemAtPath: file)
-        let byAdmin = try shared.medlake(["catalog", "copy", "--to", postgres.url, "--password-file", file], as: mallory)
+        try FileManager.default.setAttributes(
+            [.ownerAccountName: mallory, .posixPermissions: 0o600], ofItemAtPath: file)
+        let byAdmin = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", file], as: mallory)
         #expect(byAdmin.status != 0)
         #expect(byAdmin.stderr.contains("only the lake's owner"), "\(byAdmin.stderr)")
         let byAdminJSON = try shared.medlake(
@@ -122,7 +134,8 @@ struct CatalogCopyAttackCLITests {
         try FileManager.default.setAttributes(
             [.ownerAccountName: alice, .groupOwnerAccountName: shared.users.group, .posixPermissions: 0o640],
             ofItemAtPath: shown)
-        let readable = try shared.medlake(["catalog", "copy", "--to", postgres.url, "--password-file", shown], as: alice)
+        let readable = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", shown], as: alice)
         #expect(readable.status != 0)
         #expect(readable.stderr.contains("group or others can access it"), "\(readable.stderr)")
         let readableJSON = try shared.medlake(

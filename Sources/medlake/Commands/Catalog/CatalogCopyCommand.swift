@@ -21,10 +21,13 @@ struct CatalogCopyCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The PostgreSQL catalog: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).", valueName: "url"))
+            "The PostgreSQL catalog: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).",
+            valueName: "url"))
     var to: String
 
-    @Option(help: ArgumentHelp("A file holding the catalog's password (mode 0600, owned by the lake's owner).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the catalog's password (mode 0600, owned by the lake's owner).", valueName: "file"))
     var passwordFile: String?
 
     func run() throws {
