@@ -26,6 +26,7 @@ extension CatalogError {
 extension CatalogTransaction {
     /// Runs `body`, which writes rows of `table`, reporting a unique-key refusal as
     /// ``CatalogError/duplicate(table:)`` on both engines.
+    @discardableResult
     func refusingDuplicates<T>(in table: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()

@@ -2,7 +2,6 @@ import CSQLiteShim
 import Foundation
 import GRDB
 import Logging
-import NIOPosix
 
 /// The lake's catalog: one SQLite file in WAL mode, opened once per process through a `DatabasePool`.
 ///
@@ -162,9 +161,9 @@ public final class CatalogStore: Sendable {
         switch engine {
         case .sqlite(let pool): try await pool.read { db in try body(CatalogTransaction(db)) }
         case .postgres(let pool):
-            // The pool thread runs `body` while this call awaits it, so it does not outlive the call.
+            // The pool thread runs `body` while this call awaits it and lets it go before the call resumes.
             try await withoutActuallyEscaping(body) { body in
-                try await NIOThreadPool.singleton.runIfActive { try pool.read(body) }
+                try await Self.onThreadPool { try pool.read(body) }
             }
         }
     }
@@ -175,7 +174,7 @@ public final class CatalogStore: Sendable {
         case .sqlite(let pool): try await pool.write { db in try body(CatalogTransaction(db)) }
         case .postgres(let pool):
             try await withoutActuallyEscaping(body) { body in
-                try await NIOThreadPool.singleton.runIfActive { try pool.write(body) }
+                try await Self.onThreadPool { try pool.write(body) }
             }
         }
     }
