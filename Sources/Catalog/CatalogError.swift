@@ -24,6 +24,15 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     case badCatalogURL(url: String, reason: String)
     /// The file that should hold the PostgreSQL catalog's password cannot be used, and why.
     case badPasswordFile(path: String, reason: String)
+    /// A catalog copy's source must be a SQLite catalog.
+    case copySourceNotSQLite
+    /// The PostgreSQL catalog at `url` (no password) holds rows (`table` has some; `lake` is the lake its
+    /// `lakeIdentity` names, if any): a new lake or a copy goes only into an empty catalog, never over
+    /// another lake's.
+    case catalogNotEmpty(url: String, table: String, lake: String?)
+    /// A copy found `table` different on the two sides (a table or column one lacks, or row counts that
+    /// differ after the copy), and why; the copy was rolled back.
+    case copyMismatch(table: String, reason: String)
 
     public var description: String {
         switch self {
@@ -45,6 +54,13 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
             return "catalog URL \(url): \(reason)"
         case .badPasswordFile(let path, let reason):
             return "catalog password file \(path): \(reason)"
+        case .copySourceNotSQLite:
+            return "only a SQLite catalog can be copied"
+        case .catalogNotEmpty(let url, let table, let lake):
+            return "catalog \(url) is not empty (" + (lake.map { "it belongs to lake \($0)" } ?? "table \(table) holds rows")
+                + "): a new lake or a copy goes only into an empty catalog"
+        case .copyMismatch(let table, let reason):
+            return "copy of table \(table) does not match: \(reason)"
         }
     }
 }

@@ -78,6 +78,39 @@ public final class CatalogStore: Sendable {
         engine = .postgres(try PostgresCatalogPool(location: location, password: password, logger: logger))
     }
 
+    /// A store on `pool` as it is, for a copy that checks the catalog before migrating it.
+    init(postgres pool: PostgresCatalogPool) {
+        engine = .postgres(pool)
+    }
+
+    /// Whether the catalog is a SQLite file (else it is on PostgreSQL).
+    public var isSQLite: Bool {
+        if case .sqlite = engine { return true }
+        return false
+    }
+
+    /// Moves every committed page of a SQLite catalog's write-ahead log into the file and empties the log
+    /// (`wal_checkpoint(TRUNCATE)`), so the file alone holds the catalog: before it is renamed or archived.
+    /// Nothing to do on PostgreSQL.
+    /// - Throws: ``CatalogError/database(path:resultCode:message:)`` when SQLite cannot, or a reader holds
+    ///   an older snapshot (the log then cannot be emptied).
+    public func checkpoint() throws {
+        guard case .sqlite(let pool) = engine else { return }
+        do {
+            let (busy, _, _) = try pool.writeWithoutTransaction { db -> (Int, Int, Int) in
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (row?[0] ?? 1, row?[1] ?? 0, row?[2] ?? 0)
+            }
+            guard busy == 0 else {
+                throw CatalogError.database(
+                    path: pool.path, resultCode: SQLITE_BUSY, message: "another process holds a snapshot: the WAL cannot be emptied")
+            }
+        } catch let error as DatabaseError {
+            throw CatalogError.database(
+                path: pool.path, resultCode: error.resultCode.rawValue, message: error.message ?? "checkpoint failed")
+        }
+    }
+
     /// A logger that drops everything, for callers that pass none.
     public static let silentLogger = Logger(label: "medlake.catalog", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -34,7 +34,9 @@ extension Lake {
     func keyReadingGroup() throws -> gid_t? {
         if let group = try keyGroup() { return group }
         var info = stat()
-        guard stat(root + "/" + Self.catalogFileName, &info) == 0, info.st_mode & 0o020 != 0 else { return nil }
+        guard configuration.catalog.postgres == nil, stat(root + "/" + Self.catalogFileName, &info) == 0,
+            info.st_mode & 0o020 != 0
+        else { return nil }
         return info.st_gid
     }
 

@@ -80,9 +80,9 @@ public final class Lake: Sendable {
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
-        try requireCatalogFile(root: root, configuration: configuration)
-        let catalog = try CatalogStore(path: root + "/" + catalogFileName)
-        let id = try bindIdentity(root: root, catalog: catalog)
+        let catalog = try openCatalog(root: root, configuration: configuration)
+        let id = try bindIdentity(
+            root: root, catalog: catalog, catalogName: catalogName(root: root, configuration: configuration))
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         if verifyingTiers { try lake.checkTierIdentities() }
         try lake.adoptKeys()
