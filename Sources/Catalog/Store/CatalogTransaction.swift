@@ -19,34 +19,18 @@ import GRDB
 ///
 /// ## Two engines
 /// A request is written once, in seam SQL on ``connection``, and runs on SQLite and on PostgreSQL alike
-/// (see ``CatalogConnection`` and `docs/modules/catalog.md`). Requests still written against GRDB's
-/// `Database` reach it through ``db``, which exists on SQLite only: on PostgreSQL they throw
-/// ``CatalogError/notOnPostgreSQL``. Converting a request means moving it from ``db`` to ``connection``.
+/// (see ``CatalogConnection`` and `docs/modules/catalog.md`).
 public struct CatalogTransaction {
-    /// The connection every converted request speaks through. Internal: only `Catalog` speaks SQL.
+    /// The connection every request speaks through. Internal: only `Catalog` speaks SQL.
     let connection: any CatalogConnection
-
-    /// The SQLite connection when the store is SQLite, nil on PostgreSQL.
-    private let sqliteDatabase: Database?
 
     /// A transaction on SQLite, through GRDB.
     init(_ db: Database) {
         connection = SQLiteCatalogConnection(db: db)
-        sqliteDatabase = db
     }
 
     /// A transaction on another engine's connection.
     init(connection: any CatalogConnection) {
         self.connection = connection
-        sqliteDatabase = nil
-    }
-
-    /// The SQLite connection, for the requests not yet written in seam SQL.
-    /// - Throws: ``CatalogError/notOnPostgreSQL`` on a PostgreSQL store.
-    var db: Database {
-        get throws {
-            guard let sqliteDatabase else { throw CatalogError.notOnPostgreSQL }
-            return sqliteDatabase
-        }
     }
 }

@@ -64,15 +64,6 @@ import Testing
         #expect(names == ["async"])
     }
 
-    @Test("On PostgreSQL, a request not yet in seam SQL throws a typed error instead of running")
-    func notYetOnPostgreSQL() throws {
-        guard CatalogEngine.available.contains(.postgres) else { return }
-        try CatalogEngine.postgres.withCatalog { store throws in
-            // `db` itself, not a request still on it: requests move to the seam one by one.
-            #expect(throws: CatalogError.self) { try store.read { tx in _ = try tx.db } }
-        }
-    }
-
     @Test("PostgreSQL errors carry the SQLSTATE and never the statement's arguments")
     func postgresErrors() throws {
         guard CatalogEngine.available.contains(.postgres) else { return }
