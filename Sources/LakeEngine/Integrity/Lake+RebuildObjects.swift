@@ -38,9 +38,9 @@ extension Lake {
         let configurationPath = root + "/" + configurationFileName
         let text = try String(contentsOfFile: configurationPath, encoding: .utf8)
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
-        try requirePersonal(root: root, configuration: configuration)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        try requirePersonal(root: root, configuration: configuration)
         guard configuration.roles(of: actor.user).contains(.admin) else {
             throw LakeError.notPermitted(user: actor.user, permission: .configure)
         }

@@ -41,7 +41,7 @@ import Testing
         let toml = lake.root + "/lake.toml"
         let text = try String(contentsOfFile: toml, encoding: .utf8)
             .replacingOccurrences(of: "[governance]\n", with: "[governance]\nkey_group = \"curators\"\n")
-        try text.write(toFile: toml, atomically: true, encoding: .utf8)
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
         #expect(throws: ConfigurationError.self) { try lake.open(as: "alice") }
     }
 }

@@ -50,10 +50,11 @@ struct TemporaryLake {
     }
 }
 
-/// Writes `text` to `path` (0600, as everything in a personal lake), creating folders.
+/// Writes `text` to `path` (0600, as everything in a personal lake), creating folders (0700).
 func write(_ text: String, to path: String) throws {
     try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     chmod(path, 0o600)
 }

@@ -188,7 +188,7 @@ struct ServiceIngestCLITests {
         #expect(manifest.manifestIntact && manifest.okCount == 1200 && manifest.entryCount == 1200, "\(verified.stdout)")
         #expect(try served.medlake(["audit", "verify"], as: served.alice).status == 0)
         served.stop()
-        let checked = try MedLakeProcess.run(["fsck", "--lake", served.lake], as: "root", binary: served.binary)
+        let checked = try MedLakeProcess.run(["fsck", "--lake", served.lake], as: served.service, binary: served.binary)
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 }
