@@ -2,8 +2,8 @@
 # The README's second command and what CI runs (.ci/run): installs the Debian packages the build and the
 # tests need (as root; otherwise prints the one apt-get line to run), checks that list against the
 # sources, starts SeaweedFS, Orthanc and PostgreSQL 15 on 127.0.0.1 for the S3, DICOM-server and
-# PostgreSQL-catalog tests (stopped on exit), then runs the whole suite. Arguments go to `swift test`
-# (`Scripts/test.sh --filter DICOMTests`).
+# PostgreSQL-catalog tests (stopped on exit), then runs the whole suite (the suites that talk to S3 and Orthanc
+# in-process first, in a test process of their own). Arguments go to one `swift test` (`Scripts/test.sh --filter DICOMTests`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup/install-packages.sh build test
@@ -29,11 +29,40 @@ services_dir=$(mktemp -d /tmp/medlake-ci-services.XXXXXX)
 # commands as other Unix users there.
 tests_tmp=$(mktemp -d /tmp/medlake-tests.XXXXXX)
 chmod 1777 "$tests_tmp"
-trap '.ci/services.sh stop "$services_dir" || true; rm -rf "$services_dir" "$tests_tmp"' EXIT
+# When the suite fails, the servers' last log lines go to the output before their folder is removed: a
+# failure CI saw on a loaded machine can then be told apart from a server that was failing.
+finish() {
+    local status=$?
+    if [ "$status" -ne 0 ]; then
+        for server_log in "$services_dir"/*.log "$services_dir"/postgres/*.log; do
+            [ -f "$server_log" ] || continue
+            echo "test: last lines of $(basename "$server_log"):" >&2
+            tail -n 60 "$server_log" >&2
+        done
+    fi
+    .ci/services.sh stop "$services_dir" || true
+    rm -rf "$services_dir" "$tests_tmp"
+}
+trap finish EXIT
 .ci/services.sh start "$services_dir" >/dev/null
 set -a
 # shellcheck disable=SC1091
 . "$services_dir/services.env"
 set +a
 
-TMPDIR=$tests_tmp swift test "$@"
+export TMPDIR=$tests_tmp
+if [ "$#" -gt 0 ]; then
+    swift test "$@"
+    exit
+fi
+# The suites that talk to SeaweedFS or Orthanc from async code in the test process itself run first, in a
+# test process of their own. Swift's concurrency pool has one thread per core (two in CI) and never adds
+# more; in the whole run Swift Testing starts every test at once, and the synchronous ones (most CLI tests,
+# which wait for the processes they run) hold those threads for seconds each. An S3 request body whose task
+# was queued behind them stalled for minutes, until SeaweedFS timed the request out (CI failed so).
+server_suites='\.(S3[A-Za-z]*Tests|RemoteStagePlanTests|RemoteWorkersCLITests|RemoteWorkerCancelCLITests|OrthancIngestTests)'
+swift build --build-tests
+status=0
+swift test --skip-build --filter "$server_suites" || status=$?
+swift test --skip-build --skip "$server_suites" || status=$?
+exit "$status"

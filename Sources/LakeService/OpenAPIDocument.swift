@@ -942,7 +942,7 @@ paths:
       summary: Claim the oldest queued job, or one whose lease expired, for a worker on another host.
       description: |
         Needs a caller allowed to migrate (an operator's or admin's token). The lease runs by the
-        service's clock; its holder is `CALLER@HOST:PID`. The answer names the tiers involved but never
+        catalog's clock (the service's, or the PostgreSQL server's); its holder is `CALLER@HOST:PID`. The answer names the tiers involved but never
         their credentials: the worker reads its own.
       requestBody:
         required: true

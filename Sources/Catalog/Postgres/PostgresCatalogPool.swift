@@ -14,8 +14,9 @@ import PostgresNIO
 /// snapshot, no writes, as on SQLite. Writes run `READ COMMITTED` under one transaction-scoped advisory lock
 /// (``writeLock``): writers are serialized across processes and hosts exactly as SQLite's `BEGIN IMMEDIATE`
 /// serializes them, so every request keeps the meaning it has on SQLite (the audit chain's append reads its
-/// tail and links to it). Narrower locks (`FOR UPDATE SKIP LOCKED` for job claims, the audit lock alone)
-/// are issue #17 item 3. A writer waits for the lock up to ``CatalogStore/busyTimeout``, then fails with
+/// tail and links to it). Job and item claims already take their rows `FOR UPDATE SKIP LOCKED`
+/// (``CatalogDialect/claimingRows``), so they stay correct once writes are locked more narrowly (the audit
+/// lock alone, issue #17 item 3). A writer waits for the lock up to ``CatalogStore/busyTimeout``, then fails with
 /// SQLSTATE 55P03, which ``CatalogStore/cannotWrite(_:)`` recognizes.
 ///
 /// Every call blocks its thread on the server (`EventLoopFuture.wait()`); see ``PostgresCatalogConnection``.

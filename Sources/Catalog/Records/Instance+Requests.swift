@@ -1,41 +1,39 @@
-import GRDB
-
 extension CatalogTransaction {
     /// The instances of series `seriesUID` in the dataset with row id `datasetId`, by instance number.
     public func instances(datasetId: Int64, seriesUID: String) throws -> [Instance] {
-        try Instance.fetchAll(
-            db,
-            sql: """
-                SELECT i.* FROM instance i JOIN series s ON s.id = i.seriesId
-                WHERE s.datasetId = ? AND s.seriesInstanceUID = ?
-                ORDER BY i.instanceNumber, i.sopInstanceUID
-                """,
-            arguments: [datasetId, seriesUID])
+        try connection.fetchAll(
+            Instance.self,
+            """
+            SELECT i.* FROM instance i JOIN series s ON s.id = i.seriesId
+            WHERE s.datasetId = ? AND s.seriesInstanceUID = ?
+            ORDER BY i.instanceNumber, i.sopInstanceUID
+            """,
+            [datasetId, seriesUID])
     }
 }
 
 extension CatalogTransaction {
     /// The object of instance `sopInstanceUID` in the dataset, if the dataset catalogs that instance.
     public func instanceObjectId(datasetId: Int64, sopInstanceUID: String) throws -> Int64? {
-        try Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT i.objectId FROM instance i JOIN series s ON s.id = i.seriesId
-                    WHERE i.sopInstanceUID = ? AND s.datasetId = ?
-                    """),
-            arguments: [sopInstanceUID, datasetId])
+        try connection.fetchValue(
+            Int64.self,
+            """
+            SELECT i.objectId FROM instance i JOIN series s ON s.id = i.seriesId
+            WHERE i.sopInstanceUID = ? AND s.datasetId = ?
+            """,
+            [sopInstanceUID, datasetId], cached: true)
     }
 
     /// The SOP Instance UIDs the dataset catalogs.
     public func sopInstanceUIDs(datasetId: Int64) throws -> Set<String> {
         Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
-                    WHERE s.datasetId = ?
-                    """,
-                arguments: [datasetId]))
+            try connection.fetchValues(
+                String.self,
+                """
+                SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
+                WHERE s.datasetId = ?
+                """,
+                [datasetId]))
     }
 
     /// Inserts `instance`.
@@ -43,17 +41,16 @@ extension CatalogTransaction {
     /// Explicit SQL through the statement cache rather than the record's `Codable` encoding: ingest runs it
     /// once per instance.
     public func insertInstance(_ instance: Instance) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO instance (seriesId, objectId, sopInstanceUID, sopClassUID, instanceNumber, transferSyntaxUID,
-                  rows, columns, frames, imagePosition, imageOrientation, pixelSpacing)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
+        try connection.execute(
+            """
+            INSERT INTO instance (seriesId, objectId, sopInstanceUID, sopClassUID, instanceNumber, transferSyntaxUID,
+              rows, columns, frames, imagePosition, imageOrientation, pixelSpacing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 instance.seriesId, instance.objectId, instance.sopInstanceUID, instance.sopClassUID,
                 instance.instanceNumber, instance.transferSyntaxUID, instance.rows, instance.columns, instance.frames,
                 instance.imagePosition, instance.imageOrientation, instance.pixelSpacing,
-            ])
+            ], cached: true)
     }
 }

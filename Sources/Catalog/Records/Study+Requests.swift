@@ -1,18 +1,20 @@
-import GRDB
-
 extension CatalogTransaction {
     /// Ids and pseudonyms of the studies whose patient pseudonym has the unkeyed form of catalogs made
-    /// before keyed pseudonyms: `P-` and 12 hexadecimal digits (keyed ones carry 16).
+    /// before keyed pseudonyms: `P-` and 12 lowercase hexadecimal digits (keyed ones carry 16).
     public func legacyPatientPseudonyms() throws -> [(id: Int64, pseudonym: String)] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT id, patientPseudonym FROM study WHERE patientPseudonym GLOB 'P-' || ? ORDER BY id",
-            arguments: [String(repeating: "[0-9a-f]", count: 12)])
-        return rows.map { ($0["id"], $0["patientPseudonym"]) }
+        let legacy = connection.dialect.glob("patientPseudonym", "P-" + String(repeating: "[0-9a-f]", count: 12))
+        var studies: [(id: Int64, pseudonym: String)] = []
+        try connection.visitRows(
+            "SELECT id, patientPseudonym FROM study WHERE \(legacy.sql) ORDER BY id", [legacy.argument], cached: false
+        ) { row in
+            studies.append((row["id"], row["patientPseudonym"]))
+            return true
+        }
+        return studies
     }
 
     /// Replaces the patient pseudonym of study `id`.
     public func setPatientPseudonym(_ pseudonym: String, studyId id: Int64) throws {
-        try Study.filter(Study.Columns.id == id).updateAll(db, Study.Columns.patientPseudonym.set(to: pseudonym))
+        try connection.execute("UPDATE study SET patientPseudonym = ? WHERE id = ?", [pseudonym, id], cached: false)
     }
 }

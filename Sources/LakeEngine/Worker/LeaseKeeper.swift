@@ -123,15 +123,14 @@ final class LeaseKeeper: Sendable {
     }
 
     private func beat(bytesDone: Int64, objectsDone: Int64, rate: Double) {
-        let expiry = Int64((Date().timeIntervalSince1970 + leaseDuration) * 1000)
         let remaining = Double(max(0, bytesTotal - bytesDone))
         let eta: Double? = rate > 0 ? remaining / rate : nil
         do {
             let control: String?? = try catalog.write { tx in
                 guard
                     try tx.renewLease(
-                        jobId: jobId, worker: worker, expiry: expiry, objectsDone: objectsDone, bytesDone: bytesDone,
-                        bytesPerSecond: rate, etaSeconds: eta, at: Date())
+                        jobId: jobId, worker: worker, leaseSeconds: leaseDuration, objectsDone: objectsDone,
+                        bytesDone: bytesDone, bytesPerSecond: rate, etaSeconds: eta, at: Date()) != nil
                 else { return nil }
                 report?.renewals.increment()
                 return .some(try tx.jobControl(id: jobId))

@@ -32,8 +32,28 @@ public final class S3ObjectReader {
                     .invalidResponse, operation: "GetObject", bucket: client.location.bucket, key: client.fullKey(key),
                     message: "no Content-Length")
             }
+            if let range, let expected = expectedLength(of: range, contentRange: response.headers.first(name: "content-range")),
+                length != expected
+            {
+                // SeaweedFS 4.4x can commit an answer before it has the bytes (an empty 206): ask again.
+                throw S3Client.IncompleteBody(error: S3Error(
+                    .invalidResponse, operation: "GetObject", key: client.fullKey(key),
+                    message: "the answer announced \(length) bytes for a range of \(expected)"))
+            }
             return S3ObjectReader(body: response.body, length: length, key: client.fullKey(key))
         }
+    }
+
+    /// How many bytes a GET of `range` must carry: the whole range, or up to the object's end when the
+    /// answer's `Content-Range` (`bytes FIRST-LAST/TOTAL`) says it is shorter. Nil when that header is
+    /// there but unreadable: the body's own length checks still hold.
+    static func expectedLength(of range: Range<Int64>, contentRange: String?) -> Int64? {
+        guard let contentRange else { return Int64(range.count) }
+        guard let slash = contentRange.lastIndex(of: "/") else { return nil }
+        let total = contentRange[contentRange.index(after: slash)...]
+        guard total != "*" else { return Int64(range.count) }
+        guard let size = Int64(total) else { return nil }
+        return max(0, min(range.upperBound, size) - range.lowerBound)
     }
 
     /// Fills the start of `buffer`; returns how many bytes it wrote, 0 at the end of the object.

@@ -68,7 +68,7 @@ import Testing
     func notYetOnPostgreSQL() throws {
         guard CatalogEngine.available.contains(.postgres) else { return }
         try CatalogEngine.postgres.withCatalog { store throws in
-            #expect(throws: CatalogError.self) { try store.read { tx in try tx.legacyPatientPseudonyms() } }
+            #expect(throws: CatalogError.self) { try store.read { tx in try tx.configurationSnapshot() } }
         }
     }
 

@@ -36,17 +36,10 @@ enum MedLakeProcess {
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "MEDLAKE_LAKE")
-        variables.merge(environment) { $1 }
-        process.environment = variables
+        let (executable, argv) = commandLine(arguments, as: user, binary: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = argv
+        process.environment = variables(merging: environment)
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -56,51 +49,35 @@ enum MedLakeProcess {
         return (process, output, errors)
     }
 
-    /// Serializes `Process.run()`: Foundation's launch is not safe to call from many threads at once (200
-    /// client threads crashed it in `memcpy` inside `Process.run()`). Only the launch is serialized; the
-    /// processes then run side by side.
+    /// Serializes `Process.run()`: Foundation's launch is not safe to call from many threads at once. Only
+    /// the launch is serialized; the processes then run side by side.
     private static let launching = Mutex(())
 
-    /// Runs `medlake arguments…` to completion.
+    /// Runs `medlake arguments…` to completion (through ``SpawnedCommand``, not Foundation's `Process`: the
+    /// load tests call this from 200 threads at once).
     @discardableResult
     static func run(
         _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
         in directory: String? = nil
     ) throws -> Result {
-        let (process, output, errors) = try start(
-            arguments, as: user, environment: environment, binary: binary, in: directory)
-        // Drain standard error on another thread while reading standard output, so neither pipe fills up.
-        let stderrData = Mutex(Data())
-        let drained = DispatchGroup()
-        DispatchQueue.global().async(group: drained) {
-            let data = readToEnd(errors)
-            stderrData.withLock { $0 = data }
-        }
-        let stdout = readToEnd(output)
-        drained.wait()
-        process.waitUntilExit()
+        let (executable, argv) = commandLine(arguments, as: user, binary: binary)
+        let outcome = try SpawnedCommand.run(executable, argv, environment: variables(merging: environment), in: directory)
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self))
+            status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+            stderr: String(decoding: outcome.stderr, as: UTF8.self))
     }
 
-    /// Everything `pipe` yields until its writers close it.
-    ///
-    /// Read with `read(2)`, retrying `EINTR`: Foundation's `readDataToEndOfFile()` traps on an interrupted
-    /// read (a `try!` inside), which took the whole test process down when 200 clients ran at once.
-    static func readToEnd(_ pipe: Pipe) -> Data {
-        let descriptor = pipe.fileHandleForReading.fileDescriptor
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                data.append(contentsOf: buffer[..<count])
-            } else if count < 0, errno == EINTR {
-                continue
-            } else {
-                return data
-            }
-        }
+    /// The executable and arguments that run `medlake arguments…`, through `runuser -u user` when given.
+    private static func commandLine(_ arguments: [String], as user: String?, binary: String) -> (String, [String]) {
+        guard let user else { return (binary, arguments) }
+        return ("/usr/sbin/runuser", ["-u", user, "--", binary] + arguments)
+    }
+
+    /// This process's environment without `MEDLAKE_LAKE`, with `environment` on top.
+    private static func variables(merging environment: [String: String]) -> [String: String] {
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "MEDLAKE_LAKE")
+        variables.merge(environment) { $1 }
+        return variables
     }
 }

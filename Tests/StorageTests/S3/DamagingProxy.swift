@@ -16,6 +16,8 @@ final class DamagingProxy: Sendable {
         case flipFirstBodyByte
         /// The connection closes right after the answer's head.
         case cutAfterHead
+        /// The answer says `Content-Length: 0` and carries no body, as SeaweedFS 4.4x's did under load.
+        case emptyBody
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -134,12 +136,16 @@ final class DamagingProxy: Sendable {
                     left -= 1
                     return true
                 }
-                guard Self.writeAll(pending[0..<end], to: client) else { return }
+                let answerHead = due && damage == .emptyBody ? Self.emptied(head) : head
+                guard Self.writeAll(ArraySlice(answerHead.utf8), to: client) else { return }
                 pending.removeFirst(end)
                 bodyLeft = length
                 guard due else { continue }
                 done.withLock { $0 += 1 }
                 switch damage {
+                case .emptyBody:
+                    guard Self.drop(length, of: &pending, from: server) else { return }
+                    bodyLeft = 0
                 case .cutAfterHead:
                     return
                 case .flipFirstBodyByte:
@@ -162,6 +168,29 @@ final class DamagingProxy: Sendable {
             return index + 4
         }
         return nil
+    }
+
+    /// `head` with its `Content-Length` set to 0.
+    private static func emptied(_ head: String) -> String {
+        head.split(separator: "\r\n", omittingEmptySubsequences: false).map { line in
+            line.lowercased().hasPrefix("content-length:") ? "Content-Length: 0" : String(line)
+        }.joined(separator: "\r\n")
+    }
+
+    /// Reads and throws away the next `count` body bytes (those already in `pending` first); false when
+    /// the server closed first.
+    private static func drop(_ count: Int, of pending: inout [UInt8], from server: Int32) -> Bool {
+        var left = count
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let take = min(left, pending.count)
+            pending.removeFirst(take)
+            left -= take
+            guard left > 0 else { return true }
+            let read = read(server, &buffer, buffer.count)
+            guard read > 0 else { return false }
+            pending += buffer[0..<read]
+        }
     }
 
     private static func contentLength(in head: String) -> Int? {

@@ -4,8 +4,8 @@ import Storage
 
 /// The coordinator side of remote workers, run by the lake service for each worker's call as the
 /// worker's token (``Lake/acting(as:)``): every call needs the migrate permission (operators, admins),
-/// every lease is by this process's clock, and every change is conditioned on the caller still holding
-/// the job, in the transaction that makes it.
+/// every lease is by the catalog's lease clock (this process's on SQLite, the server's on PostgreSQL),
+/// and every change is conditioned on the caller still holding the job, in the transaction that makes it.
 ///
 /// The holder of a job is named `CALLER@HOST:PID` (`token:NAME@node-3:4242`): the token is part of the
 /// name, so another token cannot act for a holder whatever host and pid it sends.
@@ -83,12 +83,18 @@ extension Lake: MigrationCoordinator {
         let worker = try holderName(renewal.holder)
         try checkLease(renewal.leaseSeconds)
         return try catalog.write { tx in
-            _ = try heldJob(tx, id: id, worker: worker, action: "renewed")
+            let job = try heldJob(tx, id: id, worker: worker, action: "renewed")
             let tally = try tx.itemTally(jobId: id)
-            let expiry = Int64((Date().timeIntervalSince1970 + renewal.leaseSeconds) * 1000)
-            _ = try tx.renewLease(
-                jobId: id, worker: worker, expiry: expiry, objectsDone: tally.done,
-                bytesDone: tally.bytesDone + max(0, renewal.bytesInFlight), bytesPerSecond: 0, etaSeconds: nil, at: Date())
+            guard
+                let expiry = try tx.renewLease(
+                    jobId: id, worker: worker, leaseSeconds: renewal.leaseSeconds, objectsDone: tally.done,
+                    bytesDone: tally.bytesDone + max(0, renewal.bytesInFlight), bytesPerSecond: 0, etaSeconds: nil,
+                    at: Date())
+            else {
+                // Found held above in this same transaction, so not expected; it would mean the lease is lost.
+                throw LakeError.jobState(
+                    id: id, state: job.state, action: "renewed by \(worker), which does not hold its lease")
+            }
             let control = try tx.jobControl(id: id).flatMap(MigrationControl.init(rawValue:))
             return WorkerLease(leaseExpiresAt: Date(timeIntervalSince1970: Double(expiry) / 1000), control: control)
         }
