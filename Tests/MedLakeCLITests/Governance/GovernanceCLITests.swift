@@ -9,6 +9,7 @@ struct GovernanceCLITests {
     struct SharedLake {
         let served: GroupLake
         var users: UnixUsers { served.users }
+        var base: String { served.base }
         var lake: String { served.lake }
         /// A copy of the binary the three users can reach (the build folder may sit in a private one).
         var binary: String { served.binary }

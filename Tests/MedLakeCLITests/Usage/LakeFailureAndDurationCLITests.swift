@@ -56,8 +56,10 @@ struct LakeFailureAndDurationCLITests {
         #expect(notFound.kind == "dataset")
         #expect(notFound.id == "nosuch")
 
-        // The owner without the ingest role (root gives up operator): the engine refuses.
-        #expect(try fixture.run(["roles", "revoke", "root", "operator"]).status == 0)
+        // The owner without the ingest role (root gives up operator and curator): the engine refuses.
+        for role in ["operator", "curator"] {
+            #expect(try fixture.run(["roles", "revoke", "root", role]).status == 0)
+        }
         let refused = try fixture.run(["ingest", fixture.base + "/input", "--dataset", "ct", "--json"])
         #expect(refused.status == 1)
         let notPermitted = try CommandLineHelpCLITests.error(refused)
