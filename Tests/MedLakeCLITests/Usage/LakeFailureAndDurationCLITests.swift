@@ -45,7 +45,7 @@ struct LakeFailureAndDurationCLITests {
         }
     }
 
-    @Test("Unknown dataset, missing role, unreadable lake: each a JSON object with its code, exit status 1")
+    @Test("Unknown dataset, missing role, another user's lake: each a JSON object with its code, exit status 1")
     func failureKinds() throws {
         let fixture = try Fixture()
 
@@ -56,16 +56,16 @@ struct LakeFailureAndDurationCLITests {
         #expect(notFound.kind == "dataset")
         #expect(notFound.id == "nosuch")
 
-        // The owner without the ingest role (root gives up operator and curator): the engine refuses.
-        for role in ["operator", "curator"] {
+        // The owner without a role that flags (root gives up curator and annotator): the engine refuses.
+        for role in ["curator", "annotator"] {
             #expect(try fixture.run(["roles", "revoke", "root", role]).status == 0)
         }
-        let refused = try fixture.run(["ingest", fixture.base + "/input", "--dataset", "ct", "--json"])
+        let refused = try fixture.run(["flags", "add", "ct", "needs-review", "--json"])
         #expect(refused.status == 1)
         let notPermitted = try CommandLineHelpCLITests.error(refused)
         #expect(notPermitted.code == "permissionDenied")
         #expect(notPermitted.user == "root")
-        #expect(notPermitted.permission == "ingest")
+        #expect(notPermitted.permission == "addFlag")
 
         // Another user: the lake is not theirs, so it does not open in-process.
         let outside = try fixture.run(["datasets", "--json"], as: fixture.outsider)
