@@ -150,7 +150,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["TUI"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TUI", "Catalog"], path: "Tests/TestSupport"),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "TestSupport"], exclude: ["Snapshots"]),

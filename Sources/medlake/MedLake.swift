@@ -27,6 +27,7 @@ struct MedLake: AsyncParsableCommand {
             RestoreCommand.self,
             WorkerCommand.self,
             FsckCommand.self,
+            CatalogCommand.self,
             VersionCommand.self,
             ManifestCommand.self,
             PromoteCommand.self,

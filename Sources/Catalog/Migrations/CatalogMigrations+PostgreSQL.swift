@@ -5,7 +5,8 @@
 /// catalog copy can keep its ids), integer → `BIGINT`, datetime → `TIMESTAMPTZ` (the seam converts GRDB's UTC
 /// text), boolean → `BOOLEAN`, blob → `BYTEA`, double → `DOUBLE PRECISION`, text → `TEXT COLLATE "C"`, so
 /// comparisons and `ORDER BY` go by code point as SQLite's `BINARY` collation does, whatever the database's
-/// locale. GRDB's `belongsTo` indexes its column unless a unique key starts with it; so does this DDL.
+/// locale. GRDB's `belongsTo` indexes its column; this DDL leaves that index out when a unique key starts with
+/// the column, since the unique key's index serves the same lookups (`PostgreSQLSchemaTests` compares the rest).
 /// Identifiers are unquoted: PostgreSQL folds them to lower case, and seam SQL writes them unquoted too.
 /// Like the GRDB bodies, a shipped statement here never changes: a schema change is a new migration.
 extension CatalogMigrations {

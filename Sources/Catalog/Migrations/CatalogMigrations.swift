@@ -26,6 +26,8 @@ public enum CatalogMigrations {
         CatalogMigration("v4-stage-runContext", sqlite: createRunContext, postgres: PostgreSQL.runContext),
         CatalogMigration("v5-ops-leaseHolder", sqlite: addLeaseHolder, postgres: PostgreSQL.leaseHolder),
         CatalogMigration("v6-tokens-serviceToken", sqlite: createServiceTokens, postgres: PostgreSQL.serviceTokens),
+        CatalogMigration(
+            "v7-pg-queries-listingOrder", sqlite: orderSeriesListings, postgres: PostgreSQL.listingOrder),
     ]
 
     /// The migrator that brings a SQLite catalog file up to the current schema: ``all``'s GRDB bodies.

@@ -23,6 +23,9 @@ final class PostgresCatalogConnection: CatalogConnection {
 
     var dialect: CatalogDialect { .postgres }
 
+    /// Where the catalog this connection writes lives.
+    var location: PostgresCatalogLocation { pool.location }
+
     /// Runs `sql` with `arguments` and waits for every row.
     func run(_ sql: String, _ arguments: CatalogArguments) throws -> PostgresQueryResult {
         let query = PostgresQuery(unsafeSQL: pool.numbered(sql), binds: PostgresValues.bindings(arguments))

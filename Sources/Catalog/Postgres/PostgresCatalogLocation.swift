@@ -100,13 +100,28 @@ extension PostgresCatalogLocation {
     public func password(
         environment: [String: String] = ProcessInfo.processInfo.environment, defaultFile: String?
     ) throws -> String? {
-        if let password = environment[Self.passwordVariable] { return password }
-        if let path = environment[Self.passwordFileVariable] { return try Self.readPasswordFile(path) }
-        guard let defaultFile, FileManager.default.fileExists(atPath: defaultFile) else { return nil }
-        return try Self.readPasswordFile(defaultFile)
+        let file = defaultFile.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        return try password(environment: environment, file: file, owner: geteuid())
     }
 
-    static func readPasswordFile(_ path: String) throws -> String {
+    /// The password to log in with: ``passwordVariable`` when set, else the file ``passwordFileVariable``
+    /// names (owned by this process's user), else `file`, which must exist and be owned by `owner` (a lake's
+    /// `[catalog] password_file` belongs to the lake's owner, whoever opens the lake: root acting on a
+    /// service's lake reads the service account's file, never one an attacker made); nil when none is given.
+    ///
+    /// Every password file must be a regular file (not a link) with no access for group or others (`0600`
+    /// or `0400`), as `~/.pgpass` must: a password others could read or swap is refused rather than used.
+    /// - Throws: ``CatalogError/badPasswordFile(path:reason:)``.
+    public func password(environment: [String: String], file: String?, owner: uid_t) throws -> String? {
+        if let password = environment[Self.passwordVariable] { return password }
+        if let path = environment[Self.passwordFileVariable] { return try Self.readPasswordFile(path, owner: geteuid()) }
+        return try file.map { try Self.readPasswordFile($0, owner: owner) }
+    }
+
+    /// The password in the file at `path`, which must be a regular file owned by `owner` with no access for
+    /// group or others.
+    /// - Throws: ``CatalogError/badPasswordFile(path:reason:)`` naming what is wrong, never the contents.
+    public static func readPasswordFile(_ path: String, owner: uid_t) throws -> String {
         func bad(_ reason: String) -> CatalogError { .badPasswordFile(path: path, reason: reason) }
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw bad(String(cString: strerror(errno))) }
@@ -114,7 +129,7 @@ extension PostgresCatalogLocation {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw bad(String(cString: strerror(errno))) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw bad("not a regular file") }
-        guard status.st_uid == geteuid() else { throw bad("owned by uid \(status.st_uid), not by this user") }
+        guard status.st_uid == owner else { throw bad("owned by uid \(status.st_uid), not by uid \(owner)") }
         guard status.st_mode & 0o077 == 0 else {
             throw bad("group or others can access it (mode \(String(status.st_mode & 0o777, radix: 8))): chmod 600 it")
         }

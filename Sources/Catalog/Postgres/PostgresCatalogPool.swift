@@ -48,8 +48,9 @@ final class PostgresCatalogPool: Sendable {
         "SELECT pg_advisory_xact_lock(\(key), hashtext('\(location.schema)'))"
     }
 
-    /// Connects once (so a wrong URL or password fails here, named) and brings the schema up to date.
-    init(location: PostgresCatalogLocation, password: String?, logger: Logger) throws {
+    /// Connects once (so a wrong URL or password fails here, named) and, with `migrating`, brings the schema
+    /// up to date (a copy first checks that the catalog holds nothing, then calls ``migrate()`` itself).
+    init(location: PostgresCatalogLocation, password: String?, logger: Logger, migrating: Bool = true) throws {
         self.location = location
         self.logger = logger
         var configuration = PostgresConnection.Configuration(
@@ -68,7 +69,11 @@ final class PostgresCatalogPool: Sendable {
             ("TimeZone", "UTC"), ("application_name", "medlake"), ("search_path", location.schema),
         ]
         self.configuration = configuration
-        try migrate()
+        if migrating {
+            try migrate()
+        } else {
+            try withConnection { _ in }
+        }
     }
 
     deinit {
@@ -157,7 +162,7 @@ final class PostgresCatalogPool: Sendable {
     /// under ``migrationLock``: processes opening a new catalog at once apply each migration once, and a
     /// failure leaves the schema as it was (PostgreSQL's DDL is transactional). The ledger is GRDB's table,
     /// `grdb_migrations`, so both engines answer ``CatalogTransaction/appliedMigrations()`` alike.
-    private func migrate() throws {
+    func migrate() throws {
         try transaction(begin: ["BEGIN", lock(Self.migrationLock)]) { tx in
             guard let connection = tx.connection as? PostgresCatalogConnection else { return }
             // The schema name is checked to be a plain lower-case identifier (``PostgresCatalogLocation``).

@@ -26,59 +26,63 @@ public struct DatasetSummary: Codable, Hashable, Sendable, FetchableRecord {
         let versionZones = (row["versionZones"] as String?)?.split(separator: ",").map(String.init) ?? []
         zones = [dataset.zone] + Set(versionZones).subtracting([dataset.zone]).sorted()
     }
+}
 
-    /// Datasets in name order (or the one named `name`), optionally only those holding `modality` (imaging) or `assay` (genomics)
-    /// and only those in `zone` (their ingest zone or the zone of one of their published versions). Counts come from indexes and `series.instanceCount`, never a scan of
-    /// instances.
-    static func fetchAll(
-        _ db: Database, name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
+// MARK: - Requests
+
+extension CatalogTransaction {
+    /// Datasets in name order (or the one named `name`), optionally only those holding `modality` (imaging)
+    /// or `assay` (genomics) and only those in `zone` (their ingest zone or the zone of one of their
+    /// published versions).
+    ///
+    /// Counts come from indexes and `series.instanceCount`, never a scan of instances. The filters are exact
+    /// matches (`=`), so a `%` or `_` in a name is itself. `CAST(SUM(…) AS BIGINT)`: PostgreSQL sums integers
+    /// as `numeric`, which the seam does not read.
+    public func datasetSummaries(
+        name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
     ) throws -> [DatasetSummary] {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: CatalogArguments = []
         if let name {
             conditions.append("d.name = ?")
-            _ = arguments.append(contentsOf: [name])
+            arguments.append(name)
         }
         if let modality {
             conditions.append("EXISTS (SELECT 1 FROM series s WHERE s.datasetId = d.id AND s.modality = ?)")
-            _ = arguments.append(contentsOf: [modality])
+            arguments.append(modality)
         }
         if let assay {
             conditions.append("EXISTS (SELECT 1 FROM sample p WHERE p.datasetId = d.id AND p.assay = ?)")
-            _ = arguments.append(contentsOf: [assay])
+            arguments.append(assay)
         }
         if let zone {
             conditions.append("""
                 (d.zone = ? OR EXISTS (SELECT 1 FROM datasetVersion v JOIN versionManifest m ON m.versionId = v.id
                   WHERE v.datasetId = d.id AND m.zone = ?))
                 """)
-            _ = arguments.append(contentsOf: [zone, zone])
+            arguments += [zone, zone]
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = """
+        let versionZones = connection.dialect.groupConcat("z", separator: ",", orderedBy: "z")
+        return try connection.fetchAll(
+            DatasetSummary.self,
+            """
             SELECT d.*,
               (SELECT COUNT(*) FROM study WHERE datasetId = d.id) AS studyCount,
               (SELECT COUNT(*) FROM series WHERE datasetId = d.id) AS seriesCount,
-              (SELECT IFNULL(SUM(instanceCount), 0) FROM series WHERE datasetId = d.id) AS instanceCount,
+              (SELECT CAST(COALESCE(SUM(instanceCount), 0) AS BIGINT) FROM series WHERE datasetId = d.id)
+                AS instanceCount,
               (SELECT COUNT(*) FROM sample WHERE datasetId = d.id) AS sampleCount,
               (SELECT COUNT(*) FROM datasetFile WHERE datasetId = d.id) AS fileCount,
-              (SELECT IFNULL(SUM(o.size), 0) FROM datasetFile f JOIN object o ON o.id = f.objectId
+              (SELECT CAST(COALESCE(SUM(o.size), 0) AS BIGINT) FROM datasetFile f JOIN object o ON o.id = f.objectId
                  WHERE f.datasetId = d.id) AS byteCount,
               (SELECT COUNT(*) FROM qualityFlag WHERE datasetId = d.id AND state = 'open') AS openFlagCount,
-              (SELECT GROUP_CONCAT(DISTINCT m.zone) FROM datasetVersion v JOIN versionManifest m ON m.versionId = v.id
-                 WHERE v.datasetId = d.id) AS versionZones
+              (SELECT \(versionZones) FROM (SELECT DISTINCT m.zone AS z FROM datasetVersion v
+                 JOIN versionManifest m ON m.versionId = v.id WHERE v.datasetId = d.id ORDER BY z) AS vz)
+                AS versionZones
             FROM dataset d \(whereClause)
             ORDER BY d.name
-            """
-        return try DatasetSummary.fetchAll(db, sql: sql, arguments: arguments)
-    }
-}
-
-extension CatalogTransaction {
-    /// The datasets' summaries in name order (see ``DatasetSummary/fetchAll(_:name:modality:assay:zone:)``).
-    public func datasetSummaries(
-        name: String? = nil, modality: String? = nil, assay: String? = nil, zone: String? = nil
-    ) throws -> [DatasetSummary] {
-        try DatasetSummary.fetchAll(db, name: name, modality: modality, assay: assay, zone: zone)
+            """,
+            arguments)
     }
 }

@@ -19,32 +19,37 @@ public struct DraftMember: Hashable, Sendable {
     public var assay: String?
 }
 
+// MARK: - Requests
+
 extension CatalogTransaction {
-    /// The dataset's current members, one per file row, ordered by path then hash.
+    /// The dataset's current members, one per file row, ordered by path then hash (unique in a dataset:
+    /// one file row per object).
     ///
-    /// One query with `LEFT JOIN`s: a file is either an instance (study and series ids) or a genomic file
-    /// (sample and assay), and each join stays inside the dataset.
+    /// One query: a file is either an instance (study and series ids, through `LEFT JOIN`s that stay inside
+    /// the dataset) or a genomic file (its samples, found from the object through `genomicFile`'s
+    /// `objectId` index). Several samples sharing one file are joined in the order they were catalogued,
+    /// on both engines. `GROUP BY f.id, o.id`: PostgreSQL reads `o`'s columns only when its key is grouped.
     public func draftMembers(datasetId: Int64) throws -> [DraftMember] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.path, f.format, o.id AS objectId, o.sha256, o.size,
-                  MIN(t.studyInstanceUID) AS studyUID, MIN(s.seriesInstanceUID) AS seriesUID,
-                  MIN(i.sopInstanceUID) AS sopUID, MIN(s.modality) AS modality, MIN(s.bodyPart) AS bodyPart,
-                  MIN(s.description) AS description, GROUP_CONCAT(DISTINCT sm.name) AS sample,
-                  MIN(sm.assay) AS assay
-                FROM datasetFile f JOIN object o ON o.id = f.objectId
-                LEFT JOIN instance i ON i.objectId = o.id
-                  AND i.seriesId IN (SELECT id FROM series WHERE datasetId = f.datasetId)
-                LEFT JOIN series s ON s.id = i.seriesId
-                LEFT JOIN study t ON t.id = s.studyId
-                LEFT JOIN genomicFile g ON g.objectId = o.id
-                  AND g.sampleId IN (SELECT id FROM sample WHERE datasetId = f.datasetId)
-                LEFT JOIN sample sm ON sm.id = g.sampleId
-                WHERE f.datasetId = ? GROUP BY f.id ORDER BY f.path, o.sha256
-                """,
-            arguments: [datasetId])
-        return rows.map { row in
+        let samples = connection.dialect.groupConcat("n", separator: ",", orderedBy: "k")
+        return try connection.mapRows(
+            """
+            SELECT f.path, f.format, o.id AS objectId, o.sha256, o.size,
+              MIN(t.studyInstanceUID) AS studyUID, MIN(s.seriesInstanceUID) AS seriesUID,
+              MIN(i.sopInstanceUID) AS sopUID, MIN(s.modality) AS modality, MIN(s.bodyPart) AS bodyPart,
+              MIN(s.description) AS description,
+              (SELECT \(samples) FROM (SELECT name AS n, id AS k FROM sample WHERE datasetId = f.datasetId
+                 AND id IN (SELECT sampleId FROM genomicFile WHERE objectId = o.id) ORDER BY id) AS sn) AS sample,
+              (SELECT MIN(assay) FROM sample WHERE datasetId = f.datasetId
+                 AND id IN (SELECT sampleId FROM genomicFile WHERE objectId = o.id)) AS assay
+            FROM datasetFile f JOIN object o ON o.id = f.objectId
+            LEFT JOIN instance i ON i.objectId = o.id
+              AND i.seriesId IN (SELECT id FROM series WHERE datasetId = f.datasetId)
+            LEFT JOIN series s ON s.id = i.seriesId
+            LEFT JOIN study t ON t.id = s.studyId
+            WHERE f.datasetId = ? GROUP BY f.id, o.id ORDER BY f.path, o.sha256
+            """,
+            [datasetId]
+        ) { row in
             DraftMember(
                 objectId: row["objectId"], path: row["path"], format: row["format"], sha256: row["sha256"],
                 size: row["size"], studyUID: row["studyUID"], seriesUID: row["seriesUID"],

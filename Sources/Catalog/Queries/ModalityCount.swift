@@ -11,26 +11,25 @@ public struct ModalityCount: Codable, Hashable, Sendable, FetchableRecord {
         seriesCount = row["seriesCount"] ?? 0
         instanceCount = row["instanceCount"] ?? 0
     }
-
-    /// Counts by modality, largest first. Reads the `(modality, instanceCount)` covering index of
-    /// `series` (or `(datasetId, modality)` for one dataset), never the instance table.
-    static func fetchAll(_ db: Database, datasetId: Int64? = nil) throws -> [ModalityCount] {
-        let filter = datasetId == nil ? "" : "WHERE datasetId = ?"
-        let arguments: StatementArguments = datasetId.map { [$0] } ?? []
-        return try ModalityCount.fetchAll(
-            db,
-            sql: """
-                SELECT modality, COUNT(*) AS seriesCount, SUM(instanceCount) AS instanceCount
-                FROM series \(filter) GROUP BY modality ORDER BY instanceCount DESC, modality
-                """,
-            arguments: arguments
-        )
-    }
 }
 
+// MARK: - Requests
+
 extension CatalogTransaction {
-    /// Series and instance counts by modality, over the lake or one dataset.
+    /// Series and instance counts by modality, over the lake or one dataset, largest first (then by modality:
+    /// each modality is one row, so the order is total).
+    ///
+    /// Reads the `(modality, instanceCount)` covering index of `series` (or `(datasetId, modality)` for one
+    /// dataset), never the instance table. `CAST(SUM(…) AS BIGINT)`: PostgreSQL sums integers as `numeric`,
+    /// which the seam does not read.
     public func modalityCounts(datasetId: Int64? = nil) throws -> [ModalityCount] {
-        try ModalityCount.fetchAll(db, datasetId: datasetId)
+        let filter = datasetId == nil ? "" : "WHERE datasetId = ?"
+        return try connection.fetchAll(
+            ModalityCount.self,
+            """
+            SELECT modality, COUNT(*) AS seriesCount, CAST(SUM(instanceCount) AS BIGINT) AS instanceCount
+            FROM series \(filter) GROUP BY modality ORDER BY instanceCount DESC, modality
+            """,
+            datasetId.map { [$0] } ?? [])
     }
 }

@@ -14,27 +14,27 @@ public struct StudySummary: Codable, Hashable, Sendable, FetchableRecord {
         instanceCount = row["instanceCount"] ?? 0
         modalities = row["modalities"] ?? ""
     }
-
-    /// The studies of a dataset, by date then UID.
-    static func fetchAll(_ db: Database, datasetId: Int64) throws -> [StudySummary] {
-        try StudySummary.fetchAll(
-            db,
-            sql: """
-                SELECT t.*, COUNT(s.id) AS seriesCount, IFNULL(SUM(s.instanceCount), 0) AS instanceCount,
-                  (SELECT GROUP_CONCAT(m, ',') FROM
-                     (SELECT DISTINCT modality AS m FROM series WHERE studyId = t.id ORDER BY m)) AS modalities
-                FROM study t LEFT JOIN series s ON s.studyId = t.id
-                WHERE t.datasetId = ?
-                GROUP BY t.id ORDER BY t.studyDate, t.studyInstanceUID
-                """,
-            arguments: [datasetId]
-        )
-    }
 }
 
+// MARK: - Requests
+
 extension CatalogTransaction {
-    /// The studies of a dataset, by date then UID, with their counts.
+    /// The studies of a dataset with their counts, by date (a study without one first, on both engines:
+    /// PostgreSQL would put NULLs last) then UID, which is unique in a dataset, so the order is total.
+    ///
+    /// `CAST(… AS BIGINT)`: PostgreSQL sums integers as `numeric`, which the seam does not read.
     public func studySummaries(datasetId: Int64) throws -> [StudySummary] {
-        try StudySummary.fetchAll(db, datasetId: datasetId)
+        let modalities = connection.dialect.groupConcat("m", separator: ",", orderedBy: "m")
+        return try connection.fetchAll(
+            StudySummary.self,
+            """
+            SELECT t.*, COUNT(s.id) AS seriesCount, CAST(COALESCE(SUM(s.instanceCount), 0) AS BIGINT) AS instanceCount,
+              (SELECT \(modalities) FROM
+                 (SELECT DISTINCT modality AS m FROM series WHERE studyId = t.id ORDER BY m) AS ms) AS modalities
+            FROM study t LEFT JOIN series s ON s.studyId = t.id
+            WHERE t.datasetId = ?
+            GROUP BY t.id ORDER BY t.studyDate NULLS FIRST, t.studyInstanceUID
+            """,
+            [datasetId])
     }
 }

@@ -32,9 +32,4 @@ public struct ConfigurationSnapshot: Codable, Hashable, Sendable {
 
 extension ConfigurationSnapshot: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "configurationSnapshot"
-
-    /// The stored snapshot, if any process has recorded one.
-    static func current(_ db: Database) throws -> ConfigurationSnapshot? {
-        try ConfigurationSnapshot.fetchOne(db, key: 1)
-    }
 }

@@ -1,8 +1,6 @@
-import GRDB
-
 extension CatalogTransaction {
     /// The tombstone of the object with SHA-256 `sha256`, or nil when retention did not delete it.
     public func tombstone(sha256: String) throws -> RetentionTombstone? {
-        try RetentionTombstone.filter(RetentionTombstone.Columns.sha256 == sha256).fetchOne(db)
+        try connection.fetchOne(RetentionTombstone.self, "SELECT * FROM retentionTombstone WHERE sha256 = ?", [sha256])
     }
 }

@@ -2,7 +2,6 @@ import CSQLiteShim
 import Foundation
 import GRDB
 import Logging
-import NIOPosix
 
 /// The lake's catalog: one SQLite file in WAL mode, opened once per process through a `DatabasePool`.
 ///
@@ -79,6 +78,39 @@ public final class CatalogStore: Sendable {
         engine = .postgres(try PostgresCatalogPool(location: location, password: password, logger: logger))
     }
 
+    /// A store on `pool` as it is, for a copy that checks the catalog before migrating it.
+    init(postgres pool: PostgresCatalogPool) {
+        engine = .postgres(pool)
+    }
+
+    /// Whether the catalog is a SQLite file (else it is on PostgreSQL).
+    public var isSQLite: Bool {
+        if case .sqlite = engine { return true }
+        return false
+    }
+
+    /// Moves every committed page of a SQLite catalog's write-ahead log into the file and empties the log
+    /// (`wal_checkpoint(TRUNCATE)`), so the file alone holds the catalog: before it is renamed or archived.
+    /// Nothing to do on PostgreSQL.
+    /// - Throws: ``CatalogError/database(path:resultCode:message:)`` when SQLite cannot, or a reader holds
+    ///   an older snapshot (the log then cannot be emptied).
+    public func checkpoint() throws {
+        guard case .sqlite(let pool) = engine else { return }
+        do {
+            let (busy, _, _) = try pool.writeWithoutTransaction { db -> (Int, Int, Int) in
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return (row?[0] ?? 1, row?[1] ?? 0, row?[2] ?? 0)
+            }
+            guard busy == 0 else {
+                throw CatalogError.database(
+                    path: pool.path, resultCode: SQLITE_BUSY, message: "another process holds a snapshot: the WAL cannot be emptied")
+            }
+        } catch let error as DatabaseError {
+            throw CatalogError.database(
+                path: pool.path, resultCode: error.resultCode.rawValue, message: error.message ?? "checkpoint failed")
+        }
+    }
+
     /// A logger that drops everything, for callers that pass none.
     public static let silentLogger = Logger(label: "medlake.catalog", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -129,9 +161,9 @@ public final class CatalogStore: Sendable {
         switch engine {
         case .sqlite(let pool): try await pool.read { db in try body(CatalogTransaction(db)) }
         case .postgres(let pool):
-            // The pool thread runs `body` while this call awaits it, so it does not outlive the call.
+            // The pool thread runs `body` while this call awaits it and lets it go before the call resumes.
             try await withoutActuallyEscaping(body) { body in
-                try await NIOThreadPool.singleton.runIfActive { try pool.read(body) }
+                try await Self.onThreadPool { try pool.read(body) }
             }
         }
     }
@@ -142,7 +174,7 @@ public final class CatalogStore: Sendable {
         case .sqlite(let pool): try await pool.write { db in try body(CatalogTransaction(db)) }
         case .postgres(let pool):
             try await withoutActuallyEscaping(body) { body in
-                try await NIOThreadPool.singleton.runIfActive { try pool.write(body) }
+                try await Self.onThreadPool { try pool.write(body) }
             }
         }
     }

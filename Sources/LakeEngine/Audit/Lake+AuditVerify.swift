@@ -23,30 +23,51 @@ extension Lake {
     ///   user cannot read: only the key's holders can tell a keyed hash from a forged one.
     public func verifyAudit() throws -> AuditVerification {
         try authorize(.read)
-        let key = try auditKeyIfPresent()
-        var checkpoint: AuditHead?
-        var forgedCheckpoint = false
-        if let key {
-            do {
-                checkpoint = try AuditHead.read(path: auditHeadPath, key: key)
-            } catch AuditHead.Problem.forged {
-                forgedCheckpoint = true
-            }
-        }
+        let seal = try auditChainSeal()
         let roles = RoleSnapshot.text(configuration.roles)
         return try catalog.read { tx in
-            let keyedFrom = try key.flatMap { key in try checkpoint?.keyedFrom ?? keyedStartInLog(key: key, tx) }
-            var result = try walkChain(tx, key: key, keyedFrom: keyedFrom)
-            result.checkpointSeq = checkpoint?.seq
-            result.keyedFrom = keyedFrom
-            if result.firstBad == nil {
-                result.firstBad = try compare(
-                    tx, checkpoint: checkpoint, forged: forgedCheckpoint, keyed: keyedFrom != nil,
-                    eventCount: result.eventCount)
-            }
+            var result = try verifyChain(tx, seal)
             result.unaudited = try unauditedRoles(tx, current: roles) + unauditedGrants(tx)
             return result
         }
+    }
+
+    /// What checks the chain: the audit key (nil in a lake from before keyed audit) and the keyed head
+    /// checkpoint, read once before the catalog transaction.
+    struct AuditChainSeal {
+        var key: KeyedHasher?
+        var checkpoint: AuditHead?
+        var forgedCheckpoint: Bool
+    }
+
+    /// Reads the audit key and the head checkpoint (``verifyChain(_:_:)`` needs both).
+    func auditChainSeal() throws -> AuditChainSeal {
+        let key = try auditKeyIfPresent()
+        var seal = AuditChainSeal(key: key, checkpoint: nil, forgedCheckpoint: false)
+        if let key {
+            do {
+                seal.checkpoint = try AuditHead.read(path: auditHeadPath, key: key)
+            } catch AuditHead.Problem.forged {
+                seal.forgedCheckpoint = true
+            }
+        }
+        return seal
+    }
+
+    /// The keyed chain of the log `tx` sees, walked and compared with the checkpoint: ``verifyAudit()``
+    /// without the roles and grants, for any catalog transaction (a catalog copy checks its copy with it
+    /// before the copy commits).
+    func verifyChain(_ tx: CatalogTransaction, _ seal: AuditChainSeal) throws -> AuditVerification {
+        let keyedFrom = try seal.key.flatMap { key in try seal.checkpoint?.keyedFrom ?? keyedStartInLog(key: key, tx) }
+        var result = try walkChain(tx, key: seal.key, keyedFrom: keyedFrom)
+        result.checkpointSeq = seal.checkpoint?.seq
+        result.keyedFrom = keyedFrom
+        if result.firstBad == nil {
+            result.firstBad = try compare(
+                tx, checkpoint: seal.checkpoint, forged: seal.forgedCheckpoint, keyed: keyedFrom != nil,
+                eventCount: result.eventCount)
+        }
+        return result
     }
 
     // MARK: - The chain

@@ -25,7 +25,7 @@ extension LakeConfiguration {
         let fields = TOMLFields(table: root, prefix: "", path: path, locator: locator)
         try fields.rejectUnknownKeys([
             "lake", "zones", "tiers", "roles", "qc", "approval", "flags", "lifecycle", "governance", "retention",
-            "quality_score",
+            "quality_score", "catalog",
         ])
 
         let lake = try fields.table("lake")
@@ -60,6 +60,7 @@ extension LakeConfiguration {
         governance = try Self.parseGovernance(fields.table("governance"))
         retention = try Self.parseRetention(fields.table("retention"), zones: zones)
         qualityScore = try Self.parseQualityScore(fields.table("quality_score"), zones: zones)
+        catalog = try CatalogSettings(fields.table("catalog"))
     }
 
     /// The first element of `names` that an earlier one equals.

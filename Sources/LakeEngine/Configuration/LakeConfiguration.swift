@@ -32,6 +32,8 @@ public struct LakeConfiguration: Sendable, Hashable {
     public var retention: RetentionSettings
     /// How a version's quality score is computed, and the minimum each zone's promotions need.
     public var qualityScore: QualityScoreFormula
+    /// Where the catalog lives: the SQLite file beside `lake.toml`, or PostgreSQL (`[catalog]`).
+    public var catalog: CatalogSettings
 
     /// The roles `user` holds, in ``Role`` order.
     public func roles(of user: String) -> [Role] {

@@ -60,7 +60,8 @@ extension Lake {
     ///
     /// A lake made by a version without ids has neither: its id is created here (the file first, with
     /// O_EXCL, so two processes upgrading at once agree on the winner's id) and recorded in the catalog.
-    static func bindIdentity(root: String, catalog: CatalogStore) throws -> String {
+    /// `catalogName` names the catalog in errors (its file, or its PostgreSQL URL).
+    static func bindIdentity(root: String, catalog: CatalogStore, catalogName: String) throws -> String {
         let filePath = root + "/" + identityFileName
         let stored = try catalog.read { tx in try tx.lakeIdentity() }
         let file = try readIdentityFile(filePath)
@@ -68,20 +69,20 @@ extension Lake {
         case let (stored?, file?):
             guard stored == file else {
                 throw LakeIntegrityError.catalogOfAnotherLake(
-                    path: root + "/" + catalogFileName, catalogLake: stored, lake: file)
+                    path: catalogName, catalogLake: stored, lake: file)
             }
             return stored
         case let (stored?, nil):
             throw LakeIntegrityError.lakeIdentityMissing(path: filePath, catalogLake: stored)
         case let (nil, file?):
-            throw LakeIntegrityError.catalogOfAnotherLake(path: root + "/" + catalogFileName, catalogLake: nil, lake: file)
+            throw LakeIntegrityError.catalogOfAnotherLake(path: catalogName, catalogLake: nil, lake: file)
         case (nil, nil):
             let id = try createIdentityFile(root: root, id: UUID().uuidString.lowercased())
             return try catalog.write { tx in
                 if let stored = try tx.lakeIdentity() {
                     guard stored == id else {
                         throw LakeIntegrityError.catalogOfAnotherLake(
-                            path: root + "/" + catalogFileName, catalogLake: stored, lake: id)
+                            path: catalogName, catalogLake: stored, lake: id)
                     }
                     return stored
                 }

@@ -44,6 +44,9 @@ extension Lake {
         guard configuration.roles(of: actor.user).contains(.admin) else {
             throw LakeError.notPermitted(user: actor.user, permission: .configure)
         }
+        if let location = configuration.catalog.postgres {
+            throw LakeIntegrityError.catalogPresent(path: location.description)
+        }
         let catalogPath = root + "/" + catalogFileName
         do {
             try requireCatalogFile(root: root)

@@ -83,12 +83,9 @@ public final class Lake: Sendable {
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
         try requirePersonal(root: root, configuration: configuration)
-        try requireCatalogFile(root: root, configuration: configuration)
-        let catalogPath = root + "/" + catalogFileName
-        // An unused lake's first catalog is as private as the rest (SQLite would make it 0644).
-        if !FileManager.default.fileExists(atPath: catalogPath) { try writeNewFile(catalogPath, contents: [], mode: 0o600) }
-        let catalog = try CatalogStore(path: catalogPath)
-        let id = try bindIdentity(root: root, catalog: catalog)
+        let catalog = try openCatalog(root: root, configuration: configuration)
+        let id = try bindIdentity(
+            root: root, catalog: catalog, catalogName: catalogName(root: root, configuration: configuration))
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         if verifyingTiers { try lake.checkTierIdentities() }
         try lake.adoptKeys()

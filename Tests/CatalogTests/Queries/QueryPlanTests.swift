@@ -1,58 +1,175 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import Catalog
 
-/// The listing queries must answer from indexes: these tests read SQLite's plan, not the clock.
+/// The listing requests must answer from indexes on both engines: these tests read each engine's plan of
+/// exactly the statements a request runs (through ``RecordingConnection``), never the clock.
+///
+/// SQLite's plans are the ones these requests had before the seam (its planner has no statistics in a
+/// catalog, so the plan depends on the schema alone). PostgreSQL picks sequential scans for small tables, so
+/// its plans are read with `enable_seqscan` off: a `Seq Scan` left in a plan then means no index serves it.
 @Suite struct QueryPlanTests {
-    let store: CatalogStore
+    /// A request, and what the plans of its statements must (and must not) show.
+    struct PlannedRequest: Sendable, CustomTestStringConvertible {
+        var name: String
+        var run: @Sendable (CatalogTransaction) throws -> Void
+        /// Lines SQLite's plan must hold (`EXPLAIN QUERY PLAN` details).
+        var sqlite: [String]
+        /// Fragments no line of SQLite's plan may hold (sorts the request never needed).
+        var sqliteNever: [String] = []
+        /// Fragments PostgreSQL's plan must hold.
+        var postgres: [String] = []
 
-    init() throws {
-        store = try CatalogStore(path: NSTemporaryDirectory() + "plans-" + UUID().uuidString + ".sqlite")
-        try store.pool.write { db in
-            var dataset = Dataset(name: "d", zone: "raw", owner: "o", createdAt: Date())
-            try dataset.insert(db)
-            var study = Study(datasetId: dataset.id ?? 0, studyInstanceUID: "1.2.3")
-            try study.insert(db)
-            for (index, modality) in ["CT", "MR", "CT"].enumerated() {
-                var series = Series(datasetId: dataset.id ?? 0, studyId: study.id ?? 0,
-                                    seriesInstanceUID: "1.2.3.\(index)", modality: modality, instanceCount: 10 + index)
-                try series.insert(db)
+        var testDescription: String { name }
+    }
+
+    static let requests: [PlannedRequest] = [
+        PlannedRequest(
+            name: "memberships", run: { _ = try $0.memberships(objectId: 1) },
+            sqlite: ["SEARCH f USING INDEX datasetFile_on_objectId (objectId=?)"]),
+        PlannedRequest(
+            name: "instanceMatches", run: { _ = try $0.instanceMatches(sopInstanceUID: "1") },
+            sqlite: ["SEARCH i USING INDEX instance_on_sopInstanceUID (sopInstanceUID=?)"]),
+        PlannedRequest(
+            name: "seriesMatches", run: { _ = try $0.seriesMatches(seriesInstanceUID: "1") },
+            sqlite: ["SEARCH s USING INDEX series_on_seriesInstanceUID (seriesInstanceUID=?)"]),
+        PlannedRequest(
+            name: "studyMatches", run: { _ = try $0.studyMatches(studyInstanceUID: "1") },
+            sqlite: [
+                "SEARCH t USING INDEX study_on_studyInstanceUID (studyInstanceUID=?)",
+                "SEARCH series USING COVERING INDEX series_on_studyId (studyId=?)",
+            ]),
+        PlannedRequest(
+            name: "sampleMatches", run: { _ = try $0.sampleMatches(name: "S1") },
+            sqlite: ["SEARCH p USING INDEX sample_on_name (name=?)"]),
+        PlannedRequest(
+            name: "datasetSummaries", run: { _ = try $0.datasetSummaries() },
+            sqlite: [
+                "SCAN d USING INDEX sqlite_autoindex_dataset_1",
+                "SEARCH study USING COVERING INDEX study_on_datasetId (datasetId=?)",
+                "SEARCH series USING COVERING INDEX series_on_datasetId (datasetId=?)",
+                "SEARCH series USING INDEX series_on_datasetId (datasetId=?)",
+                "SEARCH sample USING COVERING INDEX sample_on_datasetId (datasetId=?)",
+                "SEARCH datasetFile USING COVERING INDEX datasetFile_on_datasetId (datasetId=?)",
+                "SEARCH f USING COVERING INDEX sqlite_autoindex_datasetFile_1 (datasetId=?)",
+                "SEARCH qualityFlag USING INDEX qualityFlag_on_datasetId (datasetId=?)",
+                "SEARCH v USING COVERING INDEX datasetVersion_on_datasetId (datasetId=?)",
+                "SEARCH m USING INDEX sqlite_autoindex_versionManifest_1 (versionId=?)",
+            ],
+            sqliteNever: ["FOR ORDER BY"]),
+        PlannedRequest(
+            name: "datasetSummaries filtered",
+            run: { _ = try $0.datasetSummaries(name: "d", modality: "CT", assay: "WGS", zone: "raw") },
+            sqlite: [
+                "SEARCH d USING INDEX sqlite_autoindex_dataset_1 (name=?)",
+                "SEARCH s USING COVERING INDEX series_on_datasetId_modality (datasetId=? AND modality=?)",
+            ]),
+        PlannedRequest(
+            name: "draftMembers", run: { _ = try $0.draftMembers(datasetId: 1) },
+            sqlite: [
+                "SEARCH f USING INDEX datasetFile_on_datasetId (datasetId=?)",
+                "SEARCH i USING INDEX instance_on_objectId (objectId=?) LEFT-JOIN",
+                "SEARCH genomicFile USING INDEX genomicFile_on_objectId (objectId=?)",
+            ]),
+        PlannedRequest(
+            name: "genomicFileEntries", run: { _ = try $0.genomicFileEntries(datasetId: 1, sample: "S1") },
+            sqlite: [
+                "SEARCH p USING COVERING INDEX sqlite_autoindex_sample_1 (datasetId=? AND name=?)",
+                "SEARCH g USING INDEX genomicFile_on_sampleId (sampleId=?)",
+                "SEARCH f USING INDEX sqlite_autoindex_datasetFile_1 (datasetId=? AND objectId=?)",
+            ]),
+        PlannedRequest(
+            name: "modalityCounts", run: { _ = try $0.modalityCounts() },
+            sqlite: ["SCAN series USING COVERING INDEX series_on_modality_instanceCount"],
+            postgres: ["Index Only Scan using series_on_modality_instancecount"]),
+        PlannedRequest(
+            name: "modalityCounts of a dataset", run: { _ = try $0.modalityCounts(datasetId: 1) },
+            sqlite: ["SEARCH series USING INDEX series_on_datasetId_modality (datasetId=?)"]),
+        PlannedRequest(
+            name: "sampleListings", run: { _ = try $0.sampleListings() },
+            sqlite: [
+                "SCAN d USING COVERING INDEX sqlite_autoindex_dataset_1",
+                "SEARCH p USING INDEX sqlite_autoindex_sample_1 (datasetId=?)",
+                "SEARCH genomicFile USING COVERING INDEX genomicFile_on_sampleId (sampleId=?)",
+            ],
+            sqliteNever: ["FOR ORDER BY"]),
+        PlannedRequest(
+            name: "sampleListings filtered", run: { _ = try $0.sampleListings(assay: "WGS", datasetId: 1) },
+            sqlite: ["SEARCH p USING INDEX sqlite_autoindex_sample_1 (datasetId=?)"]),
+        PlannedRequest(
+            name: "seriesListings", run: { _ = try $0.seriesListings(datasetId: 1, studyUID: "1") },
+            sqlite: ["SEARCH s USING INDEX series_on_datasetId (datasetId=?)"],
+            sqliteNever: ["FOR ORDER BY"],
+            postgres: ["series_on_datasetid_id"]),
+        PlannedRequest(
+            name: "sliceGeometry", run: { _ = try $0.sliceGeometry(datasetId: 1) },
+            sqlite: [
+                "SEARCH series USING INDEX series_on_datasetId (datasetId=?)",
+                "SEARCH s USING COVERING INDEX series_on_datasetId (datasetId=?)",
+                "SEARCH i USING INDEX instance_on_seriesId (seriesId=?)",
+            ],
+            sqliteNever: ["FOR ORDER BY"],
+            postgres: ["series_on_datasetid_id"]),
+        PlannedRequest(
+            name: "studySummaries", run: { _ = try $0.studySummaries(datasetId: 1) },
+            sqlite: [
+                "SEARCH t USING INDEX study_on_datasetId (datasetId=?)",
+                "SEARCH s USING INDEX series_on_studyId (studyId=?) LEFT-JOIN",
+            ],
+            sqliteNever: ["FOR GROUP BY"]),
+    ]
+
+    @Test("Listing requests read through indexes", arguments: CatalogEngine.available)
+    func plans(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            try store.read { tx throws in
+                if tx.connection.dialect == .postgres {
+                    try tx.connection.execute("SET LOCAL enable_seqscan = off", [], cached: false)
+                }
+                for request in Self.requests {
+                    let lines = try Self.plan(request, tx)
+                    let plan = "\(request.name):\n" + lines.joined(separator: "\n")
+                    switch tx.connection.dialect {
+                    case .sqlite:
+                        for line in request.sqlite {
+                            #expect(lines.contains(line), "missing \(line) in \(plan)")
+                        }
+                        for fragment in request.sqliteNever {
+                            #expect(!lines.contains { $0.contains(fragment) }, "\(fragment) in \(plan)")
+                        }
+                        // A full scan of a table (not of a derived table the statement sorts itself).
+                        let scans = lines.filter { $0.hasPrefix("SCAN ") && !$0.contains("INDEX") }
+                        let derived: Set = ["SCAN ms", "SCAN fs", "SCAN sn", "SCAN vz"]
+                        #expect(scans.allSatisfy(derived.contains), "\(plan)")
+                    case .postgres:
+                        for fragment in request.postgres {
+                            #expect(lines.contains { $0.contains(fragment) }, "missing \(fragment) in \(plan)")
+                        }
+                        #expect(!lines.contains { $0.contains("Seq Scan") }, "\(plan)")
+                    }
+                }
             }
         }
     }
 
-    private func plan(_ sql: String, _ arguments: StatementArguments = []) throws -> String {
-        try store.reader.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
-                .map { $0["detail"] as String }.joined(separator: "\n")
+    /// The plan lines of every statement `request` runs in `tx`.
+    private static func plan(_ request: PlannedRequest, _ tx: CatalogTransaction) throws -> [String] {
+        let recorder = RecordingConnection(tx.connection)
+        try request.run(CatalogTransaction(connection: recorder))
+        var lines: [String] = []
+        for statement in recorder.statements {
+            switch tx.connection.dialect {
+            case .sqlite:
+                let explain = "EXPLAIN QUERY PLAN " + statement.sql
+                try tx.connection.visitRows(explain, statement.arguments, cached: false) { row in
+                    lines.append(row["detail"])
+                    return true
+                }
+            case .postgres:
+                lines += try tx.connection.fetchValues(String.self, "EXPLAIN " + statement.sql, statement.arguments)
+            }
         }
-    }
-
-    @Test func modalityCountsReadTheCoveringIndex() throws {
-        let counts = try store.reader.read { db in try ModalityCount.fetchAll(db) }
-        #expect(counts.map(\.modality) == ["CT", "MR"])
-        #expect(counts.first?.instanceCount == 22)
-        #expect(counts.first?.seriesCount == 2)
-        let detail = try plan("SELECT modality, COUNT(*), SUM(instanceCount) FROM series GROUP BY modality")
-        #expect(detail.contains("COVERING INDEX series_on_modality_instanceCount"), "\(detail)")
-    }
-
-    @Test func seriesOfADatasetUseTheDatasetIndex() throws {
-        let listing = try store.reader.read { db in try SeriesListing.fetchAll(db, datasetId: 1) }
-        #expect(listing.count == 3)
-        #expect(listing.allSatisfy { $0.studyInstanceUID == "1.2.3" })
-        let detail = try plan("SELECT s.*, t.studyInstanceUID FROM series s JOIN study t ON t.id = s.studyId WHERE s.datasetId = ?", [1])
-        #expect(detail.contains("SEARCH s USING INDEX series_on_datasetId"), "\(detail)")
-        #expect(!detail.contains("SCAN s"), "\(detail)")
-    }
-
-    @Test func datasetSummaryCountsFromSeries() throws {
-        let summaries = try store.reader.read { db in try DatasetSummary.fetchAll(db, modality: "MR") }
-        #expect(summaries.count == 1)
-        #expect(summaries.first?.instanceCount == 33)
-        #expect(summaries.first?.seriesCount == 3)
-        #expect(try store.reader.read { db in try DatasetSummary.fetchAll(db, modality: "US") }.isEmpty)
+        return lines
     }
 }

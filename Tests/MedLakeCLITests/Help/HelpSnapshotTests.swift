@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    @Test(arguments: [["ingest"], ["flags", "waive"], ["audit", "verify"], ["init"], ["serve"], ["worker"]])
+    @Test(arguments: [["ingest"], ["flags", "waive"], ["audit", "verify"], ["init"], ["serve"], ["worker"], ["catalog", "copy"]])
     func helpMatchesSnapshot(_ command: [String]) throws {
         let result = try MedLakeProcess.run(command + ["--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)

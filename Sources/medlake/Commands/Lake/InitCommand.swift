@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Foundation
 import LakeEngine
 
@@ -14,6 +15,10 @@ struct InitCommand: ParsableCommand {
             With --service-user (as root) the lake is for `medlake serve`: the account is created if \
             needed (a system account; --group is then its primary group), and it alone can open anything \
             in the lake. Users reach the lake only through the service, which is how a lake is shared.
+
+            With --catalog the catalog lives in PostgreSQL (lake.toml [catalog] url) instead of catalog.sqlite: \
+            the database (or its ?schema=) must hold no catalog row, and is migrated. Its password is never in \
+            lake.toml: $MEDLAKE_CATALOG_PASSWORD, or --catalog-password-file (mode 0600, owned by you).
             """
     )
 
@@ -26,6 +31,15 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The Unix account that alone owns the lake and runs `medlake serve` (created if needed).")
     var serviceUser: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Keep the catalog in PostgreSQL: postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (no password).",
+            valueName: "url"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp("With --catalog: a file holding the catalog's password (mode 0600, owned by you).", valueName: "file"))
+    var catalogPasswordFile: String?
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
@@ -34,6 +48,13 @@ struct InitCommand: ParsableCommand {
             throw ValidationError(
                 "Please give --group only with --service-user: a lake is shared through its service, not a group.")
         }
+        if catalogPasswordFile != nil, catalog == nil {
+            throw ValidationError("Please give --catalog-password-file only with --catalog.")
+        }
+        if catalogPasswordFile != nil, serviceUser != nil {
+            throw ValidationError(
+                "Please give a served lake's catalog password through MEDLAKE_CATALOG_PASSWORD: the password file must belong to the service account.")
+        }
         if serviceUser != nil, geteuid() != 0 {
             throw ValidationError("Please run 'init --service-user' as root: it creates the account and hands it the lake.")
         }
@@ -41,8 +62,14 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            // A bad URL is refused before anything is made, the service account included.
+            let settings = try catalog.map { url in
+                CatalogSettings(
+                    postgres: try PostgresCatalogLocation(url: url),
+                    passwordFile: catalogPasswordFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            }
             let account = try serviceUser.map { try ServiceAccountSetup.ensure(user: $0, group: group) }
-            let lake = try Lake.create(at: path)
+            let lake = try Lake.create(at: path, catalog: settings ?? .sqlite)
             if let account { try Lake.handOver(root: lake.root, toUser: account.uid, group: account.gid) }
             if json {
                 try printJSON([

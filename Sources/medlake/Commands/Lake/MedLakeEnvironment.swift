@@ -1,3 +1,4 @@
+import Catalog
 import LakeEngine
 import TUI
 
@@ -10,6 +11,7 @@ enum MedLakeEnvironment {
         [
             Lake.environmentVariable, LakeOptions.tokenVariable, LakeOptions.caFileVariable,
             RemoteCredentials.userVariable, RemoteCredentials.passwordVariable, ThemeLoader.environmentVariable,
+            PostgresCatalogLocation.passwordVariable, PostgresCatalogLocation.passwordFileVariable,
         ] + RunContext.Variables.all
     ).filter { $0.hasPrefix("MEDLAKE_") }
 }

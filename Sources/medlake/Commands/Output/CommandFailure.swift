@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Foundation
 import LakeClient
 import LakeEngine
@@ -87,6 +88,10 @@ extension CommandFailure {
         case let problem as ProblemDetails:
             // An engine error without a typed form on the wire (a retention rule…): its stable code says which.
             self.init(code: FailureCode(problem.code), message: problem.detail)
+        case let copy as CatalogCopyError:
+            self.init(copy)
+        case let catalog as CatalogError:
+            self.init(catalog)
         case let configuration as ConfigurationError:
             self.init(code: .invalidConfiguration, message: configuration.description)
             path = configuration.path

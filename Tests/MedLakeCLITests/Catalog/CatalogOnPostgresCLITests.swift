@@ -1,0 +1,150 @@
+import Catalog
+import Foundation
+import TestSupport
+import Testing
+
+/// Through the real binary: `medlake init --catalog postgres://…` and `medlake catalog copy --to
+/// postgres://…` against the test PostgreSQL server, each test in a schema of its own.
+@Suite(.serialized, .enabled(if: TestPostgres.available)) struct CatalogOnPostgresCLITests {
+    let base = NSTemporaryDirectory() + "catalog-pg-" + UUID().uuidString
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    }
+
+    /// Copies the test role's password into `base` as a file `owner` owns, mode 0600.
+    func passwordFile(_ postgres: TestPostgres, owner: String? = nil) throws -> String {
+        let path = base + "/catalog.password-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: path)
+        if let owner { try FileManager.default.setAttributes([.ownerAccountName: owner], ofItemAtPath: path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func initOnPostgreSQLThenDatasetsAndAuditVerify() throws {
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let postgres = try TestPostgres()
+        defer { postgres.drop() }
+        let lake = base + "/lake"
+        let created = try MedLakeProcess.run(
+            ["init", lake, "--catalog", postgres.url, "--catalog-password-file", try passwordFile(postgres)])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lake + "/catalog.sqlite"))
+        let text = try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8)
+        #expect(text.contains("url = \"\(postgres.location.description)\""))
+
+        let datasets = try MedLakeProcess.run(["datasets", "--lake", lake])
+        #expect(datasets.status == 0, "\(datasets.stderr)")
+        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("Audit log intact"))
+
+        // A second lake on the same catalog is refused, naming the first lake, and nothing is created.
+        let again = try MedLakeProcess.run(
+            [
+                "init", base + "/second", "--catalog", postgres.url, "--catalog-password-file",
+                try passwordFile(postgres),
+            ])
+        #expect(again.status != 0)
+        let id = try String(contentsOfFile: lake + "/lake.id", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        #expect(again.stderr.contains(id), "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: base + "/second/lake.toml"))
+    }
+
+    @Test func aPasswordOnTheCommandLineIsRefusedUnshown() throws {
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let result = try MedLakeProcess.run([
+            "init", base + "/lake", "--catalog", "postgres://medlake:hunter2@127.0.0.1/lakes",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("must not hold the password"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hunter2"))
+        #expect(!FileManager.default.fileExists(atPath: base + "/lake"))
+    }
+
+    @Test func copyMovesALakeAndItsAuditChain() throws {
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let postgres = try TestPostgres()
+        defer { postgres.drop() }
+        let lake = base + "/lake"
+        #expect(try MedLakeProcess.run(["init", lake]).status == 0)
+        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
+        try Data("payload".utf8).write(to: URL(fileURLWithPath: base + "/input/a.bin"))
+        let ingested = try MedLakeProcess.run([
+            "ingest", base + "/input", "--dataset", "d1", "--keep-unknown", "--lake", lake,
+        ])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+
+        let copied = try MedLakeProcess.run(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", try passwordFile(postgres), "--lake", lake])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.contains("Audit log intact on the copy"), "\(copied.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: lake + "/catalog.sqlite"))
+        // Kept under one new name, with its -wal and -shm beside it.
+        let kept = try FileManager.default.contentsOfDirectory(atPath: lake).filter {
+            $0.hasPrefix("catalog.sqlite.copied-")
+        }
+        #expect(kept.filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.count == 1, "\(kept)")
+
+        // The lake now works on PostgreSQL.
+        let datasets = try MedLakeProcess.run(["datasets", "--lake", lake, "--json"])
+        #expect(datasets.status == 0, "\(datasets.stderr)")
+        #expect(datasets.stdout.contains("\"d1\""))
+        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+
+        // A second copy is refused: the catalog is on PostgreSQL already.
+        let again = try MedLakeProcess.run(["catalog", "copy", "--to", postgres.url, "--lake", lake])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("on PostgreSQL already"), "\(again.stderr)")
+        let againJSON = try MedLakeProcess.run(["catalog", "copy", "--to", postgres.url, "--lake", lake, "--json"])
+        #expect(try failure(againJSON) == "conflict", "\(againJSON.stderr)")
+    }
+}
+
+/// An admin who is not the lake's owner cannot move its catalog, and a password file the lake's group can
+/// read is refused. Real Unix users run the real binary.
+@Suite(.serialized, .enabled(if: UnixUsers.available && TestPostgres.available, "needs root and PostgreSQL"))
+struct CatalogCopyAttackCLITests {
+    @Test func onlyTheOwnerMovesTheCatalogAndOnlyWithAPrivatePasswordFile() throws {
+        let shared = try GroupLake("catalogcopy", users: ["alice", "mallory"])
+        let (alice, mallory, lake) = (shared.owner, shared.users.names[1], shared.lake)
+        let postgres = try TestPostgres()
+        defer { postgres.drop() }
+        #expect(try shared.medlake(["roles", "grant", mallory, "admin"], as: alice).status == 0)
+        let before = try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8)
+
+        // An admin of the lake who does not own it: refused before anything changes.
+        let file = shared.base + "/mallory.password"
+        try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: file)
+        try FileManager.default.setAttributes(
+            [.ownerAccountName: mallory, .posixPermissions: 0o600], ofItemAtPath: file)
+        let byAdmin = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", file], as: mallory)
+        #expect(byAdmin.status != 0)
+        #expect(byAdmin.stderr.contains("only the lake's owner"), "\(byAdmin.stderr)")
+        let byAdminJSON = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", file, "--json"], as: mallory)
+        #expect(try failure(byAdminJSON) == "permissionDenied", "\(byAdminJSON.stderr)")
+
+        // The owner with a password file the lake's group can read: refused too.
+        let shown = shared.base + "/alice.password"
+        try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: shown)
+        try FileManager.default.setAttributes(
+            [.ownerAccountName: alice, .groupOwnerAccountName: shared.users.group, .posixPermissions: 0o640],
+            ofItemAtPath: shown)
+        let readable = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", shown], as: alice)
+        #expect(readable.status != 0)
+        #expect(readable.stderr.contains("group or others can access it"), "\(readable.stderr)")
+        let readableJSON = try shared.medlake(
+            ["catalog", "copy", "--to", postgres.url, "--password-file", shown, "--json"], as: alice)
+        #expect(try failure(readableJSON) == "permissionDenied", "\(readableJSON.stderr)")
+
+        #expect(try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8) == before)
+        #expect(FileManager.default.fileExists(atPath: lake + "/catalog.sqlite"))
+        // The PostgreSQL catalog holds no row (emptyPostgres refuses one that does).
+        _ = try CatalogStore.emptyPostgres(postgres.location, password: postgres.password())
+    }
+}
