@@ -74,10 +74,9 @@ struct AuditHead: Hashable, Sendable {
 
     // MARK: - Writing
 
-    /// Writes `self` at `path` unless the checkpoint there is newer, with `owner`, `group` and `mode` (those
-    /// of the audit key: root writing for a service account leaves the file the service's), durably and
+    /// Writes `self` at `path` (0600, like the audit key) unless the checkpoint there is newer, durably and
     /// atomically.
-    func write(path: String, key: KeyedHasher, mode: mode_t, owner: uid_t?, group: gid_t?) throws {
+    func write(path: String, key: KeyedHasher) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw LakeError.system(operation: "open", path: folder, errno: errno) }
@@ -90,9 +89,7 @@ struct AuditHead: Hashable, Sendable {
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: temporary, errno: errno) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        let grouped = owner == nil && group == nil
-            ? true : fchown(descriptor, owner ?? uid_t.max, group ?? gid_t.max) == 0
-        let failure = written == bytes.count && grouped && fchmod(descriptor, mode) == 0 && fsync(descriptor) == 0
+        let failure = written == bytes.count && fchmod(descriptor, 0o600) == 0 && fsync(descriptor) == 0
             ? 0 : errno
         close(descriptor)
         guard failure == 0, rename(temporary, path) == 0 else {

@@ -109,17 +109,10 @@ extension Lake {
         if let head, try tx.auditEvent(seq: head.seq)?.hash != head.hash { return }
         let next = AuditHead(seq: event.seq, hash: event.hash, keyedFrom: try keyedStart(tx) ?? event.seq)
         let path = auditHeadPath
-        // The checkpoint is readable by whoever may read the audit key: same owner (when root writes it for
-        // a service account), same group, same mode.
-        var keyInfo = stat()
-        let found = stat(keyPath(.audit), &keyInfo) == 0
-        let shared = found && keyInfo.st_mode & 0o040 != 0
-        let owner: uid_t? = found && geteuid() == 0 ? keyInfo.st_uid : nil
-        let group: gid_t? = shared ? keyInfo.st_gid : nil
         tx.afterCommit {
             // Committed: a checkpoint that cannot be written now lags behind the log, which `audit verify`
             // accepts (a crash between commit and checkpoint does the same); the next append catches up.
-            try? next.write(path: path, key: key, mode: shared ? 0o640 : 0o600, owner: owner, group: group)
+            try? next.write(path: path, key: key)
         }
     }
 

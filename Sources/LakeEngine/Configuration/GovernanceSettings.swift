@@ -12,9 +12,6 @@ public struct GovernanceSettings: Sendable, Hashable {
     public var deidentification: DeidentificationOptions
     /// The de-identification key file, relative to the lake folder unless absolute.
     public var keyFile: String
-    /// The Unix group that may read the key (curators who execute curated promotions); the lake's group
-    /// when not set, and nobody but the owner in a lake without a group.
-    public var keyGroup: String?
 
     /// The built-in labels, always allowed.
     public static let builtInLabels = ["public", "internal", "restricted"]

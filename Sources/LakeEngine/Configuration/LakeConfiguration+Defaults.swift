@@ -2,17 +2,13 @@ extension LakeConfiguration {
     /// The `lake.toml` of a new lake: four filesystem tiers under `tiers/`, the three zones, `owner` in
     /// every role, the default QC rules and approval policy, and the manual flag codes as an extensible
     /// vocabulary.
-    public static func defaultTOML(name: String, owner: String, group: String?) -> String {
+    public static func defaultTOML(name: String, owner: String) -> String {
         let quotedOwner = tomlString(owner)
-        var text = """
+        let text = """
             # MedLake lake configuration. Edit with care: every command reads this file.
 
             [lake]
             name = \(tomlString(name))
-
-            """
-        if let group { text += "group = \(tomlString(group))   # Unix group shared by the users below\n" }
-        text += """
             ingest_tier = "hot"
             ingest_zone = "raw"
 

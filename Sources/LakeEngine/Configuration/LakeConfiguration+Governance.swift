@@ -5,7 +5,6 @@ extension LakeConfiguration {
     static func parseGovernance(_ table: TOMLFields?) throws -> GovernanceSettings {
         try table?.rejectUnknownKeys([
             "restricted_read_roles", "labels", "consent_curated", "consent_training", "deidentification", "key_file",
-            "key_group",
         ])
         var roles: [Role] = []
         for name in try table?.strings("restricted_read_roles") ?? [Role.admin.rawValue, Role.curator.rawValue] {
@@ -42,7 +41,6 @@ extension LakeConfiguration {
                 "training": try table?.string("consent_training") ?? "ai-training",
             ],
             deidentification: options,
-            keyFile: try table?.string("key_file") ?? "keys/deidentification.key",
-            keyGroup: try table?.string("key_group"))
+            keyFile: try table?.string("key_file") ?? "keys/deidentification.key")
     }
 }

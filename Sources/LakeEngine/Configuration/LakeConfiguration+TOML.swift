@@ -29,9 +29,8 @@ extension LakeConfiguration {
         ])
 
         let lake = try fields.table("lake")
-        try lake?.rejectUnknownKeys(["name", "group", "ingest_tier", "ingest_zone"])
+        try lake?.rejectUnknownKeys(["name", "ingest_tier", "ingest_zone"])
         name = try lake?.string("name") ?? "lake"
-        group = try lake?.string("group")
 
         zones = try fields.table("zones")?.strings("names") ?? ["raw", "curated", "training"]
         guard !zones.isEmpty else { throw fields.error("zones.names", "a lake needs at least one zone") }

@@ -4,12 +4,10 @@ import Catalog
 ///
 /// Everything a command needs to know about the lake that is not data: zones, tiers, who holds which
 /// role, which QC rules run, the approval policy and the flag vocabulary. Parse it with
-/// ``init(toml:path:)``; write a new lake's file with ``defaultTOML(owner:group:)``.
+/// ``init(toml:path:)``; write a new lake's file with ``defaultTOML(name:owner:)``.
 public struct LakeConfiguration: Sendable, Hashable {
     /// The lake's display name.
     public var name: String
-    /// Unix group shared by the role users; the lake's files are group-readable for it.
-    public var group: String?
     /// Zones in promotion order (`raw`, `curated`, `training`).
     public var zones: [String]
     /// The zone new datasets are created in by ingest.

@@ -53,27 +53,14 @@ enum LocalRoles {
         return try LakeConfiguration.parseRoles(fields)
     }
 
-    /// Writes `roles` as `root`'s local file (mode 0640, the group of `lake.toml` when the user is in it),
-    /// atomically.
+    /// Writes `roles` as `root`'s local file (mode 0600, like everything in a personal lake), atomically.
     static func write(_ roles: [Role: Set<String>], root: String) throws {
         let path = root + "/" + fileName
         let text = "# Roles claimed on this machine by `medlake` (first open of an unused lake), merged over\n"
             + "# lake.toml's. Local to this checkout: never commit it; delete it to undo the claim.\n"
             + LakeConfiguration.replacingRoles(in: "", with: roles).trimmingCharacters(in: .newlines) + "\n"
         if !FileManager.default.fileExists(atPath: path) {
-            var shared = stat()
-            let configurationPath = root + "/" + Lake.configurationFileName
-            guard stat(configurationPath, &shared) == 0 else {
-                throw LakeError.system(operation: "stat", path: configurationPath, errno: errno)
-            }
-            let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-            guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: path, errno: errno) }
-            // lake.toml's group when the user may use it (a clone's files may carry a group they are not in).
-            let failed = (fchown(descriptor, uid_t.max, shared.st_gid) != 0 && errno != EPERM)
-                || fchmod(descriptor, 0o640) != 0
-            let code = errno
-            close(descriptor)
-            if failed { throw LakeError.system(operation: "chmod", path: path, errno: code) }
+            try Lake.writeNewFile(path, contents: [], mode: 0o600)
         }
         try Lake.replaceFile(path, with: Array(text.utf8))
     }

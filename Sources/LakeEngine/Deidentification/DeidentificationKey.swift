@@ -11,9 +11,8 @@ import Darwin
 /// The lake's secret de-identification key and the keyed replacements made with it.
 ///
 /// The key is 32 random bytes in a ``KeyFile`` outside the catalog (`[governance] key_file`, default
-/// `keys/deidentification.key`), created by `medlake init` (or on first use, for older lakes): 0600 to the
-/// lake's owner, or, in a lake with a `[lake] group` run in-process, 0640 to that group (or to
-/// `[governance] key_group`, to narrow it to curators). It is separate from the audit and catalog
+/// `keys/deidentification.key`), created by `medlake init` (or on first use, for older lakes), 0600 to the
+/// lake's owner. It is separate from the audit and catalog
 /// pseudonym keys, so a curated pseudonym says nothing about the catalog's.
 /// The key id (first 16 hex digits of its SHA-256) is recorded with every transform, so a version names
 /// the key that made it without revealing it.
@@ -27,15 +26,9 @@ public struct DeidentificationKey: DeidentificationKeying {
         hasher = KeyedHasher(key: bytes)
     }
 
-    /// Reads the key at `path`, creating it (and its folder) when missing, shared with group `group`
-    /// (read-only) when given (see ``KeyFile``).
-    static func loadOrCreate(path: String, group: gid_t?) throws -> DeidentificationKey {
-        DeidentificationKey(bytes: try KeyFile.loadOrCreate(path: path, group: group).bytes)
-    }
-
-    /// Reads an existing key, refusing one that others may read, or that a group other than `group` may.
-    static func load(path: String, group: gid_t?) throws -> DeidentificationKey {
-        DeidentificationKey(bytes: try KeyFile.load(path: path, group: group))
+    /// Reads the key at `path`, creating it (and its folder) when missing (see ``KeyFile``).
+    static func loadOrCreate(path: String) throws -> DeidentificationKey {
+        DeidentificationKey(bytes: try KeyFile.loadOrCreate(path: path).bytes)
     }
 
     // MARK: - DeidentificationKeying

@@ -103,11 +103,11 @@ extension Lake {
         return id
     }
 
-    /// Writes `lake.id` (0440; the setgid lake folder gives it the lake's group; durable) unless it exists; returns the id the file
+    /// Writes `lake.id` (0400, durably) unless it exists; returns the id the file
     /// then holds.
     static func createIdentityFile(root: String, id: String) throws -> String {
         let path = root + "/" + identityFileName
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o440)
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o400)
         guard descriptor >= 0 else {
             guard errno == EEXIST, let existing = try readIdentityFile(path) else {
                 throw LakeError.system(operation: "create", path: path, errno: errno)
@@ -117,7 +117,7 @@ extension Lake {
         defer { close(descriptor) }
         let bytes = Array((id + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fchmod(descriptor, 0o440) == 0, fsync(descriptor) == 0 else {
+        guard written == bytes.count, fchmod(descriptor, 0o400) == 0, fsync(descriptor) == 0 else {
             unlink(path)
             throw LakeError.system(operation: "write", path: path, errno: errno)
         }

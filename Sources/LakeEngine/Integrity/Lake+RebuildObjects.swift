@@ -34,11 +34,13 @@ extension Lake {
     }
 
     static func rebuildObjects(at root: String, as actor: Identity) async throws -> (Lake, ObjectRebuild) {
+        try requirePersonal(root: root)
         let configurationPath = root + "/" + configurationFileName
         let text = try String(contentsOfFile: configurationPath, encoding: .utf8)
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        try requirePersonal(root: root, configuration: configuration)
         guard configuration.roles(of: actor.user).contains(.admin) else {
             throw LakeError.notPermitted(user: actor.user, permission: .configure)
         }
@@ -57,10 +59,8 @@ extension Lake {
         for stale in [catalogPath, catalogPath + "-wal", catalogPath + "-shm"] where unlink(stale) != 0 && errno != ENOENT {
             throw LakeError.system(operation: "unlink", path: stale, errno: errno)
         }
-        let group = try configuration.group.map(groupID(named:))
-        try writeNewFile(catalogPath, contents: [], mode: 0o660, group: group)
+        try writeNewFile(catalogPath, contents: [], mode: 0o600)
         let catalog = try CatalogStore(path: catalogPath)
-        try setMode(catalogPath, 0o660, group: group)
         try await catalog.write { tx in try tx.recordLakeIdentity(id) }
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
         let rebuild = try await lake.insertObjectsFromTiers()

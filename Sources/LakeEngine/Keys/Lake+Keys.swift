@@ -16,35 +16,17 @@ extension Lake {
         root + "/" + Self.keysFolderName + "/" + purpose.fileName
     }
 
-    /// The group a key is shared with: the lake's group in a shared lake run in-process (its members
-    /// write the catalog anyway), none in a personal or served lake (see ``KeyFile``).
-    func keyGroup() throws -> gid_t? {
-        try configuration.group.map(Self.groupID(named:))
-    }
-
     /// Whether this process owns the lake (it owns `lake.toml`): only the owner creates missing keys.
     var processOwnsLake: Bool {
         var info = stat()
         return stat(root + "/" + Self.configurationFileName, &info) == 0 && info.st_uid == geteuid()
     }
 
-    /// The group a key may be readable by: the lake's group, else the group that may write the catalog
-    /// (a lake whose owner shared its catalog with a group, as the sample lake does with its second user).
-    /// Those users can write the catalog anyway, so reading the key gives them nothing more.
-    func keyReadingGroup() throws -> gid_t? {
-        if let group = try keyGroup() { return group }
-        var info = stat()
-        guard configuration.catalog.postgres == nil, stat(root + "/" + Self.catalogFileName, &info) == 0,
-            info.st_mode & 0o020 != 0
-        else { return nil }
-        return info.st_gid
-    }
-
     /// The key for `purpose`, read once per process.
     /// - Throws: ``GovernanceError/keyUnavailable(path:reason:)`` when it is missing or unreadable.
     func key(_ purpose: LakeKeyPurpose) throws -> KeyedHasher {
         KeyedHasher(
-            key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose), group: keyReadingGroup()) })
+            key: try keyRing.key(purpose) { try KeyFile.load(path: keyPath(purpose)) })
     }
 
     /// The audit key, or nil in a lake from before keyed audit whose owner has not opened it since.
@@ -59,10 +41,9 @@ extension Lake {
     /// Called on every open; costs a few `stat`s once the keys exist and the checkpoint is written.
     func adoptKeys() throws {
         guard processOwnsLake else { return }
-        let group = try keyGroup()
         var createdPseudonymKey = false
         for purpose in LakeKeyPurpose.allCases where !KeyFile.exists(keyPath(purpose)) {
-            let created = try KeyFile.loadOrCreate(path: keyPath(purpose), group: group).created
+            let created = try KeyFile.loadOrCreate(path: keyPath(purpose)).created
             if purpose == .pseudonym { createdPseudonymKey = createdPseudonymKey || created }
         }
         let adopting = !KeyFile.exists(auditHeadPath)

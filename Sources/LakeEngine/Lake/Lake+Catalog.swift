@@ -23,7 +23,10 @@ extension Lake {
     ) throws -> CatalogStore {
         guard let location = configuration.catalog.postgres else {
             try requireCatalogFile(root: root, configuration: configuration)
-            return try CatalogStore(path: root + "/" + catalogFileName)
+            let path = root + "/" + catalogFileName
+            // An unused lake's first catalog is as private as the rest (SQLite would make it 0644).
+            if !FileManager.default.fileExists(atPath: path) { try writeNewFile(path, contents: [], mode: 0o600) }
+            return try CatalogStore(path: path)
         }
         let password = try catalogPassword(root: root, settings: configuration.catalog, environment: environment)
         return try CatalogStore(postgres: location, password: password)

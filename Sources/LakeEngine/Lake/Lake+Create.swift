@@ -9,13 +9,14 @@ import Darwin
 #endif
 
 extension Lake {
-    /// Creates a lake in `path` (a new or empty folder) with the acting user in every role.
+    /// Creates a personal lake in `path` (a new or empty folder) with the acting user in every role.
     ///
-    /// Writes `lake.toml` (0640), `lake.id` (0440), `catalog.sqlite` (0660, WAL, recording the same lake
-    /// id), the tier folders (02770, each with its ``TierIdentity``) and the lake's keys — audit, catalog
-    /// pseudonyms, de-identification (``KeyFile``: 0600 in a 0700 `keys/`; 0640 in 02750 with a group) —
-    /// with no world access. The audit log starts keyed: its `lake.init` records the roles. When `group` is given the lake's files belong to that Unix group, so the users named in
-    /// `[roles]` (members of the group) can share it; the setgid bit makes new files inherit the group.
+    /// Everything belongs to the acting user alone: `lake.toml` and `catalog.sqlite` (WAL, recording the
+    /// same lake id) 0600, `lake.id` 0400, the lake folder, the tier folders (each with its
+    /// ``TierIdentity``) and `keys/` 0700, and the lake's keys (audit, catalog pseudonyms,
+    /// de-identification; ``KeyFile``) 0600. The audit log starts keyed: its `lake.init` records the roles.
+    /// Such a lake opens in-process (``requirePersonal(root:)``); to share it, `medlake init
+    /// --service-user` hands the new lake to a service account (``handOver(root:toUser:group:)``).
     ///
     /// With `catalog` naming a PostgreSQL catalog (``CatalogSettings``), `lake.toml` records it under
     /// `[catalog]` and no `catalog.sqlite` is made: the catalog must hold no row (checked before anything is
@@ -26,12 +27,12 @@ extension Lake {
     /// - Throws: ``LakeIntegrityError/catalogOfAnotherLake(path:catalogLake:lake:)`` for a catalog holding
     ///   another lake's, ``CatalogError`` (``CatalogError/catalogNotEmpty(url:table:lake:)``, a password file
     ///   others may read, a server refusing the login), ``LakeError``.
-    public static func create(at path: String, group: String? = nil, catalog: CatalogSettings = .sqlite) throws -> Lake {
-        try create(at: path, group: group, catalog: catalog, as: Identity.current())
+    public static func create(at path: String, catalog: CatalogSettings = .sqlite) throws -> Lake {
+        try create(at: path, catalog: catalog, as: Identity.current())
     }
 
     static func create(
-        at path: String, group: String?, catalog settings: CatalogSettings = .sqlite, as actor: Identity,
+        at path: String, catalog settings: CatalogSettings = .sqlite, as actor: Identity,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Lake {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -40,17 +41,16 @@ extension Lake {
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: root), !entries.isEmpty {
             throw LakeError.invalidArgument("Please create the lake in a new or empty folder (\(root) holds files).")
         }
-        let groupID = try group.map(groupID(named:))
         let newID = UUID().uuidString.lowercased()
         let postgres = try settings.postgres.map { location in
             try emptyPostgresCatalog(location, settings: settings, root: root, lake: newID, environment: environment)
         }
 
-        try makeSharedFolder(root, group: groupID)
+        try makePrivateFolder(root)
         let name = URL(fileURLWithPath: root).lastPathComponent
-        var text = LakeConfiguration.defaultTOML(name: name, owner: actor.user, group: group)
+        var text = LakeConfiguration.defaultTOML(name: name, owner: actor.user)
         if let location = settings.postgres { text += CatalogSettings.toml(location, passwordFile: settings.passwordFile) }
-        try writeNewFile(configurationPath, contents: Array(text.utf8), mode: 0o640, group: groupID)
+        try writeNewFile(configurationPath, contents: Array(text.utf8), mode: 0o600)
         let configuration = try LakeConfiguration(toml: text, path: configurationPath)
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
         let id = try createIdentityFile(root: root, id: newID)
@@ -61,29 +61,27 @@ extension Lake {
         } else {
             let catalogPath = root + "/" + catalogFileName
             // SQLite gives the WAL and shared-memory files (which outlive each process) the catalog's mode, so
-            // the catalog exists with its final mode and group before SQLite opens it.
-            try writeNewFile(catalogPath, contents: [], mode: 0o660, group: groupID)
+            // the catalog exists with its final mode before SQLite opens it.
+            try writeNewFile(catalogPath, contents: [], mode: 0o600)
             catalog = try CatalogStore(path: catalogPath)
-            try setMode(catalogPath, 0o660, group: groupID)
         }
         try catalog.write { tx in try tx.recordLakeIdentity(id) }
         let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
-        try makeSharedFolder(root + "/tiers", group: groupID)
+        try makePrivateFolder(root + "/tiers")
         for name in configuration.tiers.keys.sorted() where configuration.tiers[name]?.s3 == nil {
             let tier = try lake.tier(named: name)
             try tier.prepare()
-            for folder in [tier.root, tier.objectsFolder] { try setMode(folder, 0o2770, group: groupID) }
             _ = try tier.writeIdentity(lake.expectedIdentity(of: name))
         }
         _ = try lake.deidentificationKey()
         for purpose in LakeKeyPurpose.allCases {
-            _ = try KeyFile.loadOrCreate(path: lake.keyPath(purpose), group: lake.keyGroup())
+            _ = try KeyFile.loadOrCreate(path: lake.keyPath(purpose))
         }
         try catalog.write { tx in
             try lake.appendAudit(
                 tx, role: .admin, action: "lake.init", target: name,
                 details: [
-                    "group": group ?? "", "tiers": configuration.tiers.keys.sorted().joined(separator: ","),
+                    "tiers": configuration.tiers.keys.sorted().joined(separator: ","),
                     RoleSnapshot.detailKey: RoleSnapshot.text(configuration.roles),
                 ]
             )
@@ -108,34 +106,22 @@ extension Lake {
 
     // MARK: - File helpers
 
-    static func groupID(named name: String) throws -> gid_t {
-        guard let entry = getgrnam(name) else { throw LakeError.unknownGroup(name) }
-        return entry.pointee.gr_gid
-    }
-
-    private static func makeSharedFolder(_ path: String, group: gid_t?) throws {
-        if mkdir(path, 0o2770) != 0, errno != EEXIST {
+    private static func makePrivateFolder(_ path: String) throws {
+        if mkdir(path, 0o700) != 0, errno != EEXIST {
             throw LakeError.system(operation: "mkdir", path: path, errno: errno)
         }
-        try setMode(path, 0o2770, group: group)
+        // Set explicitly: the umask must not widen or narrow it, and an existing empty folder is taken over.
+        guard chmod(path, 0o700) == 0 else { throw LakeError.system(operation: "chmod", path: path, errno: errno) }
     }
 
-    /// Sets `mode` explicitly (the umask must not widen or narrow what the lake shares) and the group.
-    static func setMode(_ path: String, _ mode: mode_t, group: gid_t?) throws {
-        if let group, chown(path, uid_t.max, group) != 0 {
-            throw LakeError.system(operation: "chown", path: path, errno: errno)
-        }
-        guard chmod(path, mode) == 0 else { throw LakeError.system(operation: "chmod", path: path, errno: errno) }
-    }
-
-    static func writeNewFile(_ path: String, contents: [UInt8], mode: mode_t, group: gid_t?) throws {
+    /// Writes a new file with exactly `mode` (whatever the umask), synced to disk.
+    static func writeNewFile(_ path: String, contents: [UInt8], mode: mode_t) throws {
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw LakeError.system(operation: "create", path: path, errno: errno) }
         defer { close(descriptor) }
         let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == contents.count, fsync(descriptor) == 0 else {
+        guard written == contents.count, fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else {
             throw LakeError.system(operation: "write", path: path, errno: errno)
         }
-        try setMode(path, mode, group: group)
     }
 }

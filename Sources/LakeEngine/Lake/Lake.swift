@@ -9,7 +9,7 @@ import Storage
 /// `Sendable` and safe to share between threads (the catalog's `DatabasePool` serializes writes).
 ///
 /// ## Topics
-/// - ``create(at:group:)``, ``open(at:)``, ``locate(explicit:environment:workingDirectory:)``
+/// - ``create(at:)``, ``open(at:)``, ``locate(explicit:environment:workingDirectory:)``
 /// - ``ingest(_:dataset:options:progress:)``
 /// - ``datasets(modality:assay:zone:)``, ``studies(dataset:)``, ``series(dataset:studyUID:)``, ``show(_:)``
 /// - ``addFlag(target:code:severity:note:)``, ``listFlags(_:)``, ``resolveFlag(id:note:)``, ``waiveFlag(id:reason:)``
@@ -54,19 +54,21 @@ public final class Lake: Sendable {
     /// ``auditConfigurationChange(text:)``). Opened by its owner, a lake made by an older version gets
     /// its missing keys, its audit log's keyed switch-over and keyed pseudonyms (``adoptKeys()``).
     ///
-    /// Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
+    /// Only a personal lake opens (``requirePersonal(root:)``): a lake shared with anyone is reached
+    /// through its service. Nothing is created: the catalog must exist, hold data and belong to this lake (its id matches
     /// `lake.id`; only a lake never used, with no `lake.id` and no stored object, gets a new catalog);
     /// the tier folders must pass the tier-folder rules (``LakeConfiguration``); and each tier folder's
     /// identity must be this lake's (a folder without one is adopted when empty or consistent, see
     /// `docs/integrity.md`). With `verifyingTiers` false a wrong tier identity is left for the caller to
     /// report (``fsck(full:repair:orphanGrace:)`` does).
-    /// - Throws: ``LakeIntegrityError``, ``ConfigurationError``.
+    /// - Throws: ``PersonalLakeError``, ``LakeIntegrityError``, ``ConfigurationError``.
     public static func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
         try open(at: root, as: Identity.current(), verifyingTiers: verifyingTiers)
     }
 
     /// Opens the lake as `actor`. Internal: only tests choose the actor; commands use ``open(at:verifyingTiers:)``.
     static func open(at root: String, as actor: Identity, verifyingTiers: Bool = true) throws -> Lake {
+        try requirePersonal(root: root)
         let configurationPath = root + "/" + configurationFileName
         let text: String
         do {
@@ -80,6 +82,7 @@ public final class Lake: Sendable {
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        try requirePersonal(root: root, configuration: configuration)
         let catalog = try openCatalog(root: root, configuration: configuration)
         let id = try bindIdentity(
             root: root, catalog: catalog, catalogName: catalogName(root: root, configuration: configuration))

@@ -47,7 +47,7 @@ extension FileSystemTier: TierBackend {
                     unflushed = 0
                 }
             }
-            try temporary.closeUnflushed(mode: 0o440)
+            try temporary.closeUnflushed(mode: 0o400)
         } catch {
             temporary.discard()
             throw error

@@ -23,7 +23,7 @@ extension FileSystemTier {
             let temporary = try TemporaryFile(in: folder, direct: true)
             do {
                 try temporary.append(buffer)
-                try temporary.closeWrittenOut(mode: 0o440)
+                try temporary.closeWrittenOut(mode: 0o400)
             } catch {
                 temporary.discard()
                 throw error

@@ -30,14 +30,14 @@ extension FileSystemTier {
     /// Writes `identity` into a new identity file (0440, durable) and returns what the file then says:
     /// `identity`, or the identity another process wrote first (the file is never replaced).
     public func writeIdentity(_ identity: TierIdentity) throws -> TierIdentityState {
-        let descriptor = open(identityPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o440)
+        let descriptor = open(identityPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o400)
         guard descriptor >= 0 else {
             guard errno == EEXIST else { throw StorageError(operation: "create", path: identityPath, errno: errno) }
             return try readIdentity()
         }
         do {
             try Array(identity.text.utf8).withUnsafeBytes { try writeAll($0, to: descriptor, path: identityPath) }
-            guard fchmod(descriptor, 0o440) == 0, fsync(descriptor) == 0 else {
+            guard fchmod(descriptor, 0o400) == 0, fsync(descriptor) == 0 else {
                 throw StorageError(operation: "write", path: identityPath, errno: errno)
             }
         } catch {

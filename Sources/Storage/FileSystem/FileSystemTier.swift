@@ -140,11 +140,11 @@ public struct FileSystemTier: Sendable {
         return StoredObject(digest: digest, size: size, alreadyPresent: false)
     }
 
-    /// Creates `folder` unless it exists, with mode 02770 set explicitly: the process umask must not take
-    /// group write away from the other role users who store objects here.
+    /// Creates `folder` unless it exists, with mode 0700 set explicitly (whatever the umask): a tier is
+    /// its lake owner's alone (a personal lake's user, a served lake's service account).
     static func makeFolder(_ folder: String) throws {
-        if mkdir(folder, 0o2770) == 0 {
-            guard chmod(folder, 0o2770) == 0 else { throw StorageError(operation: "chmod", path: folder, errno: errno) }
+        if mkdir(folder, 0o700) == 0 {
+            guard chmod(folder, 0o700) == 0 else { throw StorageError(operation: "chmod", path: folder, errno: errno) }
             return
         }
         if errno == EEXIST { return }

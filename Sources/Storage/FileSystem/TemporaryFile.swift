@@ -24,11 +24,11 @@ final class TemporaryFile {
         let directFlag = direct ? medlake_open_direct_flag() : 0
         while true {
             let path = prefix + String(UInt64.random(in: .min ... .max), radix: 36) + ".partial"
-            var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | directFlag, 0o640)
+            var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | directFlag, 0o600)
             var isDirect = directFlag != 0
             if descriptor < 0, isDirect, errno == EINVAL {
                 // A file system without direct I/O refuses it after creating the file.
-                descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
+                descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
                 isDirect = false
             }
             if descriptor >= 0 {
@@ -115,7 +115,7 @@ final class TemporaryFile {
 
     /// Makes the file read-only, flushes it to disk and closes it.
     func finish() throws {
-        guard fchmod(descriptor, 0o440) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
+        guard fchmod(descriptor, 0o400) == 0 else { throw StorageError(operation: "chmod", path: path, errno: errno) }
         guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
         close(descriptor)
         descriptor = -1

@@ -29,7 +29,7 @@ public struct WorkerLauncher: Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, root + "/" + Self.logFileName, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0o640)
+        posix_spawn_file_actions_addopen(&actions, 1, root + "/" + Self.logFileName, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

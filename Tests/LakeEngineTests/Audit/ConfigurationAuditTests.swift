@@ -26,7 +26,7 @@ import Testing
         let path = lake.root + "/lake.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(old))
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     @Test func unchangedFileRecordsNothing() throws {

@@ -81,7 +81,7 @@ import Testing
     @Test func aForgedCheckpointIsReportedAndStopsAppends() throws {
         let path = lake.root + "/keys/audit.head"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "seq 5", with: "seq 4").write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "seq 5", with: "seq 4").write(toFile: path, atomically: false, encoding: .utf8)
         let opened = try lake.open(as: "alice")
         #expect(try opened.verifyAudit().firstBad?.reason.contains("does not verify") == true)
         #expect(throws: GovernanceError.self) { try opened.addFlag(target: "d1", code: "needs-review", note: "x") }
@@ -104,7 +104,7 @@ import Testing
         let path = lake.root + "/lake.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "annotator = [\"alice\"]", with: "annotator = [\"alice\", \"mallory\"]")
-            .write(toFile: path, atomically: true, encoding: .utf8)
+            .write(toFile: path, atomically: false, encoding: .utf8)
         let opened = try lake.open(as: "alice")
         let result = try opened.verifyAudit()
         #expect(result.unaudited.map(\.kind) == [.roles])

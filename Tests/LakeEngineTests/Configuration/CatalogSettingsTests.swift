@@ -11,7 +11,7 @@ import Testing
     /// The default `lake.toml` with `section` appended.
     static func parse(_ section: String) throws -> LakeConfiguration {
         try LakeConfiguration(
-            toml: LakeConfiguration.defaultTOML(name: "demo", owner: "alice", group: nil) + section, path: path)
+            toml: LakeConfiguration.defaultTOML(name: "demo", owner: "alice") + section, path: path)
     }
 
     /// The error parsing `section` gives.

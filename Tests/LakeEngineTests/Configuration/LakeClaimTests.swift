@@ -6,10 +6,13 @@ import Testing
 /// Claiming an unused lake: roles go to `lake.local.toml`, the committed `lake.toml` keeps its bytes.
 @Suite struct LakeClaimTests {
     /// A lake folder whose `lake.toml` names only `alice` and that has no catalog yet (a fresh clone's
-    /// sample lake): opening it creates an empty catalog with an empty audit log.
+    /// sample lake, once its first open made it personal): opening it creates an empty catalog with an
+    /// empty audit log.
     private func unusedLake() throws -> String {
         let root = NSTemporaryDirectory() + "lake-" + UUID().uuidString
-        try write(LakeConfiguration.defaultTOML(name: "unused", owner: "alice", group: nil), to: root + "/lake.toml")
+        try write(LakeConfiguration.defaultTOML(name: "unused", owner: "alice"), to: root + "/lake.toml")
+        chmod(root, 0o700)
+        chmod(root + "/lake.toml", 0o600)
         return root
     }
 
@@ -29,7 +32,7 @@ import Testing
         let local = try String(contentsOfFile: root + "/lake.local.toml", encoding: .utf8)
         #expect(local.contains("curator = [\"dora\"]"))
         let mode = try FileManager.default.attributesOfItem(atPath: root + "/lake.local.toml")[.posixPermissions] as? Int
-        #expect(mode == 0o640)
+        #expect(mode == 0o600)
         // Reopening merges the local roles over lake.toml's.
         #expect(try open(root, as: "dora").actorRoles == Role.allCases)
         #expect(try open(root, as: "alice").actorRoles == Role.allCases)
@@ -60,14 +63,15 @@ import Testing
         let path = lake.root + "/lake.local.toml"
         try write("[roles]\nadmin = [\"mallory\"]\n", to: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path)
-        #expect(throws: ConfigurationError.self) { try lake.open(as: "mallory") }
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        #expect(throws: PersonalLakeError.self) { try lake.open(as: "mallory") }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(try lake.open(as: "mallory").actorRoles == [.admin])
     }
 
     @Test func aLocalFileWithOtherTablesNamesTheKey() throws {
         let lake = try TemporaryLake(owner: "alice")
         try write("[roles]\nadmin = [\"bob\"]\n[tiers.hot]\npath = \"/elsewhere\"\n", to: lake.root + "/lake.local.toml")
+        chmod(lake.root + "/lake.local.toml", 0o600)
         #expect {
             try lake.open(as: "bob")
         } throws: { error in

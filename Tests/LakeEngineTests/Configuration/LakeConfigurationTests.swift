@@ -17,8 +17,7 @@ import Testing
     }
 
     @Test func defaultFileParses() throws {
-        let configuration = try parse(LakeConfiguration.defaultTOML(name: "l", owner: "alice", group: "med"))
-        #expect(configuration.group == "med")
+        let configuration = try parse(LakeConfiguration.defaultTOML(name: "l", owner: "alice"))
         #expect(configuration.zones == ["raw", "curated", "training"])
         #expect(configuration.tiers.keys.sorted() == ["archive", "cold", "hot", "warm"])
         #expect(configuration.tiers["archive"]?.restoreRequired == true)
@@ -32,7 +31,7 @@ import Testing
     }
 
     @Test func ownerNameIsQuoted() throws {
-        let configuration = try parse(LakeConfiguration.defaultTOML(name: "a\"b", owner: "x\"]\n[evil", group: nil))
+        let configuration = try parse(LakeConfiguration.defaultTOML(name: "a\"b", owner: "x\"]\n[evil"))
         #expect(configuration.roles[.admin] == ["x\"]\n[evil"])
         #expect(configuration.name == "a\"b")
     }
@@ -44,7 +43,7 @@ import Testing
     }
 
     @Test func wrongTypeNamesLineAndKey() {
-        let text = LakeConfiguration.defaultTOML(name: "l", owner: "a", group: nil)
+        let text = LakeConfiguration.defaultTOML(name: "l", owner: "a")
             .replacingOccurrences(of: "restore_required = true", with: "restore_required = \"yes\"")
         let found = error(text)
         #expect(found?.key == "tiers.archive.restore_required")

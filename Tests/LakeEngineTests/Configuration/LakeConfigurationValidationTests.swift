@@ -7,7 +7,7 @@ import Testing
     /// The default file with the first line starting with `prefix` replaced by `line`, the error it gives,
     /// and the 1-based number of the replaced line.
     private func refusal(replacing prefix: String, with line: String) throws -> (ConfigurationError, Int) {
-        var lines = LakeConfiguration.defaultTOML(name: "l", owner: "alice", group: nil)
+        var lines = LakeConfiguration.defaultTOML(name: "l", owner: "alice")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         lines[index] = line
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func validValuesStillParse() throws {
-        let text = LakeConfiguration.defaultTOML(name: "l", owner: "alice", group: nil)
+        let text = LakeConfiguration.defaultTOML(name: "l", owner: "alice")
             .replacingOccurrences(of: "disabled_rules = []", with: #"disabled_rules = ["instance-gap", "phi-present"]"#)
             .replacingOccurrences(of: "curated_approvals = 1", with: "curated_approvals = 3")
         let configuration = try LakeConfiguration(toml: text, path: "lake.toml")

@@ -16,7 +16,7 @@ import Testing
         #expect(after.contains("annotator = [\"alice\", \"bob\"]"))
         #expect(after.replacingOccurrences(of: ", \"bob\"", with: "") == before)
         let mode = try FileManager.default.attributesOfItem(atPath: lake.root + "/lake.toml")[.posixPermissions] as? Int
-        #expect(mode == 0o640)
+        #expect(mode == 0o600)
 
         _ = try updated.revoke(.annotator, from: "bob")
         #expect(try lake.open(as: "bob").actorRoles.isEmpty)

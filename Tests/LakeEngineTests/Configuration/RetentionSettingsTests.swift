@@ -3,7 +3,7 @@ import Testing
 @testable import LakeEngine
 
 @Suite struct RetentionSettingsTests {
-    private static let base = LakeConfiguration.defaultTOML(name: "l", owner: "alice", group: nil)
+    private static let base = LakeConfiguration.defaultTOML(name: "l", owner: "alice")
 
     private func error(_ extra: String) -> ConfigurationError? {
         do {

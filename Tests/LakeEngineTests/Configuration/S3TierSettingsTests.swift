@@ -5,7 +5,7 @@ import Testing
 @testable import LakeEngine
 
 @Suite struct S3TierSettingsTests {
-    private let base = LakeConfiguration.defaultTOML(name: "l", owner: "alice", group: nil)
+    private let base = LakeConfiguration.defaultTOML(name: "l", owner: "alice")
 
     private func withTier(_ table: String) -> String { base + "\n" + table + "\n" }
 

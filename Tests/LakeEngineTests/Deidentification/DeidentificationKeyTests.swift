@@ -3,7 +3,7 @@ import Testing
 
 @testable import LakeEngine
 
-/// The key file's modes: group-readable only by the key group, never by others.
+/// The key file's modes: the lake owner's alone.
 @Suite struct DeidentificationKeyTests {
     /// A `keys` folder to be created inside a fresh temporary folder (the key creates only its own folder).
     static func folder() throws -> String {
@@ -16,40 +16,32 @@ import Testing
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? 0) & 0o7777
     }
 
-    @Test func aSharedKeyIsGroupReadableByTheKeyGroupOnly() throws {
+    @Test func theKeyIsTheOwnersAloneAndOneGroupOrOthersMayReadIsRefused() throws {
         let path = try Self.folder() + "/deidentification.key"
-        let group = getegid()
-        let created = try DeidentificationKey.loadOrCreate(path: path, group: group)
-        #expect(try Self.mode(path) == 0o640)
-        #expect(try Self.mode((path as NSString).deletingLastPathComponent) == 0o2750)
-        #expect(try FileManager.default.attributesOfItem(atPath: path)[.groupOwnerAccountID] as? UInt32 == group)
-        #expect(try DeidentificationKey.load(path: path, group: group).id == created.id)
-        // The same file in a lake whose key group is another group, or that has none, is refused.
-        #expect(throws: GovernanceError.self) { try DeidentificationKey.load(path: path, group: group &+ 1) }
-        #expect(throws: GovernanceError.self) { try DeidentificationKey.load(path: path, group: nil) }
-        chmod(path, 0o644)
-        #expect(throws: GovernanceError.self) { try DeidentificationKey.load(path: path, group: group) }
-    }
-
-    @Test func aSingleUserKeyIsPrivate() throws {
-        let path = try Self.folder() + "/deidentification.key"
-        let created = try DeidentificationKey.loadOrCreate(path: path, group: nil)
+        let created = try DeidentificationKey.loadOrCreate(path: path)
         #expect(try Self.mode(path) == 0o600)
         #expect(try Self.mode((path as NSString).deletingLastPathComponent) == 0o700)
-        #expect(try DeidentificationKey.loadOrCreate(path: path, group: nil).id == created.id)
+        #expect(try DeidentificationKey.loadOrCreate(path: path).id == created.id)
+        for mode: mode_t in [0o640, 0o604] {
+            chmod(path, mode)
+            #expect(throws: GovernanceError.self) { try DeidentificationKey.loadOrCreate(path: path) }
+        }
     }
 
-    @Test func initCreatesTheKeyAndTheKeyGroupSettingIsUsed() throws {
+    @Test func initCreatesTheKey() throws {
         let lake = try TemporaryLake(owner: "alice")
         let path = lake.root + "/keys/deidentification.key"
         #expect(try Self.mode(path) == 0o600)
         let id = try lake.open(as: "alice").deidentificationKey().id
         #expect(try lake.open(as: "bob").deidentificationKey().id == id)
-        // A key group that does not exist is a clear error, not a silently private key.
+    }
+
+    @Test func aKeyGroupSettingIsRefused() throws {
+        let lake = try TemporaryLake(owner: "alice")
         let toml = lake.root + "/lake.toml"
         let text = try String(contentsOfFile: toml, encoding: .utf8)
-            .replacingOccurrences(of: "[governance]\n", with: "[governance]\nkey_group = \"no-such-group-medlake\"\n")
-        try text.write(toFile: toml, atomically: true, encoding: .utf8)
-        #expect(throws: LakeError.self) { try lake.open(as: "alice").deidentificationKey() }
+            .replacingOccurrences(of: "[governance]\n", with: "[governance]\nkey_group = \"curators\"\n")
+        try text.write(toFile: toml, atomically: false, encoding: .utf8)
+        #expect(throws: ConfigurationError.self) { try lake.open(as: "alice") }
     }
 }

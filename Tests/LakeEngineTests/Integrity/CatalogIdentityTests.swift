@@ -55,7 +55,7 @@ import Testing
 
     @Test func anEmptyCatalogIsRefusedAndLeftEmpty() throws {
         try removeCatalog()
-        #expect(FileManager.default.createFile(atPath: catalogPath, contents: Data()))
+        #expect(FileManager.default.createFile(atPath: catalogPath, contents: Data(), attributes: [.posixPermissions: 0o600]))
         let before = try files()
         #expect(throws: LakeIntegrityError.catalogEmpty(path: catalogPath)) { try lake.open(as: "alice") }
         #expect(try files() == before, "no WAL or shared-memory file created")

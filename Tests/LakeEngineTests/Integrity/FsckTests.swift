@@ -39,9 +39,9 @@ import Testing
 
     @Test func findsEachProblem() async throws {
         try FileManager.default.removeItem(atPath: try hotPath(0))
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: try hotPath(1))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: try hotPath(1))
         try Data("short".utf8).write(to: URL(fileURLWithPath: try hotPath(1)))
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: try hotPath(2))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: try hotPath(2))
         try Data(repeating: 0, count: 4000).write(to: URL(fileURLWithPath: try hotPath(2)))
         let orphan = try lake.owner.tier(named: "warm").store(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
         let dead = try deadWritersFile(in: "hot")

@@ -18,7 +18,7 @@ import Testing
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
         let index = try lines.firstIndex(of: "path = \"tiers/warm\"").orThrow()
         lines[index] = "path = \"\(value)\""
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return index + 1
     }
 

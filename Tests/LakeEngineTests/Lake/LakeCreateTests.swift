@@ -8,16 +8,19 @@ import Testing
         try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
 
-    @Test func createsLayoutWithoutWorldAccess() throws {
+    @Test func createsAPersonalLake() throws {
         let lake = try TemporaryLake()
-        for path in ["", "/lake.toml", "/catalog.sqlite", "/tiers", "/tiers/hot", "/tiers/hot/objects", "/tiers/archive"] {
-            let full = lake.root + path
-            #expect(FileManager.default.fileExists(atPath: full), "\(path) missing")
-            #expect(try mode(full) & 0o007 == 0, "\(path) is world-accessible")
+        for path in ["", "/tiers", "/tiers/hot", "/tiers/hot/objects", "/tiers/archive", "/keys"] {
+            #expect(try mode(lake.root + path) == 0o700, "\(path)")
         }
-        #expect(try mode(lake.root + "/lake.toml") == 0o640)
-        #expect(try mode(lake.root + "/catalog.sqlite") == 0o660)
-        #expect(try mode(lake.root + "/tiers/hot") & 0o070 == 0o070)
+        for path in ["/lake.toml", "/catalog.sqlite", "/keys/audit.key", "/keys/deidentification.key"] {
+            #expect(try mode(lake.root + path) == 0o600, "\(path)")
+        }
+        #expect(try mode(lake.root + "/lake.id") == 0o400)
+        // Objects too are the owner's alone.
+        let object = try Array("bytes".utf8).withUnsafeBytes { try lake.owner.tier(named: "hot").store(bytes: $0) }
+        #expect(try mode(try lake.owner.objectPath(object.digest, tier: "hot")) == 0o400)
+        _ = try lake.open(as: "alice")
     }
 
     @Test func initializerHoldsEveryRoleAndIsAudited() throws {
@@ -31,13 +34,13 @@ import Testing
 
     @Test func refusesAnExistingLake() throws {
         let lake = try TemporaryLake()
-        #expect(throws: LakeError.self) { try Lake.create(at: lake.root, group: nil, as: Identity(user: "x", uid: 1)) }
+        #expect(throws: LakeError.self) { try Lake.create(at: lake.root, as: Identity(user: "x", uid: 1)) }
     }
 
     @Test func refusesAFolderWithFiles() throws {
         let folder = NSTemporaryDirectory() + "busy-" + UUID().uuidString
         try write("data", to: folder + "/keep.txt")
-        #expect(throws: LakeError.self) { try Lake.create(at: folder, group: nil, as: Identity(user: "x", uid: 1)) }
+        #expect(throws: LakeError.self) { try Lake.create(at: folder, as: Identity(user: "x", uid: 1)) }
         #expect(!FileManager.default.fileExists(atPath: folder + "/lake.toml"))
     }
 

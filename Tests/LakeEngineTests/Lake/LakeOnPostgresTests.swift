@@ -14,7 +14,7 @@ import Testing
 
     static func create(_ postgres: TestPostgres) throws -> Lake {
         try Lake.create(
-            at: NSTemporaryDirectory() + "lake-" + UUID().uuidString, group: nil, catalog: settings(postgres),
+            at: NSTemporaryDirectory() + "lake-" + UUID().uuidString, catalog: settings(postgres),
             as: Identity(user: "alice", uid: 1000), environment: [:])
     }
 
@@ -45,7 +45,7 @@ import Testing
         let root = NSTemporaryDirectory() + "lake-" + UUID().uuidString
         do {
             _ = try Lake.create(
-                at: root, group: nil, catalog: Self.settings(postgres), as: Identity(user: "alice", uid: 1000),
+                at: root, catalog: Self.settings(postgres), as: Identity(user: "alice", uid: 1000),
                 environment: [:])
             Issue.record("a second lake was made on the first lake's catalog")
         } catch LakeIntegrityError.catalogOfAnotherLake(_, let catalogLake, _) {

@@ -28,7 +28,7 @@ import Testing
 
         let entry = try alice.manifest("ct@2").entries[2]
         let path = try alice.objectPath(try #require(ObjectDigest(hex: entry.sha256)), tier: "hot")
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[bytes.count - 1] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: path))
@@ -40,7 +40,7 @@ import Testing
         let file = fixture.lake.root + "/../exported-\(UUID().uuidString).json"
         var text = String(decoding: try alice.exportManifest("ct@2").bytes, as: UTF8.self)
         text = text.replacingOccurrences(of: "\"zone\":\"raw\"", with: "\"zone\": \"raw\"")
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         #expect(try alice.verifyManifest(file).manifestIntact == false)
     }
 

@@ -70,7 +70,7 @@ import Testing
     @Test func aHashMismatchFailsTheObjectWhichStaysAtItsSource() async throws {
         let hashes = try lake.ingestObjects("a", count: 3, size: 2000)
         let damaged = try lake.owner.objectPath(try ObjectDigest(hex: hashes[1]).orThrow(), tier: "hot")
-        chmod(damaged, 0o640)
+        chmod(damaged, 0o600)
         try Data(repeating: 7, count: 2000).write(to: URL(fileURLWithPath: damaged))
         let job = try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()

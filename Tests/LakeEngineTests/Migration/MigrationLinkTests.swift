@@ -47,7 +47,7 @@ import Darwin
     @Test func aHashMismatchOnALinkedObjectLeavesOnlyTheSource() async throws {
         let hashes = try lake.ingestObjects("a", count: 3, size: 4000)
         let damaged = try path(hashes[2], in: "hot")
-        chmod(damaged, 0o640)
+        chmod(damaged, 0o600)
         try Data(repeating: 9, count: 4000).write(to: URL(fileURLWithPath: damaged))
         try lake.owner.queueMigration("a", to: "warm")
         let finished = try await MigrationWorker(lake: lake.owner).runNextJob()

@@ -63,7 +63,7 @@ import Testing
     /// Changes the last byte of `path` in place (the object files are read-only; the test runs as root or
     /// as their owner, who may make them writable again).
     static func flipLastByte(of path: String) throws {
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         let end = try handle.seekToEnd()

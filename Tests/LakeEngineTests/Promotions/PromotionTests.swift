@@ -102,17 +102,18 @@ import Testing
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")
         let request = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
-        // A key group members may read is refused, so execution fails after the approval.
+        // A key of the wrong size is refused, so execution fails after the approval.
         let keyFolder = fixture.lake.root + "/keys"
+        let key = keyFolder + "/deidentification.key"
         try FileManager.default.createDirectory(atPath: keyFolder, withIntermediateDirectories: true)
-        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: keyFolder + "/deidentification.key"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: keyFolder + "/deidentification.key")
+        try Data(repeating: 7, count: 31).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
         let failed = try fixture.open("bob").approvePromotion(id: request.id, comment: "ok")
         #expect(failed.state == .approved)
-        #expect(failed.error?.contains("chmod 600") == true)
+        #expect(failed.error?.contains("not a 32-byte key") == true)
         #expect(try alice.versions(dataset: "ct").count == 2)
 
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFolder + "/deidentification.key")
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: key))
         let retried = try alice.executePromotion(id: request.id)
         #expect(retried.state == .executed)
         #expect(retried.error == nil)

@@ -40,11 +40,11 @@ import Testing
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")
         let first = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
-        // A key group members may read is refused, so execution fails after the approval.
+        // A key of the wrong size is refused, so execution fails after the approval.
         let key = fixture.lake.root + "/keys/deidentification.key"
         try FileManager.default.createDirectory(atPath: fixture.lake.root + "/keys", withIntermediateDirectories: true)
-        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: key))
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: key)
+        try Data(repeating: 7, count: 31).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
         let failed = try fixture.open("bob").approvePromotion(id: first.id, comment: "ok")
         #expect(failed.state == .approved && failed.error != nil)
         #expect(Self.refusal { try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "") }
@@ -53,7 +53,7 @@ import Testing
         #expect(throws: GovernanceError.self) { try fixture.open("bob").rejectPromotion(id: first.id, comment: "x") }
         #expect(try fixture.open("carol").rejectPromotion(id: first.id, comment: "key was wrong").state == .rejected)
 
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: key))
         let second = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
         #expect(try fixture.open("bob").approvePromotion(id: second.id, comment: "ok").state == .executed)
         // An executed promotion cannot be rejected.

@@ -7,8 +7,8 @@ extension GovernanceLake {
     func appendSettings(_ text: String) throws {
         let path = lake.root + "/lake.toml"
         let current = try String(contentsOfFile: path, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        try (current + "\n" + text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try (current + "\n" + text + "\n").write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     /// The date `days` days from now: retention ages without waiting.

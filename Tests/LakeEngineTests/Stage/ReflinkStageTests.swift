@@ -11,7 +11,7 @@ struct ReflinkStageTests {
     @Test func stagedFilesAreClonesTheCallerCanChangeWithoutTouchingTheLake() async throws {
         let mount = try XFSLoopMount()
         defer { mount.remove() }
-        let lake = try Lake.create(at: mount.path + "/lake", group: nil, as: Identity(user: "alice", uid: 1000))
+        let lake = try Lake.create(at: mount.path + "/lake", as: Identity(user: "alice", uid: 1000))
         let input = mount.path + "/input"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         for index in 0..<3 {

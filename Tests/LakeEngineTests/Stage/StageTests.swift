@@ -73,7 +73,7 @@ import Testing
         let version = try published()
         let entry = try lake.owner.manifest(version.reference).entries[1]
         let path = try lake.owner.tier(named: "hot").path(of: try ObjectDigest(hex: entry.sha256).orThrow())
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[10] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: path))

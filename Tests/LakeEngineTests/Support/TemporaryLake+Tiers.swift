@@ -30,8 +30,8 @@ extension TemporaryLake {
         let path = root + "/lake.toml"
         let marker = "\n# Appended by the test.\n"
         let current = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: marker)[0]
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        try (current + marker + text).write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try (current + marker + text).write(toFile: path, atomically: false, encoding: .utf8)
         return try open(as: "alice")
     }
 

@@ -10,7 +10,7 @@ struct TemporaryLake {
 
     init(owner: String = "alice") throws {
         root = NSTemporaryDirectory() + "lake-" + UUID().uuidString
-        self.owner = try Lake.create(at: root, group: nil, as: Identity(user: owner, uid: 1000))
+        self.owner = try Lake.create(at: root, as: Identity(user: owner, uid: 1000))
     }
 
     /// Opens the lake as `user` (roles as in the current `lake.toml`).
@@ -50,11 +50,13 @@ struct TemporaryLake {
     }
 }
 
-/// Writes `text` to `path`, creating folders.
+/// Writes `text` to `path` (0600, as everything in a personal lake), creating folders (0700).
 func write(_ text: String, to path: String) throws {
     try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    chmod(path, 0o600)
 }
 
 extension TemporaryLake {
@@ -66,6 +68,6 @@ extension TemporaryLake {
             throw LakeError.invalidArgument("lake.toml has no \(key)")
         }
         lines[index] = "\(key) = \(value)"
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try write(lines.joined(separator: "\n"), to: path)
     }
 }

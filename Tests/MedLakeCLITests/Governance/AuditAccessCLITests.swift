@@ -26,7 +26,7 @@ struct AuditAccessCLITests {
             return try JSONDecoder().decode([EventJSON].self, from: Data(listed.stdout.utf8))
         }
 
-        // bob is an annotator; carol is in the lake's group but holds no role.
+        // bob is an annotator; carol is a user of the machine who holds no role.
         #expect(try shared.medlake(["roles", "grant", bob, "annotator"], as: alice).status == 0)
 
         // New datasets are restricted; alice flags one with a note naming a patient.

@@ -1,47 +1,34 @@
-import Catalog
 import Foundation
-import GRDB
 import Testing
 
 /// Promotions, grants and crash safety through the real binary, as real Unix users.
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct GovernanceCLITests {
-    /// A lake created by alice (admin, curator) with bob (curator) and dave (annotator), holding a
-    /// published CT dataset `ct@2` with consent for research and training.
+    /// A served lake (``GroupLake``) where alice is admin, curator and operator, bob curator and dave annotator,
+    /// holding a published CT dataset `ct@2` with consent for research and training.
     struct SharedLake {
-        let users: UnixUsers
-        let base: String
-        let lake: String
+        let served: GroupLake
+        var users: UnixUsers { served.users }
+        var base: String { served.base }
+        var lake: String { served.lake }
         /// A copy of the binary the three users can reach (the build folder may sit in a private one).
-        let binary: String
+        var binary: String { served.binary }
         var alice: String { users.names[0] }
         var bob: String { users.names[1] }
         var dave: String { users.names[2] }
 
         init() throws {
-            users = try UnixUsers(["alice", "bob", "dave"])
-            base = NSTemporaryDirectory() + "governance-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
-            lake = base + "/lake"
-            binary = base + "/medlake"
-            try MedLakeProcess.copyBinary(to: binary)
-            try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
-            try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
-            let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", base + "/input"])
+            served = try GroupLake("governance", users: ["alice", "bob", "dave"])
+            let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", served.input])
             guard generated.status == 0 else { throw CocoaError(.fileWriteUnknown) }
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base + "/input")
-            for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
-                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
+            for name in try FileManager.default.contentsOfDirectory(atPath: served.input) {
+                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: served.input + "/" + name)
             }
-            let created = try MedLakeProcess.run(
-                ["init", lake, "--group", users.group], as: users.names[0], binary: binary)
-            #expect(created.status == 0, "\(created.stderr)")
             // Roles change through `medlake roles`, each audited (a hand edit would fail `audit verify`).
             try run(["roles", "grant", users.names[1], "curator"], as: users.names[0])
             try run(["roles", "grant", users.names[2], "annotator"], as: users.names[0])
             try run(["roles", "revoke", users.names[0], "annotator"], as: users.names[0])
-            try run(["ingest", base + "/input", "--dataset", "ct"], as: users.names[0])
+            try run(["ingest", served.input, "--dataset", "ct"], as: users.names[0])
             try run(["label", "ct", "--consent", "research,ai-training"], as: users.names[0])
             try run(["version", "publish", "ct"], as: users.names[0])
         }
@@ -63,7 +50,8 @@ struct GovernanceCLITests {
             return try JSONDecoder().decode([VersionJSON].self, from: Data(listed.stdout.utf8)).count
         }
 
-        func cleanUp() { try? FileManager.default.removeItem(atPath: base) }
+        /// Nothing to do: the served lake goes with the fixture.
+        func cleanUp() {}
     }
 
     struct PromotionJSON: Decodable {
@@ -112,14 +100,13 @@ struct GovernanceCLITests {
         let hidden = try shared.run(["promote", "list"], as: shared.dave)
         #expect(!hidden.stdout.contains("ct@2"))
 
-        // `init` made the key: alice's, readable by the lake group only, so bob (another curator) could
-        // execute with it; the folder lets the group in and nobody else.
+        // `init` made the key: the service account's alone, so bob executed the promotion through the
+        // service without ever being able to read it.
         let key = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys/deidentification.key")
-        #expect(key[.posixPermissions] as? Int == 0o640)
-        #expect(key[.ownerAccountName] as? String == shared.alice)
-        #expect(key[.groupOwnerAccountName] as? String == shared.users.group)
+        #expect(key[.posixPermissions] as? Int == 0o600)
+        #expect(key[.ownerAccountName] as? String == shared.served.service)
         let folder = try FileManager.default.attributesOfItem(atPath: shared.lake + "/keys")
-        #expect((folder[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o750)
+        #expect((folder[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o700)
 
         // The curated version lists the dataset in the curated zone.
         let zoned = try shared.run(["datasets", "--zone", "curated"], as: shared.alice)
@@ -188,24 +175,17 @@ struct GovernanceCLITests {
         let requested = try shared.run(["promote", "request", "ct@2", "--to", "curated", "--json"], as: shared.alice)
         let promotion = try JSONDecoder().decode(PromotionJSON.self, from: Data(requested.stdout.utf8))
 
-        let killed = try shared.attempt(
-            ["promote", "approve", String(promotion.id), "--comment", "ok"], as: shared.bob,
-            environment: ["MEDLAKE_FAULT_POINT": point])
+        // The service executes the approval, so the fault point kills it mid-execution.
+        shared.served.stop()
+        try shared.served.start(environment: ["MEDLAKE_FAULT_POINT": point])
+        let killed = try shared.attempt(["promote", "approve", String(promotion.id), "--comment", "ok"], as: shared.bob)
         #expect(killed.status != 0)
+        shared.served.stop()
+        try shared.served.start()
         #expect(try shared.versionCount() == 2)
-        let catalog = try CatalogStore(path: shared.lake + "/catalog.sqlite")
-        let (manifests, entries, edges, state) = try catalog.reader.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versionManifest") ?? -1,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versionEntry") ?? -1,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lineageEdge") ?? -1,
-                try String.fetchOne(db, sql: "SELECT state FROM promotion") ?? ""
-            )
-        }
-        #expect(manifests == 1)
-        #expect(entries == 6)
-        #expect(edges == 0)
-        #expect(state == "approved")
+        let listed = try shared.run(["promote", "list", "--json"], as: shared.alice)
+        let states = try JSONDecoder().decode([PromotionJSON].self, from: Data(listed.stdout.utf8)).map(\.state)
+        #expect(states == ["approved"], "\(listed.stdout)")
 
         let retried = try shared.run(["promote", "execute", String(promotion.id), "--json"], as: shared.bob)
         let done = try JSONDecoder().decode(PromotionJSON.self, from: Data(retried.stdout.utf8))

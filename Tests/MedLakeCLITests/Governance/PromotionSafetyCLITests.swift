@@ -1,6 +1,4 @@
-import Catalog
 import Foundation
-import GRDB
 import Synchronization
 import Testing
 
@@ -64,13 +62,8 @@ struct PromotionSafetyCLITests {
         let refused = try #require(finished.first { $0.status != 0 })
         #expect(refused.stderr.contains("already has promotion 1 to curated (pending)"), "\(refused.stderr)")
 
-        let catalog = try DatabaseQueue(path: shared.lake + "/catalog.sqlite", configuration: {
-            var configuration = Configuration()
-            configuration.readonly = true
-            return configuration
-        }())
-        let rows = try catalog.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM promotion") }
-        #expect(rows == 1)
+        let listed = try shared.run(["promote", "list", "--json"], as: alice)
+        #expect(try JSONDecoder().decode([PromotionJSON].self, from: Data(listed.stdout.utf8)).count == 1)
     }
 
     static func flipLastByte(of path: String) throws {

@@ -4,41 +4,33 @@ import Testing
 /// Retention deletions, legal holds and deprecation through the real binary, as real Unix users.
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct RetentionCLITests {
-    /// A lake created by alice (admin, curator) with bob (curator) and erin (operator), holding a published
-    /// CT dataset `ct@2` acquired in 2024, and a policy deleting raw data 30 days after acquisition.
+    /// A served lake (``GroupLake``) where alice is admin, curator and annotator, bob curator and erin operator,
+    /// holding a published CT dataset `ct@2` acquired in 2024, and a policy deleting raw data 30 days
+    /// after acquisition.
     struct RetentionLake {
-        let users: UnixUsers
-        let base: String
-        let lake: String
+        let served: GroupLake
+        var users: UnixUsers { served.users }
+        var lake: String { served.lake }
         /// A copy of the binary the three users can reach (the build folder may sit in a private one).
-        let binary: String
+        var binary: String { served.binary }
         var alice: String { users.names[0] }
         var bob: String { users.names[1] }
         var erin: String { users.names[2] }
 
         init() throws {
-            users = try UnixUsers(["alice", "bob", "erin"])
-            base = NSTemporaryDirectory() + "retention-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
-            lake = base + "/lake"
-            binary = base + "/medlake"
-            try MedLakeProcess.copyBinary(to: binary)
-            try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
-            try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
+            served = try GroupLake("retention", users: ["alice", "bob", "erin"])
             // `dicom generate` writes StudyDate 2024-01-01: long past the policy's 30 days.
-            let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", base + "/input"])
+            let generated = try MedLakeProcess.run(["dicom", "generate", "--count", "6", "--output", served.input])
             guard generated.status == 0 else { throw CocoaError(.fileWriteUnknown) }
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base + "/input")
-            for name in try FileManager.default.contentsOfDirectory(atPath: base + "/input") {
-                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: base + "/input/" + name)
+            for name in try FileManager.default.contentsOfDirectory(atPath: served.input) {
+                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: served.input + "/" + name)
             }
-            let created = try MedLakeProcess.run(["init", lake, "--group", users.group], as: users.names[0], binary: binary)
-            #expect(created.status == 0, "\(created.stderr)")
             let toml = lake + "/lake.toml"
             try run(["roles", "grant", users.names[1], "curator"], as: alice)
             try run(["roles", "grant", users.names[2], "operator"], as: alice)
             try run(["roles", "revoke", alice, "operator"], as: alice)
+            // The administrator (root) adds the policy to lake.toml and restarts the service to read it.
+            served.stop()
             let text = try String(contentsOfFile: toml, encoding: .utf8)
                 + """
 
@@ -50,7 +42,8 @@ struct RetentionCLITests {
 
                 """
             try text.write(toFile: toml, atomically: false, encoding: .utf8)
-            try run(["ingest", base + "/input", "--dataset", "ct"], as: alice)
+            try served.start()
+            try run(["ingest", served.input, "--dataset", "ct"], as: alice)
             try run(["label", "ct", "--consent", "research,ai-training"], as: alice)
             try run(["version", "publish", "ct"], as: alice)
         }
@@ -66,7 +59,8 @@ struct RetentionCLITests {
             try MedLakeProcess.run(arguments + ["--lake", lake], as: user, binary: binary)
         }
 
-        func cleanUp() { try? FileManager.default.removeItem(atPath: base) }
+        /// Nothing to do: the served lake goes with the fixture.
+        func cleanUp() {}
     }
 
     struct RequestJSON: Decodable {
@@ -144,7 +138,7 @@ struct RetentionCLITests {
     @Test func deprecationIsShownAndBlocksPromotionNamingTheSuccessor() throws {
         let shared = try RetentionLake()
         defer { shared.cleanUp() }
-        try shared.run(["ingest", shared.base + "/input", "--dataset", "ct-fixed"], as: shared.alice)
+        try shared.run(["ingest", shared.served.input, "--dataset", "ct-fixed"], as: shared.alice)
         try shared.run(["version", "publish", "ct-fixed"], as: shared.alice)
         let operatorAttempt = try shared.attempt(
             ["dataset", "deprecate", "ct", "--successor", "ct-fixed@2", "--reason", "no"], as: shared.erin)

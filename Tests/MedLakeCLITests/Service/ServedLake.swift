@@ -1,13 +1,12 @@
 import Foundation
-import Synchronization
 import Testing
 
 /// A lake made with `init --service-user` and served by `medlake serve` started as root, holding a
 /// published CT dataset `ct@2`; alice and bob are curators, carol holds no role, and `people` more users
 /// (``extra``) exist with no role either. root is the lake's admin.
 ///
-/// The data is put in by the service account itself (in-process: only it can open the lake), before
-/// the service starts, so the service reads the roles below from the start.
+/// The roles are given by root and the data put in by the service account, both through the service
+/// (root may not open another user's lake in-process).
 final class ServedLake {
     let users: UnixUsers
     let service: String
@@ -42,8 +41,10 @@ final class ServedLake {
         }
         let created = try MedLakeProcess.run(["init", lake, "--service-user", service], binary: binary)
         try #require(created.status == 0, "\(created.stderr)")
-        // The administrator (root) names the people through `medlake roles` (audited; a hand edit of
-        // lake.toml would fail `audit verify`); the service account seeds the data.
+        try start()
+        // The administrator (root) names the people through the service (`medlake roles`, audited; a hand
+        // edit of lake.toml would fail `audit verify`, and root may not open the lake in-process); the
+        // service account seeds the data through it too.
         for (user, role) in [
             (alice, "curator"), (bob, "curator"), (service, "curator"), (service, "operator"), ("root", "curator"),
             ("root", "operator"),
@@ -59,7 +60,6 @@ final class ServedLake {
             let seeded = try MedLakeProcess.run(arguments + ["--lake", lake], as: service, binary: binary)
             try #require(seeded.status == 0, "\(arguments): \(seeded.stderr)")
         }
-        try start()
     }
 
     deinit {
@@ -73,33 +73,10 @@ final class ServedLake {
     /// its open-file limit set to `openFiles` by `prlimit` when given) and waits, up to two minutes, for
     /// its ready line.
     func start(_ arguments: [String] = [], environment: [String: String] = [:], openFiles: Int? = nil) throws {
-        let serve = ["serve", "--lake", lake] + arguments
-        let (process, output, _) = try openFiles.map {
-            try MedLakeProcess.start(["--nofile=\($0)", binary] + serve, environment: environment, binary: "/usr/bin/prlimit")
-        } ?? MedLakeProcess.start(serve, environment: environment, binary: binary)
-        server = process
-        let ready = DispatchSemaphore(value: 0)
-        let seen = Mutex("")
-        // Read until the ready line (or the end, when the service fails); the pipe stays drained afterwards.
-        DispatchQueue.global().async {
-            var signalled = false
-            while true {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                let text = seen.withLock { text in
-                    text += String(decoding: data, as: UTF8.self)
-                    return text
-                }
-                if !signalled, text.contains("Serving ") || !process.isRunning {
-                    signalled = true
-                    ready.signal()
-                }
-            }
-            if !signalled { ready.signal() }
-        }
-        try #require(ready.wait(timeout: .now() + 120) == .success, "the service did not start")
-        try #require(seen.withLock { $0 }.contains("Serving "), "the service did not start: \(seen.withLock { $0 })")
-        readyLine = seen.withLock { $0 }
+        let started = try LakeServiceProcess.start(
+            lake: lake, binary: binary, arguments, environment: environment, openFiles: openFiles)
+        server = started.process
+        readyLine = started.readyLine
     }
 
     /// Waits for the service to end by itself (a fault point killed it).

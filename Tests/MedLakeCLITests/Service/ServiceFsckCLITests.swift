@@ -73,17 +73,23 @@ struct ServiceFsckCLITests {
         #expect(try JSONDecoder().decode([EntryJSON].self, from: Data(audit.stdout.utf8)).isEmpty, "\(audit.stdout)")
     }
 
-    @Test func withTheServiceStoppedTheFolderIsCheckedInProcessByRootOnly() throws {
+    @Test func withTheServiceStoppedOnlyItsAccountChecksTheFolderInProcess() throws {
         let served = try servedLakeWithAdmin()
+        // The account's own check needs the admin role, like anyone's.
+        let granted = try served.medlake(["roles", "grant", served.service, "admin"], as: "root")
+        try #require(granted.status == 0, "\(granted.stderr)")
         served.stop()
-        let local = try served.medlake(["fsck", "--json"], as: "root")
+        let local = try served.medlake(["fsck", "--json"], as: served.service)
         #expect(local.status == 0, "\(local.stdout)\(local.stderr)")
         let report = try JSONDecoder().decode(ReportJSON.self, from: Data(local.stdout.utf8))
         #expect(report.objectsChecked == 4)
-        // adele is an admin of the lake, but not of its files: without the service she cannot check it.
-        let offline = try served.medlake(["fsck", "--json"], as: served.extra[0])
-        #expect(offline.status == 1)
-        let failure = try JSONDecoder().decode(FailureJSON.self, from: Data(offline.stderr.utf8))
-        #expect(failure.code == "permissionDenied" && failure.message.contains("lake.toml"), "\(offline.stderr)")
+        // adele is an admin of the lake, but not of its files, and root may read them but they are not
+        // root's: without the service neither opens it.
+        for user in [served.extra[0], "root"] {
+            let offline = try served.medlake(["fsck", "--json"], as: user)
+            #expect(offline.status == 1)
+            let failure = try JSONDecoder().decode(FailureJSON.self, from: Data(offline.stderr.utf8))
+            #expect(failure.code == "notPersonalLake" && failure.message.contains("medlake serve"), "\(offline.stderr)")
+        }
     }
 }

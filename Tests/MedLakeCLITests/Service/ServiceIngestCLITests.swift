@@ -187,8 +187,10 @@ struct ServiceIngestCLITests {
         let manifest = try JSONDecoder().decode(VerificationJSON.self, from: Data(verified.stdout.utf8))
         #expect(manifest.manifestIntact && manifest.okCount == 1200 && manifest.entryCount == 1200, "\(verified.stdout)")
         #expect(try served.medlake(["audit", "verify"], as: served.alice).status == 0)
+        // The account checks its own files with the service stopped, which needs the admin role.
+        #expect(try served.medlake(["roles", "grant", served.service, "admin"], as: "root").status == 0)
         served.stop()
-        let checked = try MedLakeProcess.run(["fsck", "--lake", served.lake], as: "root", binary: served.binary)
+        let checked = try MedLakeProcess.run(["fsck", "--lake", served.lake], as: served.service, binary: served.binary)
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 }

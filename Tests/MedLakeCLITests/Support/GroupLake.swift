@@ -1,26 +1,32 @@
 import Foundation
 import Testing
 
-/// A lake its first user made with `medlake init --group`, for tests where real Unix users share one
-/// lake through the CLI.
+/// A lake shared by real Unix users the one way a lake is shared: made by root with `medlake init
+/// --service-user` and served by `medlake serve`, its first user holding every role (granted by root
+/// through the service). The users reach it only through its socket.
 ///
 /// It sits in a folder every test user can reach (mode 0755) beside a copy of the binary (the build
-/// folder may be private) and an `input` folder; the folder and the users go when it is released.
+/// folder may be private) and an `input` folder; the folder, the service, its account and the users go
+/// when it is released.
 final class GroupLake {
     let users: UnixUsers
     let base: String
     let lake: String
     /// The copy of `medlake` the users run.
     let binary: String
-    /// The lake's creator, its admin.
+    /// The service account that alone owns the lake's files.
+    let service: String
+    private var server: Process?
+    /// The lake's first user, holding every role.
     var owner: String { users.names[0] }
     /// A folder for files to ingest (readable by every user).
     var input: String { base + "/input" }
 
-    /// Creates `users` (the first becomes the lake's owner) and the lake, named `name-UUID` in the
-    /// temporary folder.
+    /// Creates `users` (the first holds every role), the lake, named `name-UUID` in the temporary folder,
+    /// and its service.
     init(_ name: String, users roles: [String]) throws {
         users = try UnixUsers(roles)
+        service = "mlsvc" + users.group.dropFirst(3)
         base = NSTemporaryDirectory() + name + "-" + UUID().uuidString
         lake = base + "/lake"
         binary = base + "/medlake"
@@ -29,14 +35,34 @@ final class GroupLake {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
         }
         try MedLakeProcess.copyBinary(to: binary)
-        // The administrator hands the owner an empty folder for the lake.
-        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: false)
-        try FileManager.default.setAttributes([.ownerAccountName: users.names[0]], ofItemAtPath: lake)
-        let created = try run(["init", lake, "--group", users.group], as: users.names[0])
+        let created = try MedLakeProcess.run(["init", lake, "--service-user", service], binary: binary)
         try #require(created.status == 0, "\(created.stderr)")
+        try start()
+        for role in ["admin", "curator", "annotator", "operator"] {
+            let granted = try medlake(["roles", "grant", owner, role], as: "root")
+            try #require(granted.status == 0, "\(granted.stderr)")
+        }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: base) }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: base)
+        try? UnixUsers.command("/usr/sbin/userdel", [service])
+        try? UnixUsers.command("/usr/sbin/groupdel", [service])
+    }
+
+    /// Starts the lake's service (as root, which drops to the service account), with `environment` added
+    /// to the test's own (a fault point).
+    func start(environment: [String: String] = [:]) throws {
+        server = try LakeServiceProcess.start(lake: lake, binary: binary, environment: environment).process
+    }
+
+    /// Stops the service (if a fault point did not end it already) and waits for it to end.
+    func stop() {
+        guard let server else { return }
+        if server.isRunning { server.terminate() }
+        server.waitUntilExit()
+    }
 
     /// Runs `medlake arguments… --lake LAKE` as `user`.
     func medlake(_ arguments: [String], as user: String, environment: [String: String] = [:]) throws

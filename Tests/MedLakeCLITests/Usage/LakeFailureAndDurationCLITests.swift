@@ -5,8 +5,8 @@ import Testing
 /// a span or a point in the past reads it with the workbench's parser (`90m`, `1h`, `2d`, dates).
 @Suite(.serialized, .enabled(if: UnixUsers.available, "needs root to create Unix users"))
 struct LakeFailureAndDurationCLITests {
-    /// A lake made by root holding a dataset `ct`, with `member` in the lake's group but holding no role and
-    /// `outsider` in neither; the binary is copied where both can run it.
+    /// A personal lake made by root holding a dataset `ct`; `member` and `outsider` are other users holding
+    /// no role; the binary is copied where both can run it.
     final class Fixture {
         let users: UnixUsers
         /// Users of another group.
@@ -27,7 +27,7 @@ struct LakeFailureAndDurationCLITests {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: base)
             try MedLakeProcess.copyBinary(to: binary)
             try expectSuccess(["dicom", "generate", "--count", "2", "--output", base + "/input"])
-            try expectSuccess(["init", lake, "--group", users.group])
+            try expectSuccess(["init", lake])
             try expectSuccess(["ingest", base + "/input", "--dataset", "ct", "--lake", lake])
         }
 
@@ -45,7 +45,7 @@ struct LakeFailureAndDurationCLITests {
         }
     }
 
-    @Test("Unknown dataset, missing role, unreadable lake: each a JSON object with its code, exit status 1")
+    @Test("Unknown dataset, missing role, another user's lake: each a JSON object with its code, exit status 1")
     func failureKinds() throws {
         let fixture = try Fixture()
 
@@ -56,21 +56,23 @@ struct LakeFailureAndDurationCLITests {
         #expect(notFound.kind == "dataset")
         #expect(notFound.id == "nosuch")
 
-        // In the lake's group but without the ingest role: the engine refuses.
-        let refused = try fixture.run(["ingest", fixture.base + "/input", "--dataset", "ct", "--json"], as: fixture.member)
+        // The owner without a role that flags (root gives up curator and annotator): the engine refuses.
+        for role in ["curator", "annotator"] {
+            #expect(try fixture.run(["roles", "revoke", "root", role]).status == 0)
+        }
+        let refused = try fixture.run(["flags", "add", "ct", "needs-review", "--json"])
         #expect(refused.status == 1)
         let notPermitted = try CommandLineHelpCLITests.error(refused)
         #expect(notPermitted.code == "permissionDenied")
-        #expect(notPermitted.user == fixture.member)
-        #expect(notPermitted.permission == "ingest")
+        #expect(notPermitted.user == "root")
+        #expect(notPermitted.permission == "addFlag")
 
-        // Outside the group: the file system refuses, and it is still a permission failure.
+        // Another user: the lake is not theirs, so it does not open in-process.
         let outside = try fixture.run(["datasets", "--json"], as: fixture.outsider)
         #expect(outside.status == 1)
         let denied = try CommandLineHelpCLITests.error(outside)
-        #expect(denied.code == "permissionDenied")
-        #expect(denied.errno == EACCES)
-        #expect(denied.path == fixture.lake + "/lake.toml")
+        #expect(denied.code == "notPersonalLake")
+        #expect(denied.path == fixture.lake)
     }
 
     struct IdentifiedJSON: Decodable {
@@ -91,7 +93,7 @@ struct LakeFailureAndDurationCLITests {
             #expect(result.status == 1, "\(arguments) succeeded")
             return try CommandLineHelpCLITests.error(result).code
         }
-        // member is in the lake's group but holds no role: a grant would give them nothing.
+        // member holds no role: a grant would give them nothing.
         #expect(try code(["grant", "create", fixture.member, "ct", "--expires", "1h", "--reason", "help"]) == "decisionRefused")
 
         let held = try fixture.run(["hold", "add", "ct", "--reason", "litigation", "--json"])

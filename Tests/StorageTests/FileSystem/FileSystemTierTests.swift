@@ -25,7 +25,7 @@ import Testing
         let path = folder + "/objects/ba/7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         #expect(tier.path(of: stored.digest) == path)
         #expect(FileManager.default.contents(atPath: path) == Data(bytes))
-        #expect(try mode(path) == 0o440)
+        #expect(try mode(path) == 0o400)
         #expect(try mode(folder + "/objects/ba") & 0o007 == 0)
     }
 
@@ -125,7 +125,7 @@ import Testing
         #expect(try tier.publish([staged]) == [digest])
         let path = tier.path(of: digest)
         #expect(FileManager.default.contents(atPath: path) == Data(bytes))
-        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o440)
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o400)
         #expect(try temporaries().isEmpty)
     }
 

@@ -14,7 +14,8 @@ struct BrowseCommand: AsyncParsableCommand {
         discussion: """
             The lake is --lake, else $MEDLAKE_LAKE, else the nearest lake.toml above the current folder, \
             else ./SampleLake (built on first open from its committed sources). When a lake service answers on \
-            the lake's socket the workbench goes through it; otherwise it opens the lake in-process.
+            the lake's socket the workbench goes through it; otherwise it opens the lake in-process, which only \
+            a personal lake allows (its files the user's alone).
             """)
 
     @Option(name: .long, help: "The lake folder.")
@@ -56,6 +57,8 @@ struct BrowseCommand: AsyncParsableCommand {
                     notice: nil, mouse: !noMouse)
                 return
             }
+            // A fresh clone of the sample lake is made personal before its first open builds it.
+            if SampleLakeSetup.isUnbuilt(root: root) { SampleLakeSetup.makePersonal(root: root) }
             var opened = try Self.openInProcess(root)
             var note: SampleSetupNote?
             if try SampleLakeSetup.needsSetup(opened) { (opened, note) = try await SampleLakeSetup.build(opened) }
@@ -65,13 +68,14 @@ struct BrowseCommand: AsyncParsableCommand {
         }
     }
 
-    /// Opens the lake in-process; where the user cannot read a lake that has a socket file, says the service
-    /// is not running rather than "permission denied" (as ``LakeOptions/api()`` does).
+    /// Opens the lake in-process (a personal lake); where the user may not open a lake that has a socket
+    /// file, says the service is not running rather than why the lake is not theirs (as
+    /// ``LakeOptions/api()`` does).
     private static func openInProcess(_ root: String) throws -> Lake {
         let socket = root + "/" + Lake.serviceSocketFileName
         do {
             return try Lake.open(at: root)
-        } catch where FileManager.default.fileExists(atPath: socket) && CommandFailure(error).code == .permissionDenied {
+        } catch where FileManager.default.fileExists(atPath: socket) && LakeOptions.isRefusedInProcess(error) {
             throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
         }
     }

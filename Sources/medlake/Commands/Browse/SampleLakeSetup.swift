@@ -1,12 +1,37 @@
 import Foundation
 import LakeEngine
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Builds a seedable lake's catalog on first open: a lake folder with a `sources/` folder and no
 /// catalog yet (the committed `SampleLake/`). Prints one progress line while it ingests.
 enum SampleLakeSetup {
     static let sourcesFolder = "sources"
     /// Larger objects made on first open (git-ignored) so that a migration takes long enough to watch.
     static let generatedFolder = "generated"
+
+    /// Whether the folder `root` is a sample lake whose catalog was never made: it holds `sources/` and
+    /// no catalog with data (a fresh clone of `SampleLake/`).
+    static func isUnbuilt(root: String) -> Bool {
+        var info = stat()
+        guard FileManager.default.fileExists(atPath: root + "/" + sourcesFolder) else { return false }
+        return stat(root + "/" + Lake.catalogFileName, &info) != 0 || info.st_size == 0
+    }
+
+    /// Takes group and others' access away from the sample lake's folder and everything directly in it
+    /// (a clone's folders are usually 0755 and its files 0644): a lake opens in-process only when it is
+    /// personal (``Lake/open(at:verifyingTiers:)``). Entries owned by someone else are left for that check
+    /// to name.
+    static func makePersonal(root: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for path in [root] + entries.map({ root + "/" + $0 }) {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_uid == geteuid(), info.st_mode & S_IFMT != S_IFLNK else { continue }
+            chmod(path, info.st_mode & 0o7700)
+        }
+    }
 
     /// Whether `lake` holds sources but no datasets yet.
     static func needsSetup(_ lake: Lake) throws -> Bool {
@@ -24,7 +49,7 @@ enum SampleLakeSetup {
         let root = lake.root
         let started = Date()
         try FileManager.default.createDirectory(
-            atPath: root + "/tiers", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o2770])
+            atPath: root + "/tiers", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let sets = [("sample-imaging", "imaging"), ("sample-genomics", "genomics")]
         for (dataset, folder) in sets {
             let path = root + "/" + sourcesFolder + "/" + folder
@@ -54,7 +79,9 @@ enum SampleLakeSetup {
                              note: "Consent form not on file")
         }
         FileHandle.standardError.write(Data("\rBuilding the sample lake: promotions and a training run\u{1B}[K".utf8))
-        let note = try addGovernance(lake)
+        let note = try await addGovernance(lake)
+        // What the build made in the folder (generated/, tiers/) is as private as the rest.
+        makePersonal(root: root)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("\rBuilt the sample lake in \(seconds) s.\u{1B}[K\n".utf8))
         if let note { FileHandle.standardError.write(Data((note.description + "\n").utf8)) }

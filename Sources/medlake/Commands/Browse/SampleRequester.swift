@@ -11,13 +11,15 @@ import Darwin
 /// the running user then approves, so the lake shows a request by another identity.
 ///
 /// Only root can make it (CI and fresh machines run as root): the user is created with `useradd --system`
-/// when missing, the lake's catalog and tiers are shared with its group, and each request runs as that
-/// user with `runuser` of a copy of this executable — the engine still takes the actor from the OS, nothing
-/// impersonates anyone. `SampleLake/lake.toml` gives `medlake-sample` the curator role.
+/// when missing, and each request runs as that user with `runuser` of a copy of this executable. The
+/// sample lake stays personal (nothing in it is shared with `medlake-sample`): its requests go through a
+/// lake service the setup runs on the lake's socket meanwhile (``SampleService``), which names the caller
+/// from the kernel — nothing impersonates anyone. `SampleLake/lake.toml` gives `medlake-sample` the
+/// curator role.
 ///
 /// The copy lives in a folder of its own under `/tmp` (0711) because the build folder often sits in a
 /// private one (a home directory, `mktemp -d`) that `medlake-sample` cannot search. The lake itself cannot
-/// be copied: when `medlake-sample` cannot reach it, ``make(for:)`` names the folder in the way.
+/// be copied: when `medlake-sample` cannot reach its socket, ``make(for:)`` names the folder in the way.
 struct SampleRequester {
     static let userName = "medlake-sample"
 
@@ -39,7 +41,9 @@ struct SampleRequester {
             else { return .failure(.noTool("useradd")) }
         }
         guard let account = getpwnam(userName)?.pointee else { return .failure(.noTool("user " + userName)) }
-        if let barrier = SearchBarrier.first(on: lake.root, uid: account.pw_uid, gid: account.pw_gid) {
+        // The lake folder itself is opened to search while the service runs (``SampleService``).
+        let parent = (lake.root as NSString).deletingLastPathComponent
+        if let barrier = SearchBarrier.first(on: parent, uid: account.pw_uid, gid: account.pw_gid) {
             return .failure(.unreachable(barrier))
         }
         let folder: String
@@ -54,7 +58,6 @@ struct SampleRequester {
             requester.remove()
             return .failure(.unreachable(barrier))
         }
-        requester.share(group: account.pw_gid)
         return .success(requester)
     }
 
@@ -85,43 +88,18 @@ struct SampleRequester {
         return (folder, executable)
     }
 
-    /// Runs `medlake ARGUMENTS --lake ROOT` as `medlake-sample`.
+    /// Runs `medlake ARGUMENTS --lake ROOT` as `medlake-sample`, which reaches the lake through the
+    /// service on its socket (``SampleService``).
+    ///
+    /// Waited for on a dispatch thread, not on the caller's: the service answering the command runs in this
+    /// process, on the threads a blocked caller could otherwise hold.
     /// - Throws: ``SampleSetupNote/requestFailed(_:)`` with the command's error output.
-    func medlake(_ arguments: [String]) throws {
-        let result = Self.run("/usr/sbin/runuser", ["-u", Self.userName, "--", executable] + arguments + ["--lake", lakeRoot])
+    func medlake(_ arguments: [String]) async throws {
+        let command = ["-u", Self.userName, "--", executable] + arguments + ["--lake", lakeRoot]
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: Self.run("/usr/sbin/runuser", command)) }
+        }
         guard result.status == 0 else { throw SampleSetupNote.requestFailed(result.errors) }
-    }
-
-    /// Gives the group read and write on the catalog, read on the lake id (checked against the catalog
-    /// at every open), read on the tiers (the policy checks read objects), and read on the audit and
-    /// pseudonym keys and the audit checkpoint (every change is audited with the key; writing the catalog
-    /// already lets the group do what the key allows). The de-identification key stays the owner's.
-    private func share(group: gid_t) {
-        let keys = lakeRoot + "/keys"
-        _ = chown(keys, uid_t.max, group)
-        _ = chmod(keys, 0o2750)
-        for name in ["audit.key", "pseudonym.key", "audit.head"] {
-            _ = chown(keys + "/" + name, uid_t.max, group)
-            _ = chmod(keys + "/" + name, 0o640)
-        }
-        for suffix in ["", "-wal", "-shm"] {
-            let path = lakeRoot + "/" + Lake.catalogFileName + suffix
-            _ = chown(path, uid_t.max, group)
-            _ = chmod(path, 0o660)
-        }
-        _ = chown(lakeRoot + "/" + Lake.identityFileName, uid_t.max, group)
-        _ = chmod(lakeRoot + "/" + Lake.identityFileName, 0o440)
-        let tiers = lakeRoot + "/tiers"
-        _ = chown(tiers, uid_t.max, group)
-        let files = FileManager.default.enumerator(atPath: tiers)
-        while let relative = files?.nextObject() as? String {
-            let path = tiers + "/" + relative
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            _ = chown(path, uid_t.max, group)
-            _ = chmod(path, (info.st_mode & 0o7777) | ((info.st_mode & S_IFMT) == S_IFDIR ? 0o2050 : 0o040))
-        }
-        _ = chmod(tiers, 0o2770)
     }
 
     private static func run(_ tool: String, _ arguments: [String]) -> (status: Int32, errors: String) {

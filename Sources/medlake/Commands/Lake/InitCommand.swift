@@ -9,12 +9,12 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a lake: lake.toml, the catalog and the tier folders.",
         discussion: """
-            The user running the command is given every role. Files are created without world access; \
-            with --group they belong to that Unix group, whose members can then be named in [roles].
+            The user running the command is given every role. Without --service-user the lake is personal: \
+            its files are the user's alone (files 0600 or 0400, folders 0700), and it opens in-process.
 
             With --service-user (as root) the lake is for `medlake serve`: the account is created if \
             needed (a system account; --group is then its primary group), and it alone can open anything \
-            in the lake (files 0600 or 0400, folders 0700). Users reach the lake only through the service.
+            in the lake. Users reach the lake only through the service, which is how a lake is shared.
 
             With --catalog the catalog lives in PostgreSQL (lake.toml [catalog] url) instead of catalog.sqlite: \
             the database (or its ?schema=) must hold no catalog row, and is migrated. Its password is never in \
@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create the lake in (new or empty).")
     var path: String
 
-    @Option(help: "Unix group shared by the lake's users (with --service-user: the service account's group).")
+    @Option(help: "With --service-user: the service account's primary group.")
     var group: String?
 
     @Option(help: "The Unix account that alone owns the lake and runs `medlake serve` (created if needed).")
@@ -44,6 +44,10 @@ struct InitCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        if group != nil, serviceUser == nil {
+            throw ValidationError(
+                "Please give --group only with --service-user: a lake is shared through its service, not a group.")
+        }
         if catalogPasswordFile != nil, catalog == nil {
             throw ValidationError("Please give --catalog-password-file only with --catalog.")
         }
@@ -65,7 +69,7 @@ struct InitCommand: ParsableCommand {
                     passwordFile: catalogPasswordFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
             }
             let account = try serviceUser.map { try ServiceAccountSetup.ensure(user: $0, group: group) }
-            let lake = try Lake.create(at: path, group: account == nil ? group : nil, catalog: settings ?? .sqlite)
+            let lake = try Lake.create(at: path, catalog: settings ?? .sqlite)
             if let account { try Lake.handOver(root: lake.root, toUser: account.uid, group: account.gid) }
             if json {
                 try printJSON([

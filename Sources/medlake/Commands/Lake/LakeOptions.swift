@@ -39,8 +39,9 @@ struct LakeOptions: ParsableArguments {
     /// The lake's API: its service's when one answers on the lake's socket, else the engine in-process.
     ///
     /// A lake whose socket file remains but whose service is gone (stopped or killed) opens in-process
-    /// when the user can read it (a personal lake); when they cannot (a service-owned lake), the failure
-    /// says the service is not running rather than "permission denied".
+    /// when it is the user's personal lake; when it is not (a service-owned lake), the failure says the
+    /// service is not running rather than why the lake is not theirs. Any other lake that is not personal
+    /// is refused (``PersonalLakeError``, which says how to serve it).
     ///
     /// - Parameter verifyingTiers: In-process, whether opening checks the tiers' identities (`fsck` reports
     ///   a wrong identity instead of failing on it).
@@ -51,7 +52,7 @@ struct LakeOptions: ParsableArguments {
         let socket = root + "/" + Lake.serviceSocketFileName
         do {
             return try open(at: root, verifyingTiers: verifyingTiers)
-        } catch where FileManager.default.fileExists(atPath: socket) && Self.isPermissionDenied(error) {
+        } catch where FileManager.default.fileExists(atPath: socket) && Self.isRefusedInProcess(error) {
             throw LakeClientError.unreachable(socket: socket, reason: "nothing answers on it")
         }
     }
@@ -106,12 +107,15 @@ struct LakeOptions: ParsableArguments {
     }
 
     private func open(at root: String, verifyingTiers: Bool = true) throws -> Lake {
+        // A fresh clone of the sample lake is not personal yet: the workbench's first open makes it so.
+        if lake == nil, SampleLakeSetup.isUnbuilt(root: root) { throw SampleLakeNotBuilt(root: root) }
         let opened = try Lake.open(at: root, verifyingTiers: verifyingTiers)
         if lake == nil, try SampleLakeSetup.needsSetup(opened) { throw SampleLakeNotBuilt(root: root) }
         return opened
     }
 
-    private static func isPermissionDenied(_ error: any Error) -> Bool {
-        CommandFailure(error).code == .permissionDenied
+    /// Whether `error` says the lake may not open in-process for this user: not theirs, or unreadable.
+    static func isRefusedInProcess(_ error: any Error) -> Bool {
+        error is PersonalLakeError || CommandFailure(error).code == .permissionDenied
     }
 }

@@ -74,6 +74,9 @@ extension CommandFailure {
                 self.init(code: .failed, message: client.description)
                 path = url
             }
+        case let personal as PersonalLakeError:
+            self.init(code: .notPersonalLake, message: personal.description)
+            path = personal.path
         case let token as TokenError:
             self.init(code: token.isAuthenticationFailure ? .invalidToken : .invalidArgument, message: token.description)
         case let governance as GovernanceError:

@@ -58,6 +58,9 @@ enum FailureCode: String, Encodable, CaseIterable, Sendable {
     /// The lake has a service socket but nothing answers on it, or the service closed the connection
     /// before answering.
     case serviceUnavailable
+    /// The lake is not the user's personal lake (another user's files, or files shared with group or others),
+    /// so it does not open in-process: it is reached through its service.
+    case notPersonalLake
     /// A remote lake refused the bearer token (missing, unknown, expired or revoked), or the client could
     /// not use the token or CA it was given (a token file others may read).
     case invalidToken
