@@ -15,9 +15,6 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
     /// id): the same case on both engines, from SQLite's unique or primary-key constraint and from
     /// PostgreSQL's SQLSTATE 23505. The values are left out, as in every case.
     case duplicate(table: String)
-    /// The operation has no PostgreSQL form yet: watching the catalog for changes, which on SQLite reads
-    /// `PRAGMA data_version` (LISTEN/NOTIFY is to come, issue #17).
-    case notOnPostgreSQL
     /// The PostgreSQL catalog at `url` (no password) failed: the server's SQLSTATE, when it sent one, and
     /// its message, or why the connection failed.
     case postgres(url: String, sqlState: String?, message: String)
@@ -47,8 +44,6 @@ public enum CatalogError: Error, CustomStringConvertible, Sendable {
             return "column \(column) holds \(found), not what the request reads (\(sql))"
         case .duplicate(let table):
             return "a \(table) row with the same unique key already exists"
-        case .notOnPostgreSQL:
-            return "watching for changes is not available on a PostgreSQL catalog yet"
         case .postgres(let url, let sqlState, let message):
             return "catalog \(url): \(message)" + (sqlState.map { " (SQLSTATE \($0))" } ?? "")
         case .badCatalogURL(let url, let reason):

@@ -19,6 +19,11 @@ import PostgresNIO
 /// lock alone, issue #17 item 3). A writer waits for the lock up to ``CatalogStore/busyTimeout``, then fails with
 /// SQLSTATE 55P03, which ``CatalogStore/cannotWrite(_:)`` recognizes.
 ///
+/// A write transaction that changed anything announces itself at commit: `pg_notify` on ``changeChannel``
+/// with the schema as payload, queued inside the transaction, so the server delivers it exactly when the
+/// transaction commits and never when it rolls back. ``PostgresCatalogListener`` follows it (the change
+/// watcher: live panes, `audit list --follow`, the service's event stream).
+///
 /// Every call blocks its thread on the server (`EventLoopFuture.wait()`); see ``PostgresCatalogConnection``.
 /// Thread-safe: the idle list and caches are behind locks.
 final class PostgresCatalogPool: Sendable {
@@ -40,6 +45,14 @@ final class PostgresCatalogPool: Sendable {
     static let writeLock: Int32 = 0x4D4C_6B57
     /// The advisory lock a schema migration holds (`MLkM`), apart from writes.
     static let migrationLock: Int32 = 0x4D4C_6B4D
+    /// The channel every committed write notifies, with the catalog's schema as payload: one channel for the
+    /// database (a schema name may be as long as a channel name may be, so it cannot be a suffix), and each
+    /// listener keeps the payloads of its own schema.
+    static let changeChannel = "medlake_catalog_changes"
+    /// The statement queuing the change notification: only when the transaction wrote (it then has a
+    /// transaction id; the advisory lock and reads assign none), so a write that changed nothing wakes no one.
+    private static let notifyChange =
+        "SELECT pg_notify('\(changeChannel)', ?) AS notified WHERE txid_current_if_assigned() IS NOT NULL"
 
     /// The statement taking advisory lock `key` for this catalog's schema until the transaction ends. The
     /// name is spelled out, not `current_schema()`, which is NULL before the first migration creates it (and
@@ -83,7 +96,7 @@ final class PostgresCatalogPool: Sendable {
     /// Closes `server` without waiting (this may run anywhere, an event loop included). The completion
     /// handler holds the connection until it is closed: PostgresNIO requires a connection to be closed
     /// before it is deallocated.
-    private static func close(_ server: PostgresConnection) {
+    static func close(_ server: PostgresConnection) {
         server.close().whenComplete { _ in withExtendedLifetime(server) {} }
     }
 
@@ -101,16 +114,20 @@ final class PostgresCatalogPool: Sendable {
                 "BEGIN ISOLATION LEVEL READ COMMITTED",
                 "SET LOCAL lock_timeout = '\(Int(CatalogStore.busyTimeout * 1000))ms'",
                 lock(Self.writeLock),
-            ], body)
+            ], end: [(Self.notifyChange, [location.schema])], body)
     }
 
-    private func transaction<T>(begin: [String], _ body: (CatalogTransaction) throws -> T) throws -> T {
+    /// Runs `begin`, `body` and `end` (statements with their arguments) in one transaction, then commits.
+    private func transaction<T>(
+        begin: [String], end: [(String, CatalogArguments)] = [], _ body: (CatalogTransaction) throws -> T
+    ) throws -> T {
         try withConnection { server in
             let connection = PostgresCatalogConnection(server: server, pool: self)
             let result: T
             do {
                 for statement in begin { _ = try connection.run(statement, []) }
                 result = try body(CatalogTransaction(connection: connection))
+                for (statement, arguments) in end { _ = try connection.run(statement, arguments) }
                 _ = try connection.run("COMMIT", [])
             } catch {
                 // A connection that cannot roll back is closed rather than handed to the next transaction.
@@ -142,7 +159,8 @@ final class PostgresCatalogPool: Sendable {
         if !kept { Self.close(server) }
     }
 
-    private func connect() throws -> PostgresConnection {
+    /// A new server connection, logged in, its session set up as the transactions' are.
+    func connect() throws -> PostgresConnection {
         let id = connectionCount.withLockedValue { count in
             count += 1
             return count

@@ -134,6 +134,23 @@ public final class CatalogStore: Sendable {
             .contains(error.resultCode)
     }
 
+    /// A watcher of this catalog's commits, on a connection of its own (``CatalogWatcher``): SQLite's data
+    /// version or PostgreSQL's change notifications. It sees every commit made after it returns.
+    /// - Throws: ``CatalogError/database(path:resultCode:message:)`` or
+    ///   ``CatalogError/postgres(url:sqlState:message:)`` when the catalog cannot be reached.
+    public func watcher() throws -> CatalogWatcher {
+        switch engine {
+        case .sqlite(let pool):
+            do {
+                return try CatalogWatcher(path: pool.path)
+            } catch let error as DatabaseError {
+                throw CatalogError.database(
+                    path: pool.path, resultCode: error.resultCode.rawValue, message: error.message ?? "cannot watch")
+            }
+        case .postgres(let pool): return try CatalogWatcher(postgres: pool)
+        }
+    }
+
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction on one committed snapshot; reads run concurrently.

@@ -2,11 +2,12 @@ import Catalog
 
 extension Lake {
     /// How often an in-process change stream looks at the catalog's data version: a cheap `PRAGMA` on a
-    /// connection of its own, so a live pane follows other processes within a quarter of a second.
+    /// connection of its own (SQLite) or a counter the server's notifications move (PostgreSQL), so a live
+    /// pane follows other processes and hosts within a quarter of a second.
     static let changePollInterval = Duration.milliseconds(250)
 
-    /// The catalog's commits as a stream (``ChangeFeed/changes()``), found by polling SQLite's data
-    /// version every ``changePollInterval``. The version is read once before this returns, so every commit
+    /// The catalog's commits as a stream (``ChangeFeed/changes()``), found by polling the watcher's data
+    /// version (``CatalogWatcher``) every ``changePollInterval``. The version is read once before this returns, so every commit
     /// after the call is reported.
     public func changes() throws -> AsyncThrowingStream<CatalogChange, any Error> {
         let watcher = try watcher()
