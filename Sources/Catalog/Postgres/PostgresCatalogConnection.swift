@@ -13,7 +13,7 @@ import PostgresNIO
 /// - warning: **Not thread-safe**: valid only inside the transaction that created it, on its thread.
 final class PostgresCatalogConnection: CatalogConnection {
     let server: PostgresConnection
-    private let pool: PostgresCatalogPool
+    let pool: PostgresCatalogPool
     private var commitHooks: [@Sendable () -> Void] = []
 
     init(server: PostgresConnection, pool: PostgresCatalogPool) {

@@ -45,6 +45,10 @@ final class PostgresCatalogPool: Sendable {
     static let writeLock: Int32 = 0x4D4C_6B57
     /// The advisory lock a schema migration holds (`MLkM`), apart from writes.
     static let migrationLock: Int32 = 0x4D4C_6B4D
+    /// The advisory lock an audit append holds from before it reads the chain's tail until its transaction
+    /// ends (`MLkA`): appends from every process and host link one after another, one total order, whatever
+    /// else a write locks. Taken after ``writeLock`` (every writer takes them in that order: no deadlock).
+    static let auditLock: Int32 = 0x4D4C_6B41
     /// The channel every committed write notifies, with the catalog's schema as payload: one channel for the
     /// database (a schema name may be as long as a channel name may be, so it cannot be a suffix), and each
     /// listener keeps the payloads of its own schema.
@@ -57,7 +61,7 @@ final class PostgresCatalogPool: Sendable {
     /// The statement taking advisory lock `key` for this catalog's schema until the transaction ends. The
     /// name is spelled out, not `current_schema()`, which is NULL before the first migration creates it (and
     /// the lock function skips NULL keys); it is a checked plain identifier, so it needs no escaping.
-    private func lock(_ key: Int32) -> String {
+    func lock(_ key: Int32) -> String {
         "SELECT pg_advisory_xact_lock(\(key), hashtext('\(location.schema)'))"
     }
 

@@ -2,6 +2,19 @@ import Foundation
 import GRDB
 
 extension CatalogTransaction {
+    /// Holds the audit chain until this transaction ends, so no other append reads the same tail: call it
+    /// before reading the tail an append links to (``lastAuditEvent()``).
+    ///
+    /// On PostgreSQL it takes the catalog's audit advisory lock (`pg_advisory_xact_lock`, released at
+    /// commit or rollback); the transaction is `READ COMMITTED`, so the tail read after it is the one the
+    /// previous holder committed. Appends are then one total order across processes and hosts on their own,
+    /// not only because every write also takes the catalog's write lock. On SQLite the write transaction
+    /// already holds the whole file (`BEGIN IMMEDIATE`): nothing to do.
+    public func lockAuditChain() throws {
+        guard let connection = connection as? PostgresCatalogConnection else { return }
+        _ = try connection.run(connection.pool.lock(PostgresCatalogPool.auditLock), [])
+    }
+
     /// The newest event of the chain, the one a new event links to.
     public func lastAuditEvent() throws -> AuditEvent? {
         try connection.fetchOne(AuditEvent.self, "SELECT * FROM auditEvent ORDER BY seq DESC LIMIT 1")

@@ -6,7 +6,9 @@ extension Lake {
     /// Appends an audit event inside the caller's write transaction, chained to the newest event.
     ///
     /// Called in the same transaction as the change it records, so a change and its audit event commit
-    /// together or not at all. Writers are serialized by SQLite, so the chain has no forks.
+    /// together or not at all. The append holds the chain (``CatalogTransaction/lockAuditChain()``: SQLite's
+    /// write transaction, PostgreSQL's audit advisory lock) before it reads the tail, so the chain has no
+    /// forks, whichever processes and hosts append at once.
     func appendAudit(
         _ tx: CatalogTransaction, role: Role, action: String, target: String, details: [String: String]
     ) throws {
@@ -31,6 +33,7 @@ extension Lake {
         _ tx: CatalogTransaction, roleName: String, action: String, target: String, details: [String: String]
     ) throws {
         let key = try auditKeyIfPresent()
+        try tx.lockAuditChain()
         try switchToKeyedAudit(tx)
         if try tx.lastAuditEvent() == nil, action != "lake.init" {
             try insertAudit(
