@@ -1,13 +1,22 @@
-import Catalog
 import Foundation
 import GRDB
 import Storage
+import TestSupport
 import Testing
+
+@testable import Catalog
 
 /// What the tiers of a test lake hold on disk, compared with what the catalog says.
 struct TierLayout {
     let lake: String
+    /// The lake's catalog on PostgreSQL, when it is not `catalog.sqlite`.
+    var postgres: TestPostgres?
     static let tiers = ["hot", "warm", "cold", "archive"]
+
+    /// The lake's catalog: its SQLite file, or the test's PostgreSQL schema.
+    func catalog() throws -> CatalogStore {
+        try postgres?.store() ?? CatalogStore(path: lake + "/catalog.sqlite")
+    }
 
     /// Tier names holding each object file, by SHA-256 (from the file names under `objects/`).
     func filesByObject() throws -> [String: [String]] {
@@ -25,11 +34,13 @@ struct TierLayout {
 
     /// The catalog's placement of every object.
     func placements() throws -> [String: String] {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        return try catalog.reader.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT sha256, tier FROM object").map {
-                ($0["sha256"] as String, $0["tier"] as String)
-            })
+        try catalog().read { tx in
+            var placed: [String: String] = [:]
+            try tx.connection.visitRows("SELECT sha256, tier FROM object ORDER BY id", [], cached: false) { row in
+                placed[row["sha256"]] = row["tier"]
+                return true
+            }
+            return placed
         }
     }
 
