@@ -1,10 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LakeEngine
 
 /// ``ChangeFeed`` in-process: a commit by another connection (here another opened ``Lake``, as another
-/// process would be) reaches a stream opened before it, and only callers who may read get a stream.
+/// process would be) reaches a stream opened before it, on either catalog engine, and only callers who
+/// may read get a stream.
 @Suite struct ChangeFeedTests {
     @Test func aCommitAfterTheStreamOpensIsReported() async throws {
         let lake = try TemporaryLake()
@@ -13,6 +15,21 @@ import Testing
         let input = try lake.inputFolder()
         try write("bytes", to: input + "/f.bin")
         _ = try lake.open(as: "alice").ingest([input], dataset: "small", options: IngestOptions(keepUnknown: true))
+        let change = try await changes.next()
+        #expect(change?.sequence == 1)
+    }
+
+    @Test(.enabled(if: TestPostgres.available), .timeLimit(.minutes(2)))
+    func onPostgreSQLACommitByAnotherOpenerIsReported() async throws {
+        let postgres = try TestPostgres()
+        defer { postgres.drop() }
+        let created = try LakeOnPostgresTests.create(postgres)
+        let alice = Identity(user: "alice", uid: 1000)
+        let api: any LakeAPI = try Lake.open(at: created.root, as: alice)
+        var changes = try await api.changes().makeAsyncIterator()
+        let input = NSTemporaryDirectory() + "input-" + UUID().uuidString
+        try write("bytes", to: input + "/f.bin")
+        _ = try Lake.open(at: created.root, as: alice).ingest([input], dataset: "small", options: IngestOptions(keepUnknown: true))
         let change = try await changes.next()
         #expect(change?.sequence == 1)
     }
