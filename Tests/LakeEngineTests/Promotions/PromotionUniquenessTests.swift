@@ -65,16 +65,14 @@ import Testing
         let alice = try fixture.open("alice")
         let first = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
         let copy = { (state: String) throws in
-            try alice.catalog.pool.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO promotion (datasetId, sourceVersionId, targetZone, requester, state, checks,
-                          createdAt, updatedAt)
-                        SELECT datasetId, sourceVersionId, targetZone, requester, ?, checks, createdAt, updatedAt
-                        FROM promotion WHERE id = ?
-                        """,
-                    arguments: [state, first.id])
-            }
+            try alice.catalog.execute(
+                """
+                INSERT INTO promotion (datasetId, sourceVersionId, targetZone, requester, state, checks,
+                  createdAt, updatedAt)
+                SELECT datasetId, sourceVersionId, targetZone, requester, ?, checks, createdAt, updatedAt
+                FROM promotion WHERE id = ?
+                """,
+                arguments: [state, first.id])
         }
         #expect(throws: DatabaseError.self) { try copy("pending") }
         #expect(throws: DatabaseError.self) { try copy("approved") }
