@@ -43,7 +43,7 @@ import Testing
                 }
                 return (
                     try count("SELECT COUNT(*) FROM datasetFile"), try count("SELECT COUNT(*) FROM instance"),
-                    try count("SELECT COALESCE(SUM(instanceCount), 0) FROM series"),
+                    try count("SELECT CAST(COALESCE(SUM(instanceCount), 0) AS BIGINT) FROM series"),
                     try connection.fetchValues(
                         String.self, "SELECT details FROM auditEvent WHERE action = 'ingest'", [], cached: false)
                 )

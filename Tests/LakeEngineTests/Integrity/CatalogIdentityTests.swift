@@ -98,7 +98,9 @@ import Testing
     /// A catalog without an id in a folder with one is not this lake's (a legacy catalog copied in).
     @Test func aCatalogWithoutAnIdInALakeWithOneIsRefused() throws {
         try lake.execute("DELETE FROM lakeIdentity")
-        #expect(throws: LakeIntegrityError.catalogOfAnotherLake(path: catalogPath, catalogLake: nil, lake: lake.owner.id)) {
+        let refusal = LakeIntegrityError.catalogOfAnotherLake(
+            path: lake.owner.catalogName, catalogLake: nil, lake: lake.owner.id)
+        #expect(throws: refusal) {
             try lake.open(as: "alice")
         }
     }

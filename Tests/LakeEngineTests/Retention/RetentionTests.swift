@@ -119,7 +119,7 @@ import Testing
         // A process killed after the catalog switch but before removing these bytes leaves this state.
         try saved.write(to: URL(fileURLWithPath: hot.path(of: digest)))
         try alice.catalog.execute(
-            "UPDATE retentionTombstone SET bytesRemoved = 0 WHERE sha256 = ?", arguments: [digest.hex])
+            "UPDATE retentionTombstone SET bytesRemoved = FALSE WHERE sha256 = ?", arguments: [digest.hex])
         try alice.catalog.execute("UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
         let interrupted = try alice.retentionRequest(id: request.id)
         #expect(interrupted.state == .deleting)

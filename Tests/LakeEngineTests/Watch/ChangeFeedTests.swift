@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LakeEngine
@@ -6,7 +7,11 @@ import Testing
 /// ``ChangeFeed`` in-process: a commit by another connection (here another opened ``Lake``, as another
 /// process would be) reaches a stream opened before it, and only callers who may read get a stream.
 @Suite struct ChangeFeedTests {
-    @Test func aCommitAfterTheStreamOpensIsReported() async throws {
+    @Test(
+        .enabled(
+            if: TestCatalog.isSQLite,
+            "the catalog watcher reads the SQLite file's data version; PostgreSQL's (LISTEN/NOTIFY) is still to come"))
+    func aCommitAfterTheStreamOpensIsReported() async throws {
         let lake = try TemporaryLake()
         let api: any LakeAPI = try lake.open(as: "alice")
         var changes = try await api.changes().makeAsyncIterator()
