@@ -1,6 +1,5 @@
 import DICOM
 import Foundation
-import GRDB
 import Synchronization
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
@@ -7,6 +6,9 @@ import Testing
 
 /// A missing, empty or foreign catalog is refused with a typed error, and nothing is created in its place.
 @Suite struct CatalogIdentityTests {
+    /// Why some tests run on SQLite only: they are about the catalog file beside `lake.toml`.
+    static let aboutTheFile: Comment = "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"
+
     let lake: TemporaryLake
     var catalogPath: String { lake.root + "/catalog.sqlite" }
 
@@ -24,7 +26,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestCatalog.isSQLite, "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"))
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
     func aMissingCatalogIsRefusedAndNotCreated() throws {
         try removeCatalog()
         let before = try files()
@@ -34,7 +36,7 @@ import Testing
 
     /// Without `lake.id` (a lake of an earlier version) the catalog is still refused while a tier holds
     /// objects: they are the data a new, empty catalog would forget.
-    @Test(.enabled(if: TestCatalog.isSQLite, "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"))
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
     func aMissingCatalogOfALegacyLakeWithObjectsIsRefused() throws {
         try lake.ingestObjects("a", count: 1, size: 100)
         try removeCatalog()
@@ -45,7 +47,7 @@ import Testing
 
     /// A lake nobody used (the committed sample lake of a fresh clone: no `lake.id`, no object) gets its
     /// catalog on first open.
-    @Test(.enabled(if: TestCatalog.isSQLite, "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"))
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
     func anUnusedLakeGetsItsCatalogOnFirstOpen() throws {
         try removeCatalog()
         try FileManager.default.removeItem(atPath: lake.root + "/lake.id")
@@ -57,7 +59,7 @@ import Testing
         #expect(try String(contentsOfFile: lake.root + "/lake.id", encoding: .utf8) == opened.id + "\n")
     }
 
-    @Test(.enabled(if: TestCatalog.isSQLite, "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"))
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
     func anEmptyCatalogIsRefusedAndLeftEmpty() throws {
         try removeCatalog()
         #expect(FileManager.default.createFile(atPath: catalogPath, contents: Data(), attributes: [.posixPermissions: 0o600]))
@@ -67,7 +69,7 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: catalogPath)[.size] as? Int == 0)
     }
 
-    @Test(.enabled(if: TestCatalog.isSQLite, "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"))
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
     func anotherLakesCatalogIsRefused() throws {
         let other = try TemporaryLake()
         try removeCatalog()

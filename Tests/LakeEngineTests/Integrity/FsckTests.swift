@@ -106,7 +106,8 @@ import Testing
 
     // MARK: - Rebuilding after a lost catalog
 
-    @Test(.enabled(if: TestCatalog.isSQLite, "rebuilds a lost catalog.sqlite; a PostgreSQL catalog is restored from its backups"))
+    @Test(
+        .enabled(if: TestCatalog.isSQLite, "rebuilds a lost catalog.sqlite; a PostgreSQL catalog is restored from backups"))
     func theObjectTableIsRebuiltFromTheTiers() async throws {
         _ = try lake.owner.queueMigration("a", to: "warm")
         _ = try await MigrationWorker(lake: lake.owner).runNextJob()

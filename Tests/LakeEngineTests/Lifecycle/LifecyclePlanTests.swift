@@ -53,7 +53,8 @@ import Testing
         let before = try lake.owner.catalog.value(Int.self, "SELECT COUNT(*) FROM object WHERE lastAccess IS NOT NULL")
         #expect(before == 0, "a single read waits for its batch")
         try lake.owner.flushAccesses()
-        let accessed = try lake.owner.catalog.values(String.self, "SELECT sha256 FROM object WHERE lastAccess IS NOT NULL")
+        let accessed = try lake.owner.catalog.values(
+            String.self, "SELECT sha256 FROM object WHERE lastAccess IS NOT NULL")
         #expect(accessed == [hashes[0]])
     }
 

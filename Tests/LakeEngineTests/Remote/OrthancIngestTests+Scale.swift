@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import NIOHTTP1
 import Storage
 import Testing
@@ -83,7 +82,10 @@ extension OrthancIngestTests {
         #expect(report.filesAdded == 1)
         #expect(report.errors.isEmpty)
         let row = try lake.catalog.rows(
-            "SELECT o.sha256, o.size, o.dicomDataSetSHA256, f.path FROM object o JOIN datasetFile f ON f.objectId = o.id"
+            """
+            SELECT o.sha256, o.size, o.dicomDataSetSHA256, f.path
+            FROM object o JOIN datasetFile f ON f.objectId = o.id
+            """
         ).first
         #expect(row?["sha256"] == served.hex)
         #expect(row?["size"] == Int64(bytes.count))

@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 

@@ -120,7 +120,8 @@ import Testing
         try saved.write(to: URL(fileURLWithPath: hot.path(of: digest)))
         try alice.catalog.execute(
             "UPDATE retentionTombstone SET bytesRemoved = FALSE WHERE sha256 = ?", arguments: [digest.hex])
-        try alice.catalog.execute("UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
+        try alice.catalog.execute(
+            "UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
         let interrupted = try alice.retentionRequest(id: request.id)
         #expect(interrupted.state == .deleting)
         #expect(interrupted.objectsLeft == 1)

@@ -17,7 +17,8 @@ struct TemporaryLake {
     init(owner: String = "alice") throws {
         root = NSTemporaryDirectory() + "lake-" + UUID().uuidString
         postgres = TestCatalog.isSQLite ? nil : try TestPostgresSchema()
-        self.owner = try Lake.create(at: root, catalog: Self.catalogSettings(postgres), as: Identity(user: owner, uid: 1000))
+        self.owner = try Lake.create(
+            at: root, catalog: Self.catalogSettings(postgres), as: Identity(user: owner, uid: 1000))
     }
 
     /// Where a test lake's catalog goes: `catalog.sqlite`, or `schema` (logging in with the test role's

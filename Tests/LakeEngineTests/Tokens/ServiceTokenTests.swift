@@ -1,7 +1,6 @@
 import Catalog
 import Crypto
 import Foundation
-import GRDB
 import Testing
 
 @testable import LakeEngine
