@@ -28,7 +28,7 @@ import Testing
 
         // Nothing in the catalog changes while the session only reads again.
         func newestSeq() throws -> Int? {
-            try alice.catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM auditEvent") }
+            try alice.catalog.value(Int.self, "SELECT MAX(seq) FROM auditEvent")
         }
         let newest = try newestSeq()
         _ = try session.studies(dataset: "ct")

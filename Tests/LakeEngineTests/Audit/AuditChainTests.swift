@@ -37,11 +37,9 @@ import Testing
     }
 
     @Test func reorderedRowsAreNamed() throws {
-        try lake.tamperWithAudit("""
-            UPDATE auditEvent SET seq = 100 WHERE seq = 4;
-            UPDATE auditEvent SET seq = 4 WHERE seq = 5;
-            UPDATE auditEvent SET seq = 5 WHERE seq = 100;
-            """)
+        try lake.tamperWithAudit(
+            "UPDATE auditEvent SET seq = 100 WHERE seq = 4", "UPDATE auditEvent SET seq = 4 WHERE seq = 5",
+            "UPDATE auditEvent SET seq = 5 WHERE seq = 100")
         #expect(try lake.owner.verifyAudit().firstBad?.seq == 4)
     }
 

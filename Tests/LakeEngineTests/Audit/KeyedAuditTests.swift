@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 import Testing
 
@@ -21,17 +20,13 @@ import Testing
         for name in ["audit.key", "pseudonym.key", "audit.head"] {
             try FileManager.default.removeItem(atPath: lake.root + "/keys/" + name)
         }
-        try lake.owner.catalog.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS auditEvent_no_update")
-            var previous = AuditEvent.genesisHash
-            for var event in try AuditEvent.order(AuditEvent.Columns.seq).fetchAll(db) {
-                event.prevHash = previous
-                event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
-                try db.execute(
-                    sql: "UPDATE auditEvent SET prevHash = ?, hash = ? WHERE seq = ?",
-                    arguments: [event.prevHash, event.hash, event.seq])
-                previous = event.hash
-            }
+        var previous = AuditEvent.genesisHash
+        for var event in try lake.owner.catalog.records(AuditEvent.self, "SELECT * FROM auditEvent ORDER BY seq") {
+            event.prevHash = previous
+            event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
+            try lake.tamperWithAudit(
+                "UPDATE auditEvent SET prevHash = '\(event.prevHash)', hash = '\(event.hash)' WHERE seq = \(event.seq)")
+            previous = event.hash
         }
     }
 
@@ -68,11 +63,10 @@ import Testing
             INSERT INTO auditEvent (seq, time, actor, role, action, target, details, prevHash, hash)
             VALUES (1, 0, 'mallory', 'admin', 'config.roles', 'mallory', '{}', '\(AuditEvent.genesisHash)', 'x')
             """)
-        try lake.owner.catalog.pool.write { db in
-            guard var event = try AuditEvent.filter(AuditEvent.Columns.seq == 1).fetchOne(db) else { return }
-            event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
-            try db.execute(sql: "UPDATE auditEvent SET hash = ? WHERE seq = 1", arguments: [event.hash])
-        }
+        var event = try #require(
+            try lake.owner.catalog.records(AuditEvent.self, "SELECT * FROM auditEvent WHERE seq = 1").first)
+        event.hash = ContentHasher.digest(of: event.canonicalEncoding).hex
+        try lake.tamperWithAudit("UPDATE auditEvent SET hash = '\(event.hash)' WHERE seq = 1")
         let result = try lake.open(as: "alice").verifyAudit()
         #expect(result.firstBad?.seq == 1)
         #expect(result.firstBad?.reason.contains("does not begin with lake.init") == true)

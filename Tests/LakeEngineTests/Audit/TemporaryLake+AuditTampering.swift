@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Storage
 
 @testable import LakeEngine
@@ -16,12 +15,11 @@ extension TemporaryLake {
         return lake
     }
 
-    /// Edits the audit table the way an attacker with file access would: drop the append-only
-    /// triggers, then run `sql`.
-    func tamperWithAudit(_ sql: String) throws {
-        try owner.catalog.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS auditEvent_no_update; DROP TRIGGER IF EXISTS auditEvent_no_delete;")
-            try db.execute(sql: sql)
-        }
+    /// Edits the audit table the way an attacker with write access to the catalog would: drop the
+    /// append-only triggers (PostgreSQL names a trigger's table), then run `statements`.
+    func tamperWithAudit(_ statements: String...) throws {
+        let table = try owner.catalog.isPostgres ? " ON auditEvent" : ""
+        let drops = ["auditEvent_no_update", "auditEvent_no_delete"].map { "DROP TRIGGER IF EXISTS \($0)\(table)" }
+        for sql in drops + statements { try owner.catalog.execute(sql) }
     }
 }

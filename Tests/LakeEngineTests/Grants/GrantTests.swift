@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Testing
 
 @testable import LakeEngine
@@ -35,11 +34,8 @@ import Testing
         let alice = try fixture.open("alice")
         let grant = try alice.grantAccess(user: "dave", dataset: "ct", scope: .read, lifetime: 3600, reason: "review")
         // Move the expiry into the past, as time passing would.
-        try alice.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE accessGrant SET expiresAt = ? WHERE id = ?",
-                arguments: [Date().addingTimeInterval(-1), grant.id])
-        }
+        try alice.catalog.execute(
+            "UPDATE accessGrant SET expiresAt = ? WHERE id = ?", arguments: [Date().addingTimeInterval(-1), grant.id])
         do {
             _ = try fixture.open("dave").versions(dataset: "ct")
             Issue.record("an expired grant was honoured")

@@ -1,10 +1,9 @@
-import Catalog
 import DICOM
 import Foundation
-import GRDB
 import Synchronization
 import Testing
 
+@testable import Catalog
 @testable import LakeEngine
 
 /// A reader polling the catalog while an ingest runs only ever sees whole batches: every count it reads
@@ -35,12 +34,17 @@ import Testing
         let reader = try lake.open(as: "alice")
         var observations = 0
         repeat {
-            let (files, instances, counted, announced) = try reader.catalog.reader.read { db in
-                (
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasetFile") ?? -1,
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM instance") ?? -1,
-                    try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(instanceCount), 0) FROM series") ?? -1,
-                    try String.fetchAll(db, sql: "SELECT details FROM auditEvent WHERE action = 'ingest'")
+            // One read transaction: the four answers come from one committed snapshot.
+            let (files, instances, counted, announced) = try reader.catalog.read { tx -> (Int, Int, Int, [String]) in
+                let connection = tx.connection
+                let count = { (sql: String) throws -> Int in
+                    try connection.fetchValue(Int.self, sql, [], cached: false) ?? -1
+                }
+                return (
+                    try count("SELECT COUNT(*) FROM datasetFile"), try count("SELECT COUNT(*) FROM instance"),
+                    try count("SELECT CAST(COALESCE(SUM(instanceCount), 0) AS BIGINT) FROM series"),
+                    try connection.fetchValues(
+                        String.self, "SELECT details FROM auditEvent WHERE action = 'ingest'", [], cached: false)
                 )
             }
             let announcedFiles = announced.compactMap {

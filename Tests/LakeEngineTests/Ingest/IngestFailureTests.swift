@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Testing
 
 @testable import LakeEngine
@@ -17,7 +16,7 @@ import Testing
     }
 
     private func datasetNames() throws -> [String] {
-        try lake.owner.catalog.reader.read { db in try String.fetchAll(db, sql: "SELECT name FROM dataset") }
+        try lake.owner.catalog.values(String.self, "SELECT name FROM dataset ORDER BY id")
     }
 
     @Test func anIngestInWhichNoFileSucceedsCreatesNoDataset() throws {
@@ -67,9 +66,7 @@ import Testing
         let report = try lake.owner.ingest([input], dataset: "raw", options: IngestOptions(keepUnknown: true))
         #expect(report.result == .complete, "\(report.errors)")
         #expect(report.filesAdded == 1)
-        let row = try #require(try lake.owner.catalog.reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT path, pathBytes FROM datasetFile")
-        })
+        let row = try #require(try lake.owner.catalog.rows("SELECT path, pathBytes FROM datasetFile").first)
         #expect(row["path"] as String == input + "/scan-\\xFF\\xFE.bin")
         #expect(row["pathBytes"] as Data? == Data(path.bytes))
     }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
 import Testing
 
@@ -18,7 +17,7 @@ import Testing
     }
 
     private func count(_ table: String) throws -> Int {
-        try lake.owner.catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+        try lake.owner.catalog.value(Int.self, "SELECT COUNT(*) FROM \(table)") ?? -1
     }
 
     @Test func reingestAddsNothingAndSaysSo() throws {
@@ -99,7 +98,7 @@ import Testing
         _ = try lake.owner.ingest([input + "/f0.bin"], dataset: "d", options: IngestOptions(keepUnknown: true))
         let entries = try lake.owner.show("d")
         #expect(entries.first?.kind == .dataset)
-        let object = try lake.owner.catalog.reader.read { db in try CatalogObject.fetchOne(db) }
+        let object = try lake.owner.catalog.records(CatalogObject.self, "SELECT * FROM object").first
         let hash = try #require(object?.sha256)
         #expect(object?.tier == "hot")
         let shown = try #require(try lake.owner.show(hash).first)
@@ -167,10 +166,8 @@ import Testing
         let placements = try lake.placements()
         #expect(Set(placements.values) == ["warm"])
         let rows = { () throws -> [Int] in
-            try lake.owner.catalog.reader.read { db in
-                try ["object", "datasetFile", "auditEvent"].map { table in
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
-                }
+            try ["object", "datasetFile", "auditEvent"].map { table in
+                try lake.owner.catalog.value(Int.self, "SELECT COUNT(*) FROM \(table)") ?? -1
             }
         }
         let before = try rows()

@@ -1,11 +1,14 @@
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 
 @testable import LakeEngine
 
 /// A missing, empty or foreign catalog is refused with a typed error, and nothing is created in its place.
 @Suite struct CatalogIdentityTests {
+    /// Why some tests run on SQLite only: they are about the catalog file beside `lake.toml`.
+    static let aboutTheFile: Comment = "about catalog.sqlite beside lake.toml (missing, empty or another lake's file)"
+
     let lake: TemporaryLake
     var catalogPath: String { lake.root + "/catalog.sqlite" }
 
@@ -23,7 +26,8 @@ import Testing
         }
     }
 
-    @Test func aMissingCatalogIsRefusedAndNotCreated() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
+    func aMissingCatalogIsRefusedAndNotCreated() throws {
         try removeCatalog()
         let before = try files()
         #expect(throws: LakeIntegrityError.catalogMissing(path: catalogPath)) { try lake.open(as: "alice") }
@@ -32,7 +36,8 @@ import Testing
 
     /// Without `lake.id` (a lake of an earlier version) the catalog is still refused while a tier holds
     /// objects: they are the data a new, empty catalog would forget.
-    @Test func aMissingCatalogOfALegacyLakeWithObjectsIsRefused() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
+    func aMissingCatalogOfALegacyLakeWithObjectsIsRefused() throws {
         try lake.ingestObjects("a", count: 1, size: 100)
         try removeCatalog()
         try FileManager.default.removeItem(atPath: lake.root + "/lake.id")
@@ -42,7 +47,8 @@ import Testing
 
     /// A lake nobody used (the committed sample lake of a fresh clone: no `lake.id`, no object) gets its
     /// catalog on first open.
-    @Test func anUnusedLakeGetsItsCatalogOnFirstOpen() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
+    func anUnusedLakeGetsItsCatalogOnFirstOpen() throws {
         try removeCatalog()
         try FileManager.default.removeItem(atPath: lake.root + "/lake.id")
         for tier in ["hot", "warm", "cold", "archive"] {
@@ -53,7 +59,8 @@ import Testing
         #expect(try String(contentsOfFile: lake.root + "/lake.id", encoding: .utf8) == opened.id + "\n")
     }
 
-    @Test func anEmptyCatalogIsRefusedAndLeftEmpty() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
+    func anEmptyCatalogIsRefusedAndLeftEmpty() throws {
         try removeCatalog()
         #expect(FileManager.default.createFile(atPath: catalogPath, contents: Data(), attributes: [.posixPermissions: 0o600]))
         let before = try files()
@@ -62,7 +69,8 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: catalogPath)[.size] as? Int == 0)
     }
 
-    @Test func anotherLakesCatalogIsRefused() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, Self.aboutTheFile))
+    func anotherLakesCatalogIsRefused() throws {
         let other = try TemporaryLake()
         try removeCatalog()
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: other.root + "/catalog.sqlite" + suffix) {
@@ -92,7 +100,9 @@ import Testing
     /// A catalog without an id in a folder with one is not this lake's (a legacy catalog copied in).
     @Test func aCatalogWithoutAnIdInALakeWithOneIsRefused() throws {
         try lake.execute("DELETE FROM lakeIdentity")
-        #expect(throws: LakeIntegrityError.catalogOfAnotherLake(path: catalogPath, catalogLake: nil, lake: lake.owner.id)) {
+        let refusal = LakeIntegrityError.catalogOfAnotherLake(
+            path: lake.owner.catalogName, catalogLake: nil, lake: lake.owner.id)
+        #expect(throws: refusal) {
             try lake.open(as: "alice")
         }
     }

@@ -111,7 +111,7 @@ import Testing
     /// another tier (how a move within one file system stages) passes, and a missing copy is refused.
     @Test func theDeleteCheckTellsASecondNameFromASecondCopy() async throws {
         let hashes = try lake.ingestObjects("a", count: 1, size: 3000)
-        let object = try #require(try await lake.owner.catalog.reader.read { db in try CatalogObject.fetchOne(db) })
+        let object = try #require(try lake.owner.catalog.records(CatalogObject.self, "SELECT * FROM object").first)
         let hot = try lake.owner.tier(named: "hot")
         let warm = try lake.owner.tier(named: "warm")
         let digest = try ObjectDigest(hex: hashes[0]).orThrow()

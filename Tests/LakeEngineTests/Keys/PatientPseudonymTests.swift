@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import Storage
 import Testing
 
@@ -27,9 +26,7 @@ import Testing
     }
 
     private func storedPseudonym(_ lake: TemporaryLake) throws -> String {
-        let stored = try lake.owner.catalog.reader.read { db in
-            try String.fetchOne(db, sql: "SELECT patientPseudonym FROM study")
-        }
+        let stored = try lake.owner.catalog.value(String.self, "SELECT patientPseudonym FROM study")
         return try #require(stored)
     }
 
@@ -59,11 +56,9 @@ import Testing
         let lake = try lakeWithPatient()
         let keyed = try storedPseudonym(lake)
         // As an older version wrote it: the unkeyed pseudonym, and no pseudonym key.
-        try lake.owner.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE study SET patientPseudonym = ?",
-                arguments: [PatientPseudonymizer.legacyPseudonym(forPatientID: Self.patientID)])
-        }
+        try lake.owner.catalog.execute(
+            "UPDATE study SET patientPseudonym = ?",
+            arguments: [PatientPseudonymizer.legacyPseudonym(forPatientID: Self.patientID)])
         try FileManager.default.removeItem(atPath: lake.root + "/keys/pseudonym.key")
         let opened = try lake.open(as: "alice")
         let rekeyed = try storedPseudonym(lake)

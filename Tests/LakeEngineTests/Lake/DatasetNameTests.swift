@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import GRDB
 import Testing
 
 @testable import LakeEngine
@@ -42,10 +41,9 @@ import Testing
             default: break
             }
         }
-        let (datasets, created) = try lake.owner.catalog.reader.read { db in
-            let created = AuditEvent.filter(AuditEvent.Columns.action == "dataset.create")
-            return (try Dataset.fetchCount(db), try created.fetchCount(db))
-        }
+        let datasets = try lake.owner.catalog.value(Int.self, "SELECT COUNT(*) FROM dataset")
+        let created = try lake.owner.catalog.value(
+            Int.self, "SELECT COUNT(*) FROM auditEvent WHERE action = 'dataset.create'")
         #expect(datasets == 0)
         #expect(created == 0)
     }

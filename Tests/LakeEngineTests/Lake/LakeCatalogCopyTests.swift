@@ -8,7 +8,10 @@ import Testing
 
 /// `medlake catalog copy --to postgres://…`: a lake's SQLite catalog copied whole into an empty PostgreSQL
 /// catalog, checked, and `lake.toml` switched to it; a catalog holding rows is refused with nothing changed.
-@Suite(.enabled(if: TestPostgres.available)) struct LakeCatalogCopyTests {
+@Suite(
+    .enabled(if: TestPostgres.available),
+    .enabled(if: TestCatalog.isSQLite, "copies a lake's catalog.sqlite to PostgreSQL"))
+struct LakeCatalogCopyTests {
     /// A lake with a dataset, a flag and their audit events.
     static func populatedLake() throws -> TemporaryLake {
         let lake = try TemporaryLake()

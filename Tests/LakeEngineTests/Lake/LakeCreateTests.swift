@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LakeEngine
@@ -13,7 +14,8 @@ import Testing
         for path in ["", "/tiers", "/tiers/hot", "/tiers/hot/objects", "/tiers/archive", "/keys"] {
             #expect(try mode(lake.root + path) == 0o700, "\(path)")
         }
-        for path in ["/lake.toml", "/catalog.sqlite", "/keys/audit.key", "/keys/deidentification.key"] {
+        let catalog = TestCatalog.isSQLite ? ["/catalog.sqlite"] : []
+        for path in ["/lake.toml", "/keys/audit.key", "/keys/deidentification.key"] + catalog {
             #expect(try mode(lake.root + path) == 0o600, "\(path)")
         }
         #expect(try mode(lake.root + "/lake.id") == 0o400)

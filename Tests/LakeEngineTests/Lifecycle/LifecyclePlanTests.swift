@@ -41,7 +41,7 @@ import Testing
     @Test func daysSinceAccessSparesRecentlyReadObjects() throws {
         let hashes = try lake.ingestObjects("a", count: 3, size: 100)
         let later = Date().addingTimeInterval(20 * Self.day)
-        try lake.execute("UPDATE object SET createdAt = datetime('now', '-40 days')")
+        try lake.execute("UPDATE object SET createdAt = ?", [Date().addingTimeInterval(-40 * 86_400)])
         try lake.execute("UPDATE object SET lastAccess = ? WHERE sha256 = ?", [later, hashes[0]])
         let moves = try plan(rule("cold-unread", to: "cold", "min_days_since_access = 14"), now: later.addingTimeInterval(Self.day))
         #expect(moves.moves.map(\.objects) == [2])
@@ -50,14 +50,11 @@ import Testing
     @Test func readsRecordLastAccessInBatches() async throws {
         let hashes = try lake.ingestObjects("a", count: 2, size: 100)
         _ = try await lake.owner.openObject(hashes[0])
-        let before = try await lake.owner.catalog.reader.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM object WHERE lastAccess IS NOT NULL")
-        }
+        let before = try lake.owner.catalog.value(Int.self, "SELECT COUNT(*) FROM object WHERE lastAccess IS NOT NULL")
         #expect(before == 0, "a single read waits for its batch")
         try lake.owner.flushAccesses()
-        let accessed = try await lake.owner.catalog.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT sha256 FROM object WHERE lastAccess IS NOT NULL")
-        }
+        let accessed = try lake.owner.catalog.values(
+            String.self, "SELECT sha256 FROM object WHERE lastAccess IS NOT NULL")
         #expect(accessed == [hashes[0]])
     }
 

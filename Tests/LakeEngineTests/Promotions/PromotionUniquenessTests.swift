@@ -1,8 +1,7 @@
-import Catalog
 import Foundation
-import GRDB
 import Testing
 
+@testable import Catalog
 @testable import LakeEngine
 
 /// One promotion per source version and target zone: a second request is refused while the first is
@@ -64,20 +63,27 @@ import Testing
         let fixture = try GovernanceLake()
         let alice = try fixture.open("alice")
         let first = try alice.requestPromotion("ct@2", to: "curated", select: nil, reason: "")
+        // The store's own refusal (GRDB's on SQLite, SQLSTATE 23505 on PostgreSQL), as the engine names it.
         let copy = { (state: String) throws in
-            try alice.catalog.pool.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO promotion (datasetId, sourceVersionId, targetZone, requester, state, checks,
-                          createdAt, updatedAt)
-                        SELECT datasetId, sourceVersionId, targetZone, requester, ?, checks, createdAt, updatedAt
-                        FROM promotion WHERE id = ?
-                        """,
+            do {
+                try alice.catalog.execute(
+                    """
+                    INSERT INTO promotion (datasetId, sourceVersionId, targetZone, requester, state, checks,
+                      createdAt, updatedAt)
+                    SELECT datasetId, sourceVersionId, targetZone, requester, ?, checks, createdAt, updatedAt
+                    FROM promotion WHERE id = ?
+                    """,
                     arguments: [state, first.id])
+            } catch {
+                throw CatalogError.mappingDuplicate(error, table: "promotion")
             }
         }
-        #expect(throws: DatabaseError.self) { try copy("pending") }
-        #expect(throws: DatabaseError.self) { try copy("approved") }
+        let isDuplicate = { (error: any Error) in
+            if case CatalogError.duplicate(table: "promotion") = error { return true }
+            return false
+        }
+        #expect(performing: { try copy("pending") }, throws: isDuplicate)
+        #expect(performing: { try copy("approved") }, throws: isDuplicate)
         try copy("rejected")
         try copy("blocked")
     }

@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import NIOHTTP1
 import Storage
 import Testing
@@ -82,10 +81,12 @@ extension OrthancIngestTests {
             credentials: try OrthancTestServer.credentials(), options: options)
         #expect(report.filesAdded == 1)
         #expect(report.errors.isEmpty)
-        let row = try lake.catalog.reader.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT o.sha256, o.size, o.dicomDataSetSHA256, f.path FROM object o JOIN datasetFile f ON f.objectId = o.id")
-        }
+        let row = try lake.catalog.rows(
+            """
+            SELECT o.sha256, o.size, o.dicomDataSetSHA256, f.path
+            FROM object o JOIN datasetFile f ON f.objectId = o.id
+            """
+        ).first
         #expect(row?["sha256"] == served.hex)
         #expect(row?["size"] == Int64(bytes.count))
         #expect(row?["dicomDataSetSHA256"] == Lake.dataSetDigest(bytes), "dedup key computed from the spooled file")
@@ -99,9 +100,7 @@ extension OrthancIngestTests {
         #expect(web.filesSeen == 1)
         #expect(web.filesAdded == 1, "the multipart answer is split on disk")
         #expect(web.errors.isEmpty)
-        let digests = try await lake.catalog.reader.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM object")
-        }
+        let digests = try lake.catalog.values(String.self, "SELECT DISTINCT sha256 FROM object")
         #expect(digests == [served.hex], "WADO-RS yields the same bytes, stored once")
         #expect(try FileManager.default.contentsOfDirectory(atPath: spoolFolder).filter { $0.hasPrefix("object-remote-") }.isEmpty)
     }

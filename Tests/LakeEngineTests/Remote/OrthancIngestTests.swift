@@ -1,7 +1,6 @@
 import Catalog
 import DICOM
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
@@ -20,15 +19,13 @@ struct OrthancIngestTests {
     }
 
     private func instanceCount(_ lake: Lake, dataset: String) throws -> Int {
-        try lake.catalog.reader.read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM instance i JOIN series s ON s.id = i.seriesId JOIN dataset d ON d.id = s.datasetId
-                    WHERE d.name = ?
-                    """,
-                arguments: [dataset]) ?? 0
-        }
+        try lake.catalog.value(
+            Int.self,
+            """
+            SELECT COUNT(*) FROM instance i JOIN series s ON s.id = i.seriesId JOIN dataset d ON d.id = s.datasetId
+            WHERE d.name = ?
+            """,
+            [dataset]) ?? 0
     }
 
     @Test func pullFromOrthancThenIncrementalRunTakesOnlyNewInstances() async throws {
@@ -59,11 +56,9 @@ struct OrthancIngestTests {
         #expect(third.filesSeen == 0)
         #expect(third.addedNothing)
 
-        let cursor = try await lake.catalog.reader.read { db in
-            try Int64.fetchOne(db, sql: "SELECT cursor FROM remoteSource WHERE kind = 'orthanc'")
-        }
+        let cursor = try lake.catalog.value(Int64.self, "SELECT cursor FROM remoteSource WHERE kind = 'orthanc'")
         #expect(cursor == (try await OrthancTestServer.lastChange()))
-        let paths = try await lake.catalog.reader.read { db in try String.fetchAll(db, sql: "SELECT path FROM datasetFile") }
+        let paths = try lake.catalog.values(String.self, "SELECT path FROM datasetFile")
         #expect(paths.allSatisfy { $0.hasPrefix(url + "/instances/") })
     }
 

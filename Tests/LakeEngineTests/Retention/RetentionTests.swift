@@ -118,10 +118,10 @@ import Testing
         _ = try await fixture.open("bob").approveRetentionDeletion(id: request.id, comment: "ok")
         // A process killed after the catalog switch but before removing these bytes leaves this state.
         try saved.write(to: URL(fileURLWithPath: hot.path(of: digest)))
-        try await alice.catalog.pool.write { db in
-            try db.execute(sql: "UPDATE retentionTombstone SET bytesRemoved = 0 WHERE sha256 = ?", arguments: [digest.hex])
-            try db.execute(sql: "UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
-        }
+        try alice.catalog.execute(
+            "UPDATE retentionTombstone SET bytesRemoved = FALSE WHERE sha256 = ?", arguments: [digest.hex])
+        try alice.catalog.execute(
+            "UPDATE retentionRequest SET state = 'deleting' WHERE id = ?", arguments: [request.id])
         let interrupted = try alice.retentionRequest(id: request.id)
         #expect(interrupted.state == .deleting)
         #expect(interrupted.objectsLeft == 1)

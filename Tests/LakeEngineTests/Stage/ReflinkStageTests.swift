@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestSupport
 import Testing
 
 @testable import LakeEngine
@@ -11,7 +12,10 @@ struct ReflinkStageTests {
     @Test func stagedFilesAreClonesTheCallerCanChangeWithoutTouchingTheLake() async throws {
         let mount = try XFSLoopMount()
         defer { mount.remove() }
-        let lake = try Lake.create(at: mount.path + "/lake", as: Identity(user: "alice", uid: 1000))
+        let schema = TestCatalog.isSQLite ? nil : try TestPostgresSchema()
+        let lake = try Lake.create(
+            at: mount.path + "/lake", catalog: TemporaryLake.catalogSettings(schema),
+            as: Identity(user: "alice", uid: 1000))
         let input = mount.path + "/input"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         for index in 0..<3 {

@@ -1,8 +1,7 @@
-import Catalog
 import Foundation
-import GRDB
 import Storage
 
+@testable import Catalog
 @testable import LakeEngine
 
 extension TemporaryLake {
@@ -37,11 +36,10 @@ extension TemporaryLake {
 
     /// The catalog tier of each object, by SHA-256.
     func placements() throws -> [String: String] {
-        try owner.catalog.reader.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT sha256, tier FROM object").map {
+        Dictionary(
+            uniqueKeysWithValues: try owner.catalog.rows("SELECT sha256, tier FROM object").map {
                 ($0["sha256"] as String, $0["tier"] as String)
             })
-        }
     }
 
     /// The tiers whose folders hold a file for `hash`.
@@ -51,8 +49,8 @@ extension TemporaryLake {
     }
 
     /// Runs SQL against the catalog (for states no API sets yet, such as a deprecated dataset).
-    func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
-        try owner.catalog.pool.write { db in try db.execute(sql: sql, arguments: arguments) }
+    func execute(_ sql: String, _ arguments: CatalogArguments = []) throws {
+        try owner.catalog.execute(sql, arguments: arguments)
     }
 }
 

@@ -1,16 +1,31 @@
 import Foundation
+import TestSupport
 
 @testable import LakeEngine
 
 /// A real lake in a fresh temporary folder, created by `owner` (who gets every role), plus helpers to
 /// open it as other users and to write its `lake.toml`.
+///
+/// Its catalog is on the store ``TestCatalog`` names: `catalog.sqlite`, or with `MEDLAKE_TEST_CATALOG=postgres`
+/// a schema of its own on the test PostgreSQL server, dropped when the last copy of the fixture goes.
 struct TemporaryLake {
     let root: String
     let owner: Lake
+    /// The PostgreSQL schema holding the catalog, when the suite runs on PostgreSQL.
+    let postgres: TestPostgresSchema?
 
     init(owner: String = "alice") throws {
         root = NSTemporaryDirectory() + "lake-" + UUID().uuidString
-        self.owner = try Lake.create(at: root, as: Identity(user: owner, uid: 1000))
+        postgres = TestCatalog.isSQLite ? nil : try TestPostgresSchema()
+        self.owner = try Lake.create(
+            at: root, catalog: Self.catalogSettings(postgres), as: Identity(user: owner, uid: 1000))
+    }
+
+    /// Where a test lake's catalog goes: `catalog.sqlite`, or `schema` (logging in with the test role's
+    /// password file).
+    static func catalogSettings(_ schema: TestPostgresSchema?) -> CatalogSettings {
+        guard let postgres = schema?.postgres else { return .sqlite }
+        return CatalogSettings(postgres: postgres.location, passwordFile: postgres.passwordFile)
     }
 
     /// Opens the lake as `user` (roles as in the current `lake.toml`).

@@ -1,7 +1,6 @@
 import Catalog
 import Crypto
 import Foundation
-import GRDB
 import Testing
 
 @testable import LakeEngine
@@ -17,14 +16,13 @@ import Testing
         #expect(issued.token.state == .active && issued.token.role == .annotator && issued.token.createdBy == "alice")
 
         let digest = SHA256.hash(data: Array(issued.secret.utf8)).map { String(format: "%02x", $0) }.joined()
-        let stored = try alice.catalog.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM serviceToken") }
+        let stored = try alice.catalog.rows("SELECT * FROM serviceToken")
         #expect(stored.count == 1)
         #expect(stored.first?["secretHash"] == digest)
         // The secret appears nowhere in the catalog file: not in the token row, not in the audit log.
-        let everything = try alice.catalog.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT CAST(secretHash AS TEXT) || name || role FROM serviceToken")
-                + String.fetchAll(db, sql: "SELECT details || target FROM auditEvent")
-        }
+        let everything =
+            try alice.catalog.values(String.self, "SELECT CAST(secretHash AS TEXT) || name || role FROM serviceToken")
+            + alice.catalog.values(String.self, "SELECT details || target FROM auditEvent")
         #expect(!everything.contains { $0.contains(issued.secret) || $0.contains(issued.secret.dropFirst(4)) })
         #expect(try alice.tokens().map(\.name) == ["ci"])
     }
