@@ -163,6 +163,14 @@ struct ServedWorkbenchInTmuxTests {
         #expect(try JSONDecoder().decode(ProblemJSON.self, from: Data(review.stdout.utf8)).status == 403)
         let audited = try served.medlake(["audit", "list", "--action", "qc.review", "--json"], as: "root")
         #expect(!audited.stdout.contains(served.carol))
+        // So do the routes of the Overview's zones and tier occupancy, and queueing a migration.
+        for path in ["zones", "tier-occupancy"] {
+            #expect(try served.problem(get: path, as: served.carol).status == 403, "GET \(path)")
+        }
+        let queue = try served.problem(post: "migrations", #"{"dataset":"ct","tier":"hot","kind":"migrate"}"#, as: served.carol)
+        #expect(queue.status == 403)
+        let jobs = try served.medlake(["migrate", "list", "--json"], as: "root")
+        #expect(!jobs.stdout.contains("\"ct\""), "nothing was queued: \(jobs.stdout)")
 
         let tmux = try Self.open(served, as: served.carol, screen: "datasets")
         let refused = tmux.waitFor { $0.contains("MedLake · lake · Datasets") && $0.contains(String(problem.detail.prefix(40))) }
