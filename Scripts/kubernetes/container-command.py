@@ -7,7 +7,8 @@ Usage: container-command.py MANIFEST CONTAINER [--secret NAME=VALUE]... [--node 
                             [--replace OLD=>NEW]...
 
 Values come the way the kubelet resolves them: `value` as written; `secretKeyRef` from --secret (the
-Secret's name, one key per Secret here); `fieldRef` from the pod template (metadata.name is --pod,
+Secret's name, one key per Secret here; an `optional` one with no --secret is left unset, as the kubelet
+leaves it when the Secret does not exist); `fieldRef` from the pod template (metadata.name is --pod,
 metadata.namespace the object's namespace, spec.nodeName --node, spec.serviceAccountName and
 metadata.annotations['…'] as the template says). --replace OLD=>NEW rewrites OLD inside an argument (a
 service URL to a loopback one; write --replace=--flag=…=>… when OLD starts with a dash). Anything else (configMapKeyRef, resourceFieldRef, envFrom) is an error: the check
@@ -77,8 +78,11 @@ def main():
                 if "value" in variable:
                     value = variable["value"]
                 elif "secretKeyRef" in variable.get("valueFrom", {}):
-                    name = variable["valueFrom"]["secretKeyRef"]["name"]
+                    reference = variable["valueFrom"]["secretKeyRef"]
+                    name = reference["name"]
                     if name not in secrets:
+                        if reference.get("optional"):
+                            continue  # the kubelet leaves an optional variable of a missing Secret unset
                         sys.exit(f"container-command: no --secret {name}=… for {variable['name']}")
                     value = secrets[name]
                 elif "fieldRef" in variable.get("valueFrom", {}):

@@ -103,43 +103,45 @@ import Testing
     }
 }
 
-/// An admin who is not the lake's owner cannot move its catalog, and a password file the lake's group can
-/// read is refused. Real Unix users run the real binary.
+/// Another user cannot move a personal lake's catalog (the lake does not even open for them), and its
+/// owner cannot hand over a password file the group can read. Real Unix users run the real binary.
 @Suite(.serialized, .enabled(if: UnixUsers.available && TestPostgres.available, "needs root and PostgreSQL"))
 struct CatalogCopyAttackCLITests {
     @Test func onlyTheOwnerMovesTheCatalogAndOnlyWithAPrivatePasswordFile() throws {
-        let shared = try GroupLake("catalogcopy", users: ["alice", "mallory"])
-        let (alice, mallory, lake) = (shared.owner, shared.users.names[1], shared.lake)
+        let users = try UnixUsers(["alice", "mallory"])
+        let (alice, mallory) = (users.names[0], users.names[1])
+        let base = NSTemporaryDirectory() + "catalogcopy-" + UUID().uuidString
+        let (lake, binary) = (base + "/lake", base + "/medlake")
+        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        chmod(base, 0o755)
+        try FileManager.default.setAttributes([.ownerAccountName: alice], ofItemAtPath: lake)
+        try MedLakeProcess.copyBinary(to: binary)
+        try #require(try MedLakeProcess.run(["init", lake], as: alice, binary: binary).status == 0)
         let postgres = try TestPostgres()
         defer { postgres.drop() }
-        #expect(try shared.medlake(["roles", "grant", mallory, "admin"], as: alice).status == 0)
         let before = try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8)
 
-        // An admin of the lake who does not own it: refused before anything changes.
-        let file = shared.base + "/mallory.password"
+        // Another user, with a password file of her own: refused before anything is read.
+        let file = base + "/mallory.password"
         try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: file)
-        try FileManager.default.setAttributes(
-            [.ownerAccountName: mallory, .posixPermissions: 0o600], ofItemAtPath: file)
-        let byAdmin = try shared.medlake(
-            ["catalog", "copy", "--to", postgres.url, "--password-file", file], as: mallory)
-        #expect(byAdmin.status != 0)
-        #expect(byAdmin.stderr.contains("only the lake's owner"), "\(byAdmin.stderr)")
-        let byAdminJSON = try shared.medlake(
-            ["catalog", "copy", "--to", postgres.url, "--password-file", file, "--json"], as: mallory)
-        #expect(try failure(byAdminJSON) == "permissionDenied", "\(byAdminJSON.stderr)")
+        try FileManager.default.setAttributes([.ownerAccountName: mallory, .posixPermissions: 0o600], ofItemAtPath: file)
+        let copy = ["catalog", "copy", "--to", postgres.url, "--lake", lake]
+        let byOther = try MedLakeProcess.run(copy + ["--password-file", file], as: mallory, binary: binary)
+        #expect(byOther.status != 0)
+        #expect(byOther.stderr.contains("not a personal lake"), "\(byOther.stderr)")
+        let byOtherJSON = try MedLakeProcess.run(copy + ["--password-file", file, "--json"], as: mallory, binary: binary)
+        #expect(try failure(byOtherJSON) == "notPersonalLake", "\(byOtherJSON.stderr)")
 
-        // The owner with a password file the lake's group can read: refused too.
-        let shown = shared.base + "/alice.password"
+        // The owner with a password file the group can read: refused too.
+        let shown = base + "/alice.password"
         try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: shown)
         try FileManager.default.setAttributes(
-            [.ownerAccountName: alice, .groupOwnerAccountName: shared.users.group, .posixPermissions: 0o640],
-            ofItemAtPath: shown)
-        let readable = try shared.medlake(
-            ["catalog", "copy", "--to", postgres.url, "--password-file", shown], as: alice)
+            [.ownerAccountName: alice, .groupOwnerAccountName: users.group, .posixPermissions: 0o640], ofItemAtPath: shown)
+        let readable = try MedLakeProcess.run(copy + ["--password-file", shown], as: alice, binary: binary)
         #expect(readable.status != 0)
         #expect(readable.stderr.contains("group or others can access it"), "\(readable.stderr)")
-        let readableJSON = try shared.medlake(
-            ["catalog", "copy", "--to", postgres.url, "--password-file", shown, "--json"], as: alice)
+        let readableJSON = try MedLakeProcess.run(copy + ["--password-file", shown, "--json"], as: alice, binary: binary)
         #expect(try failure(readableJSON) == "permissionDenied", "\(readableJSON.stderr)")
 
         #expect(try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8) == before)

@@ -64,7 +64,7 @@ import Testing
         let warm = lake + "/tiers/warm"
         try FileManager.default.createDirectory(atPath: warm, withIntermediateDirectories: true)
         try #require(
-            TwoFileSystemChaosCLITests.system("/bin/mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", warm) == 0,
+            TwoFileSystemChaosCLITests.system("/bin/mount", "-t", "tmpfs", "-o", "size=16k,mode=0700", "tmpfs", warm) == 0,
             "mounting needs root")
         defer { _ = TwoFileSystemChaosCLITests.system("/bin/umount", warm) == 0
             || TwoFileSystemChaosCLITests.system("/bin/umount", "-l", warm) == 0 }

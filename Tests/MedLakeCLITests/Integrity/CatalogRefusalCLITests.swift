@@ -44,7 +44,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let lake = try makeLake("lake")
         removeCatalog(lake)
-        #expect(FileManager.default.createFile(atPath: lake + "/catalog.sqlite", contents: Data()))
+        #expect(FileManager.default.createFile(
+            atPath: lake + "/catalog.sqlite", contents: Data(), attributes: [.posixPermissions: 0o600]))
         try expectRefused(lake, saying: "is empty (0 bytes)")
         #expect(try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")[.size] as? Int == 0)
     }
@@ -70,7 +71,7 @@ import Testing
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
         let index = try #require(lines.firstIndex(of: "path = \"tiers/warm\""))
         lines[index] = "path = \"tiers/./hot\""
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
         let result = try MedLakeProcess.run(["migrate", "anything", "--to", "warm", "--lake", lake])
         #expect(result.status != 0)
         #expect(result.stderr.contains("lake.toml:\(index + 1): key 'tiers.warm.path'"), "\(result.stderr)")

@@ -16,7 +16,7 @@ struct TwoFileSystemChaosCLITests {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let mountPoint = base + "/tmpfs"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(Self.system("/bin/mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mountPoint) == 0, "mounting needs root")
+        try #require(Self.system("/bin/mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", mountPoint) == 0, "mounting needs root")
         defer { _ = Self.system("/bin/umount", mountPoint) == 0 || Self.system("/bin/umount", "-l", mountPoint) == 0 }
 
         let lake = try TierLayout.makeLake(in: base, count: 40, size: 24_000)
@@ -24,7 +24,7 @@ struct TwoFileSystemChaosCLITests {
         let configuration = lake + "/lake.toml"
         let text = try String(contentsOfFile: configuration, encoding: .utf8)
         try text.replacingOccurrences(of: "path = \"tiers/warm\"", with: "path = \"\(mountPoint)/warm\"")
-            .write(toFile: configuration, atomically: true, encoding: .utf8)
+            .write(toFile: configuration, atomically: false, encoding: .utf8)
 
         var generator = SplitMix(seed: 11)
         var destination = "hot"
