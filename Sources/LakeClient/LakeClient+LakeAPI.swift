@@ -52,6 +52,8 @@ extension LakeClient {
 
     // MARK: - Governance
 
+    public func zones() async throws -> [ZoneOverview] { try await get("zones") }
+
     public func versions(_ query: VersionQuery) async throws -> Page<VersionOverview> {
         try await get("versions", query.parameters)
     }
@@ -129,6 +131,8 @@ extension LakeClient {
     }
 
     // MARK: - Tiers and jobs
+
+    public func tierOccupancy() async throws -> [TierOccupancy] { try await get("tier-occupancy") }
 
     public func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview> {
         try await get("migrations", query.parameters)

@@ -62,6 +62,9 @@ extension LakeServer {
         }
 
         // MARK: - Governance
+        v1.get("zones") { _, context in
+            await answer(context) { lake in try lake.zones() }
+        }
         v1.get("versions") { request, context in
             await answer(context) { lake in try lake.versions(try VersionQuery(parameters: request.parameters)) }
         }
@@ -154,6 +157,9 @@ extension LakeServer {
         }
 
         // MARK: - Tiers and jobs
+        v1.get("tier-occupancy") { _, context in
+            await answer(context) { lake in try lake.tierOccupancy() }
+        }
         v1.get("migrations") { request, context in
             await answer(context) { lake in try lake.migrationJobs(try MigrationJobQuery(parameters: request.parameters)) }
         }

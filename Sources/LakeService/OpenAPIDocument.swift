@@ -175,6 +175,66 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/InstanceOverviewPage"}
         default: {$ref: "#/components/responses/Problem"}
+  /v1/inspections/instance:
+    get:
+      tags: [inspection]
+      operationId: inspectInstance
+      summary: One instance read from its tier, its tag tree and first frame (recorded as an access).
+      description: >-
+        What the workbench's tags and preview show. A restricted dataset needs a reading role or a grant.
+        Tag values are file data as is; a client sanitizes them before a terminal shows them.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: instance, in: query, required: true, description: A SOPInstanceUID., schema: {type: string}}
+      responses:
+        "200":
+          description: The instance's tags and preview.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/InstanceInspection"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/genomic-files:
+    get:
+      tags: [catalog]
+      operationId: genomicFiles
+      summary: One sample's genomic files, by format then path, with where their bytes are.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: sample, in: query, required: true, description: A sample name., schema: {type: string}}
+        - {$ref: "#/components/parameters/offset"}
+        - {$ref: "#/components/parameters/limit"}
+      responses:
+        "200":
+          description: A page of files.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/GenomicFileEntryPage"}
+        default: {$ref: "#/components/responses/Problem"}
+  /v1/inspections/genomic-file:
+    get:
+      tags: [inspection]
+      operationId: inspectGenomicFile
+      summary: One genomic file read from its tier, its header and integrity (recorded as an access).
+      description: >-
+        What the workbench's genomics inspector shows, next to what ingest stored, with the flags on the
+        file or its sample. A restricted dataset needs a reading role or a grant; a file in a tier that
+        needs a restore answers `restoreRequired`. Header text is file data as is; a client sanitizes it
+        before a terminal shows it.
+      parameters:
+        - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: sample, in: query, required: true, description: A sample name., schema: {type: string}}
+        - {name: sha256, in: query, required: true, description: The file's SHA-256 (hex)., schema: {type: string}}
+        - name: streaming
+          in: query
+          description: Read every record too (counts and statistics), not the header only.
+          schema: {type: boolean, default: false}
+      responses:
+        "200":
+          description: The file's header, integrity and flags.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/GenomicFileInspection"}
+        default: {$ref: "#/components/responses/Problem"}
   /v1/reviews:
     post:
       tags: [flags]
@@ -309,6 +369,18 @@ paths:
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Governance
+  /v1/zones:
+    get:
+      tags: [governance]
+      operationId: zones
+      summary: The lake's zones in promotion order, each with its published versions.
+      responses:
+        "200":
+          description: Every zone.
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/ZoneOverview"}}
+        default: {$ref: "#/components/responses/Problem"}
   /v1/versions:
     post:
       tags: [governance]
@@ -837,6 +909,18 @@ paths:
         default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Tiers and jobs
+  /v1/tier-occupancy:
+    get:
+      tags: [tiers]
+      operationId: tierOccupancy
+      summary: Objects and bytes per tier, every configured tier listed, by name.
+      responses:
+        "200":
+          description: Every tier.
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/TierOccupancy"}}
+        default: {$ref: "#/components/responses/Problem"}
   /v1/migrations:
     get:
       tags: [tiers]
@@ -1509,6 +1593,97 @@ components:
         - {$ref: "#/components/schemas/PageFields"}
         - properties:
             items: {type: array, items: {$ref: "#/components/schemas/InstanceOverview"}}
+    InstanceInspection:
+      type: object
+      required: [sopInstanceUID, tags, preview]
+      properties:
+        sopInstanceUID: {type: string}
+        tags: {type: array, items: {$ref: "#/components/schemas/TagLine"}}
+        preview: {$ref: "#/components/schemas/PixelPreview"}
+    TagLine:
+      type: object
+      description: One row of the tag tree, in file order; items and their elements one level deeper.
+      required: [depth, tag, vr, label, value, isPrivate, hasChildren]
+      properties:
+        depth: {type: integer, minimum: 0}
+        tag: {type: string, description: "(gggg,eeee)"}
+        vr: {type: string, description: The VR, empty for item lines.}
+        label: {type: string, description: "Keyword, `Item #n` or `Private: <creator>`."}
+        value: {type: string}
+        isPrivate: {type: boolean}
+        hasChildren: {type: boolean, description: Whether the next deeper lines belong to it (a sequence or an item).}
+    PixelPreview:
+      type: object
+      description: >-
+        The first frame (`frame`), or why there is none: encapsulated pixel data the previewer does not
+        decode (`compressed`, with its transfer syntax UID) or anything else (`unavailable`, with a reason).
+      required: [kind]
+      properties:
+        kind: {type: string, enum: [frame, compressed, unavailable]}
+        frame: {$ref: "#/components/schemas/PixelFrame"}
+        transferSyntax: {type: string}
+        reason: {type: string}
+    PixelFrame:
+      type: object
+      description: One grayscale frame in modality units (rescale applied), with the window the file suggests.
+      required: [width, height, values, windowCenter, windowWidth, inverted]
+      properties:
+        width: {type: integer, minimum: 0}
+        height: {type: integer, minimum: 0}
+        values: {type: string, format: byte, description: "Base64 of width × height little-endian signed 32-bit values, row-major."}
+        windowCenter: {type: number}
+        windowWidth: {type: number}
+        inverted: {type: boolean, description: "MONOCHROME1: high values are dark."}
+    ZoneOverview:
+      type: object
+      description: A promoted version lives in its target zone while its dataset keeps the zone it was created in.
+      required: [name, publishedVersions]
+      properties:
+        name: {type: string}
+        publishedVersions: {type: integer, minimum: 0}
+    TierOccupancy:
+      type: object
+      required: [tier, objects, bytes, restoreRequired]
+      properties:
+        tier: {type: string}
+        objects: {type: integer, minimum: 0}
+        bytes: {type: integer, format: int64, minimum: 0}
+        restoreRequired: {type: boolean, description: Reading from the tier needs a restore first (an archive tier).}
+    GenomicFileEntry:
+      type: object
+      required: [format, path, sha256, size, tier, state, headerFacts, stats]
+      properties:
+        format: {type: string}
+        path: {type: string, description: The path the file was ingested from.}
+        sha256: {type: string}
+        size: {type: integer, format: int64}
+        tier: {type: string}
+        state: {type: string, enum: [present, restoring, deleted]}
+        headerFacts: {type: string, description: Header facts as ingest stored them (a JSON object of strings).}
+        stats: {type: string, description: Streaming statistics as stored (a JSON object).}
+    GenomicFileEntryPage:
+      allOf:
+        - {$ref: "#/components/schemas/PageFields"}
+        - properties:
+            items: {type: array, items: {$ref: "#/components/schemas/GenomicFileEntry"}}
+    GenomicFileInspection:
+      type: object
+      required: [entry, report, flags]
+      properties:
+        entry: {$ref: "#/components/schemas/GenomicFileEntry"}
+        report:
+          type: object
+          description: >-
+            The header read now with its integrity checks (and record statistics when streamed), as
+            `medlake genomics inspect --json` prints it: format, compression, SAM/BAM/VCF/CRAM headers,
+            samples, reference, integrity, warnings and the error that stopped reading, if any.
+          required: [path, samples, integrity, warnings]
+          properties:
+            path: {type: string}
+            samples: {type: array, items: {type: string}}
+            integrity: {type: object}
+            warnings: {type: array, items: {type: string}}
+        flags: {type: array, items: {$ref: "#/components/schemas/FlagSummary"}}
     NewReview:
       type: object
       required: [target]

@@ -1,7 +1,7 @@
 import GRDB
 
 /// One genomic file of a sample with where its bytes are: what the workbench's genomics inspector lists.
-public struct GenomicFileEntry: Sendable, Hashable {
+public struct GenomicFileEntry: Codable, Sendable, Hashable {
     public var format: String
     /// The path the file was ingested from.
     public var path: String

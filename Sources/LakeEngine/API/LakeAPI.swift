@@ -62,6 +62,8 @@ public protocol FlagOperations: Sendable {
 
 /// Versions, and promotions between zones with four-eyes approval.
 public protocol GovernanceOperations: Sendable {
+    /// The lake's zones in promotion order with their published versions (a reading role).
+    func zones() async throws -> [ZoneOverview]
     /// A dataset's versions, oldest first (the draft last).
     func versions(_ query: VersionQuery) async throws -> Page<VersionOverview>
     /// Publishes a dataset's current members as an immutable version (curator or admin; audited).
@@ -142,6 +144,9 @@ public protocol RetentionOperations: Sendable {
 
 /// Tiers and the jobs that move objects between them.
 public protocol TierOperations: Sendable {
+    /// Objects and bytes per tier, every configured tier listed (empty ones with zeros), by name, with
+    /// whether it needs a restore (a reading role).
+    func tierOccupancy() async throws -> [TierOccupancy]
     /// Migration jobs, newest first, optionally in one state.
     func migrationJobs(_ query: MigrationJobQuery) async throws -> Page<MigrationJobOverview>
     /// One migration job with its progress.

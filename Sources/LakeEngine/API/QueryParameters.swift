@@ -98,6 +98,43 @@ extension InstanceQuery: QueryParameters {
     }
 }
 
+extension InstanceInspectionQuery: QueryParameters {
+    public var parameters: [(String, String)] { [("dataset", dataset), ("instance", sopInstanceUID)] }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        guard let instance = parameters["instance"] else {
+            throw LakeError.invalidArgument("Please give an instance (a SOP Instance UID).")
+        }
+        self.init(dataset: dataset, sopInstanceUID: instance)
+    }
+}
+
+extension GenomicFileQuery: QueryParameters {
+    public var parameters: [(String, String)] { [("dataset", dataset), ("sample", sample)] + page.parameters }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        guard let sample = parameters["sample"] else { throw LakeError.invalidArgument("Please give a sample.") }
+        self.init(dataset: dataset, sample: sample, page: try parameters.page)
+    }
+}
+
+extension GenomicFileInspectionQuery: QueryParameters {
+    public var parameters: [(String, String)] {
+        present([("dataset", dataset), ("sample", sample), ("sha256", sha256), ("streaming", streaming ? "true" : nil)])
+    }
+
+    public init(parameters: [String: String]) throws {
+        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
+        guard let sample = parameters["sample"] else { throw LakeError.invalidArgument("Please give a sample.") }
+        guard let sha256 = parameters["sha256"] else {
+            throw LakeError.invalidArgument("Please give a file's sha256.")
+        }
+        self.init(dataset: dataset, sample: sample, sha256: sha256, streaming: try parameters.value("streaming") ?? false)
+    }
+}
+
 extension SampleQuery: QueryParameters {
     public var parameters: [(String, String)] { present([("assay", assay), ("dataset", dataset)]) + page.parameters }
 

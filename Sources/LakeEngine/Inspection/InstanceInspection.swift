@@ -1,5 +1,5 @@
 /// What the workbench shows of one DICOM instance: its tags as a tree and a frame to preview.
-public struct InstanceInspection: Sendable, Hashable {
+public struct InstanceInspection: Codable, Sendable, Hashable {
     public var sopInstanceUID: String
     /// Every element in file order, items and their elements nested one level deeper.
     public var tags: [TagLine]
@@ -7,7 +7,7 @@ public struct InstanceInspection: Sendable, Hashable {
 }
 
 /// One row of the tag tree. Text fields hold file data as is; the screen sanitizes them.
-public struct TagLine: Sendable, Hashable {
+public struct TagLine: Codable, Sendable, Hashable {
     /// 0 for top-level elements, +1 inside each sequence item.
     public var depth: Int
     /// `(gggg,eeee)`.

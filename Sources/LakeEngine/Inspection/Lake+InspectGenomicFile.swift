@@ -28,6 +28,8 @@ extension Lake {
         if let objectId, accesses.record(objectId) { try accesses.flush(to: catalog) }
         let flags = try listFlags(FlagFilter(target: sample, dataset: name))
             + listFlags(FlagFilter(target: entry.sha256))
-        return GenomicFileInspection(entry: entry, report: report, flags: flags.sorted { ($0.id ?? 0) < ($1.id ?? 0) })
+        return GenomicFileInspection(
+            entry: entry, report: report,
+            flags: flags.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { FlagSummary($0, dataset: $0.datasetId == nil ? nil : name) })
     }
 }

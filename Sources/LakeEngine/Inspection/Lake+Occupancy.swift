@@ -6,9 +6,13 @@ extension Lake {
         try authorize(.read)
         let counted = try catalog.read { tx in try tx.tierUsage() }
         var byTier: [String: TierOccupancy] = [:]
-        for name in configuration.tiers.keys { byTier[name] = TierOccupancy(tier: name, objects: 0, bytes: 0) }
+        let restore = configuration.tiers.mapValues(\.restoreRequired)
+        for name in configuration.tiers.keys {
+            byTier[name] = TierOccupancy(tier: name, objects: 0, bytes: 0, restoreRequired: restore[name] ?? false)
+        }
         for (name, usage) in counted {
-            byTier[name] = TierOccupancy(tier: name, objects: usage.objects, bytes: usage.bytes)
+            byTier[name] = TierOccupancy(
+                tier: name, objects: usage.objects, bytes: usage.bytes, restoreRequired: restore[name] ?? false)
         }
         return byTier.values.sorted { $0.tier < $1.tier }
     }
@@ -19,4 +23,7 @@ public struct TierOccupancy: Sendable, Hashable, Codable {
     public var tier: String
     public var objects: Int
     public var bytes: Int64
+    /// Whether reading from the tier needs a restore first (an archive tier); false for a tier the
+    /// configuration no longer names.
+    public var restoreRequired: Bool
 }

@@ -7,4 +7,10 @@ extension Lake {
         try authorize(.read)
         return try catalog.read { tx in try tx.publishedVersionCountsByZone() }
     }
+
+    /// The lake's zones in promotion order, each with its published versions (a reading role).
+    public func zones() throws -> [ZoneOverview] {
+        let counts = try publishedVersionCounts()
+        return configuration.zones.map { ZoneOverview(name: $0, publishedVersions: counts[$0] ?? 0) }
+    }
 }

@@ -16,9 +16,8 @@ public struct Workbench: Program {
     public typealias Message = WorkbenchMessage
 
     public let api: any LakeAPI
-    /// The engine itself when the lake is open in-process: what the API does not carry yet (imaging and
-    /// genomics inspection, tier occupancy, migrations, lifecycle and retention plans, the worker) reads
-    /// it; nil for a served lake, where those panes say so.
+    /// The engine itself when the lake is open in-process: what the API does not carry yet (starting a
+    /// worker, the Datasets keep periods) reads it; nil for a served lake, where those panes say so.
     let engine: Lake?
     let session: WorkbenchSession
     let monitor: ChangeMonitor

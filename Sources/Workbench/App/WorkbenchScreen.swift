@@ -157,14 +157,6 @@ struct ScreenContext: Sendable {
     let width: Int
     /// Starts `medlake worker` (Migrations `w`); nil where there is no executable.
     let workerLauncher: WorkerLauncher?
-
-    /// The engine in-process, for a pane the API does not serve yet.
-    ///
-    /// - Throws: ``InProcessOnly`` for a served lake, naming what needs the lake opened in-process.
-    static func inProcess(_ engine: Lake?, for what: String) throws -> Lake {
-        guard let engine else { throw InProcessOnly(what: what) }
-        return engine
-    }
 }
 
 /// A pane the lake service does not serve yet: it needs the lake opened in-process (its owner).

@@ -126,18 +126,17 @@ struct MigrationsScreen: SingleListScreen {
         selected ?? jobs.first { $0.state == .running }
     }
 
-    /// What the flash line names on a served lake (tier occupancy, queueing one dataset and the worker are
-    /// not in the API yet; the jobs, their controls and the lifecycle and retention plans are).
-    static let paneName = "tier occupancy, queueing a dataset and the worker"
+    /// What the flash line names on a served lake (starting a worker is not in the API yet; the jobs,
+    /// their controls, queueing, tier occupancy and the lifecycle and retention plans are).
+    static let paneName = "starting a worker"
 
-    /// The newest jobs (one page of ``jobPage``) through the API, and the tiers' occupancy from the
-    /// engine in-process (none on a served lake).
+    /// The newest jobs (one page of ``jobPage``) and the tiers' occupancy.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let (api, engine) = (context.api, context.engine)
+        let api = context.api
         return Self.run {
             .migrations(await .awaiting {
                 MigrationsData(jobs: try await api.migrationJobs(MigrationJobQuery(page: Self.jobPage)).items,
-                               tiers: try engine?.tierOccupancy() ?? [])
+                               tiers: try await api.tierOccupancy())
             })
         }
     }
@@ -162,15 +161,11 @@ struct MigrationsScreen: SingleListScreen {
         return perform(action, job: job, context: context)
     }
 
-    /// The keys that need the engine in-process: the plans, queueing, the worker; and the ones that
-    /// read only what is loaded.
+    /// The keys that open a dialog or ask the API (the plans, queueing, cancelling), the worker (the engine
+    /// in-process), and the ones that read only what is loaded.
     private mutating func perform(_ action: WorkbenchAction, job: MigrationJobOverview?, context: ScreenContext)
         -> ScreenUpdate
     {
-        switch action {
-        case .drillIn, .cancelJob, .planPreview, .applyPlan: break
-        default: guard context.engine != nil else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
-        }
         let (api, lake) = (context.api, context.engine)
         switch action {
         case .planPreview:
@@ -237,10 +232,6 @@ struct MigrationsScreen: SingleListScreen {
                 let text = "\(Formatting.count(jobs.count, "migration job")) queued."
                 return .queued(ids: jobs.map(\.id), text: text)
             })
-        case .queue: break
-        }
-        guard let lake = context.engine else { return ScreenUpdate(.inProcessOnly(Self.paneName)) }
-        switch request {
         case .queue(let restore):
             let spec = answer.note.trimmingCharacters(in: .whitespaces)
             guard !spec.isEmpty, let tier = answer.choice else {
@@ -248,12 +239,11 @@ struct MigrationsScreen: SingleListScreen {
                                                         level: .warning, at: context.now, for: .seconds(5)))
             }
             return ScreenUpdate(Self.queueing {
-                let job = restore ? try lake.queueRestore(spec, to: tier) : try lake.queueMigration(spec, to: tier)
+                let job = try await api.queueJob(
+                    MigrationRequest(dataset: spec, tier: tier, kind: restore ? .restore : .migrate))
                 let what = restore ? "Restore" : "Migration"
                 return .queued(ids: [job.id], text: "\(what) job \(job.id) queued: \(job.objectsTotal) objects → \(tier).")
             })
-        case .cancelJob, .applyPlan:
-            return ScreenUpdate()
         }
     }
 }

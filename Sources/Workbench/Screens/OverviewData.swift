@@ -5,8 +5,7 @@ import TUI
 /// What the overview shows: datasets per modality/assay, zones and tiers, open flags by severity.
 ///
 /// Counts come from the API's page totals (a page of one item), so the overview never pulls the flags
-/// or promotions themselves. Tier occupancy and published versions per zone are not in the API yet:
-/// they are read from the engine when the lake is open in-process and left empty on a served lake.
+/// or promotions themselves.
 public struct OverviewData: Sendable {
     var datasets: [DatasetOverview]
     var modalities: [ModalityOverview]
@@ -17,7 +16,7 @@ public struct OverviewData: Sendable {
     var versionsByZone: [String: Int]
     var activeJobs: [MigrationJobOverview]
 
-    static func load(_ api: any LakeAPI, engine: Lake?) async throws -> OverviewData {
+    static func load(_ api: any LakeAPI) async throws -> OverviewData {
         let one = PageRequest(limit: 1)
         var bySeverity: [FlagSeverity: Int] = [:]
         for severity in FlagSeverity.allCases {
@@ -30,10 +29,11 @@ public struct OverviewData: Sendable {
         }
         return OverviewData(
             datasets: try await api.datasets(DatasetQuery(page: PageRequest(limit: Workbench.pageLimit))).items,
-            modalities: try await api.modalities(dataset: nil), tiers: try engine?.tierOccupancy() ?? [],
+            modalities: try await api.modalities(dataset: nil), tiers: try await api.tierOccupancy(),
             openFlags: bySeverity,
             pendingPromotions: try await api.promotions(PromotionQuery(state: .pending, page: one)).total,
-            versionsByZone: try engine?.publishedVersionCounts() ?? [:],
+            versionsByZone: Dictionary(
+                uniqueKeysWithValues: try await api.zones().map { ($0.name, $0.publishedVersions) }),
             activeJobs: active.sorted { $0.id > $1.id })
     }
 }

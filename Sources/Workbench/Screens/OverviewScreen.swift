@@ -20,8 +20,8 @@ struct OverviewScreen: WorkbenchScreen {
     var table = TableState()
 
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
-        let (api, engine) = (context.api, context.engine)
-        return Self.run { await .awaiting { try await OverviewData.load(api, engine: engine) } }
+        let api = context.api
+        return Self.run { await .awaiting { try await OverviewData.load(api) } }
     }
 
     mutating func receive(_ message: Loadable<OverviewData>, context: ScreenContext) -> ScreenUpdate {

@@ -11,9 +11,10 @@ public struct WorkbenchSession: Sendable {
     public var lakeName: String
     /// Where the lake is: its folder, or the socket of the service that holds it.
     public var location: String
-    /// The lake's zones in promotion order; empty when the transport does not say (a served lake).
+    /// The lake's zones in promotion order; empty for a caller without a reading role.
     public var zones: [String]
-    /// The tiers jobs may move objects to, by name, with whether reading from them needs a restore.
+    /// The tiers jobs may move objects to, by name, with whether reading from them needs a restore; empty
+    /// for a caller without a reading role.
     public var tiers: [String: Bool]
     /// The flag codes that fit each kind of target, in code order (the add-flag dialogs offer them).
     public var flagCodes: [FlagTargetKind: [FlagCode]]
@@ -30,13 +31,20 @@ public struct WorkbenchSession: Sendable {
         self.flagCodes = flagCodes
     }
 
-    /// The session of a served lake (or any transport): the caller and the flag vocabulary come from the
-    /// API; `lakeName` and `location` are what the user named.
+    /// The session of a served lake (or any transport): the caller, the flag vocabulary, the zones and the
+    /// tiers come from the API; `lakeName` and `location` are what the user named.
+    ///
+    /// A caller without a reading role still gets a workbench (its screens show the engine's refusal), so
+    /// the zones and tiers they may not read are left empty rather than failing the open.
     public static func fetch(from api: any LakeAPI, lakeName: String, location: String) async throws -> Self {
         let caller = try await api.caller()
         var codes: [FlagTargetKind: [FlagCode]] = [:]
         for kind in FlagTargetKind.allCases { codes[kind] = try await api.flagVocabulary(FlagCodeQuery(kind: kind)) }
-        return Self(caller: caller, lakeName: lakeName, location: location, zones: [], tiers: [:], flagCodes: codes)
+        let zones = caller.roles.isEmpty ? [] : try await api.zones().map(\.name)
+        let tiers = caller.roles.isEmpty ? [] : try await api.tierOccupancy()
+        return Self(
+            caller: caller, lakeName: lakeName, location: location, zones: zones,
+            tiers: Dictionary(uniqueKeysWithValues: tiers.map { ($0.tier, $0.restoreRequired) }), flagCodes: codes)
     }
 
     /// The session of a lake opened in-process: everything comes from its configuration.

@@ -28,6 +28,27 @@ extension ServedLake {
         return try JSONDecoder().decode(ProblemJSON.self, from: Data(answer.stdout.utf8))
     }
 
+    /// The service account ingests, through the service, a two-record VCF of `sample` (with `header` as an
+    /// extra meta line) into `dataset`, from a folder its process may read.
+    func ingestVCF(sample: String, dataset: String, header: String = "##source=test") throws {
+        let folder = base + "/genomics-" + dataset
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+        let file = folder + "/" + sample + ".vcf"
+        try """
+            ##fileformat=VCFv4.3
+            \(header)
+            ##contig=<ID=chr1,length=248956422>
+            #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t\(sample)
+            chr1\t100\t.\tA\tG\t50\tPASS\t.\tGT\t0/1
+            chr1\t200\t.\tAT\tA\t50\tPASS\t.\tGT\t1/1
+
+            """.write(toFile: file, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        let ingested = try medlake(["ingest", folder, "--dataset", dataset], as: service)
+        try #require(ingested.status == 0, "\(ingested.stderr)")
+    }
+
     /// Stops the service, appends `toml` to the lake's `lake.toml` (as root, the way an administrator
     /// adds a policy), and starts it again so it reads the new configuration.
     func appendingConfiguration(_ toml: String) throws {

@@ -68,8 +68,8 @@ struct ServedWorkbenchInTmuxTests {
         #expect(resolved.held, "\(resolved.screen)")
         #expect(tmux.waitFor("no flags with these filters").held, "both left the open queue")
 
-        // Imaging's studies, series and instances come through the service, and so does a review (`x`);
-        // an instance's tags and preview are not served yet, and say so.
+        // Imaging's studies, series and instances come through the service, and so do an instance's tags
+        // and preview and a review (`x`).
         try tmux.send(":")
         try tmux.run(["send-keys", "-t", "t", "-l", "imaging"], output: false)
         try tmux.send("Enter")
@@ -78,7 +78,13 @@ struct ServedWorkbenchInTmuxTests {
         // Keys act on rows: wait for the series row (its description), not the block title drawn before it.
         #expect(tmux.waitFor("Series 0").held, "the study's series are listed")
         try tmux.send("Enter")
-        #expect(tmux.waitFor("Not through the lake service yet").held, "the inspection says why it is missing")
+        // The preview's title names the frame's size and window once its pixels arrived.
+        let tags = tmux.waitFor { screen in
+            screen.contains("(0008,0016) UI SOPClassUID")
+                && screen.range(of: #"Preview \d+×\d+  W"#, options: .regularExpression) != nil
+        }
+        #expect(tags.held, "the instance's tags and preview come through the service: \(tags.screen)")
+        #expect(!tags.screen.contains("Not through the lake service yet"))
         try tmux.send("x")
         #expect(tmux.waitFor("Reviewed series").held, "the review was recorded through the service")
         let reviews = try served.medlake(["audit", "list", "--action", "qc.review", "--json"], as: "root")
@@ -88,6 +94,55 @@ struct ServedWorkbenchInTmuxTests {
         let closed = try JSONDecoder().decode([FlagStateJSON].self, from: Data(flags.stdout.utf8))
         #expect(closed.count == 2)
         #expect(closed.allSatisfy { $0.resolvedBy == served.alice }, "the service named alice, not itself")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+    }
+
+    @Test("A curator reads a sample's files and a file's header through the service, its text sanitized")
+    func sampleFilesThroughTheService() throws {
+        let served = try ServedLake()
+        try served.ingestVCF(sample: "NA12891", dataset: "g", header: "##source=caller \u{1b}[2J")
+        let tmux = try Self.open(served, as: served.alice, screen: "genomics")
+        #expect(tmux.waitFor("NA12891").held, "the sample is listed")
+        try tmux.send("Enter")
+        // The files pane lists the VCF and the inspector reads its header through the service.
+        let inspected = tmux.waitFor { $0.contains("NA12891.vcf") && $0.contains("format (read)        VCF") }
+        #expect(inspected.held, "the file and its header come through the service: \(inspected.screen)")
+        #expect(!inspected.screen.contains("Not through the lake service yet"))
+        // The header's `##source` came as file text through the service: its escape is drawn visibly.
+        try tmux.send("Enter")
+        try tmux.send("/")
+        try tmux.run(["send-keys", "-t", "t", "-l", "caller"], output: false)
+        try tmux.send("Enter")
+        let source = tmux.waitFor("caller ^[[2J")
+        #expect(source.held, "the ##source line, sanitized: \(source.screen)")
+        try tmux.send("q")
+        #expect(tmux.waitFor("EXITED rc=0").held)
+    }
+
+    @Test("An operator sees tier occupancy and zones and queues a migration through the service")
+    func tiersZonesAndQueueingThroughTheService() throws {
+        let served = try ServedLake()
+        let granted = try served.medlake(["roles", "grant", served.alice, "operator"], as: "root")
+        #expect(granted.status == 0, "\(granted.stderr)")
+        let tmux = try Self.open(served, as: served.alice, screen: "overview")
+        // The zones (in promotion order, with their published versions) and the tiers come from the API.
+        let overview = tmux.waitFor { screen in
+            screen.range(of: #"zone +raw +1 datasets [1-9]\d* versions"#, options: .regularExpression) != nil
+                && screen.range(of: #"hot +.*\d+ obj"#, options: .regularExpression) != nil
+        }
+        #expect(overview.held, "zones and tier occupancy through the service: \(overview.screen)")
+
+        try tmux.send(":")
+        try tmux.run(["send-keys", "-t", "t", "-l", "migrations"], output: false)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("MedLake · lake · Migrations").held)
+        try tmux.send("m")
+        try Self.answer(tmux, dialog: "Migrate a dataset", note: "ct")
+        let queued = tmux.waitFor("Migration job")
+        #expect(queued.held && queued.screen.contains("queued"), "the job was queued through the service: \(queued.screen)")
+        let jobs = try served.medlake(["migrate", "list", "--json"], as: "root")
+        #expect(jobs.status == 0 && jobs.stdout.contains("\"ct\""), "\(jobs.stdout)\(jobs.stderr)")
         try tmux.send("q")
         #expect(tmux.waitFor("EXITED rc=0").held)
     }
@@ -108,6 +163,14 @@ struct ServedWorkbenchInTmuxTests {
         #expect(try JSONDecoder().decode(ProblemJSON.self, from: Data(review.stdout.utf8)).status == 403)
         let audited = try served.medlake(["audit", "list", "--action", "qc.review", "--json"], as: "root")
         #expect(!audited.stdout.contains(served.carol))
+        // So do the routes of the Overview's zones and tier occupancy, and queueing a migration.
+        for path in ["zones", "tier-occupancy"] {
+            #expect(try served.problem(get: path, as: served.carol).status == 403, "GET \(path)")
+        }
+        let queue = try served.problem(post: "migrations", #"{"dataset":"ct","tier":"hot","kind":"migrate"}"#, as: served.carol)
+        #expect(queue.status == 403)
+        let jobs = try served.medlake(["migrate", "list", "--json"], as: "root")
+        #expect(!jobs.stdout.contains("\"ct\""), "nothing was queued: \(jobs.stdout)")
 
         let tmux = try Self.open(served, as: served.carol, screen: "datasets")
         let refused = tmux.waitFor { $0.contains("MedLake · lake · Datasets") && $0.contains(String(problem.detail.prefix(40))) }

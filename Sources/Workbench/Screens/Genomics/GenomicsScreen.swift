@@ -3,7 +3,7 @@ import LakeEngine
 import TUI
 
 /// Samples → files → inspector: the selected file's stored facts, its header read on demand through
-/// ``Lake/inspectGenomicFile(dataset:sample:sha256:)`` (contigs, read groups, programs, INFO/FORMAT/FILTER,
+/// ``ReviewOperations/inspectGenomicFile(_:)`` (contigs, read groups, programs, INFO/FORMAT/FILTER,
 /// sample columns), integrity, and the sample's flags.
 ///
 /// The `/` line filters the samples while they have the focus and searches the inspector while it has;
@@ -61,10 +61,6 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The text searching the inspector, given the screen's `/` text.
     var inspectorSearch: String { focus == .inspector ? filter : "" }
 
-    /// What the files pane says on a served lake (a sample's files and their inspection are not in the
-    /// API yet; the samples are).
-    static let paneName = "a sample's files"
-
     /// The samples, one page of ``Workbench/pageLimit``.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
@@ -82,7 +78,7 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.engine
+        let api = context.api
         switch message {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
@@ -90,20 +86,20 @@ struct GenomicsScreen: WorkbenchScreen {
             if let name = pendingSample, rows.value != nil {
                 pendingSample = nil
                 if samples.select(id: name, filter: sampleSearch) {
-                    let files = loadFiles(lake: lake)
-                    return ScreenUpdate(.batch([files, focus(.files, lake: lake)]), flash: flash)
+                    let files = loadFiles(api: api)
+                    return ScreenUpdate(.batch([files, focus(.files, api: api)]), flash: flash)
                 }
                 return ScreenUpdate(flash: FlashMessage("Sample \(name) is not listed.", level: .warning,
                                                         at: context.now, for: .seconds(5)))
             }
-            if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(lake: lake), flash: flash) }
+            if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(api: api), flash: flash) }
             return ScreenUpdate(flash: flash)
         case .files(let result):
             files = result
             fileSelection.clamp(count: result.value?.count ?? 0)
             rebuildInspector()
             let flash = result.failureFlash(at: context.now)
-            if focus != .samples { return ScreenUpdate(inspectSelectedFile(lake: lake), flash: flash) }
+            if focus != .samples { return ScreenUpdate(inspectSelectedFile(api: api), flash: flash) }
             return ScreenUpdate(flash: flash)
         case .inspection(let result):
             switch result {
@@ -121,7 +117,7 @@ struct GenomicsScreen: WorkbenchScreen {
     mutating func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate {
         if case .sample(let name) = target {
             pendingSample = name
-            if focus != .samples { _ = focus(.samples, lake: context.engine) }
+            if focus != .samples { _ = focus(.samples, api: context.api) }
             query = TextInputState()
             sampleFilter = ""
         }
@@ -132,11 +128,11 @@ struct GenomicsScreen: WorkbenchScreen {
         switch focus {
         case .samples:
             samples.navigate(key, page: context.page, filter: filter)
-            return ScreenUpdate(loadFiles(lake: context.engine))
+            return ScreenUpdate(loadFiles(api: context.api))
         case .files:
             fileSelection.handle(key, count: files?.value?.count ?? 0, page: context.page)
             rebuildInspector()
-            return ScreenUpdate(inspectSelectedFile(lake: context.engine))
+            return ScreenUpdate(inspectSelectedFile(api: context.api))
         case .inspector:
             inspector.navigate(key, page: context.page, search: filter)
             return ScreenUpdate()
@@ -163,22 +159,22 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let lake = context.engine
+        let api = context.api
         switch action {
         case .drillIn:
             switch focus {
-            case .samples: return ScreenUpdate(focus(.files, lake: lake))
-            case .files: return ScreenUpdate(focus(.inspector, lake: lake))
+            case .samples: return ScreenUpdate(focus(.files, api: api))
+            case .files: return ScreenUpdate(focus(.inspector, api: api))
             case .inspector: return ScreenUpdate()
             }
         case .nextPane:
             let next: Focus = focus == .samples ? .files : (focus == .files ? .inspector : .samples)
-            return ScreenUpdate(focus(next, lake: lake))
+            return ScreenUpdate(focus(next, api: api))
         case .back:
             switch focus {
             case .samples: return ScreenUpdate()
-            case .files: return ScreenUpdate(focus(.samples, lake: lake))
-            case .inspector: return ScreenUpdate(focus(.files, lake: lake))
+            case .files: return ScreenUpdate(focus(.samples, api: api))
+            case .inspector: return ScreenUpdate(focus(.files, api: api))
             }
         case .nextSection, .previousSection:
             guard focus == .inspector else { return ScreenUpdate() }
@@ -187,9 +183,9 @@ struct GenomicsScreen: WorkbenchScreen {
             guard focus == .samples, let row = samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             if marks.remove(row.id) == nil { marks.insert(row.id) }
             samples.navigate(.down, page: 1, filter: sampleSearch)
-            return ScreenUpdate(loadFiles(lake: lake))
+            return ScreenUpdate(loadFiles(api: api))
         case .streamFile:
-            return ScreenUpdate(inspectSelectedFile(lake: lake, streaming: true))
+            return ScreenUpdate(inspectSelectedFile(api: api, streaming: true))
         case .addFlag:
             let choices = FlagCodeChoices(session: context.session, kind: .sample)
             let marked = samples.visible(filter: "").map(\.id).filter(marks.contains)
@@ -209,19 +205,19 @@ struct GenomicsScreen: WorkbenchScreen {
     }
 
     /// Moves the focus, handing the `/` line to the pane that gets it.
-    private mutating func focus(_ next: Focus, lake: Lake?) -> Command<WorkbenchMessage> {
+    private mutating func focus(_ next: Focus, api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard next != focus else { return .none }
         if focus == .samples { sampleFilter = query.text }
         query = next == .samples ? TextInputState(text: sampleFilter) : TextInputState()
         focus = next
         inspector.selection.clamp(count: inspector.visible(search: "").count)
-        let files = loadFiles(lake: lake)
-        return next == .samples ? files : .batch([files, inspectSelectedFile(lake: lake)])
+        let files = loadFiles(api: api)
+        return next == .samples ? files : .batch([files, inspectSelectedFile(api: api)])
     }
 
-    /// Starts listing the selected sample's files if they are not the ones shown (in-process only yet:
-    /// on a served lake the files pane says so).
-    mutating func loadFiles(lake: Lake?) -> Command<WorkbenchMessage> {
+    /// Starts listing the selected sample's files (one page of ``Workbench/pageLimit``) if they are not
+    /// the ones shown.
+    mutating func loadFiles(api: any LakeAPI) -> Command<WorkbenchMessage> {
         guard let row = samples.selected(filter: sampleSearch),
             row.dataset != filesOf?.dataset || row.id != filesOf?.id
         else { return .none }
@@ -231,26 +227,28 @@ struct GenomicsScreen: WorkbenchScreen {
         inspection = nil
         inspectedFile = nil
         rebuildInspector()
-        guard let lake else {
-            files = .failed(InProcessOnly(what: Self.paneName).description)
-            return .none
+        return Self.run {
+            .files(await .awaiting {
+                let query = GenomicFileQuery(
+                    dataset: row.dataset, sample: row.id, page: PageRequest(limit: Workbench.pageLimit))
+                return try await api.genomicFiles(query).items
+            })
         }
-        return Self.run { .files(Loadable { try lake.genomicFiles(dataset: row.dataset, sample: row.id) }) }
     }
 
     /// Starts reading the selected file's header if it is not the one inspected; `streaming` reads
     /// every record too, even when the header is already shown.
-    mutating func inspectSelectedFile(lake: Lake?, streaming: Bool = false) -> Command<WorkbenchMessage> {
-        guard let sample = filesOf, let file = selectedFile, streaming || file.sha256 != inspectedFile, let lake else {
+    mutating func inspectSelectedFile(api: any LakeAPI, streaming: Bool = false) -> Command<WorkbenchMessage> {
+        guard let sample = filesOf, let file = selectedFile, streaming || file.sha256 != inspectedFile else {
             return .none
         }
         inspectedFile = file.sha256
         inspection = .loading
         rebuildInspector()
         return Self.run {
-            .inspection(Loadable {
-                try lake.inspectGenomicFile(dataset: sample.dataset, sample: sample.id, sha256: file.sha256,
-                                            streaming: streaming)
+            .inspection(await .awaiting {
+                try await api.inspectGenomicFile(GenomicFileInspectionQuery(
+                    dataset: sample.dataset, sample: sample.id, sha256: file.sha256, streaming: streaming))
             })
         }
     }

@@ -18,7 +18,7 @@ enum GenomicsSections {
         var flags = InspectorSection("Flags (\(inspected.flags.count))")
         if inspected.flags.isEmpty { flags.field("none", "no flags on this sample or file") }
         for flag in inspected.flags {
-            flags.row([String(flag.id ?? 0), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.note])
+            flags.row([String(flag.id), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.note])
         }
         sections.append(flags)
         return sections

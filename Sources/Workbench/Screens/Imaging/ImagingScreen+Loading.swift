@@ -84,14 +84,12 @@ extension ImagingScreen {
         ])
     }
 
-    /// Finds series `uid` (or study `uid`): its dataset (the engine's `show`, in-process only), its study's
-    /// row and the series' row (through the API).
+    /// Finds series `uid` (or study `uid`): its dataset (`show`), its study's row and the series' row.
     static func locate(_ uid: String, context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
-        guard let lake = context.engine else { return .inProcessOnly("finding a series by UID") }
         return run {
             .located(await .awaiting {
-                let entries = try lake.show(uid)
+                let entries = try await api.show(uid)
                 guard let entry = entries.first(where: { $0.kind == .series || $0.kind == .study }),
                     let dataset = entry.dataset
                 else { throw LakeError.notFound(kind: "series or study", id: uid) }

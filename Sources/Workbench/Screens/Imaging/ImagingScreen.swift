@@ -104,10 +104,6 @@ struct ImagingScreen: WorkbenchScreen {
         }
     }
 
-    /// What the flash line names on a served lake (an instance's inspection and finding a UID are not in
-    /// the API yet; the lists and reviews are).
-    static let paneName = "an instance's tags and preview"
-
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         switch level {
         case .studies: return Self.loadStudies(context.api)
@@ -314,14 +310,14 @@ struct ImagingScreen: WorkbenchScreen {
         guard let row = instances.selected(filter: level == .instances ? filter : ""), row.id != inspectedUID else {
             return .none
         }
-        guard let lake = context.engine else {
-            inspectedUID = row.id
-            inspection = .failed(InProcessOnly(what: Self.paneName).description)
-            return .none
-        }
         inspectedUID = row.id
         inspection = .loading
         tags = ScrollSelection()
-        return Self.run { .inspection(Loadable { try lake.inspectInstance(dataset: row.dataset, sopInstanceUID: row.id) }) }
+        let api = context.api
+        return Self.run {
+            .inspection(await .awaiting {
+                try await api.inspectInstance(InstanceInspectionQuery(dataset: row.dataset, sopInstanceUID: row.id))
+            })
+        }
     }
 }
