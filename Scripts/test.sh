@@ -3,8 +3,8 @@
 # tests need (as root; otherwise prints the one apt-get line to run), checks that list against the
 # sources, starts SeaweedFS, Orthanc and PostgreSQL 15 on 127.0.0.1 for the S3, DICOM-server and
 # PostgreSQL-catalog tests (stopped on exit), then runs the whole suite (the suites that talk to S3 and Orthanc
-# in-process first, in a test process of their own), then the LakeEngine suite again with its catalogs on
-# PostgreSQL. Arguments go to one `swift test` (`Scripts/test.sh --filter DICOMTests`).
+# in-process first, in a test process of their own), then the suites that make lakes (LakeEngine, CLI,
+# workbench) again with their catalogs on PostgreSQL. Arguments go to one `swift test` (`Scripts/test.sh --filter DICOMTests`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup/install-packages.sh build test
@@ -66,12 +66,17 @@ swift build --build-tests
 status=0
 swift test --skip-build --filter "$server_suites" || status=$?
 swift test --skip-build --skip "$server_suites" || status=$?
-# The LakeEngine suite once more with every test lake's catalog on PostgreSQL (issue #17: both stores run
-# the same tests; docs/modules/catalog.md), its server suites again in a process of their own. The servers
-# above are always started here, so this runs in CI.
+# The suites whose lakes have a catalog once more with every test lake's catalog on PostgreSQL (issue #17:
+# both stores run the same tests; docs/modules/catalog.md): LakeEngine, the CLI and the workbench, the
+# server suites again in a process of their own. Left out are the suites that open no lake: CLI help and
+# usage snapshots, DICOM tag parsing and the Kubernetes manifest arguments (and the Catalog, DICOM,
+# genomics, storage and terminal targets, which make no lake). The servers above are always started here,
+# so this runs in CI.
 if [ -n "${MEDLAKE_TEST_POSTGRES_URL:-}" ] || [ "${CI:-}" = true ]; then
-    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter "LakeEngineTests$server_suites" || status=$?
-    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter LakeEngineTests --skip "$server_suites" \
-        || status=$?
+    lake_targets='^(LakeEngineTests|MedLakeCLITests|WorkbenchTests)'
+    lakeless_suites='\.(HelpSnapshotTests|CommandLineHelpCLITests|DICOMTagsCLITests|KubernetesManifestArgumentsTests)'
+    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter "$lake_targets$server_suites" || status=$?
+    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter "$lake_targets\." --skip "$server_suites" \
+        --skip "$lakeless_suites" || status=$?
 fi
 exit "$status"

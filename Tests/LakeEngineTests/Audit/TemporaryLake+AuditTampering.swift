@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestSupport
 
 @testable import LakeEngine
 
@@ -15,11 +16,9 @@ extension TemporaryLake {
         return lake
     }
 
-    /// Edits the audit table the way an attacker with write access to the catalog would: drop the
-    /// append-only triggers (PostgreSQL names a trigger's table), then run `statements`.
+    /// Edits the audit table the way an attacker with write access to the catalog would
+    /// (`CatalogStore.tamperWithAudit`): drop the append-only triggers, then run `statements`.
     func tamperWithAudit(_ statements: String...) throws {
-        let table = try owner.catalog.isPostgres ? " ON auditEvent" : ""
-        let drops = ["auditEvent_no_update", "auditEvent_no_delete"].map { "DROP TRIGGER IF EXISTS \($0)\(table)" }
-        for sql in drops + statements { try owner.catalog.execute(sql) }
+        try owner.catalog.tamperWithAudit(statements.map { ($0, []) })
     }
 }

@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 
 /// `medlake audit verify` against a catalog edited behind the engine's back with plain SQL.
@@ -20,13 +20,8 @@ import Testing
         #expect(intact.status == 0)
         #expect(intact.stdout.contains("intact: 5 events"))
 
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        try catalog.pool.write { db in
-            try db.execute(sql: """
-                DROP TRIGGER auditEvent_no_update;
-                UPDATE auditEvent SET details = replace(details, 'one', 'uno') WHERE seq = 4;
-                """)
-        }
+        try TestLakeCatalogs.store(forLake: lake).tamperWithAudit(
+            [("UPDATE auditEvent SET details = replace(details, 'one', 'uno') WHERE seq = 4", [])])
         let broken = try MedLakeProcess.run(["audit", "verify", "--lake", lake])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("BROKEN at event 4"))

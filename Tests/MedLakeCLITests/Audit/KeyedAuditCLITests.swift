@@ -1,7 +1,7 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
+import TestSupport
 import Testing
 
 /// `medlake audit verify` against a keyed log tampered with as an attacker with write access to the
@@ -33,29 +33,24 @@ import Testing
 
     /// Runs `sql` on the catalog with the append-only triggers dropped, as an attacker would.
     private func tamper(_ lake: String, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: lake + "/catalog.sqlite")
-        try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS auditEvent_no_update; DROP TRIGGER IF EXISTS auditEvent_no_delete;")
-            try db.execute(sql: sql)
-        }
+        try TestLakeCatalogs.store(forLake: lake).tamperWithAudit([(sql, [])])
     }
 
     /// Changes event 5's actor to mallory and recomputes every hash with `seal`, links included.
     private func rechain(_ lake: String, hash seal: ([UInt8]) -> String) throws {
-        let queue = try DatabaseQueue(path: lake + "/catalog.sqlite")
-        try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER IF EXISTS auditEvent_no_update")
-            var previous = AuditEvent.genesisHash
-            for var event in try AuditEvent.order(AuditEvent.Columns.seq).fetchAll(db) {
-                if event.seq == 5 { event.actor = "mallory" }
-                event.prevHash = previous
-                event.hash = seal(event.canonicalEncoding)
-                try db.execute(
-                    sql: "UPDATE auditEvent SET actor = ?, prevHash = ?, hash = ? WHERE seq = ?",
-                    arguments: [event.actor, event.prevHash, event.hash, event.seq])
-                previous = event.hash
-            }
+        let catalog = try TestLakeCatalogs.store(forLake: lake)
+        var previous = AuditEvent.genesisHash
+        var updates: [(sql: String, arguments: CatalogStore.SQLArguments)] = []
+        for var event in try catalog.records(AuditEvent.self, "SELECT * FROM auditEvent ORDER BY seq") {
+            if event.seq == 5 { event.actor = "mallory" }
+            event.prevHash = previous
+            event.hash = seal(event.canonicalEncoding)
+            updates.append(
+                ("UPDATE auditEvent SET actor = ?, prevHash = ?, hash = ? WHERE seq = ?",
+                 [event.actor, event.prevHash, event.hash, event.seq]))
+            previous = event.hash
         }
+        try catalog.tamperWithAudit(updates)
     }
 
     private func expectBroken(_ lake: String, at seq: Int64, saying words: String) throws {

@@ -63,7 +63,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: base + "/lake"))
     }
 
-    @Test func copyMovesALakeAndItsAuditChain() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "copies a catalog.sqlite to PostgreSQL")) func copyMovesALakeAndItsAuditChain() throws {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let postgres = try TestPostgres()
         defer { postgres.drop() }
@@ -107,7 +107,8 @@ import Testing
 /// owner cannot hand over a password file the group can read. Real Unix users run the real binary.
 @Suite(.serialized, .enabled(if: UnixUsers.available && TestPostgres.available, "needs root and PostgreSQL"))
 struct CatalogCopyAttackCLITests {
-    @Test func onlyTheOwnerMovesTheCatalogAndOnlyWithAPrivatePasswordFile() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "copies a catalog.sqlite to PostgreSQL"))
+    func onlyTheOwnerMovesTheCatalogAndOnlyWithAPrivatePasswordFile() throws {
         let users = try UnixUsers(["alice", "mallory"])
         let (alice, mallory) = (users.names[0], users.names[1])
         let base = NSTemporaryDirectory() + "catalogcopy-" + UUID().uuidString

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Two real Unix users share one served lake through the CLI: roles are enforced per user and the audit
@@ -9,7 +10,8 @@ struct MultiUserCLITests {
         let shared = try GroupLake("multiuser", users: ["alice", "bob"])
         let (alice, bob, lake) = (shared.owner, shared.users.names[1], shared.lake)
         try shared.writeInputs(3)
-        let attributes = try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: lake + (TestCatalog.isSQLite ? "/catalog.sqlite" : "/lake.toml"))
         #expect(attributes[.ownerAccountName] as? String == shared.service)
         #expect(attributes[.posixPermissions] as? Int == 0o600)
 

@@ -1,7 +1,7 @@
 import Catalog
 import Foundation
-import GRDB
 import Storage
+import TestSupport
 import Testing
 
 /// `kill -9` in the middle of an ingest leaves a consistent catalog, and running the ingest again
@@ -23,12 +23,10 @@ struct KillMidIngestCLITests {
         #expect(try MedLakeProcess.run(["init", lake]).status == 0)
 
         let (process, _, _) = try MedLakeProcess.start(["ingest", input, "--dataset", "d", "--keep-unknown", "--lake", lake])
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        let catalog = try TestLakeCatalogs.store(forLake: lake)
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline {
-            let batches = try catalog.reader.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEvent WHERE action = 'ingest'") ?? 0
-            }
+            let batches = try catalog.value(Int.self, "SELECT COUNT(*) FROM auditEvent WHERE action = 'ingest'") ?? 0
             if batches >= 1 { break }
             usleep(2000)
         }
@@ -37,16 +35,11 @@ struct KillMidIngestCLITests {
         process.waitUntilExit()
         #expect(killedMidWay, "the ingest finished before it could be killed")
 
-        // Consistent: SQLite is sound, the chain verifies, every cataloged object is on disk with its bytes,
-        // and the catalog holds exactly the files the committed batches announced.
-        let (integrity, hashes, announced) = try catalog.reader.read { db in
-            (
-                try String.fetchOne(db, sql: "PRAGMA integrity_check"),
-                try String.fetchAll(db, sql: "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId"),
-                try String.fetchAll(db, sql: "SELECT details FROM auditEvent WHERE action = 'ingest'")
-            )
-        }
-        #expect(integrity == "ok")
+        // Consistent: a SQLite catalog is sound, the chain verifies, every cataloged object is on disk with its
+        // bytes, and the catalog holds exactly the files the committed batches announced.
+        if TestCatalog.isSQLite { #expect(try catalog.value(String.self, "PRAGMA integrity_check") == "ok") }
+        let hashes = try catalog.values(String.self, "SELECT o.sha256 FROM datasetFile f JOIN object o ON o.id = f.objectId")
+        let announced = try catalog.values(String.self, "SELECT details FROM auditEvent WHERE action = 'ingest'")
         #expect(hashes.count < Self.fileCount)
         let announcedFiles = announced.compactMap { details in
             (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8)))?["files"].flatMap { Int($0) }
@@ -65,7 +58,7 @@ struct KillMidIngestCLITests {
         let report = try JSONDecoder().decode(ReportJSON.self, from: Data(rerun.stdout.utf8))
         #expect(report.filesAlreadyPresent == hashes.count)
         #expect(report.filesAdded == Self.fileCount - hashes.count)
-        let total = try catalog.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM datasetFile") }
+        let total = try catalog.value(Int.self, "SELECT COUNT(*) FROM datasetFile")
         #expect(total == Self.fileCount)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Through the real binary: a missing, empty or foreign catalog makes every command but `init` fail
@@ -33,14 +34,14 @@ import Testing
         #expect(try files(lake) == before, "no file created")
     }
 
-    @Test func aMissingCatalogIsRefused() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "removes catalog.sqlite")) func aMissingCatalogIsRefused() throws {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let lake = try makeLake("lake")
         removeCatalog(lake)
         try expectRefused(lake, saying: "catalog.sqlite is missing")
     }
 
-    @Test func anEmptyCatalogIsRefused() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "empties catalog.sqlite")) func anEmptyCatalogIsRefused() throws {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let lake = try makeLake("lake")
         removeCatalog(lake)
@@ -50,7 +51,7 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: lake + "/catalog.sqlite")[.size] as? Int == 0)
     }
 
-    @Test func anotherLakesCatalogIsRefused() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "puts another lake's catalog.sqlite in place")) func anotherLakesCatalogIsRefused() throws {
         defer { try? FileManager.default.removeItem(atPath: base) }
         let lake = try makeLake("lake")
         let other = try makeLake("other")

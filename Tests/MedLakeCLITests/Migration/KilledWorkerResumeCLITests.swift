@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 
 /// `kill -9` of a worker part-way: every object whose batch it switched stays switched and is never
@@ -54,10 +54,8 @@ struct KilledWorkerResumeCLITests {
 
     /// SHA-256s of the objects whose items are done.
     static func doneItems(_ lake: String) throws -> Set<String> {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        return try catalog.reader.read { db in
-            Set(try String.fetchAll(
-                db, sql: "SELECT o.sha256 FROM migrationItem i JOIN object o ON o.id = i.objectId WHERE i.state = 'done'"))
-        }
+        Set(
+            try TestLakeCatalogs.store(forLake: lake).values(
+                String.self, "SELECT o.sha256 FROM migrationItem i JOIN object o ON o.id = i.objectId WHERE i.state = 'done'"))
     }
 }

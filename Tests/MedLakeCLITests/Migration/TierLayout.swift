@@ -15,7 +15,7 @@ struct TierLayout {
 
     /// The lake's catalog: its SQLite file, or the test's PostgreSQL schema.
     func catalog() throws -> CatalogStore {
-        try postgres?.store() ?? CatalogStore(path: lake + "/catalog.sqlite")
+        try postgres?.store() ?? TestLakeCatalogs.store(forLake: lake)
     }
 
     /// Tier names holding each object file, by SHA-256 (from the file names under `objects/`).
@@ -65,11 +65,9 @@ struct TierLayout {
 
     /// Bytes copied so far by running migration jobs (the catalog's progress columns).
     func runningBytesDone() throws -> Int64 {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        return try catalog.reader.read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(bytesDone), 0) FROM migrationJob WHERE state = 'running'") ?? 0
-        }
+        try catalog().value(
+            Int64.self, "SELECT CAST(COALESCE(SUM(bytesDone), 0) AS BIGINT) FROM migrationJob WHERE state = 'running'")
+            ?? 0
     }
 
     /// Polls `condition` every 10 ms until it holds or `timeout` seconds pass; returns whether it held.
@@ -85,10 +83,7 @@ struct TierLayout {
 
     /// Migration items whose copies were being published when the worker stopped.
     func publishingItems() throws -> Int {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        return try catalog.reader.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM migrationItem WHERE state = 'publishing'") ?? 0
-        }
+        try catalog().value(Int.self, "SELECT COUNT(*) FROM migrationItem WHERE state = 'publishing'") ?? 0
     }
 
     /// Every object is readable where the catalog places it (true at every instant, even mid-migration).

@@ -1,7 +1,7 @@
 import Catalog
 import Foundation
-import GRDB
 import Synchronization
+import TestSupport
 import Testing
 
 /// What a real `medlake worker` process tells an operator while it works: swift-log lines on standard
@@ -76,10 +76,8 @@ struct WorkerObservabilityCLITests {
 
     /// The catalog's total bytes of job 1.
     static func bytesTotal(_ lake: String) throws -> Int64 {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        return try catalog.reader.read { db in
-            try Int64.fetchOne(db, sql: "SELECT bytesTotal FROM migrationJob WHERE id = 1") ?? -1
-        }
+        try TestLakeCatalogs.store(forLake: lake).value(Int64.self, "SELECT bytesTotal FROM migrationJob WHERE id = 1")
+            ?? -1
     }
 
     /// The samples of a Prometheus text exposition at `url`, by metric name (labels dropped); empty when

@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 
 /// SIGTERM to `medlake worker` mid-job, as Kubernetes sends it when it stops a pod: the worker stops
@@ -73,8 +73,7 @@ struct WorkerShutdownCLITests {
     }
 
     static func job(_ lake: String) throws -> MigrationJob {
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
-        let job = try catalog.reader.read { db in try MigrationJob.fetchOne(db, sql: "SELECT * FROM migrationJob") }
-        return try #require(job)
+        try #require(
+            try TestLakeCatalogs.store(forLake: lake).records(MigrationJob.self, "SELECT * FROM migrationJob").first)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The lake service as real Unix users meet it: a lake only the service account can open, reached
@@ -107,7 +108,8 @@ struct LakeServiceCLITests {
             return (mode ?? 0) & 0o007 != 0
         }
         #expect(open.isEmpty, "others may use: \(open)")
-        for path in ["catalog.sqlite", "lake.toml", "lake.id", "keys", "tiers", "tiers/hot"] {
+        let catalog = TestCatalog.isSQLite ? ["catalog.sqlite"] : []
+        for path in catalog + ["lake.toml", "lake.id", "keys", "tiers", "tiers/hot"] {
             let mode = try FileManager.default.attributesOfItem(atPath: served.lake + "/" + path)[.posixPermissions] as? Int
             #expect((mode ?? 0o777) & 0o077 == 0, "\(path): \(String(mode ?? 0, radix: 8))")
         }
@@ -115,8 +117,10 @@ struct LakeServiceCLITests {
         #expect(group.stdout.hasSuffix(":\n"), "the service group has members: \(group.stdout)")
         let rootMode = try FileManager.default.attributesOfItem(atPath: served.lake)[.posixPermissions] as? Int
         #expect(rootMode == 0o711)
-        let owner = try FileManager.default.attributesOfItem(atPath: served.lake + "/catalog.sqlite")[.ownerAccountName] as? String
-        #expect(owner == served.service)
+        for path in catalog + ["lake.toml"] {
+            let owner = try FileManager.default.attributesOfItem(atPath: served.lake + "/" + path)[.ownerAccountName] as? String
+            #expect(owner == served.service, "\(path)")
+        }
     }
 
     @Test func fourEyesThroughTheServiceByTwoPeople() throws {

@@ -288,7 +288,7 @@ struct ServiceGovernanceCLITests {
         let byFile = try served.medlake(["manifest", "verify", file, "--json"], as: "root")
         #expect(try decode(VerificationJSON.self, byFile).manifest == verified.manifest, "\(byFile.stderr)")
         // A path only the service may read stays unread: the CLI opens it as the caller and fails there.
-        let theirs = try served.medlake(["manifest", "verify", served.lake + "/catalog.sqlite", "--json"], as: served.alice)
+        let theirs = try served.medlake(["manifest", "verify", served.lake + "/lake.toml", "--json"], as: served.alice)
         #expect(theirs.status == 1)
         #expect(try failure(theirs) == "permissionDenied", "\(theirs.stderr)")
         let verifiedLog = try served.medlake(["audit", "verify"], as: served.bob)

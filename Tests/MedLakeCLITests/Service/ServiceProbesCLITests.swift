@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `/healthz` and `/readyz` of `medlake serve` as a kubelet meets them: over TLS on 127.0.0.1 with no
@@ -18,7 +19,8 @@ struct ServiceProbesCLITests {
         return (Int(lines.last ?? "") ?? -1, lines.dropLast().joined(separator: "\n"))
     }
 
-    @Test func probesNeedNoTokenAndReadinessFollowsTheCatalogFile() throws {
+    @Test(.enabled(if: TestCatalog.isSQLite, "moves and replaces catalog.sqlite under the service"))
+    func probesNeedNoTokenAndReadinessFollowsTheCatalogFile() throws {
         let served = try ServedLake()
         let authority = try served.certificateAuthority()
         let url = try served.restartOverTLS(authority)

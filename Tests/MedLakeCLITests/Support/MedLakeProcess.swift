@@ -36,6 +36,8 @@ enum MedLakeProcess {
     ) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let (arguments, environment) = try TestCatalogArguments.adding(
+            to: arguments, as: user, environment: environment, in: directory)
         let (executable, argv) = commandLine(arguments, as: user, binary: binary)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = argv
@@ -60,6 +62,8 @@ enum MedLakeProcess {
         _ arguments: [String], as user: String? = nil, environment: [String: String] = [:], binary: String = binary,
         in directory: String? = nil
     ) throws -> Result {
+        let (arguments, environment) = try TestCatalogArguments.adding(
+            to: arguments, as: user, environment: environment, in: directory)
         let (executable, argv) = commandLine(arguments, as: user, binary: binary)
         let outcome = try SpawnedCommand.run(executable, argv, environment: variables(merging: environment), in: directory)
         return Result(

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 @testable import LakeEngine
+import TestSupport
 import Testing
 import TUI
 @testable import Workbench
@@ -17,7 +17,7 @@ struct WorkbenchIdleTests {
         _ = try admin.grantAccess(user: "dave", dataset: "scans", scope: .read, lifetime: 3600, reason: "QC")
         let dave = try Lake.open(at: owner.root, as: Identity(user: "dave", uid: 2000))
         func newestSeq() throws -> Int64 {
-            try owner.catalog.reader.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM auditEvent") ?? 0 }
+            try owner.catalog.value(Int64.self, "SELECT MAX(seq) FROM auditEvent") ?? 0
         }
 
         for screen in [Screen.flags, .datasets, .imaging] {

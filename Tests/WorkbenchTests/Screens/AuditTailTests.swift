@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import TestSupport
 @testable import LakeEngine
 import Testing
 import TUI
@@ -33,10 +33,7 @@ struct AuditTailTests {
     @Test("A tampered event shows the chain broken at its sequence number")
     func brokenChain() async throws {
         let lake = try SampleFixture.make("audit-broken")
-        try await lake.catalog.pool.write { db in
-            try db.execute(sql: "DROP TRIGGER auditEvent_no_update")
-            try db.execute(sql: "UPDATE auditEvent SET actor = 'eve' WHERE seq = 2")
-        }
+        try lake.catalog.tamperWithAudit([("UPDATE auditEvent SET actor = 'eve' WHERE seq = 2", [])])
         let harness = try Harness(lake: lake, screen: .audit)
         try await harness.start()
         #expect(harness.model.screens.audit.verification?.value?.firstBad?.seq == 2)

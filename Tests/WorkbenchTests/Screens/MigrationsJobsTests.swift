@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 import TUI
 @testable import LakeEngine
@@ -12,15 +12,13 @@ import TUI
 @MainActor
 struct MigrationsJobsTests {
     /// Marks job `id` running under a live lease held by `pid` on `host`, as a worker's claim does.
-    private func hold(_ id: Int64, pid: Int64, host: String, lake: Lake) async throws {
+    private func hold(_ id: Int64, pid: Int64, host: String, lake: Lake) throws {
         let expiry = Int64(Date().addingTimeInterval(3600).timeIntervalSince1970 * 1000)
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE migrationJob SET state = 'running', workerId = ?, workerPid = ?, workerHost = ?,
-                    leaseExpiresAt = ? WHERE id = ?
-                    """, arguments: ["\(host):\(pid):0", pid, host, expiry, id])
-        }
+        try lake.catalog.execute(
+            """
+            UPDATE migrationJob SET state = 'running', workerId = ?, workerPid = ?, workerHost = ?,
+            leaseExpiresAt = ? WHERE id = ?
+            """, arguments: ["\(host):\(pid):0", pid, host, expiry, id])
     }
 
     @Test("P pauses the job in focus: the one under the cursor, not the running one")
@@ -28,7 +26,7 @@ struct MigrationsJobsTests {
         let lake = try SampleFixture.make("jobs-focus")
         let running = try lake.queueMigration("scans", to: "warm")
         let queued = try lake.queueMigration("variants", to: "cold")
-        try await hold(running.id, pid: 4242, host: "node-7", lake: lake)
+        try hold(running.id, pid: 4242, host: "node-7", lake: lake)
         let harness = try Harness(lake: lake, screen: .migrations)
         try await harness.start()
         // Newest first: the queued job is on the first row, the running one below it.
@@ -106,7 +104,7 @@ struct MigrationsJobsTests {
     func titleNamesTheLeaseHolder() async throws {
         let lake = try SampleFixture.make("jobs-title")
         let job = try lake.queueMigration("scans", to: "warm")
-        try await hold(job.id, pid: 777, host: "elsewhere", lake: lake)
+        try hold(job.id, pid: 777, host: "elsewhere", lake: lake)
         var screen = MigrationsScreen()
         screen.worker = WorkerProcess(pid: 12, state: .exited(code: 0))
         screen.jobs = try lake.migrationJobs().map(MigrationJobOverview.init)

@@ -1,6 +1,6 @@
 import Catalog
 import Foundation
-import GRDB
+import TestSupport
 import Testing
 import TUI
 @testable import LakeEngine
@@ -15,11 +15,9 @@ struct MigrationsWorkerTests {
         let lake = try SampleFixture.make("worker-refused")
         let job = try lake.queueMigration("scans", to: "warm")
         let expiry = Int64(Date().addingTimeInterval(3600).timeIntervalSince1970 * 1000)  // live for the whole test, however slow
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE migrationJob SET state = 'running', workerId = 'elsewhere:42:0', leaseExpiresAt = ? WHERE id = ?",
-                arguments: [expiry, job.id])
-        }
+        try lake.catalog.execute(
+            "UPDATE migrationJob SET state = 'running', workerId = 'elsewhere:42:0', leaseExpiresAt = ? WHERE id = ?",
+            arguments: [expiry, job.id])
         #expect(try lake.liveWorkers() == ["elsewhere:42:0"])
         // An executable that cannot start: had the key tried to launch it, the flash would say so.
         let harness = try Harness(lake: lake, screen: .migrations,
@@ -35,11 +33,9 @@ struct MigrationsWorkerTests {
     func startsAndReapsTheWorker() async throws {
         let lake = try SampleFixture.make("worker-start")
         let job = try lake.queueMigration("scans", to: "warm")
-        try await lake.catalog.pool.write { db in
-            try db.execute(
-                sql: "UPDATE migrationJob SET state = 'running', workerId = 'dead:1:0', leaseExpiresAt = 1 WHERE id = ?",
-                arguments: [job.id])
-        }
+        try lake.catalog.execute(
+            "UPDATE migrationJob SET state = 'running', workerId = 'dead:1:0', leaseExpiresAt = 1 WHERE id = ?",
+            arguments: [job.id])
         #expect(try lake.liveWorkers().isEmpty)
         // /bin/echo stands in for medlake: it writes its arguments to the log and exits 0.
         let harness = try Harness(lake: lake, screen: .migrations, workerLauncher: WorkerLauncher(executable: "/bin/echo"))

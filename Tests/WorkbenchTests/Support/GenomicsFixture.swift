@@ -12,7 +12,7 @@ enum GenomicsFixture {
         let folder = try FixtureFolder.fresh(name)
         let sources = folder + "/sources/genomics"
         try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
-        let lake = try Lake.create(at: folder + "/lake")
+        let lake = try Lake.create(at: folder + "/lake", catalog: FixtureCatalog.settings(forLake: folder + "/lake"))
         try write(vcf(sample: "NA0001", contigs: ["chr22"]), to: sources + "/NA0001.vcf")
         var sam = "@HD\tVN:1.6\tSO:coordinate\n"
         for index in 1...contigCount { sam += "@SQ\tSN:contig_\(index)\tLN:\(1000 + index)\tAS:GRCh38\n" }

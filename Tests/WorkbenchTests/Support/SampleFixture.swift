@@ -13,7 +13,7 @@ enum SampleFixture {
         let folder = try FixtureFolder.fresh(name)
         let sources = folder + "/sources"
         try FileManager.default.createDirectory(atPath: sources + "/genomics", withIntermediateDirectories: true)
-        let lake = try Lake.create(at: folder + "/lake")
+        let lake = try Lake.create(at: folder + "/lake", catalog: FixtureCatalog.settings(forLake: folder + "/lake"))
         try useFixedPseudonymKey(lake)
         for slice in [0, 1, 3, 4] {
             try writeInstance(patient: 0, series: 0, instance: slice, modality: .CT, to: sources + "/imaging")

@@ -1,5 +1,5 @@
 import Catalog
-import GRDB
+import TestSupport
 @testable import LakeEngine
 import Testing
 import TUI
@@ -38,11 +38,9 @@ struct GenomicsInspectorTests {
 
         let sha = try #require(genomics.selectedFile?.sha256)
         try lake.flushAccesses()
-        let access = try await lake.catalog.reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT lastAccess FROM object WHERE sha256 = ?", arguments: [sha])?["lastAccess"]
-                as DatabaseValue?
-        }
-        #expect(access?.isNull == false)
+        let accessed = try lake.catalog.value(
+            Int.self, "SELECT COUNT(*) FROM object WHERE sha256 = ? AND lastAccess IS NOT NULL", [sha])
+        #expect(accessed == 1)
 
         await harness.press(.character("S"))
         let streamed = try #require(harness.model.screens.genomics.inspection?.value?.report)
