@@ -92,7 +92,7 @@ extension Lake {
             }
             var found: [(hex: String, size: Int64)] = []
             for try await digest in tier.list() {
-                guard try tier.verify(digest) else {
+                guard try await tier.verify(digest) else {
                     rebuild.damagedObjects.append(digest.hex)
                     continue
                 }
