@@ -53,6 +53,7 @@ struct ServiceReviewInspectionCLITests {
         var flags: [Flag]
 
         struct Report: Decodable {
+            var path: String
             var samples: [String]
             var variantStats: VariantStats?
         }
@@ -125,6 +126,11 @@ struct ServiceReviewInspectionCLITests {
         #expect(inspected.report.samples == ["NA12891"])
         #expect(inspected.report.variantStats?.records == 2, "streaming reads every record")
         #expect(inspected.flags.map(\.note) == ["check it"])
+        // The answer names the file as it was ingested; the lake's folders (its tiers) stay the service's.
+        let answer = try served.tool(
+            "/usr/bin/curl", ["-s", "--unix-socket", served.socket, "http://lake/v1/" + path], as: dave).stdout
+        #expect(inspected.report.path == "NA12891.vcf")
+        #expect(!answer.contains(served.lake), "the answer names a tier path: \(answer)")
 
         // carol holds no role: neither the listing nor the file.
         for refusedPath in [listed, path] {
