@@ -45,13 +45,28 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
+    /// The first page of a study's series (a reload keeps a window's cursor and refetches around it).
     static func loadSeries(_ api: any LakeAPI, study: ListRow) -> Command<WorkbenchMessage> {
-        run {
-            .series(await .awaiting {
-                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
-                return try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: page)).items
-                    .map { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
-            })
+        run { .series(await seriesPage(api, study: study, request: ListPane.firstPage)) }
+    }
+
+    /// The pages of a study's series a windowed series list asked for.
+    static func loadSeriesPages(_ api: any LakeAPI, study: ListRow, requests: [RowPageRequest])
+        -> Command<WorkbenchMessage>
+    {
+        .batch(requests.map { request in
+            run { .seriesPage(request, await seriesPage(api, study: study, request: request)) }
+        })
+    }
+
+    /// One page of `study`'s series as rows, with their open flags.
+    private static func seriesPage(_ api: any LakeAPI, study: ListRow, request: RowPageRequest) async
+        -> Loadable<RowPage>
+    {
+        await .awaiting {
+            let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
+            let page = try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: request.page))
+            return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
         }
     }
 
