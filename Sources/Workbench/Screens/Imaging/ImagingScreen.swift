@@ -26,10 +26,12 @@ struct ImagingScreen: WorkbenchScreen {
         case located(Loadable<Location>)
     }
 
-    /// Where a series another screen opens sits: its study's row and its own (nil for a study).
+    /// Where a series another screen opens sits: its study's row and its own (nil for a study), and the
+    /// series' position in its study's series list.
     struct Location: Sendable {
         var study: ListRow
         var series: ListRow?
+        var seriesIndex: Int?
     }
 
     typealias Request = FlagRequest
@@ -89,6 +91,9 @@ struct ImagingScreen: WorkbenchScreen {
     var marks: [Level: Set<String>] = [:]
     /// After `)`/`(`: open the first series of the study whose series are loading.
     var opensFirstSeries = false
+    /// Where the series list's cursor goes once its first page is back (a located series, which may lie
+    /// on a later page of a windowed list).
+    var pendingSeriesIndex: Int?
 
     var currentList: ListPane {
         get {
@@ -128,7 +133,12 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .series(let rows):
             series.apply(rows, filter: filter(on: .series))
-            if let seriesRow { series.select(id: seriesRow.id, filter: filter(on: .series)) }
+            if let index = pendingSeriesIndex, series.window != nil {
+                series.table.selection.select(index, count: series.total)
+            } else if let seriesRow {
+                series.select(id: seriesRow.id, filter: filter(on: .series))
+            }
+            pendingSeriesIndex = nil
             if opensFirstSeries, level == .instances, let first = series.row(at: 0, filter: "") {
                 opensFirstSeries = false
                 series.select(id: first.id, filter: "")
@@ -154,6 +164,7 @@ struct ImagingScreen: WorkbenchScreen {
             query = TextInputState()
             focus = .list
             var commands = [Self.loadStudies(context.api), Self.loadSeries(context.api, study: location.study)]
+            pendingSeriesIndex = location.seriesIndex
             if let found = location.series {
                 level = .instances
                 commands.append(open(series: found, context: context))

@@ -64,4 +64,23 @@ struct ImagingWindowTests {
         #expect(harness.text.contains("✓ "))
         #expect(imaging.marked == [first])
     }
+
+    @Test("Enter on a flag of a series on a late page opens it, and Esc lands on its row in the series list")
+    func flagOpensLateSeries() async throws {
+        let lake = try LongStudyFixture.make("window-flag")
+        let late = try #require(try await lake.series(SeriesQuery(
+            dataset: "big", study: LongStudyFixture.studyUID, page: PageRequest(offset: 2_400, limit: 1))).items.first)
+        try lake.addFlag(target: late.seriesInstanceUID, code: "needs-review", severity: .warning, note: "late")
+        let harness = try Harness(lake: lake, screen: .flags)
+        try await harness.start()
+        await harness.press(.enter)
+        #expect(harness.model.screen == .imaging)
+        #expect(harness.model.screens.imaging.seriesRow?.id == late.seriesInstanceUID)
+        await harness.press(.escape)
+        let imaging = harness.model.screens.imaging
+        #expect(imaging.level == .series)
+        #expect(imaging.series.table.selection.selected == 2_400)
+        #expect(imaging.series.selected(filter: "")?.id == late.seriesInstanceUID)
+        #expect(harness.text.contains(late.description ?? late.seriesInstanceUID))
+    }
 }
