@@ -15,8 +15,9 @@ enum LongStudyFixture {
     /// Series `index`'s UID.
     static func seriesUID(_ index: Int) -> String { "1.2.826.0.1.3680043.10.2.\(index)" }
 
-    /// Builds the lake in `<FixtureFolder.path>/<name>` with one study of `series` series (one instance each).
-    static func make(_ name: String, series: Int = 2_500) throws -> Lake {
+    /// Builds the lake in `<FixtureFolder.path>/<name>` with one study of `series` series (one instance each)
+    /// and `samples` genomic samples (dataset `genomes`, names `S0000001`…).
+    static func make(_ name: String, series: Int = 2_500, samples: Int = 0) throws -> Lake {
         let folder = try FixtureFolder.fresh(name)
         _ = try Lake.create(at: folder + "/lake")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -24,7 +25,8 @@ enum LongStudyFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, folder + "/lake/catalog.sqlite", "--instances", String(series + 10),
-                             "--series", String(series + 10), "--datasets", "2", "--first-study-series", String(series)]
+                             "--series", String(series + 10), "--datasets", "2", "--first-study-series", String(series),
+                             "--samples", String(samples)]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
