@@ -50,6 +50,16 @@ struct ImagingWindowTests {
         #expect(harness.text.contains(last.description ?? last.seriesInstanceUID))
     }
 
+    @Test("o on a windowed list keeps listing order and says so")
+    func sortSaysListingOrder() async throws {
+        let (harness, _) = try await seriesList("window-sort")
+        let first = selectedID(harness)
+        await harness.press(.character("o"))
+        #expect(harness.model.screens.imaging.series.table.sort == nil)
+        #expect(selectedID(harness) == first)
+        #expect(harness.text.contains("stays in listing order"))
+    }
+
     @Test("A mark survives scrolling its page out of the window and back")
     func marksSurviveScrolling() async throws {
         let (harness, _) = try await seriesList("window-marks")
