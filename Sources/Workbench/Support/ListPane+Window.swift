@@ -3,17 +3,18 @@ import TUI
 
 /// A ``ListPane`` over a listing longer than one page: it holds a ``RowWindow`` instead of every row.
 ///
-/// A screen loads the first page (``firstPage``); ``apply(_:filter:)`` keeps all rows in memory when
-/// that page is the whole listing (then filtering and sorting stay in memory, as before), and switches
-/// to the window otherwise. After every key and every page that comes back, the screen asks
+/// A screen loads the first page (``firstPage``, as many rows as one answer may hold);
+/// ``apply(_:filter:)`` keeps all rows in memory when that page is the whole listing (then filtering and
+/// sorting stay in memory, as before), and switches to the window otherwise. After every key and every page that comes back, the screen asks
 /// ``pageRequests()`` for the pages the cursor needs and fetches them off the main actor; their answers
 /// come back through ``receive(_:)``. A key never waits for a page: the rows not yet held draw as
 /// placeholders.
 extension ListPane {
-    /// The request that starts (or restarts) a listing: its first page of ``RowWindow/pageSize`` rows.
-    /// Its generation does not matter: ``apply(_:filter:)`` restarts the window with it.
+    /// The request that starts (or restarts) a listing: its first ``PageRequest/maximumLimit`` rows, so
+    /// every listing one answer can hold stays in memory with its filter and sort. Its generation does
+    /// not matter: ``apply(_:filter:)`` restarts the window with it.
     static var firstPage: RowPageRequest {
-        RowPageRequest(generation: 0, page: PageRequest(offset: 0, limit: RowWindow.pageSize))
+        RowPageRequest(generation: 0, page: PageRequest(offset: 0, limit: PageRequest.maximumLimit))
     }
 
     /// Rows the list shows under `filter`: the whole listing's size when windowed.
@@ -60,7 +61,8 @@ extension ListPane {
         }
         var window = self.window ?? RowWindow()
         window.restart()
-        window.store(RowPage(generation: window.generation, offset: 0, total: page.total, rows: page.rows),
+        let first = Array(page.rows.prefix(RowWindow.pageSize))
+        window.store(RowPage(generation: window.generation, offset: 0, total: page.total, rows: first),
                      cursor: table.selection.selected ?? 0)
         self.window = window
         rows = .loaded([])
