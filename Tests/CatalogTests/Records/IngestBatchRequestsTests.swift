@@ -36,7 +36,7 @@ import Testing
                 let new = try #require(ids[Self.hash(3)])
 
                 // Paths with the characters an array literal quotes, raw bytes, and no bytes.
-                let paths = [#"a "quoted", {braced} \ path"#, "NULL", "b/c", "d, e"]
+                let paths = [#"a "quoted", {braced} \ path"#, "b/c", "d, e", "NULL"]
                 let files = [new, new, held, deleted].enumerated().map { index, objectId in
                     DatasetFile(
                         datasetId: datasetId, objectId: objectId, path: paths[index],
