@@ -55,7 +55,7 @@ import Testing
                 "SELECT COUNT(DISTINCT sha256) FROM object", "SELECT COUNT(DISTINCT sopInstanceUID) FROM instance",
                 "SELECT COUNT(DISTINCT seriesInstanceUID) FROM series",
                 "SELECT COUNT(DISTINCT studyInstanceUID) FROM study",
-                "SELECT COALESCE(SUM(instanceCount), 0) FROM series",
+                "SELECT CAST(COALESCE(SUM(instanceCount), 0) AS BIGINT) FROM series",
             ].map { sql in try tx.connection.fetchValue(Int.self, sql, [], cached: false) ?? 0 }
         }
         #expect(distinct == [Self.files, Self.files, expected.series, expected.studies, Self.files], "\(distinct)")
