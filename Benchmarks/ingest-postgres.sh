@@ -8,7 +8,7 @@
 # which goes first, with the page cache warmed before each. Prints each round, the median of each
 # engine and their ratio (SQLite time ÷ PostgreSQL time: 1.0 means as fast), with the load average.
 #
-# Usage: Benchmarks/ingest-postgres.sh        (FILES=2000 ROUNDS=1 for a quick run)
+# Usage: Benchmarks/ingest-postgres.sh        (FILES=2000 ROUNDS=1 for a quick run; BIN=… skips the build)
 # Needs: swift, python3, psql (to drop the schemas afterwards), a PostgreSQL server: POSTGRES_URL
 # (default: $MEDLAKE_TEST_POSTGRES_URL, as `.ci/services.sh` or /tmp/medlake-services/services.env set
 # it) whose user may create schemas, with its password in MEDLAKE_CATALOG_PASSWORD or in the file
@@ -27,8 +27,11 @@ WORK=Benchmarks/.work
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 
-swift build -c release --product medlake >&2
-BIN=$(swift build -c release --show-bin-path)/medlake
+# BIN=path/to/medlake uses a release binary built already.
+if [ -z "${BIN:-}" ]; then
+    swift build -c release --product medlake >&2
+    BIN=$(swift build -c release --show-bin-path)/medlake
+fi
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
