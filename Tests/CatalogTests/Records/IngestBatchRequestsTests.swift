@@ -111,7 +111,7 @@ import Testing
                 try tx.insert(&series)
                 return try #require(series.id)
             }
-            GovernanceRows.expectDuplicate(in: "instance") {
+            CatalogTransaction.expectDuplicate(in: "instance") {
                 try store.write { tx throws in
                     let ids = try tx.storedObjectIds(
                         sizes: [Self.hash(1): 1, Self.hash(2): 2], tier: "hot", at: Self.now)
