@@ -35,15 +35,24 @@ enum PostgresValues {
     static func bindings(_ arguments: CatalogArguments) -> PostgresBindings {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
-            switch (argument?.databaseValue ?? .null).storage {
-            case .null: bindings.appendNull()
-            case .int64(let value): bindings.append(Literal(text: String(value)))
-            case .double(let value): bindings.append(Literal(text: literal(value)))
-            case .string(let value): bindings.append(Literal(text: value))
-            case .blob(let data): bindings.append(Literal(text: "\\x" + data.map { hexDigits[Int($0)] }.joined()))
+            if let text = text(of: argument) {
+                bindings.append(Literal(text: text))
+            } else {
+                bindings.appendNull()
             }
         }
         return bindings
+    }
+
+    /// `value` in PostgreSQL's text form, as a literal of the column's type reads it; nil for NULL.
+    static func text(of value: (any DatabaseValueConvertible)?) -> String? {
+        switch (value?.databaseValue ?? .null).storage {
+        case .null: nil
+        case .int64(let value): String(value)
+        case .double(let value): literal(value)
+        case .string(let value): value
+        case .blob(let data): "\\x" + data.map { hexDigits[Int($0)] }.joined()
+        }
     }
 
     private static let hexDigits = (0...255).map { String(format: "%02x", $0) }

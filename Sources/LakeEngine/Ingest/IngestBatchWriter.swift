@@ -22,11 +22,18 @@ struct IngestBatchWriter {
         self.now = now
     }
 
-    /// Study and series ids the batch has found or inserted, so consecutive instances of one series cost
-    /// no lookups (valid inside the batch's transaction only).
-    private struct HierarchyIds {
+    /// What the batch has found or inserted so far, so consecutive instances of one series cost no lookups
+    /// and the batch's instances go in as one insert (valid inside the batch's transaction only).
+    private struct BatchState {
         var studies: [String: Int64] = [:]
         var series: [SeriesKey: Int64] = [:]
+        /// The object of each SOP Instance UID the dataset catalogs, with the batch's own instances.
+        var instanceObjects: [String: Int64] = [:]
+        /// Instances to insert once the loop over the batch ends.
+        var newInstances: [Instance] = []
+        var instanceCounts: [Int64: Int] = [:]
+        /// Rule flags raised or found raised already (`code` and target): the first raise decides.
+        var flagsTried: Set<[String]> = []
     }
 
     private struct SeriesKey: Hashable {
@@ -44,17 +51,31 @@ struct IngestBatchWriter {
         var problems: [IngestReport.Problem] = []
     }
 
+    /// Writes the batch's rows: object, dataset-file and instance rows each in one request for the whole
+    /// batch (one statement on PostgreSQL), studies, series, samples and flags as the files name them.
     func write(_ files: [IngestedFile], _ tx: CatalogTransaction) throws -> Outcome {
         var outcome = Outcome()
-        var instanceCounts: [Int64: Int] = [:]
-        var ids = HierarchyIds()
-        for file in files {
-            // An object deleted by retention whose bytes were just stored again comes back present here.
-            let objectId = try tx.storedObjectId(sha256: file.digest.hex, size: file.size, tier: tier, at: now)
-            let added = try tx.insertIfNew(
-                DatasetFile(
-                    datasetId: datasetId, objectId: objectId, path: file.path, pathBytes: file.pathBytes.map { Data($0) },
-                    format: file.content.formatName, ingestedAt: now))
+        // An object deleted by retention whose bytes were just stored again comes back present here.
+        let objectIds = try tx.storedObjectIds(
+            sizes: Dictionary(files.map { ($0.digest.hex, $0.size) }, uniquingKeysWith: { first, _ in first }),
+            tier: tier, at: now)
+        let rows = try files.map { file in
+            guard let objectId = objectIds[file.digest.hex] else {
+                throw CatalogError.notFound(kind: "object", id: file.digest.hex)
+            }
+            return DatasetFile(
+                datasetId: datasetId, objectId: objectId, path: file.path, pathBytes: file.pathBytes.map { Data($0) },
+                format: file.content.formatName, ingestedAt: now)
+        }
+        let added = try tx.insertIfNew(rows)
+        var state = BatchState()
+        state.instanceObjects = try tx.instanceObjectIds(
+            datasetId: datasetId,
+            sopInstanceUIDs: zip(files, added).compactMap { file, added in
+                guard added, case .imaging(let header) = file.content else { return nil }
+                return header.sopInstanceUID
+            })
+        for (file, (row, added)) in zip(files, zip(rows, added)) {
             guard added else {
                 outcome.filesAlreadyPresent += 1
                 continue
@@ -63,19 +84,17 @@ struct IngestBatchWriter {
             outcome.byFormat[file.content.formatName, default: 0] += 1
             switch file.content {
             case .imaging(let header):
-                if let seriesId = try writeImaging(
-                    header, file: file, objectId: objectId, ids: &ids, outcome: &outcome, tx)
-                {
-                    instanceCounts[seriesId, default: 0] += 1
+                if try writeImaging(header, file: file, objectId: row.objectId, state: &state, outcome: &outcome, tx) {
                     outcome.byModality[header.modality ?? "", default: 0] += 1
                 }
             case .genomic(let header):
-                try writeGenomic(header, file: file, objectId: objectId, outcome: &outcome, tx)
+                try writeGenomic(header, file: file, objectId: row.objectId, state: &state, outcome: &outcome, tx)
             case .unknown:
                 break
             }
         }
-        for (seriesId, count) in instanceCounts {
+        try tx.insertInstances(state.newInstances)
+        for (seriesId, count) in state.instanceCounts {
             try tx.addInstances(count, seriesId: seriesId)
         }
         return outcome
@@ -83,11 +102,11 @@ struct IngestBatchWriter {
 
     // MARK: - Imaging
 
-    /// Inserts study, series and instance rows; returns the series id when an instance was added.
+    /// Inserts study and series rows and queues the instance row; returns whether an instance was added.
     private func writeImaging(
-        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, ids: inout HierarchyIds, outcome: inout Outcome,
-        _ tx: CatalogTransaction
-    ) throws -> Int64? {
+        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, state: inout BatchState,
+        outcome: inout Outcome, _ tx: CatalogTransaction
+    ) throws -> Bool {
         let objectHash = file.digest.hex
         guard let studyUID = header.studyInstanceUID, let seriesUID = header.seriesInstanceUID,
             let sopUID = header.sopInstanceUID
@@ -95,24 +114,27 @@ struct IngestBatchWriter {
             // Without its UIDs an instance has no place in the hierarchy; it stays a flagged object.
             let missing = header.missingRequiredTags.isEmpty ? ["UIDs"] : header.missingRequiredTags
             try raise(.missingRequiredTags, kind: .object, target: objectHash,
-                      note: "missing: " + missing.joined(separator: ", "), outcome: &outcome, tx)
-            return nil
+                      note: "missing: " + missing.joined(separator: ", "), state: &state, outcome: &outcome, tx)
+            return false
         }
-        let studyId = try ids.studies[studyUID] ?? findOrInsertStudy(uid: studyUID, header: header, tx)
-        ids.studies[studyUID] = studyId
+        let studyId = try state.studies[studyUID] ?? findOrInsertStudy(uid: studyUID, header: header, tx)
+        state.studies[studyUID] = studyId
         let seriesKey = SeriesKey(studyId: studyId, uid: seriesUID)
-        let seriesId = try ids.series[seriesKey] ?? findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, tx)
-        ids.series[seriesKey] = seriesId
+        let seriesId = try state.series[seriesKey]
+            ?? findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, tx)
+        state.series[seriesKey] = seriesId
 
-        if let existingObject = try tx.instanceObjectId(datasetId: datasetId, sopInstanceUID: sopUID) {
+        if let existingObject = state.instanceObjects[sopUID] {
             if existingObject != objectId {
                 try raise(.duplicateSOPInstanceUID, kind: .instance, target: sopUID,
                           note: "object \(objectHash) repeats an instance stored as another object",
-                          outcome: &outcome, tx)
+                          state: &state, outcome: &outcome, tx)
             }
-            return nil
+            return false
         }
-        try tx.insertInstance(
+        state.instanceObjects[sopUID] = objectId
+        state.instanceCounts[seriesId, default: 0] += 1
+        state.newInstances.append(
             Instance(
                 seriesId: seriesId, objectId: objectId, sopInstanceUID: sopUID, sopClassUID: header.sopClassUID,
                 instanceNumber: header.instanceNumber, transferSyntaxUID: header.transferSyntaxUID, rows: header.rows,
@@ -123,16 +145,18 @@ struct IngestBatchWriter {
 
         if header.phiPresent {
             try raise(.phiPresent, kind: .series, target: seriesUID,
-                      note: "patient name, ID or birth date present", outcome: &outcome, tx)
+                      note: "patient name, ID or birth date present", state: &state, outcome: &outcome, tx)
         }
         if header.burnedInAnnotation {
-            try raise(.burnedInAnnotation, kind: .instance, target: sopUID, note: "", outcome: &outcome, tx)
+            try raise(.burnedInAnnotation, kind: .instance, target: sopUID, note: "", state: &state,
+                      outcome: &outcome, tx)
         }
         if !header.missingRequiredTags.isEmpty {
             try raise(.missingRequiredTags, kind: .instance, target: sopUID,
-                      note: "missing: " + header.missingRequiredTags.joined(separator: ", "), outcome: &outcome, tx)
+                      note: "missing: " + header.missingRequiredTags.joined(separator: ", "), state: &state,
+                      outcome: &outcome, tx)
         }
-        return seriesId
+        return true
     }
 
     private func findOrInsertStudy(uid: String, header: ImagingHeader, _ tx: CatalogTransaction) throws -> Int64 {
@@ -161,7 +185,8 @@ struct IngestBatchWriter {
     // MARK: - Genomics
 
     private func writeGenomic(
-        _ header: GenomicHeader, file: IngestedFile, objectId: Int64, outcome: inout Outcome, _ tx: CatalogTransaction
+        _ header: GenomicHeader, file: IngestedFile, objectId: Int64, state: inout BatchState, outcome: inout Outcome,
+        _ tx: CatalogTransaction
     ) throws {
         let stem = Self.fileStem(of: file.path)
         var facts = header.facts
@@ -185,13 +210,16 @@ struct IngestBatchWriter {
         let objectHash = file.digest.hex
         let about = "\(header.format) of \(names.joined(separator: ", "))"
         if header.expectsReference, header.referenceGenome == nil {
-            try raise(.noReferenceGenome, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, tx)
+            try raise(.noReferenceGenome, kind: .genomicFile, target: objectHash, note: about, state: &state,
+                      outcome: &outcome, tx)
         }
         if header.readGroupCount == 0 {
-            try raise(.noReadGroups, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, tx)
+            try raise(.noReadGroups, kind: .genomicFile, target: objectHash, note: about, state: &state,
+                      outcome: &outcome, tx)
         }
         if header.hasEndOfFileBlock == false {
-            try raise(.truncatedBGZF, kind: .genomicFile, target: objectHash, note: about, outcome: &outcome, tx)
+            try raise(.truncatedBGZF, kind: .genomicFile, target: objectHash, note: about, state: &state,
+                      outcome: &outcome, tx)
         }
     }
 
@@ -219,10 +247,13 @@ struct IngestBatchWriter {
 
     // MARK: - Helpers
 
+    /// Raises rule flag `rule` on `target` unless the batch has tried already: the flag's row is unique by
+    /// code and target, so a second raise (a series' PHI flag, once per instance) could only find it there.
     private func raise(
-        _ rule: QualityRule, kind: FlagTargetKind, target: String, note: String, outcome: inout Outcome,
-        _ tx: CatalogTransaction
+        _ rule: QualityRule, kind: FlagTargetKind, target: String, note: String, state: inout BatchState,
+        outcome: inout Outcome, _ tx: CatalogTransaction
     ) throws {
+        guard state.flagsTried.insert([rule.code, target]).inserted else { return }
         if try flagRaiser.raise(rule, datasetId: datasetId, kind: kind, target: target, note: note, now: now, tx) {
             outcome.flagsRaised[rule.code, default: 0] += 1
         }
