@@ -22,8 +22,8 @@ public enum LakeServiceError: Error, Sendable, CustomStringConvertible {
         case .noPeerCredentials: "the connection carries no peer credentials (SO_PEERCRED): only the lake's Unix socket names local users"
         case .alreadyServed(let socket): "a lake service already answers on \(socket)"
         case .rootOwnedLake(let path):
-            "\(path) belongs to root; give the lake a service account (`medlake init PATH --service-user NAME`, "
-                + "or chown -R it to one) and serve it as that account"
+            "\(path) belongs to root; hand the lake to a service account (`medlake share PATH --service-user NAME`) "
+                + "and serve it as that account"
         case .system(let operation, let path, let errno): "\(operation) \(path) failed (errno \(errno))"
         case .invalidListenAddress(let address):
             "'\(address)' is not a listen address: use HOST:PORT, such as 127.0.0.1:8443 or [::1]:8443"

@@ -1677,11 +1677,16 @@ components:
         reason: {type: string}
     PixelFrame:
       type: object
-      description: One grayscale frame in modality units (rescale applied), with the window the file suggests.
-      required: [width, height, values, windowCenter, windowWidth, inverted]
+      description: >-
+        One grayscale frame in modality units (rescale applied), with the window the file suggests. A preview:
+        a frame larger than 512 pixels a side is shrunk (each sample the mean of the pixels it covers) to at
+        most 512 samples a side, keeping its aspect ratio; sourceWidth and sourceHeight give the file's size.
+      required: [width, height, sourceWidth, sourceHeight, values, windowCenter, windowWidth, inverted]
       properties:
-        width: {type: integer, minimum: 0}
-        height: {type: integer, minimum: 0}
+        width: {type: integer, minimum: 0, maximum: 512}
+        height: {type: integer, minimum: 0, maximum: 512}
+        sourceWidth: {type: integer, minimum: 0, description: "The frame's columns in the file."}
+        sourceHeight: {type: integer, minimum: 0, description: "The frame's rows in the file."}
         values: {type: string, format: byte, description: "Base64 of width × height little-endian signed 32-bit values, row-major."}
         windowCenter: {type: number}
         windowWidth: {type: number}

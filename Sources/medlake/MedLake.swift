@@ -11,6 +11,7 @@ struct MedLake: AsyncParsableCommand {
             DICOMCommand.self,
             GenomicsCommand.self,
             InitCommand.self,
+            ShareCommand.self,
             ServeCommand.self,
             IngestCommand.self,
             DatasetsCommand.self,

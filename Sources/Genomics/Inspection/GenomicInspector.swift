@@ -20,12 +20,21 @@ public struct GenomicInspector {
 
     /// Inspects the file at `path`.
     public func inspect(path: String) -> GenomicFileReport {
-        var report = GenomicFileReport(path: path)
+        inspect(path: path, name: path)
+    }
+
+    /// Inspects the file at `path`, named `name` in the report and in its error.
+    ///
+    /// A lake reads an object from its tier but reports it under the path it was ingested as: the tier's
+    /// folders are the lake's own business, and a served lake does not show them to its clients.
+    public func inspect(path: String, name: String) -> GenomicFileReport {
+        var report = GenomicFileReport(path: name)
         do {
             let source = try ByteSource(path: path)
             read(source, into: &report)
         } catch {
             record(error, in: &report)
+            report.error?.path = name
         }
         return report
     }

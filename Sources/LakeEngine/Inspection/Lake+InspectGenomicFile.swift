@@ -4,7 +4,9 @@ import Storage
 
 extension Lake {
     /// Reads the header of the genomic file `sha256` of sample `sample` in dataset `name` from its tier
-    /// (plus the end-of-file check), and records the access like any object read.
+    /// (plus the end-of-file check), and records the access like any object read. The report names the
+    /// file by the path it was ingested as, never by its place in the tier (a served lake keeps its tier
+    /// folders to itself).
     ///
     /// With `streaming`, every record is read too (flagstat, variant or read counts, and damage found
     /// past the header); that takes as long as the file is big, so the workbench asks for it on a key.
@@ -23,7 +25,7 @@ extension Lake {
             throw LakeError.restoreRequired(object: entry.sha256, tier: entry.tier, datasets: [name])
         }
         let path = try objectPath(digest, tier: entry.tier)
-        let report = GenomicInspector(headerOnly: !streaming).inspect(path: path)
+        let report = GenomicInspector(headerOnly: !streaming).inspect(path: path, name: entry.path)
         let objectId = try catalog.read { tx in try tx.object(sha256: entry.sha256)?.id }
         if let objectId, accesses.record(objectId) { try accesses.flush(to: catalog) }
         let flags = try listFlags(FlagFilter(target: sample, dataset: name))

@@ -3,8 +3,12 @@ import DICOM
 import Storage
 
 extension Lake {
-    /// Frames larger than this many pixels are not previewed (a terminal shows a few thousand cells).
+    /// Frames larger than this many pixels are not previewed (decoding one takes 4 bytes a pixel).
     static let previewPixelLimit = 4096 * 4096
+
+    /// The most samples a preview has per side: a frame larger than this is shrunk on the server, so an
+    /// answer stays about a megabyte whatever the file (a terminal draws a few hundred cells a side).
+    static let previewSideLimit = 512
 
     /// Reads instance `sopInstanceUID` of dataset `name` from its tier: its tag tree and first frame.
     /// The read is recorded as an access (batched), as every object read is.
@@ -31,7 +35,9 @@ extension Lake {
             preview: Self.preview(file.dataSet, transferSyntax: file.transferSyntax))
     }
 
-    /// The first frame of `dataSet`, decoded for native (uncompressed) monochrome pixel data.
+    /// The first frame of `dataSet`, decoded for native (uncompressed) monochrome pixel data and shrunk to
+    /// at most ``previewSideLimit`` samples a side; the window it suggests is the file's, or the full
+    /// frame's range.
     static func preview(_ dataSet: DataSet, transferSyntax: TransferSyntax) -> PixelPreview {
         guard let pixelData = dataSet[.pixelData] else { return .unavailable(reason: "no pixel data") }
         if transferSyntax.isEncapsulated { return .compressed(transferSyntax: transferSyntax.uid) }
@@ -77,8 +83,9 @@ extension Lake {
         let low = Double(values.min() ?? 0), high = Double(values.max() ?? 1)
         let center = dataSet[AttributeTag(rawValue: 0x0028_1050)]?.decimals.first ?? (low + high) / 2
         let width = dataSet[AttributeTag(rawValue: 0x0028_1051)]?.decimals.first ?? max(1, high - low)
-        return .frame(PixelFrame(
-            width: columns, height: rows, values: values, windowCenter: center, windowWidth: width,
-            inverted: photometric == "MONOCHROME1"))
+        let frame = PixelFrame(
+            width: columns, height: rows, sourceWidth: columns, sourceHeight: rows, values: values,
+            windowCenter: center, windowWidth: width, inverted: photometric == "MONOCHROME1")
+        return .frame(frame.downsampled(toFit: previewSideLimit))
     }
 }

@@ -1,7 +1,16 @@
 /// One grayscale frame in modality units (rescale applied), with the window the file suggests.
+///
+/// A preview, not the image: a large frame is shrunk (``downsampled(toFit:)``) to what a terminal can
+/// draw, and ``sourceWidth`` and ``sourceHeight`` keep the file's own size.
 public struct PixelFrame: Sendable, Hashable {
+    /// Samples per row of ``values``.
     public var width: Int
+    /// Rows of ``values``.
     public var height: Int
+    /// The frame's columns in the file.
+    public var sourceWidth: Int
+    /// The frame's rows in the file.
+    public var sourceHeight: Int
     /// Row-major values, `width * height` of them.
     public var values: [Int32]
     public var windowCenter: Double

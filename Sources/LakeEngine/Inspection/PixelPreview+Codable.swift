@@ -43,7 +43,7 @@ extension PixelPreview: Codable {
 
 extension PixelFrame: Codable {
     private enum CodingKeys: String, CodingKey {
-        case width, height, values, windowCenter, windowWidth, inverted
+        case width, height, sourceWidth, sourceHeight, values, windowCenter, windowWidth, inverted
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,7 +61,8 @@ extension PixelFrame: Codable {
                 debugDescription: "\(bytes.count) bytes of pixel values for a \(width)×\(height) frame")
         }
         self.init(
-            width: width, height: height,
+            width: width, height: height, sourceWidth: try container.decode(Int.self, forKey: .sourceWidth),
+            sourceHeight: try container.decode(Int.self, forKey: .sourceHeight),
             values: stride(from: 0, to: bytes.count, by: 4).map { offset in
                 let start = bytes.startIndex + offset
                 return Int32(bitPattern: UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8
@@ -76,6 +77,8 @@ extension PixelFrame: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(width, forKey: .width)
         try container.encode(height, forKey: .height)
+        try container.encode(sourceWidth, forKey: .sourceWidth)
+        try container.encode(sourceHeight, forKey: .sourceHeight)
         var bytes = Data(capacity: values.count * 4)
         for value in values { withUnsafeBytes(of: UInt32(bitPattern: value).littleEndian) { bytes.append(contentsOf: $0) } }
         try container.encode(bytes.base64EncodedString(), forKey: .values)

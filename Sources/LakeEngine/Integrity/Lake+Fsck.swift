@@ -112,7 +112,7 @@ extension Lake {
                 }
                 if size != object.size {
                     findings.append(finding(.wrongSize, path, "\(size) bytes; the catalog says \(object.size)"))
-                } else if full, let folder = backend as? FileSystemTier, try !folder.verify(digest) {
+                } else if full, let folder = backend as? FileSystemTier, try await !folder.verify(digest) {
                     findings.append(finding(.damagedObject, path, "the bytes do not hash to the object's SHA-256"))
                 }
             } catch {

@@ -35,11 +35,7 @@ extension Lake {
 
     static func rebuildObjects(at root: String, as actor: Identity) async throws -> (Lake, ObjectRebuild) {
         try requirePersonal(root: root)
-        let configurationPath = root + "/" + configurationFileName
-        let text = try String(contentsOfFile: configurationPath, encoding: .utf8)
-        var configuration = try LakeConfiguration(toml: text, path: configurationPath)
-        configuration.mergeRoles(try LocalRoles.read(root: root))
-        try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
+        let (configuration, text) = try readConfiguration(root: root)
         try requirePersonal(root: root, configuration: configuration)
         guard configuration.roles(of: actor.user).contains(.admin) else {
             throw LakeError.notPermitted(user: actor.user, permission: .configure)
@@ -92,7 +88,7 @@ extension Lake {
             }
             var found: [(hex: String, size: Int64)] = []
             for try await digest in tier.list() {
-                guard try tier.verify(digest) else {
+                guard try await tier.verify(digest) else {
                     rebuild.damagedObjects.append(digest.hex)
                     continue
                 }

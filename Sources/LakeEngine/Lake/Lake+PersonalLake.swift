@@ -39,10 +39,8 @@ extension Lake {
     /// are not the running user's alone (see ``requirePersonal(root:)``).
     /// - Throws: ``PersonalLakeError``.
     static func requirePersonal(root: String, configuration: LakeConfiguration) throws {
-        let tierFolders = configuration.tiers.values.filter { $0.s3 == nil }.map(\.path).sorted()
-        let keyFile = configuration.governance.keyFile
-        for path in tierFolders + [keyFile] {
-            try requirePersonalEntry(root: root, path: path.hasPrefix("/") ? path : root + "/" + path, allowedOthers: 0)
+        for path in configuration.namedPaths(lakeRoot: root) {
+            try requirePersonalEntry(root: root, path: path, allowedOthers: 0)
         }
     }
 

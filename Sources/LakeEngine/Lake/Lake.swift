@@ -69,6 +69,22 @@ public final class Lake: Sendable {
     /// Opens the lake as `actor`. Internal: only tests choose the actor; commands use ``open(at:verifyingTiers:)``.
     static func open(at root: String, as actor: Identity, verifyingTiers: Bool = true) throws -> Lake {
         try requirePersonal(root: root)
+        let (configuration, text) = try readConfiguration(root: root)
+        try requirePersonal(root: root, configuration: configuration)
+        let catalog = try openCatalog(root: root, configuration: configuration)
+        let id = try bindIdentity(
+            root: root, catalog: catalog, catalogName: catalogName(root: root, configuration: configuration))
+        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
+        if verifyingTiers { try lake.checkTierIdentities() }
+        try lake.adoptKeys()
+        try lake.auditConfigurationChange(text: text)
+        return lake
+    }
+
+    /// Reads and checks `lake.toml` (with `lake.local.toml`'s roles merged in), returning it and its text.
+    /// - Throws: ``ConfigurationError`` naming the file, line and key; ``LakeError/system(operation:path:errno:)``
+    ///   when the file may not be read.
+    static func readConfiguration(root: String) throws -> (configuration: LakeConfiguration, text: String) {
         let configurationPath = root + "/" + configurationFileName
         let text: String
         do {
@@ -82,15 +98,7 @@ public final class Lake: Sendable {
         var configuration = try LakeConfiguration(toml: text, path: configurationPath)
         configuration.mergeRoles(try LocalRoles.read(root: root))
         try configuration.checkTierFolders(lakeRoot: root, text: text, path: configurationPath)
-        try requirePersonal(root: root, configuration: configuration)
-        let catalog = try openCatalog(root: root, configuration: configuration)
-        let id = try bindIdentity(
-            root: root, catalog: catalog, catalogName: catalogName(root: root, configuration: configuration))
-        let lake = Lake(root: root, configuration: configuration, catalog: catalog, actor: actor, id: id)
-        if verifyingTiers { try lake.checkTierIdentities() }
-        try lake.adoptKeys()
-        try lake.auditConfigurationChange(text: text)
-        return lake
+        return (configuration, text)
     }
 
     // MARK: - Tiers

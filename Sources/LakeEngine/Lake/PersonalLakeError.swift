@@ -36,7 +36,7 @@ public enum PersonalLakeError: Error, Sendable, Hashable, Codable, CustomStringC
             }
         return "the lake in \(root) is not a personal lake, so it does not open in-process: \(reason). "
             + "A shared lake is reached only through its service: as root, hand it to a service account "
-            + "(`medlake init PATH --service-user NAME` makes such a lake) and run `medlake serve --lake \(root)`; "
+            + "(`medlake share \(root) --service-user NAME`) and run `medlake serve --lake \(root)`; "
             + "to keep it personal instead, its owner runs `chmod -R go= \(root)`"
     }
 }

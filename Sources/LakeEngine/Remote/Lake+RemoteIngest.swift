@@ -146,7 +146,7 @@ extension Lake {
     }
 
     /// Retrieves one instance with WADO-RS and takes the DICOM body out of the `multipart/related` answer;
-    /// a spooled answer is split on disk.
+    /// a spooled answer is split on disk, on ``IOThreads`` (it reads and writes the whole file).
     static func retrieve(
         _ item: WADOInstance, from server: DICOMServerClient, spoolFolder: String, spoolThreshold: Int
     ) async throws -> RemoteDownload {
@@ -166,7 +166,9 @@ extension Lake {
             }
             return RemoteDownload(source: url, body: .memory(part))
         case .spooled(let path, _):
-            let part = try MultipartRelated.firstPart(ofFileAt: path, boundary: boundary, url: url, into: spoolFolder)
+            let part = try await IOThreads.perform {
+                try MultipartRelated.firstPart(ofFileAt: path, boundary: boundary, url: url, into: spoolFolder)
+            }
             return RemoteDownload(source: url, body: part)
         }
     }

@@ -159,7 +159,7 @@ public struct RemotePullUpload: Sendable {
                 elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
 
-        /// Exactly `size` bytes of the spool file at `path`, a piece at a time.
+        /// Exactly `size` bytes of the spool file at `path`, a piece at a time, each read on ``IOThreads``.
         private func sendFile(at path: String, size: Int64) async throws {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw LakeError.system(operation: "open", path: path, errno: errno)
@@ -167,7 +167,8 @@ public struct RemotePullUpload: Sendable {
             defer { try? handle.close() }
             var remaining = size
             while remaining > 0 {
-                let data = try handle.read(upToCount: Int(min(Int64(Self.pieceSize), remaining))) ?? Data()
+                let wanted = Int(min(Int64(Self.pieceSize), remaining))
+                let data = try await IOThreads.perform { try handle.read(upToCount: wanted) ?? Data() }
                 guard !data.isEmpty else {
                     throw LakeError.invalidArgument("The spooled instance \(path) ended \(remaining) bytes early.")
                 }

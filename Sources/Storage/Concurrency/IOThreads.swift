@@ -1,13 +1,17 @@
 import NIOPosix
 import Synchronization
 
-/// The threads that make blocking file-system calls (direct writes, fsyncs) for every tier in the
-/// process.
+/// The threads that make blocking file-system calls (direct writes, fsyncs, reads of large files) for every
+/// tier in the process.
+///
+/// Async code never makes those calls itself: on Linux Swift's cooperative pool has one thread per core
+/// and never grows, so a task blocked in `pread` or `fsync` holds a core's worth of every other task's
+/// progress. It awaits ``perform(_:)`` instead.
 ///
 /// Many calls in flight cost little more than one: the disk and the file system commit concurrent
 /// flushes together (4,000 small files: 3.5 s one by one, 0.16 s with 32 in flight, measured on ext4).
 /// One pool for the process's lifetime, so no batch spawns threads of its own.
-enum IOThreads {
+public enum IOThreads {
     /// How many blocking calls may be in flight at once.
     static let count = 32
 
@@ -17,6 +21,13 @@ enum IOThreads {
         pool.start()
         return pool
     }()
+
+    /// Runs `body` on an I/O thread and returns its result, suspending (not blocking) the calling task.
+    ///
+    /// - Throws: what `body` throws, or `NIOThreadPoolError.ThreadPoolInactive` if the pool is stopped.
+    public static func perform<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await pool.runIfActive(body)
+    }
 
     /// Runs `body` on an I/O thread; the returned ``Pending`` holds its result.
     static func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) -> Pending<Value> {

@@ -125,9 +125,11 @@ public struct FileSystemTier: Sendable {
 
     // MARK: - Reading
 
-    /// Re-hashes the stored object and reports whether its bytes still match its name.
-    public func verify(_ digest: ObjectDigest) throws -> Bool {
-        try ContentHasher.digest(ofFileAt: path(of: digest)).digest == digest
+    /// Re-hashes the stored object (on ``IOThreads``: it reads the whole file) and reports whether its bytes
+    /// still match its name.
+    public func verify(_ digest: ObjectDigest) async throws -> Bool {
+        let path = path(of: digest)
+        return try await IOThreads.perform { try ContentHasher.digest(ofFileAt: path).digest == digest }
     }
 
     // MARK: - Helpers

@@ -71,12 +71,12 @@ extension S3Client {
         return uploadId
     }
 
-    /// Reads one part of the file into memory and uploads it; returns its ETag.
+    /// Reads one part of the file into memory (on ``IOThreads``) and uploads it; returns its ETag.
     func uploadPart(
         key: String, uploadId: String, number: Int, path: String, offset: Int64, length: Int64
     ) async throws -> String {
-        try await uploadPart(
-            key: key, uploadId: uploadId, number: number, bytes: try Self.read(path, offset: offset, length: Int(length)))
+        let bytes = try await IOThreads.perform { try Self.read(path, offset: offset, length: Int(length)) }
+        return try await uploadPart(key: key, uploadId: uploadId, number: number, bytes: bytes)
     }
 
     /// Uploads part `number` (from 1) of `bytes`; returns its ETag.

@@ -99,6 +99,7 @@ extension S3Client {
     }
 
     /// Streams the object into a new file at `path` (created with mode 0640, fsynced) while hashing it.
+    /// The writes and the flush run on ``IOThreads``, never on a cooperative thread.
     ///
     /// Returns the SHA-256 and size of the bytes written. The file is removed again when the transfer fails;
     /// a body shorter than announced, or not hashing to the object's stored SHA-256, is asked for again.
@@ -115,14 +116,16 @@ extension S3Client {
             do {
                 var body = response.body.makeAsyncIterator()
                 while let buffer = try await Self.nextChunk(of: &body, operation: "GetObject", key: fullKey) {
-                    try buffer.withUnsafeReadableBytes { bytes in
-                        hasher.update(bytes)
-                        try writeAll(bytes, to: descriptor, path: path)
+                    buffer.withUnsafeReadableBytes { hasher.update($0) }
+                    try await IOThreads.perform {
+                        try buffer.withUnsafeReadableBytes { try writeAll($0, to: descriptor, path: path) }
                     }
                     size += Int64(buffer.readableBytes)
                 }
                 try check.verify(length: size, digest: hasher.finalize(), operation: "GetObject", key: fullKey)
-                guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
+                try await IOThreads.perform {
+                    guard fsync(descriptor) == 0 else { throw StorageError(operation: "fsync", path: path, errno: errno) }
+                }
                 close(descriptor)
             } catch {
                 close(descriptor)

@@ -47,6 +47,8 @@ struct PromotionsScreen: SingleListScreen {
     var diffScroll = ListState()
     var query = TextInputState()
 
+    /// The promotions, one page of ``Workbench/pageLimit``: requests between zones are few, so this list
+    /// is held whole rather than windowed like the series and samples.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
         return Self.run { .promotions(await .awaiting { try await api.promotions(PromotionQuery(page: PageRequest(limit: Workbench.pageLimit))).items }) }

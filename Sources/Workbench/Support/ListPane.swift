@@ -20,6 +20,9 @@ public struct ListRow: Sendable, Hashable {
 /// order): every list holds all of its rows, and sorting 10,000 loaded series takes a few milliseconds
 /// where reading them again with `ORDER BY` took several frames. The rows as loaded are kept for going
 /// back to no sort, and a reload (a flag added, a refresh) is sorted the same way.
+///
+/// A listing longer than one page is not held: the pane then reads its rows from a ``RowWindow`` (see
+/// `ListPane+Window.swift`), and the rows it has not fetched yet draw as placeholders.
 struct ListPane: Sendable {
     var columns: [TableColumn]
     /// The rows in display order (sorted when a sort is chosen).
@@ -27,6 +30,8 @@ struct ListPane: Sendable {
         didSet { memo = FilterMemo() }
     }
     var table = TableState()
+    /// The pages around the cursor, when the listing is longer than one page (nil: `rows` holds it all).
+    var window: RowWindow?
     /// The rows in the order they were loaded, for going back to no sort.
     private var loaded: [ListRow] = []
     private var memo = FilterMemo()
@@ -42,8 +47,9 @@ struct ListPane: Sendable {
         return memo.matches(filter, in: all)
     }
 
-    /// The selected row under `filter`.
+    /// The selected row under `filter` (nil while a windowed row's page is in flight).
     func selected(filter: String) -> ListRow? {
+        if let window { return table.selection.selected.flatMap(window.row(at:)) }
         let rows = visible(filter: filter)
         guard let index = table.selection.selected, index < rows.count else { return nil }
         return rows[index]
@@ -52,6 +58,7 @@ struct ListPane: Sendable {
     /// Replaces the rows, keeping the selected id selected when it is still there.
     mutating func setRows(_ newRows: [ListRow], filter: String) {
         let keep = selected(filter: filter)?.id
+        window = nil
         loaded = newRows
         rows = .loaded(Self.sorted(newRows, by: table.sort))
         reselect(keep, filter: filter)
@@ -60,6 +67,7 @@ struct ListPane: Sendable {
     /// Sorts by the next column that has a value in some row (unsorted after the last), keeping the
     /// selected row selected; see ``TableState/cycleSort(columnCount:skipping:)``.
     mutating func cycleSort(filter: String) {
+        guard window == nil else { return }
         let empty = Set(columns.indices.filter { column in
             !loaded.contains { column < $0.cells.count && !$0.cells[column].isEmpty }
         })
@@ -69,6 +77,7 @@ struct ListPane: Sendable {
 
     /// Flips the sort direction, keeping the selected row selected.
     mutating func reverseSort(filter: String) {
+        guard window == nil else { return }
         table.reverseSort()
         resort(filter: filter)
     }
@@ -99,6 +108,10 @@ struct ListPane: Sendable {
             buffer.write("loading…", column: area.x + 1, row: area.y, width: area.width - 1, role: .muted)
         case .failed(let message):
             buffer.write("error: " + message, column: area.x + 1, row: area.y, width: area.width - 1, role: .error)
+        case .loaded where window != nil:
+            Table(columns: columns, source: WindowRowSource(window: window ?? RowWindow(), marks: marks),
+                  isFocused: focused)
+                .render(in: area, buffer: &buffer, state: &state)
         case .loaded:
             let shown = visible(filter: filter)
             if shown.isEmpty {
@@ -121,6 +134,7 @@ struct ListPane: Sendable {
     }
 
     private mutating func reselect(_ keep: String?, filter: String) {
+        guard window == nil else { return }
         let shown = visible(filter: filter)
         if let keep, let index = shown.firstIndex(where: { $0.id == keep }) {
             table.selection.select(index, count: shown.count)

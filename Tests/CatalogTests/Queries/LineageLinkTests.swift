@@ -14,22 +14,22 @@ import Testing
     }
 
     static func chain(_ tx: CatalogTransaction) throws -> Chain {
-        let dataset = try GovernanceRows.dataset("chest", tx)
-        let raw = try GovernanceRows.object("raw", tier: "cold", tx)
-        let mid = try GovernanceRows.object("mid", tier: "warm", tx)
-        let out = try GovernanceRows.object("out", tier: "hot", tx)
-        let v1 = try GovernanceRows.version(datasetId: dataset, number: 1, tx)
-        let v2 = try GovernanceRows.version(datasetId: dataset, number: 2, tx)
-        let v3 = try GovernanceRows.version(datasetId: dataset, number: 3, tx)
-        try GovernanceRows.publish(versionId: v1, hash: "h1", entries: [(raw, "raw.dcm")], tx)
-        try GovernanceRows.publish(versionId: v2, hash: "h2", entries: [(mid, "mid.dcm")], tx)
-        try GovernanceRows.publish(versionId: v3, hash: "h3", entries: [(out, "out.dcm"), (raw, "again/raw.dcm")], tx)
+        let dataset = try tx.addDataset("chest")
+        let raw = try tx.addObject("raw", tier: "cold")
+        let mid = try tx.addObject("mid", tier: "warm")
+        let out = try tx.addObject("out", tier: "hot")
+        let v1 = try tx.addVersion(datasetId: dataset, number: 1)
+        let v2 = try tx.addVersion(datasetId: dataset, number: 2)
+        let v3 = try tx.addVersion(datasetId: dataset, number: 3)
+        try tx.publish(versionId: v1, hash: "h1", entries: [(raw, "raw.dcm")])
+        try tx.publish(versionId: v2, hash: "h2", entries: [(mid, "mid.dcm")])
+        try tx.publish(versionId: v3, hash: "h3", entries: [(out, "out.dcm"), (raw, "again/raw.dcm")])
         var promotions: [Int64] = []
         for (target, zone) in [(v2, "curated"), (v3, "gold")] {
             var promotion = Promotion(
                 datasetId: dataset, sourceVersionId: v1, targetZone: zone, selection: "", reason: "", requester: "ana",
-                state: .executed, checks: "[]", targetVersionId: target, createdAt: GovernanceRows.created,
-                updatedAt: GovernanceRows.created)
+                state: .executed, checks: "[]", targetVersionId: target, createdAt: CatalogTransaction.testTime,
+                updatedAt: CatalogTransaction.testTime)
             try tx.insert(&promotion)
             promotions.append(try #require(promotion.id))
         }
@@ -39,14 +39,14 @@ import Testing
         ] {
             var edge = LineageEdge(
                 sourceObjectId: source, derivedObjectId: derived, versionId: version, promotionId: promotion,
-                transform: transform, createdAt: GovernanceRows.created)
+                transform: transform, createdAt: CatalogTransaction.testTime)
             try tx.insert(&edge)
         }
         for (promotion, approver, decision) in [
             (promotions[0], "cy", Decision.approve), (promotions[0], "bo", .approve), (promotions[0], "dee", .reject),
         ] {
             var approval = PromotionApproval(
-                promotionId: promotion, approver: approver, decision: decision, comment: "", createdAt: GovernanceRows.created)
+                promotionId: promotion, approver: approver, decision: decision, comment: "", createdAt: CatalogTransaction.testTime)
             try tx.insert(&approval)
         }
         return Chain(raw: raw, mid: mid, out: out, v2: v2, v3: v3, first: promotions[0], second: promotions[1])
@@ -85,10 +85,10 @@ import Testing
     func objectsAndIngests(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (instanceObject, entryObject) = try store.write { tx throws in
-                let dataset = try GovernanceRows.dataset("chest", tx)
-                let other = try GovernanceRows.dataset("brain", tx)
-                let instanceObject = try GovernanceRows.object("inst", tx)
-                let entryObject = try GovernanceRows.object("entry", tx)
+                let dataset = try tx.addDataset("chest")
+                let other = try tx.addDataset("brain")
+                let instanceObject = try tx.addObject("inst")
+                let entryObject = try tx.addObject("entry")
                 var study = Study(datasetId: dataset, studyInstanceUID: "1.2")
                 try tx.insert(&study)
                 var series = Series(
@@ -97,7 +97,7 @@ import Testing
                 try tx.insert(&series)
                 var instance = Instance(seriesId: try #require(series.id), objectId: instanceObject, sopInstanceUID: "1.2.3.4")
                 try tx.insert(&instance)
-                let version = try GovernanceRows.version(datasetId: dataset, number: 1, tx)
+                let version = try tx.addVersion(datasetId: dataset, number: 1)
                 var entry = VersionEntry(
                     versionId: version, objectId: entryObject, path: "e.dcm", sha256: "entry", size: 1, format: "dicom",
                     sopInstanceUID: "1.2.3.5")
@@ -106,10 +106,10 @@ import Testing
                     versionId: version, objectId: entryObject, path: "shadow.dcm", sha256: "entry", size: 1,
                     format: "dicom", sopInstanceUID: "1.2.3.4")
                 try tx.insert(&shadow)
-                try GovernanceRows.file(
-                    datasetId: other, objectId: instanceObject, path: "later.dcm",
-                    at: GovernanceRows.created.addingTimeInterval(5), tx)
-                try GovernanceRows.file(datasetId: dataset, objectId: instanceObject, path: "first.dcm", tx)
+                try tx.addFile(
+                    dataset: other, object: instanceObject, path: "later.dcm",
+                    at: CatalogTransaction.testTime.addingTimeInterval(5))
+                try tx.addFile(dataset: dataset, object: instanceObject, path: "first.dcm")
                 for (seq, actor, target, time) in [
                     (1, "bo", "chest", 2_000), (2, "ana", "chest", 3_000), (3, "bo", "chest", 1_000),
                     (4, "cy", "brain", 500),
@@ -132,7 +132,7 @@ import Testing
                 let ingests = try tx.ingests(objectId: instanceObject)
                 #expect(ingests.map(\.datasetName) == ["chest", "brain"])
                 #expect(ingests.map(\.path) == ["first.dcm", "later.dcm"])
-                #expect(ingests.first?.ingestedAt == GovernanceRows.created)
+                #expect(ingests.first?.ingestedAt == CatalogTransaction.testTime)
                 let actors = try tx.ingestActors(datasetName: "chest")
                 #expect(actors.map(\.actor) == ["ana", "bo"])
                 #expect(actors.map(\.first) == [3, 1].map { Date(timeIntervalSince1970: $0) })

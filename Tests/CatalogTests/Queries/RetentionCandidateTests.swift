@@ -10,23 +10,23 @@ import Testing
     func candidates(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (objects, chest, brain) = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", zone: "raw", tx)
-                let brain = try GovernanceRows.dataset("brain", zone: "curated", tx)
-                let shared = try GovernanceRows.object("shared", size: 6_000_000_000, tx)
-                let draftOnly = try GovernanceRows.object("draft", tx)
-                let gone = try GovernanceRows.object("gone", state: .deleted, tx)
-                _ = try GovernanceRows.object("orphan", tx)
-                try GovernanceRows.file(datasetId: chest, objectId: shared, path: "s.dcm", tx)
-                try GovernanceRows.file(datasetId: brain, objectId: draftOnly, path: "d.dcm", tx)
-                try GovernanceRows.file(datasetId: brain, objectId: gone, path: "g.dcm", tx)
-                let v1 = try GovernanceRows.version(datasetId: chest, number: 1, tx)
-                try GovernanceRows.publish(versionId: v1, hash: "h1", zone: "gold", entries: [(shared, "s.dcm")], tx)
+                let chest = try tx.addDataset("chest", zone: "raw")
+                let brain = try tx.addDataset("brain", zone: "curated")
+                let shared = try tx.addObject("shared", size: 6_000_000_000)
+                let draftOnly = try tx.addObject("draft")
+                let gone = try tx.addObject("gone", state: .deleted)
+                _ = try tx.addObject("orphan")
+                try tx.addFile(dataset: chest, object: shared, path: "s.dcm")
+                try tx.addFile(dataset: brain, object: draftOnly, path: "d.dcm")
+                try tx.addFile(dataset: brain, object: gone, path: "g.dcm")
+                let v1 = try tx.addVersion(datasetId: chest, number: 1)
+                try tx.publish(versionId: v1, hash: "h1", zone: "gold", entries: [(shared, "s.dcm")])
                 return ([shared, draftOnly], chest, brain)
             }
             let candidates = try store.read { tx in try tx.retentionCandidates() }
             #expect(candidates.map(\.id) == objects)
             let shared = try #require(candidates.first)
-            #expect(shared.size == 6_000_000_000 && shared.createdAt == GovernanceRows.created)
+            #expect(shared.size == 6_000_000_000 && shared.createdAt == CatalogTransaction.testTime)
             let references = shared.references.map { "\($0.datasetId)@\($0.zone)" }.sorted()
             #expect(references == ["\(chest)@gold", "\(chest)@raw"].sorted())
             #expect(candidates.last?.references.map(\.datasetId) == [brain])
@@ -43,9 +43,9 @@ import Testing
     func studyDates(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (early, undated) = try store.write { tx throws in
-                let dataset = try GovernanceRows.dataset("chest", tx)
-                let early = try GovernanceRows.object("early", tx)
-                let undated = try GovernanceRows.object("undated", tx)
+                let dataset = try tx.addDataset("chest")
+                let early = try tx.addObject("early")
+                let undated = try tx.addObject("undated")
                 for (uid, date, object) in [("1", "20240105", early), ("2", "20230301", early), ("3", nil, undated)]
                     as [(String, String?, Int64)]
                 {

@@ -8,11 +8,11 @@ import Testing
     @Test("A live grant is neither revoked nor expired: one expiring at the instant asked about is expired",
         arguments: CatalogEngine.available)
     func liveGrants(engine: CatalogEngine) throws {
-        let now = GovernanceRows.created.addingTimeInterval(3600)
+        let now = CatalogTransaction.testTime.addingTimeInterval(3600)
         try engine.withCatalog { store throws in
             let (chest, ids) = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", tx)
-                let brain = try GovernanceRows.dataset("brain", tx)
+                let chest = try tx.addDataset("chest")
+                let brain = try tx.addDataset("brain")
                 var ids: [String: Int64] = [:]
                 let grants: [(String, String, Int64, TimeInterval, Bool)] = [
                     ("old", "bo", chest, 60, false),
@@ -26,7 +26,7 @@ import Testing
                 for (label, principal, dataset, expiresIn, revoked) in grants {
                     var grant = AccessGrant(
                         principal: principal, datasetId: dataset, scope: .read, expiresAt: now.addingTimeInterval(expiresIn),
-                        grantedBy: "ana", reason: label, createdAt: GovernanceRows.created,
+                        grantedBy: "ana", reason: label, createdAt: CatalogTransaction.testTime,
                         revokedAt: revoked ? now : nil, revokedBy: revoked ? "ana" : nil)
                     try tx.insert(&grant)
                     ids[label] = grant.id
@@ -51,21 +51,21 @@ import Testing
     func latestAndListing(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let revokedId = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", sensitivity: "restricted", tx)
-                let brain = try GovernanceRows.dataset("brain", sensitivity: "public", tx)
+                let chest = try tx.addDataset("chest", sensitivity: "restricted")
+                let brain = try tx.addDataset("brain", sensitivity: "public")
                 var first = AccessGrant(
-                    principal: "bo", datasetId: chest, scope: .approve, expiresAt: GovernanceRows.created,
-                    grantedBy: "ana", reason: "first", createdAt: GovernanceRows.created)
+                    principal: "bo", datasetId: chest, scope: .approve, expiresAt: CatalogTransaction.testTime,
+                    grantedBy: "ana", reason: "first", createdAt: CatalogTransaction.testTime)
                 try tx.insert(&first)
                 var other = AccessGrant(
-                    principal: "bo", datasetId: brain, scope: .annotate, expiresAt: GovernanceRows.created,
-                    grantedBy: "ana", reason: "other", createdAt: GovernanceRows.created)
+                    principal: "bo", datasetId: brain, scope: .annotate, expiresAt: CatalogTransaction.testTime,
+                    grantedBy: "ana", reason: "other", createdAt: CatalogTransaction.testTime)
                 try tx.insert(&other)
                 var second = first
                 second.id = nil
                 second.reason = "second"
                 try tx.insert(&second)
-                second.revokedAt = GovernanceRows.created
+                second.revokedAt = CatalogTransaction.testTime
                 second.revokedBy = "ana"
                 try tx.update(second)
                 return try #require(second.id)

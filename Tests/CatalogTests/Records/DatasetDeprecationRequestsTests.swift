@@ -9,26 +9,26 @@ import Testing
     func deprecation(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (old, successor) = try store.write { tx throws in
-                let old = try GovernanceRows.dataset("chest-v1", tx)
-                let new = try GovernanceRows.dataset("chest-v2", tx)
-                let successor = try GovernanceRows.version(datasetId: new, number: 3, tx)
+                let old = try tx.addDataset("chest-v1")
+                let new = try tx.addDataset("chest-v2")
+                let successor = try tx.addVersion(datasetId: new, number: 3)
                 var deprecation = DatasetDeprecation(
                     datasetId: old, successorVersionId: successor, reason: "re-labelled", deprecatedBy: "ana",
-                    deprecatedAt: GovernanceRows.created)
+                    deprecatedAt: CatalogTransaction.testTime)
                 try tx.insert(&deprecation)
                 return (old, successor)
             }
-            GovernanceRows.expectDuplicate(in: "datasetDeprecation") {
+            CatalogTransaction.expectDuplicate(in: "datasetDeprecation") {
                 try store.write { tx throws in
                     var again = DatasetDeprecation(
                         datasetId: old, successorVersionId: successor, reason: "twice", deprecatedBy: "bo",
-                        deprecatedAt: GovernanceRows.created)
+                        deprecatedAt: CatalogTransaction.testTime)
                     try tx.insert(&again)
                 }
             }
             try store.read { tx throws in
                 let found = try #require(try tx.deprecation(datasetId: old))
-                #expect(found.reason == "re-labelled" && found.deprecatedAt == GovernanceRows.created)
+                #expect(found.reason == "re-labelled" && found.deprecatedAt == CatalogTransaction.testTime)
                 #expect(try tx.versionReference(id: found.successorVersionId) == "chest-v2@3")
                 #expect(try tx.deprecation(datasetId: old + 1) == nil)
                 #expect(try tx.deprecations().map(\.datasetId) == [old])

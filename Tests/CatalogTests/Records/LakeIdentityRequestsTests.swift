@@ -10,7 +10,7 @@ import Testing
         try engine.withCatalog { store throws in
             #expect(try store.read { tx in try tx.lakeIdentity() } == nil)
             try store.write { tx in try tx.recordLakeIdentity("lake-1") }
-            GovernanceRows.expectDuplicate(in: "lakeIdentity") {
+            CatalogTransaction.expectDuplicate(in: "lakeIdentity") {
                 try store.write { tx in try tx.recordLakeIdentity("lake-2") }
             }
             #expect(try store.read { tx in try tx.lakeIdentity() } == "lake-1")
@@ -21,9 +21,9 @@ import Testing
     func configurationSnapshot(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             #expect(try store.read { tx in try tx.configurationSnapshot() } == nil)
-            let first = ConfigurationSnapshot(sha256: "aa", settings: #"{"a":"1"}"#, recordedAt: GovernanceRows.created)
+            let first = ConfigurationSnapshot(sha256: "aa", settings: #"{"a":"1"}"#, recordedAt: CatalogTransaction.testTime)
             let second = ConfigurationSnapshot(
-                sha256: "bb", settings: #"{"a":"2"}"#, recordedAt: GovernanceRows.created.addingTimeInterval(1))
+                sha256: "bb", settings: #"{"a":"2"}"#, recordedAt: CatalogTransaction.testTime.addingTimeInterval(1))
             try store.write { tx in try tx.save(first) }
             #expect(try store.read { tx in try tx.configurationSnapshot() } == first)
             try store.write { tx in try tx.save(second) }

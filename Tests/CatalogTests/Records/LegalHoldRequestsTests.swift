@@ -7,9 +7,9 @@ import Testing
 @Suite struct LegalHoldRequestsTests {
     static func hold(_ dataset: Int64, version: Int64? = nil, reason: String, released: Bool = false) -> LegalHold {
         var hold = LegalHold(
-            datasetId: dataset, versionId: version, reason: reason, createdBy: "ana", createdAt: GovernanceRows.created)
+            datasetId: dataset, versionId: version, reason: reason, createdBy: "ana", createdAt: CatalogTransaction.testTime)
         if released {
-            hold.releasedAt = GovernanceRows.created
+            hold.releasedAt = CatalogTransaction.testTime
             hold.releasedBy = "bo"
             hold.releaseReason = "case closed"
         }
@@ -21,8 +21,8 @@ import Testing
     func listing(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (chest, releasedId) = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", tx)
-                let brain = try GovernanceRows.dataset("brain", tx)
+                let chest = try tx.addDataset("chest")
+                let brain = try tx.addDataset("brain")
                 var releasedId: Int64 = 0
                 for (dataset, reason, released) in [(chest, "a", false), (brain, "b", false), (chest, "c", true)] {
                     var hold = Self.hold(dataset, reason: reason, released: released)
@@ -50,21 +50,20 @@ import Testing
             let (objects, holds) = try store.write { tx throws in
                 var objects: [String: Int64] = [:]
                 for name in ["draftFile", "v1Entry", "v2Entry", "otherDraft", "otherEntry", "loose"] {
-                    objects[name] = try GovernanceRows.object(name, tx)
+                    objects[name] = try tx.addObject(name)
                 }
                 func object(_ name: String) throws -> Int64 { try #require(objects[name]) }
-                let chest = try GovernanceRows.dataset("chest", tx)
-                let v1 = try GovernanceRows.version(datasetId: chest, number: 1, tx)
-                let v2 = try GovernanceRows.version(datasetId: chest, number: 2, tx)
-                try GovernanceRows.file(datasetId: chest, objectId: try object("draftFile"), path: "a.dcm", tx)
-                try GovernanceRows.publish(versionId: v1, hash: "h1", entries: [(try object("v1Entry"), "a")], tx)
-                try GovernanceRows.publish(versionId: v2, hash: "h2", entries: [(try object("v2Entry"), "a")], tx)
-                let brain = try GovernanceRows.dataset("brain", tx)
-                let brainPublished = try GovernanceRows.version(datasetId: brain, number: 1, tx)
-                let brainDraft = try GovernanceRows.version(datasetId: brain, number: 2, state: .draft, tx)
-                try GovernanceRows.file(datasetId: brain, objectId: try object("otherDraft"), path: "b.dcm", tx)
-                try GovernanceRows.publish(
-                    versionId: brainPublished, hash: "h3", entries: [(try object("otherEntry"), "b")], tx)
+                let chest = try tx.addDataset("chest")
+                let v1 = try tx.addVersion(datasetId: chest, number: 1)
+                let v2 = try tx.addVersion(datasetId: chest, number: 2)
+                try tx.addFile(dataset: chest, object: try object("draftFile"), path: "a.dcm")
+                try tx.publish(versionId: v1, hash: "h1", entries: [(try object("v1Entry"), "a")])
+                try tx.publish(versionId: v2, hash: "h2", entries: [(try object("v2Entry"), "a")])
+                let brain = try tx.addDataset("brain")
+                let brainPublished = try tx.addVersion(datasetId: brain, number: 1)
+                let brainDraft = try tx.addVersion(datasetId: brain, number: 2, state: .draft)
+                try tx.addFile(dataset: brain, object: try object("otherDraft"), path: "b.dcm")
+                try tx.publish(versionId: brainPublished, hash: "h3", entries: [(try object("otherEntry"), "b")])
                 var holds: [String: Int64] = [:]
                 for (label, hold) in [
                     ("dataset", Self.hold(chest, reason: "dataset")),

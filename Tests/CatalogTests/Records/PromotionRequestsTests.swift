@@ -7,10 +7,10 @@ import Testing
 @Suite struct PromotionRequestsTests {
     /// A dataset with published versions 1 and 2; returns the dataset's and the versions' ids.
     static func versions(_ tx: CatalogTransaction) throws -> (dataset: Int64, v1: Int64, v2: Int64) {
-        let dataset = try GovernanceRows.dataset("chest", tx)
+        let dataset = try tx.addDataset("chest")
         return (
-            dataset, try GovernanceRows.version(datasetId: dataset, number: 1, tx),
-            try GovernanceRows.version(datasetId: dataset, number: 2, tx)
+            dataset, try tx.addVersion(datasetId: dataset, number: 1),
+            try tx.addVersion(datasetId: dataset, number: 2)
         )
     }
 
@@ -20,8 +20,8 @@ import Testing
     ) -> Promotion {
         Promotion(
             datasetId: dataset, sourceVersionId: version, targetZone: zone, selection: "", reason: reason,
-            requester: "ana", state: state, checks: "[]", targetVersionId: target, createdAt: GovernanceRows.created,
-            updatedAt: GovernanceRows.created)
+            requester: "ana", state: state, checks: "[]", targetVersionId: target, createdAt: CatalogTransaction.testTime,
+            updatedAt: CatalogTransaction.testTime)
     }
 
     @Test("A version and zone are held by their oldest live or executed promotion; states filter the listing",
@@ -56,7 +56,7 @@ import Testing
                 #expect(try tx.promotions(state: .approved).map(\.state) == [.approved])
                 let pendingId = try #require(ids["pending"])
                 let pending = try #require(try tx.promotion(id: pendingId))
-                #expect(pending.createdAt == GovernanceRows.created && pending.targetVersionId == nil)
+                #expect(pending.createdAt == CatalogTransaction.testTime && pending.targetVersionId == nil)
                 #expect(try tx.sourceReference(of: pending) == "chest@1")
                 #expect(try tx.versionReference(id: v1 + 100) == nil)
             }
@@ -73,7 +73,7 @@ import Testing
                 try tx.insert(&first)
             }
             for state in [PromotionState.pending, .approved] {
-                GovernanceRows.expectDuplicate(in: "promotion") {
+                CatalogTransaction.expectDuplicate(in: "promotion") {
                     try store.write { tx throws in
                         var twin = Self.promotion(dataset, version: v1, state: state)
                         try tx.insert(&twin)
@@ -102,16 +102,16 @@ import Testing
                 for (approver, decision) in [("bo", Decision.approve), ("cy", .reject), ("dee", .approve)] {
                     var approval = PromotionApproval(
                         promotionId: id, approver: approver, decision: decision, comment: "by \(approver)",
-                        createdAt: GovernanceRows.created)
+                        createdAt: CatalogTransaction.testTime)
                     try tx.insert(&approval)
                 }
                 return id
             }
-            GovernanceRows.expectDuplicate(in: "promotionApproval") {
+            CatalogTransaction.expectDuplicate(in: "promotionApproval") {
                 try store.write { tx throws in
                     var again = PromotionApproval(
                         promotionId: promotionId, approver: "bo", decision: .reject, comment: "changed my mind",
-                        createdAt: GovernanceRows.created)
+                        createdAt: CatalogTransaction.testTime)
                     try tx.insert(&again)
                 }
             }

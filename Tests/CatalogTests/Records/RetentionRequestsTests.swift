@@ -6,7 +6,7 @@ import Testing
 /// Deletion request, tombstone and override requests, written once in seam SQL, on each engine.
 @Suite struct RetentionRequestsTests {
     static func request(_ state: RetentionRequest.State, reason: String) -> RetentionRequest {
-        RetentionRequest(requester: "ana", reason: reason, state: state, createdAt: GovernanceRows.created)
+        RetentionRequest(requester: "ana", reason: reason, state: state, createdAt: CatalogTransaction.testTime)
     }
 
     @Test("A deletion request lists its items and bytes; only pending items of pending requests are waiting",
@@ -16,7 +16,7 @@ import Testing
             let (pendingId, doneId, objects) = try store.write { tx throws in
                 // Sizes past 32 bits, so a sum narrowed anywhere would show.
                 let objects = try [5_000_000_000, 7, 11, 13].enumerated().map { index, size in
-                    try GovernanceRows.object("o\(index)", size: Int64(size), tx)
+                    try tx.addObject("o\(index)", size: Int64(size))
                 }
                 var pending = Self.request(.pending, reason: "expired")
                 try tx.insert(&pending)
@@ -34,7 +34,7 @@ import Testing
                 }
                 return (pendingId, doneId, objects)
             }
-            GovernanceRows.expectDuplicate(in: "retentionItem") {
+            CatalogTransaction.expectDuplicate(in: "retentionItem") {
                 try store.write { tx throws in
                     var twin = RetentionItem(requestId: pendingId, objectId: objects[0], rule: "r", datasets: "", state: .pending)
                     try tx.insert(&twin)
@@ -65,16 +65,16 @@ import Testing
                 for (approver, decision) in [("bo", Decision.approve), ("cy", .reject), ("dee", .approve)] {
                     var approval = RetentionApproval(
                         requestId: id, approver: approver, decision: decision, comment: "", grantId: nil,
-                        createdAt: GovernanceRows.created)
+                        createdAt: CatalogTransaction.testTime)
                     try tx.insert(&approval)
                 }
                 return id
             }
-            GovernanceRows.expectDuplicate(in: "retentionApproval") {
+            CatalogTransaction.expectDuplicate(in: "retentionApproval") {
                 try store.write { tx throws in
                     var again = RetentionApproval(
                         requestId: requestId, approver: "cy", decision: .approve, comment: "", grantId: nil,
-                        createdAt: GovernanceRows.created)
+                        createdAt: CatalogTransaction.testTime)
                     try tx.insert(&again)
                 }
             }
@@ -93,7 +93,7 @@ import Testing
         try engine.withCatalog { store throws in
             let (first, second, objects) = try store.write { tx throws in
                 let objects = [
-                    try GovernanceRows.object("aaa", tier: "hot", tx), try GovernanceRows.object("bbb", tier: "cold", tx),
+                    try tx.addObject("aaa", tier: "hot"), try tx.addObject("bbb", tier: "cold"),
                 ]
                 var first = Self.request(.deleting, reason: "first")
                 try tx.insert(&first)
@@ -104,7 +104,7 @@ import Testing
             func tombstone(_ object: Int64, _ sha256: String, request: Int64) -> RetentionTombstone {
                 RetentionTombstone(
                     objectId: object, sha256: sha256, requestId: request, rule: "raw:30d", requestedBy: "ana",
-                    approvers: "bo,cy", deletedAt: GovernanceRows.created)
+                    approvers: "bo,cy", deletedAt: CatalogTransaction.testTime)
             }
             try store.write { tx throws in
                 var a = tombstone(objects[0], "aaa", request: first)
@@ -140,12 +140,12 @@ import Testing
     @Test("A dataset has one retention override; setting it replaces the one it had", arguments: CatalogEngine.available)
     func overrides(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
-            let dataset = try store.write { tx in try GovernanceRows.dataset("chest", tx) }
+            let dataset = try store.write { tx in try tx.addDataset("chest") }
             for (minDays, maxDays, reason) in [(30.5, nil, "study"), (nil, 90.0, "audit")] as [(Double?, Double?, String)] {
                 try store.write { tx throws in
                     var record = RetentionOverride(
                         datasetId: dataset, minDays: minDays, maxDays: maxDays, reason: reason, setBy: "ana",
-                        setAt: GovernanceRows.created)
+                        setAt: CatalogTransaction.testTime)
                     try tx.replaceRetentionOverride(&record)
                     #expect(record.id != nil)
                 }

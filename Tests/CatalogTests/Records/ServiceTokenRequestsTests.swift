@@ -7,8 +7,8 @@ import Testing
 @Suite struct ServiceTokenRequestsTests {
     static func token(_ name: String, secretHash: String) -> ServiceToken {
         ServiceToken(
-            name: name, role: "reader", secretHash: secretHash, createdBy: "ana", createdAt: GovernanceRows.created,
-            expiresAt: GovernanceRows.created.addingTimeInterval(86_400))
+            name: name, role: "reader", secretHash: secretHash, createdBy: "ana", createdAt: CatalogTransaction.testTime,
+            expiresAt: CatalogTransaction.testTime.addingTimeInterval(86_400))
     }
 
     @Test("Tokens are found by exact name and by secret hash, listed by code point; a revocation persists",
@@ -28,9 +28,9 @@ import Testing
                 #expect(try tx.serviceToken(named: "CI") == nil)
                 #expect(try tx.serviceToken(secretHash: "h-zeta")?.name == "Zeta")
                 #expect(try tx.serviceToken(secretHash: "h-") == nil)
-                #expect(try tx.serviceToken(named: "ci")?.expiresAt == GovernanceRows.created.addingTimeInterval(86_400))
+                #expect(try tx.serviceToken(named: "ci")?.expiresAt == CatalogTransaction.testTime.addingTimeInterval(86_400))
             }
-            let revokedAt = GovernanceRows.created.addingTimeInterval(60)
+            let revokedAt = CatalogTransaction.testTime.addingTimeInterval(60)
             try store.write { tx throws in
                 var token = try #require(try tx.serviceToken(named: "ci"))
                 #expect(token.revokedAt == nil)
@@ -52,7 +52,7 @@ import Testing
                 try tx.insert(&token)
             }
             for (name, hash) in [("ci", "h-other"), ("other", "h-ci")] {
-                GovernanceRows.expectDuplicate(in: "serviceToken") {
+                CatalogTransaction.expectDuplicate(in: "serviceToken") {
                     try store.write { tx throws in
                         var twin = Self.token(name, secretHash: hash)
                         try tx.insert(&twin)

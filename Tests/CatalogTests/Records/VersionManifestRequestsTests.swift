@@ -10,20 +10,20 @@ import Testing
     func manifests(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (chest, v1, v2) = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", tx)
-                let v1 = try GovernanceRows.version(datasetId: chest, number: 1, tx)
-                let v2 = try GovernanceRows.version(datasetId: chest, number: 2, tx)
-                _ = try GovernanceRows.version(datasetId: chest, number: 3, state: .draft, tx)
-                try GovernanceRows.publish(versionId: v1, hash: "ab12", zone: "raw", entries: [], tx)
-                try GovernanceRows.publish(versionId: v2, hash: "ab_9", zone: "curated", entries: [], tx)
-                let brain = try GovernanceRows.dataset("brain", tx)
-                let b1 = try GovernanceRows.version(datasetId: brain, number: 1, tx)
-                try GovernanceRows.publish(versionId: b1, hash: "cd34", zone: "curated", entries: [], tx)
+                let chest = try tx.addDataset("chest")
+                let v1 = try tx.addVersion(datasetId: chest, number: 1)
+                let v2 = try tx.addVersion(datasetId: chest, number: 2)
+                _ = try tx.addVersion(datasetId: chest, number: 3, state: .draft)
+                try tx.publish(versionId: v1, hash: "ab12", zone: "raw", entries: [])
+                try tx.publish(versionId: v2, hash: "ab_9", zone: "curated", entries: [])
+                let brain = try tx.addDataset("brain")
+                let b1 = try tx.addVersion(datasetId: brain, number: 1)
+                try tx.publish(versionId: b1, hash: "cd34", zone: "curated", entries: [])
                 return (chest, v1, v2)
             }
             try store.read { tx throws in
                 #expect(try tx.manifest(versionId: v1)?.hash == "ab12")
-                #expect(try tx.manifest(versionId: v1)?.createdAt == GovernanceRows.created)
+                #expect(try tx.manifest(versionId: v1)?.createdAt == CatalogTransaction.testTime)
                 #expect(try tx.manifests(hashPrefix: "ab", limit: 2).map(\.hash) == ["ab12", "ab_9"])
                 #expect(try tx.manifests(hashPrefix: "ab", limit: 1).count == 1)
                 // `_` is a character of the prefix, not a wildcard.
@@ -46,13 +46,12 @@ import Testing
     func entries(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let (v1, v2) = try store.write { tx throws in
-                let chest = try GovernanceRows.dataset("chest", tx)
-                let v1 = try GovernanceRows.version(datasetId: chest, number: 1, tx)
-                let v2 = try GovernanceRows.version(datasetId: chest, number: 2, tx)
-                let objects = try ["x", "y", "z"].map { try GovernanceRows.object($0, tx) }
-                try GovernanceRows.publish(
-                    versionId: v1, hash: "h1", entries: [(objects[0], "b/2.dcm"), (objects[1], "B/1.dcm"), (objects[2], "a.dcm")],
-                    tx)
+                let chest = try tx.addDataset("chest")
+                let v1 = try tx.addVersion(datasetId: chest, number: 1)
+                let v2 = try tx.addVersion(datasetId: chest, number: 2)
+                let objects = try ["x", "y", "z"].map { try tx.addObject($0) }
+                try tx.publish(
+                    versionId: v1, hash: "h1", entries: [(objects[0], "b/2.dcm"), (objects[1], "B/1.dcm"), (objects[2], "a.dcm")])
                 return (v1, v2)
             }
             try store.read { tx throws in
@@ -68,17 +67,17 @@ import Testing
     func remoteSources(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in
             let dataset = try store.write { tx throws in
-                let dataset = try GovernanceRows.dataset("chest", tx)
+                let dataset = try tx.addDataset("chest")
                 var source = RemoteSource(
                     datasetId: dataset, kind: .orthanc, url: "http://pacs:8042", cursor: 4_000_000_000,
-                    instancesIngested: 12, updatedAt: GovernanceRows.created)
+                    instancesIngested: 12, updatedAt: CatalogTransaction.testTime)
                 try tx.insert(&source)
                 return dataset
             }
-            GovernanceRows.expectDuplicate(in: "remoteSource") {
+            CatalogTransaction.expectDuplicate(in: "remoteSource") {
                 try store.write { tx throws in
                     var twin = RemoteSource(
-                        datasetId: dataset, kind: .orthanc, url: "http://pacs:8042", updatedAt: GovernanceRows.created)
+                        datasetId: dataset, kind: .orthanc, url: "http://pacs:8042", updatedAt: CatalogTransaction.testTime)
                     try tx.insert(&twin)
                 }
             }
@@ -100,14 +99,14 @@ import Testing
                 for (hash, commit) in [("m1", "c1"), ("m2", "c2"), ("m1", "c3")] {
                     var run = TrainingRun(
                         manifestHash: hash, image: "img", commit: commit, workflow: "wf", parameters: "{}",
-                        recordedBy: "ana", createdAt: GovernanceRows.created, pod: "pod-\(commit)")
+                        recordedBy: "ana", createdAt: CatalogTransaction.testTime, pod: "pod-\(commit)")
                     try tx.insert(&run)
                     ids.append(try #require(run.id))
                 }
                 for (run, directory) in [(ids[0], "/stage/b"), (ids[0], "/stage/a"), (ids[1], "/stage/c")] {
                     var staging = RunStaging(
                         runId: run, manifestHash: "m1", directory: directory, files: 3, bytes: 6_000_000_000,
-                        stagedBy: "ana", stagedAt: GovernanceRows.created)
+                        stagedBy: "ana", stagedAt: CatalogTransaction.testTime)
                     try tx.insert(&staging)
                 }
                 return ids

@@ -33,8 +33,18 @@ import Testing
         #expect(inspection.report.vcfHeader?.samples == ["NA12891"])
         #expect(inspection.report.vcfHeader?.contigs.map(\.id) == ["chr1", "chr2"])
         #expect(inspection.report.variantStats == nil)
-        #expect(inspection.report.path == (try lake.owner.tier(named: entry.tier)).root + "/objects/"
-            + entry.sha256.prefix(2) + "/" + entry.sha256.dropFirst(2))
+        #expect(inspection.report.path == entry.path, "named as ingested, not by its place in the tier")
+    }
+
+    @Test func theAnswerNamesNoTierFolder() throws {
+        let tierRoot = try lake.owner.tier(named: entry.tier).root
+        for streaming in [false, true] {
+            let inspection = try lake.owner.inspectGenomicFile(
+                dataset: "g", sample: "NA12891", sha256: entry.sha256, streaming: streaming)
+            let json = String(decoding: try JSONEncoder().encode(inspection), as: UTF8.self)
+            #expect(!json.contains(tierRoot), "\(json)")
+            #expect(inspection.report.path == entry.path)
+        }
     }
 
     @Test func streamingCountsTheRecords() throws {

@@ -72,7 +72,7 @@ import Darwin
         for hash in hashes {
             let moved = try path(hash, in: "warm")
             #expect(inode(moved)?.links == 1)
-            #expect(try FileSystemTier(name: "warm", root: warm).verify(try ObjectDigest(hex: hash).orThrow()))
+            #expect(try await FileSystemTier(name: "warm", root: warm).verify(try ObjectDigest(hex: hash).orThrow()))
             #expect(inode(try path(hash, in: "hot")) == nil)
         }
     }

@@ -44,6 +44,7 @@ struct ServiceReviewInspectionCLITests {
 
     private struct GenomicFileJSON: Decodable {
         var format: String
+        var path: String
         var sha256: String
     }
 
@@ -53,6 +54,7 @@ struct ServiceReviewInspectionCLITests {
         var flags: [Flag]
 
         struct Report: Decodable {
+            var path: String
             var samples: [String]
             var variantStats: VariantStats?
         }
@@ -125,6 +127,11 @@ struct ServiceReviewInspectionCLITests {
         #expect(inspected.report.samples == ["NA12891"])
         #expect(inspected.report.variantStats?.records == 2, "streaming reads every record")
         #expect(inspected.flags.map(\.note) == ["check it"])
+        // The answer names the file as it was ingested; the lake's folders (its tiers) stay the service's.
+        let answer = try served.tool(
+            "/usr/bin/curl", ["-s", "--unix-socket", served.socket, "http://lake/v1/" + path], as: dave).stdout
+        #expect(inspected.report.path == inspected.entry.path, "the report names the file as it was ingested")
+        #expect(!answer.contains(served.lake), "the answer names a tier path: \(answer)")
 
         // carol holds no role: neither the listing nor the file.
         for refusedPath in [listed, path] {

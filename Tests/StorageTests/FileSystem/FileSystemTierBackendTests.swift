@@ -43,7 +43,7 @@ import Testing
         try await destination.put(digest, from: reader)
         #expect(reported == Int64(bytes.count))
         #expect(try await destination.size(of: digest) == Int64(bytes.count))
-        #expect(try destination.verify(digest))
+        #expect(try await destination.verify(digest))
         var listed: [ObjectDigest] = []
         for try await item in destination.list() { listed.append(item) }
         #expect(listed == [digest])
@@ -107,7 +107,7 @@ import Testing
         #expect(try temporaries(destination).count == 1)
         #expect(try temporaries(destination).allSatisfy { $0.hasPrefix("object-job7-") })
         try await destination.publish([copy])
-        #expect(try destination.verify(digest))
+        #expect(try await destination.verify(digest))
         #expect(try temporaries(destination).isEmpty)
     }
 
@@ -118,12 +118,12 @@ import Testing
             copies.append(try await destination.stage(digest, from: try await source.openForReading(digest, range: nil), owner: "job1"))
         }
         try await destination.publish(copies)
-        for copy in copies { #expect(try destination.verify(copy.digest)) }
+        for copy in copies { #expect(try await destination.verify(copy.digest)) }
         // Publishing a copy of an object already present replaces it (same bytes) without an error.
         let again = try await destination.stage(
             copies[0].digest, from: try await source.openForReading(copies[0].digest, range: nil), owner: "job1")
         try await destination.publish([again])
-        #expect(try destination.verify(copies[0].digest))
+        #expect(try await destination.verify(copies[0].digest))
     }
 
     @Test func discardAndDiscardStagedRemoveOnlyStagedFiles() async throws {
@@ -139,7 +139,7 @@ import Testing
         #expect(try temporaries(destination).count == 1)
         try await destination.publish([other])
         #expect(try await destination.discardStaged(owner: "job12") == 0)
-        #expect(try destination.verify(third), "published objects are never discarded")
+        #expect(try await destination.verify(third), "published objects are never discarded")
     }
 
     @Test func aSharedStageLinksAndVerifiesWithoutCopying() async throws {
@@ -166,7 +166,7 @@ import Testing
         try await source.delete(digest)
         stat(destination.path(of: digest), &linked)
         #expect(linked.st_ino == original.st_ino && linked.st_nlink == 1)
-        #expect(try destination.verify(digest))
+        #expect(try await destination.verify(digest))
     }
 
     @Test func aSharedStageThatFailsVerificationRemovesOnlyItsLink() async throws {
@@ -179,6 +179,6 @@ import Testing
             }
         }
         #expect(try temporaries(destination).isEmpty)
-        #expect(try source.verify(digest), "the source keeps its name and bytes")
+        #expect(try await source.verify(digest), "the source keeps its name and bytes")
     }
 }

@@ -54,13 +54,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
     }
 
-    @Test func verifyDetectsChangedBytes() throws {
+    @Test func verifyDetectsChangedBytes() async throws {
         let stored = try Array("original".utf8).withUnsafeBytes { try tier.store(bytes: $0) }
-        #expect(try tier.verify(stored.digest))
+        #expect(try await tier.verify(stored.digest))
         let path = tier.path(of: stored.digest)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         try Data("tampered".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try !tier.verify(stored.digest))
+        #expect(try await !tier.verify(stored.digest))
     }
 
     @Test func missingSourceIsATypedError() throws {

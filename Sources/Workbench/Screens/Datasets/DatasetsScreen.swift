@@ -38,6 +38,8 @@ struct DatasetsScreen: WorkbenchScreen {
     var verification: Loadable<ManifestVerification>?
     var query = TextInputState()
 
+    /// The datasets, one page of ``Workbench/pageLimit``: a lake holds tens or hundreds of datasets, not
+    /// thousands, so this list is held whole rather than windowed like the series and samples.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let (api, engine) = (context.api, context.engine)
         let loaded = Array(versions.keys)

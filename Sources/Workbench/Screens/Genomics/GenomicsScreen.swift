@@ -12,7 +12,10 @@ struct GenomicsScreen: WorkbenchScreen {
     enum Focus: Sendable, Hashable { case samples, files, inspector }
 
     enum Message: Sendable {
-        case samples(Loadable<[ListRow]>)
+        /// The first page of samples (all of them when they fit in one).
+        case samples(Loadable<RowPage>)
+        /// A further page of a windowed samples list.
+        case samplePage(RowPageRequest, Loadable<RowPage>)
         case files(Loadable<[GenomicFileEntry]>)
         case inspection(Loadable<GenomicFileInspection>)
     }
@@ -61,20 +64,30 @@ struct GenomicsScreen: WorkbenchScreen {
     /// The text searching the inspector, given the screen's `/` text.
     var inspectorSearch: String { focus == .inspector ? filter : "" }
 
-    /// The samples, one page of ``Workbench/pageLimit``.
+    /// The samples' first page; a longer listing becomes a window (see `ListPane+Window.swift`).
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
-        return Self.run {
-            .samples(await .awaiting {
-                try await api.samples(SampleQuery(page: PageRequest(limit: Workbench.pageLimit))).items.map { sample in
-                    ListRow(
-                        id: sample.name,
-                        cells: [sample.name, sample.assay ?? "", sample.referenceGenome ?? "",
-                                sample.formats.joined(separator: ","), String(sample.fileCount), sample.dataset],
-                        dataset: sample.dataset)
-                }
-            })
+        return Self.run { .samples(await Self.samplePage(api, request: ListPane.firstPage)) }
+    }
+
+    /// One page of the samples as rows.
+    private static func samplePage(_ api: any LakeAPI, request: RowPageRequest) async -> Loadable<RowPage> {
+        await .awaiting {
+            RowPage(request, try await api.samples(SampleQuery(page: request.page))) { sample in
+                ListRow(
+                    id: sample.name,
+                    cells: [sample.name, sample.assay ?? "", sample.referenceGenome ?? "",
+                            sample.formats.joined(separator: ","), String(sample.fileCount), sample.dataset],
+                    dataset: sample.dataset)
+            }
         }
+    }
+
+    /// Fetches the pages of a windowed samples list its cursor needs (none for a list held whole).
+    private mutating func samplePages(_ api: any LakeAPI) -> Command<WorkbenchMessage> {
+        .batch(samples.pageRequests().map { request in
+            Self.run { .samplePage(request, await Self.samplePage(api, request: request)) }
+        })
     }
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
@@ -83,17 +96,22 @@ struct GenomicsScreen: WorkbenchScreen {
         case .samples(let rows):
             samples.apply(rows, filter: sampleSearch)
             let flash = rows.failureFlash(at: context.now)
+            let pages = samplePages(api)
             if let name = pendingSample, rows.value != nil {
                 pendingSample = nil
                 if samples.select(id: name, filter: sampleSearch) {
                     let files = loadFiles(api: api)
-                    return ScreenUpdate(.batch([files, focus(.files, api: api)]), flash: flash)
+                    return ScreenUpdate(.batch([files, focus(.files, api: api), pages]), flash: flash)
                 }
-                return ScreenUpdate(flash: FlashMessage("Sample \(name) is not listed.", level: .warning,
-                                                        at: context.now, for: .seconds(5)))
+                return ScreenUpdate(pages, flash: FlashMessage("Sample \(name) is not listed.", level: .warning,
+                                                               at: context.now, for: .seconds(5)))
             }
-            if focus == .samples, filesOf == nil { return ScreenUpdate(loadFiles(api: api), flash: flash) }
-            return ScreenUpdate(flash: flash)
+            if focus == .samples, filesOf == nil { return ScreenUpdate(.batch([loadFiles(api: api), pages]), flash: flash) }
+            return ScreenUpdate(pages, flash: flash)
+        case .samplePage(let request, let rows):
+            samples.receive(rows, asked: request)
+            let files = focus == .samples ? loadFiles(api: api) : .none
+            return ScreenUpdate(.batch([files, samplePages(api)]), flash: rows.failureFlash(at: context.now))
         case .files(let result):
             files = result
             fileSelection.clamp(count: result.value?.count ?? 0)
@@ -128,7 +146,7 @@ struct GenomicsScreen: WorkbenchScreen {
         switch focus {
         case .samples:
             samples.navigate(key, page: context.page, filter: filter)
-            return ScreenUpdate(loadFiles(api: context.api))
+            return ScreenUpdate(.batch([loadFiles(api: context.api), samplePages(context.api)]))
         case .files:
             fileSelection.handle(key, count: files?.value?.count ?? 0, page: context.page)
             rebuildInspector()
@@ -151,7 +169,7 @@ struct GenomicsScreen: WorkbenchScreen {
 
     var queryCounts: (matches: Int, total: Int) {
         if focus == .inspector { return (inspector.matchCount(search: filter), inspector.lines.count) }
-        return (samples.visible(filter: sampleSearch).count, samples.rows.value?.count ?? 0)
+        return (samples.count(filter: sampleSearch), samples.total)
     }
 
     func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
@@ -183,12 +201,12 @@ struct GenomicsScreen: WorkbenchScreen {
             guard focus == .samples, let row = samples.selected(filter: sampleSearch) else { return ScreenUpdate() }
             if marks.remove(row.id) == nil { marks.insert(row.id) }
             samples.navigate(.down, page: 1, filter: sampleSearch)
-            return ScreenUpdate(loadFiles(api: api))
+            return ScreenUpdate(.batch([loadFiles(api: api), samplePages(api)]))
         case .streamFile:
             return ScreenUpdate(inspectSelectedFile(api: api, streaming: true))
         case .addFlag:
             let choices = FlagCodeChoices(session: context.session, kind: .sample)
-            let marked = samples.visible(filter: "").map(\.id).filter(marks.contains)
+            let marked = samples.inListOrder(marks)
             if !marked.isEmpty {
                 return ScreenUpdate(dialog: Self.dialog(
                     .add(targets: marked), title: "Add flag to \(marked.count) marked",

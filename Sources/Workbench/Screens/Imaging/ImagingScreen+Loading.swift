@@ -45,13 +45,28 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
+    /// The first page of a study's series (a reload keeps a window's cursor and refetches around it).
     static func loadSeries(_ api: any LakeAPI, study: ListRow) -> Command<WorkbenchMessage> {
-        run {
-            .series(await .awaiting {
-                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
-                return try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: page)).items
-                    .map { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
-            })
+        run { .series(await seriesPage(api, study: study, request: ListPane.firstPage)) }
+    }
+
+    /// The pages of a study's series a windowed series list asked for.
+    static func loadSeriesPages(_ api: any LakeAPI, study: ListRow, requests: [RowPageRequest])
+        -> Command<WorkbenchMessage>
+    {
+        .batch(requests.map { request in
+            run { .seriesPage(request, await seriesPage(api, study: study, request: request)) }
+        })
+    }
+
+    /// One page of `study`'s series as rows, with their open flags.
+    private static func seriesPage(_ api: any LakeAPI, study: ListRow, request: RowPageRequest) async
+        -> Loadable<RowPage>
+    {
+        await .awaiting {
+            let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
+            let page = try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: request.page))
+            return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
         }
     }
 
@@ -84,7 +99,9 @@ extension ImagingScreen {
         ])
     }
 
-    /// Finds series `uid` (or study `uid`): its dataset (`show`), its study's row and the series' row.
+    /// Finds series `uid` (or study `uid`): its dataset and study (`show`), the study's row, and the
+    /// series' row with its position in the study's series list (so the list opens on it, past its first
+    /// page too).
     static func locate(_ uid: String, context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
         return run {
@@ -94,18 +111,36 @@ extension ImagingScreen {
                     let dataset = entry.dataset
                 else { throw LakeError.notFound(kind: "series or study", id: uid) }
                 let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: dataset))
-                let found = entry.kind == .series
-                    ? try await api.series(SeriesQuery(dataset: dataset, page: page)).items
-                        .first { $0.seriesInstanceUID == uid }
-                    : nil
-                let studyUID = found?.studyInstanceUID ?? uid
-                guard let study = try await api.studies(StudyQuery(dataset: dataset, page: page)).items
-                    .first(where: { $0.studyInstanceUID == studyUID })
+                let studyUID = entry.kind == .series ? entry.fields.first { $0.name == "study" }?.value ?? "" : uid
+                guard let study = try await firstMatch({ try await api.studies(StudyQuery(dataset: dataset, page: $0)) },
+                                                       where: { $0.studyInstanceUID == studyUID })
                 else { throw LakeError.notFound(kind: "study", id: studyUID) }
+                let found = entry.kind == .series
+                    ? try await firstMatch({ try await api.series(SeriesQuery(dataset: dataset, study: studyUID, page: $0)) },
+                                           where: { $0.seriesInstanceUID == uid })
+                    : nil
                 return Location(
-                    study: studyRow(study, dataset: dataset, flags: open[studyUID] ?? []),
-                    series: found.map { seriesRow($0, dataset: dataset, flags: open[uid] ?? []) })
+                    study: studyRow(study.item, dataset: dataset, flags: open[studyUID] ?? []),
+                    series: found.map { seriesRow($0.item, dataset: dataset, flags: open[uid] ?? []) },
+                    seriesIndex: found?.index)
             })
+        }
+    }
+
+    /// The first item of a paged listing that `matches`, with its position in the listing: the pages
+    /// (``PageRequest/maximumLimit`` items each) are read in turn until it turns up or the listing ends,
+    /// so the reads stay within the one study or dataset being searched.
+    private static func firstMatch<Item>(
+        _ fetch: (PageRequest) async throws -> Page<Item>, where matches: (Item) -> Bool
+    ) async throws -> (item: Item, index: Int)? {
+        var request = PageRequest(offset: 0, limit: PageRequest.maximumLimit)
+        while true {
+            let page = try await fetch(request)
+            if let position = page.items.firstIndex(where: matches) {
+                return (page.items[position], page.offset + position)
+            }
+            guard let next = page.nextOffset else { return nil }
+            request.offset = next
         }
     }
 }

@@ -17,7 +17,7 @@ extension ImagingScreen {
     /// The marked UIDs of the list shown, in list order.
     var marked: [String] {
         guard let level = markLevel, let ids = marks[level], !ids.isEmpty else { return [] }
-        return currentList.visible(filter: "").map(\.id).filter(ids.contains)
+        return currentList.inListOrder(ids)
     }
 
     /// `a`: a flag dialog for the marked studies or series, else the one under the cursor (or shown).

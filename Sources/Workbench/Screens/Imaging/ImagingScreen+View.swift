@@ -90,7 +90,7 @@ extension ImagingScreen {
         switch inspection.preview {
         case .frame(let frame):
             let window = state.window ?? (frame.windowCenter, frame.windowWidth)
-            let title = "Preview \(frame.width)×\(frame.height)  W \(Int(window.width)) L \(Int(window.center))"
+            let title = "Preview \(frame.sourceWidth)×\(frame.sourceHeight)  W \(Int(window.width)) L \(Int(window.center))"
             let block = Block(title: title)
             block.render(in: area, buffer: &buffer)
             if let image = GrayImage(width: frame.width, height: frame.height,

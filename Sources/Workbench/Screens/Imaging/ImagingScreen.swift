@@ -15,7 +15,10 @@ struct ImagingScreen: WorkbenchScreen {
 
     enum Message: Sendable {
         case studies(Loadable<[ListRow]>)
-        case series(Loadable<[ListRow]>)
+        /// The first page of a study's series (all of them when they fit in one).
+        case series(Loadable<RowPage>)
+        /// A further page of a windowed series list.
+        case seriesPage(RowPageRequest, Loadable<RowPage>)
         case instances(Loadable<[ListRow]>)
         case seriesFlags([FlagSummary])
         case inspection(Loadable<InstanceInspection>)
@@ -23,10 +26,12 @@ struct ImagingScreen: WorkbenchScreen {
         case located(Loadable<Location>)
     }
 
-    /// Where a series another screen opens sits: its study's row and its own (nil for a study).
+    /// Where a series another screen opens sits: its study's row and its own (nil for a study), and the
+    /// series' position in its study's series list.
     struct Location: Sendable {
         var study: ListRow
         var series: ListRow?
+        var seriesIndex: Int?
     }
 
     typealias Request = FlagRequest
@@ -86,6 +91,9 @@ struct ImagingScreen: WorkbenchScreen {
     var marks: [Level: Set<String>] = [:]
     /// After `)`/`(`: open the first series of the study whose series are loading.
     var opensFirstSeries = false
+    /// Where the series list's cursor goes once its first page is back (a located series, which may lie
+    /// on a later page of a windowed list).
+    var pendingSeriesIndex: Int?
 
     var currentList: ListPane {
         get {
@@ -125,13 +133,21 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .series(let rows):
             series.apply(rows, filter: filter(on: .series))
-            if let seriesRow { series.select(id: seriesRow.id, filter: filter(on: .series)) }
-            if opensFirstSeries, level == .instances, let first = series.visible(filter: "").first {
+            if let index = pendingSeriesIndex, series.window != nil {
+                series.table.selection.select(index, count: series.total)
+            } else if let seriesRow {
+                series.select(id: seriesRow.id, filter: filter(on: .series))
+            }
+            pendingSeriesIndex = nil
+            if opensFirstSeries, level == .instances, let first = series.row(at: 0, filter: "") {
                 opensFirstSeries = false
                 series.select(id: first.id, filter: "")
-                return ScreenUpdate(open(series: first, context: context))
+                return ScreenUpdate(.batch([open(series: first, context: context), seriesPages(context)]))
             }
-            return ScreenUpdate(flash: rows.failureFlash(at: context.now))
+            return ScreenUpdate(seriesPages(context), flash: rows.failureFlash(at: context.now))
+        case .seriesPage(let request, let rows):
+            series.receive(rows, asked: request)
+            return ScreenUpdate(seriesPages(context), flash: rows.failureFlash(at: context.now))
         case .instances(let rows):
             instances.apply(rows, filter: level == .instances ? filter : "")
             return ScreenUpdate(inspectSelected(context: context), flash: rows.failureFlash(at: context.now))
@@ -148,12 +164,13 @@ struct ImagingScreen: WorkbenchScreen {
             query = TextInputState()
             focus = .list
             var commands = [Self.loadStudies(context.api), Self.loadSeries(context.api, study: location.study)]
+            pendingSeriesIndex = location.seriesIndex
             if let found = location.series {
                 level = .instances
                 commands.append(open(series: found, context: context))
             } else {
                 level = .series
-                series.rows = .loading
+                series.startLoading()
             }
             return ScreenUpdate(.batch(commands))
         case .located(let failure):
@@ -174,6 +191,7 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate()
         }
         currentList.navigate(key, page: context.page, filter: filter)
+        if level == .series { return ScreenUpdate(seriesPages(context)) }
         guard level == .instances else { return ScreenUpdate() }
         return ScreenUpdate(inspectSelected(context: context))
     }
@@ -187,7 +205,7 @@ struct ImagingScreen: WorkbenchScreen {
 
     var queryCounts: (matches: Int, total: Int) {
         if focus == .tags && level == .instances { return (tree.matches(filter).count, tree.lines.count) }
-        return (currentList.visible(filter: filter).count, currentList.rows.value?.count ?? 0)
+        return (currentList.count(filter: filter), currentList.total)
     }
 
     func confirm(_ request: FlagRequest, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate {
@@ -225,12 +243,13 @@ struct ImagingScreen: WorkbenchScreen {
             adjustWindow(action)
         case .toggleMark:
             toggleMark()
+            if level == .series { return ScreenUpdate(seriesPages(context)) }
         case .addFlag:
             return addFlag(context: context)
         case .nextSeries, .previousSeries:
             guard level == .instances, let next = series.step(action == .nextSeries ? 1 : -1, filter: filter(on: .series))
             else { return ScreenUpdate() }
-            return ScreenUpdate(open(series: next, context: context))
+            return ScreenUpdate(.batch([open(series: next, context: context), seriesPages(context)]))
         case .nextStudy, .previousStudy:
             guard level != .studies, let next = studies.step(action == .nextStudy ? 1 : -1, filter: filter(on: .studies))
             else { return ScreenUpdate() }
@@ -253,7 +272,7 @@ struct ImagingScreen: WorkbenchScreen {
     {
         study = row
         self.level = level
-        series.rows = .loading
+        series.startLoading()
         marks[.series] = nil
         return Self.loadSeries(context.api, study: row)
     }
@@ -267,6 +286,13 @@ struct ImagingScreen: WorkbenchScreen {
         inspectedUID = nil
         seriesFlags = []
         return Self.loadInstances(context, series: row)
+    }
+
+    /// Fetches the pages of a windowed series list its cursor needs (none for a list held whole).
+    private mutating func seriesPages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let requests = series.pageRequests()
+        guard let study, !requests.isEmpty else { return .none }
+        return Self.loadSeriesPages(context.api, study: study, requests: requests)
     }
 
     /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.

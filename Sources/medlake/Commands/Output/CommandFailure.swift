@@ -77,6 +77,13 @@ extension CommandFailure {
         case let personal as PersonalLakeError:
             self.init(code: .notPersonalLake, message: personal.description)
             path = personal.path
+        case let share as LakeShareError:
+            switch share {
+            case .alreadyServed: self.init(code: .conflict, message: share.description)
+            case .foreignEntry(_, let entry, _, _):
+                self.init(code: .policyRefused, message: share.description)
+                path = entry
+            }
         case let token as TokenError:
             self.init(code: token.isAuthenticationFailure ? .invalidToken : .invalidArgument, message: token.description)
         case let governance as GovernanceError:
