@@ -102,6 +102,7 @@ paths:
         - {name: zone, in: query, schema: {type: string}}
         - {name: sort, in: query, schema: {$ref: "#/components/schemas/DatasetSort"}}
         - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -129,9 +130,17 @@ paths:
     get:
       tags: [catalog]
       operationId: studies
-      summary: A dataset's studies.
+      summary: A dataset's studies, filtered, sorted and paged by the service.
+      description: |
+        `text` keeps the studies whose UID, patient pseudonym, date, description or a modality holds it.
+        `containing` answers the page holding that study instead of the one at `offset` (404 when the
+        filtered listing does not hold it); the page's `offset` says where it starts.
       parameters:
         - {$ref: "#/components/parameters/requiredDataset"}
+        - {name: sort, in: query, schema: {$ref: "#/components/schemas/StudySort"}}
+        - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
+        - {name: containing, in: query, description: A StudyInstanceUID., schema: {type: string}}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -145,10 +154,18 @@ paths:
     get:
       tags: [catalog]
       operationId: series
-      summary: A dataset's series, or one study's.
+      summary: A dataset's series, or one study's, filtered, sorted and paged by the service.
+      description: |
+        `text` keeps the series whose UID, modality, body part or description holds it. `containing`
+        answers the page holding that series instead of the one at `offset` (404 when the filtered listing
+        does not hold it); the page's `offset` says where it starts.
       parameters:
         - {$ref: "#/components/parameters/requiredDataset"}
         - {name: study, in: query, description: A StudyInstanceUID., schema: {type: string}}
+        - {name: sort, in: query, schema: {$ref: "#/components/schemas/SeriesSort"}}
+        - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
+        - {name: containing, in: query, description: A SeriesInstanceUID., schema: {type: string}}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -256,10 +273,15 @@ paths:
     get:
       tags: [catalog]
       operationId: samples
-      summary: Genomics samples.
+      summary: Genomics samples, filtered, sorted and paged by the service.
+      description: |
+        `text` keeps the samples whose name, assay, reference genome, dataset or a file format holds it.
       parameters:
         - {name: assay, in: query, schema: {type: string}}
         - {$ref: "#/components/parameters/dataset"}
+        - {name: sort, in: query, schema: {$ref: "#/components/schemas/SampleSort"}}
+        - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -298,7 +320,9 @@ paths:
         - {name: code, in: query, schema: {type: string}}
         - {name: target, in: query, schema: {type: string}}
         - {$ref: "#/components/parameters/dataset"}
-        - {$ref: "#/components/parameters/newestFirst"}
+        - {name: sort, in: query, schema: {$ref: "#/components/schemas/FlagSort"}}
+        - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -1368,7 +1392,15 @@ components:
     descending:
       name: descending
       in: query
+      description: Reverses the whole order, ties included.
       schema: {type: boolean, default: false}
+    text:
+      name: text
+      in: query
+      description: |
+        Keeps the items where one of the listing's text columns holds this text, ignoring ASCII case
+        (`%` and `_` match themselves); empty keeps every item.
+      schema: {type: string}
     newestFirst:
       name: newestFirst
       in: query
@@ -1491,6 +1523,26 @@ components:
     # MARK: - Enumerations
     Role: {type: string, enum: [admin, curator, annotator, operator]}
     DatasetSort: {type: string, enum: [name, created, instances, bytes, openFlags], default: name}
+    StudySort:
+      type: string
+      enum: [date, uid, patient, description, series]
+      default: date
+      description: Ties keep StudyInstanceUID order; `date` puts studies without one first.
+    SeriesSort:
+      type: string
+      enum: [ingested, uid, modality, bodyPart, instances, description]
+      default: ingested
+      description: Ties keep the order series were catalogued in (`ingested`).
+    SampleSort:
+      type: string
+      enum: [dataset, name, assay, reference, files]
+      default: dataset
+      description: Ties keep dataset then sample name order.
+    FlagSort:
+      type: string
+      enum: [id, severity, state, code, kind, target]
+      default: id
+      description: Ties keep id (raising) order; `severity` goes info, warning, blocking.
     DatasetStatus: {type: string, enum: [active, deprecated]}
     FlagTargetKind: {type: string, enum: [dataset, study, series, instance, sample, genomicFile, object]}
     FlagSeverity: {type: string, enum: [info, warning, blocking]}

@@ -28,6 +28,7 @@ public enum CatalogMigrations {
         CatalogMigration("v6-tokens-serviceToken", sqlite: createServiceTokens, postgres: PostgreSQL.serviceTokens),
         CatalogMigration(
             "v7-pg-queries-listingOrder", sqlite: orderSeriesListings, postgres: PostgreSQL.listingOrder),
+        CatalogMigration("v8-listing-sql-studyOrder", sqlite: orderStudyListings, postgres: PostgreSQL.studyOrder),
     ]
 
     /// The migrator that brings a SQLite catalog file up to the current schema: ``all``'s GRDB bodies.

@@ -14,21 +14,37 @@ public struct SeriesListing: Codable, Hashable, Sendable, FetchableRecord {
 // MARK: - Requests
 
 extension CatalogTransaction {
-    /// The series of a dataset (optionally of one study) in ingest order, through the `datasetId` index.
+    /// One page of the series of a dataset (optionally of one study), sorted and filtered as `window` says; the
+    /// text filter looks at the UID, modality, body part and description.
     ///
-    /// Ingest order is row id order: SQLite's `datasetId` index already yields it (its entries end with the
-    /// row id), so 10,000 series need no sort; PostgreSQL reads its `(datasetId, id)` index.
-    public func seriesListings(datasetId: Int64, studyUID: String? = nil) throws -> [SeriesListing] {
-        var sql = """
-            SELECT s.*, t.studyInstanceUID FROM series s JOIN study t ON t.id = s.studyId
-            WHERE s.datasetId = ?
-            """
-        var arguments: CatalogArguments = [datasetId]
+    /// A study's series are found through `(studyId, seriesInstanceUID)`, a dataset's through `(datasetId, id)`;
+    /// the default order (row id: the order series were catalogued in) needs no sort on either engine.
+    public func seriesListings(
+        datasetId: Int64, studyUID: String? = nil, window: ListingWindow<SeriesSort> = ListingWindow(sort: .ingested)
+    ) throws -> ListingPage<SeriesListing> {
+        try seriesListing(datasetId: datasetId, studyUID: studyUID, window: window)
+            .page(SeriesListing.self, selecting: "s.*, t.studyInstanceUID", window, connection)
+    }
+
+    /// Where the series `seriesUID` sits in the listing `window` describes (from 0), or nil when it holds none.
+    public func seriesPosition(
+        datasetId: Int64, studyUID: String? = nil, seriesUID: String, window: ListingWindow<SeriesSort>
+    ) throws -> Int? {
+        try seriesListing(datasetId: datasetId, studyUID: studyUID, window: window)
+            .position(of: "s.seriesInstanceUID", equalTo: seriesUID, connection)
+    }
+
+    private func seriesListing(datasetId: Int64, studyUID: String?, window: ListingWindow<SeriesSort>) -> ListingStatement {
+        var listing = ListingStatement(
+            "FROM series s JOIN study t ON t.id = s.studyId WHERE s.datasetId = ?", [datasetId],
+            order: window.sort.order, descending: window.descending)
         if let studyUID {
-            sql += " AND t.studyInstanceUID = ?"
-            arguments.append(studyUID)
+            listing.filter(
+                "s.studyId = (SELECT id FROM study WHERE datasetId = ? AND studyInstanceUID = ?)", [datasetId, studyUID])
         }
-        sql += " ORDER BY s.id"
-        return try connection.fetchAll(SeriesListing.self, sql, arguments)
+        listing.match(
+            window.text, in: ["s.seriesInstanceUID", "s.modality", "s.bodyPart", "s.description"],
+            dialect: connection.dialect)
+        return listing
     }
 }

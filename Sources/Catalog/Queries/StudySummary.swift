@@ -19,22 +19,47 @@ public struct StudySummary: Codable, Hashable, Sendable, FetchableRecord {
 // MARK: - Requests
 
 extension CatalogTransaction {
-    /// The studies of a dataset with their counts, by date (a study without one first, on both engines:
-    /// PostgreSQL would put NULLs last) then UID, which is unique in a dataset, so the order is total.
+    /// One page of the studies of a dataset with their counts, sorted and filtered as `window` says; the text
+    /// filter looks at the UID, patient pseudonym, date, description and the series' modalities.
     ///
-    /// `CAST(… AS BIGINT)`: PostgreSQL sums integers as `numeric`, which the seam does not read.
-    public func studySummaries(datasetId: Int64) throws -> [StudySummary] {
+    /// The page is cut from the study table alone (in the default order, through its `(datasetId, studyDate,
+    /// studyInstanceUID)` index) before the counts are read, so only the page's studies are counted. `CAST(… AS BIGINT)`: PostgreSQL sums
+    /// integers as `numeric`, which the seam does not read.
+    public func studySummaries(
+        datasetId: Int64, window: ListingWindow<StudySort> = ListingWindow(sort: .date)
+    ) throws -> ListingPage<StudySummary> {
+        let listing = studyListing(datasetId: datasetId, window: window)
         let modalities = connection.dialect.groupConcat("m", separator: ",", orderedBy: "m")
-        return try connection.fetchAll(
+        let rows = try connection.fetchAll(
             StudySummary.self,
             """
-            SELECT t.*, COUNT(s.id) AS seriesCount, CAST(COALESCE(SUM(s.instanceCount), 0) AS BIGINT) AS instanceCount,
+            SELECT t.*, (SELECT COUNT(*) FROM series c WHERE c.studyId = t.id) AS seriesCount,
+              (SELECT CAST(COALESCE(SUM(c.instanceCount), 0) AS BIGINT) FROM series c WHERE c.studyId = t.id)
+                AS instanceCount,
               (SELECT \(modalities) FROM
                  (SELECT DISTINCT modality AS m FROM series WHERE studyId = t.id ORDER BY m) AS ms) AS modalities
-            FROM study t LEFT JOIN series s ON s.studyId = t.id
-            WHERE t.datasetId = ?
-            GROUP BY t.id ORDER BY t.studyDate NULLS FIRST, t.studyInstanceUID
+            FROM study t WHERE t.id IN (SELECT t.id \(listing.source) \(listing.orderBy) LIMIT ? OFFSET ?)
+            \(listing.orderBy)
             """,
-            [datasetId])
+            listing.arguments + [window.limit, window.offset])
+        return ListingPage(rows: rows, offset: window.offset, total: try listing.count(connection))
+    }
+
+    /// Where the study `studyUID` sits in the listing `window` describes (from 0), or nil when it holds none.
+    public func studyPosition(
+        datasetId: Int64, studyUID: String, window: ListingWindow<StudySort>
+    ) throws -> Int? {
+        try studyListing(datasetId: datasetId, window: window)
+            .position(of: "t.studyInstanceUID", equalTo: studyUID, connection)
+    }
+
+    private func studyListing(datasetId: Int64, window: ListingWindow<StudySort>) -> ListingStatement {
+        var listing = ListingStatement(
+            "FROM study t WHERE t.datasetId = ?", [datasetId], order: window.sort.order, descending: window.descending)
+        listing.match(
+            window.text, in: ["t.studyInstanceUID", "t.patientPseudonym", "t.studyDate", "t.description"],
+            dialect: connection.dialect,
+            related: [.init(table: "series m", link: "m.studyId = t.id", column: "m.modality")])
+        return listing
     }
 }

@@ -26,10 +26,30 @@ extension CatalogTransaction {
     }
 
     /// Events by `actor`, with `action` (exact, or every action starting with it when it ends in `.`), at or
-    /// after `since`; oldest first or newest first, at most `limit`.
+    /// after `since`; oldest first or newest first, `offset` skipped, at most `limit`.
     public func auditEvents(
-        actor: String? = nil, action: String? = nil, since: Date? = nil, newestFirst: Bool = false, limit: Int? = nil
+        actor: String? = nil, action: String? = nil, since: Date? = nil, newestFirst: Bool = false, offset: Int = 0,
+        limit: Int? = nil
     ) throws -> [AuditEvent] {
+        var (conditions, arguments) = Self.auditConditions(actor: actor, action: action, since: since)
+        var sql = "SELECT * FROM auditEvent WHERE \(conditions) ORDER BY seq"
+        if newestFirst { sql += " DESC" }
+        // SQLite takes no OFFSET without a LIMIT, so one is always bound (2³¹ − 1 when none is asked).
+        sql += " LIMIT ? OFFSET ?"
+        arguments += [limit ?? Int(Int32.max), max(0, offset)]
+        return try connection.fetchAll(AuditEvent.self, sql, arguments)
+    }
+
+    /// How many events ``auditEvents(actor:action:since:newestFirst:offset:limit:)`` selects without a page.
+    public func auditEventCount(actor: String?, action: String?, since: Date?) throws -> Int {
+        let (conditions, arguments) = Self.auditConditions(actor: actor, action: action, since: since)
+        return try connection.fetchValue(Int.self, "SELECT COUNT(*) FROM auditEvent WHERE \(conditions)", arguments) ?? 0
+    }
+
+    /// The `WHERE` conditions of an audit listing, with their arguments.
+    private static func auditConditions(
+        actor: String?, action: String?, since: Date?
+    ) -> (sql: String, arguments: CatalogArguments) {
         var conditions = ["true"]
         var arguments: CatalogArguments = []
         if let actor {
@@ -58,13 +78,7 @@ extension CatalogTransaction {
             conditions.append("time >= ?")
             arguments.append(Int64(since.timeIntervalSince1970 * 1000))
         }
-        var sql = "SELECT * FROM auditEvent WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq"
-        if newestFirst { sql += " DESC" }
-        if let limit {
-            sql += " LIMIT ?"
-            arguments.append(limit)
-        }
-        return try connection.fetchAll(AuditEvent.self, sql, arguments)
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
     /// Calls `body` with every event in sequence order, through a cursor (the chain can be long), until it

@@ -112,6 +112,12 @@ extension CatalogTransaction {
     func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
+
+    /// `column IN (?, …)` for `ids`, or a condition no row meets when there are none (an empty `IN ()` is a
+    /// syntax error on PostgreSQL).
+    func member(_ column: String, of ids: Set<Int64>) -> String {
+        ids.isEmpty ? "false" : "\(column) IN (\(placeholders(ids.count)))"
+    }
 }
 
 /// The values bound to a seam statement's `?` placeholders, in order; nil binds NULL.

@@ -43,44 +43,6 @@ public struct ModalityOverview: Codable, Sendable, Hashable {
     public var instanceCount: Int
 }
 
-/// What ``CatalogQueries/studies(_:)`` lists.
-public struct StudyQuery: Codable, Sendable, Hashable {
-    public var dataset: String
-    public var page: PageRequest
-
-    public init(dataset: String, page: PageRequest = .first) {
-        self.dataset = dataset
-        self.page = page
-    }
-}
-
-/// What ``CatalogQueries/series(_:)`` lists.
-public struct SeriesQuery: Codable, Sendable, Hashable {
-    public var dataset: String
-    /// Only the series of this study.
-    public var study: String?
-    public var page: PageRequest
-
-    public init(dataset: String, study: String? = nil, page: PageRequest = .first) {
-        self.dataset = dataset
-        self.study = study
-        self.page = page
-    }
-}
-
-/// What ``CatalogQueries/samples(_:)`` lists.
-public struct SampleQuery: Codable, Sendable, Hashable {
-    public var assay: String?
-    public var dataset: String?
-    public var page: PageRequest
-
-    public init(assay: String? = nil, dataset: String? = nil, page: PageRequest = .first) {
-        self.assay = assay
-        self.dataset = dataset
-        self.page = page
-    }
-}
-
 // MARK: - From the catalog
 
 extension StudyOverview {

@@ -8,17 +8,20 @@ public struct DatasetQuery: Codable, Sendable, Hashable {
     public var zone: String?
     public var sort: DatasetSort
     public var descending: Bool
+    /// Only datasets whose name, status, owner, a zone, a modality or an assay holds this text, ignoring case.
+    public var text: String?
     public var page: PageRequest
 
     public init(
         modality: String? = nil, assay: String? = nil, zone: String? = nil, sort: DatasetSort = .name,
-        descending: Bool = false, page: PageRequest = .first
+        descending: Bool = false, text: String? = nil, page: PageRequest = .first
     ) {
         self.modality = modality
         self.assay = assay
         self.zone = zone
         self.sort = sort
         self.descending = descending
+        self.text = text
         self.page = page
     }
 }
@@ -43,6 +46,19 @@ extension DatasetSort {
         case .instances: (a.instanceCount, a.name) < (b.instanceCount, b.name)
         case .bytes: (a.byteCount, a.name) < (b.byteCount, b.name)
         case .openFlags: (a.openFlagCount, a.name) < (b.openFlagCount, b.name)
+        }
+    }
+}
+
+// MARK: - Matching
+
+extension DatasetOverview {
+    /// Whether the name, status, owner, a zone, a modality or an assay holds `text` (nil or empty: always),
+    /// ignoring case: ``DatasetQuery/text``.
+    func matches(_ text: String?) -> Bool {
+        guard let text, !text.isEmpty else { return true }
+        return ([name, status.rawValue, owner] + zones + modalities + assays).contains {
+            $0.localizedCaseInsensitiveContains(text)
         }
     }
 }

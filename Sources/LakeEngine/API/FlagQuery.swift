@@ -7,20 +7,27 @@ public struct FlagQuery: Codable, Sendable, Hashable {
     public var code: String?
     public var target: String?
     public var dataset: String?
-    /// Oldest first unless set.
-    public var newestFirst: Bool
+    /// In the order flags were raised unless set.
+    public var sort: FlagSort
+    public var descending: Bool
+    /// Only flags whose id, severity, state, code, target kind, target or note holds this text, ignoring ASCII
+    /// case.
+    public var text: String?
     public var page: PageRequest
 
     public init(
         state: FlagState? = nil, severity: FlagSeverity? = nil, code: String? = nil, target: String? = nil,
-        dataset: String? = nil, newestFirst: Bool = false, page: PageRequest = .first
+        dataset: String? = nil, sort: FlagSort = .id, descending: Bool = false, text: String? = nil,
+        page: PageRequest = .first
     ) {
         self.state = state
         self.severity = severity
         self.code = code
         self.target = target
         self.dataset = dataset
-        self.newestFirst = newestFirst
+        self.sort = sort
+        self.descending = descending
+        self.text = text
         self.page = page
     }
 

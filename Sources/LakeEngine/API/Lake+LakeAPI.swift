@@ -4,9 +4,10 @@ import Foundation
 /// The in-process implementation of ``LakeAPI``: each call runs the engine's own method, which checks the
 /// actor's roles and grants, then converts, sorts and pages the result.
 ///
-/// Paging happens after the access checks (a page never counts what the caller may not see). The engine
-/// still reads a whole listing from the catalog before slicing it; once the catalog store pages in SQL
-/// the slices move there without changing this surface.
+/// Paging happens after the access checks (a page never counts what the caller may not see). Studies,
+/// series, samples, flags and audit entries are sorted, filtered and cut in SQL (the catalog's listing
+/// requests take a `ListingWindow`), so a call reads one page whatever the catalog holds; the smaller
+/// listings (datasets, versions, grants, holds, jobs, promotions) are still read whole and sliced here.
 extension Lake: LakeAPI {
     // MARK: - Identity
 
@@ -38,6 +39,9 @@ extension Lake: LakeAPI {
     }
 
     /// Every dataset `query` matches, sorted as it says.
+    ///
+    /// Filtered and sorted in memory: a lake holds few datasets, and the sort keys (open flags, quality
+    /// score, holds) come from several requests.
     private func datasetOverviews(_ query: DatasetQuery) throws -> [DatasetOverview] {
         let scores = try latestQualityScores()
         let held = Set(try holds().map(\.dataset))
@@ -46,20 +50,25 @@ extension Lake: LakeAPI {
             let name = summary.dataset.name
             return DatasetOverview(
                 summary, qualityScore: scores[name], held: held.contains(name), successor: deprecations[name]?.successor)
-        }
+        }.filter { $0.matches(query.text) }
         return all.sorted { query.descending ? query.sort.precedes($1, $0) : query.sort.precedes($0, $1) }
     }
 
     public func studies(_ query: StudyQuery) throws -> Page<StudyOverview> {
-        Page(slicing: try studies(dataset: query.dataset).map(StudyOverview.init), query.page)
+        let window = ListingWindow(sort: query.sort, descending: query.descending, text: query.text, query.page)
+        return Page(try studies(dataset: query.dataset, window: window, containing: query.containing), StudyOverview.init)
     }
 
     public func series(_ query: SeriesQuery) throws -> Page<SeriesOverview> {
-        Page(slicing: try series(dataset: query.dataset, studyUID: query.study).map(SeriesOverview.init), query.page)
+        let window = ListingWindow(sort: query.sort, descending: query.descending, text: query.text, query.page)
+        return Page(
+            try series(dataset: query.dataset, studyUID: query.study, window: window, containing: query.containing),
+            SeriesOverview.init)
     }
 
     public func samples(_ query: SampleQuery) throws -> Page<SampleOverview> {
-        Page(slicing: try samples(assay: query.assay, dataset: query.dataset).map(SampleOverview.init), query.page)
+        let window = ListingWindow(sort: query.sort, descending: query.descending, text: query.text, query.page)
+        return Page(try samples(assay: query.assay, dataset: query.dataset, window: window), SampleOverview.init)
     }
 
     public func modalities(dataset: String?) throws -> [ModalityOverview] {
@@ -69,10 +78,10 @@ extension Lake: LakeAPI {
     // MARK: - Flags
 
     public func flags(_ query: FlagQuery) throws -> Page<FlagSummary> {
-        let flags = try listFlags(query.filter)
-        let names = try datasetNames(Set(flags.compactMap(\.datasetId)))
-        let all = flags.map { FlagSummary($0, dataset: $0.datasetId.flatMap { names[$0] }) }
-        return Page(slicing: query.newestFirst ? all.reversed() : all, query.page)
+        let window = ListingWindow(sort: query.sort, descending: query.descending, text: query.text, query.page)
+        let flags = try flags(query.filter, window: window)
+        let names = try datasetNames(Set(flags.rows.compactMap(\.datasetId)))
+        return Page(flags) { FlagSummary($0, dataset: $0.datasetId.flatMap { names[$0] }) }
     }
 
     public func raiseFlag(_ request: NewFlag) throws -> FlagSummary {
@@ -229,8 +238,7 @@ extension Lake: LakeAPI {
     // MARK: - Audit
 
     public func auditEntries(_ query: AuditQuery) throws -> Page<AuditEntry> {
-        let events = try auditEvents(AuditFilter(actor: query.actor, action: query.action, since: query.since))
-        let entries = events.map(AuditEntry.init)
-        return Page(slicing: query.newestFirst ? entries.reversed() : entries, query.page)
+        let filter = AuditFilter(actor: query.actor, action: query.action, since: query.since)
+        return Page(try auditEvents(filter, newestFirst: query.newestFirst, page: query.page), AuditEntry.init)
     }
 }

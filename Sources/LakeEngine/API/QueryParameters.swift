@@ -58,7 +58,7 @@ extension DatasetQuery: QueryParameters {
     public var parameters: [(String, String)] {
         present([
             ("modality", modality), ("assay", assay), ("zone", zone), ("sort", sort.rawValue),
-            ("descending", descending ? "true" : nil),
+            ("descending", descending ? "true" : nil), ("text", text),
         ]) + page.parameters
     }
 
@@ -66,25 +66,41 @@ extension DatasetQuery: QueryParameters {
         self.init(
             modality: parameters["modality"], assay: parameters["assay"], zone: parameters["zone"],
             sort: try parameters.value("sort") ?? .name, descending: try parameters.value("descending") ?? false,
-            page: try parameters.page)
+            text: parameters["text"], page: try parameters.page)
     }
 }
 
 extension StudyQuery: QueryParameters {
-    public var parameters: [(String, String)] { [("dataset", dataset)] + page.parameters }
+    public var parameters: [(String, String)] {
+        present([
+            ("dataset", dataset), ("sort", sort == .date ? nil : sort.rawValue), ("descending", descending ? "true" : nil),
+            ("text", text), ("containing", containing),
+        ]) + page.parameters
+    }
 
     public init(parameters: [String: String]) throws {
         guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
-        self.init(dataset: dataset, page: try parameters.page)
+        self.init(
+            dataset: dataset, sort: try parameters.value("sort") ?? .date,
+            descending: try parameters.value("descending") ?? false, text: parameters["text"],
+            containing: parameters["containing"], page: try parameters.page)
     }
 }
 
 extension SeriesQuery: QueryParameters {
-    public var parameters: [(String, String)] { present([("dataset", dataset), ("study", study)]) + page.parameters }
+    public var parameters: [(String, String)] {
+        present([
+            ("dataset", dataset), ("study", study), ("sort", sort == .ingested ? nil : sort.rawValue),
+            ("descending", descending ? "true" : nil), ("text", text), ("containing", containing),
+        ]) + page.parameters
+    }
 
     public init(parameters: [String: String]) throws {
         guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
-        self.init(dataset: dataset, study: parameters["study"], page: try parameters.page)
+        self.init(
+            dataset: dataset, study: parameters["study"], sort: try parameters.value("sort") ?? .ingested,
+            descending: try parameters.value("descending") ?? false, text: parameters["text"],
+            containing: parameters["containing"], page: try parameters.page)
     }
 }
 
@@ -136,10 +152,17 @@ extension GenomicFileInspectionQuery: QueryParameters {
 }
 
 extension SampleQuery: QueryParameters {
-    public var parameters: [(String, String)] { present([("assay", assay), ("dataset", dataset)]) + page.parameters }
+    public var parameters: [(String, String)] {
+        present([
+            ("assay", assay), ("dataset", dataset), ("sort", sort == .dataset ? nil : sort.rawValue),
+            ("descending", descending ? "true" : nil), ("text", text),
+        ]) + page.parameters
+    }
 
     public init(parameters: [String: String]) throws {
-        self.init(assay: parameters["assay"], dataset: parameters["dataset"], page: try parameters.page)
+        self.init(
+            assay: parameters["assay"], dataset: parameters["dataset"], sort: try parameters.value("sort") ?? .dataset,
+            descending: try parameters.value("descending") ?? false, text: parameters["text"], page: try parameters.page)
     }
 }
 
@@ -147,15 +170,17 @@ extension FlagQuery: QueryParameters {
     public var parameters: [(String, String)] {
         present([
             ("state", state?.rawValue), ("severity", severity?.rawValue), ("code", code), ("target", target),
-            ("dataset", dataset), ("newestFirst", newestFirst ? "true" : nil),
+            ("dataset", dataset), ("sort", sort == .id ? nil : sort.rawValue), ("descending", descending ? "true" : nil),
+            ("text", text),
         ]) + page.parameters
     }
 
     public init(parameters: [String: String]) throws {
         self.init(
             state: try parameters.value("state"), severity: try parameters.value("severity"), code: parameters["code"],
-            target: parameters["target"], dataset: parameters["dataset"],
-            newestFirst: try parameters.value("newestFirst") ?? false, page: try parameters.page)
+            target: parameters["target"], dataset: parameters["dataset"], sort: try parameters.value("sort") ?? .id,
+            descending: try parameters.value("descending") ?? false, text: parameters["text"],
+            page: try parameters.page)
     }
 }
 

@@ -41,6 +41,18 @@ extension Lake {
         return readable
     }
 
+    /// The ids of the datasets `holding` finds that the actor may read; reads through grants are audited, as
+    /// ``readableDatasets(_:purpose:)`` does. Listings that page in SQL give these ids to the catalog, so
+    /// what the actor may not see is left out of the page and of its total alike.
+    func readableDatasetIds(
+        purpose: String, holding: (CatalogTransaction) throws -> Set<Int64>
+    ) throws -> Set<Int64> {
+        let ids = try catalog.read { tx in
+            Dictionary(uniqueKeysWithValues: try tx.datasets(ids: try holding(tx)).compactMap { d in d.id.map { (d.name, $0) } })
+        }
+        return Set(try readableDatasets(Set(ids.keys), purpose: purpose).compactMap { ids[$0] })
+    }
+
     /// Checks that the actor may read at least one of the datasets `names` holding something (an object,
     /// a UID, a sample); nothing is required when no dataset holds it.
     func authorizeAnyDatasetRead(_ names: [String], purpose: String) throws {

@@ -145,6 +145,21 @@ extension Lake {
         return try withholdingRestricted(events)
     }
 
+    /// One page of the events `filter` selects (its `limit` aside), in sequence order or newest first, with
+    /// their total: cut in SQL, then withheld as ``auditEvents(_:)`` withholds.
+    func auditEvents(_ filter: AuditFilter, newestFirst: Bool, page: PageRequest) throws -> ListingPage<AuditEvent> {
+        try authorize(.read)
+        let (events, total) = try catalog.read { tx in
+            (
+                try tx.auditEvents(
+                    actor: filter.actor, action: filter.action, since: filter.since, newestFirst: newestFirst,
+                    offset: page.offset, limit: page.limit),
+                try tx.auditEventCount(actor: filter.actor, action: filter.action, since: filter.since)
+            )
+        }
+        return ListingPage(rows: try withholdingRestricted(events), offset: page.offset, total: total)
+    }
+
     /// The events `filter` selects, in sequence order or newest first, at most `limit`.
     static func auditEvents(
         _ filter: AuditFilter, newestFirst: Bool, limit: Int?, _ tx: CatalogTransaction

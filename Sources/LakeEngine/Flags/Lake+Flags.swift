@@ -42,18 +42,22 @@ extension Lake {
     /// Flags matching `filter`, oldest first. Flags on restricted datasets the actor may not read are left
     /// out (reads through a grant are audited).
     public func listFlags(_ filter: FlagFilter = FlagFilter()) throws -> [QualityFlag] {
+        try flags(filter, window: ListingWindow(sort: .id)).rows
+    }
+
+    /// One page of the flags matching `filter`, sorted and filtered as `window` says. Flags on restricted
+    /// datasets the actor may not read are left out before the page is cut, so the total counts only what
+    /// the actor sees (reads through a grant are audited).
+    public func flags(_ filter: FlagFilter, window: ListingWindow<FlagSort>) throws -> ListingPage<QualityFlag> {
         try authorize(.read)
         if let dataset = filter.dataset { try authorizeDatasetRead(dataset, purpose: "flags") }
-        let (flags, names) = try catalog.read { tx in
-            let flags = try tx.flags(
+        let conditions = try catalog.read { tx in
+            FlagConditions(
                 state: filter.state, severity: filter.severity, code: filter.code, target: filter.target,
                 datasetId: try filter.dataset.map { try existingDataset(named: $0, tx).id })
-            let datasets = try tx.datasets(ids: Set(flags.compactMap(\.datasetId)))
-            let names = Dictionary(uniqueKeysWithValues: datasets.compactMap { d in d.id.map { ($0, d.name) } })
-            return (flags, names)
         }
-        let readable = try readableDatasets(Set(names.values), purpose: "flags")
-        return flags.filter { flag in flag.datasetId.flatMap { names[$0] }.map(readable.contains) ?? true }
+        let readable = try readableDatasetIds(purpose: "flags") { tx in try tx.datasetIdsHoldingFlags(conditions) }
+        return try catalog.read { tx in try tx.flags(conditions, among: readable, window: window) }
     }
 
     /// Checks that the actor may annotate the dataset with id `datasetId` (see

@@ -24,15 +24,15 @@ import Testing
                 return (later, earlier)
             }
             try store.read { tx throws in
-                let all = try tx.sampleListings()
+                let all = try tx.sampleListings().rows
                 #expect(all.map { "\($0.datasetName)/\($0.sample.name)" } == ["a%x/S1", "a%x/s0", "b_x/S0", "b_x/S1"])
                 #expect(all.map(\.fileCount) == [1, 0, 0, 3])
                 #expect(all.map(\.formats) == ["CRAM", "", "", "BAM,VCF"])
-                #expect(try tx.sampleListings(assay: "WGS").map(\.datasetName) == ["a%x", "b_x"])
-                #expect(try tx.sampleListings(assay: "WG_").isEmpty)
-                #expect(try tx.sampleListings(assay: "wgs").isEmpty)
-                #expect(try tx.sampleListings(datasetId: later).map(\.sample.name) == ["S0", "S1"])
-                #expect(try tx.sampleListings(assay: "RNA", datasetId: later).map(\.sample.name) == ["S0"])
+                #expect(try tx.sampleListings(assay: "WGS").rows.map(\.datasetName) == ["a%x", "b_x"])
+                #expect(try tx.sampleListings(assay: "WG_").rows.isEmpty)
+                #expect(try tx.sampleListings(assay: "wgs").rows.isEmpty)
+                #expect(try tx.sampleListings(datasetId: later).rows.map(\.sample.name) == ["S0", "S1"])
+                #expect(try tx.sampleListings(assay: "RNA", datasetId: later).rows.map(\.sample.name) == ["S0"])
             }
         }
     }

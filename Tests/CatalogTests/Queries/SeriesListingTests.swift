@@ -25,13 +25,13 @@ import Testing
             // Updating a row moves it on PostgreSQL's heap: the order must still be the row id's.
             try store.write { tx in try tx.addInstances(3, seriesId: first) }
             try store.read { tx throws in
-                let all = try tx.seriesListings(datasetId: dataset)
+                let all = try tx.seriesListings(datasetId: dataset).rows
                 #expect(all.map(\.series.seriesInstanceUID) == ["1.2.9", "1.1.1", "1.2.1", "1.1.0"])
                 #expect(all.map(\.studyInstanceUID) == ["1.2", "1.1", "1.2", "1.1"])
                 #expect(all.first?.series.instanceCount == 3)
-                #expect(try tx.seriesListings(datasetId: dataset, studyUID: "1.1").map(\.series.seriesInstanceUID)
+                #expect(try tx.seriesListings(datasetId: dataset, studyUID: "1.1").rows.map(\.series.seriesInstanceUID)
                     == ["1.1.1", "1.1.0"])
-                #expect(try tx.seriesListings(datasetId: dataset, studyUID: "1._").isEmpty)
+                #expect(try tx.seriesListings(datasetId: dataset, studyUID: "1._").rows.isEmpty)
             }
         }
     }

@@ -27,7 +27,7 @@ import Testing
                 _ = try tx.addSeries("1.3.1", study: lone, dataset: dataset, modality: "US", instances: 1)
                 return dataset
             }
-            let summaries = try store.read { tx in try tx.studySummaries(datasetId: dataset) }
+            let summaries = try store.read { tx in try tx.studySummaries(datasetId: dataset).rows }
             #expect(summaries.map(\.study.studyInstanceUID) == ["1.3", "1.5", "1.10", "1.2", "1.9"])
             #expect(summaries.map(\.seriesCount) == [1, 0, 0, 3, 0])
             #expect(summaries.map(\.instanceCount) == [1, 0, 0, 4_000_000_008, 0])

@@ -100,10 +100,33 @@ import Testing
     }
 
     @Test func queriesRoundTripThroughURLParameters() throws {
-        let query = DatasetQuery(modality: "CT", zone: "raw", sort: .openFlags, descending: true, page: PageRequest(offset: 3, limit: 7))
+        let query = DatasetQuery(
+            modality: "CT", zone: "raw", sort: .openFlags, descending: true, text: "ch", page: PageRequest(offset: 3, limit: 7))
         #expect(try DatasetQuery(parameters: Dictionary(uniqueKeysWithValues: query.parameters)) == query)
-        let flags = FlagQuery(state: .open, severity: .blocking, dataset: "a&b=c", newestFirst: true)
+        let flags = FlagQuery(
+            state: .open, severity: .blocking, dataset: "a&b=c", sort: .severity, descending: true, text: "50%")
         #expect(try FlagQuery(parameters: Dictionary(uniqueKeysWithValues: flags.parameters)) == flags)
+        for studies in [
+            StudyQuery(dataset: "ct"), StudyQuery(dataset: "ct", sort: .patient, descending: true, text: "x", containing: "1.2"),
+        ] {
+            #expect(try StudyQuery(parameters: Dictionary(uniqueKeysWithValues: studies.parameters)) == studies)
+        }
+        for series in [
+            SeriesQuery(dataset: "ct"),
+            SeriesQuery(dataset: "ct", study: "1", sort: .bodyPart, descending: true, text: "chest", containing: "1.2.3"),
+        ] {
+            #expect(try SeriesQuery(parameters: Dictionary(uniqueKeysWithValues: series.parameters)) == series)
+        }
+        for samples in [SampleQuery(), SampleQuery(assay: "WGS", sort: .files, descending: true, text: "bam")] {
+            #expect(try SampleQuery(parameters: Dictionary(uniqueKeysWithValues: samples.parameters)) == samples)
+        }
+        // An unknown order is named, never guessed.
+        #expect(throws: LakeError.invalidArgument("Query parameter 'sort' is not valid: size")) {
+            try SeriesQuery(parameters: ["dataset": "ct", "sort": "size"])
+        }
+        #expect(throws: LakeError.invalidArgument("Query parameter 'descending' is not valid: maybe")) {
+            try FlagQuery(parameters: ["descending": "maybe"])
+        }
         let since = Date(timeIntervalSince1970: 1_800_000_000)
         let audit = AuditQuery(actor: "bob", action: "flag.", since: since)
         #expect(try AuditQuery(parameters: Dictionary(uniqueKeysWithValues: audit.parameters)) == audit)

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Catalog
+
+/// Pages of sorted, filtered listings cut in SQL, on each engine: boundaries, totals, both directions with
+/// ties, the text filter and a row's position.
+@Suite struct ListingWindowTests {
+    /// Five series of one study: two body parts tie, one has none, descriptions vary in case.
+    private static func catalog(_ store: CatalogStore) throws -> Int64 {
+        try store.write { tx throws in
+            let dataset = try tx.addDataset("ct")
+            let study = try tx.addStudy("1.1", dataset: dataset)
+            let rows: [(String, String?, String?)] = [
+                ("1.1.5", "CHEST", "Chest 50%"), ("1.1.4", "HEAD", "axial"), ("1.1.3", "CHEST", "chest_low"),
+                ("1.1.2", nil, "scout"), ("1.1.1", "ABDOMEN", nil),
+            ]
+            for (uid, bodyPart, description) in rows {
+                _ = try tx.addSeries(
+                    uid, study: study, dataset: dataset, modality: "CT", bodyPart: bodyPart, description: description)
+            }
+            return dataset
+        }
+    }
+
+    @Test("Pages cut a sorted listing without overlap, with the listing's total", arguments: CatalogEngine.available)
+    func pages(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                func uids(_ window: ListingWindow<SeriesSort>) throws -> [String] {
+                    try tx.seriesListings(datasetId: dataset, studyUID: "1.1", window: window).rows
+                        .map(\.series.seriesInstanceUID)
+                }
+                // Body part: no body part first, ties (two CHEST) by catalogue order.
+                let ascending = ["1.1.2", "1.1.1", "1.1.5", "1.1.3", "1.1.4"]
+                #expect(try uids(ListingWindow(sort: .bodyPart)) == ascending)
+                #expect(try uids(ListingWindow(sort: .bodyPart, descending: true)) == ascending.reversed())
+                let first = try tx.seriesListings(
+                    datasetId: dataset, window: ListingWindow(sort: .bodyPart, offset: 0, limit: 2))
+                let last = try tx.seriesListings(
+                    datasetId: dataset, window: ListingWindow(sort: .bodyPart, offset: 4, limit: 2))
+                #expect(first.rows.map(\.series.seriesInstanceUID) == ["1.1.2", "1.1.1"])
+                #expect(last.rows.map(\.series.seriesInstanceUID) == ["1.1.4"])
+                #expect(first.total == 5 && last.total == 5 && last.offset == 4)
+                #expect(try uids(ListingWindow(sort: .uid, offset: 9, limit: 2)).isEmpty)
+            }
+        }
+    }
+
+    @Test("The text filter ignores case, takes % and _ as themselves, and sets the total", arguments: CatalogEngine.available)
+    func text(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                func page(_ text: String) throws -> ListingPage<SeriesListing> {
+                    try tx.seriesListings(datasetId: dataset, window: ListingWindow(sort: .uid, text: text, limit: 1))
+                }
+                #expect(try page("cHeSt").total == 2)
+                #expect(try page("cHeSt").rows.map(\.series.seriesInstanceUID) == ["1.1.3"])
+                #expect(try page("50%").total == 1)
+                #expect(try page("t_l").total == 1)
+                #expect(try page("%").total == 1)
+                #expect(try page("mr").total == 0)
+                #expect(try page("").total == 5)
+            }
+        }
+    }
+
+    @Test("A row's position follows the order and the filter", arguments: CatalogEngine.available)
+    func position(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                let window = ListingWindow<SeriesSort>(sort: .bodyPart, limit: 2)
+                #expect(try tx.seriesPosition(datasetId: dataset, seriesUID: "1.1.3", window: window) == 3)
+                #expect(window.holding(position: 3).offset == 2)
+                var reversed = window
+                reversed.descending = true
+                #expect(try tx.seriesPosition(datasetId: dataset, seriesUID: "1.1.3", window: reversed) == 1)
+                var filtered = window
+                filtered.text = "head"
+                #expect(try tx.seriesPosition(datasetId: dataset, seriesUID: "1.1.3", window: filtered) == nil)
+                #expect(try tx.studyPosition(datasetId: dataset, studyUID: "1.1", window: ListingWindow(sort: .date)) == 0)
+            }
+        }
+    }
+}
