@@ -10,7 +10,7 @@ struct GenomicsWindowTests {
     @Test("End jumps to the last of 2,500 samples, draws it and lists its files; a mark survives scrolling back")
     func endShowsLastSample() async throws {
         let lake = try LongStudyFixture.make("window-samples", series: 20, samples: 2_500)
-        let last = try #require(try await lake.samples(SampleQuery(page: PageRequest(offset: 2_499, limit: 1)))
+        let last = try #require(try lake.samples(SampleQuery(page: PageRequest(offset: 2_499, limit: 1)))
             .items.first)
         let harness = try Harness(lake: lake, screen: .genomics)
         try await harness.start()

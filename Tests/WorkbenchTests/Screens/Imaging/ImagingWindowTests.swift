@@ -14,7 +14,7 @@ struct ImagingWindowTests {
         let harness = try Harness(lake: lake, screen: .imaging)
         try await harness.start()
         await harness.press(.enter)
-        let last = try #require(try await lake.series(SeriesQuery(
+        let last = try #require(try lake.series(SeriesQuery(
             dataset: "big", study: LongStudyFixture.studyUID, page: PageRequest(offset: 2_499, limit: 1))).items.first)
         return (harness, last)
     }
@@ -78,7 +78,7 @@ struct ImagingWindowTests {
     @Test("Enter on a flag of a series on a late page opens it, and Esc lands on its row in the series list")
     func flagOpensLateSeries() async throws {
         let lake = try LongStudyFixture.make("window-flag")
-        let late = try #require(try await lake.series(SeriesQuery(
+        let late = try #require(try lake.series(SeriesQuery(
             dataset: "big", study: LongStudyFixture.studyUID, page: PageRequest(offset: 2_400, limit: 1))).items.first)
         try lake.addFlag(target: late.seriesInstanceUID, code: "needs-review", severity: .warning, note: "late")
         let harness = try Harness(lake: lake, screen: .flags)
