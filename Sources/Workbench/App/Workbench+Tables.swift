@@ -64,22 +64,23 @@ extension Workbench {
     /// The actions ``tableAction(_:model:)`` handles, on every screen with a list.
     static let tableActions: Set<WorkbenchAction> = [.sortNext, .sortReverse, .viewRow, .export]
 
-    /// `o`/`O` sort the focused list (in memory; a windowed one says it stays in listing order), `i` opens
-    /// the row viewer,
-    /// `e` asks where to export the view.
+    /// `o`/`O` sort the focused list (in memory; a windowed one through the engine, or, when the engine
+    /// cannot sort it, it says it stays in listing order), `i` opens the row viewer, `e` asks where to export
+    /// the view.
     func tableAction(_ action: WorkbenchAction, model: inout WorkbenchModel) -> Command<WorkbenchMessage> {
         guard var list = model.current.focusedList else { return .none }
         let filter = model.current.focusedListFilter
         switch action {
         case .sortNext, .sortReverse:
-            if list.window != nil {
+            if list.window != nil, list.windowSortColumns.isEmpty {
                 model.flash = FlashMessage("This list is longer than one page: it stays in listing order.", level: .info,
                                            at: model.now, for: .seconds(5))
                 return .none
             }
             if action == .sortNext { list.cycleSort(filter: filter) } else { list.reverseSort(filter: filter) }
             model.current.focusedList = list
-            return .none
+            guard list.window != nil else { return .none }
+            return apply(model.current.listReordered(context: context(model)), to: &model)
         case .viewRow:
             guard let row = list.selected(filter: filter) else { return .none }
             var fields = list.columns.indices.compactMap { index -> TextViewer.Field? in

@@ -48,6 +48,8 @@ protocol WorkbenchScreen: Sendable {
     mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate
     /// The `/` line changed (`committed`: Enter or Esc closed it).
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate
+    /// The focused list's sort changed: a windowed list fetches its pages in the new order.
+    mutating func listReordered(context: ScreenContext) -> ScreenUpdate
     /// Runs a dialog this screen opened, once confirmed.
     mutating func confirm(_ request: Request, answer: NoteDialog.Answer, context: ScreenContext) -> ScreenUpdate
     /// Another screen asked to show `target` (Enter on a flag opens its series or sample).
@@ -78,6 +80,7 @@ extension WorkbenchScreen {
     var initialQuery: String { Self.initialQuery }
 
     func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
+    func listReordered(context: ScreenContext) -> ScreenUpdate { ScreenUpdate() }
     func reveal(_ target: ScreenTarget, context: ScreenContext) -> ScreenUpdate { ScreenUpdate(load(context)) }
     func tick(context: ScreenContext) -> Command<WorkbenchMessage> { .none }
 

@@ -61,12 +61,26 @@ extension ListPane {
         }
         var window = self.window ?? RowWindow()
         window.restart()
+        if let sort = table.sort, !windowSortColumns.contains(sort.column) { table.sort = nil }
         let first = Array(page.rows.prefix(RowWindow.pageSize))
         window.store(RowPage(generation: window.generation, offset: 0, total: page.total, rows: first),
                      cursor: table.selection.selected ?? 0)
+        // The first page came unsorted and unfiltered: a sort or `/` text already chosen asks again.
+        _ = window.reorder(WindowOrder(sort: table.sort, text: filter))
         self.window = window
         rows = .loaded([])
         table.selection.clamp(count: page.total)
+    }
+
+    /// Asks a windowed listing again in the table's sort and with `filter` when either changed, the cursor
+    /// back on the first row; ``pageRequests()`` then names the pages to fetch.
+    mutating func reorderWindow(filter: String) {
+        guard var window else { return }
+        if let sort = table.sort, !windowSortColumns.contains(sort.column) { table.sort = nil }
+        if window.reorder(WindowOrder(sort: table.sort, text: filter)) {
+            table.selection.select(0, count: window.total ?? 0)
+        }
+        self.window = window
     }
 
     /// Forgets the rows (held or windowed) while another listing loads.

@@ -16,13 +16,14 @@ public struct ListRow: Sendable, Hashable {
 /// rows, so the lowercased text of each row is made once per row set and the rows matching the last
 /// filter are remembered; typing one more character searches only the previous matches.
 ///
-/// Sorting (``TableState/sort``) happens here, in memory (``NaturalOrder``, stable, so ties keep the load
+/// Sorting (``TableState/sort``) of a list held whole happens here, in memory (``NaturalOrder``, stable, so ties keep the load
 /// order): every list holds all of its rows, and sorting 10,000 loaded series takes a few milliseconds
 /// where reading them again with `ORDER BY` took several frames. The rows as loaded are kept for going
 /// back to no sort, and a reload (a flag added, a refresh) is sorted the same way.
 ///
 /// A listing longer than one page is not held: the pane then reads its rows from a ``RowWindow`` (see
-/// `ListPane+Window.swift`), and the rows it has not fetched yet draw as placeholders.
+/// `ListPane+Window.swift`), and the rows it has not fetched yet draw as placeholders; its sort and filter
+/// are the engine's (``reorderWindow(filter:)``).
 struct ListPane: Sendable {
     var columns: [TableColumn]
     /// The rows in display order (sorted when a sort is chosen).
@@ -32,12 +33,16 @@ struct ListPane: Sendable {
     var table = TableState()
     /// The pages around the cursor, when the listing is longer than one page (nil: `rows` holds it all).
     var window: RowWindow?
+    /// The columns the engine can sort this listing by when it is windowed (empty: a window stays in
+    /// listing order); the screen maps each to the engine's sort.
+    let windowSortColumns: Set<Int>
     /// The rows in the order they were loaded, for going back to no sort.
     private var loaded: [ListRow] = []
     private var memo = FilterMemo()
 
-    init(_ columns: [TableColumn]) {
+    init(_ columns: [TableColumn], windowSortColumns: Set<Int> = []) {
         self.columns = columns
+        self.windowSortColumns = windowSortColumns
     }
 
     /// Rows whose cells contain `filter` (case-insensitive), in order.
@@ -67,7 +72,11 @@ struct ListPane: Sendable {
     /// Sorts by the next column that has a value in some row (unsorted after the last), keeping the
     /// selected row selected; see ``TableState/cycleSort(columnCount:skipping:)``.
     mutating func cycleSort(filter: String) {
-        guard window == nil else { return }
+        if window != nil {
+            table.cycleSort(columnCount: columns.count, skipping: Set(columns.indices).subtracting(windowSortColumns))
+            reorderWindow(filter: filter)
+            return
+        }
         let empty = Set(columns.indices.filter { column in
             !loaded.contains { column < $0.cells.count && !$0.cells[column].isEmpty }
         })
@@ -77,8 +86,11 @@ struct ListPane: Sendable {
 
     /// Flips the sort direction, keeping the selected row selected.
     mutating func reverseSort(filter: String) {
-        guard window == nil else { return }
         table.reverseSort()
+        if window != nil {
+            reorderWindow(filter: filter)
+            return
+        }
         resort(filter: filter)
     }
 

@@ -1,4 +1,5 @@
 import LakeEngine
+import TUI
 /// The rows of a listing too long to hold, kept as the few pages around the cursor.
 ///
 /// A study may hold 10,000 series and a lake a million instances, so a list over such a listing asks the
@@ -20,6 +21,9 @@ struct RowWindow: Sendable {
     private(set) var total: Int?
     /// Which requests' answers are current.
     private(set) var generation = 0
+    /// The sort and `/` text the engine applies to the listing; changing it (``reorder(_:)``) restarts
+    /// the window.
+    private(set) var order = WindowOrder()
     /// The held pages by page number.
     private var pages: [Int: [ListRow]] = [:]
     /// Pages asked for and not yet back (of this generation).
@@ -56,7 +60,8 @@ struct RowWindow: Sendable {
         let missing = wanted.filter { pages[$0] == nil && !requested.contains($0) }
         requested.formUnion(missing)
         return missing.map {
-            RowPageRequest(generation: generation, page: PageRequest(offset: $0 * Self.pageSize, limit: Self.pageSize))
+            RowPageRequest(
+                generation: generation, page: PageRequest(offset: $0 * Self.pageSize, limit: Self.pageSize), order: order)
         }
     }
 
@@ -91,12 +96,30 @@ struct RowWindow: Sendable {
         pages = [:]
         requested = []
     }
+
+    /// Asks for the listing in `order` from now on: a different order restarts the window (its pages
+    /// are asked for again, from the first). Returns whether it changed.
+    mutating func reorder(_ order: WindowOrder) -> Bool {
+        guard order != self.order else { return false }
+        self.order = order
+        restart()
+        return true
+    }
+}
+
+/// How a windowed listing is asked for: the table's sort (a column the screen maps to the engine's sort)
+/// and the `/` text, both applied by the engine, since the window holds only a few pages of the listing.
+struct WindowOrder: Sendable, Hashable {
+    var sort: TableSort?
+    var text = ""
 }
 
 /// A page a ``RowWindow`` asks for, with the generation its answer must carry.
 struct RowPageRequest: Sendable, Hashable {
     var generation: Int
     var page: PageRequest
+    /// The sort and text the page is cut from.
+    var order = WindowOrder()
 }
 
 /// One page of a listing as rows, tagged with the ``RowWindow/generation`` it was asked for.

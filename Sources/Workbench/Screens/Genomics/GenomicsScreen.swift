@@ -36,7 +36,11 @@ struct GenomicsScreen: WorkbenchScreen {
 
     var focus: Focus = .samples
     var samples = ListPane([TableColumn("SAMPLE"), TableColumn("ASSAY"), TableColumn("REFERENCE"),
-                            TableColumn("FORMATS"), TableColumn("FILES", alignment: .right), TableColumn("DATASET")])
+                            TableColumn("FORMATS"), TableColumn("FILES", alignment: .right), TableColumn("DATASET")],
+                           windowSortColumns: Set(Self.sampleSorts.keys))
+
+    /// The engine's sort for each column of the samples list a window can be sorted by (FORMATS cannot).
+    static let sampleSorts: [Int: SampleSort] = [0: .name, 1: .assay, 2: .reference, 4: .files, 5: .dataset]
     /// The sample whose files are shown.
     var filesOf: ListRow?
     var files: Loadable<[GenomicFileEntry]>?
@@ -73,7 +77,11 @@ struct GenomicsScreen: WorkbenchScreen {
     /// One page of the samples as rows.
     private static func samplePage(_ api: any LakeAPI, request: RowPageRequest) async -> Loadable<RowPage> {
         await .awaiting {
-            RowPage(request, try await api.samples(SampleQuery(page: request.page))) { sample in
+            let sort = request.order.sort.flatMap { sampleSorts[$0.column] }
+            let query = SampleQuery(
+                sort: sort ?? .dataset, descending: sort != nil && request.order.sort?.ascending == false,
+                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            return RowPage(request, try await api.samples(query)) { sample in
                 ListRow(
                     id: sample.name,
                     cells: [sample.name, sample.assay ?? "", sample.referenceGenome ?? "",
@@ -159,12 +167,21 @@ struct GenomicsScreen: WorkbenchScreen {
 
     /// Keeps the selections valid after the `/` text changed.
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        if focus == .samples, samples.window != nil {
+            samples.reorderWindow(filter: filter)
+            return ScreenUpdate(samplePages(context.api))
+        }
         switch focus {
         case .samples: samples.clamp(filter: filter)
         case .files: break
         case .inspector: inspector.selection.clamp(count: inspector.visible(search: filter).count)
         }
         return ScreenUpdate()
+    }
+
+    /// A windowed samples list sorted anew fetches its first pages in the new order.
+    mutating func listReordered(context: ScreenContext) -> ScreenUpdate {
+        ScreenUpdate(samplePages(context.api))
     }
 
     var queryCounts: (matches: Int, total: Int) {

@@ -59,13 +59,21 @@ extension ImagingScreen {
         })
     }
 
+    /// The engine's sort for each column of the series list a window can be sorted by (FLAGS cannot).
+    static let seriesSorts: [Int: SeriesSort] = [0: .modality, 1: .bodyPart, 2: .instances, 3: .description, 4: .uid]
+
     /// One page of `study`'s series as rows, with their open flags.
     private static func seriesPage(_ api: any LakeAPI, study: ListRow, request: RowPageRequest) async
         -> Loadable<RowPage>
     {
         await .awaiting {
             let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
-            let page = try await api.series(SeriesQuery(dataset: study.dataset, study: study.id, page: request.page))
+            let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
+            let query = SeriesQuery(
+                dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
+                descending: sort != nil && request.order.sort?.ascending == false,
+                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            let page = try await api.series(query)
             return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
         }
     }

@@ -68,7 +68,8 @@ struct ImagingScreen: WorkbenchScreen {
                             TableColumn("DESCRIPTION", width: .fill()), TableColumn("DATASET")])
     var series = ListPane([TableColumn("MOD"), TableColumn("BODY PART"), TableColumn("N", alignment: .right),
                            TableColumn("DESCRIPTION", width: .fill()),
-                           TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")])
+                           TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")],
+                          windowSortColumns: Set(Self.seriesSorts.keys))
     var instances = ListPane([TableColumn("#", alignment: .right), TableColumn("SIZE"), TableColumn("SYNTAX"),
                               TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)])
     /// The study and series drilled into.
@@ -132,6 +133,8 @@ struct ImagingScreen: WorkbenchScreen {
             if let study { studies.select(id: study.id, filter: filter(on: .studies)) }
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
         case .series(let rows):
+            // A located series' index is its place in listing order: the list opens unsorted on it.
+            if pendingSeriesIndex != nil { series.table.sort = nil }
             series.apply(rows, filter: filter(on: .series))
             if let index = pendingSeriesIndex, series.window != nil {
                 series.table.selection.select(index, count: series.total)
@@ -198,9 +201,18 @@ struct ImagingScreen: WorkbenchScreen {
 
     /// The tag search jumps to its matches as typed; the lists narrow as typed.
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        if focus == .list, level == .series, series.window != nil {
+            series.reorderWindow(filter: filter)
+            return ScreenUpdate(seriesPages(context))
+        }
         if focus == .list { currentList.clamp(filter: filter) }
         searchChanged(committed: committed)
         return ScreenUpdate()
+    }
+
+    /// A windowed series list sorted anew fetches its first pages in the new order.
+    mutating func listReordered(context: ScreenContext) -> ScreenUpdate {
+        level == .series ? ScreenUpdate(seriesPages(context)) : ScreenUpdate()
     }
 
     var queryCounts: (matches: Int, total: Int) {

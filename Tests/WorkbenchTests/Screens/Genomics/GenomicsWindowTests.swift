@@ -1,3 +1,4 @@
+import Catalog
 @testable import LakeEngine
 import Testing
 import TUI
@@ -26,5 +27,22 @@ struct GenomicsWindowTests {
         await harness.press(.home)
         #expect(harness.model.screens.genomics.marks == [first])
         #expect(harness.text.contains("✓ " + first))
+    }
+
+    @Test("O sorts the long samples list by name descending through the engine; / narrows it to one sample")
+    func sortsAndFiltersThroughTheEngine() async throws {
+        let lake = try LongStudyFixture.make("window-samples-order", series: 20, samples: 2_500)
+        let lastByName = try #require(try lake.samples(SampleQuery(sort: .name, descending: true, page: PageRequest(limit: 1)))
+            .items.first)
+        let harness = try Harness(lake: lake, screen: .genomics)
+        try await harness.start()
+        await harness.press(.character("O"))
+        #expect(harness.model.screens.genomics.samples.table.sort == TableSort(column: 0, ascending: false))
+        #expect(harness.model.screens.genomics.samples.selected(filter: "")?.id == lastByName.name)
+        await harness.press(.character("/"))
+        await harness.type(lastByName.name)
+        await harness.press(.enter)
+        #expect(harness.model.screens.genomics.samples.total == 1)
+        #expect(harness.text.contains(lastByName.name))
     }
 }
