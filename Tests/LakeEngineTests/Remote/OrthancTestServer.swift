@@ -42,8 +42,26 @@ enum OrthancTestServer {
     }
 
     /// Sends a request to Orthanc's REST API and returns the body.
+    ///
+    /// Orthanc closes an idle keep-alive connection after its timeout; a request that races that close on
+    /// a pooled connection fails in transport (`I/O on closed channel`) before Orthanc saw it, so such a
+    /// failure is tried again, on a new connection, up to three times. An HTTP error answer is not.
     @discardableResult
     static func request(_ method: HTTPMethod, _ path: String, body: [UInt8]? = nil) async throws -> [UInt8] {
+        var attempt = 1
+        while true {
+            do {
+                return try await send(method, path, body: body)
+            } catch let error as RequestFailed {
+                throw error
+            } catch where attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// One attempt of ``request(_:_:body:)``.
+    private static func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: try url + path)
         request.method = method
         let credentials = try credentials()
