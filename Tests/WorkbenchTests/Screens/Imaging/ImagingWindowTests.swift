@@ -59,7 +59,7 @@ struct ImagingWindowTests {
                 dataset: "big", study: LongStudyFixture.studyUID, sort: sort, descending: descending,
                 page: PageRequest(limit: 1))).items.first?.seriesInstanceUID
         }
-        let byDescription = try await harness.press(.character("o"), until: {
+        let byDescription = await harness.press(.character("o"), until: {
             harness.model.screens.imaging.series.table.sort?.column == 3
         }, limit: 6)
         #expect(byDescription)
