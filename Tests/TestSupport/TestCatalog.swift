@@ -28,14 +28,13 @@ public enum TestCatalog: String, Sendable {
     public static var isSQLite: Bool { current == .sqlite }
 }
 
-/// A ``TestPostgres`` schema dropped when the last reference to it goes: for fixtures (copied freely as
-/// values) that have no end of their own at which to drop it.
+/// A ``TestPostgres`` schema for fixtures (copied freely as values) that have no end of their own at which
+/// to drop it: it is dropped when the test process exits (``TestLakeCatalogs/newSchema()``), not when the
+/// fixture goes, since the lake it made may still be in use (`try TemporaryLake().owner`).
 public final class TestPostgresSchema: Sendable {
     public let postgres: TestPostgres
 
     /// A new schema on the test server.
     /// - Throws: ``TestPostgresError/notConfigured`` when the environment names no server.
-    public init() throws { postgres = try TestPostgres() }
-
-    deinit { postgres.drop() }
+    public init() throws { postgres = try TestLakeCatalogs.newSchema() }
 }

@@ -17,12 +17,26 @@ public enum TestLakeCatalogs {
     /// - Throws: ``TestPostgresError/notConfigured`` when the environment names no server.
     public static func newSchema(forLake lake: String) throws -> TestPostgres {
         let postgres = try TestPostgres()
+        keep(postgres, lake: standardized(lake))
+        return postgres
+    }
+
+    /// A new schema kept until the process exits, then dropped with the rest: for fixtures (copied freely
+    /// as values) whose lake may still be in use after the fixture itself is gone, such as
+    /// `try TemporaryLake().owner`.
+    /// - Throws: ``TestPostgresError/notConfigured`` when the environment names no server.
+    public static func newSchema() throws -> TestPostgres {
+        let postgres = try TestPostgres()
+        keep(postgres, lake: "")
+        return postgres
+    }
+
+    private static func keep(_ postgres: TestPostgres, lake: String) {
         let first = schemas.withLock { schemas in
-            defer { schemas.append((standardized(lake), postgres)) }
+            defer { schemas.append((lake, postgres)) }
             return schemas.isEmpty
         }
         if first { atexit { TestLakeCatalogs.dropAll() } }
-        return postgres
     }
 
     /// The PostgreSQL schema of the lake at `lake`, when ``newSchema(forLake:)`` made one.

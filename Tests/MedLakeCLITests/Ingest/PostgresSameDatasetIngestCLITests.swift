@@ -84,7 +84,8 @@ import Testing
         try #require(created.status == 0, "\(created.stderr)")
         let ingested = try MedLakeProcess.run(["ingest", corpus, "--dataset", "ct", "--lake", lake])
         try #require(ingested.status == 0, "\(ingested.stderr)")
-        let catalog = try CatalogStore(path: lake + "/catalog.sqlite")
+        // The reference lake's catalog is where the test run puts lakes (a schema of its own on PostgreSQL).
+        let catalog = try TestLakeCatalogs.store(forLake: lake)
         return try catalog.read { tx in
             (
                 try tx.connection.fetchValue(Int.self, "SELECT COUNT(*) FROM series", [], cached: false) ?? 0,
