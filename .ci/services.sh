@@ -260,6 +260,9 @@ unix_socket_directories = '$data'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# The suites open many lakes at once, each with its own connections (and a listening one per change
+# feed): the default 100 runs out when the LakeEngine and workbench suites run on PostgreSQL together.
+max_connections = 500
 EOF
     if ! as_postgres "$POSTGRES_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null; then
         log "PostgreSQL did not start on 127.0.0.1:$POSTGRES_PORT; last log lines:"
