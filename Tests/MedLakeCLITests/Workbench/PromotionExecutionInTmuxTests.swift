@@ -60,7 +60,9 @@ struct PromotionExecutionInTmuxTests {
         try tmux.send("Enter")
         let blocked = tmux.waitFor("blocked: blocking-flags")
         #expect(blocked.held, "the row tells the execution state: \(blocked.screen)")
-        #expect(blocked.screen.contains("FAIL blocking-flags"))
+        // The row shows before the `/` filter has selected it; the checks pane follows the selection.
+        let checks = tmux.waitFor("FAIL blocking-flags")
+        #expect(checks.held, "the selected promotion's checks: \(checks.screen)")
 
         try tmux.send("y")
         #expect(tmux.waitFor("Approve promotion").held)
