@@ -12,7 +12,8 @@
 #   - served: a copy of the same lake owned by a service account and served by `medlake serve` (started
 #     for the run, stopped after it: its peak RSS, VmHWM, is the run's alone). As root the account is
 #     `medlake-bench` and the workbench runs as a second made-up user, `medlake-bench-reader`, given the
-#     annotator role through the service (`medlake roles grant`); both users are removed at the end.
+#     curator role through the service (`medlake roles grant`: the generated datasets carry no label, so
+#     they are restricted, read by curators and admins); both users are removed at the end.
 #     Otherwise the running user serves its own copy and runs the workbench.
 # Ratios (served / in-process) are of the medians over the runs.
 # Targets: first frame < 200 ms, p99 < 16 ms, RSS < 150 MB.
@@ -88,7 +89,7 @@ start_service() {
 
 if [ "$(id -u)" = 0 ]; then
     start_service
-    "$SERVED/medlake" roles grant medlake-bench-reader annotator --lake "$SERVED/lake" > /dev/null
+    "$SERVED/medlake" roles grant medlake-bench-reader curator --lake "$SERVED/lake" > /dev/null
     stop_service
 fi
 

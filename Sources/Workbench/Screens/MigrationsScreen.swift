@@ -202,7 +202,8 @@ struct MigrationsScreen: SingleListScreen {
                 width: context.width))
         case .queueMigration, .queueRestore:
             let restore = action == .queueRestore
-            let tiers = context.session.tiers.filter { !restore || !$0.value }.keys.sorted()
+            // The tiers the screen's load counted (every configured one, by name).
+            let tiers = tiers.filter { !restore || !$0.restoreRequired }.map(\.tier)
             return ScreenUpdate(dialog: Self.dialog(
                 .queue(restore: restore), title: restore ? "Restore a dataset" : "Migrate a dataset",
                 lines: ["Type DATASET or DATASET@VERSION, choose the tier, Enter to queue."], choices: tiers,
