@@ -177,7 +177,10 @@ let package = Package(
             exclude: ["Help/Snapshots"]),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "LakeEngine", "TUI", "DICOM", "Genomics", "TestSupport"],
+            dependencies: [
+                "Workbench", "LakeEngine", "LakeClient", "LakeService", "TUI", "DICOM", "Genomics", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DocsTests"),

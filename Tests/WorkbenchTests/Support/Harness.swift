@@ -14,15 +14,25 @@ final class Harness {
     /// What `y` copied, in order.
     let copied = CopyLog()
 
-    init(
+    convenience init(
         lake: Lake, width: Int = 100, height: Int = 30, screen: Screen = .overview,
         workerLauncher: WorkerLauncher? = nil, notice: String? = nil
+    ) throws {
+        try self.init(
+            api: lake, engine: lake, session: WorkbenchSession(lake: lake), width: width, height: height, screen: screen,
+            workerLauncher: workerLauncher, notice: notice)
+    }
+
+    /// The workbench on any transport of the API (a ``LakeClient`` on a served lake: `engine` nil).
+    init(
+        api: any LakeAPI, engine: Lake?, session: WorkbenchSession, width: Int = 100, height: Int = 30,
+        screen: Screen = .overview, workerLauncher: WorkerLauncher? = nil, notice: String? = nil
     ) throws {
         backend = TestBackend(width: width, height: height, clock: clock)
         let fixed = Date(timeIntervalSince1970: 1_790_000_000)
         runtime = Runtime(
-            program: Workbench(lake: lake, workerLauncher: workerLauncher, wallClock: { fixed },
-                               clipboard: Clipboard { [copied] in copied.append($0) }),
+            program: Workbench(api: api, engine: engine, session: session, workerLauncher: workerLauncher,
+                               wallClock: { fixed }, clipboard: Clipboard { [copied] in copied.append($0) }),
             model: WorkbenchModel(size: Size(width: width, height: height), screen: screen, notice: notice),
             backend: backend,
             theme: try ThemeLoader().load("default"), noColor: true, clock: clock)

@@ -45,17 +45,29 @@ extension ImagingScreen {
             dataset: dataset)
     }
 
-    /// The first page of a study's series (a reload keeps a window's cursor and refetches around it).
+    /// The first page of a study's series with the open flags of its dataset (a reload keeps a window's
+    /// cursor and refetches around it).
     static func loadSeries(_ api: any LakeAPI, study: ListRow) -> Command<WorkbenchMessage> {
-        run { .series(await seriesPage(api, study: study, request: ListPane.firstPage)) }
+        run {
+            .series(await .awaiting {
+                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
+                let page = try await seriesPage(api, study: study, request: ListPane.firstPage, openFlags: open)
+                return SeriesFirstPage(page: page, openFlags: open)
+            })
+        }
     }
 
-    /// The pages of a study's series a windowed series list asked for.
-    static func loadSeriesPages(_ api: any LakeAPI, study: ListRow, requests: [RowPageRequest])
-        -> Command<WorkbenchMessage>
-    {
+    /// The pages of a study's series a windowed series list asked for, their FLAGS cells from `openFlags`
+    /// (read with the first page): one request per page.
+    static func loadSeriesPages(
+        _ api: any LakeAPI, study: ListRow, requests: [RowPageRequest], openFlags: [String: [FlagSummary]]
+    ) -> Command<WorkbenchMessage> {
         .batch(requests.map { request in
-            run { .seriesPage(request, await seriesPage(api, study: study, request: request)) }
+            run {
+                .seriesPage(request, await .awaiting {
+                    try await seriesPage(api, study: study, request: request, openFlags: openFlags)
+                })
+            }
         })
     }
 
@@ -63,19 +75,16 @@ extension ImagingScreen {
     static let seriesSorts: [Int: SeriesSort] = [0: .modality, 1: .bodyPart, 2: .instances, 3: .description, 4: .uid]
 
     /// One page of `study`'s series as rows, with their open flags.
-    private static func seriesPage(_ api: any LakeAPI, study: ListRow, request: RowPageRequest) async
-        -> Loadable<RowPage>
-    {
-        await .awaiting {
-            let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
-            let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
-            let query = SeriesQuery(
-                dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
-                descending: sort != nil && request.order.sort?.ascending == false,
-                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
-            let page = try await api.series(query)
-            return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: open[$0.seriesInstanceUID] ?? []) }
-        }
+    private static func seriesPage(
+        _ api: any LakeAPI, study: ListRow, request: RowPageRequest, openFlags: [String: [FlagSummary]]
+    ) async throws -> RowPage {
+        let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
+        let query = SeriesQuery(
+            dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
+            descending: sort != nil && request.order.sort?.ascending == false,
+            text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+        let page = try await api.series(query)
+        return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: openFlags[$0.seriesInstanceUID] ?? []) }
     }
 
     static func seriesRow(_ series: SeriesOverview, dataset: String, flags: [FlagSummary]) -> ListRow {
@@ -149,6 +158,17 @@ extension ImagingScreen {
             }
             guard let next = page.nextOffset else { return nil }
             request.offset = next
+        }
+    }
+}
+
+extension Loadable where Value == ImagingScreen.SeriesFirstPage {
+    /// The page alone: loading or failed as the whole answer is.
+    var page: Loadable<RowPage> {
+        switch self {
+        case .loading: .loading
+        case .loaded(let first): .loaded(first.page)
+        case .failed(let message): .failed(message)
         }
     }
 }

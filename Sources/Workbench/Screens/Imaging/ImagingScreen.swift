@@ -16,7 +16,7 @@ struct ImagingScreen: WorkbenchScreen {
     enum Message: Sendable {
         case studies(Loadable<[ListRow]>)
         /// The first page of a study's series (all of them when they fit in one).
-        case series(Loadable<RowPage>)
+        case series(Loadable<SeriesFirstPage>)
         /// A further page of a windowed series list.
         case seriesPage(RowPageRequest, Loadable<RowPage>)
         case instances(Loadable<[ListRow]>)
@@ -24,6 +24,12 @@ struct ImagingScreen: WorkbenchScreen {
         case inspection(Loadable<InstanceInspection>)
         /// A series (or study) another screen asked to open, found in the catalog.
         case located(Loadable<Location>)
+    }
+
+    /// The first page of a study's series and the open flags of its dataset, read with it.
+    struct SeriesFirstPage: Sendable {
+        var page: RowPage
+        var openFlags: [String: [FlagSummary]]
     }
 
     /// Where a series another screen opens sits: its study's row and its own (nil for a study), and the
@@ -95,6 +101,11 @@ struct ImagingScreen: WorkbenchScreen {
     /// Where the series list's cursor goes once its first page is back (a located series, which may lie
     /// on a later page of a windowed list).
     var pendingSeriesIndex: Int?
+    /// The open flags of the drilled-in study's dataset by target UID, read with the series list's first
+    /// page: further pages of a windowed list (scrolling, every sort and `/` key) draw their FLAGS cells
+    /// from it instead of asking the API again. A flag raised or closed reloads the list (the change
+    /// feed, or the dialog's answer) and with it these.
+    var seriesOpenFlags: [String: [FlagSummary]] = [:]
 
     var currentList: ListPane {
         get {
@@ -132,7 +143,9 @@ struct ImagingScreen: WorkbenchScreen {
             studies.apply(rows, filter: filter(on: .studies))
             if let study { studies.select(id: study.id, filter: filter(on: .studies)) }
             return ScreenUpdate(flash: rows.failureFlash(at: context.now))
-        case .series(let rows):
+        case .series(let answer):
+            seriesOpenFlags = answer.value?.openFlags ?? [:]
+            let rows = answer.page
             // A located series' index is its place in listing order: the list opens unsorted on it.
             if pendingSeriesIndex != nil { series.table.sort = nil }
             series.apply(rows, filter: filter(on: .series))
@@ -304,7 +317,7 @@ struct ImagingScreen: WorkbenchScreen {
     private mutating func seriesPages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let requests = series.pageRequests()
         guard let study, !requests.isEmpty else { return .none }
-        return Self.loadSeriesPages(context.api, study: study, requests: requests)
+        return Self.loadSeriesPages(context.api, study: study, requests: requests, openFlags: seriesOpenFlags)
     }
 
     /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.
