@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drive the workbench under a pseudo-terminal and time it (Benchmarks/workbench.sh runs this).
 
-Usage: workbench-drive.py MEDLAKE LAKE [--width 100] [--height 30] [--keys 300]
+Usage: workbench-drive.py MEDLAKE LAKE [--width 100] [--height 30] [--keys 300] [--first-frames]
 
 Starts `MEDLAKE browse --lake LAKE --screen imaging` on a new pty (TERM=xterm-256color) and reads
 everything it writes, timestamping each read. Measures:
@@ -17,7 +17,8 @@ everything it writes, timestamping each read. Measures:
   is not counted. Scrolling: Enter on the first study (its long series list), then j,
   PgDn, k and G/g. Filtering: `/`, then characters typed and erased one at a time, over that list;
 - peak RSS: VmHWM of /proc/PID/status before quitting.
-Prints one JSON object.
+Prints one JSON object. With --first-frames, only the first frame and the first frame with data are
+timed (then `q`): for lakes of other shapes (Benchmarks/catalog-scale.sh).
 """
 import argparse
 import fcntl
@@ -37,6 +38,7 @@ parser.add_argument("--width", type=int, default=100)
 parser.add_argument("--height", type=int, default=30)
 parser.add_argument("--keys", type=int, default=300)
 parser.add_argument("--marks", type=int, default=5000)
+parser.add_argument("--first-frames", action="store_true")
 args = parser.parse_args()
 
 # A frame ended when no byte came for this long. ncurses writes a frame in one burst (one doupdate);
@@ -96,6 +98,14 @@ def press(key):
 header = read_until(lambda b: b"MedLake" in b, 30)
 data = read_until(lambda b: b"20260101" in b, 60)
 drain(0.3)
+
+if args.first_frames:
+    os.write(fd, b"q")
+    drain(0.2)
+    _, code = os.waitpid(pid, 0)
+    print(json.dumps({"first_frame_ms": round((header - start) * 1000, 1),
+                      "first_data_frame_ms": round((data - start) * 1000, 1), "exit": code >> 8}))
+    raise SystemExit(0)
 
 # Open the first study: its series list (the long one).
 os.write(fd, b"\r")
