@@ -23,7 +23,10 @@ extension CatalogTransaction {
         datasetId: Int64, studyUID: String? = nil, window: ListingWindow<SeriesSort> = ListingWindow(sort: .ingested)
     ) throws -> ListingPage<SeriesListing> {
         try seriesListing(datasetId: datasetId, studyUID: studyUID, window: window)
-            .page(SeriesListing.self, selecting: "s.*, t.studyInstanceUID", window, connection)
+            .page(
+                SeriesListing.self,
+                selecting: "s.*, (SELECT t.studyInstanceUID FROM study t WHERE t.id = s.studyId) AS studyInstanceUID",
+                keyedBy: "s.id", window, connection)
     }
 
     /// Where the series `seriesUID` sits in the listing `window` describes (from 0), or nil when it holds none.
@@ -31,12 +34,12 @@ extension CatalogTransaction {
         datasetId: Int64, studyUID: String? = nil, seriesUID: String, window: ListingWindow<SeriesSort>
     ) throws -> Int? {
         try seriesListing(datasetId: datasetId, studyUID: studyUID, window: window)
-            .position(of: "s.seriesInstanceUID", equalTo: seriesUID, connection)
+            .position(where: "s.id IN (SELECT x.id FROM series x WHERE x.seriesInstanceUID = ?)", [seriesUID], connection)
     }
 
     private func seriesListing(datasetId: Int64, studyUID: String?, window: ListingWindow<SeriesSort>) -> ListingStatement {
         var listing = ListingStatement(
-            "FROM series s JOIN study t ON t.id = s.studyId WHERE s.datasetId = ?", [datasetId],
+            "FROM series s WHERE s.datasetId = ?", [datasetId],
             order: window.sort.order, descending: window.descending)
         if let studyUID {
             listing.filter(

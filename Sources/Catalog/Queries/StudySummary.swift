@@ -42,7 +42,8 @@ extension CatalogTransaction {
             \(listing.orderBy)
             """,
             listing.arguments + [window.limit, window.offset])
-        return ListingPage(rows: rows, offset: window.offset, total: try listing.count(connection))
+        return ListingPage(
+            rows: rows, offset: window.offset, total: try listing.total(of: rows.count, in: window, connection))
     }
 
     /// Where the study `studyUID` sits in the listing `window` describes (from 0), or nil when it holds none.
@@ -50,7 +51,7 @@ extension CatalogTransaction {
         datasetId: Int64, studyUID: String, window: ListingWindow<StudySort>
     ) throws -> Int? {
         try studyListing(datasetId: datasetId, window: window)
-            .position(of: "t.studyInstanceUID", equalTo: studyUID, connection)
+            .position(where: "t.id IN (SELECT x.id FROM study x WHERE x.studyInstanceUID = ?)", [studyUID], connection)
     }
 
     private func studyListing(datasetId: Int64, window: ListingWindow<StudySort>) -> ListingStatement {
