@@ -1,0 +1,35 @@
+import GRDB
+
+/// The open flags on one listed row (a series, or a study with its series): the worst severity and how
+/// many, read with the row by the listing's own query so a page carries its rows' flags however many open
+/// flags the lake holds elsewhere.
+public struct OpenFlagTally: Codable, Sendable, Hashable {
+    public var worst: FlagSeverity
+    public var count: Int
+
+    public init(worst: FlagSeverity, count: Int) {
+        self.worst = worst
+        self.count = count
+    }
+
+    /// The tally read from a row selecting ``columns(where:)``; nil when the row has no open flag.
+    init?(row: Row) {
+        let count: Int = row["openFlagCount"] ?? 0
+        let rank: Int = row["worstOpenFlag"] ?? 0
+        guard count > 0 else { return nil }
+        self.init(worst: Self.severities.indices.contains(rank) ? Self.severities[rank] : .blocking, count: count)
+    }
+
+    /// Two correlated subqueries naming `openFlagCount` and `worstOpenFlag` (the rank of the worst
+    /// severity), over the open flags `f` meeting `condition` (an SQL condition tying `f` to the listed row,
+    /// answered through the `qualityFlag(target)` index).
+    static func columns(where condition: String) -> String {
+        let rank = "CASE f.severity " + severities.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
+            .joined(separator: " ") + " END"
+        let source = "FROM qualityFlag f WHERE f.state = 'open' AND \(condition)"
+        return "(SELECT COUNT(*) \(source)) AS openFlagCount, (SELECT MAX(\(rank)) \(source)) AS worstOpenFlag"
+    }
+
+    /// Severities from least to most serious: a rank is an index here.
+    private static let severities: [FlagSeverity] = [.info, .warning, .blocking]
+}
