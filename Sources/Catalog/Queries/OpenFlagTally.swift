@@ -21,12 +21,15 @@ public struct OpenFlagTally: Codable, Sendable, Hashable {
     }
 
     /// Two correlated subqueries naming `openFlagCount` and `worstOpenFlag` (the rank of the worst
-    /// severity), over the open flags `f` meeting `condition` (an SQL condition tying `f` to the listed row,
-    /// answered through the `qualityFlag(target)` index).
-    static func columns(where condition: String) -> String {
-        let rank = "CASE f.severity " + severities.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
+    /// severity), over `flags`: one or more `SELECT`s (joined by `UNION ALL`) of the `severity` of open flags
+    /// `f` tied to the listed row by their target, each answered through the `qualityFlag(target)` index.
+    ///
+    /// A `SELECT` should compare the dataset as `+f.datasetId` (a no-op on both engines): SQLite, without
+    /// statistics, would otherwise read every flag of the dataset through `qualityFlag(datasetId)` per row.
+    static func columns(over flags: [String]) -> String {
+        let rank = "CASE fo.severity " + severities.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
             .joined(separator: " ") + " END"
-        let source = "FROM qualityFlag f WHERE f.state = 'open' AND \(condition)"
+        let source = "FROM (" + flags.joined(separator: " UNION ALL ") + ") AS fo"
         return "(SELECT COUNT(*) \(source)) AS openFlagCount, (SELECT MAX(\(rank)) \(source)) AS worstOpenFlag"
     }
 

@@ -38,8 +38,12 @@ extension CatalogTransaction {
     }
 
     /// The open flags on series `s`: those of its dataset naming its UID.
-    private static let seriesFlagColumns = OpenFlagTally.columns(
-        where: "f.datasetId = s.datasetId AND f.targetKind = 'series' AND f.target = s.seriesInstanceUID")
+    private static let seriesFlagColumns = OpenFlagTally.columns(over: [
+        """
+        SELECT f.severity FROM qualityFlag f WHERE f.state = 'open' AND +f.datasetId = s.datasetId
+          AND f.targetKind = 'series' AND f.target = s.seriesInstanceUID
+        """,
+    ])
 
     private func seriesListing(datasetId: Int64, studyUID: String?, window: ListingWindow<SeriesSort>) -> ListingStatement {
         var listing = ListingStatement(

@@ -74,11 +74,16 @@ extension CatalogTransaction {
     }
 
     /// The open flags on study `t` and its series: those of its dataset naming its UID or one of its series'.
-    private static let studyFlagColumns = OpenFlagTally.columns(
-        where: """
-            f.datasetId = t.datasetId AND ((f.targetKind = 'study' AND f.target = t.studyInstanceUID)
-              OR (f.targetKind = 'series' AND f.target IN (SELECT m.seriesInstanceUID FROM series m WHERE m.studyId = t.id)))
-            """)
+    private static let studyFlagColumns = OpenFlagTally.columns(over: [
+        """
+        SELECT f.severity FROM qualityFlag f WHERE f.state = 'open' AND +f.datasetId = t.datasetId
+          AND f.targetKind = 'study' AND f.target = t.studyInstanceUID
+        """,
+        """
+        SELECT f.severity FROM series m JOIN qualityFlag f ON f.target = m.seriesInstanceUID
+        WHERE m.studyId = t.id AND f.state = 'open' AND +f.datasetId = t.datasetId AND f.targetKind = 'series'
+        """,
+    ])
 
     private func studyListing(
         datasetId: Int64?, among datasetIds: Set<Int64>?, window: ListingWindow<StudySort>
