@@ -18,10 +18,12 @@ struct FlagsScreen: SingleListScreen {
         case page(RowPageRequest, Loadable<FlagRows>)
     }
 
-    /// A page of flags as rows, with the flags themselves for the actions on them.
+    /// A page of flags as rows, with the flags themselves for the actions on them and the engine query
+    /// (the terms) it was cut from.
     struct FlagRows: Sendable {
         var page: RowPage
         var flags: [FlagSummary]
+        var query: FlagQuery
     }
 
     typealias Request = FlagRequest
@@ -51,6 +53,9 @@ struct FlagsScreen: SingleListScreen {
                          TableColumn("NOTE", width: .fill())], windowSortColumns: Set(Self.flagSorts.keys))
     /// The flags of the rows held (every row of a list held whole; a window's pages and the marked flags).
     var flags: [String: FlagSummary] = [:]
+    /// The terms of the listing shown (as last loaded): a window's further pages are cut from it, not from
+    /// terms typed on the `/` line and not yet committed.
+    var listed: FlagQuery?
     var query = TextInputState(text: initialQuery)
     /// Marked flag ids (Space): `a`, `r` and `w` act on all of them.
     var marks: Set<String> = []
@@ -82,7 +87,10 @@ struct FlagsScreen: SingleListScreen {
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
         switch message {
         case .flags(let data):
-            if let loaded = data.value { flags = Dictionary(loaded.flags.map { (String($0.id), $0) }) { $1 } }
+            if let loaded = data.value {
+                flags = Dictionary(loaded.flags.map { (String($0.id), $0) }) { $1 }
+                listed = loaded.query
+            }
             list.apply(data.map(\.page), filter: filter)
             // A list held whole shows every flag the terms select: marks on others are gone.
             if list.window == nil, data.value != nil { marks.formIntersection(flags.keys) }
@@ -126,7 +134,7 @@ struct FlagsScreen: SingleListScreen {
     /// Fetches the pages of a windowed flag list its cursor needs (none for a list held whole).
     private mutating func pages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let requests = list.pageRequests()
-        guard !requests.isEmpty, case .success(let query) = Self.engineFilter(parsedQuery) else { return .none }
+        guard !requests.isEmpty, let query = listed else { return .none }
         let api = context.api
         return .batch(requests.map { request in
             Self.run { .page(request, await Self.flagRows(api, query: query, request: request)) }
@@ -138,6 +146,7 @@ struct FlagsScreen: SingleListScreen {
         -> Loadable<FlagRows>
     {
         await .awaiting {
+            let terms = query
             var query = query
             let sort = request.order.sort.flatMap { flagSorts[$0.column] }
             query.sort = sort ?? .id
@@ -145,7 +154,7 @@ struct FlagsScreen: SingleListScreen {
             query.text = request.order.text.isEmpty ? nil : request.order.text
             query.page = request.page
             let page = try await api.flags(query)
-            return FlagRows(page: RowPage(request, page, row: row), flags: page.items)
+            return FlagRows(page: RowPage(request, page, row: row), flags: page.items, query: terms)
         }
     }
 
