@@ -623,6 +623,23 @@ paths:
             application/json:
               schema: {$ref: "#/components/schemas/RemoteSourceOverview"}
         default: {$ref: "#/components/responses/Problem"}
+  /v1/instances/catalogued:
+    post:
+      tags: [ingest]
+      operationId: cataloguedInstances
+      summary: Which of up to 1000 SOP Instance UIDs a dataset catalogs (operator, curator, admin), so a DICOMweb pull retrieves only the others.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/CataloguedInstances"}
+      responses:
+        "200":
+          description: Those of the UIDs the dataset catalogs, sorted (none for a dataset that does not exist).
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/CataloguedInstances"}
+        default: {$ref: "#/components/responses/Problem"}
 
   # MARK: - Access
   /v1/roles:
@@ -2797,6 +2814,12 @@ components:
     RemoteSourceKind:
       type: string
       enum: [orthanc, dicomweb]
+    CataloguedInstances:
+      type: object
+      required: [dataset, sopInstanceUIDs]
+      properties:
+        dataset: {type: string}
+        sopInstanceUIDs: {type: array, maxItems: 1000, items: {type: string}}
     RemoteSourceOverview:
       type: object
       required: [dataset, kind, url, cursor, instancesIngested]

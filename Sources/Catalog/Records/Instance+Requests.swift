@@ -35,6 +35,21 @@ extension CatalogTransaction {
             [sopInstanceUID, datasetId], cached: true)
     }
 
+    /// Those of `sopInstanceUIDs` the dataset with row id `datasetId` catalogs: what a pull through the
+    /// service need not retrieve again (one indexed lookup per UID, however large the dataset).
+    public func cataloguedSOPInstanceUIDs(datasetId: Int64, among sopInstanceUIDs: [String]) throws -> Set<String> {
+        guard !sopInstanceUIDs.isEmpty else { return [] }
+        let arguments: CatalogArguments = [datasetId] + sopInstanceUIDs.map { $0 }
+        return Set(
+            try connection.fetchValues(
+                String.self,
+                """
+                SELECT i.sopInstanceUID FROM instance i JOIN series s ON s.id = i.seriesId
+                WHERE s.datasetId = ? AND i.sopInstanceUID IN (\(placeholders(sopInstanceUIDs.count)))
+                """,
+                arguments))
+    }
+
     /// The SOP Instance UIDs the dataset catalogs.
     public func sopInstanceUIDs(datasetId: Int64) throws -> Set<String> {
         Set(
