@@ -150,6 +150,8 @@ fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for store in sqlite postgres; do
     lake=$WORK/$store
+    # Opened once first: a binary with a newer schema migrates the lake then, not in a timed run.
+    as_owner "$BIN" datasets --json --lake "$lake" > /dev/null
     echo "$store: workbench first frames ($RUNS runs)…" >&2
     : > "$WORK/$store-frames.jsonl"
     for _ in $(seq "$RUNS"); do
@@ -211,16 +213,17 @@ print()
 postgres = {row["name"]: row for row in queries["postgres"]}
 print("| listing (200 rows a page) | total | SQLite p50 / p99 ms | PostgreSQL p50 / p99 ms | PostgreSQL ÷ SQLite p99 |")
 print("|---|---|---|---|---|")
-misses = []
+misses = {"SQLite": 0, "PostgreSQL": 0}
 for row in queries["sqlite"]:
     other = postgres[row["name"]]
     for store, r in (("SQLite", row), ("PostgreSQL", other)):
         if r["p99"] >= 0.050:
-            misses.append(f"{row['name']} on {store} ({r['p99'] * 1000:.1f} ms)")
+            misses[store] += 1
     total = "" if row["total"] is None else f"{row['total']:,}"
     print(f"| {row['name']} | {total} | {row['p50'] * 1000:.2f} / {row['p99'] * 1000:.2f} | "
           f"{other['p50'] * 1000:.2f} / {other['p99'] * 1000:.2f} | {other['p99'] / row['p99']:.2f} |")
 print()
-print("p99 ≥ 50 ms: " + ("; ".join(misses) if misses else "none"))
+print(f"p99 ≥ 50 ms: {misses['SQLite']} of {len(queries['sqlite'])} queries on SQLite, "
+      f"{misses['PostgreSQL']} on PostgreSQL")
 PY
 echo "targets: listing p99 < 50 ms, workbench first frame < 200 ms"
