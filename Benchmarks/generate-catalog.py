@@ -74,7 +74,7 @@ db.execute(
               printf('Series %d', i), ? FROM n""",
     (args.series, per_series),
 )
-db.execute("UPDATE dataset SET modalities = (SELECT group_concat(DISTINCT modality) FROM series WHERE datasetId = dataset.id)")
+db.execute("UPDATE dataset SET modalities = COALESCE((SELECT group_concat(DISTINCT modality) FROM series WHERE datasetId = dataset.id), '')")
 db.execute(
     """WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
        INSERT INTO object (id, sha256, size, tier, state, createdAt)
