@@ -142,6 +142,7 @@ if [ "$COPY_INSTANCES" != 0 ] && [ ! -f "$WORK/copy.seconds" ]; then
     start=$(now)
     as_owner "$BIN" catalog copy --lake "$copy_lake" --to "${POSTGRES_CATALOG}_copy" > "$WORK/copy.out"
     elapsed "$start" "$(now)" > "$WORK/copy.seconds"
+    echo "$COPY_INSTANCES" > "$WORK/copy.instances"
     psql_run -c "DROP SCHEMA IF EXISTS ${SCHEMA}_copy CASCADE" > /dev/null
     rm -rf "$copy_lake"
 fi
@@ -174,7 +175,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # MARK: - Tables
 python3 - "$WORK" "$INSTANCES" "$SERIES" "$(nproc) cores; load average $LOAD_BEFORE before, $LOAD_AFTER after" \
-    "$COPY_INSTANCES" <<'PY'
+    "$(cat "$WORK/copy.instances" 2> /dev/null || echo 0)" <<'PY'
 import json, statistics, sys
 work, instances, series, load = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 copy_instances = int(sys.argv[5])
