@@ -35,6 +35,27 @@ extension Lake {
     }
 }
 
+extension Lake {
+    /// How many SOP Instance UIDs one ``cataloguedInstances(dataset:among:)`` call may ask about.
+    public static let cataloguedInstancesLimit = 1000
+
+    /// Those of `sopInstanceUIDs` the dataset catalogs (none for a dataset that does not exist yet), for
+    /// callers allowed to ingest: a client pulling from DICOMweb through the service asks before each
+    /// batch, as an in-process pull skips instances the dataset holds.
+    /// - Throws: ``LakeError/invalidArgument(_:)`` for more than ``cataloguedInstancesLimit`` UIDs.
+    public func cataloguedInstances(dataset name: String, among sopInstanceUIDs: [String]) throws -> Set<String> {
+        try authorize(.ingest)
+        guard sopInstanceUIDs.count <= Self.cataloguedInstancesLimit else {
+            throw LakeError.invalidArgument(
+                "Please ask about at most \(Self.cataloguedInstancesLimit) SOP Instance UIDs at once (\(sopInstanceUIDs.count) given).")
+        }
+        return try catalog.read { tx in
+            guard let id = try tx.dataset(named: name)?.id else { return [] }
+            return try tx.cataloguedSOPInstanceUIDs(datasetId: id, among: sopInstanceUIDs)
+        }
+    }
+}
+
 extension RemoteSourceQuery {
     /// `url` as pulls record it: without trailing slashes (``DICOMServerClient`` strips them too).
     static func normalized(_ url: String) -> String {

@@ -218,4 +218,8 @@ public protocol IngestOperations: Sendable {
 
     /// Where the dataset's pulls from one server stopped (callers allowed to ingest).
     func remoteSource(_ query: RemoteSourceQuery) async throws -> RemoteSourceOverview
+
+    /// Those of `sopInstanceUIDs` (at most ``Lake/cataloguedInstancesLimit``) the dataset already catalogs
+    /// (callers allowed to ingest): a DICOMweb pull through the service retrieves only the others.
+    func cataloguedInstances(dataset: String, among sopInstanceUIDs: [String]) async throws -> Set<String>
 }

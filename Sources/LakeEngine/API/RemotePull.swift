@@ -36,6 +36,18 @@ public struct RemotePull: Sendable, Hashable, Codable {
     }
 }
 
+/// SOP Instance UIDs of one dataset: the body of `POST /v1/instances/catalogued` (the UIDs asked about)
+/// and its answer (those the dataset catalogs, sorted); see ``IngestOperations/cataloguedInstances(dataset:among:)``.
+public struct CataloguedInstances: Sendable, Hashable, Codable {
+    public var dataset: String
+    public var sopInstanceUIDs: [String]
+
+    public init(dataset: String, sopInstanceUIDs: [String]) {
+        self.dataset = dataset
+        self.sopInstanceUIDs = sopInstanceUIDs
+    }
+}
+
 /// Which remote source of a dataset ``IngestOperations/remoteSource(_:)`` looks up.
 public struct RemoteSourceQuery: Sendable, Hashable, Codable {
     public var dataset: String

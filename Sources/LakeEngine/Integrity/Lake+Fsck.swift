@@ -42,7 +42,7 @@ extension Lake {
                         detail: "no catalog row places this object in tier '\(tier.name)'",
                         removable: verified.contains(tier.name) && !migrating && changed < now - orphanGrace))
                 }
-                for file in try tier.temporaryFiles() {
+                for file in try await IOThreads.perform({ try tier.temporaryFiles() }) {
                     let garbage = file.isGarbage(unstampedAge: Self.staleTemporaryAge, now: now)
                     findings.append(FsckFinding(
                         kind: .temporaryFile, tier: tier.name, object: nil, path: file.path,

@@ -125,7 +125,7 @@ extension Lake {
             let pageSize = options.qidoPageSize
             try await server.eachInstance(pageSize: pageSize) { sop, path in
                 guard !knownSOPs.contains(sop) else { return }
-                pending.append(WADOInstance(path: path))
+                pending.append(WADOInstance(sopInstanceUID: sop, path: path))
                 if pending.count >= options.ingest.batchSize {
                     try await pull(pending)
                     pending = []
@@ -140,8 +140,9 @@ extension Lake {
         }
     }
 
-    /// One instance found by QIDO-RS: its WADO-RS path under the server's base URL.
+    /// One instance found by QIDO-RS: its SOP Instance UID and WADO-RS path under the server's base URL.
     struct WADOInstance: Sendable {
+        var sopInstanceUID: String
         var path: String
     }
 

@@ -14,8 +14,9 @@ import Glibc
 /// position, whatever address a client named (a server-side request forgery), and pull with
 /// credentials the caller may not hold (a confused deputy). For Orthanc, a cursor record follows each
 /// batch of instances (`/changes` sequence numbers), which the service commits with the batch, so a
-/// pull killed at any point resumes after the last committed batch. DICOMweb has no change feed: every
-/// listed instance is sent, and bytes the dataset already holds are counted as already present.
+/// pull killed at any point resumes after the last committed batch. DICOMweb has no change feed: before
+/// each batch the service is asked which of its SOP Instance UIDs the dataset catalogs (``catalogued``),
+/// and only the others are retrieved and sent, as an in-process pull skips them.
 ///
 /// Memory: one batch of downloads (each at most the spool threshold; larger ones in a private spool
 /// folder of this process) and the few chunks ``UploadPipe`` queues.
@@ -27,13 +28,20 @@ public struct RemotePullUpload: Sendable {
     let options: RemoteIngestOptions
     /// A folder of this process's own for instances larger than the spool threshold.
     let spoolFolder: String
+    /// DICOMweb: those of a batch's SOP Instance UIDs (at most ``Lake/cataloguedInstancesLimit``) the
+    /// dataset catalogs already.
+    let catalogued: @Sendable ([String]) async throws -> Set<String>
 
     /// - Throws: ``RemoteSourceError`` for a URL that is not `http(s)://…` or carries credentials;
     ///   ``LakeError/system(operation:path:errno:)`` when no spool folder can be made.
-    public init(pull: RemotePull, credentials: RemoteCredentials?, after cursor: Int64) throws {
+    public init(
+        pull: RemotePull, credentials: RemoteCredentials?, after cursor: Int64,
+        catalogued: @escaping @Sendable ([String]) async throws -> Set<String>
+    ) throws {
         server = try DICOMServerClient(baseURL: pull.url, credentials: credentials)
         self.pull = pull
         self.cursor = cursor
+        self.catalogued = catalogued
         options = RemoteIngestOptions(ingest: IngestOptions(keepUnknown: pull.keepUnknown, batchSize: 200))
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("medlake-pull-XXXXXX").path
         var template = Array(folder.utf8CString)
@@ -97,11 +105,14 @@ public struct RemotePullUpload: Sendable {
         }
     }
 
-    /// Every instance QIDO-RS lists, retrieved with WADO-RS, in batches as the listing goes.
+    /// Every instance QIDO-RS lists that the dataset does not catalog, retrieved with WADO-RS, in batches as
+    /// the listing goes.
     private func dicomweb(_ writer: inout Writer) async throws {
         var pending: [Lake.WADOInstance] = []
         let pageSize = options.qidoPageSize
         func flush(_ writer: inout Writer) async throws {
+            let known = try await catalogued(pending.map(\.sopInstanceUID))
+            pending.removeAll { known.contains($0.sopInstanceUID) }
             let downloads = try await Lake.download(pending, concurrency: options.downloads) {
                 [server, spoolFolder, options] item in
                 try await Lake.retrieve(item, from: server, spoolFolder: spoolFolder, spoolThreshold: options.spoolThreshold)
@@ -109,8 +120,8 @@ public struct RemotePullUpload: Sendable {
             pending = []
             try await writer.send(downloads)
         }
-        try await server.eachInstance(pageSize: pageSize) { _, path in
-            pending.append(Lake.WADOInstance(path: path))
+        try await server.eachInstance(pageSize: pageSize) { sop, path in
+            pending.append(Lake.WADOInstance(sopInstanceUID: sop, path: path))
             if pending.count >= options.ingest.batchSize { try await flush(&writer) }
         }
         if !pending.isEmpty { try await flush(&writer) }

@@ -117,11 +117,8 @@ extension Lake {
         for (method, count) in try await fetcher.fetch(sources, progress: progress) {
             methods[method.rawValue, default: 0] += count
         }
-        if options.sync {
-            // Files kept from an earlier staging may have been written with `--no-sync`.
-            for target in targets where present.contains(target.index) { try DirectFileWriter.flush(target.path) }
-        }
-        try Self.finish(layout, manifest: Array(resolved.record.body.utf8), files: targets.map(\.path), sync: options.sync)
+        try await Self.complete(
+            layout, manifest: Array(resolved.record.body.utf8), targets: targets, kept: present, sync: options.sync)
         return (restored, methods)
     }
 
@@ -252,6 +249,20 @@ extension Lake {
         let partial = layout.directory + "/" + StageLayout.partialFolder
         if FileManager.default.fileExists(atPath: partial) { try FileManager.default.removeItem(atPath: partial) }
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: false)
+    }
+
+    /// Completes a staging folder once every file is in place, on the I/O threads (``IOThreads``: these are
+    /// fsyncs and renames): with `sync`, first flushes the files `kept` from an earlier staging (they may have
+    /// been written with `--no-sync`), then ``finish(_:manifest:files:sync:)``.
+    static func complete(
+        _ layout: StageLayout, manifest: [UInt8], targets: [StageTarget], kept: Set<Int>, sync: Bool
+    ) async throws {
+        let files = targets.map(\.path)
+        let flushed = sync ? targets.filter { kept.contains($0.index) }.map(\.path) : []
+        try await IOThreads.perform {
+            for path in flushed { try DirectFileWriter.flush(path) }
+            try finish(layout, manifest: manifest, files: files, sync: sync)
+        }
     }
 
     /// Writes the manifest (temporary name, rename) once every file is in place, and removes the partial

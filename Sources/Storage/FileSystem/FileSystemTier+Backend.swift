@@ -134,19 +134,26 @@ extension FileSystemTier: TierBackend {
         }
     }
 
+    /// Reads the folder one shard at a time on the I/O threads (``IOThreads``): a tier of millions of
+    /// objects is listed without holding a cooperative thread, and a consumer that stops early (or is
+    /// cancelled) stops the reading.
     public func list() -> AsyncThrowingStream<ObjectDigest, any Error> {
         let objects = objectsFolder
         return AsyncThrowingStream { continuation in
-            do {
-                for shard in try Self.entries(of: objects) where shard.utf8.count == 2 {
-                    for rest in try Self.entries(of: objects + "/" + shard) {
-                        if let digest = ObjectDigest(hex: shard + rest) { continuation.yield(digest) }
+            let reading = Task {
+                do {
+                    for shard in try await IOThreads.perform({ try Self.entries(of: objects) }) where shard.utf8.count == 2 {
+                        try Task.checkCancellation()
+                        for rest in try await IOThreads.perform({ try Self.entries(of: objects + "/" + shard) }) {
+                            if let digest = ObjectDigest(hex: shard + rest) { continuation.yield(digest) }
+                        }
                     }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
                 }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
             }
+            continuation.onTermination = { _ in reading.cancel() }
         }
     }
 

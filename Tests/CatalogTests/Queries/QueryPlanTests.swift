@@ -120,6 +120,27 @@ import Testing
             },
             sqlite: ["SEARCH s USING INDEX series_on_studyId (studyId=?)"]),
         PlannedRequest(
+            name: "seriesListings' open flags", run: { _ = try $0.seriesListings(datasetId: 1) },
+            sqlite: ["SEARCH f USING INDEX qualityFlag_on_target (target=?)"]),
+        PlannedRequest(
+            name: "studySummaries across datasets",
+            run: { tx in
+                for sort in StudySort.allCases {
+                    let window = ListingWindow(sort: sort, descending: true, text: "ct", offset: 400, limit: 200)
+                    _ = try tx.studySummaries(among: [1, 2], window: window)
+                }
+            },
+            sqlite: ["SEARCH f USING INDEX qualityFlag_on_target (target=?)"]),
+        PlannedRequest(
+            name: "instanceListing",
+            run: { tx in
+                for sort in InstanceSort.allCases {
+                    let window = ListingWindow(sort: sort, descending: true, text: "1.2", offset: 400, limit: 200)
+                    _ = try tx.instanceListing(datasetId: 1, seriesUID: "1", window: window)
+                }
+            },
+            sqlite: ["SEARCH i USING INDEX instance_on_seriesId (seriesId=?)"]),
+        PlannedRequest(
             name: "sliceGeometry", run: { _ = try $0.sliceGeometry(datasetId: 1) },
             sqlite: [
                 "SEARCH series USING INDEX series_on_datasetId (datasetId=?)",
@@ -205,7 +226,7 @@ import Testing
                         let scans = lines.filter {
                             $0.hasPrefix("SCAN ") && !$0.contains("INDEX") && !$0.hasPrefix("SCAN (subquery-")
                         }
-                        let derived: Set = ["SCAN ms", "SCAN fs", "SCAN sn", "SCAN vz", "SCAN ranked"]
+                        let derived: Set = ["SCAN ms", "SCAN fs", "SCAN sn", "SCAN vz", "SCAN ranked", "SCAN fo"]
                         #expect(scans.allSatisfy(derived.contains), "\(plan)")
                     case .postgres:
                         for fragment in request.postgres {

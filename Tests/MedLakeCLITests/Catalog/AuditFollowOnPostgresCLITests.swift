@@ -7,22 +7,11 @@ import Testing
 /// for the catalog's notifications, so an event another process appends is printed as it commits.
 @Suite(.serialized, .enabled(if: TestPostgres.available)) struct AuditFollowOnPostgresCLITests {
     @Test func followPrintsAnEventAnotherProcessAppends() throws {
-        let base = NSTemporaryDirectory() + "follow-pg-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let postgres = try TestPostgres()
-        defer { postgres.drop() }
-        let environment = postgres.passwordEnvironment
-        let lake = base + "/lake"
-        let created = try MedLakeProcess.run(["init", lake, "--catalog", postgres.url], environment: environment)
-        try #require(created.status == 0, "\(created.stderr)")
-        try Data("payload".utf8).write(to: URL(fileURLWithPath: base + "/input/a.bin"))
-        let ingested = try MedLakeProcess.run(
-            ["ingest", base + "/input", "--dataset", "d1", "--keep-unknown", "--lake", lake], environment: environment)
-        try #require(ingested.status == 0, "\(ingested.stderr)")
+        let lake = try PostgresCLILake("follow-pg")
+        defer { lake.remove() }
+        try lake.ingestOneFile(into: "d1")
 
-        let (follower, output, _) = try MedLakeProcess.start(
-            ["audit", "list", "--follow", "--json", "--lake", lake], environment: environment)
+        let (follower, output, _) = try lake.start(["audit", "list", "--follow", "--json"])
         defer {
             follower.terminate()
             follower.waitUntilExit()
@@ -40,8 +29,7 @@ import Testing
         try #require(
             TierLayout.waitUntil { lines.withLock { $0.contains("\"action\":\"ingest\"") } },
             "no initial events: \(lines.withLock { $0 })")
-        let added = try MedLakeProcess.run(
-            ["flags", "add", "d1", "needs-review", "--note", "live on postgres", "--lake", lake], environment: environment)
+        let added = try lake.run(["flags", "add", "d1", "needs-review", "--note", "live on postgres"])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(
             TierLayout.waitUntil { lines.withLock { $0.contains("live on postgres") } },

@@ -150,4 +150,53 @@ struct CatalogCopyAttackCLITests {
         // The PostgreSQL catalog holds no row (emptyPostgres refuses one that does).
         _ = try CatalogStore.emptyPostgres(postgres.location, password: postgres.password())
     }
+
+    /// `init --service-user --catalog URL --catalog-password-file F`: the password file goes to the service
+    /// account with the lake, so the service opens its catalog with no password in its environment, and
+    /// another user reads neither the file nor the lake.
+    @Test func aServedLakesPasswordFileBecomesTheServiceAccountsAlone() throws {
+        let users = try UnixUsers(["mallory"])
+        let mallory = users.names[0]
+        let service = "mlsvc" + users.group.dropFirst(3)
+        let base = NSTemporaryDirectory() + "served-pg-" + UUID().uuidString
+        let (lake, binary, file) = (base + "/lake", base + "/medlake", base + "/catalog.password")
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(atPath: base)
+            try? UnixUsers.command("/usr/sbin/userdel", [service])
+            try? UnixUsers.command("/usr/sbin/groupdel", [service])
+        }
+        chmod(base, 0o755)
+        try MedLakeProcess.copyBinary(to: binary)
+        let postgres = try TestPostgres()
+        defer { postgres.drop() }
+        try FileManager.default.copyItem(atPath: postgres.passwordFile, toPath: file)
+        chmod(file, 0o600)
+
+        let created = try MedLakeProcess.run(
+            ["init", lake, "--service-user", service, "--catalog", postgres.url, "--catalog-password-file", file],
+            binary: binary)
+        try #require(created.status == 0, "\(created.stderr)")
+        let account = try #require(getpwnam(service)?.pointee.pw_uid)
+        var info = stat()
+        try #require(stat(file, &info) == 0)
+        #expect(info.st_uid == account && info.st_mode & 0o777 == 0o600, "owner \(info.st_uid), mode \(String(info.st_mode, radix: 8))")
+        let text = try String(contentsOfFile: lake + "/lake.toml", encoding: .utf8)
+        #expect(text.contains("password_file = \"\(file)\""), "\(text)")
+
+        // The service (root drops to the account) opens the catalog with the recorded file alone; root, the
+        // lake's admin, verifies the audit log through it.
+        let server = try LakeServiceProcess.start(lake: lake, binary: binary).process
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], binary: binary)
+        #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
+        // Another user reads neither the password nor the lake's configuration.
+        for path in [file, lake + "/lake.toml"] {
+            let read = try SpawnedCommand.run("/usr/sbin/runuser", ["-u", mallory, "--", "/bin/cat", path], environment: [:], in: nil)
+            #expect(read.status != 0 && read.stdout.isEmpty, "\(mallory) read \(path)")
+        }
+    }
 }

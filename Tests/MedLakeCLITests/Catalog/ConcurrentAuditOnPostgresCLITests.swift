@@ -1,4 +1,3 @@
-import Catalog
 import Foundation
 import Synchronization
 import TestSupport
@@ -12,19 +11,9 @@ import Testing
     static let flagsPerWriter = 12
 
     @Test func twoWritersAppendingAtOnceKeepOneIntactChain() throws {
-        let base = NSTemporaryDirectory() + "audit-pg-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base + "/input", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let postgres = try TestPostgres()
-        defer { postgres.drop() }
-        let lake = base + "/lake"
-        let environment = postgres.passwordEnvironment
-        let created = try MedLakeProcess.run(["init", lake, "--catalog", postgres.url], environment: environment)
-        #expect(created.status == 0, "\(created.stderr)")
-        try Data("payload".utf8).write(to: URL(fileURLWithPath: base + "/input/a.bin"))
-        let ingested = try MedLakeProcess.run(
-            ["ingest", base + "/input", "--dataset", "d1", "--keep-unknown", "--lake", lake], environment: environment)
-        #expect(ingested.status == 0, "\(ingested.stderr)")
+        let lake = try PostgresCLILake("audit-pg")
+        defer { lake.remove() }
+        try lake.ingestOneFile(into: "d1")
 
         // Each writer is its own series of processes; the two series run side by side.
         let failures = Failures()
@@ -32,8 +21,7 @@ import Testing
             for index in 0..<Self.flagsPerWriter {
                 let note = Self.note(writer: writer, index: index)
                 do {
-                    let added = try MedLakeProcess.run(
-                        ["flags", "add", "d1", "needs-review", "--note", note, "--lake", lake], environment: environment)
+                    let added = try lake.run(["flags", "add", "d1", "needs-review", "--note", note])
                     if added.status != 0 { failures.add("\(note): status \(added.status): \(added.stderr)") }
                 } catch {
                     failures.add("\(note): \(error)")
@@ -42,10 +30,8 @@ import Testing
         }
         #expect(failures.all.isEmpty, "\(failures.all)")
 
-        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], environment: environment)
-        #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
-        let listed = try MedLakeProcess.run(
-            ["audit", "list", "--action", "flag.add", "--json", "--lake", lake], environment: environment)
+        try lake.expectAuditIntact()
+        let listed = try lake.run(["audit", "list", "--action", "flag.add", "--json"])
         #expect(listed.status == 0, "\(listed.stderr)")
         for writer in 0..<2 {
             for index in 0..<Self.flagsPerWriter {

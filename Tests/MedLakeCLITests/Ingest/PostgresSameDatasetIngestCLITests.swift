@@ -13,18 +13,12 @@ import Testing
     static let files = 3000
 
     @Test func twoIngestsIntoOneDatasetRecordEachRowOnce() throws {
-        let base = NSTemporaryDirectory() + "pg-same-dataset-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let postgres = try TestPostgres()
-        defer { postgres.drop() }
-        let environment = postgres.passwordEnvironment
-        let lake = base + "/lake"
-        let created = try MedLakeProcess.run(["init", lake, "--catalog", postgres.url], environment: environment)
-        try #require(created.status == 0, "\(created.stderr)")
+        let lake = try PostgresCLILake("pg-same-dataset")
+        defer { lake.remove() }
+        let base = lake.base
         let corpus = base + "/corpus"
         let generated = try MedLakeProcess.run(
-            ["dicom", "generate", "--count", String(Self.files), "--size", "16", "--output", corpus], environment: environment)
+            ["dicom", "generate", "--count", String(Self.files), "--size", "16", "--output", corpus])
         try #require(generated.status == 0, "\(generated.stderr)")
         let names = try FileManager.default.subpathsOfDirectory(atPath: corpus)
             .filter { !$0.hasPrefix(".") && Self.isFile(corpus + "/" + $0) }.sorted()
@@ -35,22 +29,18 @@ import Testing
 
         let inputs = [first, second]
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let outcome = Result {
-                try MedLakeProcess.run(
-                    ["ingest", inputs[index], "--dataset", "ct", "--lake", lake],
-                    environment: environment)
-            }
+            let outcome = Result { try lake.run(["ingest", inputs[index], "--dataset", "ct"]) }
             #expect((try? outcome.get().status) == 0, "ingest of \(inputs[index]): \(outcome)")
         }
 
         let expected = try Self.hierarchy(of: corpus)
-        let counts = try postgres.store().read { tx in
+        let counts = try lake.store().read { tx in
             try ["object", "datasetFile", "instance", "series", "study"].map { table in
                 try tx.connection.fetchValue(Int.self, "SELECT COUNT(*) FROM \(table)", [], cached: false) ?? 0
             }
         }
         #expect(counts == [Self.files, Self.files, Self.files, expected.series, expected.studies], "\(counts)")
-        let distinct = try postgres.store().read { tx in
+        let distinct = try lake.store().read { tx in
             try [
                 "SELECT COUNT(DISTINCT sha256) FROM object", "SELECT COUNT(DISTINCT sopInstanceUID) FROM instance",
                 "SELECT COUNT(DISTINCT seriesInstanceUID) FROM series",
@@ -60,10 +50,9 @@ import Testing
         }
         #expect(distinct == [Self.files, Self.files, expected.series, expected.studies, Self.files], "\(distinct)")
 
-        try TierLayout(lake: lake, postgres: postgres).expectExactlyOnceAndVerified("after both ingests")
-        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], environment: environment)
-        #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
-        let checked = try MedLakeProcess.run(["fsck", "--full", "--json", "--lake", lake], environment: environment)
+        try TierLayout(lake: lake.path, postgres: lake.postgres).expectExactlyOnceAndVerified("after both ingests")
+        try lake.expectAuditIntact()
+        let checked = try lake.run(["fsck", "--full", "--json"])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
         let report = try JSONDecoder().decode(FsckJSON.self, from: Data(checked.stdout.utf8))
         #expect(report.objectsChecked == Self.files && report.findings.isEmpty, "\(checked.stdout)")

@@ -13,31 +13,24 @@ import Testing
     static let objectsPerDataset = 10
 
     @Test func fourWorkersWithTwoKilledMoveEveryObjectOnce() throws {
-        let base = NSTemporaryDirectory() + "pg-workers-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let postgres = try TestPostgres()
-        defer { postgres.drop() }
-        let environment = postgres.passwordEnvironment
-        let lake = base + "/lake"
-        let created = try MedLakeProcess.run(["init", lake, "--catalog", postgres.url], environment: environment)
-        try #require(created.status == 0, "\(created.stderr)")
+        let lake = try PostgresCLILake("pg-workers")
+        defer { lake.remove() }
         for dataset in 0..<Self.datasets {
-            let input = try Self.writeObjects(in: base + "/input/d\(dataset)", first: dataset * Self.objectsPerDataset, count: Self.objectsPerDataset)
-            let ingested = try MedLakeProcess.run(
-                ["ingest", input, "--dataset", "d\(dataset)", "--keep-unknown", "--lake", lake], environment: environment)
+            let input = try Self.writeObjects(
+                in: lake.base + "/input/d\(dataset)", first: dataset * Self.objectsPerDataset, count: Self.objectsPerDataset)
+            let ingested = try lake.run(["ingest", input, "--dataset", "d\(dataset)", "--keep-unknown"])
             try #require(ingested.status == 0, "\(ingested.stderr)")
-            let queued = try MedLakeProcess.run(["migrate", "d\(dataset)", "--to", "warm", "--lake", lake], environment: environment)
+            let queued = try lake.run(["migrate", "d\(dataset)", "--to", "warm"])
             try #require(queued.status == 0, "\(queued.stderr)")
         }
         let total = Self.datasets * Self.objectsPerDataset
-        let layout = TierLayout(lake: lake, postgres: postgres)
-        let catalog = try postgres.store()
+        let layout = TierLayout(lake: lake.path, postgres: lake.postgres)
+        let catalog = try lake.store()
 
         // 24 kB objects at 0.1 MB/s: each job takes seconds, so the kills land while jobs run. A 1 s lease
         // lets the survivors take the killed workers' jobs over.
         let workers = try (0..<4).map { _ in
-            try MedLakeProcess.start(["worker", "--throttle", "0.1", "--lease", "1", "--lake", lake], environment: environment).0
+            try lake.start(["worker", "--throttle", "0.1", "--lease", "1"]).0
         }
         defer {
             for worker in workers where worker.isRunning { kill(worker.processIdentifier, SIGKILL) }
@@ -59,52 +52,39 @@ import Testing
         }
 
         try layout.expectExactlyOnceAndVerified("after the takeovers")
-        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], environment: environment)
-        #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
-        let audit = try MedLakeProcess.run(
-            ["audit", "list", "--action", "object.placement", "--lake", lake, "--json"], environment: environment)
+        try lake.expectAuditIntact()
+        let audit = try lake.run(["audit", "list", "--action", "object.placement", "--json"])
         let events = try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]] ?? []
         let moved = events.compactMap { KilledWorkerResumeCLITests.details($0)["objects"]?.split(separator: " ").map(String.init) }
             .flatMap { $0 }
         #expect(moved.count == total && Set(moved).count == total, "no object was copied and switched twice")
-        let done = try MedLakeProcess.run(["migrate", "list", "--state", "done", "--lake", lake, "--json"], environment: environment)
+        let done = try lake.run(["migrate", "list", "--state", "done", "--json"])
         #expect(done.stdout.components(separatedBy: "\"state\" : \"done\"").count - 1 == Self.datasets, "\(done.stdout)")
     }
 
     @Test func twoOverlappingIngestsAtOnceMakeNoDuplicateObject() throws {
-        let base = NSTemporaryDirectory() + "pg-ingests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let postgres = try TestPostgres()
-        defer { postgres.drop() }
-        let environment = postgres.passwordEnvironment
-        let lake = base + "/lake"
-        let created = try MedLakeProcess.run(["init", lake, "--catalog", postgres.url], environment: environment)
-        try #require(created.status == 0, "\(created.stderr)")
+        let lake = try PostgresCLILake("pg-ingests")
+        defer { lake.remove() }
         // Objects 0–29 and 15–44: fifteen files hold the same bytes in both folders.
-        let first = try Self.writeObjects(in: base + "/first", first: 0, count: 30)
-        let second = try Self.writeObjects(in: base + "/second", first: 15, count: 30)
+        let first = try Self.writeObjects(in: lake.base + "/first", first: 0, count: 30)
+        let second = try Self.writeObjects(in: lake.base + "/second", first: 15, count: 30)
 
         let ingests = [(first, "a"), (second, "b")]
         DispatchQueue.concurrentPerform(iterations: ingests.count) { index in
             let (input, dataset) = ingests[index]
-            let outcome = Result {
-                try MedLakeProcess.run(
-                    ["ingest", input, "--dataset", dataset, "--keep-unknown", "--lake", lake], environment: environment)
-            }
+            let outcome = Result { try lake.run(["ingest", input, "--dataset", dataset, "--keep-unknown"]) }
             #expect((try? outcome.get().status) == 0, "ingest into \(dataset): \(outcome)")
         }
 
-        let (objects, distinct) = try postgres.store().read { tx in
+        let (objects, distinct) = try lake.store().read { tx in
             (
                 try tx.connection.fetchValue(Int.self, "SELECT COUNT(*) FROM object", [], cached: false) ?? 0,
                 try tx.connection.fetchValue(Int.self, "SELECT COUNT(DISTINCT sha256) FROM object", [], cached: false) ?? 0
             )
         }
         #expect(objects == 45 && distinct == 45, "\(objects) objects, \(distinct) distinct")
-        try TierLayout(lake: lake, postgres: postgres).expectExactlyOnceAndVerified("after both ingests")
-        let verified = try MedLakeProcess.run(["audit", "verify", "--lake", lake], environment: environment)
-        #expect(verified.status == 0 && verified.stdout.contains("Audit log intact"), "\(verified.stdout)\(verified.stderr)")
+        try TierLayout(lake: lake.path, postgres: lake.postgres).expectExactlyOnceAndVerified("after both ingests")
+        try lake.expectAuditIntact()
     }
 
     /// Writes objects `first ..< first + count` (the same index, the same bytes, whichever folder) into

@@ -154,5 +154,22 @@ struct ServiceRemoteIngestCLITests {
         #expect(pulled.status == 0 || pulled.status == 3, "\(pulled.stderr)")
         let report = try JSONDecoder().decode(ReportJSON.self, from: Data(pulled.stdout.utf8))
         #expect(report.filesAdded >= 2, "\(pulled.stdout)")
+
+        // Pulled again, nothing is retrieved or sent: the client asks the service which SOP Instance UIDs
+        // the dataset holds before each batch.
+        let again = try served.medlake(
+            ["ingest", "--from-dicomweb", dicomweb, "--dataset", "web", "--json"], as: served.alice, environment: credentials)
+        #expect(again.status == 0 || again.status == 3, "\(again.stderr)")
+        let repeated = try JSONDecoder().decode(ReportJSON.self, from: Data(again.stdout.utf8))
+        #expect(repeated.filesSeen == 0 && repeated.filesAdded == 0, "\(again.stdout)")
+
+        // Someone without the ingest right cannot ask which instances the dataset holds.
+        let probe = try served.tool(
+            "/usr/bin/curl",
+            [
+                "-s", "-i", "--unix-socket", served.socket, "-H", "Content-Type: application/json", "--data",
+                #"{"dataset":"web","sopInstanceUIDs":["1.2.3"]}"#, "http://lake/v1/instances/catalogued",
+            ], as: served.carol)
+        #expect(probe.stdout.hasPrefix("HTTP/1.1 403"), "\(probe.stdout)")
     }
 }

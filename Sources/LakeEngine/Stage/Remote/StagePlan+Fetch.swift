@@ -57,11 +57,7 @@ extension StagePlan {
             for (method, count) in try await fetcher.fetch(sources, progress: progress) {
                 methods[method.rawValue, default: 0] += count
             }
-            if options.sync {
-                // As in-process: files kept from an earlier staging may have been written with `--no-sync`.
-                for target in targets where present.contains(target.index) { try DirectFileWriter.flush(target.path) }
-            }
-            try Lake.finish(layout, manifest: body, files: targets.map(\.path), sync: options.sync)
+            try await Lake.complete(layout, manifest: body, targets: targets, kept: present, sync: options.sync)
         } catch {
             // As in-process: partial copies never pass for staged files.
             try? FileManager.default.removeItem(atPath: layout.directory + "/" + StageLayout.partialFolder)

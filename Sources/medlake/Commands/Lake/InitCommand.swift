@@ -18,7 +18,8 @@ struct InitCommand: ParsableCommand {
 
             With --catalog the catalog lives in PostgreSQL (lake.toml [catalog] url) instead of catalog.sqlite: \
             the database (or its ?schema=) must hold no catalog row, and is migrated. Its password is never in \
-            lake.toml: $MEDLAKE_CATALOG_PASSWORD, or --catalog-password-file (mode 0600, owned by you).
+            lake.toml: $MEDLAKE_CATALOG_PASSWORD, or --catalog-password-file (mode 0600, owned by you), which \
+            with --service-user is handed to the account with the lake, so the service reads it and no one else.
             """
     )
 
@@ -37,7 +38,7 @@ struct InitCommand: ParsableCommand {
             valueName: "url"))
     var catalog: String?
 
-    @Option(help: ArgumentHelp("With --catalog: a file holding the catalog's password (mode 0600, owned by you).", valueName: "file"))
+    @Option(help: ArgumentHelp("With --catalog: a file holding the catalog's password (mode 0600, owned by you; with --service-user it becomes the account's).", valueName: "file"))
     var catalogPasswordFile: String?
 
     @Flag(help: "Print JSON instead of text.")
@@ -50,10 +51,6 @@ struct InitCommand: ParsableCommand {
         }
         if catalogPasswordFile != nil, catalog == nil {
             throw ValidationError("Please give --catalog-password-file only with --catalog.")
-        }
-        if catalogPasswordFile != nil, serviceUser != nil {
-            throw ValidationError(
-                "Please give a served lake's catalog password through MEDLAKE_CATALOG_PASSWORD: the password file must belong to the service account.")
         }
         if serviceUser != nil, geteuid() != 0 {
             throw ValidationError("Please run 'init --service-user' as root: it creates the account and hands it the lake.")
@@ -70,7 +67,8 @@ struct InitCommand: ParsableCommand {
             }
             let account = try serviceUser.map { try ServiceAccountSetup.ensure(user: $0, group: group) }
             let lake = try Lake.create(at: path, catalog: settings ?? .sqlite)
-            if let account { try Lake.handOver(root: lake.root, toUser: account.uid, group: account.gid) }
+            // The lake and what its lake.toml names outside it (the catalog's password file) become the account's.
+            if let account { try Lake.share(root: lake.root, toUser: account.uid, group: account.gid) }
             if json {
                 try printJSON([
                     "lake": lake.root, "user": lake.actor.user,
