@@ -2,12 +2,13 @@
 """Fill a new lake's catalog.sqlite with a large synthetic catalog, straight into the store.
 
 Usage: generate-catalog.py CATALOG.sqlite [--instances 1000000] [--series 20000] [--datasets 100]
-                           [--first-study-series 0] [--samples 0]
+                           [--first-study-series 0] [--samples 0] [--flags 0]
 
 Dataset "big" holds half of all series (the "list 10,000 series" case); the other datasets share the
 rest. Studies hold 10 series each, except that --first-study-series N puts the first N series in study 1
 (the workbench benchmark's long series list). --samples N adds dataset "genomes" with N genomic samples
-(assays WGS/WES/RNA/panel), one BAM or VCF file each. Every instance and file gets its own object row.
+(assays WGS/WES/RNA/panel), one BAM or VCF file each. --flags N adds N quality flags on the first N series (N at most the series
+count), of every severity, state and a few codes. Every instance and file gets its own object row.
 Rows are made with recursive CTEs inside SQLite, so a million instances take seconds. The schema is the
 lake's own (run `medlake init` first).
 """
@@ -22,6 +23,7 @@ parser.add_argument("--series", type=int, default=20_000)
 parser.add_argument("--datasets", type=int, default=100)
 parser.add_argument("--first-study-series", type=int, default=0)
 parser.add_argument("--samples", type=int, default=0)
+parser.add_argument("--flags", type=int, default=0)
 args = parser.parse_args()
 
 per_series = args.instances // args.series
@@ -72,7 +74,7 @@ db.execute(
               printf('Series %d', i), ? FROM n""",
     (args.series, per_series),
 )
-db.execute("UPDATE dataset SET modalities = (SELECT group_concat(DISTINCT modality) FROM series WHERE datasetId = dataset.id)")
+db.execute("UPDATE dataset SET modalities = COALESCE((SELECT group_concat(DISTINCT modality) FROM series WHERE datasetId = dataset.id), '')")
 db.execute(
     """WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
        INSERT INTO object (id, sha256, size, tier, state, createdAt)
@@ -109,7 +111,19 @@ if args.samples > 0:
            SELECT i, i, ? + i, CASE i % 2 WHEN 0 THEN 'BAM' ELSE 'VCF' END FROM n""",
         (args.samples, objects),
     )
+if args.flags > 0:
+    db.execute(
+        """INSERT INTO qualityFlag (datasetId, targetKind, target, code, severity, state, source, author, note,
+                                  createdAt, updatedAt)
+           SELECT datasetId, 'series', seriesInstanceUID,
+                  CASE id % 4 WHEN 0 THEN 'missing-slices' WHEN 1 THEN 'bad-spacing' WHEN 2 THEN 'phi-burned-in'
+                       ELSE 'motion' END,
+                  CASE id % 3 WHEN 0 THEN 'info' WHEN 1 THEN 'warning' ELSE 'blocking' END,
+                  CASE id % 5 WHEN 0 THEN 'resolved' WHEN 1 THEN 'waived' ELSE 'open' END,
+                  'person', 'bench', printf('Note %d', id), ?, ? FROM series WHERE id <= ? ORDER BY id""",
+        (now, now, args.flags),
+    )
 db.execute("COMMIT")
 db.close()
 print(f"catalog: {args.datasets} datasets, {args.series} series, {per_series * args.series} instances, "
-      f"{args.samples} samples in {time.time() - start:.1f} s")
+      f"{args.samples} samples, {args.flags} flags in {time.time() - start:.1f} s")

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/lib/fresh-output.sh
+source Benchmarks/lib/dicom-corpus.sh
 
 FILES=${FILES:-20000}
 ROUNDS=${ROUNDS:-3}
@@ -37,14 +38,7 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 # MARK: - Corpus (the one Benchmarks/ingest.sh generates)
-CORPUS=$WORK/corpus-$FILES
-if [ ! -f "$CORPUS.complete" ]; then
-    rm -rf "$CORPUS"
-    echo "generating $FILES DICOM files…" >&2
-    "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
-    touch "$CORPUS.complete"
-fi
-warm() { find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null; }
+dicom_corpus "$BIN" "$WORK" "$FILES"
 
 # MARK: - Schemas
 # One schema per round, named after this run; psql (with the same password) drops them when the script
@@ -70,7 +64,7 @@ ingest() { # ENGINE ROUND: prints the seconds of one ingest into a new lake on E
     else
         "$BIN" init "$lake" > /dev/null
     fi
-    warm
+    warm_corpus
     sync
     local start
     start=$(now)

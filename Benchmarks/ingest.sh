@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/lib/fresh-output.sh
+source Benchmarks/lib/dicom-corpus.sh
 
 FILES=${FILES:-20000}
 WORK=Benchmarks/.work
@@ -32,15 +33,8 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 # MARK: - Corpus
-CORPUS=$WORK/corpus-$FILES
-if [ ! -f "$CORPUS.complete" ]; then
-    rm -rf "$CORPUS"
-    echo "generating $FILES DICOM files…" >&2
-    "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
-    touch "$CORPUS.complete"
-fi
-BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-warm() { find "$CORPUS" -type f -print0 | xargs -0 cat > /dev/null; }
+dicom_corpus "$BIN" "$WORK" "$FILES"
+BYTES=$CORPUS_BYTES
 
 # MARK: - A level field
 # Every contestant writes into a folder of its own under OUT (see lib/fresh-output.sh).
@@ -48,14 +42,14 @@ OUT=$WORK/ingest-run
 fresh_output "$OUT"
 
 # MARK: - Coreutils floor: cp, then sha256sum of the copies
-warm
+warm_corpus
 start=$(now)
 cp -r "$CORPUS" "$OUT/floor"
 find "$OUT/floor" -type f -print0 | xargs -0 sha256sum > /dev/null
 floor=$(elapsed "$start" "$(now)")
 
 # MARK: - MedLake
-warm
+warm_corpus
 "$BIN" init "$OUT/lake" > /dev/null
 sync
 start=$(now)
@@ -78,7 +72,7 @@ fi
 serve_pid=$!
 for _ in $(seq 600); do grep -q "^Serving " "$OUT/serve.log" && break; sleep 0.1; done
 grep -q "^Serving " "$OUT/serve.log" || { echo "medlake serve did not start (see $OUT/serve.log)" >&2; exit 1; }
-warm
+warm_corpus
 sync
 start=$(now)
 "$BIN" ingest "$CORPUS" --dataset bench --lake "$OUT/served-lake" --json > "$WORK/service-ingest-report.json"
@@ -109,7 +103,7 @@ JSON
     if ! kill -0 "$orthanc_pid" 2> /dev/null; then
         echo "Orthanc did not start (see $OUT/orthanc/log.txt); skipping it" >&2
     else
-        warm
+        warm_corpus
         orthanc_json=$(python3 Benchmarks/orthanc-post.py "$CORPUS" "$PORT" 4)
         echo "orthanc: $orthanc_json" >&2
         # Only a run that stored every file counts.

@@ -15,6 +15,7 @@
 # Orthanc with .ci/services.sh (one instance per machine: fixed ports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/dicom-corpus.sh
 
 if ! command -v aws > /dev/null; then
     echo "installing awscli…" >&2
@@ -44,14 +45,8 @@ set +a
 
 if [[ ",$PARTS," == *",orthanc,"* ]]; then
 # MARK: - Corpus (shared with Benchmarks/ingest.sh)
-CORPUS=$WORK/corpus-$FILES
-if [ ! -f "$CORPUS.complete" ]; then
-    rm -rf "$CORPUS"
-    echo "generating $FILES DICOM files…" >&2
-    "$BIN" dicom generate --count "$FILES" --output "$CORPUS" >&2
-    touch "$CORPUS.complete"
-fi
-BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
+dicom_corpus "$BIN" "$WORK" "$FILES"
+BYTES=$CORPUS_BYTES
 
 echo "load at start: $(uptime)" >&2
 

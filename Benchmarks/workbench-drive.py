@@ -2,6 +2,7 @@
 """Drive the workbench under a pseudo-terminal and time it (Benchmarks/workbench.sh runs this).
 
 Usage: workbench-drive.py MEDLAKE LAKE [--width 100] [--height 30] [--keys 300] [--marks 5000] [--user NAME]
+                          [--first-frames]
 
 Starts `MEDLAKE browse --lake LAKE --screen imaging` on a new pty (TERM=xterm-256color) — as Unix user
 NAME with --user (run as root; the workbench of a served lake is that user's, as the kernel tells the
@@ -24,7 +25,8 @@ screen it draws (pyte, a terminal emulator). Measures:
   the first study (its long series list), then j, PgDn, k and G/g. Filtering: `/`, then characters
   typed and erased one at a time, over that list (each one asks the engine for the list anew);
 - peak RSS: VmHWM of /proc/PID/status before quitting.
-Prints one JSON object.
+Prints one JSON object. With --first-frames, only the first frame and the first frame with data are
+timed (then `q`): for lakes of other shapes (Benchmarks/catalog-scale.sh).
 """
 import argparse
 import fcntl
@@ -50,6 +52,7 @@ parser.add_argument("--height", type=int, default=30)
 parser.add_argument("--keys", type=int, default=300)
 parser.add_argument("--marks", type=int, default=5000)
 parser.add_argument("--user", help="run the workbench as this Unix user (the drive must run as root)")
+parser.add_argument("--first-frames", action="store_true")
 args = parser.parse_args()
 
 # A frame ended when no byte came for this long. ncurses writes a frame in one burst (one doupdate);
@@ -176,6 +179,14 @@ def press(key):
 header = read_until(lambda b: b"MedLake" in b, 30)
 data = read_until(lambda b: b"20260101" in b, 60)
 drain(0.3)
+
+if args.first_frames:
+    os.write(fd, b"q")
+    drain(0.2)
+    _, code = os.waitpid(pid, 0)
+    print(json.dumps({"first_frame_ms": round((header - start) * 1000, 1),
+                      "first_data_frame_ms": round((data - start) * 1000, 1), "exit": code >> 8}))
+    raise SystemExit(0)
 
 # Open the first study: its series list (the long one).
 os.write(fd, b"\r")

@@ -130,13 +130,15 @@ paths:
     get:
       tags: [catalog]
       operationId: studies
-      summary: A dataset's studies, filtered, sorted and paged by the service.
+      summary: A dataset's studies, or every readable dataset's, filtered, sorted and paged by the service.
       description: |
-        `text` keeps the studies whose UID, patient pseudonym, date, description or a modality holds it.
-        `containing` answers the page holding that study instead of the one at `offset` (404 when the
-        filtered listing does not hold it); the page's `offset` says where it starts.
+        Without `dataset`, the studies of every dataset the caller may read, grouped by dataset name and
+        sorted within each. `text` keeps the studies whose UID, patient pseudonym, date, description or a
+        modality holds it. `containing` (with `dataset`) answers the page holding that study instead of the
+        one at `offset` (404 when the filtered listing does not hold it); the page's `offset` says where it
+        starts.
       parameters:
-        - {$ref: "#/components/parameters/requiredDataset"}
+        - {$ref: "#/components/parameters/dataset"}
         - {name: sort, in: query, schema: {$ref: "#/components/schemas/StudySort"}}
         - {$ref: "#/components/parameters/descending"}
         - {$ref: "#/components/parameters/text"}
@@ -179,10 +181,15 @@ paths:
     get:
       tags: [catalog]
       operationId: instances
-      summary: One series' instances, in instance number order.
+      summary: One series' instances, filtered, sorted (by instance number unless asked) and paged by the service.
+      description: |
+        `text` keeps the instances whose number, SOP Instance UID or transfer syntax UID holds it.
       parameters:
         - {$ref: "#/components/parameters/requiredDataset"}
         - {name: series, in: query, required: true, description: A SeriesInstanceUID., schema: {type: string}}
+        - {name: sort, in: query, schema: {$ref: "#/components/schemas/InstanceSort"}}
+        - {$ref: "#/components/parameters/descending"}
+        - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
       responses:
@@ -1540,6 +1547,10 @@ components:
     # MARK: - Enumerations
     Role: {type: string, enum: [admin, curator, annotator, operator]}
     DatasetSort: {type: string, enum: [name, created, instances, bytes, openFlags], default: name}
+    InstanceSort:
+      type: string
+      enum: [number, syntax, uid]
+      default: number
     StudySort:
       type: string
       enum: [date, uid, patient, description, series]
@@ -1616,17 +1627,26 @@ components:
         - {$ref: "#/components/schemas/PageFields"}
         - properties:
             items: {type: array, items: {$ref: "#/components/schemas/DatasetOverview"}}
+    OpenFlagTally:
+      type: object
+      description: The open flags on a listed study (with its series') or series, counted by the listing.
+      required: [worst, count]
+      properties:
+        worst: {$ref: "#/components/schemas/FlagSeverity"}
+        count: {type: integer}
     StudyOverview:
       type: object
-      required: [studyInstanceUID, seriesCount, instanceCount, modalities]
+      required: [studyInstanceUID, dataset, seriesCount, instanceCount, modalities]
       properties:
         studyInstanceUID: {type: string}
+        dataset: {type: string}
         patientPseudonym: {type: string}
         studyDate: {type: string}
         description: {type: string}
         seriesCount: {type: integer}
         instanceCount: {type: integer}
         modalities: {type: array, items: {type: string}}
+        openFlags: {$ref: "#/components/schemas/OpenFlagTally"}
     StudyOverviewPage:
       allOf:
         - {$ref: "#/components/schemas/PageFields"}
@@ -1643,6 +1663,7 @@ components:
         description: {type: string}
         instanceCount: {type: integer}
         frameOfReferenceUID: {type: string}
+        openFlags: {$ref: "#/components/schemas/OpenFlagTally"}
     SeriesOverviewPage:
       allOf:
         - {$ref: "#/components/schemas/PageFields"}

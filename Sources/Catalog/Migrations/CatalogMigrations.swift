@@ -29,6 +29,7 @@ public enum CatalogMigrations {
         CatalogMigration(
             "v7-pg-queries-listingOrder", sqlite: orderSeriesListings, postgres: PostgreSQL.listingOrder),
         CatalogMigration("v8-listing-sql-studyOrder", sqlite: orderStudyListings, postgres: PostgreSQL.studyOrder),
+        CatalogMigration("v9-scale-datasetCounts", sqlite: indexDatasetCounts, postgres: PostgreSQL.datasetCounts),
     ]
 
     /// The migrator that brings a SQLite catalog file up to the current schema: ``all``'s GRDB bodies.

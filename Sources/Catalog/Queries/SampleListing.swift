@@ -43,7 +43,7 @@ extension CatalogTransaction {
                   (SELECT \(formats) FROM
                      (SELECT DISTINCT format AS f FROM genomicFile WHERE sampleId = p.id ORDER BY f) AS fs) AS formats
                 """,
-            window, connection)
+            keyedBy: "p.id", window, connection)
     }
 
     /// The ids of the datasets holding samples (of `assay`, when given): whose read rights a listing checks.

@@ -1,14 +1,25 @@
 extension CatalogTransaction {
     /// The instances of series `seriesUID` in the dataset with row id `datasetId`, by instance number.
     public func instances(datasetId: Int64, seriesUID: String) throws -> [Instance] {
-        try connection.fetchAll(
-            Instance.self,
-            """
-            SELECT i.* FROM instance i JOIN series s ON s.id = i.seriesId
-            WHERE s.datasetId = ? AND s.seriesInstanceUID = ?
-            ORDER BY i.instanceNumber, i.sopInstanceUID
-            """,
-            [datasetId, seriesUID])
+        try instanceListing(datasetId: datasetId, seriesUID: seriesUID, window: ListingWindow(sort: .number)).rows
+    }
+
+    /// One page of the instances of series `seriesUID` in the dataset with row id `datasetId`, sorted and
+    /// filtered as `window` says; the text filter looks at the instance number, SOP Instance UID and transfer
+    /// syntax UID.
+    ///
+    /// A series of 100,000 instances answers a page without reading the rest: the series is found through
+    /// `(datasetId, seriesInstanceUID)` and its instances through `instance(seriesId)`.
+    public func instanceListing(
+        datasetId: Int64, seriesUID: String, window: ListingWindow<InstanceSort>
+    ) throws -> ListingPage<Instance> {
+        var listing = ListingStatement(
+            "FROM instance i WHERE i.seriesId = (SELECT id FROM series WHERE datasetId = ? AND seriesInstanceUID = ?)",
+            [datasetId, seriesUID], order: window.sort.order, descending: window.descending)
+        listing.match(
+            window.text, in: ["CAST(i.instanceNumber AS TEXT)", "i.sopInstanceUID", "i.transferSyntaxUID"],
+            dialect: connection.dialect)
+        return try listing.page(Instance.self, selecting: "i.*", window, connection)
     }
 }
 

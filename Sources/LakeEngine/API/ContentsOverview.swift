@@ -3,6 +3,8 @@ import Catalog
 /// A study with its counts.
 public struct StudyOverview: Codable, Sendable, Hashable {
     public var studyInstanceUID: String
+    /// The name of the study's dataset.
+    public var dataset: String
     /// The catalog's pseudonym for the patient (never a PatientID).
     public var patientPseudonym: String?
     public var studyDate: String?
@@ -10,6 +12,8 @@ public struct StudyOverview: Codable, Sendable, Hashable {
     public var seriesCount: Int
     public var instanceCount: Int
     public var modalities: [String]
+    /// The open flags on the study and its series (nil: none), counted by the listing itself.
+    public var openFlags: OpenFlagTally?
 }
 
 /// A series with its counts.
@@ -21,6 +25,8 @@ public struct SeriesOverview: Codable, Sendable, Hashable {
     public var description: String?
     public var instanceCount: Int
     public var frameOfReferenceUID: String?
+    /// The open flags on the series (nil: none), counted by the listing itself.
+    public var openFlags: OpenFlagTally?
 }
 
 /// A genomic sample with its files.
@@ -49,9 +55,10 @@ extension StudyOverview {
     init(_ summary: StudySummary) {
         let study = summary.study
         self.init(
-            studyInstanceUID: study.studyInstanceUID, patientPseudonym: study.patientPseudonym,
+            studyInstanceUID: study.studyInstanceUID, dataset: summary.datasetName, patientPseudonym: study.patientPseudonym,
             studyDate: study.studyDate, description: study.description, seriesCount: summary.seriesCount,
-            instanceCount: summary.instanceCount, modalities: DatasetOverview.list(summary.modalities))
+            instanceCount: summary.instanceCount, modalities: DatasetOverview.list(summary.modalities),
+            openFlags: summary.openFlags)
     }
 }
 
@@ -61,7 +68,8 @@ extension SeriesOverview {
         self.init(
             seriesInstanceUID: series.seriesInstanceUID, studyInstanceUID: listing.studyInstanceUID,
             modality: series.modality, bodyPart: series.bodyPart, description: series.description,
-            instanceCount: series.instanceCount, frameOfReferenceUID: series.frameOfReferenceUID)
+            instanceCount: series.instanceCount, frameOfReferenceUID: series.frameOfReferenceUID,
+            openFlags: listing.openFlags)
     }
 }
 

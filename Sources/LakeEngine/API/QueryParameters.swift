@@ -79,9 +79,8 @@ extension StudyQuery: QueryParameters {
     }
 
     public init(parameters: [String: String]) throws {
-        guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
         self.init(
-            dataset: dataset, sort: try parameters.value("sort") ?? .date,
+            dataset: parameters["dataset"], sort: try parameters.value("sort") ?? .date,
             descending: try parameters.value("descending") ?? false, text: parameters["text"],
             containing: parameters["containing"], page: try parameters.page)
     }
@@ -105,12 +104,19 @@ extension SeriesQuery: QueryParameters {
 }
 
 extension InstanceQuery: QueryParameters {
-    public var parameters: [(String, String)] { [("dataset", dataset), ("series", series)] + page.parameters }
+    public var parameters: [(String, String)] {
+        present([
+            ("dataset", dataset), ("series", series), ("sort", sort == .number ? nil : sort.rawValue),
+            ("descending", descending ? "true" : nil), ("text", text),
+        ]) + page.parameters
+    }
 
     public init(parameters: [String: String]) throws {
         guard let dataset = parameters["dataset"] else { throw LakeError.invalidArgument("Please give a dataset.") }
         guard let series = parameters["series"] else { throw LakeError.invalidArgument("Please give a series.") }
-        self.init(dataset: dataset, series: series, page: try parameters.page)
+        self.init(
+            dataset: dataset, series: series, sort: try parameters.value("sort") ?? .number,
+            descending: try parameters.value("descending") ?? false, text: parameters["text"], page: try parameters.page)
     }
 }
 

@@ -4,8 +4,8 @@ import Catalog
 /// one of either read from its tier, and the record that they looked at one (the workbench's "reviewed,
 /// next" key), so the audit log shows what was seen as well as what was flagged.
 public protocol ReviewOperations: Sendable {
-    /// The instances of one series, in instance number order. A restricted dataset needs a reading role
-    /// or a grant.
+    /// The instances of one series, filtered, sorted (by instance number unless asked) and paged by the
+    /// engine. A restricted dataset needs a reading role or a grant.
     func instances(_ query: InstanceQuery) async throws -> Page<InstanceOverview>
     /// One instance read from its tier: its tag tree and first frame (the workbench's tags and preview).
     /// A restricted dataset needs a reading role or a grant; the read is recorded as an access. Tag text is
@@ -40,15 +40,27 @@ public struct InstanceOverview: Codable, Sendable, Hashable {
     }
 }
 
-/// What ``ReviewOperations/instances(_:)`` lists: one series of one dataset, a page at a time.
+/// What ``ReviewOperations/instances(_:)`` lists: one series of one dataset, filtered, sorted and paged by
+/// the engine.
 public struct InstanceQuery: Codable, Sendable, Hashable {
     public var dataset: String
     public var series: String
+    public var sort: InstanceSort
+    public var descending: Bool
+    /// Only instances whose number, SOP Instance UID or transfer syntax UID holds this text, ignoring ASCII
+    /// case.
+    public var text: String?
     public var page: PageRequest
 
-    public init(dataset: String, series: String, page: PageRequest = .first) {
+    public init(
+        dataset: String, series: String, sort: InstanceSort = .number, descending: Bool = false, text: String? = nil,
+        page: PageRequest = .first
+    ) {
         self.dataset = dataset
         self.series = series
+        self.sort = sort
+        self.descending = descending
+        self.text = text
         self.page = page
     }
 }
@@ -118,12 +130,12 @@ public struct ReviewReceipt: Codable, Sendable, Hashable {
 
 extension Lake {
     public func instances(_ query: InstanceQuery) throws -> Page<InstanceOverview> {
-        let all = try instances(dataset: query.dataset, seriesUID: query.series).map { instance in
+        let window = ListingWindow(sort: query.sort, descending: query.descending, text: query.text, query.page)
+        return Page(try instances(dataset: query.dataset, seriesUID: query.series, window: window)) { instance in
             InstanceOverview(
                 sopInstanceUID: instance.sopInstanceUID, instanceNumber: instance.instanceNumber, rows: instance.rows,
                 columns: instance.columns, transferSyntaxUID: instance.transferSyntaxUID)
         }
-        return Page(slicing: all, query.page)
     }
 
     public func inspectInstance(_ query: InstanceInspectionQuery) throws -> InstanceInspection {

@@ -8,6 +8,10 @@ import Storage
 /// series by UID within the study, sample by name within the dataset), so a batch that races another
 /// ingest of the same data, or repeats one that was killed, adds each fact once. Per-file QC flags are
 /// raised here; rules that need a whole series run afterwards (``Lake/runQualityRules(datasetId:)``).
+///
+/// Each kind of row goes in with one request for the whole batch (objects, dataset files, studies, series,
+/// instances, instance counts, flags), so on PostgreSQL a batch costs a fixed number of round trips
+/// whatever its size; genomic samples, rare and few per file, are still found or inserted one by one.
 struct IngestBatchWriter {
     let datasetId: Int64
     let tier: String
@@ -22,9 +26,10 @@ struct IngestBatchWriter {
         self.now = now
     }
 
-    /// What the batch has found or inserted so far, so consecutive instances of one series cost no lookups
-    /// and the batch's instances go in as one insert (valid inside the batch's transaction only).
+    /// What the batch has found or inserted so far, and the rows it inserts once the loop over its files
+    /// ends (valid inside the batch's transaction only).
     private struct BatchState {
+        /// The row id of every study and series the batch's instances name, by UID.
         var studies: [String: Int64] = [:]
         var series: [SeriesKey: Int64] = [:]
         /// The object of each SOP Instance UID the dataset catalogs, with the batch's own instances.
@@ -32,8 +37,10 @@ struct IngestBatchWriter {
         /// Instances to insert once the loop over the batch ends.
         var newInstances: [Instance] = []
         var instanceCounts: [Int64: Int] = [:]
-        /// Rule flags raised or found raised already (`code` and target): the first raise decides.
+        /// Rule flags tried already (`code` and target): the first raise decides.
         var flagsTried: Set<[String]> = []
+        /// Rule flags to raise once the loop over the batch ends, in the order the files raised them.
+        var flags: [RuleFlag] = []
     }
 
     private struct SeriesKey: Hashable {
@@ -51,8 +58,8 @@ struct IngestBatchWriter {
         var problems: [IngestReport.Problem] = []
     }
 
-    /// Writes the batch's rows: object, dataset-file and instance rows each in one request for the whole
-    /// batch (one statement on PostgreSQL), studies, series, samples and flags as the files name them.
+    /// Writes the batch's rows: object, dataset-file, study, series, instance and flag rows and the series'
+    /// instance counts each in one request for the whole batch; samples as the genomic files name them.
     func write(_ files: [IngestedFile], _ tx: CatalogTransaction) throws -> Outcome {
         var outcome = Outcome()
         // An object deleted by retention whose bytes were just stored again comes back present here.
@@ -68,13 +75,14 @@ struct IngestBatchWriter {
                 format: file.content.formatName, ingestedAt: now)
         }
         let added = try tx.insertIfNew(rows)
+        let newImaging = zip(files, added).compactMap { file, added -> ImagingHeader? in
+            guard added, case .imaging(let header) = file.content else { return nil }
+            return header
+        }
         var state = BatchState()
         state.instanceObjects = try tx.instanceObjectIds(
-            datasetId: datasetId,
-            sopInstanceUIDs: zip(files, added).compactMap { file, added in
-                guard added, case .imaging(let header) = file.content else { return nil }
-                return header.sopInstanceUID
-            })
+            datasetId: datasetId, sopInstanceUIDs: newImaging.compactMap(\.sopInstanceUID))
+        try placeStudiesAndSeries(of: newImaging, state: &state, tx)
         for (file, (row, added)) in zip(files, zip(rows, added)) {
             guard added else {
                 outcome.filesAlreadyPresent += 1
@@ -84,28 +92,59 @@ struct IngestBatchWriter {
             outcome.byFormat[file.content.formatName, default: 0] += 1
             switch file.content {
             case .imaging(let header):
-                if try writeImaging(header, file: file, objectId: row.objectId, state: &state, outcome: &outcome, tx) {
+                if try writeImaging(header, file: file, objectId: row.objectId, state: &state) {
                     outcome.byModality[header.modality ?? "", default: 0] += 1
                 }
             case .genomic(let header):
-                try writeGenomic(header, file: file, objectId: row.objectId, state: &state, outcome: &outcome, tx)
+                try writeGenomic(header, file: file, objectId: row.objectId, state: &state, tx)
             case .unknown:
                 break
             }
         }
         try tx.insertInstances(state.newInstances)
-        for (seriesId, count) in state.instanceCounts {
-            try tx.addInstances(count, seriesId: seriesId)
+        try tx.addInstances(state.instanceCounts)
+        for (flag, raised) in zip(state.flags, try tx.raiseRuleFlags(state.flags, at: now)) where raised {
+            outcome.flagsRaised[flag.code, default: 0] += 1
         }
         return outcome
     }
 
     // MARK: - Imaging
 
-    /// Inserts study and series rows and queues the instance row; returns whether an instance was added.
+    /// Finds or inserts the studies, then the series, that the batch's new instances name (each made from the
+    /// first header naming it, as a file-by-file pass would), and notes their row ids in `state`. Headers
+    /// without their three UIDs name none: they stay flagged objects.
+    private func placeStudiesAndSeries(
+        of headers: [ImagingHeader], state: inout BatchState, _ tx: CatalogTransaction
+    ) throws {
+        let placed = headers.filter {
+            $0.studyInstanceUID != nil && $0.seriesInstanceUID != nil && $0.sopInstanceUID != nil
+        }
+        let studies = placed.map { header in
+            Study(
+                datasetId: datasetId, studyInstanceUID: header.studyInstanceUID ?? "",
+                patientPseudonym: header.patientPseudonym, studyDate: header.studyDate,
+                description: header.studyDescription)
+        }
+        let studyIds = try tx.studyIds(insertingNew: studies)
+        let series = zip(placed, studyIds).map { header, studyId in
+            Series(
+                datasetId: datasetId, studyId: studyId, seriesInstanceUID: header.seriesInstanceUID ?? "",
+                modality: header.modality ?? "", bodyPart: header.bodyPart, description: header.seriesDescription,
+                instanceCount: 0, frameOfReferenceUID: header.frameOfReferenceUID)
+        }
+        let seriesIds = try tx.seriesIds(insertingNew: series)
+        for (study, id) in zip(studies, studyIds) {
+            state.studies[study.studyInstanceUID] = id
+        }
+        for (series, id) in zip(series, seriesIds) {
+            state.series[SeriesKey(studyId: series.studyId, uid: series.seriesInstanceUID)] = id
+        }
+    }
+
+    /// Queues the instance row and the file's flags; returns whether an instance was added.
     private func writeImaging(
-        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, state: inout BatchState,
-        outcome: inout Outcome, _ tx: CatalogTransaction
+        _ header: ImagingHeader, file: IngestedFile, objectId: Int64, state: inout BatchState
     ) throws -> Bool {
         let objectHash = file.digest.hex
         guard let studyUID = header.studyInstanceUID, let seriesUID = header.seriesInstanceUID,
@@ -113,22 +152,20 @@ struct IngestBatchWriter {
         else {
             // Without its UIDs an instance has no place in the hierarchy; it stays a flagged object.
             let missing = header.missingRequiredTags.isEmpty ? ["UIDs"] : header.missingRequiredTags
-            try raise(.missingRequiredTags, kind: .object, target: objectHash,
-                      note: "missing: " + missing.joined(separator: ", "), state: &state, outcome: &outcome, tx)
+            raise(.missingRequiredTags, kind: .object, target: objectHash,
+                  note: "missing: " + missing.joined(separator: ", "), state: &state)
             return false
         }
-        let studyId = try state.studies[studyUID] ?? findOrInsertStudy(uid: studyUID, header: header, tx)
-        state.studies[studyUID] = studyId
-        let seriesKey = SeriesKey(studyId: studyId, uid: seriesUID)
-        let seriesId = try state.series[seriesKey]
-            ?? findOrInsertSeries(uid: seriesUID, studyId: studyId, header: header, tx)
-        state.series[seriesKey] = seriesId
+        guard let studyId = state.studies[studyUID],
+            let seriesId = state.series[SeriesKey(studyId: studyId, uid: seriesUID)]
+        else {
+            throw CatalogError.notFound(kind: "series", id: seriesUID)
+        }
 
         if let existingObject = state.instanceObjects[sopUID] {
             if existingObject != objectId {
-                try raise(.duplicateSOPInstanceUID, kind: .instance, target: sopUID,
-                          note: "object \(objectHash) repeats an instance stored as another object",
-                          state: &state, outcome: &outcome, tx)
+                raise(.duplicateSOPInstanceUID, kind: .instance, target: sopUID,
+                      note: "object \(objectHash) repeats an instance stored as another object", state: &state)
             }
             return false
         }
@@ -144,49 +181,23 @@ struct IngestBatchWriter {
                 pixelSpacing: header.pixelSpacing.map(Self.decimalString)))
 
         if header.phiPresent {
-            try raise(.phiPresent, kind: .series, target: seriesUID,
-                      note: "patient name, ID or birth date present", state: &state, outcome: &outcome, tx)
+            raise(.phiPresent, kind: .series, target: seriesUID, note: "patient name, ID or birth date present",
+                  state: &state)
         }
         if header.burnedInAnnotation {
-            try raise(.burnedInAnnotation, kind: .instance, target: sopUID, note: "", state: &state,
-                      outcome: &outcome, tx)
+            raise(.burnedInAnnotation, kind: .instance, target: sopUID, note: "", state: &state)
         }
         if !header.missingRequiredTags.isEmpty {
-            try raise(.missingRequiredTags, kind: .instance, target: sopUID,
-                      note: "missing: " + header.missingRequiredTags.joined(separator: ", "), state: &state,
-                      outcome: &outcome, tx)
+            raise(.missingRequiredTags, kind: .instance, target: sopUID,
+                  note: "missing: " + header.missingRequiredTags.joined(separator: ", "), state: &state)
         }
         return true
-    }
-
-    private func findOrInsertStudy(uid: String, header: ImagingHeader, _ tx: CatalogTransaction) throws -> Int64 {
-        if let id = try tx.studyId(datasetId: datasetId, uid: uid) { return id }
-        var study = Study(
-            datasetId: datasetId, studyInstanceUID: uid, patientPseudonym: header.patientPseudonym,
-            studyDate: header.studyDate, description: header.studyDescription)
-        try tx.insert(&study)
-        guard let id = study.id else { throw CatalogError.notFound(kind: "study", id: uid) }
-        return id
-    }
-
-    private func findOrInsertSeries(uid: String, studyId: Int64, header: ImagingHeader, _ tx: CatalogTransaction)
-        throws -> Int64
-    {
-        if let id = try tx.seriesId(studyId: studyId, uid: uid) { return id }
-        var series = Series(
-            datasetId: datasetId, studyId: studyId, seriesInstanceUID: uid, modality: header.modality ?? "",
-            bodyPart: header.bodyPart, description: header.seriesDescription, instanceCount: 0,
-            frameOfReferenceUID: header.frameOfReferenceUID)
-        try tx.insert(&series)
-        guard let id = series.id else { throw CatalogError.notFound(kind: "series", id: uid) }
-        return id
     }
 
     // MARK: - Genomics
 
     private func writeGenomic(
-        _ header: GenomicHeader, file: IngestedFile, objectId: Int64, state: inout BatchState, outcome: inout Outcome,
-        _ tx: CatalogTransaction
+        _ header: GenomicHeader, file: IngestedFile, objectId: Int64, state: inout BatchState, _ tx: CatalogTransaction
     ) throws {
         let stem = Self.fileStem(of: file.path)
         var facts = header.facts
@@ -210,16 +221,13 @@ struct IngestBatchWriter {
         let objectHash = file.digest.hex
         let about = "\(header.format) of \(names.joined(separator: ", "))"
         if header.expectsReference, header.referenceGenome == nil {
-            try raise(.noReferenceGenome, kind: .genomicFile, target: objectHash, note: about, state: &state,
-                      outcome: &outcome, tx)
+            raise(.noReferenceGenome, kind: .genomicFile, target: objectHash, note: about, state: &state)
         }
         if header.readGroupCount == 0 {
-            try raise(.noReadGroups, kind: .genomicFile, target: objectHash, note: about, state: &state,
-                      outcome: &outcome, tx)
+            raise(.noReadGroups, kind: .genomicFile, target: objectHash, note: about, state: &state)
         }
         if header.hasEndOfFileBlock == false {
-            try raise(.truncatedBGZF, kind: .genomicFile, target: objectHash, note: about, state: &state,
-                      outcome: &outcome, tx)
+            raise(.truncatedBGZF, kind: .genomicFile, target: objectHash, note: about, state: &state)
         }
     }
 
@@ -247,16 +255,16 @@ struct IngestBatchWriter {
 
     // MARK: - Helpers
 
-    /// Raises rule flag `rule` on `target` unless the batch has tried already: the flag's row is unique by
-    /// code and target, so a second raise (a series' PHI flag, once per instance) could only find it there.
+    /// Queues rule flag `rule` on `target` unless the batch has tried already or the rule is disabled: the
+    /// flag's row is unique by code and target, so a second raise (a series' PHI flag, once per instance)
+    /// could only find it there.
     private func raise(
-        _ rule: QualityRule, kind: FlagTargetKind, target: String, note: String, state: inout BatchState,
-        outcome: inout Outcome, _ tx: CatalogTransaction
-    ) throws {
-        guard state.flagsTried.insert([rule.code, target]).inserted else { return }
-        if try flagRaiser.raise(rule, datasetId: datasetId, kind: kind, target: target, note: note, now: now, tx) {
-            outcome.flagsRaised[rule.code, default: 0] += 1
-        }
+        _ rule: QualityRule, kind: FlagTargetKind, target: String, note: String, state: inout BatchState
+    ) {
+        guard state.flagsTried.insert([rule.code, target]).inserted,
+            let flag = flagRaiser.flag(rule, datasetId: datasetId, kind: kind, target: target, note: note)
+        else { return }
+        state.flags.append(flag)
     }
 
     /// DICOM's multi-valued decimal form (`0.5\0.5`), which the QC rules parse back.

@@ -3,10 +3,18 @@ import Catalog
 extension Lake {
     /// The instances of series `seriesUID` in dataset `name`, by instance number.
     public func instances(dataset name: String, seriesUID: String) throws -> [Instance] {
+        try instances(dataset: name, seriesUID: seriesUID, window: ListingWindow(sort: .number)).rows
+    }
+
+    /// One page of the instances of series `seriesUID` in dataset `name`, sorted and filtered as `window`
+    /// says. A restricted dataset needs a reading role or a grant (audited).
+    public func instances(
+        dataset name: String, seriesUID: String, window: ListingWindow<InstanceSort>
+    ) throws -> ListingPage<Instance> {
         try authorize(.read)
         try authorizeDatasetRead(name, purpose: "instances")
         return try catalog.read { tx in
-            try tx.instances(datasetId: try existingDataset(named: name, tx).id, seriesUID: seriesUID)
+            try tx.instanceListing(datasetId: try existingDataset(named: name, tx).id, seriesUID: seriesUID, window: window)
         }
     }
 

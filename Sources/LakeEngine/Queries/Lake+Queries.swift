@@ -26,13 +26,20 @@ extension Lake {
         try samples(assay: assay, dataset: name, window: ListingWindow(sort: .dataset)).rows
     }
 
-    /// One page of the studies of dataset `name`, sorted and filtered as `window` says, or the page holding
-    /// the study `containing` (not found when the filtered listing does not hold it). A restricted dataset
-    /// needs a reading role or a grant (audited).
+    /// One page of the studies of dataset `name`, or (nil) of every dataset the actor may read grouped by
+    /// dataset name, sorted and filtered as `window` says, or the page holding the study `containing` of
+    /// dataset `name` (not found when the filtered listing does not hold it). A restricted dataset needs a
+    /// reading role or a grant (audited); across datasets, the studies of restricted datasets the actor may not
+    /// read are left out before the page is cut.
     public func studies(
-        dataset name: String, window: ListingWindow<StudySort>, containing: String? = nil
+        dataset name: String?, window: ListingWindow<StudySort>, containing: String? = nil
     ) throws -> ListingPage<StudySummary> {
         try authorize(.read)
+        guard let name else {
+            if containing != nil { throw LakeError.invalidArgument("Please give the dataset of the study to find.") }
+            let readable = try readableDatasetIds(purpose: "studies") { tx in try tx.datasetIdsHoldingStudies() }
+            return try catalog.read { tx in try tx.studySummaries(among: readable, window: window) }
+        }
         try authorizeDatasetRead(name, purpose: "studies")
         return try catalog.read { tx in
             let id = try existingDataset(named: name, tx).id

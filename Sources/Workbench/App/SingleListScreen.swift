@@ -22,5 +22,5 @@ extension SingleListScreen {
         return ScreenUpdate(load(context))
     }
 
-    var queryCounts: (matches: Int, total: Int) { (list.visible(filter: filter).count, list.rows.value?.count ?? 0) }
+    var queryCounts: (matches: Int, total: Int) { (list.count(filter: filter), list.total) }
 }

@@ -6,8 +6,26 @@ import TUI
 /// `code:`, `dataset:`, `target:`) plus free text over the rows, with add, resolve, waive and reopen
 /// through dialogs. `s` and `t` cycle the severity and state terms in the same `/` text, so the query line is
 /// the one place a filter lives; it starts as `state:open`.
+///
+/// More flags than one answer holds make the list a window of pages around the cursor (see
+/// `ListPane+Window.swift`): the free text and `o`/`O` then go to the engine too, and the flags of the
+/// pages held (and the marked ones) are kept for the actions on them.
 struct FlagsScreen: SingleListScreen {
-    typealias Message = Loadable<Page<FlagSummary>>
+    enum Message: Sendable {
+        /// The first page of the flags the terms select (all of them when they fit in one).
+        case flags(Loadable<FlagRows>)
+        /// A further page of a windowed flag list.
+        case page(RowPageRequest, Loadable<FlagRows>)
+    }
+
+    /// A page of flags as rows, with the flags themselves for the actions on them and the engine query
+    /// (the terms) it was cut from.
+    struct FlagRows: Sendable {
+        var page: RowPage
+        var flags: [FlagSummary]
+        var query: FlagQuery
+    }
+
     typealias Request = FlagRequest
 
     static let screen = Screen.flags
@@ -32,10 +50,12 @@ struct FlagsScreen: SingleListScreen {
 
     var list = ListPane([TableColumn("ID", alignment: .right), TableColumn("SEVERITY"), TableColumn("STATE"),
                          TableColumn("CODE"), TableColumn("KIND"), TableColumn("TARGET", width: .auto(max: 36), truncation: .middle),
-                         TableColumn("NOTE", width: .fill())])
-    var flags: [FlagSummary] = []
-    /// How many flags the query matches in the lake (more than ``flags`` holds when past one page).
-    var total = 0
+                         TableColumn("NOTE", width: .fill())], windowSortColumns: Set(Self.flagSorts.keys))
+    /// The flags of the rows held (every row of a list held whole; a window's pages and the marked flags).
+    var flags: [String: FlagSummary] = [:]
+    /// The terms of the listing shown (as last loaded): a window's further pages are cut from it, not from
+    /// terms typed on the `/` line and not yet committed.
+    var listed: FlagQuery?
     var query = TextInputState(text: initialQuery)
     /// Marked flag ids (Space): `a`, `r` and `w` act on all of them.
     var marks: Set<String> = []
@@ -61,22 +81,88 @@ struct FlagsScreen: SingleListScreen {
         return .success(filter)
     }
 
-    mutating func receive(_ data: Loadable<Page<FlagSummary>>, context: ScreenContext) -> ScreenUpdate {
-        switch data {
-        case .loaded(let page):
-            flags = page.items
-            total = page.total
-            list.setRows(flags.map { flag in
-                ListRow(id: String(flag.id),
-                        cells: [String(flag.id), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
-                                flag.target,
-                                flag.note])
-            }, filter: filter)
-        case .loading: list.rows = .loading
-        case .failed(let text): list.rows = .failed(text)
+    /// The engine's sort for each column of the flag list a window can be sorted by (NOTE cannot).
+    static let flagSorts: [Int: FlagSort] = [0: .id, 1: .severity, 2: .state, 3: .code, 4: .kind, 5: .target]
+
+    mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
+        switch message {
+        case .flags(let data):
+            if let loaded = data.value {
+                flags = Dictionary(loaded.flags.map { (String($0.id), $0) }) { $1 }
+                listed = loaded.query
+            }
+            list.apply(data.map(\.page), filter: filter)
+            // A list held whole shows every flag the terms select: marks on others are gone.
+            if list.window == nil, data.value != nil { marks.formIntersection(flags.keys) }
+            return ScreenUpdate(pages(context), flash: data.failureFlash(at: context.now))
+        case .page(let request, let data):
+            list.receive(data.map(\.page), asked: request)
+            if let loaded = data.value {
+                for flag in loaded.flags { flags[String(flag.id)] = flag }
+                let kept = Set((list.window?.heldRows ?? []).map(\.id)).union(marks)
+                flags = flags.filter { kept.contains($0.key) }
+            }
+            return ScreenUpdate(pages(context), flash: data.failureFlash(at: context.now))
         }
-        if let ids = data.value.map({ Set($0.items.map { String($0.id) }) }) { marks.formIntersection(ids) }
-        return ScreenUpdate(flash: data.failureFlash(at: context.now))
+    }
+
+    mutating func navigate(_ key: Key, context: ScreenContext) -> ScreenUpdate {
+        list.navigate(key, page: context.page, filter: filter)
+        return ScreenUpdate(pages(context))
+    }
+
+    /// Free text narrows a list held whole as typed, and a windowed one through the engine; terms go to the
+    /// engine once the `/` line is committed.
+    mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
+        if committed, query.text.hasSuffix(" ") {
+            query = TextInputState(text: query.text.trimmingCharacters(in: .whitespaces))
+        }
+        if committed { return ScreenUpdate(load(context)) }
+        guard list.window != nil else {
+            list.clamp(filter: filter)
+            return ScreenUpdate()
+        }
+        list.reorderWindow(filter: filter)
+        return ScreenUpdate(pages(context))
+    }
+
+    /// A windowed flag list sorted anew fetches its first pages in the new order.
+    mutating func listReordered(context: ScreenContext) -> ScreenUpdate {
+        ScreenUpdate(pages(context))
+    }
+
+    /// Fetches the pages of a windowed flag list its cursor needs (none for a list held whole).
+    private mutating func pages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let requests = list.pageRequests()
+        guard !requests.isEmpty, let query = listed else { return .none }
+        let api = context.api
+        return .batch(requests.map { request in
+            Self.run { .page(request, await Self.flagRows(api, query: query, request: request)) }
+        })
+    }
+
+    /// One page of the flags `query` selects, cut as `request` says (its sort and free text too).
+    private static func flagRows(_ api: any LakeAPI, query: FlagQuery, request: RowPageRequest) async
+        -> Loadable<FlagRows>
+    {
+        await .awaiting {
+            let terms = query
+            var query = query
+            let sort = request.order.sort.flatMap { flagSorts[$0.column] }
+            query.sort = sort ?? .id
+            query.descending = sort != nil && request.order.sort?.ascending == false
+            query.text = request.order.text.isEmpty ? nil : request.order.text
+            query.page = request.page
+            let page = try await api.flags(query)
+            return FlagRows(page: RowPage(request, page, row: row), flags: page.items, query: terms)
+        }
+    }
+
+    /// A flag as a row of the list.
+    private static func row(_ flag: FlagSummary) -> ListRow {
+        ListRow(id: String(flag.id),
+                cells: [String(flag.id), flag.severity.rawValue, flag.state.rawValue, flag.code, flag.targetKind.rawValue,
+                        flag.target, flag.note])
     }
 
     /// The filter bar: each term with its value, `any` when absent.
@@ -86,7 +172,7 @@ struct FlagsScreen: SingleListScreen {
     }
 
     mutating func perform(_ action: WorkbenchAction, key: Key, context: ScreenContext) -> ScreenUpdate {
-        let selected = list.selected(filter: filter).flatMap { row in flags.first { String($0.id) == row.id } }
+        let selected = list.selected(filter: filter).flatMap { flags[$0.id] }
         switch action {
         case .cycleState:
             cycle("state", through: ["open", "resolved", "waived", nil])
@@ -98,6 +184,7 @@ struct FlagsScreen: SingleListScreen {
             guard let row = list.selected(filter: filter) else { return ScreenUpdate() }
             if marks.remove(row.id) == nil { marks.insert(row.id) }
             list.navigate(.down, page: 1, filter: filter)
+            return ScreenUpdate(pages(context))
         case .resolveFlag, .waiveFlag:
             let resolve = action == .resolveFlag
             let chosen = markedFlags.isEmpty ? (selected.map { [$0] } ?? []) : markedFlags
@@ -143,10 +230,10 @@ struct FlagsScreen: SingleListScreen {
         return ScreenUpdate()
     }
 
-    /// The marked flags still listed, in list order.
+    /// The marked flags, in list order (in a window, the held rows' order, then the others').
     var markedFlags: [FlagSummary] {
         guard !marks.isEmpty else { return [] }
-        return flags.filter { marks.contains(String($0.id)) }
+        return list.inListOrder(marks).compactMap { flags[$0] }
     }
 
     /// Enter: the flag's series or study in Imaging, its sample in Genomics; otherwise its full text.
@@ -179,12 +266,14 @@ struct FlagsScreen: SingleListScreen {
         query = TextInputState(text: FilterQuery.setting(key, to: next, in: query.text, keys: Self.queryKeys))
     }
 
-    /// Loads the flags the query's terms select (engine side); a term it does not understand fails the load.
+    /// Loads the first page of the flags the query's terms select (engine side); a term it does not
+    /// understand fails the load.
     func load(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let api = context.api
         switch Self.engineFilter(parsedQuery) {
-        case .success(let query): return Self.run { await .awaiting { try await api.flags(query) } }
-        case .failure(let error): return Self.run { .failed(error.description) }
+        case .success(let query):
+            return Self.run { .flags(await Self.flagRows(api, query: query, request: ListPane.firstPage)) }
+        case .failure(let error): return Self.run { .flags(.failed(error.description)) }
         }
     }
 }
@@ -193,8 +282,7 @@ struct FlagsScreen: SingleListScreen {
 
 extension FlagsScreen {
     func view(in area: Rect, buffer: inout Buffer, context: ScreenContext) {
-        let shown = total > flags.count ? "  · first \(flags.count) of \(total)" : ""
-        let block = Block(title: Self.title(parsedQuery) + shown + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
+        let block = Block(title: Self.title(parsedQuery) + (marks.isEmpty ? "" : "  · \(marks.count) marked"),
                           isFocused: true)
         block.render(in: area, buffer: &buffer)
         var table = list.table

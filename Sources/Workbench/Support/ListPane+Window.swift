@@ -59,13 +59,15 @@ extension ListPane {
             setRows(page.rows, filter: filter)
             return
         }
+        // The first page comes in listing order and unfiltered: the window holds it as such (a new
+        // generation either way, so no answer still in flight lands in it), then asks again in the sort and
+        // `/` text chosen, if any, even when they are the ones it had before this reload.
         var window = self.window ?? RowWindow()
-        window.restart()
+        if !window.reorder(WindowOrder()) { window.restart() }
         if let sort = table.sort, !windowSortColumns.contains(sort.column) { table.sort = nil }
         let first = Array(page.rows.prefix(RowWindow.pageSize))
         window.store(RowPage(generation: window.generation, offset: 0, total: page.total, rows: first),
                      cursor: table.selection.selected ?? 0)
-        // The first page came unsorted and unfiltered: a sort or `/` text already chosen asks again.
         _ = window.reorder(WindowOrder(sort: table.sort, text: filter))
         self.window = window
         rows = .loaded([])

@@ -9,3 +9,14 @@ public enum Loadable<Value: Sendable>: Sendable {
         return nil
     }
 }
+
+extension Loadable {
+    /// The loaded value made into another; loading and failure stay as they are.
+    func map<Other>(_ transform: (Value) -> Other) -> Loadable<Other> {
+        switch self {
+        case .loading: .loading
+        case .loaded(let value): .loaded(transform(value))
+        case .failed(let message): .failed(message)
+        }
+    }
+}

@@ -44,6 +44,9 @@ import Testing
                 #expect(last.rows.map(\.series.seriesInstanceUID) == ["1.1.4"])
                 #expect(first.total == 5 && last.total == 5 && last.offset == 4)
                 #expect(try uids(ListingWindow(sort: .uid, offset: 9, limit: 2)).isEmpty)
+                let beyond = try tx.seriesListings(
+                    datasetId: dataset, window: ListingWindow(sort: .uid, offset: 9, limit: 2))
+                #expect(beyond.total == 5 && beyond.offset == 9)
             }
         }
     }
@@ -82,6 +85,50 @@ import Testing
                 filtered.text = "head"
                 #expect(try tx.seriesPosition(datasetId: dataset, seriesUID: "1.1.3", window: filtered) == nil)
                 #expect(try tx.studyPosition(datasetId: dataset, studyUID: "1.1", window: ListingWindow(sort: .date)) == 0)
+            }
+        }
+    }
+
+    @Test("A row's position is where its page puts it, in every order and direction", arguments: CatalogEngine.available)
+    func positionsMatchPages(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                for sort in SeriesSort.allCases {
+                    for descending in [false, true] {
+                        for text in [nil, "c"] {
+                            let window = ListingWindow(sort: sort, descending: descending, text: text)
+                            let listed = try tx.seriesListings(datasetId: dataset, window: window).rows
+                                .map(\.series.seriesInstanceUID)
+                            for (index, uid) in listed.enumerated() {
+                                let position = try tx.seriesPosition(datasetId: dataset, seriesUID: uid, window: window)
+                                #expect(position == index, "\(uid) sorted by \(sort), descending \(descending), \(text ?? "")")
+                            }
+                        }
+                    }
+                }
+                for sort in StudySort.allCases {
+                    #expect(try tx.studyPosition(datasetId: dataset, studyUID: "1.1", window: ListingWindow(sort: sort)) == 0)
+                }
+            }
+        }
+    }
+
+    @Test("A page shorter than its window is the listing's end: its total is not counted", arguments: CatalogEngine.available)
+    func shortPageNotCounted(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                func counts(_ window: ListingWindow<SeriesSort>) throws -> (total: Int, counted: Bool) {
+                    let recorder = RecordingConnection(tx.connection)
+                    let page = try CatalogTransaction(connection: recorder).seriesListings(datasetId: dataset, window: window)
+                    return (page.total, recorder.statements.contains { $0.sql.hasPrefix("SELECT COUNT(*)") })
+                }
+                #expect(try counts(ListingWindow(sort: .uid, offset: 4, limit: 2)) == (5, false))
+                #expect(try counts(ListingWindow(sort: .uid, text: "chest", limit: 200)) == (2, false))
+                #expect(try counts(ListingWindow(sort: .uid, text: "mr", limit: 200)) == (0, false))
+                #expect(try counts(ListingWindow(sort: .uid, offset: 0, limit: 2)) == (5, true))
+                #expect(try counts(ListingWindow(sort: .uid, offset: 9, limit: 2)) == (5, true))
             }
         }
     }

@@ -3,8 +3,9 @@ import Testing
 
 @testable import Catalog
 
-/// Ingest's whole-batch requests (objects, dataset files, instances) on each engine: one statement per
-/// request on PostgreSQL, the one-row requests in turn on SQLite, with the same outcome.
+/// Ingest's whole-batch requests (objects, dataset files, studies, series, instances, instance counts, rule
+/// flags) on each engine: a fixed number of statements per request on PostgreSQL, the one-row requests in
+/// turn on SQLite, with the same rows.
 @Suite struct IngestBatchRequestsTests {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
 
@@ -94,6 +95,91 @@ import Testing
                 #expect(series.map(\.sopClassUID) == ["1.2.840", nil, "1.2.840"])
                 #expect(series.map(\.columns) == [256, 256, nil])
                 #expect(series.last?.imagePosition == "0\\0\\3" && series.last?.pixelSpacing == "0.5\\0.5")
+            }
+        }
+    }
+
+    @Test("A batch's new and existing studies and series: first facts win, ids in order", arguments: CatalogEngine.available)
+    func studiesAndSeries(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            try store.write { tx throws in
+                let datasetId = try Self.dataset("ct", tx)
+                let otherId = try Self.dataset("mr", tx)
+                var held = Study(datasetId: datasetId, studyInstanceUID: "1", patientPseudonym: "old")
+                try tx.insert(&held)
+                let heldId = try #require(held.id)
+                var heldSeries = Series(
+                    datasetId: datasetId, studyId: heldId, seriesInstanceUID: "1.1", modality: "MR", instanceCount: 5)
+                try tx.insert(&heldSeries)
+                let heldSeriesId = try #require(heldSeries.id)
+
+                let studyIds = try tx.studyIds(insertingNew: [
+                    Study(datasetId: datasetId, studyInstanceUID: "2", patientPseudonym: "first", studyDate: "20240101"),
+                    Study(datasetId: datasetId, studyInstanceUID: "1", patientPseudonym: "new"),
+                    Study(datasetId: datasetId, studyInstanceUID: "2", patientPseudonym: "later"),
+                    Study(datasetId: otherId, studyInstanceUID: "1", description: "another dataset's"),
+                ])
+                // New rows take the next ids in order, none spent on the studies found.
+                #expect(studyIds == [heldId + 1, heldId, heldId + 1, heldId + 2])
+                let studies = try tx.connection.fetchAll(Study.self, "SELECT * FROM study ORDER BY id", [])
+                #expect(studies.map(\.patientPseudonym) == ["old", "first", nil])
+                #expect(studies.map(\.studyDate) == [nil, "20240101", nil])
+                #expect(studies.last?.datasetId == otherId && studies.last?.description == "another dataset's")
+
+                let newStudyId = studyIds[0]
+                let seriesIds = try tx.seriesIds(insertingNew: [
+                    Series(datasetId: datasetId, studyId: heldId, seriesInstanceUID: "1.1", modality: "CT", instanceCount: 0),
+                    Series(
+                        datasetId: datasetId, studyId: newStudyId, seriesInstanceUID: "1.1", modality: "PT",
+                        bodyPart: "CHEST", instanceCount: 0, frameOfReferenceUID: "9.9"),
+                    Series(datasetId: datasetId, studyId: heldId, seriesInstanceUID: "1.2", modality: "SR", instanceCount: 0),
+                    Series(datasetId: datasetId, studyId: newStudyId, seriesInstanceUID: "1.1", modality: "OT", instanceCount: 0),
+                ])
+                #expect(seriesIds == [heldSeriesId, heldSeriesId + 1, heldSeriesId + 2, heldSeriesId + 1])
+                try tx.addInstances([heldSeriesId: 2, heldSeriesId + 1: 3])
+                let series = try tx.connection.fetchAll(Series.self, "SELECT * FROM series ORDER BY id", [])
+                #expect(series.map(\.modality) == ["MR", "PT", "SR"])
+                #expect(series.map(\.instanceCount) == [7, 3, 0])
+                #expect(series.map(\.studyId) == [heldId, newStudyId, heldId])
+                #expect(series[1].bodyPart == "CHEST" && series[1].frameOfReferenceUID == "9.9" && series[0].bodyPart == nil)
+
+                #expect(try tx.studyIds(insertingNew: []) == [])
+                #expect(try tx.seriesIds(insertingNew: []) == [])
+                try tx.addInstances([:])
+            }
+        }
+    }
+
+    @Test("A batch's rule flags: one per dataset, target and code, the first raise's", arguments: CatalogEngine.available)
+    func ruleFlags(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            try store.write { tx throws in
+                let datasetId = try Self.dataset("ct", tx)
+                let otherId = try Self.dataset("mr", tx)
+                #expect(
+                    try tx.raiseRuleFlag(
+                        datasetId: datasetId, targetKind: .series, target: "1.1", code: "phi-present", severity: .info,
+                        note: "held", at: Self.now))
+                func flag(_ datasetId: Int64, _ target: String, _ code: String, _ note: String) -> RuleFlag {
+                    RuleFlag(
+                        datasetId: datasetId, targetKind: .instance, target: target, code: code, severity: .blocking,
+                        note: note)
+                }
+                let raised = try tx.raiseRuleFlags(
+                    [
+                        flag(datasetId, "1.1", "phi-present", "again"), flag(datasetId, "1.1.1", "phi-present", "first"),
+                        flag(datasetId, "1.1.1", "phi-present", "second"), flag(datasetId, "1.1", "missing-required-tags", "new"),
+                        flag(otherId, "1.1", "phi-present", "other dataset"),
+                    ], at: Self.now)
+                #expect(raised == [false, true, false, true, true])
+                let flags = try tx.connection.fetchAll(QualityFlag.self, "SELECT * FROM qualityFlag ORDER BY id", [])
+                #expect(flags.map(\.note) == ["held", "first", "new", "other dataset"])
+                #expect(flags.map(\.targetKind) == [.series, .instance, .instance, .instance])
+                #expect(flags.dropFirst().allSatisfy {
+                    $0.state == .open && $0.source == .rule && $0.author == "medlake" && $0.severity == .blocking
+                        && $0.createdAt == Self.now && $0.updatedAt == Self.now
+                })
+                #expect(try tx.raiseRuleFlags([], at: Self.now) == [])
             }
         }
     }

@@ -133,7 +133,13 @@ import Testing
         #expect(throws: LakeError.invalidArgument("Query parameter 'sort' is not valid: size")) {
             try DatasetQuery(parameters: ["sort": "size"])
         }
-        #expect(throws: LakeError.self) { try StudyQuery(parameters: [:]) }
+        // Without a dataset: every readable dataset's studies.
+        #expect(try StudyQuery(parameters: [:]) == StudyQuery(dataset: nil))
+        let studies = StudyQuery(dataset: nil, sort: .patient, descending: true, text: "p1")
+        #expect(try StudyQuery(parameters: Dictionary(uniqueKeysWithValues: studies.parameters)) == studies)
+        let instances = InstanceQuery(dataset: "ct", series: "1.2", sort: .uid, descending: true, text: "3")
+        #expect(try InstanceQuery(parameters: Dictionary(uniqueKeysWithValues: instances.parameters)) == instances)
+        #expect(throws: LakeError.self) { try InstanceQuery(parameters: ["dataset": "ct"]) }
         for codes in [FlagCodeQuery(), FlagCodeQuery(kind: .sample)] {
             #expect(try FlagCodeQuery(parameters: Dictionary(uniqueKeysWithValues: codes.parameters)) == codes)
         }

@@ -42,4 +42,56 @@ import Testing
             try alice.series(SeriesQuery(dataset: "ct", containing: "9.9.9"))
         }
     }
+
+    @Test func studiesAcrossDatasetsLeaveOutTheOnesTheCallerMayNotRead() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        func studyFlags(_ dataset: String) throws -> Int {
+            try alice.studies(StudyQuery(dataset: dataset)).items.first?.openFlags?.count ?? 0
+        }
+        let ctBefore = try studyFlags("ct")
+        let series = try #require(try alice.series(SeriesQuery(dataset: "ct", page: PageRequest(limit: 1))).items.first)
+        let uid = series.seriesInstanceUID
+        _ = try alice.addFlag(target: uid, code: "needs-review", severity: .blocking, note: "check")
+        // The same study in a second dataset any reader may read (with the flags its ingest raises).
+        _ = try alice.ingest([fixture.input], dataset: "open")
+        _ = try alice.labelDataset("open", sensitivity: "internal", consentScope: nil)
+
+        let all = try alice.studies(StudyQuery(dataset: nil))
+        #expect(all.total == 2 && all.items.map(\.dataset) == ["ct", "open"])
+        let study = try #require(all.items.first)
+        #expect(study.openFlags == OpenFlagTally(worst: .blocking, count: ctBefore + 1))
+        let seriesFlags = try alice.flags(FlagQuery(state: .open, target: uid, dataset: "ct")).items
+            .filter { $0.targetKind == .series }.count
+        #expect(try alice.series(SeriesQuery(dataset: "ct", containing: uid)).items
+            .first { $0.seriesInstanceUID == uid }?.openFlags?.count == seriesFlags)
+        // The second dataset's row counts its own flags only, not the blocking one of `ct` on the same UID.
+        let openFlags = try alice.flags(FlagQuery(state: .open, dataset: "open")).items
+            .filter { $0.targetKind == .study || $0.targetKind == .series }
+        #expect(all.items.last?.openFlags?.count ?? 0 == openFlags.count)
+        #expect(all.items.last?.openFlags?.worst != .blocking)
+
+        let dave = try fixture.open("dave")
+        let readable = try dave.studies(StudyQuery(dataset: nil, text: study.studyInstanceUID))
+        #expect(readable.total == 1 && readable.items.map(\.dataset) == ["open"])
+        #expect(throws: LakeError.self) { try dave.studies(StudyQuery(dataset: nil, containing: study.studyInstanceUID)) }
+    }
+
+    @Test func instancesArePagedSortedAndFilteredWithTheDatasetsRules() throws {
+        let fixture = try GovernanceLake()
+        let alice = try fixture.open("alice")
+        let series = try #require(try alice.series(SeriesQuery(dataset: "ct", page: PageRequest(limit: 1))).items.first)
+        let all = try alice.instances(InstanceQuery(dataset: "ct", series: series.seriesInstanceUID))
+        #expect(all.total == series.instanceCount && all.total > 1)
+        let last = try #require(all.items.last)
+        let page = try alice.instances(InstanceQuery(
+            dataset: "ct", series: series.seriesInstanceUID, descending: true, page: PageRequest(limit: 1)))
+        #expect(page.items == [last] && page.total == all.total)
+        let found = try alice.instances(InstanceQuery(
+            dataset: "ct", series: series.seriesInstanceUID, sort: .uid, text: last.sopInstanceUID))
+        #expect(found.items == [last])
+        #expect(throws: GovernanceError.self) {
+            try fixture.open("dave").instances(InstanceQuery(dataset: "ct", series: series.seriesInstanceUID))
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct EnterOpensTests {
         try await harness.start()
         let flags = harness.model.screens.flags
         let row = try #require(flags.list.selected(filter: flags.filter))
-        let flag = try #require(flags.flags.first { String($0.id) == row.id })
+        let flag = try #require(flags.flags[row.id])
         #expect(flag.targetKind == .series)
         await harness.press(.enter)
         #expect(harness.model.screen == .imaging)

@@ -15,7 +15,7 @@ struct FlagsQueryTests {
         for _ in 0..."state:open".count { await harness.press(.backspace) }
         await harness.type("severity:warning code:needs-review")
         await harness.press(.enter)
-        let flags = harness.model.screens.flags.flags
+        let flags = Array(harness.model.screens.flags.flags.values)
         #expect(flags.count == 1)
         #expect(flags.allSatisfy { $0.severity == .warning && $0.code == "needs-review" })
         #expect(harness.text.contains("severity:warning state:any code:needs-review"))

@@ -117,7 +117,7 @@ struct ScreenTests {
             Issue.record("Enter without a note closed the dialog")
             return
         }
-        #expect(harness.model.screens.flags.flags.contains { $0.code == "needs-review" && $0.state == .open })
+        #expect(harness.model.screens.flags.flags.values.contains { $0.code == "needs-review" && $0.state == .open })
         await harness.type("counted again")
         await harness.press(.enter)
         let flags = try lake.listFlags(FlagFilter(code: "needs-review"))
@@ -132,8 +132,8 @@ struct ScreenTests {
         try await harness.start()
         await harness.press(.character("s"))
         #expect(harness.model.screens.flags.query.text == "severity:blocking state:open")
-        #expect(!harness.model.screens.flags.flags.isEmpty)
-        #expect(harness.model.screens.flags.flags.allSatisfy { $0.severity == .blocking })
+        #expect(!harness.model.screens.flags.flags.values.isEmpty)
+        #expect(harness.model.screens.flags.flags.values.allSatisfy { $0.severity == .blocking })
         await harness.press(.character("t"))
         #expect(harness.model.screens.flags.query.text == "state:resolved severity:blocking")
         #expect(harness.text.contains("no flags with these filters"))

@@ -71,7 +71,33 @@ struct ListingStatement {
     ) throws -> ListingPage<Row> {
         let rows = try connection.fetchAll(
             type, "SELECT \(columns) \(source) \(orderBy) LIMIT ? OFFSET ?", arguments + [window.limit, window.offset])
-        return ListingPage(rows: rows, offset: window.offset, total: try count(connection))
+        return ListingPage(rows: rows, offset: window.offset, total: try total(of: rows.count, in: window, connection))
+    }
+
+    /// The rows of `window`'s slice, selecting `columns` (over the source's tables, such as a related row's
+    /// value or a count) for the slice's rows only: the slice is cut first as the `key`s (a unique column of
+    /// the listing) of its rows, so a deep page does not work out `columns` for every row it skips, as
+    /// PostgreSQL does for a plain `SELECT … OFFSET`.
+    func page<Row: FetchableRecord & Sendable>(
+        _ type: Row.Type, selecting columns: String, keyedBy key: String,
+        _ window: ListingWindow<some Sendable & Hashable>, _ connection: any CatalogConnection
+    ) throws -> ListingPage<Row> {
+        let sql = """
+            SELECT \(columns) \(source) AND \(key) IN (SELECT \(key) \(source) \(orderBy) LIMIT ? OFFSET ?)
+            \(orderBy)
+            """
+        let rows = try connection.fetchAll(type, sql, arguments + arguments + [window.limit, window.offset])
+        return ListingPage(rows: rows, offset: window.offset, total: try total(of: rows.count, in: window, connection))
+    }
+
+    /// The total of the filtered listing whose `window` slice held `rows` rows. A slice shorter than the
+    /// window that starts inside the listing is its end, so the total is known without counting: a filter
+    /// keeping a few rows, or the last page, costs no second pass over every row the filter looks at.
+    func total(
+        of rows: Int, in window: ListingWindow<some Sendable & Hashable>, _ connection: any CatalogConnection
+    ) throws -> Int {
+        if rows < window.limit, rows > 0 || window.offset == 0 { return window.offset + rows }
+        return try count(connection)
     }
 
     /// How many rows the filtered listing holds.
@@ -79,15 +105,44 @@ struct ListingStatement {
         try connection.fetchValue(Int.self, "SELECT COUNT(*) \(source)", arguments) ?? 0
     }
 
-    /// Where the row whose `key` (a unique column of the listing) is `value` sits in the order, from 0; nil when
-    /// the filtered listing does not hold it.
-    func position(of key: String, equalTo value: String, _ connection: any CatalogConnection) throws -> Int? {
+    /// Where the row meeting `condition` (with its `?` arguments; one row of the listing at most) sits in the
+    /// order, from 0; nil when the filtered listing does not hold it.
+    ///
+    /// Counted as the rows that come before it (their keys compared with its keys, the order's NULL
+    /// placement and direction kept), not by numbering every row of the listing: a count the engine answers
+    /// from an index when the order has one. `condition` names the row by its id through the index of the
+    /// column looked up (`s.id IN (SELECT x.id FROM series x WHERE x.seriesInstanceUID = ?)`): SQLite, without
+    /// statistics, would otherwise walk the listing's own index to find it.
+    func position(
+        where condition: String, _ values: CatalogArguments, _ connection: any CatalogConnection
+    ) throws -> Int? {
+        let keys = order.indices.map { "\(order[$0].expression) AS k\($0)" }.joined(separator: ", ")
         let sql = """
-            SELECT ranked.n FROM
-              (SELECT \(key) AS k, ROW_NUMBER() OVER (\(orderBy)) AS n \(source)) AS ranked
-            WHERE ranked.k = ?
+            WITH target AS (SELECT \(keys) \(source) AND \(condition))
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM target)
+              THEN (SELECT COUNT(*) \(source) AND \(before(from: 0))) END
             """
-        return try connection.fetchValue(Int.self, sql, arguments + [value]).map { $0 - 1 }
+        return try connection.fetchValue(Int.self, sql, arguments + values + arguments)
+    }
+
+    /// The condition that a row comes before the target's keys from the `index`th order term on: it comes
+    /// before on this term, or ties on it and comes before on the rest.
+    private func before(from index: Int) -> String {
+        let term = order[index]
+        let target = "(SELECT k\(index) FROM target)"
+        let comparison = descending ? ">" : "<"
+        // NULLs come first ascending, so last descending: a NULL key comes before a value ascending only.
+        var earlier = "\(term.expression) \(comparison) \(target)"
+        var tie = "\(term.expression) = \(target)"
+        if term.nullable {
+            earlier +=
+                descending
+                ? " OR (\(term.expression) IS NOT NULL AND \(target) IS NULL)"
+                : " OR (\(term.expression) IS NULL AND \(target) IS NOT NULL)"
+            tie += " OR (\(term.expression) IS NULL AND \(target) IS NULL)"
+        }
+        guard index + 1 < order.count else { return "(\(earlier))" }
+        return "((\(earlier)) OR ((\(tie)) AND \(before(from: index + 1))))"
     }
 
     /// `text` with `\`, `%` and `_` escaped for a `LIKE … ESCAPE '\'` pattern.

@@ -2,118 +2,127 @@ import Catalog
 import LakeEngine
 import TUI
 
-/// The reads behind the imaging lists: studies (with the worst open flag on the study or its series), a
-/// study's series (with theirs), a series' instances and flags, and finding a series by UID for another
-/// screen (Flags' Enter). Studies, series and flags go through the API, one page each.
+/// The reads behind the imaging lists: studies (with the open flags on the study or its series), a study's
+/// series (with theirs), a series' instances and flags, and finding a series by UID for another screen
+/// (Flags' Enter). Each list asks for its first page of ``PageRequest/maximumLimit`` rows and, when the
+/// listing is longer, becomes a window fetching the pages its cursor needs (see `ListPane+Window.swift`);
+/// the open flags come with each row from the listing itself.
 extension ImagingScreen {
     /// One page of ``Workbench/pageLimit`` items: the lists never ask for a whole table.
     private static var page: PageRequest { PageRequest(limit: Workbench.pageLimit) }
 
-    /// The open flags (of one dataset, or of the lake), one page.
-    private static func openFlags(_ api: any LakeAPI, dataset: String? = nil) async throws -> [FlagSummary] {
-        try await api.flags(FlagQuery(state: .open, dataset: dataset, page: page)).items
+    /// The first page of the studies of every dataset the user may read, grouped by dataset.
+    static func loadStudies(_ api: any LakeAPI) -> Command<WorkbenchMessage> {
+        run { .studies(await studyPage(api, request: ListPane.firstPage)) }
     }
 
-    static func loadStudies(_ api: any LakeAPI) -> Command<WorkbenchMessage> {
-        run {
-            .studies(await .awaiting {
-                let open = try await openFlags(api)
-                let byTarget = OpenFlagSummary.byTarget(open)
-                var rows: [ListRow] = []
-                for dataset in try await api.datasets(DatasetQuery(page: page)).items where dataset.studyCount > 0 {
-                    var flagsByStudy: [String: [FlagSummary]] = [:]
-                    if open.contains(where: { $0.dataset == dataset.name && $0.targetKind == .series }) {
-                        for series in try await api.series(SeriesQuery(dataset: dataset.name, page: page)).items {
-                            flagsByStudy[series.studyInstanceUID, default: []] += byTarget[series.seriesInstanceUID] ?? []
-                        }
-                    }
-                    for study in try await api.studies(StudyQuery(dataset: dataset.name, page: page)).items {
-                        let uid = study.studyInstanceUID
-                        rows.append(studyRow(study, dataset: dataset.name, flags: (byTarget[uid] ?? []) + (flagsByStudy[uid] ?? [])))
-                    }
-                }
-                return rows
-            })
+    /// The pages of the studies a windowed study list asked for.
+    static func loadStudyPages(_ api: any LakeAPI, requests: [RowPageRequest]) -> Command<WorkbenchMessage> {
+        .batch(requests.map { request in run { .studyPage(request, await studyPage(api, request: request)) } })
+    }
+
+    /// The engine's sort for each column of the study list a window can be sorted by (MODALITIES, FLAGS and
+    /// DATASET cannot: the engine keeps the studies grouped by dataset under every sort).
+    static let studySorts: [Int: StudySort] = [0: .patient, 1: .date, 3: .series, 5: .description]
+
+    /// One page of the studies as rows.
+    private static func studyPage(_ api: any LakeAPI, request: RowPageRequest) async -> Loadable<RowPage> {
+        await .awaiting {
+            let sort = request.order.sort.flatMap { studySorts[$0.column] }
+            let query = StudyQuery(
+                dataset: nil, sort: sort ?? .date, descending: sort != nil && request.order.sort?.ascending == false,
+                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            return RowPage(request, try await api.studies(query), row: studyRow)
         }
     }
 
-    static func studyRow(_ study: StudyOverview, dataset: String, flags: [FlagSummary]) -> ListRow {
+    static func studyRow(_ study: StudyOverview) -> ListRow {
         ListRow(
             id: study.studyInstanceUID,
             cells: [study.patientPseudonym ?? "", study.studyDate ?? "", study.modalities.joined(separator: ","),
-                    String(study.seriesCount), OpenFlagSummary(flags)?.text ?? "", study.description ?? "", dataset],
-            dataset: dataset)
+                    String(study.seriesCount), study.openFlags?.text ?? "", study.description ?? "", study.dataset],
+            dataset: study.dataset)
     }
 
-    /// The first page of a study's series with the open flags of its dataset (a reload keeps a window's
-    /// cursor and refetches around it).
+    /// The first page of a study's series (a reload keeps a window's cursor and refetches around it).
     static func loadSeries(_ api: any LakeAPI, study: ListRow) -> Command<WorkbenchMessage> {
-        run {
-            .series(await .awaiting {
-                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: study.dataset))
-                let page = try await seriesPage(api, study: study, request: ListPane.firstPage, openFlags: open)
-                return SeriesFirstPage(page: page, openFlags: open)
-            })
-        }
+        run { .series(await seriesPage(api, study: study, request: ListPane.firstPage)) }
     }
 
-    /// The pages of a study's series a windowed series list asked for, their FLAGS cells from `openFlags`
-    /// (read with the first page): one request per page.
-    static func loadSeriesPages(
-        _ api: any LakeAPI, study: ListRow, requests: [RowPageRequest], openFlags: [String: [FlagSummary]]
-    ) -> Command<WorkbenchMessage> {
+    /// The pages of a study's series a windowed series list asked for.
+    static func loadSeriesPages(_ api: any LakeAPI, study: ListRow, requests: [RowPageRequest])
+        -> Command<WorkbenchMessage>
+    {
         .batch(requests.map { request in
-            run {
-                .seriesPage(request, await .awaiting {
-                    try await seriesPage(api, study: study, request: request, openFlags: openFlags)
-                })
-            }
+            run { .seriesPage(request, await seriesPage(api, study: study, request: request)) }
         })
     }
 
     /// The engine's sort for each column of the series list a window can be sorted by (FLAGS cannot).
     static let seriesSorts: [Int: SeriesSort] = [0: .modality, 1: .bodyPart, 2: .instances, 3: .description, 4: .uid]
 
-    /// One page of `study`'s series as rows, with their open flags.
-    private static func seriesPage(
-        _ api: any LakeAPI, study: ListRow, request: RowPageRequest, openFlags: [String: [FlagSummary]]
-    ) async throws -> RowPage {
-        let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
-        let query = SeriesQuery(
-            dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
-            descending: sort != nil && request.order.sort?.ascending == false,
-            text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
-        let page = try await api.series(query)
-        return RowPage(request, page) { seriesRow($0, dataset: study.dataset, flags: openFlags[$0.seriesInstanceUID] ?? []) }
+    /// One page of `study`'s series as rows.
+    private static func seriesPage(_ api: any LakeAPI, study: ListRow, request: RowPageRequest) async
+        -> Loadable<RowPage>
+    {
+        await .awaiting {
+            let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
+            let query = SeriesQuery(
+                dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
+                descending: sort != nil && request.order.sort?.ascending == false,
+                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            return RowPage(request, try await api.series(query)) { seriesRow($0, dataset: study.dataset) }
+        }
     }
 
-    static func seriesRow(_ series: SeriesOverview, dataset: String, flags: [FlagSummary]) -> ListRow {
+    static func seriesRow(_ series: SeriesOverview, dataset: String) -> ListRow {
         ListRow(
             id: series.seriesInstanceUID,
             cells: [series.modality, series.bodyPart ?? "", String(series.instanceCount), series.description ?? "",
-                    series.seriesInstanceUID, OpenFlagSummary(flags)?.text ?? ""],
+                    series.seriesInstanceUID, series.openFlags?.text ?? ""],
             dataset: dataset)
     }
 
-    /// A series' instances and its flags, one page each.
+    /// The first page of a series' instances, and its flags (one page).
     static func loadInstances(_ context: ScreenContext, series: ListRow) -> Command<WorkbenchMessage> {
         let api = context.api
         return .batch([
-            run {
-                .instances(await .awaiting {
-                    let query = InstanceQuery(dataset: series.dataset, series: series.id, page: page)
-                    return try await api.instances(query).items.map { instance in
-                        ListRow(
-                            id: instance.sopInstanceUID,
-                            cells: [instance.instanceNumber.map(String.init) ?? "",
-                                    "\(instance.rows ?? 0)×\(instance.columns ?? 0)",
-                                    TransferSyntaxName.short(instance.transferSyntaxUID ?? ""), instance.sopInstanceUID],
-                            dataset: series.dataset)
-                    }
-                })
-            },
+            run { .instances(await instancePage(api, series: series, request: ListPane.firstPage)) },
             run { .seriesFlags((try? await api.flags(FlagQuery(target: series.id, page: page)).items) ?? []) },
         ])
+    }
+
+    /// The pages of a series' instances a windowed instance list asked for.
+    static func loadInstancePages(_ api: any LakeAPI, series: ListRow, requests: [RowPageRequest])
+        -> Command<WorkbenchMessage>
+    {
+        .batch(requests.map { request in
+            run { .instancePage(request, await instancePage(api, series: series, request: request)) }
+        })
+    }
+
+    /// The engine's sort for each column of the instance list a window can be sorted by (SIZE cannot).
+    static let instanceSorts: [Int: InstanceSort] = [0: .number, 2: .syntax, 3: .uid]
+
+    /// One page of `series`' instances as rows.
+    private static func instancePage(_ api: any LakeAPI, series: ListRow, request: RowPageRequest) async
+        -> Loadable<RowPage>
+    {
+        await .awaiting {
+            let sort = request.order.sort.flatMap { instanceSorts[$0.column] }
+            let query = InstanceQuery(
+                dataset: series.dataset, series: series.id, sort: sort ?? .number,
+                descending: sort != nil && request.order.sort?.ascending == false,
+                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            return RowPage(request, try await api.instances(query)) { instance in
+                ListRow(
+                    id: instance.sopInstanceUID,
+                    cells: [instance.instanceNumber.map(String.init) ?? "",
+                            "\(instance.rows ?? 0)×\(instance.columns ?? 0)",
+                            TransferSyntaxName.short(instance.transferSyntaxUID ?? ""), instance.sopInstanceUID],
+                    dataset: series.dataset)
+            }
+        }
     }
 
     /// Finds series `uid` (or study `uid`): its dataset and study (`show`), the study's row, and the
@@ -127,7 +136,6 @@ extension ImagingScreen {
                 guard let entry = entries.first(where: { $0.kind == .series || $0.kind == .study }),
                     let dataset = entry.dataset
                 else { throw LakeError.notFound(kind: "series or study", id: uid) }
-                let open = OpenFlagSummary.byTarget(try await openFlags(api, dataset: dataset))
                 let studyUID = entry.kind == .series ? entry.fields.first { $0.name == "study" }?.value ?? "" : uid
                 guard let study = try await firstMatch({ try await api.studies(StudyQuery(dataset: dataset, page: $0)) },
                                                        where: { $0.studyInstanceUID == studyUID })
@@ -137,8 +145,8 @@ extension ImagingScreen {
                                            where: { $0.seriesInstanceUID == uid })
                     : nil
                 return Location(
-                    study: studyRow(study.item, dataset: dataset, flags: open[studyUID] ?? []),
-                    series: found.map { seriesRow($0.item, dataset: dataset, flags: open[uid] ?? []) },
+                    study: studyRow(study.item),
+                    series: found.map { seriesRow($0.item, dataset: dataset) },
                     seriesIndex: found?.index)
             })
         }
@@ -158,17 +166,6 @@ extension ImagingScreen {
             }
             guard let next = page.nextOffset else { return nil }
             request.offset = next
-        }
-    }
-}
-
-extension Loadable where Value == ImagingScreen.SeriesFirstPage {
-    /// The page alone: loading or failed as the whole answer is.
-    var page: Loadable<RowPage> {
-        switch self {
-        case .loading: .loading
-        case .loaded(let first): .loaded(first.page)
-        case .failed(let message): .failed(message)
         }
     }
 }

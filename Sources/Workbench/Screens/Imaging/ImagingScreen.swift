@@ -14,22 +14,22 @@ struct ImagingScreen: WorkbenchScreen {
     enum Focus: Sendable, Hashable { case list, tags }
 
     enum Message: Sendable {
-        case studies(Loadable<[ListRow]>)
+        /// The first page of the studies (all of them when they fit in one).
+        case studies(Loadable<RowPage>)
+        /// A further page of a windowed study list.
+        case studyPage(RowPageRequest, Loadable<RowPage>)
         /// The first page of a study's series (all of them when they fit in one).
-        case series(Loadable<SeriesFirstPage>)
+        case series(Loadable<RowPage>)
         /// A further page of a windowed series list.
         case seriesPage(RowPageRequest, Loadable<RowPage>)
-        case instances(Loadable<[ListRow]>)
+        /// The first page of a series' instances (all of them when they fit in one).
+        case instances(Loadable<RowPage>)
+        /// A further page of a windowed instance list.
+        case instancePage(RowPageRequest, Loadable<RowPage>)
         case seriesFlags([FlagSummary])
         case inspection(Loadable<InstanceInspection>)
         /// A series (or study) another screen asked to open, found in the catalog.
         case located(Loadable<Location>)
-    }
-
-    /// The first page of a study's series and the open flags of its dataset, read with it.
-    struct SeriesFirstPage: Sendable {
-        var page: RowPage
-        var openFlags: [String: [FlagSummary]]
     }
 
     /// Where a series another screen opens sits: its study's row and its own (nil for a study), and the
@@ -71,13 +71,15 @@ struct ImagingScreen: WorkbenchScreen {
     var focus: Focus = .list
     var studies = ListPane([TableColumn("PATIENT"), TableColumn("DATE"), TableColumn("MODALITIES"),
                             TableColumn("SERIES", alignment: .right), TableColumn("FLAGS"),
-                            TableColumn("DESCRIPTION", width: .fill()), TableColumn("DATASET")])
+                            TableColumn("DESCRIPTION", width: .fill()), TableColumn("DATASET")],
+                           windowSortColumns: Set(Self.studySorts.keys))
     var series = ListPane([TableColumn("MOD"), TableColumn("BODY PART"), TableColumn("N", alignment: .right),
                            TableColumn("DESCRIPTION", width: .fill()),
                            TableColumn("SERIES UID", width: .fill(), truncation: .middle), TableColumn("FLAGS")],
                           windowSortColumns: Set(Self.seriesSorts.keys))
     var instances = ListPane([TableColumn("#", alignment: .right), TableColumn("SIZE"), TableColumn("SYNTAX"),
-                              TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)])
+                              TableColumn("SOP INSTANCE UID", width: .fill(), truncation: .middle)],
+                             windowSortColumns: Set(Self.instanceSorts.keys))
     /// The study and series drilled into.
     var study: ListRow?
     var seriesRow: ListRow?
@@ -101,11 +103,6 @@ struct ImagingScreen: WorkbenchScreen {
     /// Where the series list's cursor goes once its first page is back (a located series, which may lie
     /// on a later page of a windowed list).
     var pendingSeriesIndex: Int?
-    /// The open flags of the drilled-in study's dataset by target UID, read with the series list's first
-    /// page: further pages of a windowed list (scrolling, every sort and `/` key) draw their FLAGS cells
-    /// from it instead of asking the API again. A flag raised or closed reloads the list (the change
-    /// feed, or the dialog's answer) and with it these.
-    var seriesOpenFlags: [String: [FlagSummary]] = [:]
 
     var currentList: ListPane {
         get {
@@ -142,10 +139,11 @@ struct ImagingScreen: WorkbenchScreen {
         case .studies(let rows):
             studies.apply(rows, filter: filter(on: .studies))
             if let study { studies.select(id: study.id, filter: filter(on: .studies)) }
-            return ScreenUpdate(flash: rows.failureFlash(at: context.now))
-        case .series(let answer):
-            seriesOpenFlags = answer.value?.openFlags ?? [:]
-            let rows = answer.page
+            return ScreenUpdate(studyPages(context), flash: rows.failureFlash(at: context.now))
+        case .studyPage(let request, let rows):
+            studies.receive(rows, asked: request)
+            return ScreenUpdate(studyPages(context), flash: rows.failureFlash(at: context.now))
+        case .series(let rows):
             // A located series' index is its place in listing order: the list opens unsorted on it.
             if pendingSeriesIndex != nil { series.table.sort = nil }
             series.apply(rows, filter: filter(on: .series))
@@ -166,7 +164,12 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate(seriesPages(context), flash: rows.failureFlash(at: context.now))
         case .instances(let rows):
             instances.apply(rows, filter: level == .instances ? filter : "")
-            return ScreenUpdate(inspectSelected(context: context), flash: rows.failureFlash(at: context.now))
+            return ScreenUpdate(.batch([inspectSelected(context: context), instancePages(context)]),
+                                flash: rows.failureFlash(at: context.now))
+        case .instancePage(let request, let rows):
+            instances.receive(rows, asked: request)
+            let inspect = level == .instances ? inspectSelected(context: context) : .none
+            return ScreenUpdate(.batch([inspect, instancePages(context)]), flash: rows.failureFlash(at: context.now))
         case .seriesFlags(let flags): seriesFlags = flags
         case .inspection(let result):
             inspection = result
@@ -207,25 +210,31 @@ struct ImagingScreen: WorkbenchScreen {
             return ScreenUpdate()
         }
         currentList.navigate(key, page: context.page, filter: filter)
-        if level == .series { return ScreenUpdate(seriesPages(context)) }
-        guard level == .instances else { return ScreenUpdate() }
-        return ScreenUpdate(inspectSelected(context: context))
+        switch level {
+        case .studies: return ScreenUpdate(studyPages(context))
+        case .series: return ScreenUpdate(seriesPages(context))
+        case .instances: return ScreenUpdate(.batch([inspectSelected(context: context), instancePages(context)]))
+        }
     }
 
     /// The tag search jumps to its matches as typed; the lists narrow as typed.
     mutating func queryChanged(committed: Bool, context: ScreenContext) -> ScreenUpdate {
-        if focus == .list, level == .series, series.window != nil {
-            series.reorderWindow(filter: filter)
-            return ScreenUpdate(seriesPages(context))
+        if focus == .list, currentList.window != nil {
+            currentList.reorderWindow(filter: filter)
+            return listReordered(context: context)
         }
         if focus == .list { currentList.clamp(filter: filter) }
         searchChanged(committed: committed)
         return ScreenUpdate()
     }
 
-    /// A windowed series list sorted anew fetches its first pages in the new order.
+    /// A windowed list sorted or filtered anew fetches its first pages in the new order.
     mutating func listReordered(context: ScreenContext) -> ScreenUpdate {
-        level == .series ? ScreenUpdate(seriesPages(context)) : ScreenUpdate()
+        switch level {
+        case .studies: ScreenUpdate(studyPages(context))
+        case .series: ScreenUpdate(seriesPages(context))
+        case .instances: ScreenUpdate(.batch([instancePages(context), inspectSelected(context: context)]))
+        }
     }
 
     var queryCounts: (matches: Int, total: Int) {
@@ -268,7 +277,7 @@ struct ImagingScreen: WorkbenchScreen {
             adjustWindow(action)
         case .toggleMark:
             toggleMark()
-            if level == .series { return ScreenUpdate(seriesPages(context)) }
+            return listReordered(context: context)
         case .addFlag:
             return addFlag(context: context)
         case .nextSeries, .previousSeries:
@@ -281,7 +290,7 @@ struct ImagingScreen: WorkbenchScreen {
             opensFirstSeries = level == .instances
             parentQueries[.series] = nil
             if level == .series { query = TextInputState() }
-            return ScreenUpdate(open(study: next, context: context, level: level))
+            return ScreenUpdate(.batch([open(study: next, context: context, level: level), studyPages(context)]))
         case .reviewedNext:
             return reviewedNext(context: context)
         default: break
@@ -306,18 +315,31 @@ struct ImagingScreen: WorkbenchScreen {
     mutating func open(series row: ListRow, context: ScreenContext) -> Command<WorkbenchMessage> {
         seriesRow = row
         level = .instances
-        instances.rows = .loading
+        instances.startLoading()
         inspection = nil
         inspectedUID = nil
         seriesFlags = []
         return Self.loadInstances(context, series: row)
     }
 
+    /// Fetches the pages of a windowed study list its cursor needs (none for a list held whole).
+    private mutating func studyPages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let requests = studies.pageRequests()
+        return requests.isEmpty ? .none : Self.loadStudyPages(context.api, requests: requests)
+    }
+
     /// Fetches the pages of a windowed series list its cursor needs (none for a list held whole).
     private mutating func seriesPages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
         let requests = series.pageRequests()
         guard let study, !requests.isEmpty else { return .none }
-        return Self.loadSeriesPages(context.api, study: study, requests: requests, openFlags: seriesOpenFlags)
+        return Self.loadSeriesPages(context.api, study: study, requests: requests)
+    }
+
+    /// Fetches the pages of a windowed instance list its cursor needs (none for a list held whole).
+    private mutating func instancePages(_ context: ScreenContext) -> Command<WorkbenchMessage> {
+        let requests = instances.pageRequests()
+        guard let seriesRow, !requests.isEmpty else { return .none }
+        return Self.loadInstancePages(context.api, series: seriesRow, requests: requests)
     }
 
     /// Esc: from the tags to the list, or up one level with that level's filter and cursor back.
