@@ -112,6 +112,10 @@ int medlake_install_signal_pipe(void) {
     return signal_pipe[0];
 }
 
+void medlake_wake_main_loop(void) {
+    wake_main_loop();
+}
+
 void medlake_drain_signal_pipe(void) {
     char bytes[64];
     while (signal_pipe[0] >= 0 && read(signal_pipe[0], bytes, sizeof bytes) > 0) {

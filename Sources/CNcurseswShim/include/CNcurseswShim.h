@@ -41,6 +41,9 @@ int medlake_locale_is_utf8(void);
 int medlake_install_signal_pipe(void);
 /// Empties the signal pipe.
 void medlake_drain_signal_pipe(void);
+/// Writes a byte to the signal pipe from any thread, so a wait on it returns: how background work
+/// tells the input loop that its result is ready. Does nothing before the pipe is installed.
+void medlake_wake_main_loop(void);
 /// Whether SIGHUP arrived since the handlers were installed.
 int medlake_hangup_received(void);
 /// Whether SIGWINCH arrived since the last call (and clears it).

@@ -13,8 +13,17 @@ public protocol Backend: AnyObject {
     func draw(_ changes: [CellChange]) throws
     /// Sends everything drawn since the last flush to the terminal in one update.
     func flush() throws
-    /// Waits up to `timeout` (nil: indefinitely) for input; nil when the time ran out.
+    /// Waits up to `timeout` (nil: indefinitely) for input; nil when the time ran out or a waker
+    /// (``makeWaker()``) was called.
     func readInput(timeout: Duration?) throws -> InputEvent?
+    /// A function any thread may call to end a ``readInput(timeout:)`` in progress (or the next one)
+    /// early, or nil when the backend has none. The ``Runtime`` hands it to its ``Mailbox`` so that a
+    /// command's result is drawn as soon as it is posted, not at the next poll.
+    func makeWaker() -> (@Sendable () -> Void)?
+}
+
+extension Backend {
+    public func makeWaker() -> (@Sendable () -> Void)? { nil }
 }
 
 /// What a terminal can show, as found out by the backend.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An in-memory terminal for tests: keeps the screen as a ``Buffer``, replays scripted input and
 /// moves a ``VirtualClock`` instead of waiting.
 ///
@@ -15,6 +17,9 @@ public final class TestBackend: Backend {
     public private(set) var cellsPerFlush: [Int] = []
     /// The timeouts the runtime waited with, in order (nil: blocked until input).
     public private(set) var waits: [Duration?] = []
+    /// How many times the waker (``makeWaker()``) was called, from any thread.
+    public var wakes: Int { wakeCount.value.load(ordering: .relaxed) }
+    private let wakeCount = WakeCount()
     private var pendingCells = 0
     private var script: [InputEvent] = []
     private let clock: VirtualClock
@@ -52,6 +57,12 @@ public final class TestBackend: Backend {
         pendingCells = 0
     }
 
+    /// Counts its calls (``wakes``); reads do not wait anyway.
+    public func makeWaker() -> (@Sendable () -> Void)? {
+        let count = wakeCount
+        return { count.value.add(1, ordering: .relaxed) }
+    }
+
     public func readInput(timeout: Duration?) throws -> InputEvent? {
         waits.append(timeout)
         if !script.isEmpty {
@@ -66,4 +77,9 @@ public final class TestBackend: Backend {
         clock.advance(by: timeout)
         return nil
     }
+}
+
+/// The count of a ``TestBackend``'s wakes, shared with the waker it handed out.
+private final class WakeCount: Sendable {
+    let value = Atomic<Int>(0)
 }

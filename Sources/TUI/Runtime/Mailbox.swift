@@ -11,12 +11,18 @@ public final class Mailbox<Message: Sendable>: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Called after each message is queued (the backend's waker, so the input wait ends).
+    private let wake: (@Sendable () -> Void)?
 
-    public init() {}
+    /// A mailbox that calls `wake` whenever a message is queued.
+    public init(wake: (@Sendable () -> Void)? = nil) {
+        self.wake = wake
+    }
 
     /// Queues `message`.
     public func post(_ message: Message) {
         state.withLock { $0.messages.append(message) }
+        wake?()
     }
 
     /// Takes every queued message, oldest first.
@@ -40,5 +46,6 @@ public final class Mailbox<Message: Sendable>: Sendable {
             if let message { state.messages.append(message) }
             state.running -= 1
         }
+        wake?()
     }
 }

@@ -3,8 +3,8 @@
 ///
 /// One loop iteration: draw (if anything was dispatched since the last frame), wait for input until
 /// the next tick is due (indefinitely when idle), dispatch it, drain the ``Mailbox``, tick if due.
-/// While commands are running the wait is capped at ``commandPollInterval`` so their messages are
-/// picked up promptly. Tests drive the same machinery step by step with ``dispatch(_:)``,
+/// A command's message ends the wait at once where the backend has a waker (``Backend/makeWaker()``);
+/// while commands are running the wait is also capped at ``commandPollInterval``, for backends without one. Tests drive the same machinery step by step with ``dispatch(_:)``,
 /// ``step()`` and ``settle()`` on a ``VirtualClock``.
 ///
 /// - warning: Main actor only; commands run on the global executor and talk back only through the
@@ -15,7 +15,8 @@ public final class Runtime<P: Program> {
     public private(set) var model: P.Model
     public let backend: any Backend
     public let clock: any RuntimeClock
-    public let mailbox = Mailbox<P.Message>()
+    /// Where commands post their messages; posting wakes the backend's input wait.
+    public let mailbox: Mailbox<P.Message>
     /// Styles and glyphs frames are drawn with.
     public private(set) var palette: Palette
     /// Frames that changed at least one cell.
@@ -44,6 +45,7 @@ public final class Runtime<P: Program> {
         self.model = model
         self.backend = backend
         self.clock = clock
+        mailbox = Mailbox(wake: backend.makeWaker())
         let capabilities = backend.capabilities
         palette = theme.palette(depth: noColor ? .monochrome : capabilities.colorDepth, glyphs: capabilities.glyphs)
     }

@@ -144,14 +144,22 @@ public final class CursesTerminal: Backend {
 
     // MARK: - Input
 
+    /// Wakes through the signal pipe, which ``readInput(timeout:)`` waits on beside the terminal.
+    public func makeWaker() -> (@Sendable () -> Void)? {
+        { medlake_wake_main_loop() }
+    }
+
     public func readInput(timeout: Duration?) throws -> InputEvent? {
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now + $0 }
+        var woken = false
         while true {
             if medlake_hangup_received() != 0 { return .hangup }
             if medlake_take_resize() != 0 { return resized() }
             // ncurses may hold keys it read ahead (after an ESC); take those before waiting.
             if let event = readKey() { return event }
+            // A byte in the pipe that was no hang-up or resize: a command's message is waiting.
+            if woken { return nil }
             var wait: Int32 = -1
             if let deadline {
                 let left = deadline - clock.now
@@ -160,7 +168,9 @@ public final class CursesTerminal: Backend {
             }
             switch InputProbe.wait(stdinOrSignals: signalPipe, milliseconds: wait) {
             case .timeout: return nil
-            case .signal: medlake_drain_signal_pipe()
+            case .signal:
+                medlake_drain_signal_pipe()
+                woken = true
             case .closed: return .hangup
             case .input:
                 if let event = readKey() { return event }

@@ -93,6 +93,16 @@ private struct Counter: Program {
         #expect(backend.screen.line(2).hasPrefix("rows from a background query"))
     }
 
+    @Test func aFinishedCommandWakesTheBackendsInputWait() async throws {
+        let (runtime, backend, _) = make()
+        #expect(backend.wakes == 0)
+        runtime.dispatch(.key(.character("l")))
+        await runtime.settle()
+        #expect(backend.wakes == 1, "the command's message woke the wait once")
+        runtime.mailbox.post(.loaded("posted from elsewhere"))
+        #expect(backend.wakes == 2)
+    }
+
     @Test func theLoopPollsTheMailboxWhileACommandRuns() throws {
         let (runtime, backend, _) = make()
         backend.type(.character("l"))
