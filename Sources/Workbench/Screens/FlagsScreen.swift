@@ -148,10 +148,7 @@ struct FlagsScreen: SingleListScreen {
         await .awaiting {
             let terms = query
             var query = query
-            let sort = request.order.sort.flatMap { flagSorts[$0.column] }
-            query.sort = sort ?? .id
-            query.descending = sort != nil && request.order.sort?.ascending == false
-            query.text = request.order.text.isEmpty ? nil : request.order.text
+            (query.sort, query.descending, query.text) = request.engineOrder(flagSorts, natural: .id)
             query.page = request.page
             let page = try await api.flags(query)
             return FlagRows(page: RowPage(request, page, row: row), flags: page.items, query: terms)

@@ -120,6 +120,14 @@ struct RowPageRequest: Sendable, Hashable {
     var page: PageRequest
     /// The sort and text the page is cut from.
     var order = WindowOrder()
+
+    /// ``order`` as the engine's query takes it, for a listing whose sortable columns map to `sorts`: the
+    /// sorted column's sort (`natural`, ascending, when the list is unsorted or that column has none) and
+    /// the filter text (nil for none).
+    func engineOrder<Sort>(_ sorts: [Int: Sort], natural: Sort) -> (sort: Sort, descending: Bool, text: String?) {
+        let sort = order.sort.flatMap { sorts[$0.column] }
+        return (sort ?? natural, sort != nil && order.sort?.ascending == false, order.text.isEmpty ? nil : order.text)
+    }
 }
 
 /// One page of a listing as rows, tagged with the ``RowWindow/generation`` it was asked for.

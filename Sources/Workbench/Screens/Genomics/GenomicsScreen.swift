@@ -77,10 +77,8 @@ struct GenomicsScreen: WorkbenchScreen {
     /// One page of the samples as rows.
     private static func samplePage(_ api: any LakeAPI, request: RowPageRequest) async -> Loadable<RowPage> {
         await .awaiting {
-            let sort = request.order.sort.flatMap { sampleSorts[$0.column] }
-            let query = SampleQuery(
-                sort: sort ?? .dataset, descending: sort != nil && request.order.sort?.ascending == false,
-                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+            let order = request.engineOrder(sampleSorts, natural: .dataset)
+            let query = SampleQuery(sort: order.sort, descending: order.descending, text: order.text, page: request.page)
             return RowPage(request, try await api.samples(query)) { sample in
                 ListRow(
                     id: sample.name,

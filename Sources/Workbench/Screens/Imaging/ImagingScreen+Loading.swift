@@ -28,10 +28,9 @@ extension ImagingScreen {
     /// One page of the studies as rows.
     private static func studyPage(_ api: any LakeAPI, request: RowPageRequest) async -> Loadable<RowPage> {
         await .awaiting {
-            let sort = request.order.sort.flatMap { studySorts[$0.column] }
+            let order = request.engineOrder(studySorts, natural: .date)
             let query = StudyQuery(
-                dataset: nil, sort: sort ?? .date, descending: sort != nil && request.order.sort?.ascending == false,
-                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+                dataset: nil, sort: order.sort, descending: order.descending, text: order.text, page: request.page)
             return RowPage(request, try await api.studies(query), row: studyRow)
         }
     }
@@ -66,11 +65,10 @@ extension ImagingScreen {
         -> Loadable<RowPage>
     {
         await .awaiting {
-            let sort = request.order.sort.flatMap { seriesSorts[$0.column] }
+            let order = request.engineOrder(seriesSorts, natural: .ingested)
             let query = SeriesQuery(
-                dataset: study.dataset, study: study.id, sort: sort ?? .ingested,
-                descending: sort != nil && request.order.sort?.ascending == false,
-                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+                dataset: study.dataset, study: study.id, sort: order.sort, descending: order.descending,
+                text: order.text, page: request.page)
             return RowPage(request, try await api.series(query)) { seriesRow($0, dataset: study.dataset) }
         }
     }
@@ -109,11 +107,10 @@ extension ImagingScreen {
         -> Loadable<RowPage>
     {
         await .awaiting {
-            let sort = request.order.sort.flatMap { instanceSorts[$0.column] }
+            let order = request.engineOrder(instanceSorts, natural: .number)
             let query = InstanceQuery(
-                dataset: series.dataset, series: series.id, sort: sort ?? .number,
-                descending: sort != nil && request.order.sort?.ascending == false,
-                text: request.order.text.isEmpty ? nil : request.order.text, page: request.page)
+                dataset: series.dataset, series: series.id, sort: order.sort, descending: order.descending,
+                text: order.text, page: request.page)
             return RowPage(request, try await api.instances(query)) { instance in
                 ListRow(
                     id: instance.sopInstanceUID,
