@@ -40,10 +40,17 @@ finish() {
             echo "test: last lines of $(basename "$server_log"):" >&2
             tail -n 60 "$server_log" >&2
         done
+        # Last, so that the tail of a long output (all CI keeps) names what failed.
+        if [ -s "$passes_log" ]; then
+            echo "test: what failed:" >&2
+            grep -aE '✘|error:|Fatal error|Crash|signal code|exited with' "$passes_log" | cut -c1-400 | tail -n 60 >&2 || true
+        fi
     fi
     .ci/services.sh stop "$services_dir" || true
     rm -rf "$services_dir" "$tests_tmp"
 }
+# Every pass's output is also kept here, for the summary of failures at the end.
+passes_log=$services_dir/test-passes.out
 trap finish EXIT
 .ci/services.sh start "$services_dir" >/dev/null
 set -a
@@ -67,9 +74,10 @@ server_suites='\.(S3[A-Za-z]*Tests|RemoteStagePlanTests|RemoteWorkersCLITests|Re
 # more than ten minutes for a thread on a loaded machine.
 swift build --build-tests
 status=0
-swift test --skip-build --filter "$server_suites" || status=$?
-swift test --skip-build --filter MedLakeCLITests --skip "$server_suites" || status=$?
-swift test --skip-build --skip "MedLakeCLITests|$server_suites" || status=$?
+pass() { swift test --skip-build "$@" 2>&1 | tee -a "$passes_log"; }
+pass --filter "$server_suites" || status=$?
+pass --filter MedLakeCLITests --skip "$server_suites" || status=$?
+pass --skip "MedLakeCLITests|$server_suites" || status=$?
 # The suites whose lakes have a catalog once more with every test lake's catalog on PostgreSQL (issue #17:
 # both stores run the same tests; docs/modules/catalog.md): LakeEngine, the CLI and the workbench, split
 # into processes as above. Left out are the suites that open no lake: CLI help and usage snapshots, DICOM
@@ -78,10 +86,10 @@ swift test --skip-build --skip "MedLakeCLITests|$server_suites" || status=$?
 if [ -n "${MEDLAKE_TEST_POSTGRES_URL:-}" ] || [ "${CI:-}" = true ]; then
     lake_targets='^(LakeEngineTests|MedLakeCLITests|WorkbenchTests)'
     lakeless_suites='\.(HelpSnapshotTests|CommandLineHelpCLITests|DICOMTagsCLITests|KubernetesManifestArgumentsTests)'
-    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter "$lake_targets$server_suites" || status=$?
-    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter '^MedLakeCLITests\.' --skip "$server_suites" \
+    MEDLAKE_TEST_CATALOG=postgres pass --filter "$lake_targets$server_suites" || status=$?
+    MEDLAKE_TEST_CATALOG=postgres pass --filter '^MedLakeCLITests\.' --skip "$server_suites" \
         --skip "$lakeless_suites" || status=$?
-    MEDLAKE_TEST_CATALOG=postgres swift test --skip-build --filter '^(LakeEngineTests|WorkbenchTests)\.' \
+    MEDLAKE_TEST_CATALOG=postgres pass --filter '^(LakeEngineTests|WorkbenchTests)\.' \
         --skip "$server_suites" || status=$?
 fi
 exit "$status"

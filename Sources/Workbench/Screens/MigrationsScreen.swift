@@ -57,11 +57,19 @@ struct MigrationsScreen: SingleListScreen {
     var worker: WorkerProcess?
     /// A job this screen queued, to select once the list shows it.
     var pendingSelection: Int64?
+    /// `m` (false) or `r` (true) pressed before the screen's load counted the tiers: its dialog opens when
+    /// they arrive.
+    var queueAwaitingTiers: Bool?
     var query = TextInputState()
 
     mutating func receive(_ message: Message, context: ScreenContext) -> ScreenUpdate {
         switch message {
-        case .migrations(let data): receive(data)
+        case .migrations(let data):
+            receive(data)
+            guard let restore = queueAwaitingTiers, !data.isLoading else { break }
+            queueAwaitingTiers = nil
+            guard !tiers.isEmpty else { break }
+            return ScreenUpdate(dialog: queueDialog(restore: restore, context: context))
         case .lifecyclePlan(let plan): self.plan = plan
         case .retentionPlan(let plan): retention = plan
         case .worker(let worker):
@@ -202,12 +210,12 @@ struct MigrationsScreen: SingleListScreen {
                 width: context.width))
         case .queueMigration, .queueRestore:
             let restore = action == .queueRestore
-            // The tiers the screen's load counted (every configured one, by name).
-            let tiers = tiers.filter { !restore || !$0.restoreRequired }.map(\.tier)
-            return ScreenUpdate(dialog: Self.dialog(
-                .queue(restore: restore), title: restore ? "Restore a dataset" : "Migrate a dataset",
-                lines: ["Type DATASET or DATASET@VERSION, choose the tier, Enter to queue."], choices: tiers,
-                context: context))
+            guard tiers.isEmpty else { return ScreenUpdate(dialog: queueDialog(restore: restore, context: context)) }
+            // Pressed before the load arrived (it counts every object: seconds on a large lake).
+            queueAwaitingTiers = restore
+            return ScreenUpdate(list.rows.isLoading ? .none : load(context),
+                                flash: FlashMessage("Counting the tiers: the dialog opens when they are known.",
+                                                    level: .info, at: context.now, for: .seconds(5)))
         case .cancelJob:
             guard let job else { return ScreenUpdate() }
             return ScreenUpdate(dialog: Self.dialog(
@@ -250,6 +258,15 @@ struct MigrationsScreen: SingleListScreen {
 }
 
 extension MigrationsScreen {
+    /// The dialog of `m` and `r`: a dataset to type and a tier to choose among those the screen's load
+    /// counted (every configured one, by name; for a restore, those readable without one).
+    func queueDialog(restore: Bool, context: ScreenContext) -> NoteDialog {
+        Self.dialog(
+            .queue(restore: restore), title: restore ? "Restore a dataset" : "Migrate a dataset",
+            lines: ["Type DATASET or DATASET@VERSION, choose the tier, Enter to queue."],
+            choices: tiers.filter { !restore || !$0.restoreRequired }.map(\.tier), context: context)
+    }
+
     /// Runs a catalog write that queues jobs; its message selects them, its error is the flash line.
     static func queueing(_ work: @escaping @Sendable () async throws -> Message) -> Command<WorkbenchMessage> {
         let screen = Self.screen

@@ -8,6 +8,12 @@ public enum Loadable<Value: Sendable>: Sendable {
         if case .loaded(let value) = self { return value }
         return nil
     }
+
+    /// Whether the value is still on its way.
+    public var isLoading: Bool {
+        if case .loading = self { return true }
+        return false
+    }
 }
 
 extension Loadable {

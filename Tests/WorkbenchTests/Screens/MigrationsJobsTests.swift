@@ -65,6 +65,24 @@ struct MigrationsJobsTests {
         #expect(harness.text.contains("Migration job \(queued.id) queued"))
     }
 
+    @Test("m pressed before the screen's load counted the tiers opens its dialog once they arrive")
+    func queueKeyBeforeTheTiersWaitsForThem() throws {
+        let lake = try SampleFixture.make("jobs-early-queue")
+        let context = ScreenContext(
+            api: lake, engine: lake, session: WorkbenchSession(lake: lake), now: Timestamp(nanoseconds: 0),
+            wallClock: Date(), page: 10, width: 100, workerLauncher: nil)
+        var screen = MigrationsScreen()
+        let early = screen.perform(.queueMigration, key: .character("m"), context: context)
+        #expect(early.dialog == nil)
+        #expect(early.flash?.text.contains("Counting the tiers") == true)
+        // A reload's placeholder is not the answer; the answer opens the dialog, once.
+        #expect(screen.receive(.migrations(.loading), context: context).dialog == nil)
+        let data = MigrationsData(jobs: [], tiers: try lake.tierOccupancy())
+        let opened = screen.receive(.migrations(.loaded(data)), context: context).dialog
+        #expect(opened?.choices == lake.configuration.tiers.keys.sorted())
+        #expect(screen.receive(.migrations(.loaded(data)), context: context).dialog == nil)
+    }
+
     @Test("r offers only tiers readable without a restore, and an empty note queues nothing")
     func restoreKeyOffersReadableTiers() async throws {
         let lake = try SampleFixture.make("jobs-restore")
