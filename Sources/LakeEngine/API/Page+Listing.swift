@@ -12,6 +12,8 @@ extension Page {
 extension ListingWindow {
     /// The catalog window for an API listing's order, text filter and page.
     init(sort: Sort, descending: Bool, text: String?, _ page: PageRequest) {
-        self.init(sort: sort, descending: descending, text: text, offset: page.offset, limit: page.limit)
+        self.init(
+            sort: sort, descending: descending, text: text, offset: page.offset, limit: page.limit,
+            knownTotal: page.knownTotal)
     }
 }

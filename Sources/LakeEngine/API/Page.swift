@@ -7,15 +7,20 @@ public struct PageRequest: Codable, Sendable, Hashable {
     public var offset: Int
     /// Items to return at most (1…``maximumLimit``).
     public var limit: Int
+    /// The listing's size as an earlier page with the same filters said it (in another order or at
+    /// another offset), so a sorted or windowed listing answers with it instead of counting every row
+    /// again; nil to have it counted. Only the asker's own view depends on it.
+    public var knownTotal: Int?
 
     /// The largest page any listing returns.
     public static let maximumLimit = 1000
     /// The page a listing returns when the caller does not say.
     public static let first = PageRequest(offset: 0, limit: 200)
 
-    public init(offset: Int = 0, limit: Int = 200) {
+    public init(offset: Int = 0, limit: Int = 200, knownTotal: Int? = nil) {
         self.offset = max(0, offset)
         self.limit = min(max(1, limit), Self.maximumLimit)
+        self.knownTotal = knownTotal.map { max(0, $0) }
     }
 }
 

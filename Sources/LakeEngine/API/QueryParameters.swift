@@ -38,7 +38,9 @@ extension [String: String] {
 
     var page: PageRequest {
         get throws {
-            PageRequest(offset: try value("offset") ?? 0, limit: try value("limit") ?? PageRequest.first.limit)
+            PageRequest(
+                offset: try value("offset") ?? 0, limit: try value("limit") ?? PageRequest.first.limit,
+                knownTotal: try value("total"))
         }
     }
 }
@@ -49,7 +51,9 @@ func present(_ pairs: [(String, String?)]) -> [(String, String)] {
 }
 
 extension PageRequest {
-    var parameters: [(String, String)] { [("offset", String(offset)), ("limit", String(limit))] }
+    var parameters: [(String, String)] {
+        [("offset", String(offset)), ("limit", String(limit))] + present([("total", knownTotal.map(String.init))])
+    }
 }
 
 // MARK: - Queries

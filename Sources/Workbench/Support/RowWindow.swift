@@ -19,6 +19,10 @@ struct RowWindow: Sendable {
 
     /// Rows the whole listing holds; nil until the first page came back.
     private(set) var total: Int?
+    /// Whether ``total`` was counted for the listing as it is asked for now (the same filters and text):
+    /// the pages asked for then bring it along, so the engine does not count every row again for a sort or
+    /// a scroll. A reload or another text has it counted anew.
+    private var totalIsCurrent = false
     /// Which requests' answers are current.
     private(set) var generation = 0
     /// The sort and `/` text the engine applies to the listing; changing it (``reorder(_:)``) restarts
@@ -61,7 +65,10 @@ struct RowWindow: Sendable {
         requested.formUnion(missing)
         return missing.map {
             RowPageRequest(
-                generation: generation, page: PageRequest(offset: $0 * Self.pageSize, limit: Self.pageSize), order: order)
+                generation: generation,
+                page: PageRequest(
+                    offset: $0 * Self.pageSize, limit: Self.pageSize, knownTotal: totalIsCurrent ? total : nil),
+                order: order)
         }
     }
 
@@ -74,6 +81,7 @@ struct RowWindow: Sendable {
         requested.remove(number)
         pages[number] = page.rows
         total = page.total
+        totalIsCurrent = true
         let near = max(0, cursor) / Self.pageSize
         while pages.count > Self.capacity,
             let far = pages.keys.max(by: { abs($0 - near) < abs($1 - near) })
@@ -95,14 +103,18 @@ struct RowWindow: Sendable {
         generation += 1
         pages = [:]
         requested = []
+        totalIsCurrent = false
     }
 
     /// Asks for the listing in `order` from now on: a different order restarts the window (its pages
-    /// are asked for again, from the first). Returns whether it changed.
+    /// are asked for again, from the first; another sort of the same rows keeps their count). Returns
+    /// whether it changed.
     mutating func reorder(_ order: WindowOrder) -> Bool {
         guard order != self.order else { return false }
+        let sameRows = order.text == self.order.text && totalIsCurrent
         self.order = order
         restart()
+        totalIsCurrent = sameRows
         return true
     }
 }

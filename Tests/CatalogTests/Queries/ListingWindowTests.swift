@@ -51,6 +51,32 @@ import Testing
         }
     }
 
+    @Test(
+        "A window that brings its listing's total is answered with it, not counted, unless the page shows the listing ends elsewhere",
+        arguments: CatalogEngine.available)
+    func knownTotal(engine: CatalogEngine) throws {
+        try engine.withCatalog { store throws in
+            let dataset = try Self.catalog(store)
+            try store.read { tx throws in
+                func total(offset: Int, known: Int?) throws -> Int {
+                    try tx.seriesListings(
+                        datasetId: dataset,
+                        window: ListingWindow(sort: .bodyPart, offset: offset, limit: 2, knownTotal: known)
+                    ).total
+                }
+                // A full page inside the known size: the known size (a count would say 5).
+                #expect(try total(offset: 0, known: 7) == 7)
+                #expect(try total(offset: 2, known: 7) == 7)
+                #expect(try total(offset: 0, known: nil) == 5)
+                // The last page, short: where the listing really ends.
+                #expect(try total(offset: 4, known: 7) == 5)
+                // A known size the page already runs past (rows added since), or a page past the end: counted.
+                #expect(try total(offset: 2, known: 3) == 5)
+                #expect(try total(offset: 9, known: 7) == 5)
+            }
+        }
+    }
+
     @Test("The text filter ignores case, takes % and _ as themselves, and sets the total", arguments: CatalogEngine.available)
     func text(engine: CatalogEngine) throws {
         try engine.withCatalog { store throws in

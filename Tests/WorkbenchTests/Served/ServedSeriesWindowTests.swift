@@ -45,7 +45,8 @@ struct ServedSeriesWindowTests {
         #expect(served.proxy.paths(since: before) == [])
     }
 
-    @Test("A sort key asks for series pages in the new order alone: the open flags are not read again per page")
+    @Test(
+        "A sort key asks for series pages in the new order alone, bringing the count: the open flags are not read again, the rows not counted again")
     func sortAsksForPagesOnly() async throws {
         let (harness, served) = try await seriesList("served-window-sort")
         let before = served.proxy.requests.count
@@ -55,6 +56,8 @@ struct ServedSeriesWindowTests {
         #expect(!paths.isEmpty)
         #expect(paths.allSatisfy { $0 == "/v1/series" })
         #expect(paths.count <= 2)
+        #expect(served.proxy.requests.dropFirst(before).allSatisfy { $0.contains("total=2500") })
+        #expect(harness.model.screens.imaging.series.total == 2_500)
     }
 
     @Test("A / keystroke asks for the filtered pages alone")

@@ -53,4 +53,23 @@ struct RowWindowTests {
         #expect(freshKept)
         #expect(window.total == 500)
     }
+
+    @Test("Pages bring the total counted for the same rows: a scroll and another sort do; another text and a reload do not")
+    func bringsTheCountedTotal() {
+        var window = RowWindow()
+        let first = window.requests(around: 0)
+        #expect(first.map(\.page.knownTotal) == [nil], "nothing counted yet")
+        window.store(page(first[0], total: 1_000), cursor: 0)
+        #expect(window.requests(around: 0).map(\.page.knownTotal) == [1_000], "the next page")
+        #expect(window.reorder(WindowOrder(sort: TableSort(column: 1, ascending: false))))
+        #expect(window.requests(around: 0).map(\.page.knownTotal) == [1_000], "the same rows sorted")
+        #expect(window.reorder(WindowOrder(sort: TableSort(column: 1, ascending: false), text: "chest")))
+        let filtered = window.requests(around: 0)
+        #expect(filtered.map(\.page.knownTotal) == [nil], "other rows: counted")
+        window.store(page(filtered[0], total: 40), cursor: 0)
+        #expect(window.reorder(WindowOrder(sort: nil, text: "chest")))
+        #expect(window.requests(around: 0).map(\.page.knownTotal) == [40])
+        window.restart()
+        #expect(window.requests(around: 0).map(\.page.knownTotal) == [nil], "a reload: the rows may have changed")
+    }
 }

@@ -92,11 +92,13 @@ struct ListingStatement {
 
     /// The total of the filtered listing whose `window` slice held `rows` rows. A slice shorter than the
     /// window that starts inside the listing is its end, so the total is known without counting: a filter
-    /// keeping a few rows, or the last page, costs no second pass over every row the filter looks at.
+    /// keeping a few rows, or the last page, costs no second pass over every row the filter looks at. Nor
+    /// does a window that brings the total along (``ListingWindow/knownTotal``), unless its slice runs past it.
     func total(
         of rows: Int, in window: ListingWindow<some Sendable & Hashable>, _ connection: any CatalogConnection
     ) throws -> Int {
         if rows < window.limit, rows > 0 || window.offset == 0 { return window.offset + rows }
+        if let known = window.knownTotal, known >= window.offset + rows, rows > 0 { return known }
         return try count(connection)
     }
 

@@ -15,13 +15,22 @@ public struct ListingWindow<Sort: Sendable & Hashable>: Sendable, Hashable {
     public var offset: Int
     /// Rows to return at most.
     public var limit: Int
+    /// The size of the filtered listing when the caller has it already, from a page cut with the same
+    /// filters and text (in another order, or at another offset): the page's total is then this one, not
+    /// counted again. A count is a second pass over every row the filter keeps, the larger part of a sort
+    /// or a scroll on a long listing. A page that shows the listing ends elsewhere still says where.
+    public var knownTotal: Int?
 
-    public init(sort: Sort, descending: Bool = false, text: String? = nil, offset: Int = 0, limit: Int = Int(Int32.max)) {
+    public init(
+        sort: Sort, descending: Bool = false, text: String? = nil, offset: Int = 0, limit: Int = Int(Int32.max),
+        knownTotal: Int? = nil
+    ) {
         self.sort = sort
         self.descending = descending
         self.text = text
         self.offset = max(0, offset)
         self.limit = max(1, limit)
+        self.knownTotal = knownTotal.map { max(0, $0) }
     }
 
     /// This window moved to the slice holding the row at `position` (from 0) of the listing.
