@@ -43,7 +43,7 @@ finish() {
         # Last, so that the tail of a long output (all CI keeps) names what failed.
         if [ -s "$passes_log" ]; then
             echo "test: what failed:" >&2
-            grep -aE '✘|error:|Fatal error|Crash|signal code|exited with' "$passes_log" | cut -c1-400 | tail -n 60 >&2 || true
+            grep -aE '✘|error:|Fatal error' "$passes_log" | cut -c1-400 | tail -n 60 >&2 || true
         fi
     fi
     .ci/services.sh stop "$services_dir" || true

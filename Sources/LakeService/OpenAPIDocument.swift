@@ -145,6 +145,7 @@ paths:
         - {name: containing, in: query, description: A StudyInstanceUID., schema: {type: string}}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
+        - {$ref: "#/components/parameters/total"}
       responses:
         "200":
           description: A page of studies.
@@ -170,6 +171,7 @@ paths:
         - {name: containing, in: query, description: A SeriesInstanceUID., schema: {type: string}}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
+        - {$ref: "#/components/parameters/total"}
       responses:
         "200":
           description: A page of series.
@@ -192,6 +194,7 @@ paths:
         - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
+        - {$ref: "#/components/parameters/total"}
       responses:
         "200":
           description: A page of instances.
@@ -291,6 +294,7 @@ paths:
         - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
+        - {$ref: "#/components/parameters/total"}
       responses:
         "200":
           description: A page of samples.
@@ -332,6 +336,7 @@ paths:
         - {$ref: "#/components/parameters/text"}
         - {$ref: "#/components/parameters/offset"}
         - {$ref: "#/components/parameters/limit"}
+        - {$ref: "#/components/parameters/total"}
       responses:
         "200":
           description: A page of flags.
@@ -1413,6 +1418,14 @@ components:
       in: query
       description: Items at most, clamped to 1…1000.
       schema: {type: integer, default: 200}
+    total:
+      name: total
+      in: query
+      description: |
+        The listing's size as an earlier page with the same filters and text answered it (in another
+        order or at another offset): the answer's `total` is this one instead of a second count of every
+        row the filter keeps, unless the page shows the listing ends elsewhere. Leave it out to have it counted.
+      schema: {type: integer, minimum: 0}
     descending:
       name: descending
       in: query

@@ -15,10 +15,13 @@ import Darwin
 /// never more): readers stuck on a file leave every other task free to run.
 ///
 /// Each reader opens a FIFO that nobody writes, so its `open` blocks for as long as the test wants (a disk
-/// that does not answer). More readers than cores are started; a task started after them must still run
-/// to its end. Were the reads on the cooperative threads, nothing else could run until a watchdog thread
-/// releases the FIFOs after a generous bound, and the test fails (it never hangs).
-@Suite struct IOThreadsTests {
+/// that does not answer). More readers than cores are started; a thread of the test's own then reads the
+/// process's threads in `/proc` until as many I/O threads (NIO names a pool's threads `TP-#…`) are blocked
+/// in `openat` as there are readers, then releases the FIFOs. Nothing is timed: a loaded machine only makes
+/// the readers start later. Were the reads on the cooperative threads, at most one per core could block,
+/// none of them an I/O thread, and the count would never be reached; a guard of 15 minutes then ends the
+/// test as failed (it never hangs). Serialized: the other test's blocked readers would count too.
+@Suite(.serialized) struct IOThreadsTests {
     /// More readers than there are cooperative threads.
     static let readers = ProcessInfo.processInfo.activeProcessorCount * 2 + 2
 
@@ -26,11 +29,11 @@ import Darwin
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let paths = try (0..<Self.readers).map { try Self.makeFIFO(folder + "/part-\($0)") }
-        let free = try await Self.otherTasksRun(whileReading: paths) { path in
+        let blocked = try await Self.threadsBlocked(whileReading: paths) { path in
             let body = FileRegionSequence(path: path, offset: 0, length: 1 << 20).makeAsyncIterator()
             _ = try await body.next()
         }
-        #expect(free, "a task started after the readers ran only once their files were released")
+        #expect(blocked.filter { $0.hasPrefix("TP-#") }.count >= Self.readers, "threads blocked in open: \(blocked)")
     }
 
     @Test func reHashingObjectsWaitingOnTheDiskLeavesTheCooperativeThreadsFree() async throws {
@@ -44,25 +47,31 @@ import Darwin
             try FileManager.default.createDirectory(atPath: tier.folder(of: digest), withIntermediateDirectories: true)
             digests[try Self.makeFIFO(tier.path(of: digest))] = digest
         }
-        let free = try await Self.otherTasksRun(whileReading: Array(digests.keys)) { [digests] path in
+        let blocked = try await Self.threadsBlocked(whileReading: Array(digests.keys)) { [digests] path in
             guard let digest = digests[path] else { return }
             _ = try await tier.verify(digest)
         }
-        #expect(free, "a task started after the re-hashes ran only once their files were released")
+        #expect(blocked.filter { $0.hasPrefix("TP-#") }.count >= Self.readers, "threads blocked in open: \(blocked)")
     }
 
     // MARK: - Helpers
 
-    /// Starts `read` on each of `paths` (FIFOs whose `open` blocks), then runs tasks that need a cooperative
-    /// thread; returns whether they ran before a watchdog released the FIFOs (2 minutes at the latest).
-    private static func otherTasksRun(
+    /// Starts `read` on each of `paths` (FIFOs whose `open` blocks); returns the names of the threads
+    /// blocked in `openat` once at least as many I/O threads (`TP-#…`) are, or when the guard of 15 minutes
+    /// ends, then releases the FIFOs and waits for the readers to end.
+    private static func threadsBlocked(
         whileReading paths: [String], _ read: @escaping @Sendable (String) async throws -> Void
-    ) async throws -> Bool {
-        let progress = Progress()
-        let ran = DispatchSemaphore(value: 0)
+    ) async throws -> [String] {
+        let found = Mutex<[String]>([])
         let released = DispatchSemaphore(value: 0)
         Thread {
-            if ran.wait(timeout: .now() + 120) == .timedOut { progress.stalled.store(true, ordering: .relaxed) }
+            let guardEnd = Date().addingTimeInterval(15 * 60)
+            var blocked = Self.threadsInOpen()
+            while blocked.filter({ $0.hasPrefix("TP-#") }).count < paths.count, Date() < guardEnd {
+                Thread.sleep(forTimeInterval: 0.05)
+                blocked = Self.threadsInOpen()
+            }
+            found.withLock { $0 = blocked }
             // A writer's open releases a reader blocked in its open; the reader then sees the end of the
             // pipe once the writer closes. Unlinking first sends a reader that had not opened yet to ENOENT.
             for path in paths {
@@ -74,23 +83,29 @@ import Darwin
         }.start()
         await withTaskGroup(of: Void.self) { group in
             for path in paths {
-                group.addTask {
-                    progress.started.add(1, ordering: .relaxed)
-                    try? await read(path)
-                }
+                group.addTask { try? await read(path) }
             }
-            while progress.started.load(ordering: .relaxed) < paths.count { await Task.yield() }
-            for _ in 0..<8 { await Task.detached { await Task.yield() }.value }
-            ran.signal()
         }
         released.wait()
-        return !progress.stalled.load(ordering: .relaxed)
+        return found.withLock { $0 }
     }
 
-    /// What the readers and the watchdog share.
-    private final class Progress: Sendable {
-        let started = Atomic<Int>(0)
-        let stalled = Atomic<Bool>(false)
+    /// The names of this process's threads now blocked in `openat` (from `/proc/self/task/*/syscall`,
+    /// whose first field is the number of the system call a blocked thread is in).
+    private static func threadsInOpen() -> [String] {
+        #if arch(x86_64)
+        let openat = "257"
+        #else
+        let openat = "56"
+        #endif
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.compactMap { task in
+            guard let call = try? String(contentsOfFile: "/proc/self/task/\(task)/syscall", encoding: .utf8),
+                call.split(separator: " ").first.map(String.init) == openat,
+                let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+            else { return nil }
+            return name.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     private static func temporaryFolder() throws -> String {
